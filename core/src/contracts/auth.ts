@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MUNICIPALITY_ROLES } from '../domain/roles.js';
+import { uuid } from './common.js';
+
+export const email = z.email().max(254).transform((s) => s.toLowerCase().trim());
+/** Password policy: at least 10 characters (BSI recommends length over complexity). */
+export const password = z.string().min(10).max(200);
+export const municipalityRole = z.enum(MUNICIPALITY_ROLES);
+
+export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
+
+export const sessionResponse = z.object({
+  user: z.object({ id: uuid, email: z.string(), name: z.string(), locale: z.string(), isPlatformAdmin: z.boolean() }),
+  csrfToken: z.string(),
+  activeMunicipalityId: uuid.nullable(),
+  roles: z.array(municipalityRole),
+  municipalities: z.array(z.object({ id: uuid, name: z.string(), role: municipalityRole })),
+  networks: z.array(z.object({ id: uuid, name: z.string(), isModerator: z.boolean() })),
+  can: z.record(z.string(), z.boolean()),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const switchBody = z.object({ municipalityId: uuid });
+export const resetRequestBody = z.object({ email });
+export const tokenBody = z.object({ token: z.string().min(20).max(200) });
+export const resetConfirmBody = z.object({ token: z.string().min(20).max(200), password });
+export const acceptInvitationBody = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(2).max(120),
+  password,
+});
+export const setupBody = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(2).max(120),
+  email,
+  password,
+});
+export const invitationInfo = z.object({
+  email: z.string(),
+  municipalityName: z.string(),
+  role: municipalityRole,
+  existingUser: z.boolean(),
+  expiresAt: z.string(),
+});
+export const profileBody = z.object({ name: z.string().trim().min(2).max(120), locale: z.enum(['de', 'en']) });

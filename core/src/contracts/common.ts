@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+export const isoDate = z.iso.date();
+export const isoDateTime = z.string();
+
+/** Optimistic locking: every update names the version it read. */
+export const versioned = z.object({ version: z.number().int().min(1) });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const idParam = (name: string) => z.object({ [name]: uuid });
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string().optional(),
+  errors: z
+    .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+    .optional(),
+});
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

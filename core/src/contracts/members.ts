@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { email, municipalityRole } from './auth.js';
+import { uuid, versioned } from './common.js';
+
+export const member = z.object({
+  userId: uuid,
+  name: z.string(),
+  email: z.string(),
+  role: municipalityRole,
+  since: z.string(),
+  version: z.number().int(),
+});
+export const memberList = z.object({ items: z.array(member), can: z.record(z.string(), z.boolean()) });
+export const memberUpdate = versioned.extend({ role: municipalityRole });
+
+export const invitationCreate = z.object({ email, role: municipalityRole });
+export const invitation = z.object({
+  id: uuid,
+  email: z.string(),
+  role: municipalityRole,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const invitationList = z.object({ items: z.array(invitation) });

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { agsProblem, agsFromArs, arsProblem } from '../domain/ags.js';
+import { ADMINISTERING_BODY_TYPES } from '../domain/roles.js';
+import { isoDate, pageQuery, paged, uuid, versioned } from './common.js';
+
+export const ags = z
+  .string()
+  .superRefine((v, ctx) => {
+    const p = agsProblem(v);
+    if (p === 'format') ctx.addIssue({ code: 'custom', message: 'ags_format' });
+    if (p === 'land') ctx.addIssue({ code: 'custom', message: 'ags_land' });
+  });
+
+export const ars = z.string().superRefine((v, ctx) => {
+  const p = arsProblem(v);
+  if (p === 'format') ctx.addIssue({ code: 'custom', message: 'ars_format' });
+  if (p === 'land') ctx.addIssue({ code: 'custom', message: 'ars_land' });
+});
+
+export const administeringBody = z.object({
+  id: uuid,
+  name: z.string(),
+  type: z.enum(ADMINISTERING_BODY_TYPES),
+  arsPrefix: z.string(),
+});
+
+export const municipality = z.object({
+  id: uuid,
+  ags: z.string(),
+  ars: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string(),
+  land: z.string(),
+  kreis: z.string().nullable(),
+  population: z.number().int(),
+  populationDate: z.string().nullable(),
+  areaKm2: z.number().nullable(),
+  sizeClass: z.number().int().min(1).max(7),
+  inDirectory: z.boolean(),
+  administeringBody: administeringBody.nullable(),
+  version: z.number().int(),
+});
+export type Municipality = z.infer<typeof municipality>;
+
+export const municipalityListQuery = pageQuery.extend({
+  q: z.string().max(100).optional(),
+  land: z.string().regex(/^\d{2}$/).optional(),
+  sizeClass: z.coerce.number().int().min(1).max(7).optional(),
+  kreis: z.string().regex(/^\d{5}$/).optional(),
+});
+export const municipalityList = paged(municipality);
+
+/** Master data a municipality's admin may correct (AGS is the identity and stays). */
+export const municipalityUpdate = versioned
+  .extend({
+    name: z.string().trim().min(2).max(200),
+    ars: z.string().nullable(),
+    population: z.number().int().min(0).max(5_000_000),
+    populationDate: isoDate.nullable(),
+    areaKm2: z.number().min(0).max(10_000).nullable(),
+  })
+  .partial({ ars: true, populationDate: true, areaKm2: true });
+
+/** Validates ARS against a known AGS; used by the service and the form. */
+export function arsConsistencyIssue(arsValue: string | null | undefined, agsValue: string): string | null {
+  if (!arsValue) return null;
+  const p = arsProblem(arsValue, agsValue);
+  if (p === 'format') return 'ars_format';
+  if (p === 'land') return 'ars_land';
+  if (p === 'mismatch') return 'ars_mismatch';
+  return agsFromArs(arsValue) === agsValue ? null : 'ars_mismatch';
+}
+
+export const municipalityCreate = z
+  .object({
+    ags,
+    ars: ars.nullable().optional(),
+    name: z.string().trim().min(2).max(200),
+    kreis: z.string().trim().max(200).nullable().optional(),
+    population: z.number().int().min(0).max(5_000_000),
+    populationDate: isoDate.nullable().optional(),
+    areaKm2: z.number().min(0).max(10_000).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ars && agsProblem(v.ags) === null && arsProblem(v.ars) === null) {
+      if (agsFromArs(v.ars) !== v.ags) ctx.addIssue({ code: 'custom', path: ['ars'], message: 'ars_mismatch' });
+    }
+  });
+
+export const department = z.object({
+  id: uuid,
+  code: z.string().nullable(),
+  name: z.string(),
+  version: z.number().int(),
+});
+export const departmentCreate = z.object({
+  code: z.string().trim().max(10).nullable().optional(),
+  name: z.string().trim().min(2).max(120),
+});
+export const departmentUpdate = versioned.extend({
+  code: z.string().trim().max(10).nullable().optional(),
+  name: z.string().trim().min(2).max(120),
+});
+
+export const dashboard = z.object({
+  municipality,
+  departments: z.number().int(),
+  members: z.number().int(),
+  openInvitations: z.number().int(),
+  networks: z.array(z.object({ id: uuid, name: z.string(), type: z.string(), memberCount: z.number().int() })),
+  landPeers: z.object({ sameSizeClass: z.number().int(), inKreis: z.number().int() }),
+  can: z.record(z.string(), z.boolean()),
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { NETWORK_TYPES } from '../domain/roles.js';
+import { email } from './auth.js';
+import { isoDate, uuid, versioned } from './common.js';
+
+export const networkType = z.enum(NETWORK_TYPES);
+
+export const networkSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  type: networkType,
+  description: z.string(),
+  memberCount: z.number().int(),
+  isModerator: z.boolean(),
+});
+export const networkList = z.object({ items: z.array(networkSummary), can: z.record(z.string(), z.boolean()) });
+
+export const networkMember = z.object({
+  municipalityId: uuid,
+  name: z.string(),
+  ags: z.string(),
+  land: z.string(),
+  kreis: z.string().nullable(),
+  population: z.number().int(),
+  sizeClass: z.number().int(),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+});
+export const networkDetail = z.object({
+  id: uuid,
+  name: z.string(),
+  type: networkType,
+  description: z.string(),
+  version: z.number().int(),
+  members: z.array(networkMember),
+  moderators: z.array(z.object({ userId: uuid, name: z.string(), email: z.string() })),
+  can: z.record(z.string(), z.boolean()),
+});
+
+export const networkCreate = z.object({
+  name: z.string().trim().min(3).max(200),
+  type: networkType,
+  description: z.string().trim().max(4000).default(''),
+});
+export const networkUpdate = versioned.extend({
+  name: z.string().trim().min(3).max(200),
+  type: networkType,
+  description: z.string().trim().max(4000),
+});
+export const networkMemberAdd = z.object({ municipalityId: uuid, joinedOn: isoDate });
+export const networkMemberLeave = z.object({ leftOn: isoDate });
+export const moderatorAdd = z.object({ email });

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createMailer, type Mailer } from './jobs/mailer.js';
+import type { Deps } from './lib/deps.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
+import { networksRoutes } from './modules/networks/networks.routes.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { registerSession } from './plugins/session.js';
+import { registerWeb } from './plugins/web.js';
+
+export const MODULES = [healthRoutes, authRoutes, municipalitiesRoutes, membersRoutes, networksRoutes, auditRoutes, importsRoutes];
+
+export interface BuildOptions {
+  config: Config;
+  db: Database;
+  mailer?: Mailer;
+  /** Serve the built web app (production); tests of the API leave it off. */
+  web?: boolean;
+  logger?: boolean;
+}
+
+/** Builds the Fastify application; used by main.ts and by every test. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, db } = opts;
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // ids only: no cookies, no bodies, no email addresses in logs
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler', keyGenerator: (req) => req.ip });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Digitalzirkel API',
+        description: 'REST API of Digitalzirkel. Errors are RFC 9457 problem documents (application/problem+json).',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dz_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const deps: Deps = {
+    db,
+    config,
+    mailer: opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
+    log: app.log,
+  };
+  registerSession(app, db, config);
+  // writes are rate-limited per client; credential routes set a stricter limit themselves
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url.startsWith('/api/v1') && methods.some((m) => m !== 'GET' && m !== 'HEAD') && !route.config?.rateLimit) {
+      route.config = { ...route.config, rateLimit: { max: config.rateLimitMax, timeWindow: '1 minute' } } as typeof route.config;
+    }
+  });
+  for (const mod of MODULES) mod(app, deps);
+  if (opts.web) await registerWeb(app, config.webDist);
+  return app;
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** Raw PGlite instance (only for the embedded database; used by backup and tests). */
+  pglite?: PGlite;
+}
+
+// DATE columns stay ISO strings ('2025-11-30') in both drivers, never local-midnight Dates.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 (count) as number; ids are UUIDs
+
+/**
+ * A one-connection "pool" over PGlite for Kysely's PostgresDialect. connect() waits until the
+ * previous connection is released, so a transaction never interleaves with other requests.
+ */
+export function pglitePool(pgl: PGlite) {
+  let tail: Promise<void> = Promise.resolve();
+  const client = {
+    async query(sqlText: string, params: unknown[] = []) {
+      const r = await pgl.query(sqlText, params as unknown[], { rowMode: 'object' });
+      const command = sqlText.trimStart().split(/\s+/, 1)[0]?.toUpperCase() ?? '';
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command };
+    },
+    release() {},
+  };
+  return {
+    async connect() {
+      let release!: () => void;
+      const prev = tail;
+      tail = new Promise<void>((r) => {
+        release = r;
+      });
+      await prev;
+      return { ...client, release: () => release() };
+    },
+    async end() {},
+  };
+}
+
+/** Kysely over an existing PGlite instance. */
+export function kyselyOverPglite(pgl: PGlite): Database {
+  return new Kysely<DB>({
+    // biome-ignore lint/suspicious/noExplicitAny: the pool implements the subset PostgresDialect uses
+    dialect: new PostgresDialect({ pool: pglitePool(pgl) as any }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** Opens PGlite with the same type handling as the pg pool. */
+export async function openPglite(dataDir?: string): Promise<PGlite> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const pgl = new PGlite(dataDir, {
+    parsers: { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) },
+  });
+  await pgl.waitReady;
+  return pgl;
+}
+
+/** Connects to PostgreSQL when a URL is given, otherwise to PGlite persisted in DATA_DIR/pgdata. */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; searchPath?: string }): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pgl = await openPglite(path.join(opts.dataDir, 'pgdata'));
+  const db = kyselyOverPglite(pgl);
+  return {
+    db,
+    kind: 'pglite',
+    pglite: pgl,
+    async close() {
+      await db.destroy();
+      await pgl.close();
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of the tables (camelCase via CamelCasePlugin). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface AdministeringBodies {
+  id: string;
+  arsPrefix: string;
+  name: string;
+  type: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface Municipalities {
+  id: string;
+  ags: string;
+  ars: string | null;
+  name: string;
+  shortName: string;
+  landCode: string;
+  kreis: string | null;
+  kreisKey: string;
+  population: number;
+  populationDate: string | null;
+  areaKm2: number | null;
+  lat: number | null;
+  lon: number | null;
+  administeringBodyId: string | null;
+  inDirectory: Generated<boolean>;
+  source: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface UnincorporatedAreas {
+  ags: string;
+  name: string;
+  landCode: string;
+  population: number;
+  areaKm2: number | null;
+  updatedAt: Timestamp;
+}
+export interface Departments {
+  id: string;
+  municipalityId: string;
+  code: string | null;
+  name: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface Users {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: Generated<string>;
+  isPlatformAdmin: Generated<boolean>;
+  failedLogins: Generated<number>;
+  lockedUntil: Date | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface Memberships {
+  userId: string;
+  municipalityId: string;
+  role: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface Sessions {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  activeMunicipalityId: string | null;
+  csrfToken: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+}
+export interface Tokens {
+  id: string;
+  tokenHash: string;
+  purpose: string;
+  userId: string | null;
+  email: string | null;
+  expiresAt: Timestamp;
+  usedAt: Date | null;
+  createdAt: Timestamp;
+}
+export interface Invitations {
+  id: string;
+  municipalityId: string;
+  email: string;
+  role: string;
+  tokenHash: string;
+  invitedBy: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Timestamp;
+}
+export interface Networks {
+  id: string;
+  name: string;
+  type: string;
+  description: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface NetworkMembers {
+  id: string;
+  networkId: string;
+  municipalityId: string;
+  joinedOn: string;
+  leftOn: string | null;
+}
+export interface NetworkModerators {
+  networkId: string;
+  userId: string;
+  createdAt: Timestamp;
+}
+export interface AuditLog {
+  id: string;
+  at: Timestamp;
+  actorId: string | null;
+  municipalityId: string | null;
+  networkId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  changes: Json;
+}
+export interface ImportJobs {
+  id: string;
+  fileName: string;
+  status: string;
+  progress: Generated<number>;
+  error: string | null;
+  report: ColumnType<unknown, string | null, string | null>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  finishedAt: Date | null;
+}
+export interface PlatformSettings {
+  key: string;
+  value: Json;
+}
+
+export interface DB {
+  administeringBodies: AdministeringBodies;
+  municipalities: Municipalities;
+  unincorporatedAreas: UnincorporatedAreas;
+  departments: Departments;
+  users: Users;
+  memberships: Memberships;
+  sessions: Sessions;
+  tokens: Tokens;
+  invitations: Invitations;
+  networks: Networks;
+  networkMembers: NetworkMembers;
+  networkModerators: NetworkModerators;
+  auditLog: AuditLog;
+  importJobs: ImportJobs;
+  platformSettings: PlatformSettings;
+}

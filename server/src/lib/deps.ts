@@ -1,0 +1,12 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Mailer } from '../jobs/mailer.js';
+
+/** What services need besides the scope: injected once by buildApp. */
+export interface Deps {
+  db: Database;
+  config: Config;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './demo/demo-data.js';
+import { ensureSetupLink } from './modules/auth/auth.service.js';
+import { createMailer } from './jobs/mailer.js';
+
+/** config → database → migrate → demo seed → listen; shuts down gracefully on SIGINT/SIGTERM. */
+async function main() {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  const app = await buildApp({ config, db: handle.db, web: true });
+  if (config.demo) {
+    if (await seedDemo(handle.db)) app.log.info('demo data seeded (see README for the demo logins)');
+  } else {
+    const link = await ensureSetupLink({ db: handle.db, config, log: app.log, mailer: createMailer({ from: config.mailFrom, dataDir: config.dataDir }) });
+    if (link) {
+      // printed once to the console, not into the JSON log stream of requests
+      process.stdout.write(`\nDigitalzirkel ist leer. Richten Sie den ersten Administrator ein:\n  ${link}\n\n`);
+    }
+  }
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    try {
+      await app.close();
+      await handle.close();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Digitalzirkel läuft auf ${config.publicUrl} (${handle.kind})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

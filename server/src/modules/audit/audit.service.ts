@@ -1,0 +1,35 @@
+import { AppError } from '@dz/core';
+import { stringify } from 'csv-stringify/sync';
+import type { Deps } from '../../lib/deps.js';
+import { iso } from '../../lib/ids.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { can } from '../members/members.policy.js';
+import { type AuditFilter, auditRepository as repo } from './audit.repository.js';
+
+type Changes = Record<string, { before: unknown; after: unknown }>;
+
+function assertView(scope: TenantScope) {
+  if (!can(scope, 'view_audit')) throw new AppError('forbidden', 403);
+}
+
+export async function auditPage(deps: Deps, scope: TenantScope, f: AuditFilter & { page: number; pageSize: number }) {
+  assertView(scope);
+  const { rows, total } = await repo.page(deps.db, scope, f, f.page, f.pageSize);
+  return {
+    items: rows.map((r) => ({ ...r, at: iso(r.at), changes: (r.changes ?? {}) as Changes })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+/** CSV export (semicolon-separated with BOM, as German spreadsheet programs expect). */
+export async function auditCsv(deps: Deps, scope: TenantScope, f: AuditFilter): Promise<string> {
+  assertView(scope);
+  const rows = await repo.all(deps.db, scope, f);
+  const body = stringify(
+    rows.map((r) => [iso(r.at), r.actorName ?? '', r.actorId ?? '', r.action, r.entity, r.entityId ?? '', JSON.stringify(r.changes ?? {})]),
+    { header: true, columns: ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'], delimiter: ';' },
+  );
+  return `\uFEFF${body}`;
+}

@@ -1,0 +1,215 @@
+import { AppError, type SessionResponse } from '@dz/core';
+import { hash, verify } from '@node-rs/argon2';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
+import type { Scope } from '../../lib/scope.js';
+import { canMap } from '../members/members.policy.js';
+import { authRepository as repo } from './auth.repository.js';
+
+const RESET_TTL_MS = 2 * 3600_000;
+// A real argon2id hash used when the email is unknown, so timing does not reveal which accounts exist.
+let dummyHash: Promise<string> | null = null;
+
+/** argon2id with the library defaults (m=19 MiB, t=2, p=1 — the OWASP minimum). */
+export const hashPassword = (password: string) => hash(password);
+
+async function createSession(deps: Deps, trx: Transaction<DB> | Deps['db'], userId: string) {
+  const token = newSecret();
+  const first = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('municipalities as mu', 'mu.id', 'm.municipalityId')
+    .select('m.municipalityId')
+    .where('m.userId', '=', userId)
+    .orderBy('mu.shortName')
+    .executeTakeFirst();
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: newId(),
+      tokenHash: hashSecret(token),
+      userId,
+      activeMunicipalityId: first?.municipalityId ?? null,
+      csrfToken: newSecret(),
+      expiresAt: new Date(Date.now() + deps.config.sessionTtlHours * 3600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** Checks email and password; counts failures and locks the account temporarily after too many. */
+export async function login(deps: Deps, input: { email: string; password: string }): Promise<string> {
+  const user = await repo.findUserByEmail(deps.db, input.email);
+  if (!user) {
+    dummyHash ??= hashPassword('not-a-real-password-0000');
+    await verify(await dummyHash, input.password);
+    throw new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    throw new AppError('account_locked', 423, 'Account temporarily locked.', [], { lockedUntil: iso(user.lockedUntil) });
+  }
+  const ok = await verify(user.passwordHash, input.password);
+  if (!ok) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= deps.config.loginMaxFailures;
+    await deps.db
+      .updateTable('users')
+      .set({
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(Date.now() + deps.config.loginLockMinutes * 60_000) : null,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    if (lock) {
+      await writeAudit(deps.db, null, { action: 'lock', entity: 'user', entityId: user.id, municipalityId: null });
+      throw new AppError('account_locked', 423, 'Account temporarily locked.');
+    }
+    throw new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+    return createSession(deps, trx, user.id);
+  });
+}
+
+export async function logout(deps: Deps, scope: Scope) {
+  await deps.db.deleteFrom('sessions').where('id', '=', scope.sessionId).execute();
+}
+
+/** Ends every session of the user, on every device. */
+export async function logoutEverywhere(deps: Deps, scope: Scope) {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('userId', '=', scope.user.id).execute();
+    await writeAudit(trx, scope, { action: 'logout_all', entity: 'user', entityId: scope.user.id });
+  });
+}
+
+/** What the UI needs after login: user, active municipality, roles, networks, permissions. */
+export async function sessionInfo(deps: Deps, scope: Scope): Promise<SessionResponse> {
+  const [municipalities, networks] = await Promise.all([
+    repo.municipalitiesOf(deps.db, scope.user.id),
+    repo.networksOf(deps.db, scope.municipalityId, scope.user.id),
+  ]);
+  return {
+    user: scope.user,
+    csrfToken: scope.csrfToken,
+    activeMunicipalityId: scope.municipalityId,
+    roles: scope.roles,
+    municipalities: municipalities.map((m) => ({ id: m.id, name: m.name, role: m.role as SessionResponse['roles'][number] })),
+    networks: networks.map((n) => ({ id: n.id, name: n.name, isModerator: Boolean(n.isModerator) })),
+    can: { ...canMap(scope), import_directory: scope.user.isPlatformAdmin },
+  };
+}
+
+/** Switches the active municipality of this session; only to one the user belongs to. */
+export async function switchMunicipality(deps: Deps, scope: Scope, municipalityId: string) {
+  const m = await deps.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('userId', '=', scope.user.id)
+    .where('municipalityId', '=', municipalityId)
+    .executeTakeFirst();
+  if (!m) throw new AppError('not_found', 404, 'Not a member of this municipality.');
+  await deps.db.updateTable('sessions').set({ activeMunicipalityId: municipalityId }).where('id', '=', scope.sessionId).execute();
+}
+
+/** Sends a reset link if the account exists; the answer is the same either way. */
+export async function requestPasswordReset(deps: Deps, email: string) {
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (!user) return;
+  const token = newSecret();
+  await deps.db
+    .insertInto('tokens')
+    .values({
+      id: newId(),
+      tokenHash: hashSecret(token),
+      purpose: 'password_reset',
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    })
+    .execute();
+  const link = `${deps.config.publicUrl}/passwort-zuruecksetzen?token=${token}`;
+  await deps.mailer.send({
+    to: user.email,
+    subject: 'Digitalzirkel: Passwort zurücksetzen',
+    text: `Guten Tag ${user.name},\n\nüber folgenden Link können Sie ein neues Passwort festlegen (gültig 2 Stunden, nur einmal verwendbar):\n\n${link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.\n\nIhr Digitalzirkel`,
+  });
+}
+
+/** Sets a new password from a single-use link and ends all existing sessions of the account. */
+export async function confirmPasswordReset(deps: Deps, token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const t = await trx
+      .updateTable('tokens')
+      .set({ usedAt: new Date() })
+      .where('tokenHash', '=', hashSecret(token))
+      .where('purpose', '=', 'password_reset')
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', new Date())
+      .returning(['userId'])
+      .executeTakeFirst();
+    if (!t?.userId) throw new AppError('token_invalid', 400, 'The link is invalid or expired.', [{ path: 'body.token', code: 'token_invalid', message: 'invalid or expired' }]);
+    await trx
+      .updateTable('users')
+      .set((eb) => ({ passwordHash, failedLogins: 0, lockedUntil: null, version: eb('version', '+', 1), updatedAt: new Date() }))
+      .where('id', '=', t.userId)
+      .execute();
+    await trx.deleteFrom('sessions').where('userId', '=', t.userId).execute();
+    await writeAudit(trx, null, { action: 'password_reset', entity: 'user', entityId: t.userId, municipalityId: null });
+  });
+}
+
+/** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
+export async function ensureSetupLink(deps: Deps): Promise<string | null> {
+  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return null;
+  const token = newSecret();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('tokens').where('purpose', '=', 'setup').execute();
+    await trx
+      .insertInto('tokens')
+      .values({ id: newId(), tokenHash: hashSecret(token), purpose: 'setup', expiresAt: new Date(Date.now() + 7 * 24 * 3600_000) })
+      .execute();
+  });
+  return `${deps.config.publicUrl}/einrichtung?token=${token}`;
+}
+
+/** Creates the first platform administrator from the setup link and signs them in. */
+export async function completeSetup(deps: Deps, input: { token: string; name: string; email: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const t = await trx
+      .updateTable('tokens')
+      .set({ usedAt: new Date() })
+      .where('tokenHash', '=', hashSecret(input.token))
+      .where('purpose', '=', 'setup')
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', new Date())
+      .returning('id')
+      .executeTakeFirst();
+    if (!t) throw new AppError('token_invalid', 400, 'The setup link is invalid or was already used.', [{ path: 'body.token', code: 'token_invalid', message: 'invalid' }]);
+    const id = newId();
+    await trx.insertInto('users').values({ id, email: input.email, name: input.name, passwordHash, isPlatformAdmin: true }).execute();
+    await writeAudit(trx, { user: { id } as Scope['user'], municipalityId: null }, { action: 'setup', entity: 'user', entityId: id, after: { email: input.email, name: input.name } });
+    return createSession(deps, trx, id);
+  });
+}
+
+/** Changes the user's display name and language. */
+export async function updateProfile(deps: Deps, scope: Scope, input: { name: string; locale: string }) {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ name: input.name, locale: input.locale, updatedAt: new Date() }).where('id', '=', scope.user.id).execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'user',
+      entityId: scope.user.id,
+      before: { name: scope.user.name, locale: scope.user.locale },
+      after: input,
+    });
+  });
+}
+
+export { createSession };

@@ -1,0 +1,45 @@
+import type { MunicipalityRole } from '@dz/core';
+import type { Scope } from '../../lib/scope.js';
+
+export type MunicipalityAction =
+  | 'view_members'
+  | 'invite'
+  | 'invite_admin'
+  | 'change_roles'
+  | 'remove_members'
+  | 'manage_departments'
+  | 'edit_municipality'
+  | 'view_audit'
+  | 'create_network';
+
+const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
+  view_members: ['admin', 'coordinator', 'mayor'],
+  invite: ['admin', 'coordinator'],
+  invite_admin: ['admin'],
+  change_roles: ['admin', 'coordinator'],
+  remove_members: ['admin', 'coordinator'],
+  manage_departments: ['admin', 'coordinator'],
+  edit_municipality: ['admin'],
+  view_audit: ['admin'],
+  create_network: ['admin', 'coordinator'],
+};
+
+/**
+ * Coordinators manage members too (in small municipalities they do everything), but only
+ * admins grant, change or remove the admin role (see touchesAdmin).
+ */
+export function touchesAdmin(...roles: (MunicipalityRole | string)[]) {
+  return roles.includes('admin');
+}
+
+/** Pure permission check for actions inside the actor's active municipality. */
+export function can(actor: Pick<Scope, 'roles'>, action: MunicipalityAction): boolean {
+  return actor.roles.some((r) => MATRIX[action].includes(r));
+}
+
+/** All municipality permissions of the actor, sent to the UI as `can`. */
+export function canMap(actor: Pick<Scope, 'roles'>): Record<MunicipalityAction, boolean> {
+  return Object.fromEntries(
+    (Object.keys(MATRIX) as MunicipalityAction[]).map((a) => [a, can(actor, a)]),
+  ) as Record<MunicipalityAction, boolean>;
+}

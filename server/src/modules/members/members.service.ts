@@ -1,0 +1,218 @@
+import { AppError, type MunicipalityRole } from '@dz/core';
+import { hash, verify } from '@node-rs/argon2';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { assertVersion } from '../../lib/versioning.js';
+import { createSession } from '../auth/auth.service.js';
+import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
+import { can, canMap, touchesAdmin } from './members.policy.js';
+import { membersRepository as repo } from './members.repository.js';
+
+const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+
+function require(scope: TenantScope, action: Parameters<typeof can>[1]) {
+  if (!can(scope, action)) throw new AppError('forbidden', 403, `Not allowed: ${action}`);
+}
+
+export async function listMembers(deps: Deps, scope: TenantScope) {
+  require(scope, 'view_members');
+  const rows = await repo.list(deps.db, scope);
+  return {
+    items: rows.map((r) => ({ ...r, role: r.role as MunicipalityRole, since: iso(r.since) })),
+    can: canMap(scope),
+  };
+}
+
+/** Changes a member's role; the last admin of a municipality cannot lose the role. */
+export async function changeRole(deps: Deps, scope: TenantScope, userId: string, input: { role: MunicipalityRole; version: number }) {
+  require(scope, 'change_roles');
+  return deps.db.transaction().execute(async (trx) => {
+    const m = await repo.find(trx, scope, userId);
+    if (!m) throw new AppError('not_found', 404);
+    assertVersion(m, input.version, { role: m.role, version: m.version });
+    if (touchesAdmin(m.role, input.role)) require(scope, 'invite_admin');
+    if (m.role === 'admin' && input.role !== 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
+      throw new AppError('conflict', 409, 'The last administrator cannot be demoted.', [
+        { path: 'body.role', code: 'last_admin', message: 'last admin' },
+      ]);
+    }
+    const updated = await trx
+      .updateTable('memberships')
+      .set({ role: input.role, version: m.version + 1, updatedAt: new Date() })
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('userId', '=', userId)
+      .returning(['role', 'version'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, scope, { action: 'update', entity: 'membership', entityId: userId, before: { role: m.role }, after: { role: updated.role } });
+    return updated;
+  });
+}
+
+/** Removes a user from the municipality (the account stays for other municipalities). */
+export async function removeMember(deps: Deps, scope: TenantScope, userId: string) {
+  require(scope, 'remove_members');
+  await deps.db.transaction().execute(async (trx) => {
+    const m = await repo.find(trx, scope, userId);
+    if (!m) throw new AppError('not_found', 404);
+    if (touchesAdmin(m.role)) require(scope, 'invite_admin');
+    if (m.role === 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
+      throw new AppError('conflict', 409, 'The last administrator cannot be removed.');
+    }
+    await trx.deleteFrom('memberships').where('municipalityId', '=', scope.municipalityId).where('userId', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('userId', '=', userId).where('activeMunicipalityId', '=', scope.municipalityId).execute();
+    await writeAudit(trx, scope, { action: 'delete', entity: 'membership', entityId: userId, before: { role: m.role } });
+  });
+}
+
+export async function listInvitations(deps: Deps, scope: TenantScope) {
+  require(scope, 'invite');
+  const rows = await repo.invitations(deps.db, scope);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      role: r.role as MunicipalityRole,
+      createdAt: iso(r.createdAt),
+      expiresAt: iso(r.expiresAt),
+      acceptedAt: iso(r.acceptedAt),
+      revokedAt: iso(r.revokedAt),
+    })),
+  };
+}
+
+/** Invites a colleague by single-use link (7 days) sent by email. */
+export async function invite(deps: Deps, scope: TenantScope, input: { email: string; role: MunicipalityRole }) {
+  require(scope, 'invite');
+  if (input.role === 'admin') require(scope, 'invite_admin');
+  const token = newSecret();
+  const id = newId();
+  const muni = await deps.db.transaction().execute(async (trx) => {
+    const already = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.userId')
+      .select('u.id')
+      .where('m.municipalityId', '=', scope.municipalityId)
+      .where('u.email', '=', input.email)
+      .executeTakeFirst();
+    if (already) {
+      throw new AppError('duplicate', 409, 'Already a member.', [{ path: 'body.email', code: 'already_member', message: 'already a member' }]);
+    }
+    await trx
+      .updateTable('invitations')
+      .set({ revokedAt: new Date() })
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('email', '=', input.email)
+      .where('acceptedAt', 'is', null)
+      .where('revokedAt', 'is', null)
+      .execute();
+    await trx
+      .insertInto('invitations')
+      .values({
+        id,
+        municipalityId: scope.municipalityId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashSecret(token),
+        invitedBy: scope.user.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      })
+      .execute();
+    await writeAudit(trx, scope, { action: 'create', entity: 'invitation', entityId: id, after: { role: input.role } });
+    return trx.selectFrom('municipalities').select('shortName').where('id', '=', scope.municipalityId).executeTakeFirstOrThrow();
+  });
+  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
+  await deps.mailer.send({
+    to: input.email,
+    subject: `Einladung zum Digitalzirkel – ${muni.shortName}`,
+    text: `Guten Tag,\n\n${scope.user.name} lädt Sie in den Digitalzirkel der Kommune ${muni.shortName} ein (Rolle: ${input.role}).\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nIhr Digitalzirkel`,
+  });
+  return { id };
+}
+
+export async function revokeInvitation(deps: Deps, scope: TenantScope, id: string) {
+  require(scope, 'invite');
+  await deps.db.transaction().execute(async (trx) => {
+    const inv = await repo.findInvitation(trx, scope, id);
+    if (!inv) throw new AppError('not_found', 404);
+    if (inv.acceptedAt || inv.revokedAt) throw new AppError('conflict', 409, 'Invitation is no longer open.');
+    await trx.updateTable('invitations').set({ revokedAt: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, scope, { action: 'revoke', entity: 'invitation', entityId: id });
+  });
+}
+
+async function openInvitation(deps: Deps, token: string) {
+  const inv = await deps.db
+    .selectFrom('invitations as i')
+    .innerJoin('municipalities as m', 'm.id', 'i.municipalityId')
+    .select(['i.id', 'i.email', 'i.role', 'i.municipalityId', 'i.expiresAt', 'm.shortName'])
+    .where('i.tokenHash', '=', hashSecret(token))
+    .where('i.acceptedAt', 'is', null)
+    .where('i.revokedAt', 'is', null)
+    .where('i.expiresAt', '>', new Date())
+    .executeTakeFirst();
+  if (!inv) {
+    throw new AppError('token_invalid', 404, 'The invitation is invalid, expired or was already used.', [
+      { path: 'token', code: 'token_invalid', message: 'invalid' },
+    ]);
+  }
+  return inv;
+}
+
+/** Public information shown on the accept page. */
+export async function invitationInfo(deps: Deps, token: string) {
+  const inv = await openInvitation(deps, token);
+  const user = await deps.db.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
+  return {
+    email: inv.email,
+    municipalityName: inv.shortName,
+    role: inv.role as MunicipalityRole,
+    existingUser: Boolean(user),
+    expiresAt: iso(inv.expiresAt),
+  };
+}
+
+/** Accepts an invitation: creates the account (or checks the existing one's password) and signs in. */
+export async function acceptInvitation(deps: Deps, input: { token: string; name: string; password: string }) {
+  const inv = await openInvitation(deps, input.token);
+  const existing = await deps.db.selectFrom('users').selectAll().where('email', '=', inv.email).executeTakeFirst();
+  if (existing && !(await verify(existing.passwordHash, input.password))) {
+    throw new AppError('invalid_credentials', 401, 'Password of the existing account is wrong.', [
+      { path: 'body.password', code: 'invalid_credentials', message: 'wrong password' },
+    ]);
+  }
+  const passwordHash = existing ? null : await hash(input.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('invitations')
+      .set({ acceptedAt: new Date() })
+      .where('id', '=', inv.id)
+      .where('acceptedAt', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) throw new AppError('token_invalid', 404, 'The invitation was already used.');
+    const userId = existing?.id ?? newId();
+    if (!existing) {
+      await trx.insertInto('users').values({ id: userId, email: inv.email, name: input.name, passwordHash: passwordHash! }).execute();
+    }
+    await trx
+      .insertInto('memberships')
+      .values({ userId, municipalityId: inv.municipalityId, role: inv.role })
+      .onConflict((oc) => oc.columns(['userId', 'municipalityId']).doUpdateSet({ role: inv.role }))
+      .execute();
+    await ensureDefaultDepartments(trx, inv.municipalityId);
+    await writeAudit(trx, { user: { id: userId } as TenantScope['user'], municipalityId: inv.municipalityId }, {
+      action: 'accept',
+      entity: 'invitation',
+      entityId: inv.id,
+      after: { userId, role: inv.role },
+    });
+    const token = await createSession(deps, trx, userId);
+    await trx
+      .updateTable('sessions')
+      .set({ activeMunicipalityId: inv.municipalityId })
+      .where('tokenHash', '=', hashSecret(token))
+      .execute();
+    return token;
+  });
+}

@@ -1,0 +1,166 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
+
+type Q = Database | Transaction<DB>;
+
+export interface DirectoryFilter {
+  q?: string;
+  land?: string;
+  kreis?: string;
+  sizeClass?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Population bands of KGSt size classes as SQL ranges (mirrors core's sizeClassOf). */
+const SIZE_BANDS: Record<number, [number, number | null]> = {
+  1: [400_000, null],
+  2: [200_000, 400_000],
+  3: [100_000, 200_000],
+  4: [50_000, 100_000],
+  5: [25_000, 50_000],
+  6: [10_000, 25_000],
+  7: [0, 10_000],
+};
+
+function baseSelect(db: Q) {
+  return db
+    .selectFrom('municipalities as m')
+    .leftJoin('administeringBodies as ab', 'ab.id', 'm.administeringBodyId')
+    .select([
+      'm.id',
+      'm.ags',
+      'm.ars',
+      'm.name',
+      'm.shortName',
+      'm.landCode',
+      'm.kreis',
+      'm.population',
+      'm.populationDate',
+      'm.areaKm2',
+      'm.inDirectory',
+      'm.version',
+      'ab.id as abId',
+      'ab.name as abName',
+      'ab.type as abType',
+      'ab.arsPrefix as abArsPrefix',
+    ]);
+}
+export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The municipality directory is official public data (Destatis), readable by every signed-in user;
+ * tenant data hangs off it and is always filtered by the scope's municipality.
+ */
+export const municipalitiesRepository = {
+  async list(db: Q, _scope: Scope, f: DirectoryFilter) {
+    let q = db.selectFrom('municipalities as m');
+    if (f.q) {
+      const term = f.q.trim().toLowerCase();
+      q = /^\d+$/.test(term) ? q.where('m.ags', 'like', `${term}%`) : q.where((eb) => eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`));
+    }
+    if (f.land) q = q.where('m.landCode', '=', f.land);
+    if (f.kreis) q = q.where('m.kreisKey', '=', f.kreis);
+    if (f.sizeClass) {
+      const [lo, hi] = SIZE_BANDS[f.sizeClass]!;
+      q = q.where('m.population', '>=', lo);
+      if (hi !== null) q = q.where('m.population', '<', hi);
+    }
+    const [{ n }, ids] = await Promise.all([
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      q
+        .select('m.id')
+        .orderBy('m.shortName')
+        .orderBy('m.ags')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+    ]);
+    const rows = ids.length
+      ? await baseSelect(db)
+          .where(
+            'm.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .orderBy('m.shortName')
+          .orderBy('m.ags')
+          .execute()
+      : [];
+    return { rows, total: n };
+  },
+  byId(db: Q, _scope: Scope, id: string) {
+    return baseSelect(db).where('m.id', '=', id).executeTakeFirst();
+  },
+  forUpdate(db: Q, scope: TenantScope) {
+    return db.selectFrom('municipalities').selectAll().where('id', '=', scope.municipalityId).forUpdate().executeTakeFirst();
+  },
+  departments(db: Q, scope: TenantScope) {
+    return db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name', 'version'])
+      .where('municipalityId', '=', scope.municipalityId)
+      .orderBy('code')
+      .orderBy('name')
+      .execute();
+  },
+  department(db: Q, scope: TenantScope, id: string) {
+    return db
+      .selectFrom('departments')
+      .selectAll()
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+  async keyFigures(db: Q, scope: TenantScope) {
+    return db
+      .selectFrom('municipalities as me')
+      .select((eb) => [
+        eb.selectFrom('departments').select(eb.fn.countAll<number>().as('n')).where('municipalityId', '=', scope.municipalityId).as('departments'),
+        eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).where('municipalityId', '=', scope.municipalityId).as('members'),
+        eb
+          .selectFrom('invitations')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('municipalityId', '=', scope.municipalityId)
+          .where('acceptedAt', 'is', null)
+          .where('revokedAt', 'is', null)
+          .where('expiresAt', '>', new Date())
+          .as('openInvitations'),
+        eb
+          .selectFrom('municipalities as k')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('k.kreisKey', '=', 'me.kreisKey')
+          .as('inKreis'),
+      ])
+      .where('me.id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow();
+  },
+  countInBand(db: Q, lo: number, hi: number | null, landCode: string) {
+    let q = db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).where('population', '>=', lo).where('landCode', '=', landCode);
+    if (hi !== null) q = q.where('population', '<', hi);
+    return q.executeTakeFirstOrThrow();
+  },
+  networksOf(db: Q, scope: TenantScope) {
+    return db
+      .selectFrom('networkMembers as nm')
+      .innerJoin('networks as n', 'n.id', 'nm.networkId')
+      .select((eb) => [
+        'n.id',
+        'n.name',
+        'n.type',
+        eb
+          .selectFrom('networkMembers as x')
+          .select(eb.fn.countAll<number>().as('c'))
+          .whereRef('x.networkId', '=', 'n.id')
+          .where('x.leftOn', 'is', null)
+          .as('memberCount'),
+      ])
+      .where('nm.municipalityId', '=', scope.municipalityId)
+      .where('nm.leftOn', 'is', null)
+      .orderBy('n.name')
+      .execute();
+  },
+};

@@ -1,0 +1,85 @@
+import { AppError, type FieldError } from '@dz/core';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Sends an RFC 9457 problem document. */
+export function problem(
+  status: number,
+  code: string,
+  detail?: string,
+  errors: FieldError[] = [],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: `https://digitalzirkel.de/probleme/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    errors,
+    ...extra,
+  };
+}
+
+/** One error handler for the whole API: 4xx with field errors for bad input, 5xx logged but not shown. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    let status = 500;
+    let body: ReturnType<typeof problem>;
+    if (err instanceof AppError) {
+      status = err.status;
+      body = problem(err.status, err.code, err.message, err.errors, err.extra);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      const where = (err as FastifyError).validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        code: String(v.keyword ?? 'invalid'),
+        message: v.message ?? 'invalid',
+      }));
+      body = problem(400, 'validation_failed', 'The request contains invalid fields.', errors);
+    } else if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause?.issues }, 'response serialization failed');
+      body = problem(500, 'internal_error');
+    } else {
+      const fe = err as FastifyError;
+      const sc = fe.statusCode ?? 500;
+      if (sc >= 400 && sc < 500) {
+        status = sc;
+        const code =
+          sc === 413
+            ? 'payload_too_large'
+            : sc === 415
+              ? 'unsupported_media_type'
+              : sc === 429
+                ? 'rate_limited'
+                : sc === 404
+                  ? 'not_found'
+                  : 'validation_failed';
+        body = problem(sc, code, fe.message, sc === 400 ? [{ path: 'body', code: fe.code ?? 'invalid', message: fe.message }] : []);
+      } else {
+        request.log.error({ err }, 'unhandled error');
+        body = problem(500, 'internal_error');
+      }
+    }
+    if (status === 500) body = problem(500, 'internal_error');
+    reply.code(status).type('application/problem+json').send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,131 @@
+import type { MunicipalityRole } from '@dz/core';
+import { AppError } from '@dz/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { hashSecret } from '../lib/ids.js';
+import type { Scope, TenantScope } from '../lib/scope.js';
+
+export const SESSION_COOKIE = 'dz_session';
+
+/** How a route may be reached. Every API route must declare one (checked at registration). */
+export type Access = 'public' | 'user' | 'tenant' | 'platform';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    scope: Scope | null;
+  }
+}
+
+/** Loads the scope for a raw session token: user, active municipality, its role and networks. */
+export async function loadScope(db: Database, token: string): Promise<Scope | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.userId', '=', 's.userId').onRef('m.municipalityId', '=', 's.activeMunicipalityId'),
+    )
+    .select([
+      's.id as sessionId',
+      's.activeMunicipalityId',
+      's.csrfToken',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.locale',
+      'u.isPlatformAdmin',
+      'm.role',
+      sql<string[]>`coalesce((select array_agg(nm.network_id::text) from network_members nm
+        where nm.municipality_id = s.active_municipality_id and nm.left_on is null), '{}')`.as('networkIds'),
+      sql<string[]>`coalesce((select array_agg(mo.network_id::text) from network_moderators mo
+        where mo.user_id = u.id), '{}')`.as('moderatedNetworkIds'),
+    ])
+    .where('s.tokenHash', '=', hashSecret(token))
+    .where('s.expiresAt', '>', new Date())
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    user: { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.isPlatformAdmin },
+    municipalityId: row.role ? row.activeMunicipalityId : null,
+    roles: row.role ? [row.role as MunicipalityRole] : [],
+    networkIds: row.networkIds,
+    moderatedNetworkIds: row.moderatedNetworkIds,
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Session and scope in one place: reads the session cookie, builds request.scope, enforces the route's
+ * declared access level and checks the CSRF token on state-changing requests.
+ */
+export function registerSession(app: FastifyInstance, db: Database, config: Config) {
+  app.decorateRequest('scope', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access level`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const scope = token ? await loadScope(db, token) : null;
+    request.scope = scope;
+    if (access === 'public') return;
+    if (!scope) throw new AppError('unauthenticated', 401, 'Please sign in.');
+    const methods = Array.isArray(request.method) ? request.method : [request.method];
+    if (methods.some((m) => UNSAFE.has(m))) {
+      const sent = request.headers['x-csrf-token'];
+      if (sent !== scope.csrfToken) throw new AppError('csrf_failed', 403, 'Missing or wrong CSRF token.');
+    }
+    if (access === 'tenant' && !scope.municipalityId) {
+      throw new AppError('forbidden', 403, 'No active municipality.');
+    }
+    if (access === 'platform' && !scope.user.isPlatformAdmin) {
+      throw new AppError('forbidden', 403, 'Platform administrators only.');
+    }
+    // sliding expiry, at most once a minute per session
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600_000) })
+      .where('id', '=', scope.sessionId)
+      .where('lastSeenAt', '<', new Date(Date.now() - 60_000))
+      .execute();
+  });
+}
+
+/** The scope of an authenticated route (the access hook guarantees it). */
+export function scopeOf(request: FastifyRequest): Scope {
+  if (!request.scope) throw new AppError('unauthenticated', 401);
+  return request.scope;
+}
+
+/** The scope of a tenant route, with the active municipality. */
+export function tenantScopeOf(request: FastifyRequest): TenantScope {
+  const s = scopeOf(request);
+  if (!s.municipalityId) throw new AppError('forbidden', 403);
+  return s as TenantScope;
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    maxAge: config.sessionTtlHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+}
