@@ -47,6 +47,7 @@ export const municipalityListQuery = pageQuery.extend({
   land: z.string().regex(/^\d{2}$/).optional(),
   sizeClass: z.coerce.number().int().min(1).max(7).optional(),
   kreis: z.string().regex(/^\d{5}$/).optional(),
+  sort: z.enum(['name', 'population', '-population', 'ags']).default('name'),
 });
 export const municipalityList = paged(municipality);
 

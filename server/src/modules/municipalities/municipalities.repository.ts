@@ -10,6 +10,7 @@ export interface DirectoryFilter {
   land?: string;
   kreis?: string;
   sizeClass?: number;
+  sort?: 'name' | 'population' | '-population' | 'ags';
   page: number;
   pageSize: number;
 }
@@ -48,6 +49,12 @@ function baseSelect(db: Q) {
       'ab.arsPrefix as abArsPrefix',
     ]);
 }
+// biome-ignore lint/suspicious/noExplicitAny: shared ordering for two differently typed selects over "m"
+function sorted<Q extends { orderBy: (...a: any[]) => any }>(q: Q, sort: DirectoryFilter['sort']): Q {
+  const col = sort === 'population' || sort === '-population' ? 'm.population' : sort === 'ags' ? 'm.ags' : 'm.shortName';
+  return q.orderBy(col, sort === '-population' ? 'desc' : 'asc').orderBy('m.ags') as Q;
+}
+
 export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['executeTakeFirstOrThrow']>>;
 
 /**
@@ -70,24 +77,20 @@ export const municipalitiesRepository = {
     }
     const [{ n }, ids] = await Promise.all([
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      q
-        .select('m.id')
-        .orderBy('m.shortName')
-        .orderBy('m.ags')
+      sorted(q.select('m.id'), f.sort)
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize)
         .execute(),
     ]);
     const rows = ids.length
-      ? await baseSelect(db)
-          .where(
+      ? await sorted(
+          baseSelect(db).where(
             'm.id',
             'in',
             ids.map((r) => r.id),
-          )
-          .orderBy('m.shortName')
-          .orderBy('m.ags')
-          .execute()
+          ),
+          f.sort,
+        ).execute()
       : [];
     return { rows, total: n };
   },

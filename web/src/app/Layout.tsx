@@ -1,0 +1,171 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button } from '../components/Button';
+import { api } from '../lib/api';
+import { useResetSession, useSession } from './session';
+
+function NavGroup({ title, items }: { title: string; items: { to: string; label: string; show?: boolean }[] }) {
+  const visible = items.filter((i) => i.show !== false);
+  if (visible.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul>
+        {visible.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end={i.to === '/'}>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link"
+      lang={i18n.language === 'de' ? 'en' : 'de'}
+      onClick={() => {
+        const next = i18n.language === 'de' ? 'en' : 'de';
+        localStorage.setItem('dz-lang', next);
+        void i18n.changeLanguage(next);
+      }}
+    >
+      {t('shell.otherLanguage')}
+    </button>
+  );
+}
+
+/** App shell: skip link, header with municipality switcher, grouped navigation, main landmark. */
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const resetSession = useResetSession();
+  const qc = useQueryClient();
+  const mainRef = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [target, setTarget] = useState(session.activeMunicipalityId ?? '');
+  const first = useRef(true);
+
+  // move focus to the page heading on route change (screen readers announce the new page)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
+  useEffect(() => {
+    setMenuOpen(false);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = mainRef.current?.querySelector('h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus();
+    }
+  }, [location.pathname]);
+
+  const isCouncil = session.roles.includes('council');
+  const can = session.can;
+  const activeName = session.municipalities.find((m) => m.id === session.activeMunicipalityId)?.name;
+
+  async function switchTo() {
+    await api('/auth/switch', { method: 'POST', body: { municipalityId: target } });
+    await resetSession();
+    navigate('/');
+  }
+  async function logout() {
+    await api('/auth/logout', { method: 'POST' });
+    qc.clear();
+    navigate('/anmelden');
+    await resetSession();
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="shell-header">
+        <Button variant="secondary" small className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onPress={() => setMenuOpen((o) => !o)}>
+          {t('shell.menu')}
+        </Button>
+        <NavLink to="/" className="brand">
+          <svg width="24" height="24" viewBox="0 0 32 32" aria-hidden="true">
+            <circle cx="16" cy="16" r="14" fill="#fff" />
+            <circle cx="16" cy="16" r="6" fill="none" stroke="#1f4e8c" strokeWidth="3" />
+          </svg>
+          Digitalzirkel
+        </NavLink>
+        <div className="header-spacer" />
+        <div className="header-tools">
+          {session.municipalities.length > 1 ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void switchTo();
+              }}
+              style={{ display: 'flex', gap: 8, alignItems: 'center' }}
+            >
+              <label htmlFor="municipality-switch" className="visually-hidden">
+                {t('shell.activeMunicipality')}
+              </label>
+              <select id="municipality-switch" value={target} onChange={(e) => setTarget(e.target.value)}>
+                {session.municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+              <Button type="submit" variant="secondary" small isDisabled={target === session.activeMunicipalityId}>
+                {t('shell.switch')}
+              </Button>
+            </form>
+          ) : (
+            activeName && (
+              <span>
+                <span className="visually-hidden">{t('shell.activeMunicipality')}: </span>
+                {activeName}
+              </span>
+            )
+          )}
+          <NavLink to="/profil">{session.user.name}</NavLink>
+          <LanguageSwitch />
+          <button type="button" className="link" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </button>
+        </div>
+      </header>
+      <nav id="main-nav" className={`shell-nav${menuOpen ? ' open' : ''}`} aria-label={t('shell.navigation')}>
+        <NavGroup title={t('nav.overview')} items={[{ to: '/', label: t('nav.start'), show: Boolean(session.activeMunicipalityId) }]} />
+        <NavGroup
+          title={t('nav.exchange')}
+          items={[
+            { to: '/verbuende', label: t('nav.networks') },
+            { to: '/kommunen', label: t('nav.directory') },
+          ]}
+        />
+        {!isCouncil && (
+          <NavGroup
+            title={t('nav.admin')}
+            items={[
+              { to: '/kommune', label: t('nav.municipality'), show: Boolean(session.activeMunicipalityId) },
+              { to: '/benutzer', label: t('nav.users'), show: can.view_members },
+              { to: '/protokoll', label: t('nav.audit'), show: can.view_audit },
+              { to: '/import', label: t('nav.import'), show: can.import_directory },
+            ]}
+          />
+        )}
+      </nav>
+      <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Page frame: breadcrumb, the one h1, document title. */
+export function Page({ title, crumbs = [], actions, children }: { title: string; crumbs?: { to: string; label: string }[]; actions?: ReactNode; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} – Digitalzirkel`;
+  }, [title]);
+  return (
+    <>
+      {crumbs.length > 0 && (
+        <nav className="breadcrumb" aria-label="Brotkrumennavigation">
+          <ol>
+            {crumbs.map((c) => (
+              <li key={c.to}>
+                <Link to={c.to}>{c.label}</Link>
+              </li>
+            ))}
+            <li aria-current="page">{title}</li>
+          </ol>
+        </nav>
+      )}
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
+        <h1>{title}</h1>
+        {actions}
+      </div>
+      {children}
+    </>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="empty">{children}</div>;
+}
+
+export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info' | 'warning'; children: ReactNode }) {
+  return (
+    <div className={`alert ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <p aria-live="polite">{t('common.loading')}</p>;
+}

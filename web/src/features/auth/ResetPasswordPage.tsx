@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { Alert } from '../../components/Page';
+import { ApiError, api } from '../../lib/api';
+import { AuthFrame } from './AuthFrame';
+
+/** Without token: request a reset link. With token: set a new password. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const [value, setValue] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [done, setDone] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setMessage(undefined);
+    if (token) {
+      if (value.length < 10) return setErrors({ password: t('errors.password_short') });
+    } else if (!value.includes('@')) return setErrors({ email: t('errors.email_invalid') });
+    setErrors({});
+    try {
+      if (token) await api('/auth/password-reset/confirm', { method: 'POST', body: { token, password: value } });
+      else await api('/auth/password-reset', { method: 'POST', body: { email: value } });
+      setDone(true);
+    } catch (err) {
+      setMessage(t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, { defaultValue: t('errors.internal_error') }));
+    }
+  }
+
+  if (done) {
+    return (
+      <AuthFrame title={t('reset.title')}>
+        <Alert kind="success">{token ? t('reset.changed') : t('reset.sent')}</Alert>
+        <Link to="/anmelden">{t('reset.toLogin')}</Link>
+      </AuthFrame>
+    );
+  }
+  return (
+    <AuthFrame title={t('reset.title')}>
+      <p>{token ? t('reset.introNew') : t('reset.introRequest')}</p>
+      <ErrorSummary errors={errors} labels={{ email: t('login.email'), password: t('invite.newPassword') }} message={message} />
+      <form onSubmit={submit} noValidate>
+        {token ? (
+          <TextField name="password" type="password" label={t('invite.newPassword')} hint={t('invite.passwordHint')} autoComplete="new-password" value={value} onChange={setValue} error={errors.password} required />
+        ) : (
+          <TextField name="email" type="email" label={t('login.email')} autoComplete="email" value={value} onChange={setValue} error={errors.email} required />
+        )}
+        <div className="btn-row">
+          <Button type="submit">{token ? t('reset.save') : t('reset.send')}</Button>
+          <Link to="/anmelden">{t('reset.toLogin')}</Link>
+        </div>
+      </form>
+    </AuthFrame>
+  );
+}

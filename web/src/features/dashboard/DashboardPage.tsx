@@ -1,0 +1,89 @@
+import type { dashboard } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { Empty, Loading, Page } from '../../components/Page';
+import { api } from '../../lib/api';
+import { fmtDate, fmtNumber } from '../../lib/format';
+import { SizeClassBadge } from '../municipality/SizeClassBadge';
+
+type Dashboard = z.infer<typeof dashboard>;
+
+/** Start page: my municipality's key figures, size class and networks — each linking to where to act. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard') });
+  if (!q.data) return <Page title={t('dashboard.title')}>{q.isError ? <p>{t('errors.internal_error')}</p> : <Loading />}</Page>;
+  const d = q.data;
+  const m = d.municipality;
+  return (
+    <Page title={t('dashboard.titleOf', { name: m.shortName })}>
+      <p className="muted">
+        {m.name} · {m.land} · {m.kreis}
+      </p>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="c-size">
+          <h2 id="c-size">{t('dashboard.sizeClass')}</h2>
+          <p className="figure">
+            <SizeClassBadge sizeClass={m.sizeClass} />
+          </p>
+          <p>
+            {t('dashboard.population', { count: m.population, n: fmtNumber(m.population) })}
+            <br />
+            <span className="muted">{t('dashboard.asOf', { date: fmtDate(m.populationDate) })}</span>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="c-members">
+          <h2 id="c-members">{t('dashboard.members')}</h2>
+          <p className="figure">{fmtNumber(d.members)}</p>
+          <p>{t('dashboard.openInvitations', { count: d.openInvitations })}</p>
+          {d.can.invite && <Link to="/benutzer">{t('dashboard.inviteColleagues')}</Link>}
+        </section>
+        <section className="card" aria-labelledby="c-dep">
+          <h2 id="c-dep">{t('dashboard.departments')}</h2>
+          <p className="figure">{fmtNumber(d.departments)}</p>
+          <Link to="/kommune">{t('dashboard.toDepartments')}</Link>
+        </section>
+        <section className="card" aria-labelledby="c-peers">
+          <h2 id="c-peers">{t('dashboard.peers')}</h2>
+          <p>{t('dashboard.peersSameClass', { count: d.landPeers.sameSizeClass, land: m.land, gk: m.sizeClass })}</p>
+          <p>{t('dashboard.peersKreis', { count: d.landPeers.inKreis })}</p>
+          <Link to={`/kommunen?sizeClass=${m.sizeClass}&land=${m.ags.slice(0, 2)}`}>{t('dashboard.toDirectory')}</Link>
+        </section>
+      </div>
+      <section aria-labelledby="h-networks">
+        <h2 id="h-networks">{t('dashboard.networks')}</h2>
+        {d.networks.length === 0 ? (
+          <Empty>{t('dashboard.noNetworks')}</Empty>
+        ) : (
+          <ul className="card-grid" style={{ listStyle: 'none', padding: 0 }}>
+            {d.networks.map((n) => (
+              <li key={n.id} className="card">
+                <h3>
+                  <Link to={`/verbuende/${n.id}`}>{n.name}</Link>
+                </h3>
+                <p>
+                  {t(`networkTypes.${n.type}`)} · {t('networks.memberCount', { count: n.memberCount })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="h-facts">
+        <h2 id="h-facts">{t('dashboard.masterData')}</h2>
+        <dl className="facts panel">
+          <dt>{t('municipality.ags')}</dt>
+          <dd>{m.ags}</dd>
+          <dt>{t('municipality.ars')}</dt>
+          <dd>{m.ars ?? '–'}</dd>
+          <dt>{t('municipality.area')}</dt>
+          <dd>{m.areaKm2 == null ? '–' : `${fmtNumber(m.areaKm2, 2)} km²`}</dd>
+          <dt>{t('municipality.administeringBody')}</dt>
+          <dd>{m.administeringBody ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}` : t('municipality.noBody')}</dd>
+        </dl>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,125 @@
+import { LAENDER, type municipalityList } from '@dz/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { SelectField, TextField } from '../../components/Field';
+import { Empty, Loading, Page } from '../../components/Page';
+import { api } from '../../lib/api';
+import { fmtNumber } from '../../lib/format';
+import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { useState } from 'react';
+
+const SORTS = ['name', 'population', '-population', 'ags'] as const;
+
+/** The official municipality directory: search, filter by Land and size class, sort, page. */
+export function DirectoryPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [term, setTerm] = useState(params.get('q') ?? '');
+  const [land, setLand] = useState(params.get('land') ?? '');
+  const [sizeClass, setSizeClass] = useState(params.get('sizeClass') ?? '');
+  const [sort, setSort] = useState(params.get('sort') ?? 'name');
+  const page = Number(params.get('page') ?? '1');
+  const q = useQuery({
+    queryKey: ['directory', params.toString()],
+    queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?${params}&pageSize=25`),
+    placeholderData: keepPreviousData,
+  });
+  const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.pageSize)) : 1;
+  const go = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    setParams(next);
+  };
+  return (
+    <Page title={t('directory.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
+      <p>{t('directory.intro')}</p>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const next = new URLSearchParams();
+          if (term.trim()) next.set('q', term.trim());
+          if (land) next.set('land', land);
+          if (sizeClass) next.set('sizeClass', sizeClass);
+          if (sort !== 'name') next.set('sort', sort);
+          setParams(next);
+        }}
+      >
+        <TextField name="q" label={t('directory.search')} hint={t('directory.searchHint')} value={term} onChange={setTerm} />
+        <SelectField
+          name="land"
+          label={t('municipality.land')}
+          value={land}
+          onChange={setLand}
+          options={[{ value: '', label: t('common.all') }, ...Object.values(LAENDER).map((l) => ({ value: l.code, label: l.name }))]}
+        />
+        <SelectField
+          name="sizeClass"
+          label={t('dashboard.sizeClass')}
+          value={sizeClass}
+          onChange={setSizeClass}
+          options={[{ value: '', label: t('common.all') }, ...[1, 2, 3, 4, 5, 6, 7].map((g) => ({ value: String(g), label: `GK ${g}: ${t(`sizeClasses.${g}`)}` }))]}
+        />
+        <SelectField name="sort" label={t('directory.sort')} value={sort} onChange={setSort} options={SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) }))} />
+        <Button type="submit">{t('common.search')}</Button>
+      </form>
+      {!q.data ? (
+        <Loading />
+      ) : q.data.items.length === 0 ? (
+        <Empty>{t('directory.empty')}</Empty>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption>{t('directory.count', { count: q.data.total, n: fmtNumber(q.data.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('municipality.name')}</th>
+                  <th scope="col">{t('municipality.ags')}</th>
+                  <th scope="col">{t('municipality.land')}</th>
+                  <th scope="col">{t('municipality.kreis')}</th>
+                  <th scope="col" className="num" aria-sort={sort === 'population' ? 'ascending' : sort === '-population' ? 'descending' : undefined}>
+                    {t('municipality.population')}
+                  </th>
+                  <th scope="col">{t('dashboard.sizeClass')}</th>
+                  <th scope="col">{t('municipality.administeringBody')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.items.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      {m.name}
+                      {!m.inDirectory && <span className="badge"> {t('directory.notInDirectory')}</span>}
+                    </td>
+                    <td>{m.ags}</td>
+                    <td>{m.land}</td>
+                    <td>{m.kreis}</td>
+                    <td className="num">{fmtNumber(m.population)}</td>
+                    <td>
+                      <SizeClassBadge sizeClass={m.sizeClass} />
+                    </td>
+                    <td>{m.administeringBody ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}` : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('common.paging')}>
+            <Button variant="secondary" small isDisabled={page <= 1} onPress={() => go(page - 1)}>
+              {t('common.previous')}
+            </Button>
+            <span>{t('common.pageOf', { page, pages })}</span>
+            <Button variant="secondary" small isDisabled={page >= pages} onPress={() => go(page + 1)}>
+              {t('common.next')}
+            </Button>
+          </nav>
+        </>
+      )}
+    </Page>
+  );
+}

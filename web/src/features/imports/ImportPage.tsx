@@ -1,0 +1,203 @@
+import type { importJob, importList } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { Alert, Page } from '../../components/Page';
+import { ApiError, upload } from '../../lib/api';
+import { api } from '../../lib/api';
+import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
+
+type Job = z.infer<typeof importJob>;
+
+function Report({ job }: { job: Job }) {
+  const { t } = useTranslation();
+  const r = job.report;
+  if (!r) return null;
+  return (
+    <section aria-labelledby="h-report" className="panel">
+      <h2 id="h-report">{t('import.report')}</h2>
+      <p>
+        {t(`import.formats.${r.format}`)} · {t('import.referenceDate')}: {fmtDate(r.referenceDate)}
+      </p>
+      <table className="data">
+        <caption className="visually-hidden">{t('import.report')}</caption>
+        <tbody>
+          {(
+            [
+              ['total', r.total],
+              ['created', r.created],
+              ['updated', r.updated],
+              ['unchanged', r.unchanged],
+              ['rejected', r.rejectedCount],
+              ['unincorporated', r.unincorporated],
+              ['vanished', r.vanished.length],
+              ['administeringBodies', r.administeringBodies],
+            ] as const
+          ).map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{t(`import.counts.${k}`)}</th>
+              <td className="num">{fmtNumber(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.rejected.length > 0 && (
+        <>
+          <h3>{t('import.rejectedLines')}</h3>
+          <ul>
+            {r.rejected.slice(0, 50).map((x) => (
+              <li key={`${x.line}-${x.reason}`}>
+                {t('import.line', { line: x.line })}: {x.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.vanished.length > 0 && (
+        <>
+          <h3>{t('import.vanishedTitle')}</h3>
+          <p>{t('import.vanishedHint')}</p>
+          <ul>
+            {r.vanished.slice(0, 100).map((v) => (
+              <li key={v.ags}>
+                {v.ags} {v.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.renamed.length > 0 && (
+        <>
+          <h3>{t('import.renamedTitle', { count: r.renamed.length })}</h3>
+          <ul>
+            {r.renamed.slice(0, 50).map((v) => (
+              <li key={v.ags}>
+                {v.ags}: {v.from} → {v.to}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Upload of the official directory with upload and processing progress, then the report. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadProgress, setUploadProgress] = useState<number | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const job = useQuery({
+    queryKey: ['import', jobId],
+    queryFn: () => api<Job>(`/imports/${jobId}`),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500),
+  });
+  const history = useQuery({ queryKey: ['imports'], queryFn: () => api<z.infer<typeof importList>>('/imports') });
+
+  async function start(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!file) return setError(t('import.noFile'));
+    setUploadProgress(0);
+    try {
+      const j = await upload<Job>('/imports', file, setUploadProgress);
+      setJobId(j.id);
+      await qc.invalidateQueries({ queryKey: ['imports'] });
+    } catch (err) {
+      setError(t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, { defaultValue: t('errors.internal_error') }));
+      setUploadProgress(null);
+    }
+  }
+  const j = job.data;
+  const processing = j ? j.progress : 0;
+  return (
+    <Page title={t('import.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
+      <p>{t('import.intro')}</p>
+      <ul>
+        <li>{t('import.formatGv')}</li>
+        <li>{t('import.formatXlsx')}</li>
+      </ul>
+      <form onSubmit={start} className="panel" noValidate>
+        {error && <Alert kind="error">{error}</Alert>}
+        <div className="field">
+          <label htmlFor="import-file">
+            {t('import.file')} <span className="required">({t('form.required')})</span>
+          </label>
+          <span className="hint" id="import-file-hint">
+            {t('import.fileHint')}
+          </span>
+          <input id="import-file" name="file" type="file" ref={input} accept=".txt,.xlsx,text/plain" aria-describedby="import-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <Button type="submit" isDisabled={uploadProgress !== null && j?.status !== 'done' && j?.status !== 'failed' && jobId !== null}>
+          {t('import.start')}
+        </Button>
+      </form>
+      {uploadProgress !== null && (
+        <section className="panel" aria-labelledby="h-progress">
+          <h2 id="h-progress">{t('import.progress')}</h2>
+          <label htmlFor="p-upload">{t('import.uploading')}</label>
+          <progress id="p-upload" max={1} value={uploadProgress}>
+            {Math.round(uploadProgress * 100)} %
+          </progress>
+          <label htmlFor="p-processing">{t('import.processing')}</label>
+          <progress id="p-processing" max={1} value={processing}>
+            {Math.round(processing * 100)} %
+          </progress>
+          <p role="status">
+            {j?.status === 'done'
+              ? t('import.done')
+              : j?.status === 'failed'
+                ? `${t('import.failed')}: ${j.error ?? ''}`
+                : t('import.percent', { percent: Math.round(processing * 100) })}
+          </p>
+        </section>
+      )}
+      {j?.status === 'done' && <Report job={j} />}
+      <section aria-labelledby="h-history">
+        <h2 id="h-history">{t('import.history')}</h2>
+        {history.data && history.data.items.length > 0 ? (
+          <table className="data">
+            <caption className="visually-hidden">{t('import.history')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.when')}</th>
+                <th scope="col">{t('import.file')}</th>
+                <th scope="col">{t('import.status')}</th>
+                <th scope="col" className="num">
+                  {t('import.counts.created')}
+                </th>
+                <th scope="col" className="num">
+                  {t('import.counts.updated')}
+                </th>
+                <th scope="col" className="num">
+                  {t('import.counts.unchanged')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.items.map((h) => (
+                <tr key={h.id}>
+                  <td>{fmtDateTime(h.createdAt)}</td>
+                  <td>{h.fileName}</td>
+                  <td>{t(`import.statuses.${h.status}`)}</td>
+                  <td className="num">{fmtNumber(h.report?.created ?? null)}</td>
+                  <td className="num">{fmtNumber(h.report?.updated ?? null)}</td>
+                  <td className="num">{fmtNumber(h.report?.unchanged ?? null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">{t('import.noHistory')}</p>
+        )}
+      </section>
+    </Page>
+  );
+}

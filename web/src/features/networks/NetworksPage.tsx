@@ -1,0 +1,100 @@
+import { NETWORK_TYPES, type networkList } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Empty, Loading, Page } from '../../components/Page';
+import { api, fieldErrors } from '../../lib/api';
+
+export function NetworksPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const q = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
+  const [form, setForm] = useState({ name: '', type: 'circle', description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [showCreate, setShowCreate] = useState(false);
+  if (!q.data) return <Page title={t('networks.title')}><Loading /></Page>;
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    if (form.name.trim().length < 3) return setErrors({ name: t('networks.nameMissing') });
+    try {
+      const res = await api<{ id: string }>('/networks', { method: 'POST', body: form });
+      await Promise.all([qc.invalidateQueries({ queryKey: ['networks'] }), qc.invalidateQueries({ queryKey: ['session'] })]);
+      navigate(`/verbuende/${res.id}`);
+    } catch (err) {
+      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+    }
+  }
+
+  return (
+    <Page
+      title={t('networks.title')}
+      crumbs={[{ to: '/', label: t('nav.start') }]}
+      actions={q.data.can.create && !showCreate ? <Button onPress={() => setShowCreate(true)}>{t('networks.create')}</Button> : undefined}
+    >
+      <p>{t('networks.intro')}</p>
+      {showCreate && (
+        <section className="panel" aria-labelledby="h-create">
+          <h2 id="h-create">{t('networks.create')}</h2>
+          <ErrorSummary errors={errors} labels={{ name: t('networks.name'), type: t('networks.type'), description: t('networks.description') }} />
+          <form onSubmit={create} noValidate>
+            <div className="form-grid">
+              <TextField name="name" label={t('networks.name')} value={form.name} onChange={(v) => setForm({ ...form, name: v })} error={errors.name} required />
+              <SelectField
+                name="type"
+                label={t('networks.type')}
+                value={form.type}
+                onChange={(v) => setForm({ ...form, type: v })}
+                options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
+              />
+            </div>
+            <TextArea name="description" label={t('networks.description')} value={form.description} onChange={(v) => setForm({ ...form, description: v })} error={errors.description} />
+            <div className="btn-row">
+              <Button type="submit">{t('networks.createSubmit')}</Button>
+              <Button variant="secondary" onPress={() => setShowCreate(false)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </form>
+        </section>
+      )}
+      {q.data.items.length === 0 ? (
+        <Empty>{t('networks.empty')}</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{t('networks.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('networks.name')}</th>
+                <th scope="col">{t('networks.type')}</th>
+                <th scope="col" className="num">
+                  {t('networks.members')}
+                </th>
+                <th scope="col">{t('networks.myRole')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.items.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/verbuende/${n.id}`}>{n.name}</Link>
+                  </td>
+                  <td>{t(`networkTypes.${n.type}`)}</td>
+                  <td className="num">{n.memberCount}</td>
+                  <td>{n.isModerator ? t('networks.moderator') : t('networks.member')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
