@@ -18,7 +18,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
-import { registerErrorHandler } from './plugins/errors.js';
+import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
@@ -108,6 +108,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
   for (const mod of MODULES) mod(app, deps);
-  if (opts.web) await registerWeb(app, config.webDist);
+  registerNotFound(app, opts.web ? await registerWeb(app, config.webDist) : false);
   return app;
 }

@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   WEB_DIST: z.string().optional(),
 });
@@ -40,8 +42,10 @@ export type Config = {
   webDist?: string;
   /** Secure cookies and HSTS only when the public URL is https (behind TLS). */
   secureCookies: boolean;
-  /** Rate limits are relaxed in tests that fire many requests. */
+  /** Writes per client and minute. */
   rateLimitMax: number;
+  /** Credential attempts (login, reset, invitation) per client and minute. */
+  authRateLimitMax: number;
 };
 
 /** Parses the environment once at boot; throws a readable error listing every bad variable. */
@@ -69,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     webDist: e.WEB_DIST,
     secureCookies: publicUrl.startsWith('https://'),
-    rateLimitMax: 300,
+    rateLimitMax: e.RATE_LIMIT_WRITES,
+    authRateLimitMax: e.RATE_LIMIT_AUTH,
     ...overrides,
   };
 }

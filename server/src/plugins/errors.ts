@@ -79,7 +79,18 @@ export function registerErrorHandler(app: FastifyInstance) {
     reply.code(status).type('application/problem+json').send(body);
   });
 
+}
+
+/**
+ * 404 for unknown routes as a problem document; with the SPA served, unknown non-API GET paths
+ * without a file extension get index.html (client-side routing).
+ */
+export function registerNotFound(app: FastifyInstance, spa: boolean) {
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    const url = request.url.split('?')[0] ?? '';
+    if (spa && (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${url}`));
   });
 }

@@ -17,11 +17,10 @@ import * as members from '../members/members.service.js';
 import * as svc from './auth.service.js';
 
 const tags = ['Anmeldung'];
-/** Per-IP-and-account limit on credential routes (the lockout counts failures per account on top). */
-const credentialLimit = { max: 10, timeWindow: '1 minute' };
-
 export const authRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
+  /** Per-client limit on credential routes (the lockout counts failures per account on top). */
+  const credentialLimit = { max: deps.config.authRateLimitMax, timeWindow: '1 minute' };
   r.post('/api/v1/auth/login', {
     schema: { tags, body: loginBody, response: { 200: okResponse } },
     config: { access: 'public', rateLimit: credentialLimit },

@@ -79,7 +79,9 @@ export function DirectoryPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('municipality.name')}</th>
-                  <th scope="col">{t('municipality.ags')}</th>
+                  <th scope="col">
+                    <abbr title={t('municipality.ags')}>{t('municipality.agsShort')}</abbr>
+                  </th>
                   <th scope="col">{t('municipality.land')}</th>
                   <th scope="col">{t('municipality.kreis')}</th>
                   <th scope="col" className="num" aria-sort={sort === 'population' ? 'ascending' : sort === '-population' ? 'descending' : undefined}>

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { TEST_PASSWORD, type TestContext, clientFromCookie, createTestContext, lastMailLink, login, sessionCookie } from '../../../test/helpers.js';
+import { ensureSetupLink } from './auth.service.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ loginMaxFailures: 3 });
+});
+afterAll(() => ctx.close());
+
+describe('login and session', () => {
+  it('signs in with email and password and returns the scope with can-flags', async () => {
+    const m = await buildMunicipality(ctx.db, { population: 9_999 });
+    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator', email: 'Mixed.Case@Example.org'.toLowerCase() });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'MIXED.case@example.org', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'dz_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const c = await clientFromCookie(ctx.app, sessionCookie(res));
+    const s = (await c.get('/api/v1/auth/session')).json();
+    expect(s.user.id).toBe(u.id);
+    expect(s.activeMunicipalityId).toBe(m.id);
+    expect(s.roles).toEqual(['coordinator']);
+    expect(s.can.invite).toBe(true);
+    expect(s.can.view_audit).toBe(false);
+  });
+
+  it('rejects a wrong password with 401 and the same answer for unknown accounts', async () => {
+    const u = await buildUser(ctx.db);
+    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'nope-nope-nope' } });
+    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().code).toBe('invalid_credentials');
+    expect(unknown.json().code).toBe('invalid_credentials');
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('locks the account temporarily after repeated failures, even for the right password', async () => {
+    const u = await buildUser(ctx.db);
+    for (let i = 0; i < 2; i++) {
+      expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'wrong-password!' } })).statusCode).toBe(401);
+    }
+    const third = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'wrong-password!' } });
+    expect(third.statusCode).toBe(423);
+    const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: TEST_PASSWORD } });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().code).toBe('account_locked');
+  });
+
+  it('requires the CSRF token on state-changing requests', async () => {
+    const m = await buildMunicipality(ctx.db);
+    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' });
+    const c = await login(ctx.app, u.email);
+    const without = await ctx.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: c.cookie }, payload: { name: 'Ohne Token' } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe('csrf_failed');
+    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: c.cookie, 'x-csrf-token': 'x' }, payload: { name: 'Falsches Token' } });
+    expect(wrong.statusCode).toBe(403);
+    expect((await c.post('/api/v1/departments', { name: 'Mit Token' })).statusCode).toBe(201);
+  });
+
+  it('logs out one session, and everywhere ends all sessions of the user', async () => {
+    const u = await buildUser(ctx.db);
+    const a = await login(ctx.app, u.email);
+    const b = await login(ctx.app, u.email);
+    expect((await a.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await b.get('/api/v1/auth/session')).statusCode).toBe(200);
+    const c = await login(ctx.app, u.email);
+    expect((await c.post('/api/v1/auth/logout-everywhere')).statusCode).toBe(200);
+    expect((await b.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await c.get('/api/v1/auth/session')).statusCode).toBe(401);
+  });
+
+  it('switches between the municipalities a user belongs to, never to another one', async () => {
+    const m1 = await buildMunicipality(ctx.db, { name: 'Aadorf' });
+    const m2 = await buildMunicipality(ctx.db, { name: 'Bebach' });
+    const other = await buildMunicipality(ctx.db);
+    const u = await buildUser(ctx.db, { municipalityId: m1.id, role: 'coordinator' });
+    await ctx.db.insertInto('memberships').values({ userId: u.id, municipalityId: m2.id, role: 'staff' }).execute();
+    const c = await login(ctx.app, u.email);
+    const s = (await c.get('/api/v1/auth/session')).json();
+    expect(s.municipalities.map((x: { id: string }) => x.id).sort()).toEqual([m1.id, m2.id].sort());
+    expect((await c.post('/api/v1/auth/switch', { municipalityId: m2.id })).statusCode).toBe(200);
+    const after = (await c.get('/api/v1/auth/session')).json();
+    expect(after.activeMunicipalityId).toBe(m2.id);
+    expect(after.roles).toEqual(['staff']);
+    expect((await c.get('/api/v1/dashboard')).json().municipality.id).toBe(m2.id);
+    expect((await c.post('/api/v1/auth/switch', { municipalityId: other.id })).statusCode).toBe(404);
+  });
+});
+
+describe('password reset', () => {
+  it('sends a single-use link by email that sets a new password and ends old sessions', async () => {
+    const u = await buildUser(ctx.db);
+    const old = await login(ctx.app, u.email);
+    const req = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
+    expect(req.statusCode).toBe(202);
+    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'ghost@example.org' } });
+    expect(unknown.statusCode).toBe(202);
+    const { link, text } = lastMailLink(ctx.outbox, u.email);
+    expect(text).toContain('Passwort');
+    const token = new URL(link).searchParams.get('token')!;
+    const confirm = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'ein ganz neues passwort' } });
+    expect(confirm.statusCode).toBe(200);
+    expect((await old.get('/api/v1/auth/session')).statusCode).toBe(401);
+    await login(ctx.app, u.email, 'ein ganz neues passwort');
+    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'noch ein passwort!' } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('token_invalid');
+  });
+
+  it('rejects a too short new password with a field error', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: 'x'.repeat(43), password: 'kurz' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.some((e: { path: string }) => e.path === 'body.password')).toBe(true);
+  });
+});
+
+describe('first start without demo data', () => {
+  it('creates a one-time setup link that makes the first platform administrator', async () => {
+    const empty = await createTestContext();
+    try {
+      const link = await ensureSetupLink({ db: empty.db, config: empty.config, log: empty.app.log, mailer: { send: async () => {} } });
+      expect(link).toMatch(/\/einrichtung\?token=/);
+      const token = new URL(link!).searchParams.get('token')!;
+      const res = await empty.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/setup',
+        payload: { token, name: 'Erste Administration', email: 'admin@example.org', password: 'sehr sicheres passwort' },
+      });
+      expect(res.statusCode).toBe(200);
+      const c = await clientFromCookie(empty.app, sessionCookie(res));
+      expect((await c.get('/api/v1/auth/session')).json().user.isPlatformAdmin).toBe(true);
+      const twice = await empty.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/setup',
+        payload: { token, name: 'Zweiter Versuch', email: 'evil@example.org', password: 'sehr sicheres passwort' },
+      });
+      expect(twice.statusCode).toBe(400);
+      expect(await ensureSetupLink({ db: empty.db, config: empty.config, log: empty.app.log, mailer: { send: async () => {} } })).toBeNull();
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with a problem document after too many credential attempts', async () => {
+    const limited = await createTestContext({ authRateLimitMax: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `x${i}@example.org`, password: 'whatever-123' } });
+        codes.push(r.statusCode);
+      }
+      expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(codes[4]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

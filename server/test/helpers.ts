@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
+import { type Database, kyselyOverPglite, openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+
+/** The PostgreSQL pass runs with DZ_TEST_DB=postgres; it fails loudly without TEST_DATABASE_URL. */
+export function testDatabaseUrl(): string | undefined {
+  if (process.env.DZ_TEST_DB !== 'postgres') return undefined;
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('DZ_TEST_DB=postgres needs TEST_DATABASE_URL');
+  return url;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Database;
+  config: Config;
+  kind: 'pglite' | 'postgres';
+  outbox: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh application on its own database: a copy of the migrated PGlite template, or — when
+ * TEST_DATABASE_URL is set — a new schema on the PostgreSQL server (same migrations).
+ */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO: 'false' } as NodeJS.ProcessEnv, {
+    rateLimitMax: 100_000,
+    authRateLimitMax: 100_000,
+    ...overrides,
+  });
+  let db: Database;
+  let closeDb: () => Promise<void>;
+  let kind: TestContext['kind'];
+  const url = testDatabaseUrl();
+  if (url) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const handle = await openDatabase({ databaseUrl: url, dataDir, searchPath: schema });
+    await migrateToLatest(handle.db, schema);
+    db = handle.db;
+    kind = 'postgres';
+    closeDb = async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    };
+  } else {
+    const template = process.env.DZ_PGLITE_TEMPLATE;
+    if (!template) throw new Error('PGlite template missing: run the tests through vitest (globalSetup)');
+    const pgl = new PGlite({
+      loadDataDir: new Blob([fs.readFileSync(template)]),
+      parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
+    });
+    await pgl.waitReady;
+    db = kyselyOverPglite(pgl);
+    kind = 'pglite';
+    closeDb = async () => {
+      await pgl.close();
+    };
+  }
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    kind,
+    outbox: path.join(dataDir, 'outbox'),
+    async close() {
+      await app.close();
+      await closeDb();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An HTTP client bound to one session (cookie + CSRF token), driving the app through inject. */
+export interface Client {
+  cookie: string;
+  csrf: string;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'dz_session');
+  if (!c) throw new Error(`no session cookie (status ${res.statusCode}: ${res.body})`);
+  return `dz_session=${c.value}`;
+}
+
+export async function clientFromCookie(app: FastifyInstance, cookie: string): Promise<Client> {
+  const s = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+  const csrf = s.statusCode === 200 ? (s.json().csrfToken as string) : '';
+  const inject = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+  return {
+    cookie,
+    csrf,
+    inject,
+    get: (url) => inject({ method: 'GET', url }),
+    post: (url, body) => inject({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) => inject({ method: 'PATCH', url, payload: body as object }),
+    del: (url) => inject({ method: 'DELETE', url }),
+  };
+}
+
+export async function login(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+  return clientFromCookie(app, sessionCookie(res));
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Reads the newest mail to an address from DATA_DIR/outbox and returns the first link in it. */
+export function lastMailLink(outbox: string, to: string): { text: string; link: string } {
+  const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort() : [];
+  for (const f of files.reverse()) {
+    const raw = fs.readFileSync(path.join(outbox, f), 'utf8');
+    if (!new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
+    const text = decodeMail(raw);
+    const link = /https?:\/\/\S+token=[\w-]+/.exec(text)?.[0];
+    if (link) return { text, link };
+  }
+  throw new Error(`no mail with a link to ${to}`);
+}
+
+/** Decodes quoted-printable bodies enough to find links and words. */
+function decodeMail(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+}
