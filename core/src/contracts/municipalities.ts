@@ -48,6 +48,8 @@ export const municipalityListQuery = pageQuery.extend({
   sizeClass: z.coerce.number().int().min(1).max(7).optional(),
   kreis: z.string().regex(/^\d{5}$/).optional(),
   sort: z.enum(['name', 'population', '-population', 'ags']).default('name'),
+  /** Also list AGS no longer in the official directory (merged or dissolved). */
+  includeFormer: z.enum(['true', 'false']).default('false'),
 });
 export const municipalityList = paged(municipality);
 

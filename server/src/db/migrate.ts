@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_import_staging.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_import_staging': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -146,6 +146,31 @@ export interface ImportJobs {
   createdAt: Timestamp;
   finishedAt: Date | null;
 }
+export interface ImportRows {
+  jobId: string;
+  line: number;
+  newId: string;
+  ags: string;
+  ars: string;
+  name: string;
+  shortName: string;
+  landCode: string;
+  kreis: string | null;
+  kreisKey: string;
+  population: number;
+  populationDate: string | null;
+  areaKm2: number | null;
+  lat: number | null;
+  lon: number | null;
+  bodyPrefix: string;
+}
+export interface ImportBodies {
+  jobId: string;
+  newId: string;
+  arsPrefix: string;
+  name: string;
+  type: string;
+}
 export interface PlatformSettings {
   key: string;
   value: Json;
@@ -166,5 +191,7 @@ export interface DB {
   networkModerators: NetworkModerators;
   auditLog: AuditLog;
   importJobs: ImportJobs;
+  importRows: ImportRows;
+  importBodies: ImportBodies;
   platformSettings: PlatformSettings;
 }

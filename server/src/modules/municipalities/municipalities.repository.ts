@@ -11,6 +11,7 @@ export interface DirectoryFilter {
   kreis?: string;
   sizeClass?: number;
   sort?: 'name' | 'population' | '-population' | 'ags';
+  includeFormer?: 'true' | 'false';
   page: number;
   pageSize: number;
 }
@@ -68,6 +69,7 @@ export const municipalitiesRepository = {
       const term = f.q.trim().toLowerCase();
       q = /^\d+$/.test(term) ? q.where('m.ags', 'like', `${term}%`) : q.where((eb) => eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`));
     }
+    if (f.includeFormer !== 'true') q = q.where('m.inDirectory', '=', true);
     if (f.land) q = q.where('m.landCode', '=', f.land);
     if (f.kreis) q = q.where('m.kreisKey', '=', f.kreis);
     if (f.sizeClass) {

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { type TestContext, createTestContext, login } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('audit trail', () => {
+  it('records every write with actor, entity and before/after of the changed fields only', async () => {
+    const m = await buildMunicipality(ctx.db);
+    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin', name: 'Anna Admin' });
+    const c = await login(ctx.app, u.email);
+    const d = (await c.post('/api/v1/departments', { code: '80', name: 'Wirtschaftsförderung' })).json();
+    await c.patch(`/api/v1/departments/${d.id}`, { version: 1, code: '80', name: 'Wirtschaft und Tourismus' });
+    const page = (await c.get('/api/v1/audit?entity=department')).json();
+    expect(page.total).toBe(2);
+    const [update, create] = page.items;
+    expect(update).toMatchObject({ action: 'update', entity: 'department', entityId: d.id, actorId: u.id, actorName: 'Anna Admin' });
+    expect(update.changes).toEqual({ name: { before: 'Wirtschaftsförderung', after: 'Wirtschaft und Tourismus' } });
+    expect(create.changes.name).toEqual({ before: null, after: 'Wirtschaftsförderung' });
+    const filtered = (await c.get('/api/v1/audit?action=create&entity=department')).json();
+    expect(filtered.total).toBe(1);
+    const future = (await c.get('/api/v1/audit?from=2999-01-01')).json();
+    expect(future.total).toBe(0);
+  });
+
+  it('is append-only: the database refuses UPDATE and DELETE', async () => {
+    await expect(sql`update audit_log set action = 'x'`.execute(ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('exports CSV for admins, filtered to the own municipality', async () => {
+    const m = await buildMunicipality(ctx.db);
+    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' });
+    const c = await login(ctx.app, u.email);
+    await c.post('/api/v1/departments', { name: 'Exportamt' });
+    const res = await c.get('/api/v1/audit/export.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('Zeitpunkt;Person;Personen-ID;Aktion;Objekt;Objekt-ID;Änderungen');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Exportamt');
+  });
+
+  it('is only for admins', async () => {
+    const m = await buildMunicipality(ctx.db);
+    const c = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' })).email);
+    expect((await c.get('/api/v1/audit')).statusCode).toBe(403);
+    expect((await c.get('/api/v1/audit/export.csv')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { sizeClassOf } from '@dz/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { type Client, type TestContext, createTestContext, login } from '../../../test/helpers.js';
+import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
+import { parseGv100ad } from './directory.parsers.js';
+import { importDirectoryBuffer } from './imports.service.js';
+
+const GV2025 = sharedFile('destatis/GV100AD_30112025.txt');
+const GV2022 = sharedFile('destatis/GV100AD_31122022.txt');
+const XLSX = sharedFile('destatis/AuszugGV1QAktuell.xlsx');
+
+function multipart(name: string, content: Buffer) {
+  const boundary = '----dztest';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('GV100AD parser', () => {
+  it('reads 10,953 Satzart-60 records: 10,751 municipalities and 202 gemeindefreie Gebiete', () => {
+    const p = parseGv100ad(fs.readFileSync(GV2025, 'utf8'));
+    expect(p.total).toBe(10_953);
+    expect(p.municipalities).toHaveLength(10_751);
+    expect(p.unincorporated).toHaveLength(202);
+    expect(p.rejected).toHaveLength(0);
+    expect(p.referenceDate).toBe('2025-11-30');
+    expect(p.populationDate).toBe('2024-12-31');
+    expect(p.kreise.size).toBe(400);
+  });
+
+  it('rejects broken records with line number and reason', () => {
+    const lines = fs.readFileSync(GV2025, 'utf8').split('\n').slice(0, 20);
+    const idx = lines.findIndex((l) => l.startsWith('60'));
+    lines[idx] = lines[idx]!.slice(0, 100); // truncated
+    const bad = lines.findIndex((l, i) => i > idx && l.startsWith('60'));
+    lines[bad] = `${lines[bad]!.slice(0, 10)}99${lines[bad]!.slice(12)}`; // Land 99
+    const p = parseGv100ad(lines.join('\n'));
+    expect(p.rejected).toEqual([
+      { line: idx + 1, reason: 'Satzlänge 100 statt 220 Zeichen' },
+      { line: bad + 1, reason: expect.stringContaining('Landesschlüssel') },
+    ]);
+  });
+});
+
+describe('directory import', () => {
+  let ctx: TestContext;
+  let admin: Client;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const u = await buildUser(ctx.db, { isPlatformAdmin: true });
+    admin = await login(ctx.app, u.email);
+  });
+  afterAll(() => ctx.close());
+
+  it('imports 2022, then 2025: updates names and population, reports vanished AGS, deletes nothing; re-import changes nothing', async () => {
+    const first = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2022));
+    expect(first).toMatchObject({ created: 10_784, updated: 0, unchanged: 0, rejectedCount: 0, unincorporated: 209 });
+    const second = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
+    expect(second.created + second.updated + second.unchanged).toBe(10_751);
+    expect(second.updated).toBeGreaterThan(10_000);
+    expect(second.vanished.length).toBeGreaterThan(0);
+    expect(second.vanished.map((v) => v.ags)).toContain('16061097'); // Uder, merged in 2024
+    const total = await ctx.db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(total.n).toBe(10_751 + second.vanished.length);
+    const flagged = await ctx.db.selectFrom('municipalities').select('inDirectory').where('ags', '=', '16061097').executeTakeFirstOrThrow();
+    expect(flagged.inDirectory).toBe(false);
+    const third = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
+    expect(third).toMatchObject({ created: 0, updated: 0, unchanged: 10_751, vanished: [] });
+  });
+
+  it('stores all 10,751 rows exactly as the reference list, with size classes matching the population', async () => {
+    const expected = readGemeindenCsv();
+    expect(expected).toHaveLength(10_751);
+    const rows = await ctx.db
+      .selectFrom('municipalities as m')
+      .leftJoin('administeringBodies as ab', 'ab.id', 'm.administeringBodyId')
+      .select(['m.ags', 'm.ars', 'm.name', 'm.population', 'm.areaKm2', 'm.kreis', 'ab.name as body'])
+      .where('m.inDirectory', '=', true)
+      .execute();
+    const byAgs = new Map(rows.map((r) => [r.ags, r]));
+    expect(byAgs.size).toBe(10_751);
+    let mismatches = 0;
+    for (const e of expected) {
+      const r = byAgs.get(e.ags);
+      if (!r || r.population !== Number(e.einwohner) || r.ars !== e.ars || r.areaKm2 !== Number(e.flaeche_km2) || r.kreis !== e.kreis || (r.body ?? '') !== e.gemeindeverband) {
+        mismatches++;
+        continue;
+      }
+      // the one name GV100AD truncates at 50 characters (Destatis Hinweise.txt)
+      if (r.name !== e.name && !e.name.startsWith(r.name.replace(/…$/, ''))) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    const api = (await admin.get('/api/v1/municipalities?q=01057057')).json();
+    expect(api.items[0]).toMatchObject({ name: 'Plön, Stadt', population: 8_844, sizeClass: 7 });
+    for (const e of expected.filter((_, i) => i % 500 === 0)) {
+      const one = (await admin.get(`/api/v1/municipalities?q=${e.ags}`)).json().items[0];
+      expect(one.sizeClass).toBe(sizeClassOf(Number(e.einwohner)));
+    }
+    const gk7 = (await admin.get('/api/v1/municipalities?sizeClass=7&pageSize=1')).json().total;
+    expect(gk7).toBe(expected.filter((e) => Number(e.einwohner) < 10_000).length);
+  });
+
+  it('imports the Auszug GV workbook with coordinates; keeps them on a later GV100AD import', async () => {
+    const x = await importDirectoryBuffer(ctx.db, fs.readFileSync(XLSX));
+    expect(x.format).toBe('auszug_gv');
+    expect(x.total).toBe(10_982);
+    expect(x.unincorporated).toBe(209);
+    expect(x.rejectedCount).toBe(0);
+    expect(x.created + x.updated + x.unchanged).toBe(10_773);
+    const flensburg = await ctx.db.selectFrom('municipalities').select(['population', 'lat', 'lon', 'populationDate']).where('ags', '=', '01001000').executeTakeFirstOrThrow();
+    expect(flensburg).toEqual({ population: 91_113, lat: 54.78252, lon: 9.43751, populationDate: '2021-12-31' });
+    await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
+    const after = await ctx.db.selectFrom('municipalities').select(['population', 'lat']).where('ags', '=', '01001000').executeTakeFirstOrThrow();
+    expect(after).toEqual({ population: 96_326, lat: 54.78252 });
+  });
+
+  it('runs from the UI endpoint as a job with progress and a report; only platform admins', async () => {
+    const small = fs.readFileSync(GV2025, 'utf8').split('\n').slice(0, 200).join('\n');
+    const start = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('GV100AD_auszug.txt', Buffer.from(small)) });
+    expect(start.statusCode).toBe(202);
+    const id = start.json().id;
+    let job = start.json();
+    for (let i = 0; i < 100 && job.status !== 'done' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await admin.get(`/api/v1/imports/${id}`)).json();
+    }
+    expect(job.status).toBe('done');
+    expect(job.progress).toBe(1);
+    expect(job.report.unchanged).toBeGreaterThan(0);
+    expect((await admin.get('/api/v1/imports')).json().items[0].id).toBe(id);
+
+    const garbage = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('kaputt.txt', Buffer.from('das ist keine GV100AD-Datei')) });
+    let failed = garbage.json();
+    for (let i = 0; i < 50 && failed.status !== 'failed' && failed.status !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      failed = (await admin.get(`/api/v1/imports/${failed.id}`)).json();
+    }
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('Satzart 60');
+
+    const notMultipart = await admin.post('/api/v1/imports', { file: 'x' });
+    expect(notMultipart.statusCode).toBe(415);
+
+    const m = await buildMunicipality(ctx.db);
+    const localAdmin = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);
+    expect((await localAdmin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('x.txt', Buffer.from(small)) })).statusCode).toBe(403);
+    expect((await localAdmin.get('/api/v1/imports')).statusCode).toBe(403);
+  });
+});
