@@ -24,6 +24,13 @@ import { registerWeb } from './plugins/web.js';
 
 export const MODULES = [healthRoutes, authRoutes, municipalitiesRoutes, membersRoutes, networksRoutes, auditRoutes, importsRoutes];
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
+    routeList: { method: string; url: string; access?: string }[];
+  }
+}
+
 export interface BuildOptions {
   config: Config;
   db: Database;
@@ -49,6 +56,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  const routeList: FastifyInstance['routeList'] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: route.url, access: route.config?.access });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,182 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
+import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
+import { type Client, type TestContext, createTestContext, login } from './helpers.js';
+
+/**
+ * Cross-tenant suite: enumerates every registered API route. A user of municipality A, holding B's
+ * resource ids, must get 403/404 on every route that takes an id, and routes without ids must never
+ * return B's data. A route missing from ROUTES fails the test, so new routes must be classified here.
+ */
+type Kind =
+  | { kind: 'foreign'; body?: Record<string, unknown> } // takes ids: A with B's ids → 403/404
+  | { kind: 'own'; body?: Record<string, unknown> } // acts on the caller's own scope only
+  | { kind: 'public'; reason: string } // reachable without session, guarded by a secret or harmless
+  | { kind: 'shared'; reason: string }; // signed-in users only, returns no tenant data
+
+const ROUTES: Record<string, Kind> = {
+  'GET /health': { kind: 'public', reason: 'liveness' },
+  'GET /ready': { kind: 'public', reason: 'readiness' },
+  'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in' },
+  'POST /api/v1/auth/logout': { kind: 'own' },
+  'POST /api/v1/auth/logout-everywhere': { kind: 'own' },
+  'GET /api/v1/auth/session': { kind: 'own' },
+  'POST /api/v1/auth/switch': { kind: 'foreign', body: { municipalityId: 'B_MUNICIPALITY' } },
+  'PATCH /api/v1/auth/profile': { kind: 'own', body: { name: 'Anna A', locale: 'de' } },
+  'POST /api/v1/auth/password-reset': { kind: 'public', reason: 'sends only to the account owner' },
+  'POST /api/v1/auth/password-reset/confirm': { kind: 'public', reason: 'needs the secret token' },
+  'POST /api/v1/auth/setup': { kind: 'public', reason: 'needs the one-time setup token' },
+  'GET /api/v1/auth/invitations/:token': { kind: 'public', reason: 'needs the secret invitation token' },
+  'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
+  'GET /api/v1/dashboard': { kind: 'own' },
+  'GET /api/v1/municipalities': { kind: 'own' },
+  'GET /api/v1/municipalities/:municipalityId': { kind: 'shared', reason: 'official directory data (Destatis), no tenant data' },
+  'PATCH /api/v1/municipalities/:municipalityId': { kind: 'foreign', body: { version: 1, name: 'Gekapert', population: 1 } },
+  'GET /api/v1/departments': { kind: 'own' },
+  'POST /api/v1/departments': { kind: 'own', body: { name: 'Eigenes Amt' } },
+  'POST /api/v1/departments/defaults': { kind: 'own' },
+  'PATCH /api/v1/departments/:departmentId': { kind: 'foreign', body: { version: 1, name: 'Gekapert' } },
+  'DELETE /api/v1/departments/:departmentId': { kind: 'foreign' },
+  'GET /api/v1/members': { kind: 'own' },
+  'PATCH /api/v1/members/:userId': { kind: 'foreign', body: { version: 1, role: 'staff' } },
+  'DELETE /api/v1/members/:userId': { kind: 'foreign' },
+  'GET /api/v1/invitations': { kind: 'own' },
+  'POST /api/v1/invitations': { kind: 'own', body: { email: 'neu-a@example.org', role: 'staff' } },
+  'DELETE /api/v1/invitations/:invitationId': { kind: 'foreign' },
+  'GET /api/v1/networks': { kind: 'own' },
+  'POST /api/v1/networks': { kind: 'own', body: { name: 'Zirkel von A', type: 'circle' } },
+  'GET /api/v1/networks/:networkId': { kind: 'foreign' },
+  'PATCH /api/v1/networks/:networkId': { kind: 'foreign', body: { version: 1, name: 'Gekapert', type: 'circle', description: '' } },
+  'POST /api/v1/networks/:networkId/members': { kind: 'foreign', body: { municipalityId: 'A_MUNICIPALITY', joinedOn: '2025-01-01' } },
+  'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'foreign', body: { leftOn: '2026-01-01' } },
+  'POST /api/v1/networks/:networkId/moderators': { kind: 'foreign', body: { email: 'A_EMAIL' } },
+  'DELETE /api/v1/networks/:networkId/moderators/:userId': { kind: 'foreign' },
+  'GET /api/v1/audit': { kind: 'own' },
+  'GET /api/v1/audit/export.csv': { kind: 'own' },
+  'GET /api/v1/imports': { kind: 'foreign' },
+  'GET /api/v1/imports/:importId': { kind: 'foreign' },
+  'POST /api/v1/imports': { kind: 'foreign' },
+};
+
+let ctx: TestContext;
+let a: Client;
+const ids: Record<string, string> = {};
+const markers: string[] = [];
+let aEmail = '';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const A = await buildMunicipality(ctx.db, { name: 'Gemeinde A' });
+  const B = await buildMunicipality(ctx.db, { name: 'Gemeinde B' });
+  const ua = await buildUser(ctx.db, { municipalityId: A.id, role: 'admin' });
+  aEmail = ua.email;
+  const ub = await buildUser(ctx.db, { municipalityId: B.id, role: 'admin', email: 'geheim-b@example.org', name: 'Berta Geheim' });
+  const ub2 = await buildUser(ctx.db, { municipalityId: B.id, role: 'staff', email: 'kollege-b@example.org' });
+  const dept = await ctx.db.selectFrom('departments').select(['id', 'name']).where('municipalityId', '=', B.id).executeTakeFirstOrThrow();
+  const net = await buildNetwork(ctx.db, ub.id, [B.id], 'Geheimer Zirkel B');
+  const inv = newId();
+  await ctx.db
+    .insertInto('invitations')
+    .values({ id: inv, municipalityId: B.id, email: 'eingeladen-b@example.org', role: 'staff', tokenHash: hashSecret(newSecret()), expiresAt: new Date(Date.now() + 86_400_000) })
+    .execute();
+  const job = newId();
+  await ctx.db.insertInto('importJobs').values({ id: job, fileName: 'b.txt', status: 'done', createdBy: null }).execute();
+  // B writes something into its audit trail
+  const b = await login(ctx.app, ub.email);
+  await b.post('/api/v1/departments', { name: 'Geheimamt B' });
+  Object.assign(ids, {
+    municipalityId: B.id,
+    departmentId: dept.id,
+    userId: ub2.id,
+    invitationId: inv,
+    networkId: net.id,
+    importId: job,
+    B_MUNICIPALITY: B.id,
+    A_MUNICIPALITY: A.id,
+    A_EMAIL: ua.email,
+  });
+  markers.push('geheim-b@example.org', 'kollege-b@example.org', 'eingeladen-b@example.org', 'Geheimer Zirkel B', 'Geheimamt B', 'Berta Geheim', dept.name);
+  a = await login(ctx.app, ua.email);
+});
+afterAll(() => ctx.close());
+
+function fill(url: string) {
+  return url.replace(/:(\w+)/g, (_, p: string) => {
+    if (!(p in ids)) throw new Error(`no fixture for path parameter :${p} — extend the cross-tenant suite`);
+    return ids[p]!;
+  });
+}
+function fillBody(body?: Record<string, unknown>) {
+  if (!body) return undefined;
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]));
+}
+
+describe('cross-tenant isolation', () => {
+  it('classifies every registered route', () => {
+    const api = ctx.app.routeList.filter((r) => r.url.startsWith('/api/v1') || r.url === '/health' || r.url === '/ready');
+    const unclassified = api.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in ROUTES));
+    expect(unclassified).toEqual([]);
+    expect(api.every((r) => r.access)).toBe(true);
+    // a route declared public must be classified public here, and vice versa
+    const mismatch = api.filter((r) => (r.access === 'public') !== (ROUTES[`${r.method} ${r.url}`]?.kind === 'public'));
+    expect(mismatch).toEqual([]);
+    const stale = Object.keys(ROUTES).filter((k) => !api.some((r) => `${r.method} ${r.url}` === k));
+    expect(stale).toEqual([]);
+  });
+
+  it('answers 403/404 to A on every route that names B’s resources', async () => {
+    const failures: string[] = [];
+    for (const r of ctx.app.routeList) {
+      const key = `${r.method} ${r.url}`;
+      const spec = ROUTES[key];
+      if (!spec || spec.kind !== 'foreign') continue;
+      const res: LightMyRequestResponse = await a.inject({ method: r.method as 'GET', url: fill(r.url), payload: fillBody(spec.body) });
+      if (res.statusCode !== 403 && res.statusCode !== 404) failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never shows B’s data on A’s own routes', async () => {
+    const leaks: string[] = [];
+    for (const r of ctx.app.routeList) {
+      const key = `${r.method} ${r.url}`;
+      const spec = ROUTES[key];
+      if (!spec || spec.kind !== 'own' || r.method !== 'GET') continue;
+      const res = await a.inject({ method: 'GET', url: r.url });
+      expect(res.statusCode, key).toBeLessThan(400);
+      for (const m of markers) if (res.body.includes(m)) leaks.push(`${key} contains ${m}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('left B’s data untouched after all attempts', async () => {
+    const dept = await ctx.db.selectFrom('departments').select(['name', 'version']).where('id', '=', ids.departmentId!).executeTakeFirstOrThrow();
+    expect(dept.version).toBe(1);
+    const m = await ctx.db.selectFrom('memberships').select('role').where('userId', '=', ids.userId!).executeTakeFirstOrThrow();
+    expect(m.role).toBe('staff');
+    const inv = await ctx.db.selectFrom('invitations').select('revokedAt').where('id', '=', ids.invitationId!).executeTakeFirstOrThrow();
+    expect(inv.revokedAt).toBeNull();
+    const n = await ctx.db.selectFrom('networks').select(['name', 'version']).where('id', '=', ids.networkId!).executeTakeFirstOrThrow();
+    expect(n).toEqual({ name: 'Geheimer Zirkel B', version: 1 });
+    const mods = await ctx.db.selectFrom('networkModerators').select('userId').where('networkId', '=', ids.networkId!).execute();
+    expect(mods).toHaveLength(1);
+    const muni = await ctx.db.selectFrom('municipalities').select('name').where('id', '=', ids.municipalityId!).executeTakeFirstOrThrow();
+    expect(muni.name).toBe('Gemeinde B');
+    const aAudit = await ctx.db.selectFrom('auditLog').select('id').where('municipalityId', '=', ids.B_MUNICIPALITY!).where('actorId', 'in', [
+      (await ctx.db.selectFrom('users').select('id').where('email', '=', aEmail).executeTakeFirstOrThrow()).id,
+    ]).execute();
+    expect(aAudit).toEqual([]);
+  });
+
+  it('denies every non-public route without a session (401)', async () => {
+    const failures: string[] = [];
+    for (const r of ctx.app.routeList) {
+      const spec = ROUTES[`${r.method} ${r.url}`];
+      if (!spec || r.access === 'public') continue;
+      const res = await ctx.app.inject({ method: r.method as 'GET', url: fill(r.url), payload: fillBody('body' in spec ? spec.body : undefined) });
+      if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
