@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { agsProblem, agsFromArs, arsProblem } from '../domain/ags.js';
+import { agsFromArs, arsProblem } from '../domain/ags.js';
 import { ADMINISTERING_BODY_TYPES } from '../domain/roles.js';
 import { isoDate, pageQuery, paged, uuid, versioned } from './common.js';
-
-export const ags = z
-  .string()
-  .superRefine((v, ctx) => {
-    const p = agsProblem(v);
-    if (p === 'format') ctx.addIssue({ code: 'custom', message: 'ags_format' });
-    if (p === 'land') ctx.addIssue({ code: 'custom', message: 'ags_land' });
-  });
-
-export const ars = z.string().superRefine((v, ctx) => {
-  const p = arsProblem(v);
-  if (p === 'format') ctx.addIssue({ code: 'custom', message: 'ars_format' });
-  if (p === 'land') ctx.addIssue({ code: 'custom', message: 'ars_land' });
-});
 
 export const administeringBody = z.object({
   id: uuid,
@@ -73,22 +59,6 @@ export function arsConsistencyIssue(arsValue: string | null | undefined, agsValu
   if (p === 'mismatch') return 'ars_mismatch';
   return agsFromArs(arsValue) === agsValue ? null : 'ars_mismatch';
 }
-
-export const municipalityCreate = z
-  .object({
-    ags,
-    ars: ars.nullable().optional(),
-    name: z.string().trim().min(2).max(200),
-    kreis: z.string().trim().max(200).nullable().optional(),
-    population: z.number().int().min(0).max(5_000_000),
-    populationDate: isoDate.nullable().optional(),
-    areaKm2: z.number().min(0).max(10_000).nullable().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.ars && agsProblem(v.ags) === null && arsProblem(v.ars) === null) {
-      if (agsFromArs(v.ars) !== v.ags) ctx.addIssue({ code: 'custom', path: ['ars'], message: 'ars_mismatch' });
-    }
-  });
 
 export const department = z.object({
   id: uuid,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { api } from '../lib/api';
+import { useRouteFocus } from './route-focus';
 import { useResetSession, useSession } from './session';
 
 function NavGroup({ title, items }: { title: string; items: { to: string; label: string; show?: boolean }[] }) {
@@ -54,22 +55,10 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const [target, setTarget] = useState(session.activeMunicipalityId ?? '');
-  const first = useRef(true);
 
-  // move focus to the page heading on route change (screen readers announce the new page)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
-  useEffect(() => {
-    setMenuOpen(false);
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const h1 = mainRef.current?.querySelector('h1');
-    if (h1) {
-      h1.setAttribute('tabindex', '-1');
-      h1.focus();
-    }
-  }, [location.pathname]);
+  useRouteFocus(mainRef);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const isCouncil = session.roles.includes('council');
   const can = session.can;

@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { LanguageSwitch } from '../../app/Layout';
+import { useRouteFocus } from '../../app/route-focus';
 import { Page } from '../../components/Page';
 
 /** Frame of the public pages (login, invitation, reset): landmarks, one h1, language switch. */
 export function AuthFrame({ title, children }: { title: string; children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  useRouteFocus(main);
   return (
     <>
       <header className="shell-header">
@@ -11,7 +14,7 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
         <div className="header-spacer" />
         <LanguageSwitch />
       </header>
-      <main id="main" className="auth-page">
+      <main id="main" className="auth-page" ref={main} tabIndex={-1}>
         <div className="panel">
           <Page title={title}>{children}</Page>
         </div>

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { agsFromArs, agsProblem, arsFromAgs, arsProblem, kreisKeyOf, landOf } from '../src/domain/ags.js';
+import { arsConsistencyIssue } from '../src/contracts/municipalities.js';
+
+const land = fc.integer({ min: 1, max: 16 }).map((n) => String(n).padStart(2, '0'));
+const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const validAgs = fc.tuple(land, digits(6)).map(([l, r]) => l + r);
+
+describe('AGS and ARS', () => {
+  it('accepts real keys', () => {
+    expect(agsProblem('01057057')).toBeNull(); // Plön
+    expect(arsProblem('010570057057', '01057057')).toBeNull();
+    expect(landOf('09175115')).toBe('Bayern');
+    expect(kreisKeyOf('09175115')).toBe('09175');
+  });
+
+  it('rejects wrong length, non-digits and Land prefixes outside 01–16', () => {
+    expect(agsProblem('1057057')).toBe('format');
+    expect(agsProblem('0105705a')).toBe('format');
+    expect(agsProblem('00057057')).toBe('land');
+    expect(agsProblem('17057057')).toBe('land');
+    expect(arsProblem('01057005705')).toBe('format');
+    expect(arsProblem('990570057057')).toBe('land');
+    expect(arsProblem('010570057058', '01057057')).toBe('mismatch');
+  });
+
+  it('round-trips: AGS = ARS[1–5] + ARS[10–12] for any Verband part', () => {
+    fc.assert(
+      fc.property(validAgs, digits(4), (ags, verband) => {
+        const ars = arsFromAgs(ags, verband);
+        return ars.length === 12 && agsFromArs(ars) === ags && arsProblem(ars, ags) === null && agsProblem(ags) === null;
+      }),
+    );
+  });
+
+  it('names the problem of an ARS that contradicts the AGS (used for field errors)', () => {
+    expect(arsConsistencyIssue('010570057999', '01057057')).toBe('ars_mismatch');
+    expect(arsConsistencyIssue('0105700570', '01057057')).toBe('ars_format');
+    expect(arsConsistencyIssue('990570057057', '01057057')).toBe('ars_land');
+    expect(arsConsistencyIssue('010570057057', '01057057')).toBeNull();
+    expect(arsConsistencyIssue(null, '01057057')).toBeNull();
+  });
+
+  it('accepts exactly the ARS that belong to an AGS', () => {
+    fc.assert(
+      fc.property(validAgs, digits(4), validAgs, (ags, verband, other) => {
+        const ars = arsFromAgs(ags, verband);
+        return arsConsistencyIssue(ars, ags) === null && (other === ags || arsConsistencyIssue(ars, other) === 'ars_mismatch');
+      }),
+    );
+  });
+});
