@@ -4,7 +4,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, loginAs, newPage } from './support/browser';
 
-const GV100AD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/destatis/GV100AD_30112025.txt');
+const GV100AD = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../shared/data/destatis/GV100AD_30112025.txt',
+);
 
 let browser: Browser;
 beforeAll(async () => {

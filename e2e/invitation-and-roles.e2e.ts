@@ -18,7 +18,9 @@ describe('journey: coordinator signs in, invites a colleague who accepts, the ad
     await page.getByLabel('E-Mail-Adresse').fill('ploen@digitalzirkel.example');
     await page.getByLabel('Passwort').fill('falsch-falsch');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('E-Mail-Adresse oder Passwort sind falsch');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('E-Mail-Adresse oder Passwort sind falsch');
     await expectAccessible(page, 'Anmelden mit Fehler');
 
     await loginAs(page, 'ploen@digitalzirkel.example');

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agsFromArs, agsProblem, arsFromAgs, arsProblem, kreisKeyOf, landOf } from '../src/domain/ags.js';
 import { arsConsistencyIssue } from '../src/contracts/municipalities.js';
+import { agsFromArs, agsProblem, arsFromAgs, arsProblem, kreisKeyOf, landOf } from '../src/domain/ags.js';
 
 const land = fc.integer({ min: 1, max: 16 }).map((n) => String(n).padStart(2, '0'));
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const validAgs = fc.tuple(land, digits(6)).map(([l, r]) => l + r);
 
 describe('AGS and ARS', () => {
@@ -29,7 +30,9 @@ describe('AGS and ARS', () => {
     fc.assert(
       fc.property(validAgs, digits(4), (ags, verband) => {
         const ars = arsFromAgs(ags, verband);
-        return ars.length === 12 && agsFromArs(ars) === ags && arsProblem(ars, ags) === null && agsProblem(ags) === null;
+        return (
+          ars.length === 12 && agsFromArs(ars) === ags && arsProblem(ars, ags) === null && agsProblem(ags) === null
+        );
       }),
     );
   });
@@ -46,7 +49,10 @@ describe('AGS and ARS', () => {
     fc.assert(
       fc.property(validAgs, digits(4), validAgs, (ags, verband, other) => {
         const ars = arsFromAgs(ags, verband);
-        return arsConsistencyIssue(ars, ags) === null && (other === ags || arsConsistencyIssue(ars, other) === 'ars_mismatch');
+        return (
+          arsConsistencyIssue(ars, ags) === null &&
+          (other === ags || arsConsistencyIssue(ars, other) === 'ars_mismatch')
+        );
       }),
     );
   });

@@ -22,7 +22,15 @@ import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
-export const MODULES = [healthRoutes, authRoutes, municipalitiesRoutes, membersRoutes, networksRoutes, auditRoutes, importsRoutes];
+export const MODULES = [
+  healthRoutes,
+  authRoutes,
+  municipalitiesRoutes,
+  membersRoutes,
+  networksRoutes,
+  auditRoutes,
+  importsRoutes,
+];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +60,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
             // ids only: no cookies, no bodies, no email addresses in logs
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
           },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    genReqId: (req) =>
+      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID(),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -117,8 +126,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // writes are rate-limited per client; credential routes set a stricter limit themselves
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (route.url.startsWith('/api/v1') && methods.some((m) => m !== 'GET' && m !== 'HEAD') && !route.config?.rateLimit) {
-      route.config = { ...route.config, rateLimit: { max: config.rateLimitMax, timeWindow: '1 minute' } } as typeof route.config;
+    if (
+      route.url.startsWith('/api/v1') &&
+      methods.some((m) => m !== 'GET' && m !== 'HEAD') &&
+      !route.config?.rateLimit
+    ) {
+      route.config = {
+        ...route.config,
+        rateLimit: { max: config.rateLimitMax, timeWindow: '1 minute' },
+      } as typeof route.config;
     }
   });
   for (const mod of MODULES) mod(app, deps);

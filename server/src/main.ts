@@ -3,8 +3,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
-import { ensureSetupLink } from './modules/auth/auth.service.js';
 import { createMailer } from './jobs/mailer.js';
+import { ensureSetupLink } from './modules/auth/auth.service.js';
 
 /** config → database → migrate → demo seed → listen; shuts down gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -15,7 +15,12 @@ async function main() {
   if (config.demo) {
     if (await seedDemo(handle.db)) app.log.info('demo data seeded (see README for the demo logins)');
   } else {
-    const link = await ensureSetupLink({ db: handle.db, config, log: app.log, mailer: createMailer({ from: config.mailFrom, dataDir: config.dataDir }) });
+    const link = await ensureSetupLink({
+      db: handle.db,
+      config,
+      log: app.log,
+      mailer: createMailer({ from: config.mailFrom, dataDir: config.dataDir }),
+    });
     if (link) {
       // printed once to the console, not into the JSON log stream of requests
       process.stdout.write(`\nDigitalzirkel ist leer. Richten Sie den ersten Administrator ein:\n  ${link}\n\n`);

@@ -10,7 +10,10 @@ const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}${randomB
 let hashed: Promise<string> | null = null;
 
 /** A municipality with a unique valid AGS and its default departments. */
-export async function buildMunicipality(db: Database, over: { population?: number; name?: string; landCode?: string } = {}) {
+export async function buildMunicipality(
+  db: Database,
+  over: { population?: number; name?: string; landCode?: string } = {},
+) {
   const land = over.landCode ?? LAND_CODES[Math.floor(Math.random() * LAND_CODES.length)]!;
   let ags = '';
   for (;;) {
@@ -36,7 +39,14 @@ export async function buildMunicipality(db: Database, over: { population?: numbe
   await db.insertInto('municipalities').values(row).execute();
   await db
     .insertInto('departments')
-    .values(DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId: row.id, code: d.code, name: `${d.name} ${row.ags}` })))
+    .values(
+      DEFAULT_DEPARTMENTS.map((d) => ({
+        id: newId(),
+        municipalityId: row.id,
+        code: d.code,
+        name: `${d.name} ${row.ags}`,
+      })),
+    )
     .execute();
   return row;
 }
@@ -44,28 +54,51 @@ export async function buildMunicipality(db: Database, over: { population?: numbe
 /** A user, optionally with a role in a municipality. Password: TEST_PASSWORD. */
 export async function buildUser(
   db: Database,
-  over: { municipalityId?: string; role?: MunicipalityRole; email?: string; name?: string; isPlatformAdmin?: boolean } = {},
+  over: {
+    municipalityId?: string;
+    role?: MunicipalityRole;
+    email?: string;
+    name?: string;
+    isPlatformAdmin?: boolean;
+  } = {},
 ) {
   hashed ??= hash(TEST_PASSWORD);
   const id = newId();
   const email = over.email ?? `user-${unique()}@example.org`;
   await db
     .insertInto('users')
-    .values({ id, email, name: over.name ?? `Person ${email.split('@')[0]}`, passwordHash: await hashed, isPlatformAdmin: over.isPlatformAdmin ?? false })
+    .values({
+      id,
+      email,
+      name: over.name ?? `Person ${email.split('@')[0]}`,
+      passwordHash: await hashed,
+      isPlatformAdmin: over.isPlatformAdmin ?? false,
+    })
     .execute();
   if (over.municipalityId) {
-    await db.insertInto('memberships').values({ userId: id, municipalityId: over.municipalityId, role: over.role ?? 'coordinator' }).execute();
+    await db
+      .insertInto('memberships')
+      .values({ userId: id, municipalityId: over.municipalityId, role: over.role ?? 'coordinator' })
+      .execute();
   }
   return { id, email };
 }
 
 /** A network moderated by `moderatorId` with the given member municipalities (joined 2024-01-01). */
-export async function buildNetwork(db: Database, moderatorId: string, memberIds: string[], name = `Zirkel ${unique()}`) {
+export async function buildNetwork(
+  db: Database,
+  moderatorId: string,
+  memberIds: string[],
+  name = `Zirkel ${unique()}`,
+) {
   const id = newId();
   await db.insertInto('networks').values({ id, name, type: 'circle', description: 'Test' }).execute();
   await db.insertInto('networkModerators').values({ networkId: id, userId: moderatorId }).execute();
   for (const m of memberIds) {
-    await db.insertInto('networkMembers').values({ id: newId(), networkId: id, municipalityId: m, joinedOn: '2024-01-01' }).execute();
+    await db
+      .insertInto('networkMembers')
+      .values({ id: newId(), networkId: id, municipalityId: m, joinedOn: '2024-01-01' })
+      .execute();
   }
   return { id, name };
 }

@@ -145,7 +145,5 @@ export function lastMailLink(outbox: string, to: string): { text: string; link: 
 
 /** Decodes quoted-printable bodies enough to find links and words. */
 function decodeMail(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
 }

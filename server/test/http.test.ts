@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from './factories.js';
-import { type TestContext, createTestContext, login } from './helpers.js';
+import { createTestContext, login, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -31,9 +31,15 @@ describe('operations', () => {
   it('adds HSTS and Secure cookies behind TLS', async () => {
     const tls = await createTestContext({ secureCookies: true, publicUrl: 'https://dz.example.org' });
     try {
-      expect((await tls.app.inject({ url: '/health' })).headers['strict-transport-security']).toContain('max-age=31536000');
+      expect((await tls.app.inject({ url: '/health' })).headers['strict-transport-security']).toContain(
+        'max-age=31536000',
+      );
       const u = await buildUser(tls.db);
-      const res = await tls.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'correct horse battery staple' } });
+      const res = await tls.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: 'correct horse battery staple' },
+      });
       expect(res.cookies.find((c) => c.name === 'dz_session')?.secure).toBe(true);
     } finally {
       await tls.close();
@@ -78,11 +84,26 @@ describe('bad input', () => {
       expect(body).toMatchObject({ status: 400, code: 'validation_failed' });
       expect(body.errors.length).toBeGreaterThan(0);
     }
-    const malformed = await c.inject({ method: 'POST', url: '/api/v1/departments', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    const malformed = await c.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
-    const plain = await c.inject({ method: 'POST', url: '/api/v1/departments', payload: 'name=x', headers: { 'content-type': 'text/plain' } });
+    const plain = await c.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      payload: 'name=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(plain.statusCode).toBe(400);
-    const xml = await c.inject({ method: 'POST', url: '/api/v1/departments', payload: '<name/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await c.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      payload: '<name/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('unsupported_media_type');
     const unknown = await c.get('/api/v1/gibtsnicht');

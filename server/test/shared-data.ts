@@ -7,12 +7,28 @@ export const SHARED_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export function sharedFile(rel: string): string {
   const p = path.join(SHARED_DATA, rel);
-  if (!fs.existsSync(p)) throw new Error(`Reference data missing: ${p} (../shared/data must sit beside the repository)`);
+  if (!fs.existsSync(p))
+    throw new Error(`Reference data missing: ${p} (../shared/data must sit beside the repository)`);
   return p;
 }
 
 export type GemeindeRow = Record<
-  'ags' | 'name' | 'land' | 'kreis' | 'einwohner' | 'stand' | 'flaeche_km2' | 'plz' | 'lat' | 'lon' | 'ars' | 'kreis_ags' | 'name_kurz' | 'typ' | 'gemeindeverband' | 'gemeindeverband_typ',
+  | 'ags'
+  | 'name'
+  | 'land'
+  | 'kreis'
+  | 'einwohner'
+  | 'stand'
+  | 'flaeche_km2'
+  | 'plz'
+  | 'lat'
+  | 'lon'
+  | 'ars'
+  | 'kreis_ags'
+  | 'name_kurz'
+  | 'typ'
+  | 'gemeindeverband'
+  | 'gemeindeverband_typ',
   string
 >;
 

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
-import { type Client, type TestContext, createTestContext, login } from './helpers.js';
+import { type Client, createTestContext, login, type TestContext } from './helpers.js';
 
 /**
  * Cross-tenant suite: enumerates every registered API route. A user of municipality A, holding B's
@@ -31,8 +31,14 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
   'GET /api/v1/dashboard': { kind: 'own' },
   'GET /api/v1/municipalities': { kind: 'own' },
-  'GET /api/v1/municipalities/:municipalityId': { kind: 'shared', reason: 'official directory data (Destatis), no tenant data' },
-  'PATCH /api/v1/municipalities/:municipalityId': { kind: 'foreign', body: { version: 1, name: 'Gekapert', population: 1 } },
+  'GET /api/v1/municipalities/:municipalityId': {
+    kind: 'shared',
+    reason: 'official directory data (Destatis), no tenant data',
+  },
+  'PATCH /api/v1/municipalities/:municipalityId': {
+    kind: 'foreign',
+    body: { version: 1, name: 'Gekapert', population: 1 },
+  },
   'GET /api/v1/departments': { kind: 'own' },
   'POST /api/v1/departments': { kind: 'own', body: { name: 'Eigenes Amt' } },
   'POST /api/v1/departments/defaults': { kind: 'own' },
@@ -47,8 +53,14 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/networks': { kind: 'own' },
   'POST /api/v1/networks': { kind: 'own', body: { name: 'Zirkel von A', type: 'circle' } },
   'GET /api/v1/networks/:networkId': { kind: 'foreign' },
-  'PATCH /api/v1/networks/:networkId': { kind: 'foreign', body: { version: 1, name: 'Gekapert', type: 'circle', description: '' } },
-  'POST /api/v1/networks/:networkId/members': { kind: 'foreign', body: { municipalityId: 'A_MUNICIPALITY', joinedOn: '2025-01-01' } },
+  'PATCH /api/v1/networks/:networkId': {
+    kind: 'foreign',
+    body: { version: 1, name: 'Gekapert', type: 'circle', description: '' },
+  },
+  'POST /api/v1/networks/:networkId/members': {
+    kind: 'foreign',
+    body: { municipalityId: 'A_MUNICIPALITY', joinedOn: '2025-01-01' },
+  },
   'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'foreign', body: { leftOn: '2026-01-01' } },
   'POST /api/v1/networks/:networkId/moderators': { kind: 'foreign', body: { email: 'A_EMAIL' } },
   'DELETE /api/v1/networks/:networkId/moderators/:userId': { kind: 'foreign' },
@@ -71,17 +83,36 @@ beforeAll(async () => {
   const B = await buildMunicipality(ctx.db, { name: 'Gemeinde B' });
   const ua = await buildUser(ctx.db, { municipalityId: A.id, role: 'admin' });
   aEmail = ua.email;
-  const ub = await buildUser(ctx.db, { municipalityId: B.id, role: 'admin', email: 'geheim-b@example.org', name: 'Berta Geheim' });
+  const ub = await buildUser(ctx.db, {
+    municipalityId: B.id,
+    role: 'admin',
+    email: 'geheim-b@example.org',
+    name: 'Berta Geheim',
+  });
   const ub2 = await buildUser(ctx.db, { municipalityId: B.id, role: 'staff', email: 'kollege-b@example.org' });
-  const dept = await ctx.db.selectFrom('departments').select(['id', 'name']).where('municipalityId', '=', B.id).executeTakeFirstOrThrow();
+  const dept = await ctx.db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('municipalityId', '=', B.id)
+    .executeTakeFirstOrThrow();
   const net = await buildNetwork(ctx.db, ub.id, [B.id], 'Geheimer Zirkel B');
   const inv = newId();
   await ctx.db
     .insertInto('invitations')
-    .values({ id: inv, municipalityId: B.id, email: 'eingeladen-b@example.org', role: 'staff', tokenHash: hashSecret(newSecret()), expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      id: inv,
+      municipalityId: B.id,
+      email: 'eingeladen-b@example.org',
+      role: 'staff',
+      tokenHash: hashSecret(newSecret()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .execute();
   const job = newId();
-  await ctx.db.insertInto('importJobs').values({ id: job, fileName: 'b.txt', status: 'done', createdBy: null }).execute();
+  await ctx.db
+    .insertInto('importJobs')
+    .values({ id: job, fileName: 'b.txt', status: 'done', createdBy: null })
+    .execute();
   // B writes something into its audit trail
   const b = await login(ctx.app, ub.email);
   await b.post('/api/v1/departments', { name: 'Geheimamt B' });
@@ -96,7 +127,15 @@ beforeAll(async () => {
     A_MUNICIPALITY: A.id,
     A_EMAIL: ua.email,
   });
-  markers.push('geheim-b@example.org', 'kollege-b@example.org', 'eingeladen-b@example.org', 'Geheimer Zirkel B', 'Geheimamt B', 'Berta Geheim', dept.name);
+  markers.push(
+    'geheim-b@example.org',
+    'kollege-b@example.org',
+    'eingeladen-b@example.org',
+    'Geheimer Zirkel B',
+    'Geheimamt B',
+    'Berta Geheim',
+    dept.name,
+  );
   a = await login(ctx.app, ua.email);
 });
 afterAll(() => ctx.close());
@@ -114,7 +153,9 @@ function fillBody(body?: Record<string, unknown>) {
 
 describe('cross-tenant isolation', () => {
   it('classifies every registered route', () => {
-    const api = ctx.app.routeList.filter((r) => r.url.startsWith('/api/v1') || r.url === '/health' || r.url === '/ready');
+    const api = ctx.app.routeList.filter(
+      (r) => r.url.startsWith('/api/v1') || r.url === '/health' || r.url === '/ready',
+    );
     const unclassified = api.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in ROUTES));
     expect(unclassified).toEqual([]);
     expect(api.every((r) => r.access)).toBe(true);
@@ -130,9 +171,14 @@ describe('cross-tenant isolation', () => {
     for (const r of ctx.app.routeList) {
       const key = `${r.method} ${r.url}`;
       const spec = ROUTES[key];
-      if (!spec || spec.kind !== 'foreign') continue;
-      const res: LightMyRequestResponse = await a.inject({ method: r.method as 'GET', url: fill(r.url), payload: fillBody(spec.body) });
-      if (res.statusCode !== 403 && res.statusCode !== 404) failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (spec?.kind !== 'foreign') continue;
+      const res: LightMyRequestResponse = await a.inject({
+        method: r.method as 'GET',
+        url: fill(r.url),
+        payload: fillBody(spec.body),
+      });
+      if (res.statusCode !== 403 && res.statusCode !== 404)
+        failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -142,7 +188,7 @@ describe('cross-tenant isolation', () => {
     for (const r of ctx.app.routeList) {
       const key = `${r.method} ${r.url}`;
       const spec = ROUTES[key];
-      if (!spec || spec.kind !== 'own' || r.method !== 'GET') continue;
+      if (spec?.kind !== 'own' || r.method !== 'GET') continue;
       const res = await a.inject({ method: 'GET', url: r.url });
       expect(res.statusCode, key).toBeLessThan(400);
       for (const m of markers) if (res.body.includes(m)) leaks.push(`${key} contains ${m}`);
@@ -151,21 +197,50 @@ describe('cross-tenant isolation', () => {
   });
 
   it('left B’s data untouched after all attempts', async () => {
-    const dept = await ctx.db.selectFrom('departments').select(['name', 'version']).where('id', '=', ids.departmentId!).executeTakeFirstOrThrow();
+    const dept = await ctx.db
+      .selectFrom('departments')
+      .select(['name', 'version'])
+      .where('id', '=', ids.departmentId!)
+      .executeTakeFirstOrThrow();
     expect(dept.version).toBe(1);
-    const m = await ctx.db.selectFrom('memberships').select('role').where('userId', '=', ids.userId!).executeTakeFirstOrThrow();
+    const m = await ctx.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('userId', '=', ids.userId!)
+      .executeTakeFirstOrThrow();
     expect(m.role).toBe('staff');
-    const inv = await ctx.db.selectFrom('invitations').select('revokedAt').where('id', '=', ids.invitationId!).executeTakeFirstOrThrow();
+    const inv = await ctx.db
+      .selectFrom('invitations')
+      .select('revokedAt')
+      .where('id', '=', ids.invitationId!)
+      .executeTakeFirstOrThrow();
     expect(inv.revokedAt).toBeNull();
-    const n = await ctx.db.selectFrom('networks').select(['name', 'version']).where('id', '=', ids.networkId!).executeTakeFirstOrThrow();
+    const n = await ctx.db
+      .selectFrom('networks')
+      .select(['name', 'version'])
+      .where('id', '=', ids.networkId!)
+      .executeTakeFirstOrThrow();
     expect(n).toEqual({ name: 'Geheimer Zirkel B', version: 1 });
-    const mods = await ctx.db.selectFrom('networkModerators').select('userId').where('networkId', '=', ids.networkId!).execute();
+    const mods = await ctx.db
+      .selectFrom('networkModerators')
+      .select('userId')
+      .where('networkId', '=', ids.networkId!)
+      .execute();
     expect(mods).toHaveLength(1);
-    const muni = await ctx.db.selectFrom('municipalities').select('name').where('id', '=', ids.municipalityId!).executeTakeFirstOrThrow();
+    const muni = await ctx.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', ids.municipalityId!)
+      .executeTakeFirstOrThrow();
     expect(muni.name).toBe('Gemeinde B');
-    const aAudit = await ctx.db.selectFrom('auditLog').select('id').where('municipalityId', '=', ids.B_MUNICIPALITY!).where('actorId', 'in', [
-      (await ctx.db.selectFrom('users').select('id').where('email', '=', aEmail).executeTakeFirstOrThrow()).id,
-    ]).execute();
+    const aAudit = await ctx.db
+      .selectFrom('auditLog')
+      .select('id')
+      .where('municipalityId', '=', ids.B_MUNICIPALITY!)
+      .where('actorId', 'in', [
+        (await ctx.db.selectFrom('users').select('id').where('email', '=', aEmail).executeTakeFirstOrThrow()).id,
+      ])
+      .execute();
     expect(aAudit).toEqual([]);
   });
 
@@ -174,7 +249,11 @@ describe('cross-tenant isolation', () => {
     for (const r of ctx.app.routeList) {
       const spec = ROUTES[`${r.method} ${r.url}`];
       if (!spec || r.access === 'public') continue;
-      const res = await ctx.app.inject({ method: r.method as 'GET', url: fill(r.url), payload: fillBody('body' in spec ? spec.body : undefined) });
+      const res = await ctx.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url),
+        payload: fillBody('body' in spec ? spec.body : undefined),
+      });
       if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

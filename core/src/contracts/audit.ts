@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, paged, uuid } from './common.js';
+import { paged, pageQuery, uuid } from './common.js';
 
 export const auditQuery = pageQuery.extend({
   entity: z.string().max(60).optional(),

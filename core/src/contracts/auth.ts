@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { MUNICIPALITY_ROLES } from '../domain/roles.js';
 import { uuid } from './common.js';
 
-export const email = z.email().max(254).transform((s) => s.toLowerCase().trim());
+export const email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase().trim());
 /** Password policy: at least 10 characters (BSI recommends length over complexity). */
 export const password = z.string().min(10).max(200);
 export const municipalityRole = z.enum(MUNICIPALITY_ROLES);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agsFromArs, arsProblem } from '../domain/ags.js';
 import { ADMINISTERING_BODY_TYPES } from '../domain/roles.js';
-import { isoDate, pageQuery, paged, uuid, versioned } from './common.js';
+import { isoDate, paged, pageQuery, uuid, versioned } from './common.js';
 
 export const administeringBody = z.object({
   id: uuid,
@@ -30,9 +30,15 @@ export type Municipality = z.infer<typeof municipality>;
 
 export const municipalityListQuery = pageQuery.extend({
   q: z.string().max(100).optional(),
-  land: z.string().regex(/^\d{2}$/).optional(),
+  land: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   sizeClass: z.coerce.number().int().min(1).max(7).optional(),
-  kreis: z.string().regex(/^\d{5}$/).optional(),
+  kreis: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   sort: z.enum(['name', 'population', '-population', 'ags']).default('name'),
   /** Also list AGS no longer in the official directory (merged or dissolved). */
   includeFormer: z.enum(['true', 'false']).default('false'),

@@ -68,7 +68,11 @@ export async function openPglite(dataDir?: string): Promise<PGlite> {
 }
 
 /** Connects to PostgreSQL when a URL is given, otherwise to PGlite persisted in DATA_DIR/pgdata. */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; searchPath?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  searchPath?: string;
+}): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,

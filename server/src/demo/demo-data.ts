@@ -1,4 +1,4 @@
-import { DEFAULT_DEPARTMENTS, arsFromAgs } from '@dz/core';
+import { arsFromAgs, DEFAULT_DEPARTMENTS } from '@dz/core';
 import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
@@ -12,14 +12,97 @@ export const DEMO_PASSWORD = 'Digitalzirkel-Demo-2026';
  * Source: Destatis GV100AD, Gebietsstand 30.11.2025, population 31.12.2024 (dl-de/by-2-0).
  */
 export const DEMO_MUNICIPALITIES = [
-  { ags: '01057057', verband: '0057', name: 'Plön, Stadt', kreis: 'Plön', population: 8844, areaKm2: 35.98, slug: 'ploen', lat: 54.158288, lon: 10.416369 },
-  { ags: '03155012', verband: '0012', name: 'Uslar, Stadt', kreis: 'Northeim', population: 13536, areaKm2: 113.59, slug: 'uslar', lat: 51.660912, lon: 9.635001 },
-  { ags: '05762028', verband: '0028', name: 'Nieheim, Stadt', kreis: 'Höxter', population: 6081, areaKm2: 79.71, slug: 'nieheim', lat: 51.804067, lon: 9.110021 },
-  { ags: '06533008', verband: '0008', name: 'Hünfelden', kreis: 'Limburg-Weilburg', population: 9818, areaKm2: 62.69, slug: 'huenfelden', lat: 50.30926, lon: 8.161342 },
-  { ags: '07140064', verband: '5003', name: 'Kastellaun, Stadt', kreis: 'Rhein-Hunsrück-Kreis', population: 5722, areaKm2: 8.41, slug: 'kastellaun', lat: 50.071241, lon: 7.44201, body: { name: 'Kastellaun', type: 'verbandsgemeinde' } },
-  { ags: '08235079', verband: '5008', name: 'Bad Wildbad, Stadt', kreis: 'Calw', population: 10388, areaKm2: 105.22, slug: 'badwildbad', lat: 48.749188, lon: 8.551041, body: { name: 'VVG der Stadt Bad Wildbad', type: 'verwaltungsgemeinschaft' } },
-  { ags: '09175115', verband: '0115', name: 'Ebersberg, St', kreis: 'Ebersberg', population: 12408, areaKm2: 40.84, slug: 'ebersberg', lat: 48.078429, lon: 11.968817 },
-  { ags: '13075082', verband: '5558', name: 'Loitz, Stadt', kreis: 'Vorpommern-Greifswald', population: 4189, areaKm2: 89.9, slug: 'loitz', lat: 53.973646, lon: 13.129572, body: { name: 'Peenetal/Loitz', type: 'amt' } },
+  {
+    ags: '01057057',
+    verband: '0057',
+    name: 'Plön, Stadt',
+    kreis: 'Plön',
+    population: 8844,
+    areaKm2: 35.98,
+    slug: 'ploen',
+    lat: 54.158288,
+    lon: 10.416369,
+  },
+  {
+    ags: '03155012',
+    verband: '0012',
+    name: 'Uslar, Stadt',
+    kreis: 'Northeim',
+    population: 13536,
+    areaKm2: 113.59,
+    slug: 'uslar',
+    lat: 51.660912,
+    lon: 9.635001,
+  },
+  {
+    ags: '05762028',
+    verband: '0028',
+    name: 'Nieheim, Stadt',
+    kreis: 'Höxter',
+    population: 6081,
+    areaKm2: 79.71,
+    slug: 'nieheim',
+    lat: 51.804067,
+    lon: 9.110021,
+  },
+  {
+    ags: '06533008',
+    verband: '0008',
+    name: 'Hünfelden',
+    kreis: 'Limburg-Weilburg',
+    population: 9818,
+    areaKm2: 62.69,
+    slug: 'huenfelden',
+    lat: 50.30926,
+    lon: 8.161342,
+  },
+  {
+    ags: '07140064',
+    verband: '5003',
+    name: 'Kastellaun, Stadt',
+    kreis: 'Rhein-Hunsrück-Kreis',
+    population: 5722,
+    areaKm2: 8.41,
+    slug: 'kastellaun',
+    lat: 50.071241,
+    lon: 7.44201,
+    body: { name: 'Kastellaun', type: 'verbandsgemeinde' },
+  },
+  {
+    ags: '08235079',
+    verband: '5008',
+    name: 'Bad Wildbad, Stadt',
+    kreis: 'Calw',
+    population: 10388,
+    areaKm2: 105.22,
+    slug: 'badwildbad',
+    lat: 48.749188,
+    lon: 8.551041,
+    body: { name: 'VVG der Stadt Bad Wildbad', type: 'verwaltungsgemeinschaft' },
+  },
+  {
+    ags: '09175115',
+    verband: '0115',
+    name: 'Ebersberg, St',
+    kreis: 'Ebersberg',
+    population: 12408,
+    areaKm2: 40.84,
+    slug: 'ebersberg',
+    lat: 48.078429,
+    lon: 11.968817,
+  },
+  {
+    ags: '13075082',
+    verband: '5558',
+    name: 'Loitz, Stadt',
+    kreis: 'Vorpommern-Greifswald',
+    population: 4189,
+    areaKm2: 89.9,
+    slug: 'loitz',
+    lat: 53.973646,
+    lon: 13.129572,
+    body: { name: 'Peenetal/Loitz', type: 'amt' },
+  },
 ] as const;
 
 export const DEMO_DOMAIN = 'digitalzirkel.example';
@@ -37,7 +120,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await trx
       .insertInto('users')
       .values([
-        { id: adminId, email: demoEmail('admin'), name: 'Plattform-Administration', passwordHash, isPlatformAdmin: true },
+        {
+          id: adminId,
+          email: demoEmail('admin'),
+          name: 'Plattform-Administration',
+          passwordHash,
+          isPlatformAdmin: true,
+        },
         { id: moderatorId, email: demoEmail('moderation'), name: 'Miriam Moderation', passwordHash },
       ])
       .execute();
@@ -56,9 +145,17 @@ export async function seedDemo(db: Database): Promise<boolean> {
       const ars = arsFromAgs(m.ags, m.verband);
       let bodyId: string | null = null;
       if ('body' in m) {
-        const existing = await trx.selectFrom('administeringBodies').select('id').where('arsPrefix', '=', ars.slice(0, 9)).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('administeringBodies')
+          .select('id')
+          .where('arsPrefix', '=', ars.slice(0, 9))
+          .executeTakeFirst();
         bodyId = existing?.id ?? newId();
-        if (!existing) await trx.insertInto('administeringBodies').values({ id: bodyId, arsPrefix: ars.slice(0, 9), ...m.body }).execute();
+        if (!existing)
+          await trx
+            .insertInto('administeringBodies')
+            .values({ id: bodyId, arsPrefix: ars.slice(0, 9), ...m.body })
+            .execute();
       }
       const found = await trx.selectFrom('municipalities').select('id').where('ags', '=', m.ags).executeTakeFirst();
       const municipalityId = found?.id ?? newId();
@@ -86,19 +183,34 @@ export async function seedDemo(db: Database): Promise<boolean> {
       }
       const userId = newId();
       const short = m.name.split(',')[0]!;
-      await trx.insertInto('users').values({ id: userId, email: demoEmail(m.slug), name: `Digitalisierung ${short}`, passwordHash }).execute();
+      await trx
+        .insertInto('users')
+        .values({ id: userId, email: demoEmail(m.slug), name: `Digitalisierung ${short}`, passwordHash })
+        .execute();
       await trx.insertInto('memberships').values({ userId, municipalityId, role: 'coordinator' }).execute();
       if (m.slug === 'ploen') {
         const hauptamt = newId();
-        await trx.insertInto('users').values({ id: hauptamt, email: demoEmail('hauptamt.ploen'), name: 'Hauptamtsleitung Plön', passwordHash }).execute();
+        await trx
+          .insertInto('users')
+          .values({ id: hauptamt, email: demoEmail('hauptamt.ploen'), name: 'Hauptamtsleitung Plön', passwordHash })
+          .execute();
         await trx.insertInto('memberships').values({ userId: hauptamt, municipalityId, role: 'admin' }).execute();
       }
       await trx
         .insertInto('departments')
         .values(DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId, code: d.code, name: d.name })))
         .execute();
-      await trx.insertInto('networkMembers').values({ id: newId(), networkId, municipalityId, joinedOn: '2021-06-10' }).execute();
-      await writeAudit(trx, null, { action: 'seed', entity: 'municipality', entityId: municipalityId, municipalityId, after: { name: m.name } });
+      await trx
+        .insertInto('networkMembers')
+        .values({ id: newId(), networkId, municipalityId, joinedOn: '2021-06-10' })
+        .execute();
+      await writeAudit(trx, null, {
+        action: 'seed',
+        entity: 'municipality',
+        entityId: municipalityId,
+        municipalityId,
+        after: { name: m.name },
+      });
     }
   });
   return true;

@@ -46,7 +46,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       status = 400;
       const where = (err as FastifyError).validationContext ?? 'body';
       const errors = err.validation.map((v) => ({
-        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         code: String(v.keyword ?? 'invalid'),
         message: v.message ?? 'invalid',
       }));
@@ -69,7 +74,12 @@ export function registerErrorHandler(app: FastifyInstance) {
                 : sc === 404
                   ? 'not_found'
                   : 'validation_failed';
-        body = problem(sc, code, fe.message, sc === 400 ? [{ path: 'body', code: fe.code ?? 'invalid', message: fe.message }] : []);
+        body = problem(
+          sc,
+          code,
+          fe.message,
+          sc === 400 ? [{ path: 'body', code: fe.code ?? 'invalid', message: fe.message }] : [],
+        );
       } else {
         request.log.error({ err }, 'unhandled error');
         body = problem(500, 'internal_error');
@@ -78,7 +88,6 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (status === 500) body = problem(500, 'internal_error');
     reply.code(status).type('application/problem+json').send(body);
   });
-
 }
 
 /**
@@ -88,9 +97,17 @@ export function registerErrorHandler(app: FastifyInstance) {
 export function registerNotFound(app: FastifyInstance, spa: boolean) {
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (spa && (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) {
+    if (
+      spa &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !url.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(url)
+    ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply.code(404).type('application/problem+json').send(problem(404, 'not_found', `No route ${request.method} ${url}`));
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem(404, 'not_found', `No route ${request.method} ${url}`));
   });
 }

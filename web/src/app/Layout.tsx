@@ -82,7 +82,14 @@ export function Layout() {
         {t('shell.skip')}
       </a>
       <header className="shell-header">
-        <Button variant="secondary" small className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onPress={() => setMenuOpen((o) => !o)}>
+        <Button
+          variant="secondary"
+          small
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onPress={() => setMenuOpen((o) => !o)}
+        >
           {t('shell.menu')}
         </Button>
         <NavLink to="/" className="brand">
@@ -132,7 +139,10 @@ export function Layout() {
         </div>
       </header>
       <nav id="main-nav" className={`shell-nav${menuOpen ? ' open' : ''}`} aria-label={t('shell.navigation')}>
-        <NavGroup title={t('nav.overview')} items={[{ to: '/', label: t('nav.start'), show: Boolean(session.activeMunicipalityId) }]} />
+        <NavGroup
+          title={t('nav.overview')}
+          items={[{ to: '/', label: t('nav.start'), show: Boolean(session.activeMunicipalityId) }]}
+        />
         <NavGroup
           title={t('nav.exchange')}
           items={[

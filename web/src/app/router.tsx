@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { Loading } from '../components/Page';
+import { Loading, Page } from '../components/Page';
 import { AuditPage } from '../features/audit/AuditPage';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -14,7 +14,6 @@ import { MembersPage } from '../features/members/MembersPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { NetworkPage } from '../features/networks/NetworkPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
-import { Page } from '../components/Page';
 import { Layout } from './Layout';
 import { SessionProvider, useSessionQuery } from './session';
 
@@ -31,7 +30,8 @@ function Authenticated() {
   const q = useSessionQuery();
   const location = useLocation();
   if (q.isLoading) return <Loading />;
-  if (!q.data) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!q.data)
+    return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (
     <SessionProvider session={q.data}>
       <Layout />

@@ -16,7 +16,12 @@ export function ConfirmDialog(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <ModalOverlay className="modal-overlay" isOpen={props.isOpen} onOpenChange={(open) => !open && props.onCancel()} isDismissable>
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={props.isOpen}
+      onOpenChange={(open) => !open && props.onCancel()}
+      isDismissable
+    >
       <Modal className="modal">
         <Dialog role="alertdialog">
           <Heading slot="title">{props.title}</Heading>

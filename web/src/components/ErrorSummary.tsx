@@ -2,7 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Error summary at the top of a form, with links to the fields; takes focus when it appears. */
-export function ErrorSummary({ errors, labels, message }: { errors: Record<string, string>; labels: Record<string, string>; message?: string }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  message,
+}: {
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+  message?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter(([k]) => k in labels);

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 /** Page frame: breadcrumb, the one h1, document title. */
-export function Page({ title, crumbs = [], actions, children }: { title: string; crumbs?: { to: string; label: string }[]; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  crumbs = [],
+  actions,
+  children,
+}: {
+  title: string;
+  crumbs?: { to: string; label: string }[];
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} – Digitalzirkel`;
   }, [title]);
@@ -21,7 +31,15 @@ export function Page({ title, crumbs = [], actions, children }: { title: string;
           </ol>
         </nav>
       )}
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'flex-start',
+          gap: 16,
+          flexWrap: 'wrap',
+        }}
+      >
         <h1>{title}</h1>
         {actions}
       </div>

@@ -58,7 +58,10 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, String(body.code ?? 'internal_error'), (body.errors as FieldError[]) ?? [], body));
+      else
+        reject(
+          new ApiError(xhr.status, String(body.code ?? 'internal_error'), (body.errors as FieldError[]) ?? [], body),
+        );
     };
     xhr.onerror = () => reject(new ApiError(0, 'network'));
     const form = new FormData();

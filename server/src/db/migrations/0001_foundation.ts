@@ -2,7 +2,10 @@ import { type Kysely, sql } from 'kysely';
 
 /** Runs each statement separately: PGlite's extended protocol accepts one statement per query. */
 async function run(db: Kysely<unknown>, statements: string) {
-  for (const stmt of statements.split(/;\s*\n(?=CREATE|DROP|ALTER|INSERT|COMMENT)/).map((s) => s.trim()).filter(Boolean)) {
+  for (const stmt of statements
+    .split(/;\s*\n(?=CREATE|DROP|ALTER|INSERT|COMMENT)/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(stmt).execute(db);
   }
 }

@@ -7,17 +7,23 @@ const tags = ['Protokoll'];
 
 export const auditRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
-  r.get('/api/v1/audit', { schema: { tags, querystring: auditQuery, response: { 200: auditList } }, config: { access: 'tenant' } }, async (req) =>
-    svc.auditPage(deps, tenantScopeOf(req), req.query),
+  r.get(
+    '/api/v1/audit',
+    { schema: { tags, querystring: auditQuery, response: { 200: auditList } }, config: { access: 'tenant' } },
+    async (req) => svc.auditPage(deps, tenantScopeOf(req), req.query),
   );
-  r.get('/api/v1/audit/export.csv', {
-    schema: { tags, querystring: auditQuery.omit({ page: true, pageSize: true }) },
-    config: { access: 'tenant' },
-  }, async (req, reply) => {
-    const csv = await svc.auditCsv(deps, tenantScopeOf(req), req.query);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="protokoll-${new Date().toISOString().slice(0, 10)}.csv"`)
-      .send(csv);
-  });
+  r.get(
+    '/api/v1/audit/export.csv',
+    {
+      schema: { tags, querystring: auditQuery.omit({ page: true, pageSize: true }) },
+      config: { access: 'tenant' },
+    },
+    async (req, reply) => {
+      const csv = await svc.auditCsv(deps, tenantScopeOf(req), req.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="protokoll-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .send(csv);
+    },
+  );
 };

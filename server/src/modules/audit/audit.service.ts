@@ -28,8 +28,20 @@ export async function auditCsv(deps: Deps, scope: TenantScope, f: AuditFilter): 
   assertView(scope);
   const rows = await repo.all(deps.db, scope, f);
   const body = stringify(
-    rows.map((r) => [iso(r.at), r.actorName ?? '', r.actorId ?? '', r.action, r.entity, r.entityId ?? '', JSON.stringify(r.changes ?? {})]),
-    { header: true, columns: ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'], delimiter: ';' },
+    rows.map((r) => [
+      iso(r.at),
+      r.actorName ?? '',
+      r.actorId ?? '',
+      r.action,
+      r.entity,
+      r.entityId ?? '',
+      JSON.stringify(r.changes ?? {}),
+    ]),
+    {
+      header: true,
+      columns: ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'],
+      delimiter: ';',
+    },
   );
   return `\uFEFF${body}`;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type TestContext, createTestContext, login } from '../../../test/helpers.js';
+import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -19,7 +19,13 @@ describe('audit trail', () => {
     const page = (await c.get('/api/v1/audit?entity=department')).json();
     expect(page.total).toBe(2);
     const [update, create] = page.items;
-    expect(update).toMatchObject({ action: 'update', entity: 'department', entityId: d.id, actorId: u.id, actorName: 'Anna Admin' });
+    expect(update).toMatchObject({
+      action: 'update',
+      entity: 'department',
+      entityId: d.id,
+      actorId: u.id,
+      actorName: 'Anna Admin',
+    });
     expect(update.changes).toEqual({ name: { before: 'Wirtschaftsförderung', after: 'Wirtschaft und Tourismus' } });
     expect(create.changes.name).toEqual({ before: null, after: 'Wirtschaftsförderung' });
     const filtered = (await c.get('/api/v1/audit?action=create&entity=department')).json();
@@ -42,7 +48,10 @@ describe('audit trail', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('Zeitpunkt;Person;Personen-ID;Aktion;Objekt;Objekt-ID;Änderungen');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Exportamt');

@@ -20,12 +20,22 @@ export const authRepository = {
       .select(['n.id', 'n.name'])
       .select((eb) =>
         eb
-          .exists(eb.selectFrom('networkModerators as mo').whereRef('mo.networkId', '=', 'n.id').where('mo.userId', '=', userId))
+          .exists(
+            eb
+              .selectFrom('networkModerators as mo')
+              .whereRef('mo.networkId', '=', 'n.id')
+              .where('mo.userId', '=', userId),
+          )
           .as('isModerator'),
       )
       .where((eb) =>
         eb.or([
-          eb.exists(eb.selectFrom('networkModerators as mo').whereRef('mo.networkId', '=', 'n.id').where('mo.userId', '=', userId)),
+          eb.exists(
+            eb
+              .selectFrom('networkModerators as mo')
+              .whereRef('mo.networkId', '=', 'n.id')
+              .where('mo.userId', '=', userId),
+          ),
           eb.exists(
             eb
               .selectFrom('networkMembers as nm')

@@ -1,8 +1,8 @@
 import {
-  okResponse,
   acceptInvitationBody,
   invitationInfo,
   loginBody,
+  okResponse,
   profileBody,
   resetConfirmBody,
   resetRequestBody,
@@ -21,67 +21,109 @@ export const authRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
   /** Per-client limit on credential routes (the lockout counts failures per account on top). */
   const credentialLimit = { max: deps.config.authRateLimitMax, timeWindow: '1 minute' };
-  r.post('/api/v1/auth/login', {
-    schema: { tags, body: loginBody, response: { 200: okResponse } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req, reply) => {
-    const token = await svc.login(deps, req.body);
-    setSessionCookie(reply, deps.config, token);
-    return { ok: true as const };
-  });
-  r.post('/api/v1/auth/logout', { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } }, async (req, reply) => {
-    await svc.logout(deps, scopeOf(req));
-    clearSessionCookie(reply, deps.config);
-    return { ok: true as const };
-  });
-  r.post('/api/v1/auth/logout-everywhere', { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } }, async (req, reply) => {
-    await svc.logoutEverywhere(deps, scopeOf(req));
-    clearSessionCookie(reply, deps.config);
-    return { ok: true as const };
-  });
-  r.get('/api/v1/auth/session', { schema: { tags, response: { 200: sessionResponse } }, config: { access: 'user' } }, async (req) =>
-    svc.sessionInfo(deps, scopeOf(req)),
+  r.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags, body: loginBody, response: { 200: okResponse } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req, reply) => {
+      const token = await svc.login(deps, req.body);
+      setSessionCookie(reply, deps.config, token);
+      return { ok: true as const };
+    },
   );
-  r.post('/api/v1/auth/switch', { schema: { tags, body: switchBody, response: { 200: okResponse } }, config: { access: 'user' } }, async (req) => {
-    await svc.switchMunicipality(deps, scopeOf(req), req.body.municipalityId);
-    return { ok: true as const };
-  });
-  r.patch('/api/v1/auth/profile', { schema: { tags, body: profileBody, response: { 200: okResponse } }, config: { access: 'user' } }, async (req) => {
-    await svc.updateProfile(deps, scopeOf(req), req.body);
-    return { ok: true as const };
-  });
-  r.post('/api/v1/auth/password-reset', {
-    schema: { tags, body: resetRequestBody, response: { 202: okResponse } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req, reply) => {
-    await svc.requestPasswordReset(deps, req.body.email);
-    return reply.code(202).send({ ok: true as const });
-  });
-  r.post('/api/v1/auth/password-reset/confirm', {
-    schema: { tags, body: resetConfirmBody, response: { 200: okResponse } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req) => {
-    await svc.confirmPasswordReset(deps, req.body.token, req.body.password);
-    return { ok: true as const };
-  });
-  r.post('/api/v1/auth/setup', {
-    schema: { tags, body: setupBody, response: { 200: okResponse } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req, reply) => {
-    const token = await svc.completeSetup(deps, req.body);
-    setSessionCookie(reply, deps.config, token);
-    return { ok: true as const };
-  });
-  r.get('/api/v1/auth/invitations/:token', {
-    schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: invitationInfo } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req) => members.invitationInfo(deps, req.params.token));
-  r.post('/api/v1/auth/invitations/accept', {
-    schema: { tags, body: acceptInvitationBody, response: { 200: okResponse } },
-    config: { access: 'public', rateLimit: credentialLimit },
-  }, async (req, reply) => {
-    const token = await members.acceptInvitation(deps, req.body);
-    setSessionCookie(reply, deps.config, token);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } },
+    async (req, reply) => {
+      await svc.logout(deps, scopeOf(req));
+      clearSessionCookie(reply, deps.config);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    '/api/v1/auth/logout-everywhere',
+    { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } },
+    async (req, reply) => {
+      await svc.logoutEverywhere(deps, scopeOf(req));
+      clearSessionCookie(reply, deps.config);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    '/api/v1/auth/session',
+    { schema: { tags, response: { 200: sessionResponse } }, config: { access: 'user' } },
+    async (req) => svc.sessionInfo(deps, scopeOf(req)),
+  );
+  r.post(
+    '/api/v1/auth/switch',
+    { schema: { tags, body: switchBody, response: { 200: okResponse } }, config: { access: 'user' } },
+    async (req) => {
+      await svc.switchMunicipality(deps, scopeOf(req), req.body.municipalityId);
+      return { ok: true as const };
+    },
+  );
+  r.patch(
+    '/api/v1/auth/profile',
+    { schema: { tags, body: profileBody, response: { 200: okResponse } }, config: { access: 'user' } },
+    async (req) => {
+      await svc.updateProfile(deps, scopeOf(req), req.body);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: { tags, body: resetRequestBody, response: { 202: okResponse } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req, reply) => {
+      await svc.requestPasswordReset(deps, req.body.email);
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+  r.post(
+    '/api/v1/auth/password-reset/confirm',
+    {
+      schema: { tags, body: resetConfirmBody, response: { 200: okResponse } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req) => {
+      await svc.confirmPasswordReset(deps, req.body.token, req.body.password);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    '/api/v1/auth/setup',
+    {
+      schema: { tags, body: setupBody, response: { 200: okResponse } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req, reply) => {
+      const token = await svc.completeSetup(deps, req.body);
+      setSessionCookie(reply, deps.config, token);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    '/api/v1/auth/invitations/:token',
+    {
+      schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: invitationInfo } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req) => members.invitationInfo(deps, req.params.token),
+  );
+  r.post(
+    '/api/v1/auth/invitations/accept',
+    {
+      schema: { tags, body: acceptInvitationBody, response: { 200: okResponse } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req, reply) => {
+      const token = await members.acceptInvitation(deps, req.body);
+      setSessionCookie(reply, deps.config, token);
+      return { ok: true as const };
+    },
+  );
 };

@@ -48,7 +48,9 @@ export async function login(deps: Deps, input: { email: string; password: string
     throw new AppError('invalid_credentials', 401, 'Email or password is wrong.');
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError('account_locked', 423, 'Account temporarily locked.', [], { lockedUntil: iso(user.lockedUntil) });
+    throw new AppError('account_locked', 423, 'Account temporarily locked.', [], {
+      lockedUntil: iso(user.lockedUntil),
+    });
   }
   const ok = await verify(user.passwordHash, input.password);
   if (!ok) {
@@ -97,7 +99,11 @@ export async function sessionInfo(deps: Deps, scope: Scope): Promise<SessionResp
     csrfToken: scope.csrfToken,
     activeMunicipalityId: scope.municipalityId,
     roles: scope.roles,
-    municipalities: municipalities.map((m) => ({ id: m.id, name: m.name, role: m.role as SessionResponse['roles'][number] })),
+    municipalities: municipalities.map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role as SessionResponse['roles'][number],
+    })),
     networks: networks.map((n) => ({ id: n.id, name: n.name, isModerator: Boolean(n.isModerator) })),
     can: { ...canMap(scope), import_directory: scope.user.isPlatformAdmin },
   };
@@ -112,7 +118,11 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .where('municipalityId', '=', municipalityId)
     .executeTakeFirst();
   if (!m) throw new AppError('not_found', 404, 'Not a member of this municipality.');
-  await deps.db.updateTable('sessions').set({ activeMunicipalityId: municipalityId }).where('id', '=', scope.sessionId).execute();
+  await deps.db
+    .updateTable('sessions')
+    .set({ activeMunicipalityId: municipalityId })
+    .where('id', '=', scope.sessionId)
+    .execute();
 }
 
 /** Sends a reset link if the account exists; the answer is the same either way. */
@@ -151,10 +161,19 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       .where('expiresAt', '>', new Date())
       .returning(['userId'])
       .executeTakeFirst();
-    if (!t?.userId) throw new AppError('token_invalid', 400, 'The link is invalid or expired.', [{ path: 'body.token', code: 'token_invalid', message: 'invalid or expired' }]);
+    if (!t?.userId)
+      throw new AppError('token_invalid', 400, 'The link is invalid or expired.', [
+        { path: 'body.token', code: 'token_invalid', message: 'invalid or expired' },
+      ]);
     await trx
       .updateTable('users')
-      .set((eb) => ({ passwordHash, failedLogins: 0, lockedUntil: null, version: eb('version', '+', 1), updatedAt: new Date() }))
+      .set((eb) => ({
+        passwordHash,
+        failedLogins: 0,
+        lockedUntil: null,
+        version: eb('version', '+', 1),
+        updatedAt: new Date(),
+      }))
       .where('id', '=', t.userId)
       .execute();
     await trx.deleteFrom('sessions').where('userId', '=', t.userId).execute();
@@ -171,14 +190,22 @@ export async function ensureSetupLink(deps: Deps): Promise<string | null> {
     await trx.deleteFrom('tokens').where('purpose', '=', 'setup').execute();
     await trx
       .insertInto('tokens')
-      .values({ id: newId(), tokenHash: hashSecret(token), purpose: 'setup', expiresAt: new Date(Date.now() + 7 * 24 * 3600_000) })
+      .values({
+        id: newId(),
+        tokenHash: hashSecret(token),
+        purpose: 'setup',
+        expiresAt: new Date(Date.now() + 7 * 24 * 3600_000),
+      })
       .execute();
   });
   return `${deps.config.publicUrl}/einrichtung?token=${token}`;
 }
 
 /** Creates the first platform administrator from the setup link and signs them in. */
-export async function completeSetup(deps: Deps, input: { token: string; name: string; email: string; password: string }) {
+export async function completeSetup(
+  deps: Deps,
+  input: { token: string; name: string; email: string; password: string },
+) {
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const t = await trx
@@ -190,10 +217,20 @@ export async function completeSetup(deps: Deps, input: { token: string; name: st
       .where('expiresAt', '>', new Date())
       .returning('id')
       .executeTakeFirst();
-    if (!t) throw new AppError('token_invalid', 400, 'The setup link is invalid or was already used.', [{ path: 'body.token', code: 'token_invalid', message: 'invalid' }]);
+    if (!t)
+      throw new AppError('token_invalid', 400, 'The setup link is invalid or was already used.', [
+        { path: 'body.token', code: 'token_invalid', message: 'invalid' },
+      ]);
     const id = newId();
-    await trx.insertInto('users').values({ id, email: input.email, name: input.name, passwordHash, isPlatformAdmin: true }).execute();
-    await writeAudit(trx, { user: { id } as Scope['user'], municipalityId: null }, { action: 'setup', entity: 'user', entityId: id, after: { email: input.email, name: input.name } });
+    await trx
+      .insertInto('users')
+      .values({ id, email: input.email, name: input.name, passwordHash, isPlatformAdmin: true })
+      .execute();
+    await writeAudit(
+      trx,
+      { user: { id } as Scope['user'], municipalityId: null },
+      { action: 'setup', entity: 'user', entityId: id, after: { email: input.email, name: input.name } },
+    );
     return createSession(deps, trx, id);
   });
 }
@@ -201,7 +238,11 @@ export async function completeSetup(deps: Deps, input: { token: string; name: st
 /** Changes the user's display name and language. */
 export async function updateProfile(deps: Deps, scope: Scope, input: { name: string; locale: string }) {
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ name: input.name, locale: input.locale, updatedAt: new Date() }).where('id', '=', scope.user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ name: input.name, locale: input.locale, updatedAt: new Date() })
+      .where('id', '=', scope.user.id)
+      .execute();
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'user',

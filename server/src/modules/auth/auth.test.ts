@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { TEST_PASSWORD, type TestContext, clientFromCookie, createTestContext, lastMailLink, login, sessionCookie } from '../../../test/helpers.js';
+import {
+  clientFromCookie,
+  createTestContext,
+  lastMailLink,
+  login,
+  sessionCookie,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../../../test/helpers.js';
 import { ensureSetupLink } from './auth.service.js';
 
 let ctx: TestContext;
@@ -12,8 +20,16 @@ afterAll(() => ctx.close());
 describe('login and session', () => {
   it('signs in with email and password and returns the scope with can-flags', async () => {
     const m = await buildMunicipality(ctx.db, { population: 9_999 });
-    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator', email: 'Mixed.Case@Example.org'.toLowerCase() });
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'MIXED.case@example.org', password: TEST_PASSWORD } });
+    const u = await buildUser(ctx.db, {
+      municipalityId: m.id,
+      role: 'coordinator',
+      email: 'Mixed.Case@Example.org'.toLowerCase(),
+    });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'MIXED.case@example.org', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'dz_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -29,8 +45,16 @@ describe('login and session', () => {
 
   it('rejects a wrong password with 401 and the same answer for unknown accounts', async () => {
     const u = await buildUser(ctx.db);
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'nope-nope-nope' } });
-    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.org', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().code).toBe('invalid_credentials');
@@ -41,11 +65,27 @@ describe('login and session', () => {
   it('locks the account temporarily after repeated failures, even for the right password', async () => {
     const u = await buildUser(ctx.db);
     for (let i = 0; i < 2; i++) {
-      expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'wrong-password!' } })).statusCode).toBe(401);
+      expect(
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: u.email, password: 'wrong-password!' },
+          })
+        ).statusCode,
+      ).toBe(401);
     }
-    const third = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'wrong-password!' } });
+    const third = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: 'wrong-password!' },
+    });
     expect(third.statusCode).toBe(423);
-    const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: TEST_PASSWORD } });
+    const right = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('account_locked');
   });
@@ -54,10 +94,20 @@ describe('login and session', () => {
     const m = await buildMunicipality(ctx.db);
     const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' });
     const c = await login(ctx.app, u.email);
-    const without = await ctx.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: c.cookie }, payload: { name: 'Ohne Token' } });
+    const without = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { cookie: c.cookie },
+      payload: { name: 'Ohne Token' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('csrf_failed');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: c.cookie, 'x-csrf-token': 'x' }, payload: { name: 'Falsches Token' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { cookie: c.cookie, 'x-csrf-token': 'x' },
+      payload: { name: 'Falsches Token' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await c.post('/api/v1/departments', { name: 'Mit Token' })).statusCode).toBe(201);
   });
@@ -97,24 +147,44 @@ describe('password reset', () => {
   it('sends a single-use link by email that sets a new password and ends old sessions', async () => {
     const u = await buildUser(ctx.db);
     const old = await login(ctx.app, u.email);
-    const req = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
+    const req = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: u.email },
+    });
     expect(req.statusCode).toBe(202);
-    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'ghost@example.org' } });
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: 'ghost@example.org' },
+    });
     expect(unknown.statusCode).toBe(202);
     const { link, text } = lastMailLink(ctx.outbox, u.email);
     expect(text).toContain('Passwort');
     const token = new URL(link).searchParams.get('token')!;
-    const confirm = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'ein ganz neues passwort' } });
+    const confirm = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'ein ganz neues passwort' },
+    });
     expect(confirm.statusCode).toBe(200);
     expect((await old.get('/api/v1/auth/session')).statusCode).toBe(401);
     await login(ctx.app, u.email, 'ein ganz neues passwort');
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'noch ein passwort!' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'noch ein passwort!' },
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json().code).toBe('token_invalid');
   });
 
   it('rejects a too short new password with a field error', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: 'x'.repeat(43), password: 'kurz' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token: 'x'.repeat(43), password: 'kurz' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.some((e: { path: string }) => e.path === 'body.password')).toBe(true);
   });
@@ -124,13 +194,23 @@ describe('first start without demo data', () => {
   it('creates a one-time setup link that makes the first platform administrator', async () => {
     const empty = await createTestContext();
     try {
-      const link = await ensureSetupLink({ db: empty.db, config: empty.config, log: empty.app.log, mailer: { send: async () => {} } });
+      const link = await ensureSetupLink({
+        db: empty.db,
+        config: empty.config,
+        log: empty.app.log,
+        mailer: { send: async () => {} },
+      });
       expect(link).toMatch(/\/einrichtung\?token=/);
       const token = new URL(link!).searchParams.get('token')!;
       const res = await empty.app.inject({
         method: 'POST',
         url: '/api/v1/auth/setup',
-        payload: { token, name: 'Erste Administration', email: 'admin@example.org', password: 'sehr sicheres passwort' },
+        payload: {
+          token,
+          name: 'Erste Administration',
+          email: 'admin@example.org',
+          password: 'sehr sicheres passwort',
+        },
       });
       expect(res.statusCode).toBe(200);
       const c = await clientFromCookie(empty.app, sessionCookie(res));
@@ -141,7 +221,14 @@ describe('first start without demo data', () => {
         payload: { token, name: 'Zweiter Versuch', email: 'evil@example.org', password: 'sehr sicheres passwort' },
       });
       expect(twice.statusCode).toBe(400);
-      expect(await ensureSetupLink({ db: empty.db, config: empty.config, log: empty.app.log, mailer: { send: async () => {} } })).toBeNull();
+      expect(
+        await ensureSetupLink({
+          db: empty.db,
+          config: empty.config,
+          log: empty.app.log,
+          mailer: { send: async () => {} },
+        }),
+      ).toBeNull();
     } finally {
       await empty.close();
     }
@@ -154,7 +241,11 @@ describe('rate limit', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `x${i}@example.org`, password: 'whatever-123' } });
+        const r = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: `x${i}@example.org`, password: 'whatever-123' },
+        });
         codes.push(r.statusCode);
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);

@@ -5,19 +5,36 @@ import { type ModulePlugin, typed } from '../../lib/route.js';
 /** Liveness (/health) and readiness (/ready: the database answers). */
 export const healthRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
-  r.get('/health', { schema: { tags: ['Betrieb'], response: { 200: z.object({ status: z.literal('ok') }) } }, config: { access: 'public' } }, async () => ({
-    status: 'ok' as const,
-  }));
-  r.get('/ready', {
-    schema: { tags: ['Betrieb'], response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ status: z.literal('unavailable') }) } },
-    config: { access: 'public' },
-  }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(deps.db);
-      return { status: 'ready' as const, database: deps.config.databaseUrl ? 'postgres' : 'pglite' };
-    } catch (err) {
-      deps.log.error({ err }, 'readiness check failed');
-      return reply.code(503).send({ status: 'unavailable' as const });
-    }
-  });
+  r.get(
+    '/health',
+    {
+      schema: { tags: ['Betrieb'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      config: { access: 'public' },
+    },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
+  r.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['Betrieb'],
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.string() }),
+          503: z.object({ status: z.literal('unavailable') }),
+        },
+      },
+      config: { access: 'public' },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return { status: 'ready' as const, database: deps.config.databaseUrl ? 'postgres' : 'pglite' };
+      } catch (err) {
+        deps.log.error({ err }, 'readiness check failed');
+        return reply.code(503).send({ status: 'unavailable' as const });
+      }
+    },
+  );
 };

@@ -77,14 +77,20 @@ function empty(format: ParsedDirectory['format']): ParsedDirectory {
 function classify(out: ParsedDirectory, rec: DirectoryMunicipality) {
   out.total++;
   const p = agsProblem(rec.ags);
-  if (p) return out.rejected.push({ line: rec.line, reason: `Ungültiger AGS "${rec.ags}" (${p === 'land' ? 'Landesschlüssel nicht 01–16' : 'nicht 8 Ziffern'})` });
-  if (!/^\d{4}$/.test(rec.verband)) return out.rejected.push({ line: rec.line, reason: `Ungültiger Gemeindeverband "${rec.verband}"` });
+  if (p)
+    return out.rejected.push({
+      line: rec.line,
+      reason: `Ungültiger AGS "${rec.ags}" (${p === 'land' ? 'Landesschlüssel nicht 01–16' : 'nicht 8 Ziffern'})`,
+    });
+  if (!/^\d{4}$/.test(rec.verband))
+    return out.rejected.push({ line: rec.line, reason: `Ungültiger Gemeindeverband "${rec.verband}"` });
   if (!Number.isInteger(rec.population) || rec.population < 0) {
     return out.rejected.push({ line: rec.line, reason: 'Bevölkerungszahl fehlt oder ist ungültig' });
   }
   if (!rec.name) return out.rejected.push({ line: rec.line, reason: 'Gemeindename fehlt' });
   if (UNINCORPORATED.has(rec.textKey)) return out.unincorporated.push(rec);
-  if (!MUNICIPALITY_KEYS.has(rec.textKey)) return out.rejected.push({ line: rec.line, reason: `Unbekanntes Textkennzeichen "${rec.textKey}"` });
+  if (!MUNICIPALITY_KEYS.has(rec.textKey))
+    return out.rejected.push({ line: rec.line, reason: `Unbekanntes Textkennzeichen "${rec.textKey}"` });
   out.municipalities.push(rec);
 }
 
@@ -143,7 +149,8 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-const germanNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim().replace(/\./g, '').replace(',', '.')));
+const germanNumber = (s: string) =>
+  s.trim() === '' ? Number.NaN : Number(s.trim().replace(/\./g, '').replace(',', '.'));
 
 /**
  * Parses the GV-ISys "Auszug GV" workbook (sheet "Onlineprodukt_Gemeinden…" or the first sheet with

@@ -7,29 +7,47 @@ const tags = ['Import'];
 
 export const importsRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
-  r.get('/api/v1/imports', { schema: { tags, response: { 200: importList } }, config: { access: 'platform' } }, async (req) =>
-    svc.listImports(deps, scopeOf(req)),
+  r.get(
+    '/api/v1/imports',
+    { schema: { tags, response: { 200: importList } }, config: { access: 'platform' } },
+    async (req) => svc.listImports(deps, scopeOf(req)),
   );
-  r.get('/api/v1/imports/:importId', {
-    schema: { tags, params: idParam('importId'), response: { 200: importJob } },
-    config: { access: 'platform' },
-  }, async (req) => svc.getImport(deps, scopeOf(req), req.params.importId as string));
-  r.post('/api/v1/imports', {
-    schema: {
-      tags,
-      consumes: ['multipart/form-data'],
-      description: 'Upload a GV100AD text file or an "Auszug GV" XLSX workbook (field "file").',
-      response: { 202: importJob },
+  r.get(
+    '/api/v1/imports/:importId',
+    {
+      schema: { tags, params: idParam('importId'), response: { 200: importJob } },
+      config: { access: 'platform' },
     },
-    config: { access: 'platform' },
-  }, async (req, reply) => {
-    if (!req.isMultipart()) {
-      throw new AppError('unsupported_media_type', 415, 'Send the file as multipart/form-data.', [{ path: 'body.file', code: 'required', message: 'file missing' }]);
-    }
-    const file = await req.file();
-    if (!file) throw new AppError('validation_failed', 400, 'No file.', [{ path: 'body.file', code: 'required', message: 'file missing' }]);
-    const buf = await file.toBuffer();
-    if (buf.length === 0) throw new AppError('validation_failed', 400, 'Empty file.', [{ path: 'body.file', code: 'empty', message: 'empty' }]);
-    return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.filename, buf));
-  });
+    async (req) => svc.getImport(deps, scopeOf(req), req.params.importId as string),
+  );
+  r.post(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        description: 'Upload a GV100AD text file or an "Auszug GV" XLSX workbook (field "file").',
+        response: { 202: importJob },
+      },
+      config: { access: 'platform' },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError('unsupported_media_type', 415, 'Send the file as multipart/form-data.', [
+          { path: 'body.file', code: 'required', message: 'file missing' },
+        ]);
+      }
+      const file = await req.file();
+      if (!file)
+        throw new AppError('validation_failed', 400, 'No file.', [
+          { path: 'body.file', code: 'required', message: 'file missing' },
+        ]);
+      const buf = await file.toBuffer();
+      if (buf.length === 0)
+        throw new AppError('validation_failed', 400, 'Empty file.', [
+          { path: 'body.file', code: 'empty', message: 'empty' },
+        ]);
+      return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.filename, buf));
+    },
+  );
 };

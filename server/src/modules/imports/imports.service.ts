@@ -1,10 +1,10 @@
-import { AppError, type ImportReport, arsFromAgs } from '@dz/core';
+import { AppError, arsFromAgs, type ImportReport } from '@dz/core';
 import type { Database } from '../../db/database.js';
+import type { ImportRows } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import type { ImportRows } from '../../db/schema.js';
 import { type ParsedDirectory, parseDirectoryFile } from './directory.parsers.js';
 import { importsRepository as repo } from './imports.repository.js';
 
@@ -53,7 +53,11 @@ export async function applyDirectory(
       bodyPrefix: ars.slice(0, 9),
     });
   }
-  const bodies = [...new Map(parsed.bodies.map((b) => [b.arsPrefix, b])).values()].map((b) => ({ jobId, newId: newId(), ...b }));
+  const bodies = [...new Map(parsed.bodies.map((b) => [b.arsPrefix, b])).values()].map((b) => ({
+    jobId,
+    newId: newId(),
+    ...b,
+  }));
   await repo.clearStaging(db, jobId);
   await repo.stageBodies(db, bodies);
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -69,7 +73,15 @@ export async function applyDirectory(
     if (parsed.unincorporated.length) {
       await trx
         .insertInto('unincorporatedAreas')
-        .values(parsed.unincorporated.map((u) => ({ ags: u.ags, name: u.name, landCode: u.ags.slice(0, 2), population: u.population, areaKm2: u.areaKm2 })))
+        .values(
+          parsed.unincorporated.map((u) => ({
+            ags: u.ags,
+            name: u.name,
+            landCode: u.ags.slice(0, 2),
+            population: u.population,
+            areaKm2: u.areaKm2,
+          })),
+        )
         .onConflict((oc) =>
           oc.column('ags').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -100,7 +112,15 @@ export async function applyDirectory(
       entity: 'directory',
       entityId: jobId,
       municipalityId: scope?.municipalityId ?? null,
-      after: { format: r.format, referenceDate: r.referenceDate, created, updated, unchanged: r.unchanged, vanished: vanished.length, rejected: r.rejectedCount },
+      after: {
+        format: r.format,
+        referenceDate: r.referenceDate,
+        created,
+        updated,
+        unchanged: r.unchanged,
+        vanished: vanished.length,
+        rejected: r.rejectedCount,
+      },
     });
     return r;
   });
@@ -111,13 +131,18 @@ export async function applyDirectory(
 /** Runs one import job: parse, stage, apply; status, progress and report live in import_jobs. */
 async function runJob(db: Database, scope: Scope | null, jobId: string, buf: Buffer): Promise<ImportReport> {
   const setProgress = async (p: number) => {
-    await db.updateTable('importJobs').set({ progress: Math.min(1, p) }).where('id', '=', jobId).execute();
+    await db
+      .updateTable('importJobs')
+      .set({ progress: Math.min(1, p) })
+      .where('id', '=', jobId)
+      .execute();
   };
   await db.updateTable('importJobs').set({ status: 'running' }).where('id', '=', jobId).execute();
   try {
     const parsed = await parseDirectoryFile(buf);
     await setProgress(0.1);
-    if (parsed.total === 0) throw new AppError('import_failed', 422, 'Die Datei enthält keine Gemeindesätze (Satzart 60).');
+    if (parsed.total === 0)
+      throw new AppError('import_failed', 422, 'Die Datei enthält keine Gemeindesätze (Satzart 60).');
     const report = await applyDirectory(db, scope, jobId, parsed, setProgress);
     await db
       .updateTable('importJobs')
@@ -128,14 +153,21 @@ async function runJob(db: Database, scope: Scope | null, jobId: string, buf: Buf
   } catch (err) {
     const message = err instanceof AppError ? err.message : 'Die Datei konnte nicht gelesen werden.';
     await repo.clearStaging(db, jobId);
-    await db.updateTable('importJobs').set({ status: 'failed', error: message, finishedAt: new Date() }).where('id', '=', jobId).execute();
+    await db
+      .updateTable('importJobs')
+      .set({ status: 'failed', error: message, finishedAt: new Date() })
+      .where('id', '=', jobId)
+      .execute();
     throw err;
   }
 }
 
 async function createJob(db: Database, fileName: string, createdBy: string | null) {
   const id = newId();
-  await db.insertInto('importJobs').values({ id, fileName: fileName.slice(0, 200), status: 'queued', createdBy }).execute();
+  await db
+    .insertInto('importJobs')
+    .values({ id, fileName: fileName.slice(0, 200), status: 'queued', createdBy })
+    .execute();
   return id;
 }
 
@@ -147,7 +179,16 @@ export async function importDirectoryBuffer(db: Database, buf: Buffer, onProgres
   return report;
 }
 
-function jobView(j: { id: string; fileName: string; status: string; progress: number; error: string | null; report: unknown; createdAt: Date; finishedAt: Date | null }) {
+function jobView(j: {
+  id: string;
+  fileName: string;
+  status: string;
+  progress: number;
+  error: string | null;
+  report: unknown;
+  createdAt: Date;
+  finishedAt: Date | null;
+}) {
   return {
     id: j.id,
     fileName: j.fileName,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { sizeClassOf } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type Client, type TestContext, createTestContext, login } from '../../../test/helpers.js';
+import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
 import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
 import { parseGv100ad } from './directory.parsers.js';
 import { importDirectoryBuffer } from './imports.service.js';
@@ -13,9 +13,14 @@ const XLSX = sharedFile('destatis/AuszugGV1QAktuell.xlsx');
 
 function multipart(name: string, content: Buffer) {
   const boundary = '----dztest';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe('GV100AD parser', () => {
@@ -62,9 +67,16 @@ describe('directory import', () => {
     expect(second.updated).toBeGreaterThan(10_000);
     expect(second.vanished.length).toBeGreaterThan(0);
     expect(second.vanished.map((v) => v.ags)).toContain('16061097'); // Uder, merged in 2024
-    const total = await ctx.db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total = await ctx.db
+      .selectFrom('municipalities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(total.n).toBe(10_751 + second.vanished.length);
-    const flagged = await ctx.db.selectFrom('municipalities').select('inDirectory').where('ags', '=', '16061097').executeTakeFirstOrThrow();
+    const flagged = await ctx.db
+      .selectFrom('municipalities')
+      .select('inDirectory')
+      .where('ags', '=', '16061097')
+      .executeTakeFirstOrThrow();
     expect(flagged.inDirectory).toBe(false);
     const third = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
     expect(third).toMatchObject({ created: 0, updated: 0, unchanged: 10_751, vanished: [] });
@@ -84,7 +96,14 @@ describe('directory import', () => {
     let mismatches = 0;
     for (const e of expected) {
       const r = byAgs.get(e.ags);
-      if (!r || r.population !== Number(e.einwohner) || r.ars !== e.ars || r.areaKm2 !== Number(e.flaeche_km2) || r.kreis !== e.kreis || (r.body ?? '') !== e.gemeindeverband) {
+      if (
+        !r ||
+        r.population !== Number(e.einwohner) ||
+        r.ars !== e.ars ||
+        r.areaKm2 !== Number(e.flaeche_km2) ||
+        r.kreis !== e.kreis ||
+        (r.body ?? '') !== e.gemeindeverband
+      ) {
         mismatches++;
         continue;
       }
@@ -109,16 +128,28 @@ describe('directory import', () => {
     expect(x.unincorporated).toBe(209);
     expect(x.rejectedCount).toBe(0);
     expect(x.created + x.updated + x.unchanged).toBe(10_773);
-    const flensburg = await ctx.db.selectFrom('municipalities').select(['population', 'lat', 'lon', 'populationDate']).where('ags', '=', '01001000').executeTakeFirstOrThrow();
+    const flensburg = await ctx.db
+      .selectFrom('municipalities')
+      .select(['population', 'lat', 'lon', 'populationDate'])
+      .where('ags', '=', '01001000')
+      .executeTakeFirstOrThrow();
     expect(flensburg).toEqual({ population: 91_113, lat: 54.78252, lon: 9.43751, populationDate: '2021-12-31' });
     await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
-    const after = await ctx.db.selectFrom('municipalities').select(['population', 'lat']).where('ags', '=', '01001000').executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('municipalities')
+      .select(['population', 'lat'])
+      .where('ags', '=', '01001000')
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ population: 96_326, lat: 54.78252 });
   });
 
   it('runs from the UI endpoint as a job with progress and a report; only platform admins', async () => {
     const small = fs.readFileSync(GV2025, 'utf8').split('\n').slice(0, 200).join('\n');
-    const start = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('GV100AD_auszug.txt', Buffer.from(small)) });
+    const start = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...multipart('GV100AD_auszug.txt', Buffer.from(small)),
+    });
     expect(start.statusCode).toBe(202);
     const id = start.json().id;
     let job = start.json();
@@ -131,7 +162,11 @@ describe('directory import', () => {
     expect(job.report.unchanged).toBeGreaterThan(0);
     expect((await admin.get('/api/v1/imports')).json().items[0].id).toBe(id);
 
-    const garbage = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('kaputt.txt', Buffer.from('das ist keine GV100AD-Datei')) });
+    const garbage = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...multipart('kaputt.txt', Buffer.from('das ist keine GV100AD-Datei')),
+    });
     let failed = garbage.json();
     for (let i = 0; i < 50 && failed.status !== 'failed' && failed.status !== 'done'; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -145,7 +180,10 @@ describe('directory import', () => {
 
     const m = await buildMunicipality(ctx.db);
     const localAdmin = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);
-    expect((await localAdmin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('x.txt', Buffer.from(small)) })).statusCode).toBe(403);
+    expect(
+      (await localAdmin.inject({ method: 'POST', url: '/api/v1/imports', ...multipart('x.txt', Buffer.from(small)) }))
+        .statusCode,
+    ).toBe(403);
     expect((await localAdmin.get('/api/v1/imports')).statusCode).toBe(403);
   });
 });

@@ -39,7 +39,8 @@ export function can(actor: Pick<Scope, 'roles'>, action: MunicipalityAction): bo
 
 /** All municipality permissions of the actor, sent to the UI as `can`. */
 export function canMap(actor: Pick<Scope, 'roles'>): Record<MunicipalityAction, boolean> {
-  return Object.fromEntries(
-    (Object.keys(MATRIX) as MunicipalityAction[]).map((a) => [a, can(actor, a)]),
-  ) as Record<MunicipalityAction, boolean>;
+  return Object.fromEntries((Object.keys(MATRIX) as MunicipalityAction[]).map((a) => [a, can(actor, a)])) as Record<
+    MunicipalityAction,
+    boolean
+  >;
 }

@@ -26,7 +26,12 @@ export async function listMembers(deps: Deps, scope: TenantScope) {
 }
 
 /** Changes a member's role; the last admin of a municipality cannot lose the role. */
-export async function changeRole(deps: Deps, scope: TenantScope, userId: string, input: { role: MunicipalityRole; version: number }) {
+export async function changeRole(
+  deps: Deps,
+  scope: TenantScope,
+  userId: string,
+  input: { role: MunicipalityRole; version: number },
+) {
   require(scope, 'change_roles');
   return deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
@@ -45,7 +50,13 @@ export async function changeRole(deps: Deps, scope: TenantScope, userId: string,
       .where('userId', '=', userId)
       .returning(['role', 'version'])
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, scope, { action: 'update', entity: 'membership', entityId: userId, before: { role: m.role }, after: { role: updated.role } });
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'membership',
+      entityId: userId,
+      before: { role: m.role },
+      after: { role: updated.role },
+    });
     return updated;
   });
 }
@@ -60,9 +71,22 @@ export async function removeMember(deps: Deps, scope: TenantScope, userId: strin
     if (m.role === 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
       throw new AppError('conflict', 409, 'The last administrator cannot be removed.');
     }
-    await trx.deleteFrom('memberships').where('municipalityId', '=', scope.municipalityId).where('userId', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('userId', '=', userId).where('activeMunicipalityId', '=', scope.municipalityId).execute();
-    await writeAudit(trx, scope, { action: 'delete', entity: 'membership', entityId: userId, before: { role: m.role } });
+    await trx
+      .deleteFrom('memberships')
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('userId', '=', userId)
+      .execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('userId', '=', userId)
+      .where('activeMunicipalityId', '=', scope.municipalityId)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'delete',
+      entity: 'membership',
+      entityId: userId,
+      before: { role: m.role },
+    });
   });
 }
 
@@ -96,7 +120,9 @@ export async function invite(deps: Deps, scope: TenantScope, input: { email: str
       .where('u.email', '=', input.email)
       .executeTakeFirst();
     if (already) {
-      throw new AppError('duplicate', 409, 'Already a member.', [{ path: 'body.email', code: 'already_member', message: 'already a member' }]);
+      throw new AppError('duplicate', 409, 'Already a member.', [
+        { path: 'body.email', code: 'already_member', message: 'already a member' },
+      ]);
     }
     await trx
       .updateTable('invitations')
@@ -119,7 +145,11 @@ export async function invite(deps: Deps, scope: TenantScope, input: { email: str
       })
       .execute();
     await writeAudit(trx, scope, { action: 'create', entity: 'invitation', entityId: id, after: { role: input.role } });
-    return trx.selectFrom('municipalities').select('shortName').where('id', '=', scope.municipalityId).executeTakeFirstOrThrow();
+    return trx
+      .selectFrom('municipalities')
+      .select('shortName')
+      .where('id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow();
   });
   const link = `${deps.config.publicUrl}/einladung?token=${token}`;
   await deps.mailer.send({
@@ -193,7 +223,10 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
     if (!claimed) throw new AppError('token_invalid', 404, 'The invitation was already used.');
     const userId = existing?.id ?? newId();
     if (!existing) {
-      await trx.insertInto('users').values({ id: userId, email: inv.email, name: input.name, passwordHash: passwordHash! }).execute();
+      await trx
+        .insertInto('users')
+        .values({ id: userId, email: inv.email, name: input.name, passwordHash: passwordHash! })
+        .execute();
     }
     await trx
       .insertInto('memberships')
@@ -201,12 +234,16 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
       .onConflict((oc) => oc.columns(['userId', 'municipalityId']).doUpdateSet({ role: inv.role }))
       .execute();
     await ensureDefaultDepartments(trx, inv.municipalityId);
-    await writeAudit(trx, { user: { id: userId } as TenantScope['user'], municipalityId: inv.municipalityId }, {
-      action: 'accept',
-      entity: 'invitation',
-      entityId: inv.id,
-      after: { userId, role: inv.role },
-    });
+    await writeAudit(
+      trx,
+      { user: { id: userId } as TenantScope['user'], municipalityId: inv.municipalityId },
+      {
+        action: 'accept',
+        entity: 'invitation',
+        entityId: inv.id,
+        after: { userId, role: inv.role },
+      },
+    );
     const token = await createSession(deps, trx, userId);
     await trx
       .updateTable('sessions')

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type TestContext, clientFromCookie, createTestContext, lastMailLink, login, sessionCookie } from '../../../test/helpers.js';
+import {
+  clientFromCookie,
+  createTestContext,
+  lastMailLink,
+  login,
+  sessionCookie,
+  type TestContext,
+} from '../../../test/helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -35,10 +42,18 @@ describe('invitations', () => {
     const s = (await newbie.get('/api/v1/auth/session')).json();
     expect(s.activeMunicipalityId).toBe(m.id);
     expect(s.roles).toEqual(['staff']);
-    const reuse = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, name: 'Nochmal', password: 'mein sicheres passwort' } });
+    const reuse = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, name: 'Nochmal', password: 'mein sicheres passwort' },
+    });
     expect(reuse.statusCode).toBe(404);
     const members = (await c.get('/api/v1/members')).json();
-    expect(members.items.some((x: { email: string; role: string }) => x.email === 'neue.kollegin@example.org' && x.role === 'staff')).toBe(true);
+    expect(
+      members.items.some(
+        (x: { email: string; role: string }) => x.email === 'neue.kollegin@example.org' && x.role === 'staff',
+      ),
+    ).toBe(true);
   });
 
   it('adds an existing account to a second municipality after checking its password', async () => {
@@ -48,9 +63,17 @@ describe('invitations', () => {
     const token = new URL(lastMailLink(ctx.outbox, other.u.email).link).searchParams.get('token')!;
     const info = (await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).json();
     expect(info.existingUser).toBe(true);
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, name: 'x x', password: 'falsches passwort' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, name: 'x x', password: 'falsches passwort' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const ok = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, name: 'x x', password: 'correct horse battery staple' } });
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, name: 'x x', password: 'correct horse battery staple' },
+    });
     expect(ok.statusCode).toBe(200);
     const s = (await (await clientFromCookie(ctx.app, sessionCookie(ok))).get('/api/v1/auth/session')).json();
     expect(s.municipalities).toHaveLength(2);
@@ -74,7 +97,9 @@ describe('invitations', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.role']));
     for (const role of ['staff', 'council', 'mayor'] as const) {
       const t = await tenant(role);
-      expect((await t.c.post('/api/v1/invitations', { email: `x-${role}@example.org`, role: 'staff' })).statusCode).toBe(403);
+      expect(
+        (await t.c.post('/api/v1/invitations', { email: `x-${role}@example.org`, role: 'staff' })).statusCode,
+      ).toBe(403);
     }
   });
 
@@ -101,12 +126,16 @@ describe('roles', () => {
     const { m, c } = await tenant('admin');
     const colleague = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
     const results = await Promise.all(
-      (['coordinator', 'council', 'mayor'] as const).map((role) => c.patch(`/api/v1/members/${colleague.id}`, { role, version: 1 })),
+      (['coordinator', 'council', 'mayor'] as const).map((role) =>
+        c.patch(`/api/v1/members/${colleague.id}`, { role, version: 1 }),
+      ),
     );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 409, 409]);
     const winner = results.find((r) => r.statusCode === 200)!.json().role;
-    const now = (await c.get('/api/v1/members')).json().items.find((x: { userId: string }) => x.userId === colleague.id);
+    const now = (await c.get('/api/v1/members'))
+      .json()
+      .items.find((x: { userId: string }) => x.userId === colleague.id);
     expect(now.role).toBe(winner);
   });
 

@@ -52,7 +52,8 @@ function baseSelect(db: Q) {
 }
 // biome-ignore lint/suspicious/noExplicitAny: shared ordering for two differently typed selects over "m"
 function sorted<Q extends { orderBy: (...a: any[]) => any }>(q: Q, sort: DirectoryFilter['sort']): Q {
-  const col = sort === 'population' || sort === '-population' ? 'm.population' : sort === 'ags' ? 'm.ags' : 'm.shortName';
+  const col =
+    sort === 'population' || sort === '-population' ? 'm.population' : sort === 'ags' ? 'm.ags' : 'm.shortName';
   return q.orderBy(col, sort === '-population' ? 'desc' : 'asc').orderBy('m.ags') as Q;
 }
 
@@ -67,7 +68,9 @@ export const municipalitiesRepository = {
     let q = db.selectFrom('municipalities as m');
     if (f.q) {
       const term = f.q.trim().toLowerCase();
-      q = /^\d+$/.test(term) ? q.where('m.ags', 'like', `${term}%`) : q.where((eb) => eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`));
+      q = /^\d+$/.test(term)
+        ? q.where('m.ags', 'like', `${term}%`)
+        : q.where((eb) => eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`));
     }
     if (f.includeFormer !== 'true') q = q.where('m.inDirectory', '=', true);
     if (f.land) q = q.where('m.landCode', '=', f.land);
@@ -100,7 +103,12 @@ export const municipalitiesRepository = {
     return baseSelect(db).where('m.id', '=', id).executeTakeFirst();
   },
   forUpdate(db: Q, scope: TenantScope) {
-    return db.selectFrom('municipalities').selectAll().where('id', '=', scope.municipalityId).forUpdate().executeTakeFirst();
+    return db
+      .selectFrom('municipalities')
+      .selectAll()
+      .where('id', '=', scope.municipalityId)
+      .forUpdate()
+      .executeTakeFirst();
   },
   departments(db: Q, scope: TenantScope) {
     return db
@@ -124,8 +132,16 @@ export const municipalitiesRepository = {
     return db
       .selectFrom('municipalities as me')
       .select((eb) => [
-        eb.selectFrom('departments').select(eb.fn.countAll<number>().as('n')).where('municipalityId', '=', scope.municipalityId).as('departments'),
-        eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).where('municipalityId', '=', scope.municipalityId).as('members'),
+        eb
+          .selectFrom('departments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('municipalityId', '=', scope.municipalityId)
+          .as('departments'),
+        eb
+          .selectFrom('memberships')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('municipalityId', '=', scope.municipalityId)
+          .as('members'),
         eb
           .selectFrom('invitations')
           .select(eb.fn.countAll<number>().as('n'))
@@ -144,7 +160,11 @@ export const municipalitiesRepository = {
       .executeTakeFirstOrThrow();
   },
   countInBand(db: Q, lo: number, hi: number | null, landCode: string) {
-    let q = db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).where('population', '>=', lo).where('landCode', '=', landCode);
+    let q = db
+      .selectFrom('municipalities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('population', '>=', lo)
+      .where('landCode', '=', landCode);
     if (hi !== null) q = q.where('population', '<', hi);
     return q.executeTakeFirstOrThrow();
   },

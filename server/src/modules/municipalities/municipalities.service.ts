@@ -1,9 +1,9 @@
 import {
   AppError,
+  arsConsistencyIssue,
   DEFAULT_DEPARTMENTS,
   LAENDER,
   type Municipality,
-  arsConsistencyIssue,
   sizeClassBand,
   sizeClassOf,
 } from '@dz/core';
@@ -16,7 +16,11 @@ import { newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can, canMap } from '../members/members.policy.js';
-import { type DirectoryFilter, type MunicipalityRow, municipalitiesRepository as repo } from './municipalities.repository.js';
+import {
+  type DirectoryFilter,
+  type MunicipalityRow,
+  municipalitiesRepository as repo,
+} from './municipalities.repository.js';
 
 /** Maps a row to the API shape, deriving the KGSt size class in core. */
 export function toMunicipality(r: MunicipalityRow): Municipality {
@@ -34,7 +38,12 @@ export function toMunicipality(r: MunicipalityRow): Municipality {
     sizeClass: sizeClassOf(r.population),
     inDirectory: r.inDirectory,
     administeringBody: r.abId
-      ? { id: r.abId, name: r.abName!, type: r.abType as NonNullable<Municipality['administeringBody']>['type'], arsPrefix: r.abArsPrefix! }
+      ? {
+          id: r.abId,
+          name: r.abName!,
+          type: r.abType as NonNullable<Municipality['administeringBody']>['type'],
+          arsPrefix: r.abArsPrefix!,
+        }
       : null,
     version: r.version,
   };
@@ -78,7 +87,14 @@ export async function updateMunicipality(
   deps: Deps,
   scope: TenantScope,
   id: string,
-  input: { version: number; name: string; ars?: string | null; population: number; populationDate?: string | null; areaKm2?: number | null },
+  input: {
+    version: number;
+    name: string;
+    ars?: string | null;
+    population: number;
+    populationDate?: string | null;
+    areaKm2?: number | null;
+  },
 ) {
   if (id !== scope.municipalityId) throw new AppError('not_found', 404);
   if (!can(scope, 'edit_municipality')) throw new AppError('forbidden', 403);
@@ -87,7 +103,10 @@ export async function updateMunicipality(
     if (!cur) throw new AppError('not_found', 404);
     assertVersion(cur, input.version);
     const issue = arsConsistencyIssue(input.ars, cur.ags);
-    if (issue) throw new AppError('validation_failed', 400, 'ARS does not match the AGS.', [{ path: 'body.ars', code: issue, message: issue }]);
+    if (issue)
+      throw new AppError('validation_failed', 400, 'ARS does not match the AGS.', [
+        { path: 'body.ars', code: issue, message: issue },
+      ]);
     const next = {
       name: input.name,
       shortName: input.name.split(',')[0]!.trim(),
@@ -105,7 +124,13 @@ export async function updateMunicipality(
       action: 'update',
       entity: 'municipality',
       entityId: cur.id,
-      before: { name: cur.name, ars: cur.ars, population: cur.population, populationDate: cur.populationDate, areaKm2: cur.areaKm2 },
+      before: {
+        name: cur.name,
+        ars: cur.ars,
+        population: cur.population,
+        populationDate: cur.populationDate,
+        areaKm2: cur.areaKm2,
+      },
       after: next,
     });
   });
@@ -114,7 +139,12 @@ export async function updateMunicipality(
 
 /** Creates the KGSt-style default departments when a municipality has none yet. */
 export async function ensureDefaultDepartments(trx: Transaction<DB> | Database, municipalityId: string) {
-  const has = await trx.selectFrom('departments').select('id').where('municipalityId', '=', municipalityId).limit(1).executeTakeFirst();
+  const has = await trx
+    .selectFrom('departments')
+    .select('id')
+    .where('municipalityId', '=', municipalityId)
+    .limit(1)
+    .executeTakeFirst();
   if (has) return;
   await trx
     .insertInto('departments')
@@ -131,21 +161,38 @@ function assertManage(scope: TenantScope) {
 }
 
 const duplicateName = () =>
-  new AppError('duplicate', 409, 'A department with this name exists.', [{ path: 'body.name', code: 'duplicate', message: 'duplicate' }]);
+  new AppError('duplicate', 409, 'A department with this name exists.', [
+    { path: 'body.name', code: 'duplicate', message: 'duplicate' },
+  ]);
 
 export async function createDepartment(deps: Deps, scope: TenantScope, input: { code?: string | null; name: string }) {
   assertManage(scope);
   return deps.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('departments').select('id').where('municipalityId', '=', scope.municipalityId).where('name', '=', input.name).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
     if (clash) throw duplicateName();
     const row = { id: newId(), municipalityId: scope.municipalityId, code: input.code ?? null, name: input.name };
     await trx.insertInto('departments').values(row).execute();
-    await writeAudit(trx, scope, { action: 'create', entity: 'department', entityId: row.id, after: { code: row.code, name: row.name } });
+    await writeAudit(trx, scope, {
+      action: 'create',
+      entity: 'department',
+      entityId: row.id,
+      after: { code: row.code, name: row.name },
+    });
     return { id: row.id, code: row.code, name: row.name, version: 1 };
   });
 }
 
-export async function updateDepartment(deps: Deps, scope: TenantScope, id: string, input: { version: number; code?: string | null; name: string }) {
+export async function updateDepartment(
+  deps: Deps,
+  scope: TenantScope,
+  id: string,
+  input: { version: number; code?: string | null; name: string },
+) {
   assertManage(scope);
   return deps.db.transaction().execute(async (trx) => {
     const cur = await repo.department(trx, scope, id);
@@ -160,8 +207,18 @@ export async function updateDepartment(deps: Deps, scope: TenantScope, id: strin
       .executeTakeFirst();
     if (clash) throw duplicateName();
     const next = { code: input.code === undefined ? cur.code : input.code, name: input.name };
-    await trx.updateTable('departments').set({ ...next, version: cur.version + 1, updatedAt: new Date() }).where('id', '=', id).execute();
-    await writeAudit(trx, scope, { action: 'update', entity: 'department', entityId: id, before: { code: cur.code, name: cur.name }, after: next });
+    await trx
+      .updateTable('departments')
+      .set({ ...next, version: cur.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'department',
+      entityId: id,
+      before: { code: cur.code, name: cur.name },
+      after: next,
+    });
     return { id, ...next, version: cur.version + 1 };
   });
 }
@@ -171,8 +228,17 @@ export async function deleteDepartment(deps: Deps, scope: TenantScope, id: strin
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.department(trx, scope, id);
     if (!cur) throw new AppError('not_found', 404);
-    await trx.deleteFrom('departments').where('id', '=', id).where('municipalityId', '=', scope.municipalityId).execute();
-    await writeAudit(trx, scope, { action: 'delete', entity: 'department', entityId: id, before: { code: cur.code, name: cur.name } });
+    await trx
+      .deleteFrom('departments')
+      .where('id', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'delete',
+      entity: 'department',
+      entityId: id,
+      before: { code: cur.code, name: cur.name },
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type TestContext, createTestContext, login } from '../../../test/helpers.js';
+import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,10 +43,20 @@ describe('master data', () => {
       areaKm2: 12.34,
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ shortName: 'Neustadt am Test', sizeClass: 6, version: 2, populationDate: '2025-06-30' });
+    expect(ok.json()).toMatchObject({
+      shortName: 'Neustadt am Test',
+      sizeClass: 6,
+      version: 2,
+      populationDate: '2025-06-30',
+    });
     const stale = await c.patch(`/api/v1/municipalities/${m.id}`, { version: 1, name: 'Alt', population: 1 });
     expect(stale.statusCode).toBe(409);
-    const mismatch = await c.patch(`/api/v1/municipalities/${m.id}`, { version: 2, name: 'Neustadt', population: 10_500, ars: `${m.ags.slice(0, 5)}0000999` });
+    const mismatch = await c.patch(`/api/v1/municipalities/${m.id}`, {
+      version: 2,
+      name: 'Neustadt',
+      population: 10_500,
+      ars: `${m.ags.slice(0, 5)}0000999`,
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().errors[0]).toMatchObject({ path: 'body.ars', code: 'ars_mismatch' });
     const negative = await c.patch(`/api/v1/municipalities/${m.id}`, { version: 2, name: 'Neustadt', population: -5 });
@@ -56,10 +66,15 @@ describe('master data', () => {
 
   it('forbids coordinators to edit master data and hides other municipalities behind 404', async () => {
     const { m, c } = await tenant('coordinator');
-    expect((await c.patch(`/api/v1/municipalities/${m.id}`, { version: 1, name: 'Xyz', population: 5 })).statusCode).toBe(403);
+    expect(
+      (await c.patch(`/api/v1/municipalities/${m.id}`, { version: 1, name: 'Xyz', population: 5 })).statusCode,
+    ).toBe(403);
     const other = await buildMunicipality(ctx.db);
     const admin = await tenant('admin');
-    expect((await admin.c.patch(`/api/v1/municipalities/${other.id}`, { version: 1, name: 'Xyz', population: 5 })).statusCode).toBe(404);
+    expect(
+      (await admin.c.patch(`/api/v1/municipalities/${other.id}`, { version: 1, name: 'Xyz', population: 5 }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -89,7 +104,11 @@ describe('departments', () => {
     expect(created.statusCode).toBe(201);
     const d = created.json();
     expect((await c.post('/api/v1/departments', { name: 'Kultur und Sport' })).statusCode).toBe(409);
-    const renamed = await c.patch(`/api/v1/departments/${d.id}`, { version: 1, code: '41', name: 'Kultur, Sport und Ehrenamt' });
+    const renamed = await c.patch(`/api/v1/departments/${d.id}`, {
+      version: 1,
+      code: '41',
+      name: 'Kultur, Sport und Ehrenamt',
+    });
     expect(renamed.json()).toMatchObject({ name: 'Kultur, Sport und Ehrenamt', version: 2 });
     expect((await c.patch(`/api/v1/departments/${d.id}`, { version: 1, name: 'Verloren' })).statusCode).toBe(409);
     expect((await c.del(`/api/v1/departments/${d.id}`)).statusCode).toBe(200);

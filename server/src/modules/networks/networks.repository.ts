@@ -36,7 +36,16 @@ export const networksRepository = {
     return db
       .selectFrom('networkMembers as nm')
       .innerJoin('municipalities as m', 'm.id', 'nm.municipalityId')
-      .select(['nm.municipalityId', 'm.shortName as name', 'm.ags', 'm.landCode', 'm.kreis', 'm.population', 'nm.joinedOn', 'nm.leftOn'])
+      .select([
+        'nm.municipalityId',
+        'm.shortName as name',
+        'm.ags',
+        'm.landCode',
+        'm.kreis',
+        'm.population',
+        'nm.joinedOn',
+        'nm.leftOn',
+      ])
       .where('nm.networkId', '=', networkId)
       .orderBy('nm.leftOn', (ob) => ob.desc().nullsFirst())
       .orderBy('m.shortName')

@@ -1,4 +1,13 @@
-import { idParam, moderatorAdd, networkCreate, networkDetail, networkList, networkMemberAdd, networkMemberLeave, networkUpdate } from '@dz/core';
+import {
+  idParam,
+  moderatorAdd,
+  networkCreate,
+  networkDetail,
+  networkList,
+  networkMemberAdd,
+  networkMemberLeave,
+  networkUpdate,
+} from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { scopeOf } from '../../plugins/session.js';
@@ -9,39 +18,69 @@ const nid = idParam('networkId');
 
 export const networksRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
-  r.get('/api/v1/networks', { schema: { tags, response: { 200: networkList } }, config: { access: 'user' } }, async (req) =>
-    svc.listNetworks(deps, scopeOf(req)),
+  r.get(
+    '/api/v1/networks',
+    { schema: { tags, response: { 200: networkList } }, config: { access: 'user' } },
+    async (req) => svc.listNetworks(deps, scopeOf(req)),
   );
-  r.post('/api/v1/networks', {
-    schema: { tags, body: networkCreate, response: { 201: z.object({ id: z.uuid() }) } },
-    config: { access: 'user' },
-  }, async (req, reply) => reply.code(201).send(await svc.createNetwork(deps, scopeOf(req), req.body)));
-  r.get('/api/v1/networks/:networkId', { schema: { tags, params: nid, response: { 200: networkDetail } }, config: { access: 'user' } }, async (req) =>
-    svc.getNetwork(deps, scopeOf(req), req.params.networkId as string),
-  );
-  r.patch('/api/v1/networks/:networkId', {
-    schema: { tags, params: nid, body: networkUpdate, response: { 200: networkDetail } },
-    config: { access: 'user' },
-  }, async (req) => svc.updateNetwork(deps, scopeOf(req), req.params.networkId as string, req.body));
-  r.post('/api/v1/networks/:networkId/members', {
-    schema: { tags, params: nid, body: networkMemberAdd, response: { 201: networkDetail } },
-    config: { access: 'user' },
-  }, async (req, reply) => reply.code(201).send(await svc.addMember(deps, scopeOf(req), req.params.networkId as string, req.body)));
-  r.post('/api/v1/networks/:networkId/members/:municipalityId/leave', {
-    schema: {
-      tags,
-      params: z.object({ networkId: z.uuid(), municipalityId: z.uuid() }),
-      body: networkMemberLeave,
-      response: { 200: networkDetail.nullable() },
+  r.post(
+    '/api/v1/networks',
+    {
+      schema: { tags, body: networkCreate, response: { 201: z.object({ id: z.uuid() }) } },
+      config: { access: 'user' },
     },
-    config: { access: 'user' },
-  }, async (req) => svc.leaveMember(deps, scopeOf(req), req.params.networkId, req.params.municipalityId, req.body));
-  r.post('/api/v1/networks/:networkId/moderators', {
-    schema: { tags, params: nid, body: moderatorAdd, response: { 201: networkDetail } },
-    config: { access: 'user' },
-  }, async (req, reply) => reply.code(201).send(await svc.addModerator(deps, scopeOf(req), req.params.networkId as string, req.body.email)));
-  r.delete('/api/v1/networks/:networkId/moderators/:userId', {
-    schema: { tags, params: z.object({ networkId: z.uuid(), userId: z.uuid() }), response: { 200: networkDetail } },
-    config: { access: 'user' },
-  }, async (req) => svc.removeModerator(deps, scopeOf(req), req.params.networkId, req.params.userId));
+    async (req, reply) => reply.code(201).send(await svc.createNetwork(deps, scopeOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/networks/:networkId',
+    { schema: { tags, params: nid, response: { 200: networkDetail } }, config: { access: 'user' } },
+    async (req) => svc.getNetwork(deps, scopeOf(req), req.params.networkId as string),
+  );
+  r.patch(
+    '/api/v1/networks/:networkId',
+    {
+      schema: { tags, params: nid, body: networkUpdate, response: { 200: networkDetail } },
+      config: { access: 'user' },
+    },
+    async (req) => svc.updateNetwork(deps, scopeOf(req), req.params.networkId as string, req.body),
+  );
+  r.post(
+    '/api/v1/networks/:networkId/members',
+    {
+      schema: { tags, params: nid, body: networkMemberAdd, response: { 201: networkDetail } },
+      config: { access: 'user' },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await svc.addMember(deps, scopeOf(req), req.params.networkId as string, req.body)),
+  );
+  r.post(
+    '/api/v1/networks/:networkId/members/:municipalityId/leave',
+    {
+      schema: {
+        tags,
+        params: z.object({ networkId: z.uuid(), municipalityId: z.uuid() }),
+        body: networkMemberLeave,
+        response: { 200: networkDetail.nullable() },
+      },
+      config: { access: 'user' },
+    },
+    async (req) => svc.leaveMember(deps, scopeOf(req), req.params.networkId, req.params.municipalityId, req.body),
+  );
+  r.post(
+    '/api/v1/networks/:networkId/moderators',
+    {
+      schema: { tags, params: nid, body: moderatorAdd, response: { 201: networkDetail } },
+      config: { access: 'user' },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await svc.addModerator(deps, scopeOf(req), req.params.networkId as string, req.body.email)),
+  );
+  r.delete(
+    '/api/v1/networks/:networkId/moderators/:userId',
+    {
+      schema: { tags, params: z.object({ networkId: z.uuid(), userId: z.uuid() }), response: { 200: networkDetail } },
+      config: { access: 'user' },
+    },
+    async (req) => svc.removeModerator(deps, scopeOf(req), req.params.networkId, req.params.userId),
+  );
 };

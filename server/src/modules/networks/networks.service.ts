@@ -54,17 +54,29 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
 }
 
 /** Creates a network; the creator moderates it and their municipality joins today. */
-export async function createNetwork(deps: Deps, scope: Scope, input: { name: string; type: NetworkType; description: string }) {
+export async function createNetwork(
+  deps: Deps,
+  scope: Scope,
+  input: { name: string; type: NetworkType; description: string },
+) {
   const allowed = scope.user.isPlatformAdmin || (scope.municipalityId !== null && can(scope, 'create_network'));
   if (!allowed) throw new AppError('forbidden', 403);
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('networks').values({ id, ...input }).execute();
+    await trx
+      .insertInto('networks')
+      .values({ id, ...input })
+      .execute();
     await trx.insertInto('networkModerators').values({ networkId: id, userId: scope.user.id }).execute();
     if (scope.municipalityId) {
       await trx
         .insertInto('networkMembers')
-        .values({ id: newId(), networkId: id, municipalityId: scope.municipalityId, joinedOn: new Date().toISOString().slice(0, 10) })
+        .values({
+          id: newId(),
+          networkId: id,
+          municipalityId: scope.municipalityId,
+          joinedOn: new Date().toISOString().slice(0, 10),
+        })
         .execute();
     }
     await writeAudit(trx, scope, { action: 'create', entity: 'network', entityId: id, networkId: id, after: input });
@@ -72,14 +84,28 @@ export async function createNetwork(deps: Deps, scope: Scope, input: { name: str
   return { id };
 }
 
-export async function updateNetwork(deps: Deps, scope: Scope, id: string, input: { version: number; name: string; type: NetworkType; description: string }) {
+export async function updateNetwork(
+  deps: Deps,
+  scope: Scope,
+  id: string,
+  input: { version: number; name: string; type: NetworkType; description: string },
+) {
   requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom('networks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!cur) throw new AppError('not_found', 404);
-    assertVersion(cur, input.version, { name: cur.name, type: cur.type, description: cur.description, version: cur.version });
+    assertVersion(cur, input.version, {
+      name: cur.name,
+      type: cur.type,
+      description: cur.description,
+      version: cur.version,
+    });
     const next = { name: input.name, type: input.type, description: input.description };
-    await trx.updateTable('networks').set({ ...next, version: cur.version + 1, updatedAt: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('networks')
+      .set({ ...next, version: cur.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'network',
@@ -92,16 +118,33 @@ export async function updateNetwork(deps: Deps, scope: Scope, id: string, input:
   return getNetwork(deps, scope, id);
 }
 
-export async function addMember(deps: Deps, scope: Scope, id: string, input: { municipalityId: string; joinedOn: string }) {
+export async function addMember(
+  deps: Deps,
+  scope: Scope,
+  id: string,
+  input: { municipalityId: string; joinedOn: string },
+) {
   requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('municipalities').select(['id', 'shortName']).where('id', '=', input.municipalityId).executeTakeFirst();
-    if (!m) throw new AppError('validation_failed', 400, 'Unknown municipality.', [{ path: 'body.municipalityId', code: 'unknown', message: 'unknown municipality' }]);
+    const m = await trx
+      .selectFrom('municipalities')
+      .select(['id', 'shortName'])
+      .where('id', '=', input.municipalityId)
+      .executeTakeFirst();
+    if (!m)
+      throw new AppError('validation_failed', 400, 'Unknown municipality.', [
+        { path: 'body.municipalityId', code: 'unknown', message: 'unknown municipality' },
+      ]);
     if (await repo.activeMembership(trx, id, input.municipalityId)) {
-      throw new AppError('duplicate', 409, 'Already a member.', [{ path: 'body.municipalityId', code: 'already_member', message: 'already a member' }]);
+      throw new AppError('duplicate', 409, 'Already a member.', [
+        { path: 'body.municipalityId', code: 'already_member', message: 'already a member' },
+      ]);
     }
     const rowId = newId();
-    await trx.insertInto('networkMembers').values({ id: rowId, networkId: id, ...input }).execute();
+    await trx
+      .insertInto('networkMembers')
+      .values({ id: rowId, networkId: id, ...input })
+      .execute();
     await writeAudit(trx, scope, {
       action: 'join',
       entity: 'network_member',
@@ -115,7 +158,13 @@ export async function addMember(deps: Deps, scope: Scope, id: string, input: { m
 }
 
 /** Ends a municipality's membership on a date; history is kept. */
-export async function leaveMember(deps: Deps, scope: Scope, id: string, municipalityId: string, input: { leftOn: string }) {
+export async function leaveMember(
+  deps: Deps,
+  scope: Scope,
+  id: string,
+  municipalityId: string,
+  input: { leftOn: string },
+) {
   // a municipality's own admin/coordinator may also leave on its behalf
   const self = scope.municipalityId === municipalityId && can(scope, 'create_network') && scope.networkIds.includes(id);
   if (!self) requireModerator(scope, id);
@@ -123,7 +172,9 @@ export async function leaveMember(deps: Deps, scope: Scope, id: string, municipa
     const cur = await repo.activeMembership(trx, id, municipalityId);
     if (!cur) throw new AppError('not_found', 404);
     if (input.leftOn < cur.joinedOn) {
-      throw new AppError('validation_failed', 400, 'Leaving date before joining date.', [{ path: 'body.leftOn', code: 'before_joined', message: 'before joined' }]);
+      throw new AppError('validation_failed', 400, 'Leaving date before joining date.', [
+        { path: 'body.leftOn', code: 'before_joined', message: 'before joined' },
+      ]);
     }
     await trx.updateTable('networkMembers').set({ leftOn: input.leftOn }).where('id', '=', cur.id).execute();
     await writeAudit(trx, scope, {
@@ -144,13 +195,27 @@ export async function addModerator(deps: Deps, scope: Scope, id: string, email: 
   await deps.db.transaction().execute(async (trx) => {
     const u = await trx.selectFrom('users').select(['id']).where('email', '=', email).executeTakeFirst();
     if (!u) {
-      throw new AppError('validation_failed', 400, 'No account with this email.', [{ path: 'body.email', code: 'unknown_user', message: 'no account' }]);
+      throw new AppError('validation_failed', 400, 'No account with this email.', [
+        { path: 'body.email', code: 'unknown_user', message: 'no account' },
+      ]);
     }
-    const res = await trx.insertInto('networkModerators').values({ networkId: id, userId: u.id }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const res = await trx
+      .insertInto('networkModerators')
+      .values({ networkId: id, userId: u.id })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new AppError('duplicate', 409, 'Already a moderator.', [{ path: 'body.email', code: 'already_moderator', message: 'already' }]);
+      throw new AppError('duplicate', 409, 'Already a moderator.', [
+        { path: 'body.email', code: 'already_moderator', message: 'already' },
+      ]);
     }
-    await writeAudit(trx, scope, { action: 'create', entity: 'network_moderator', entityId: u.id, networkId: id, municipalityId: null });
+    await writeAudit(trx, scope, {
+      action: 'create',
+      entity: 'network_moderator',
+      entityId: u.id,
+      networkId: id,
+      municipalityId: null,
+    });
   });
   return getNetwork(deps, scope, id);
 }
@@ -158,11 +223,22 @@ export async function addModerator(deps: Deps, scope: Scope, id: string, email: 
 export async function removeModerator(deps: Deps, scope: Scope, id: string, userId: string) {
   requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
-    const mods = await trx.selectFrom('networkModerators').select('userId').where('networkId', '=', id).forUpdate().execute();
+    const mods = await trx
+      .selectFrom('networkModerators')
+      .select('userId')
+      .where('networkId', '=', id)
+      .forUpdate()
+      .execute();
     if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found', 404);
     if (mods.length <= 1) throw new AppError('conflict', 409, 'A network needs at least one moderator.');
     await trx.deleteFrom('networkModerators').where('networkId', '=', id).where('userId', '=', userId).execute();
-    await writeAudit(trx, scope, { action: 'delete', entity: 'network_moderator', entityId: userId, networkId: id, municipalityId: null });
+    await writeAudit(trx, scope, {
+      action: 'delete',
+      entity: 'network_moderator',
+      entityId: userId,
+      networkId: id,
+      municipalityId: null,
+    });
   });
   return getNetwork(deps, scope, id);
 }

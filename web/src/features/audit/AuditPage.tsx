@@ -9,8 +9,32 @@ import { Empty, Loading, Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 
-const ENTITIES = ['', 'municipality', 'department', 'membership', 'invitation', 'network', 'network_member', 'network_moderator', 'user', 'directory'];
-const ACTIONS = ['', 'create', 'update', 'delete', 'accept', 'revoke', 'join', 'leave', 'import', 'seed', 'create_defaults', 'logout_all'];
+const ENTITIES = [
+  '',
+  'municipality',
+  'department',
+  'membership',
+  'invitation',
+  'network',
+  'network_member',
+  'network_moderator',
+  'user',
+  'directory',
+];
+const ACTIONS = [
+  '',
+  'create',
+  'update',
+  'delete',
+  'accept',
+  'revoke',
+  'join',
+  'leave',
+  'import',
+  'seed',
+  'create_defaults',
+  'logout_all',
+];
 
 function renderValue(v: unknown) {
   if (v === null || v === undefined) return '–';
@@ -41,10 +65,34 @@ export function AuditPage() {
           setApplied(filter);
         }}
       >
-        <SelectField name="entity" label={t('audit.entity')} value={filter.entity} onChange={(v) => setFilter({ ...filter, entity: v })} options={ENTITIES.map((e) => ({ value: e, label: e ? t(`audit.entities.${e}`) : t('common.all') }))} />
-        <SelectField name="action" label={t('audit.action')} value={filter.action} onChange={(v) => setFilter({ ...filter, action: v })} options={ACTIONS.map((a) => ({ value: a, label: a ? t(`audit.actions.${a}`) : t('common.all') }))} />
-        <TextField name="from" type="date" label={t('audit.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} />
-        <TextField name="to" type="date" label={t('audit.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} />
+        <SelectField
+          name="entity"
+          label={t('audit.entity')}
+          value={filter.entity}
+          onChange={(v) => setFilter({ ...filter, entity: v })}
+          options={ENTITIES.map((e) => ({ value: e, label: e ? t(`audit.entities.${e}`) : t('common.all') }))}
+        />
+        <SelectField
+          name="action"
+          label={t('audit.action')}
+          value={filter.action}
+          onChange={(v) => setFilter({ ...filter, action: v })}
+          options={ACTIONS.map((a) => ({ value: a, label: a ? t(`audit.actions.${a}`) : t('common.all') }))}
+        />
+        <TextField
+          name="from"
+          type="date"
+          label={t('audit.from')}
+          value={filter.from}
+          onChange={(v) => setFilter({ ...filter, from: v })}
+        />
+        <TextField
+          name="to"
+          type="date"
+          label={t('audit.to')}
+          value={filter.to}
+          onChange={(v) => setFilter({ ...filter, to: v })}
+        />
         <Button type="submit">{t('common.filter')}</Button>
         <a className="btn secondary" href={`/api/v1/audit/export.csv?${params}`} download>
           {t('audit.export')}

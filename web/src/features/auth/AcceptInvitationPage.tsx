@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import type { invitationInfo } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
 import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -39,13 +39,18 @@ export function AcceptInvitationPage() {
     setErrors(errs);
     if (Object.keys(errs).length) return;
     try {
-      await api('/auth/invitations/accept', { method: 'POST', body: { token, name: existing ? 'Bestehendes Konto' : name, password } });
+      await api('/auth/invitations/accept', {
+        method: 'POST',
+        body: { token, name: existing ? 'Bestehendes Konto' : name, password },
+      });
       await resetSession();
       navigate('/');
     } catch (err) {
       const fe = fieldErrors(err);
       setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: v })])));
-      setMessage(err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined);
+      setMessage(
+        err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined,
+      );
     }
   }
 
@@ -70,9 +75,23 @@ export function AcceptInvitationPage() {
       <p>
         {t('invite.account')}: <strong>{d.email}</strong>
       </p>
-      <ErrorSummary errors={errors} labels={{ name: t('invite.name'), password: t('login.password') }} message={message} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ name: t('invite.name'), password: t('login.password') }}
+        message={message}
+      />
       <form onSubmit={submit} noValidate>
-        {!d.existingUser && <TextField name="name" label={t('invite.name')} autoComplete="name" value={name} onChange={setName} error={errors.name} required />}
+        {!d.existingUser && (
+          <TextField
+            name="name"
+            label={t('invite.name')}
+            autoComplete="name"
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            required
+          />
+        )}
         <TextField
           name="password"
           type="password"

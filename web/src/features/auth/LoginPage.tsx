@@ -44,10 +44,32 @@ export function LoginPage() {
   return (
     <AuthFrame title={t('login.title')}>
       <p>{t('login.intro')}</p>
-      <ErrorSummary errors={errors} labels={{ email: t('login.email'), password: t('login.password') }} message={message} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ email: t('login.email'), password: t('login.password') }}
+        message={message}
+      />
       <form onSubmit={submit} noValidate>
-        <TextField name="email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={errors.email} required />
-        <TextField name="password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} required />
+        <TextField
+          name="email"
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          required
+        />
         <div className="btn-row">
           <Button type="submit" isDisabled={busy}>
             {t('login.submit')}

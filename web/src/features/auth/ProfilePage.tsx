@@ -39,8 +39,25 @@ export function ProfilePage() {
         <p>
           {t('login.email')}: <strong>{session.user.email}</strong>
         </p>
-        <TextField name="name" label={t('invite.name')} value={name} onChange={setName} error={error} required autoComplete="name" />
-        <SelectField name="locale" label={t('profile.language')} value={locale} onChange={setLocale} options={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} />
+        <TextField
+          name="name"
+          label={t('invite.name')}
+          value={name}
+          onChange={setName}
+          error={error}
+          required
+          autoComplete="name"
+        />
+        <SelectField
+          name="locale"
+          label={t('profile.language')}
+          value={locale}
+          onChange={setLocale}
+          options={[
+            { value: 'de', label: 'Deutsch' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
         <Button type="submit">{t('common.save')}</Button>
       </form>
       <section className="panel" aria-labelledby="h-sessions">

@@ -30,7 +30,11 @@ export function ResetPasswordPage() {
       else await api('/auth/password-reset', { method: 'POST', body: { email: value } });
       setDone(true);
     } catch (err) {
-      setMessage(t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, { defaultValue: t('errors.internal_error') }));
+      setMessage(
+        t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, {
+          defaultValue: t('errors.internal_error'),
+        }),
+      );
     }
   }
 
@@ -45,12 +49,35 @@ export function ResetPasswordPage() {
   return (
     <AuthFrame title={t('reset.title')}>
       <p>{token ? t('reset.introNew') : t('reset.introRequest')}</p>
-      <ErrorSummary errors={errors} labels={{ email: t('login.email'), password: t('invite.newPassword') }} message={message} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ email: t('login.email'), password: t('invite.newPassword') }}
+        message={message}
+      />
       <form onSubmit={submit} noValidate>
         {token ? (
-          <TextField name="password" type="password" label={t('invite.newPassword')} hint={t('invite.passwordHint')} autoComplete="new-password" value={value} onChange={setValue} error={errors.password} required />
+          <TextField
+            name="password"
+            type="password"
+            label={t('invite.newPassword')}
+            hint={t('invite.passwordHint')}
+            autoComplete="new-password"
+            value={value}
+            onChange={setValue}
+            error={errors.password}
+            required
+          />
         ) : (
-          <TextField name="email" type="email" label={t('login.email')} autoComplete="email" value={value} onChange={setValue} error={errors.email} required />
+          <TextField
+            name="email"
+            type="email"
+            label={t('login.email')}
+            autoComplete="email"
+            value={value}
+            onChange={setValue}
+            error={errors.email}
+            required
+          />
         )}
         <div className="btn-row">
           <Button type="submit">{token ? t('reset.save') : t('reset.send')}</Button>

@@ -26,18 +26,58 @@ export function SetupPage() {
       await resetSession();
       navigate('/import');
     } catch (err) {
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
-      setMessage(err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined);
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [
+            k,
+            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+          ]),
+        ),
+      );
+      setMessage(
+        err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined,
+      );
     }
   }
   return (
     <AuthFrame title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
-      <ErrorSummary errors={errors} labels={{ name: t('invite.name'), email: t('login.email'), password: t('invite.newPassword') }} message={message} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ name: t('invite.name'), email: t('login.email'), password: t('invite.newPassword') }}
+        message={message}
+      />
       <form onSubmit={submit} noValidate>
-        <TextField name="name" label={t('invite.name')} value={form.name} onChange={set('name')} error={errors.name} required autoComplete="name" />
-        <TextField name="email" type="email" label={t('login.email')} value={form.email} onChange={set('email')} error={errors.email} required autoComplete="email" />
-        <TextField name="password" type="password" label={t('invite.newPassword')} hint={t('invite.passwordHint')} value={form.password} onChange={set('password')} error={errors.password} required autoComplete="new-password" />
+        <TextField
+          name="name"
+          label={t('invite.name')}
+          value={form.name}
+          onChange={set('name')}
+          error={errors.name}
+          required
+          autoComplete="name"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={form.email}
+          onChange={set('email')}
+          error={errors.email}
+          required
+          autoComplete="email"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('invite.newPassword')}
+          hint={t('invite.passwordHint')}
+          value={form.password}
+          onChange={set('password')}
+          error={errors.password}
+          required
+          autoComplete="new-password"
+        />
         <Button type="submit">{t('setup.submit')}</Button>
       </form>
     </AuthFrame>

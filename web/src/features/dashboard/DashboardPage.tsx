@@ -14,7 +14,8 @@ type Dashboard = z.infer<typeof dashboard>;
 export function DashboardPage() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard') });
-  if (!q.data) return <Page title={t('dashboard.title')}>{q.isError ? <p>{t('errors.internal_error')}</p> : <Loading />}</Page>;
+  if (!q.data)
+    return <Page title={t('dashboard.title')}>{q.isError ? <p>{t('errors.internal_error')}</p> : <Loading />}</Page>;
   const d = q.data;
   const m = d.municipality;
   return (
@@ -81,7 +82,11 @@ export function DashboardPage() {
           <dt>{t('municipality.area')}</dt>
           <dd>{m.areaKm2 == null ? '–' : `${fmtNumber(m.areaKm2, 2)} km²`}</dd>
           <dt>{t('municipality.administeringBody')}</dt>
-          <dd>{m.administeringBody ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}` : t('municipality.noBody')}</dd>
+          <dd>
+            {m.administeringBody
+              ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}`
+              : t('municipality.noBody')}
+          </dd>
         </dl>
       </section>
     </Page>

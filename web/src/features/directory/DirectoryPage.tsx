@@ -1,5 +1,6 @@
 import { LAENDER, type municipalityList } from '@dz/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -9,7 +10,6 @@ import { Empty, Loading, Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
-import { useState } from 'react';
 
 const SORTS = ['name', 'population', '-population', 'ags'] as const;
 
@@ -38,7 +38,6 @@ export function DirectoryPage() {
       <p>{t('directory.intro')}</p>
       <form
         className="filters"
-        role="search"
         onSubmit={(e) => {
           e.preventDefault();
           const next = new URLSearchParams();
@@ -49,22 +48,40 @@ export function DirectoryPage() {
           setParams(next);
         }}
       >
-        <TextField name="q" label={t('directory.search')} hint={t('directory.searchHint')} value={term} onChange={setTerm} />
+        <TextField
+          name="q"
+          label={t('directory.search')}
+          hint={t('directory.searchHint')}
+          value={term}
+          onChange={setTerm}
+        />
         <SelectField
           name="land"
           label={t('municipality.land')}
           value={land}
           onChange={setLand}
-          options={[{ value: '', label: t('common.all') }, ...Object.values(LAENDER).map((l) => ({ value: l.code, label: l.name }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...Object.values(LAENDER).map((l) => ({ value: l.code, label: l.name })),
+          ]}
         />
         <SelectField
           name="sizeClass"
           label={t('dashboard.sizeClass')}
           value={sizeClass}
           onChange={setSizeClass}
-          options={[{ value: '', label: t('common.all') }, ...[1, 2, 3, 4, 5, 6, 7].map((g) => ({ value: String(g), label: `GK ${g}: ${t(`sizeClasses.${g}`)}` }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...[1, 2, 3, 4, 5, 6, 7].map((g) => ({ value: String(g), label: `GK ${g}: ${t(`sizeClasses.${g}`)}` })),
+          ]}
         />
-        <SelectField name="sort" label={t('directory.sort')} value={sort} onChange={setSort} options={SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) }))} />
+        <SelectField
+          name="sort"
+          label={t('directory.sort')}
+          value={sort}
+          onChange={setSort}
+          options={SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) }))}
+        />
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {!q.data ? (
@@ -84,7 +101,11 @@ export function DirectoryPage() {
                   </th>
                   <th scope="col">{t('municipality.land')}</th>
                   <th scope="col">{t('municipality.kreis')}</th>
-                  <th scope="col" className="num" aria-sort={sort === 'population' ? 'ascending' : sort === '-population' ? 'descending' : undefined}>
+                  <th
+                    scope="col"
+                    className="num"
+                    aria-sort={sort === 'population' ? 'ascending' : sort === '-population' ? 'descending' : undefined}
+                  >
                     {t('municipality.population')}
                   </th>
                   <th scope="col">{t('dashboard.sizeClass')}</th>
@@ -105,7 +126,11 @@ export function DirectoryPage() {
                     <td>
                       <SizeClassBadge sizeClass={m.sizeClass} />
                     </td>
-                    <td>{m.administeringBody ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}` : '–'}</td>
+                    <td>
+                      {m.administeringBody
+                        ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}`
+                        : '–'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

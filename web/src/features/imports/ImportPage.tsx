@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { Alert, Page } from '../../components/Page';
-import { ApiError, upload } from '../../lib/api';
-import { api } from '../../lib/api';
+import { ApiError, api, upload } from '../../lib/api';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
 
 type Job = z.infer<typeof importJob>;
@@ -97,7 +96,8 @@ export function ImportPage() {
     queryKey: ['import', jobId],
     queryFn: () => api<Job>(`/imports/${jobId}`),
     enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500,
   });
   const history = useQuery({ queryKey: ['imports'], queryFn: () => api<z.infer<typeof importList>>('/imports') });
 
@@ -111,7 +111,11 @@ export function ImportPage() {
       setJobId(j.id);
       await qc.invalidateQueries({ queryKey: ['imports'] });
     } catch (err) {
-      setError(t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, { defaultValue: t('errors.internal_error') }));
+      setError(
+        t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, {
+          defaultValue: t('errors.internal_error'),
+        }),
+      );
       setUploadProgress(null);
     }
   }
@@ -133,9 +137,20 @@ export function ImportPage() {
           <span className="hint" id="import-file-hint">
             {t('import.fileHint')}
           </span>
-          <input id="import-file" name="file" type="file" ref={input} accept=".txt,.xlsx,text/plain" aria-describedby="import-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            ref={input}
+            accept=".txt,.xlsx,text/plain"
+            aria-describedby="import-file-hint"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
-        <Button type="submit" isDisabled={uploadProgress !== null && j?.status !== 'done' && j?.status !== 'failed' && jobId !== null}>
+        <Button
+          type="submit"
+          isDisabled={uploadProgress !== null && j?.status !== 'done' && j?.status !== 'failed' && jobId !== null}
+        >
           {t('import.start')}
         </Button>
       </form>

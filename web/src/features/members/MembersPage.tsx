@@ -1,4 +1,4 @@
-import { MUNICIPALITY_ROLES, type invitationList, type memberList } from '@dz/core';
+import { type invitationList, MUNICIPALITY_ROLES, type memberList } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,11 @@ function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; on
           onError(t('members.roleChanged', { name: m.name, role: t(`roles.${role}`) }));
         } catch (err) {
           setRole(m.role);
-          onError(t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, { defaultValue: t('errors.internal_error') }));
+          onError(
+            t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
+              defaultValue: t('errors.internal_error'),
+            }),
+          );
         }
       }}
     >
@@ -45,7 +49,13 @@ function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; on
           </option>
         ))}
       </select>
-      <Button type="submit" variant="secondary" small isDisabled={role === m.role} aria-label={t('members.saveRoleOf', { name: m.name })}>
+      <Button
+        type="submit"
+        variant="secondary"
+        small
+        isDisabled={role === m.role}
+        aria-label={t('members.saveRoleOf', { name: m.name })}
+      >
         {t('common.save')}
       </Button>
     </form>
@@ -70,7 +80,14 @@ function InviteForm({ canInviteAdmin }: { canInviteAdmin: boolean }) {
       setErrors({});
       await qc.invalidateQueries({ queryKey: ['invitations'] });
     } catch (err) {
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [
+            k,
+            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+          ]),
+        ),
+      );
     }
   }
   const roles = MUNICIPALITY_ROLES.filter((r) => canInviteAdmin || r !== 'admin');
@@ -81,7 +98,16 @@ function InviteForm({ canInviteAdmin }: { canInviteAdmin: boolean }) {
       {sent && <Alert kind="success">{sent}</Alert>}
       <ErrorSummary errors={errors} labels={{ email: t('login.email'), role: t('members.role') }} />
       <form onSubmit={submit} noValidate className="form-grid">
-        <TextField name="email" type="email" label={t('login.email')} value={email} onChange={setEmail} error={errors.email} required autoComplete="off" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          required
+          autoComplete="off"
+        />
         <SelectField
           name="role"
           label={t('members.role')}
@@ -112,9 +138,16 @@ export function MembersPage() {
   const [notice, setNotice] = useState<string>();
   const [removing, setRemoving] = useState<Member | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  if (!members.data) return <Page title={t('members.title')}>{members.isError ? <Alert kind="error">{t('errors.forbidden')}</Alert> : <Loading />}</Page>;
+  if (!members.data)
+    return (
+      <Page title={t('members.title')}>
+        {members.isError ? <Alert kind="error">{t('errors.forbidden')}</Alert> : <Loading />}
+      </Page>
+    );
   const can = members.data.can;
-  const open = (invitations.data?.items ?? []).filter((i) => !i.acceptedAt && !i.revokedAt && new Date(i.expiresAt) > new Date());
+  const open = (invitations.data?.items ?? []).filter(
+    (i) => !i.acceptedAt && !i.revokedAt && new Date(i.expiresAt) > new Date(),
+  );
 
   return (
     <Page title={t('members.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
@@ -139,13 +172,26 @@ export function MembersPage() {
                   <td>{m.name}</td>
                   <td>{m.email}</td>
                   <td>
-                    <RoleCell m={m} canChange={(can.change_roles ?? false) && m.userId !== session.user.id && (can.invite_admin || m.role !== 'admin')} onError={setNotice} />
+                    <RoleCell
+                      m={m}
+                      canChange={
+                        (can.change_roles ?? false) &&
+                        m.userId !== session.user.id &&
+                        (can.invite_admin || m.role !== 'admin')
+                      }
+                      onError={setNotice}
+                    />
                   </td>
                   <td>{fmtDate(m.since)}</td>
                   {can.remove_members && (
                     <td>
                       {m.userId !== session.user.id && (can.invite_admin || m.role !== 'admin') && (
-                        <Button variant="secondary" small onPress={() => setRemoving(m)} aria-label={t('members.removeNamed', { name: m.name })}>
+                        <Button
+                          variant="secondary"
+                          small
+                          onPress={() => setRemoving(m)}
+                          aria-label={t('members.removeNamed', { name: m.name })}
+                        >
                           {t('members.remove')}
                         </Button>
                       )}
@@ -181,7 +227,12 @@ export function MembersPage() {
                     <td>{t(`roles.${i.role}`)}</td>
                     <td>{fmtDateTime(i.expiresAt)}</td>
                     <td>
-                      <Button variant="secondary" small onPress={() => setRevoking(i)} aria-label={t('members.revokeNamed', { email: i.email })}>
+                      <Button
+                        variant="secondary"
+                        small
+                        onPress={() => setRevoking(i)}
+                        aria-label={t('members.revokeNamed', { email: i.email })}
+                      >
                         {t('members.revoke')}
                       </Button>
                     </td>

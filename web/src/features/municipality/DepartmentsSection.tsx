@@ -19,16 +19,25 @@ interface Department {
 export function DepartmentsSection() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['departments'], queryFn: () => api<{ items: Department[]; can: { manage: boolean } }>('/departments') });
+  const q = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api<{ items: Department[]; can: { manage: boolean } }>('/departments'),
+  });
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<Department | null>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
   const [notice, setNotice] = useState<string>();
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['departments'] }), qc.invalidateQueries({ queryKey: ['dashboard'] })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['departments'] }),
+      qc.invalidateQueries({ queryKey: ['dashboard'] }),
+    ]);
   const toErrors = (err: unknown) =>
-    Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })]));
+    Object.fromEntries(
+      Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })]),
+    );
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -48,7 +57,10 @@ export function DepartmentsSection() {
     e.preventDefault();
     if (!editing) return;
     try {
-      await api(`/departments/${editing.id}`, { method: 'PATCH', body: { version: editing.version, code: editing.code || null, name: editing.name } });
+      await api(`/departments/${editing.id}`, {
+        method: 'PATCH',
+        body: { version: editing.version, code: editing.code || null, name: editing.name },
+      });
       setEditing(null);
       setNotice(t('common.saved'));
       await refresh();
@@ -102,8 +114,20 @@ export function DepartmentsSection() {
                   <tr key={d.id}>
                     <td colSpan={3}>
                       <form onSubmit={saveEdit} className="form-grid" noValidate>
-                        <TextField name="code" label={t('departments.code')} value={editing.code ?? ''} onChange={(v) => setEditing({ ...editing, code: v })} />
-                        <TextField name="name" label={t('departments.name')} value={editing.name} onChange={(v) => setEditing({ ...editing, name: v })} error={errors.name} required />
+                        <TextField
+                          name="code"
+                          label={t('departments.code')}
+                          value={editing.code ?? ''}
+                          onChange={(v) => setEditing({ ...editing, code: v })}
+                        />
+                        <TextField
+                          name="name"
+                          label={t('departments.name')}
+                          value={editing.name}
+                          onChange={(v) => setEditing({ ...editing, name: v })}
+                          error={errors.name}
+                          required
+                        />
                         <div className="btn-row">
                           <Button type="submit" small>
                             {t('common.save')}
@@ -122,10 +146,20 @@ export function DepartmentsSection() {
                     {manage && (
                       <td>
                         <div style={{ display: 'flex', gap: 8 }}>
-                          <Button variant="secondary" small onPress={() => setEditing(d)} aria-label={t('departments.editNamed', { name: d.name })}>
+                          <Button
+                            variant="secondary"
+                            small
+                            onPress={() => setEditing(d)}
+                            aria-label={t('departments.editNamed', { name: d.name })}
+                          >
                             {t('common.edit')}
                           </Button>
-                          <Button variant="secondary" small onPress={() => setDeleting(d)} aria-label={t('departments.deleteNamed', { name: d.name })}>
+                          <Button
+                            variant="secondary"
+                            small
+                            onPress={() => setDeleting(d)}
+                            aria-label={t('departments.deleteNamed', { name: d.name })}
+                          >
                             {t('common.delete')}
                           </Button>
                         </div>
@@ -143,8 +177,21 @@ export function DepartmentsSection() {
           <h3>{t('departments.add')}</h3>
           <ErrorSummary errors={editing ? {} : errors} labels={{ name: t('departments.name') }} />
           <form onSubmit={add} noValidate className="form-grid">
-            <TextField name="code" label={t('departments.code')} hint={t('departments.codeHint')} value={code} onChange={setCode} />
-            <TextField name="name" label={t('departments.name')} value={name} onChange={setName} error={editing ? undefined : errors.name} required />
+            <TextField
+              name="code"
+              label={t('departments.code')}
+              hint={t('departments.codeHint')}
+              value={code}
+              onChange={setCode}
+            />
+            <TextField
+              name="name"
+              label={t('departments.name')}
+              value={name}
+              onChange={setName}
+              error={editing ? undefined : errors.name}
+              required
+            />
             <div className="field" style={{ justifyContent: 'flex-end' }}>
               <Button type="submit">{t('departments.addSubmit')}</Button>
             </div>

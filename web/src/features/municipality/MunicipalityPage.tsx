@@ -1,4 +1,4 @@
-import type { Municipality, dashboard } from '@dz/core';
+import type { dashboard, Municipality } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { fmtNumber } from '../../lib/format';
 import { DepartmentsSection } from './DepartmentsSection';
 import { SizeClassBadge } from './SizeClassBadge';
 
-const parseGermanNumber = (s: string) => (s.trim() === '' ? null : Number(s.trim().replace(/\./g, '').replace(',', '.')));
+const parseGermanNumber = (s: string) =>
+  s.trim() === '' ? null : Number(s.trim().replace(/\./g, '').replace(',', '.'));
 
 function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -49,7 +50,8 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
     const population = parseGermanNumber(form.population);
     const area = parseGermanNumber(form.areaKm2);
     const errs: Record<string, string> = {};
-    if (population == null || !Number.isInteger(population) || population < 0) errs.population = t('errors.population_invalid');
+    if (population == null || !Number.isInteger(population) || population < 0)
+      errs.population = t('errors.population_invalid');
     if (area != null && Number.isNaN(area)) errs.areaKm2 = t('errors.number_invalid');
     if (form.ars && !/^\d{12}$/.test(form.ars)) errs.ars = t('errors.ars_format');
     setErrors(errs);
@@ -57,7 +59,14 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
     try {
       await api(`/municipalities/${m.id}`, {
         method: 'PATCH',
-        body: { version, name: form.name, ars: form.ars || null, population, populationDate: form.populationDate || null, areaKm2: area },
+        body: {
+          version,
+          name: form.name,
+          ars: form.ars || null,
+          population,
+          populationDate: form.populationDate || null,
+          areaKm2: area,
+        },
       });
       setStatus('saved');
       await qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -67,7 +76,14 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
         setVersion(Number(err.body.currentVersion));
         return;
       }
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [
+            k,
+            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+          ]),
+        ),
+      );
     }
   }
 
@@ -75,7 +91,8 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
     <section className="panel" aria-labelledby="h-master">
       <h2 id="h-master">{t('municipality.masterData')}</h2>
       <p>
-        {t('municipality.ags')}: <strong>{m.ags}</strong> · {m.land} · {m.kreis} · <SizeClassBadge sizeClass={m.sizeClass} />
+        {t('municipality.ags')}: <strong>{m.ags}</strong> · {m.land} · {m.kreis} ·{' '}
+        <SizeClassBadge sizeClass={m.sizeClass} />
       </p>
       {!canEdit && <p className="muted">{t('municipality.readOnly')}</p>}
       {status === 'saved' && <Alert kind="success">{t('common.saved')}</Alert>}
@@ -83,7 +100,11 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
         <Alert kind="warning">
           <p>{t('errors.version_conflict')}</p>
           <div className="btn-row">
-            <Button variant="secondary" small onPress={() => void qc.invalidateQueries({ queryKey: ['dashboard'] }).then(() => setStatus('idle'))}>
+            <Button
+              variant="secondary"
+              small
+              onPress={() => void qc.invalidateQueries({ queryKey: ['dashboard'] }).then(() => setStatus('idle'))}
+            >
               {t('common.reload')}
             </Button>
             <Button variant="secondary" small onPress={() => setStatus('idle')}>
@@ -97,11 +118,49 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
         <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="visually-hidden">{t('municipality.masterData')}</legend>
           <div className="form-grid">
-            <TextField name="name" label={labels.name} value={form.name} onChange={set('name')} error={errors.name} required />
-            <TextField name="ars" label={labels.ars} hint={t('municipality.arsHint')} inputMode="numeric" value={form.ars} onChange={set('ars')} error={errors.ars} />
-            <TextField name="population" label={labels.population} inputMode="numeric" value={form.population} onChange={set('population')} error={errors.population} required />
-            <TextField name="populationDate" type="date" label={labels.populationDate} value={form.populationDate} onChange={set('populationDate')} error={errors.populationDate} />
-            <TextField name="areaKm2" label={labels.areaKm2} hint={t('municipality.areaHint')} inputMode="decimal" value={form.areaKm2} onChange={set('areaKm2')} error={errors.areaKm2} />
+            <TextField
+              name="name"
+              label={labels.name}
+              value={form.name}
+              onChange={set('name')}
+              error={errors.name}
+              required
+            />
+            <TextField
+              name="ars"
+              label={labels.ars}
+              hint={t('municipality.arsHint')}
+              inputMode="numeric"
+              value={form.ars}
+              onChange={set('ars')}
+              error={errors.ars}
+            />
+            <TextField
+              name="population"
+              label={labels.population}
+              inputMode="numeric"
+              value={form.population}
+              onChange={set('population')}
+              error={errors.population}
+              required
+            />
+            <TextField
+              name="populationDate"
+              type="date"
+              label={labels.populationDate}
+              value={form.populationDate}
+              onChange={set('populationDate')}
+              error={errors.populationDate}
+            />
+            <TextField
+              name="areaKm2"
+              label={labels.areaKm2}
+              hint={t('municipality.areaHint')}
+              inputMode="decimal"
+              value={form.areaKm2}
+              onChange={set('areaKm2')}
+              error={errors.areaKm2}
+            />
           </div>
           {canEdit && <Button type="submit">{t('municipality.save')}</Button>}
         </fieldset>
@@ -113,7 +172,12 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
 export function MunicipalityPage() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<z.infer<typeof dashboard>>('/dashboard') });
-  if (!q.data) return <Page title={t('municipality.title')}><Loading /></Page>;
+  if (!q.data)
+    return (
+      <Page title={t('municipality.title')}>
+        <Loading />
+      </Page>
+    );
   return (
     <Page title={t('municipality.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <MasterDataForm m={q.data.municipality} canEdit={q.data.can.edit_municipality ?? false} />

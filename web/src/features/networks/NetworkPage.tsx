@@ -1,4 +1,4 @@
-import { NETWORK_TYPES, type municipalityList, type networkDetail } from '@dz/core';
+import { type municipalityList, NETWORK_TYPES, type networkDetail } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +33,11 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
       await api(`/networks/${network.id}/members`, { method: 'POST', body: { municipalityId: id, joinedOn } });
       onDone(t('networks.added', { name }));
     } catch (err) {
-      setError(t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, { defaultValue: t('errors.invalid') }));
+      setError(
+        t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
+          defaultValue: t('errors.invalid'),
+        }),
+      );
     }
   }
   return (
@@ -42,14 +46,26 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
       {error && <Alert kind="error">{error}</Alert>}
       <form
         className="filters"
-        role="search"
         onSubmit={(e) => {
           e.preventDefault();
           setSearch(term.trim());
         }}
       >
-        <TextField name="q" label={t('networks.searchMunicipality')} hint={t('networks.searchHint')} value={term} onChange={setTerm} />
-        <TextField name="joinedOn" type="date" label={t('networks.joinedOn')} value={joinedOn} onChange={setJoinedOn} required />
+        <TextField
+          name="q"
+          label={t('networks.searchMunicipality')}
+          hint={t('networks.searchHint')}
+          value={term}
+          onChange={setTerm}
+        />
+        <TextField
+          name="joinedOn"
+          type="date"
+          label={t('networks.joinedOn')}
+          value={joinedOn}
+          onChange={setJoinedOn}
+          required
+        />
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {search.length >= 2 && results.data && (
@@ -81,7 +97,11 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
                       {active.has(m.id) ? (
                         t('networks.alreadyMember')
                       ) : (
-                        <Button small onPress={() => void add(m.id, m.shortName)} aria-label={t('networks.addNamed', { name: m.name })}>
+                        <Button
+                          small
+                          onPress={() => void add(m.id, m.shortName)}
+                          aria-label={t('networks.addNamed', { name: m.name })}
+                        >
                           {t('networks.addShort')}
                         </Button>
                       )}
@@ -115,7 +135,14 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
         setVersion(Number(err.body.currentVersion));
         return;
       }
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [
+            k,
+            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+          ]),
+        ),
+      );
     }
   }
   return (
@@ -125,7 +152,14 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
       <ErrorSummary errors={errors} labels={{ name: t('networks.name'), description: t('networks.description') }} />
       <form onSubmit={save} noValidate>
         <div className="form-grid">
-          <TextField name="name" label={t('networks.name')} value={form.name} onChange={(v) => setForm({ ...form, name: v })} error={errors.name} required />
+          <TextField
+            name="name"
+            label={t('networks.name')}
+            value={form.name}
+            onChange={(v) => setForm({ ...form, name: v })}
+            error={errors.name}
+            required
+          />
           <SelectField
             name="type"
             label={t('networks.type')}
@@ -134,7 +168,12 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
             options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
           />
         </div>
-        <TextArea name="description" label={t('networks.description')} value={form.description} onChange={(v) => setForm({ ...form, description: v })} />
+        <TextArea
+          name="description"
+          label={t('networks.description')}
+          value={form.description}
+          onChange={(v) => setForm({ ...form, description: v })}
+        />
         <Button type="submit">{t('common.save')}</Button>
       </form>
     </details>
@@ -145,7 +184,11 @@ export function NetworkPage() {
   const { t } = useTranslation();
   const { networkId } = useParams();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['network', networkId], queryFn: () => api<Network>(`/networks/${networkId}`), retry: false });
+  const q = useQuery({
+    queryKey: ['network', networkId],
+    queryFn: () => api<Network>(`/networks/${networkId}`),
+    retry: false,
+  });
   const [notice, setNotice] = useState<string>();
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [leftOn, setLeftOn] = useState(todayIso());
@@ -153,12 +196,25 @@ export function NetworkPage() {
   const [modErrors, setModErrors] = useState<Record<string, string>>({});
   const [showFormer, setShowFormer] = useState(false);
   const crumbs = [{ to: '/verbuende', label: t('networks.title') }];
-  if (q.isError) return <Page title={t('networks.notFound')} crumbs={crumbs}><Alert kind="error">{t('errors.not_found')}</Alert></Page>;
-  if (!q.data) return <Page title={t('networks.title')}><Loading /></Page>;
+  if (q.isError)
+    return (
+      <Page title={t('networks.notFound')} crumbs={crumbs}>
+        <Alert kind="error">{t('errors.not_found')}</Alert>
+      </Page>
+    );
+  if (!q.data)
+    return (
+      <Page title={t('networks.title')}>
+        <Loading />
+      </Page>
+    );
   const n = q.data;
   const done = async (msg: string) => {
     setNotice(msg);
-    await Promise.all([qc.invalidateQueries({ queryKey: ['network', networkId] }), qc.invalidateQueries({ queryKey: ['networks'] })]);
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: ['network', networkId] }),
+      qc.invalidateQueries({ queryKey: ['networks'] }),
+    ]);
   };
   const activeMembers = n.members.filter((m) => !m.leftOn);
   const former = n.members.filter((m) => m.leftOn);
@@ -177,7 +233,9 @@ export function NetworkPage() {
         ) : (
           <div className="table-wrap">
             <table className="data">
-              <caption className="visually-hidden">{t('networks.membersTitle', { count: activeMembers.length })}</caption>
+              <caption className="visually-hidden">
+                {t('networks.membersTitle', { count: activeMembers.length })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('municipality.name')}</th>
@@ -204,7 +262,12 @@ export function NetworkPage() {
                     <td>{fmtDate(m.joinedOn)}</td>
                     {n.can.manageMembers && (
                       <td>
-                        <Button variant="secondary" small onPress={() => setLeaving(m)} aria-label={t('networks.leaveNamed', { name: m.name })}>
+                        <Button
+                          variant="secondary"
+                          small
+                          onPress={() => setLeaving(m)}
+                          aria-label={t('networks.leaveNamed', { name: m.name })}
+                        >
                           {t('networks.leave')}
                         </Button>
                       </td>
@@ -279,12 +342,27 @@ export function NetworkPage() {
                 setModErrors({});
                 await done(t('networks.moderatorAdded'));
               } catch (err) {
-                setModErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+                setModErrors(
+                  Object.fromEntries(
+                    Object.entries(fieldErrors(err)).map(([k, v]) => [
+                      k,
+                      t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+                    ]),
+                  ),
+                );
               }
             }}
           >
             <ErrorSummary errors={modErrors} labels={{ email: t('networks.moderatorEmail') }} />
-            <TextField name="email" type="email" label={t('networks.moderatorEmail')} hint={t('networks.moderatorHint')} value={modEmail} onChange={setModEmail} error={modErrors.email} />
+            <TextField
+              name="email"
+              type="email"
+              label={t('networks.moderatorEmail')}
+              hint={t('networks.moderatorHint')}
+              value={modEmail}
+              onChange={setModEmail}
+              error={modErrors.email}
+            />
             <Button type="submit">{t('networks.addModerator')}</Button>
           </form>
         )}
@@ -294,7 +372,16 @@ export function NetworkPage() {
         title={t('networks.confirmLeaveTitle')}
         body={t('networks.confirmLeaveBody', { name: leaving?.name ?? '' })}
         confirmLabel={t('networks.leave')}
-        extra={<TextField name="leftOn" type="date" label={t('networks.leftOn')} value={leftOn} onChange={setLeftOn} required />}
+        extra={
+          <TextField
+            name="leftOn"
+            type="date"
+            label={t('networks.leftOn')}
+            value={leftOn}
+            onChange={setLeftOn}
+            required
+          />
+        }
         onCancel={() => setLeaving(null)}
         onConfirm={async () => {
           const m = leaving!;
@@ -303,7 +390,11 @@ export function NetworkPage() {
             await api(`/networks/${n.id}/members/${m.municipalityId}/leave`, { method: 'POST', body: { leftOn } });
             await done(t('networks.left', { name: m.name }));
           } catch (err) {
-            setNotice(t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, { defaultValue: t('errors.invalid') }));
+            setNotice(
+              t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
+                defaultValue: t('errors.invalid'),
+              }),
+            );
           }
         }}
       />

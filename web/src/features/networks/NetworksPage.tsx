@@ -18,17 +18,32 @@ export function NetworksPage() {
   const [form, setForm] = useState({ name: '', type: 'circle', description: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [showCreate, setShowCreate] = useState(false);
-  if (!q.data) return <Page title={t('networks.title')}><Loading /></Page>;
+  if (!q.data)
+    return (
+      <Page title={t('networks.title')}>
+        <Loading />
+      </Page>
+    );
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
     if (form.name.trim().length < 3) return setErrors({ name: t('networks.nameMissing') });
     try {
       const res = await api<{ id: string }>('/networks', { method: 'POST', body: form });
-      await Promise.all([qc.invalidateQueries({ queryKey: ['networks'] }), qc.invalidateQueries({ queryKey: ['session'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['networks'] }),
+        qc.invalidateQueries({ queryKey: ['session'] }),
+      ]);
       navigate(`/verbuende/${res.id}`);
     } catch (err) {
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [
+            k,
+            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
+          ]),
+        ),
+      );
     }
   }
 
@@ -36,16 +51,30 @@ export function NetworksPage() {
     <Page
       title={t('networks.title')}
       crumbs={[{ to: '/', label: t('nav.start') }]}
-      actions={q.data.can.create && !showCreate ? <Button onPress={() => setShowCreate(true)}>{t('networks.create')}</Button> : undefined}
+      actions={
+        q.data.can.create && !showCreate ? (
+          <Button onPress={() => setShowCreate(true)}>{t('networks.create')}</Button>
+        ) : undefined
+      }
     >
       <p>{t('networks.intro')}</p>
       {showCreate && (
         <section className="panel" aria-labelledby="h-create">
           <h2 id="h-create">{t('networks.create')}</h2>
-          <ErrorSummary errors={errors} labels={{ name: t('networks.name'), type: t('networks.type'), description: t('networks.description') }} />
+          <ErrorSummary
+            errors={errors}
+            labels={{ name: t('networks.name'), type: t('networks.type'), description: t('networks.description') }}
+          />
           <form onSubmit={create} noValidate>
             <div className="form-grid">
-              <TextField name="name" label={t('networks.name')} value={form.name} onChange={(v) => setForm({ ...form, name: v })} error={errors.name} required />
+              <TextField
+                name="name"
+                label={t('networks.name')}
+                value={form.name}
+                onChange={(v) => setForm({ ...form, name: v })}
+                error={errors.name}
+                required
+              />
               <SelectField
                 name="type"
                 label={t('networks.type')}
@@ -54,7 +83,13 @@ export function NetworksPage() {
                 options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
               />
             </div>
-            <TextArea name="description" label={t('networks.description')} value={form.description} onChange={(v) => setForm({ ...form, description: v })} error={errors.description} />
+            <TextArea
+              name="description"
+              label={t('networks.description')}
+              value={form.description}
+              onChange={(v) => setForm({ ...form, description: v })}
+              error={errors.description}
+            />
             <div className="btn-row">
               <Button type="submit">{t('networks.createSubmit')}</Button>
               <Button variant="secondary" onPress={() => setShowCreate(false)}>
