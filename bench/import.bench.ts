@@ -27,7 +27,9 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function baseline(db: Database) {
   const rows = parseGv100ad(buf.toString('utf8')).municipalities;
-  await sql`CREATE TEMP TABLE bench_baseline (ags text, verband text, name text, population int, area double precision)`.execute(db);
+  await sql`CREATE TEMP TABLE bench_baseline (ags text, verband text, name text, population int, area double precision)`.execute(
+    db,
+  );
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     await sql`INSERT INTO bench_baseline (ags, verband, name, population, area) VALUES ${sql.join(
@@ -44,7 +46,8 @@ async function run(kind: string, open: () => Promise<{ db: Database; close: () =
   const [again, r2] = await time(() => importDirectoryBuffer(db, buf));
   const rss = process.memoryUsage().rss / 1024 / 1024;
   await close();
-  if (r1.created + r1.updated + r1.unchanged !== 10_751 || r2.unchanged !== 10_751) throw new Error('unexpected import result');
+  if (r1.created + r1.updated + r1.unchanged !== 10_751 || r2.unchanged !== 10_751)
+    throw new Error('unexpected import result');
   return { kind, base, first, again, rss };
 }
 
