@@ -6,7 +6,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 describe('operations', () => {
   it('answers /health and /ready (database reachable)', async () => {

@@ -138,7 +138,7 @@ beforeAll(async () => {
   );
   a = await login(ctx.app, ua.email);
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 function fill(url: string) {
   return url.replace(/:(\w+)/g, (_, p: string) => {

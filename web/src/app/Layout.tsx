@@ -150,17 +150,15 @@ export function Layout() {
             { to: '/kommunen', label: t('nav.directory') },
           ]}
         />
-        {!isCouncil && (
-          <NavGroup
-            title={t('nav.admin')}
-            items={[
-              { to: '/kommune', label: t('nav.municipality'), show: Boolean(session.activeMunicipalityId) },
-              { to: '/benutzer', label: t('nav.users'), show: can.view_members },
-              { to: '/protokoll', label: t('nav.audit'), show: can.view_audit },
-              { to: '/import', label: t('nav.import'), show: can.import_directory },
-            ]}
-          />
-        )}
+        <NavGroup
+          title={t('nav.admin')}
+          items={[
+            { to: '/kommune', label: t('nav.municipality'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/benutzer', label: t('nav.users'), show: !isCouncil && can.view_members },
+            { to: '/protokoll', label: t('nav.audit'), show: !isCouncil && can.view_audit },
+            { to: '/import', label: t('nav.import'), show: can.import_directory },
+          ]}
+        />
       </nav>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
         <Outlet />

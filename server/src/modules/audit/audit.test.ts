@@ -7,7 +7,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 describe('audit trail', () => {
   it('records every write with actor, entity and before/after of the changed fields only', async () => {

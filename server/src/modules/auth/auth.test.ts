@@ -15,7 +15,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ loginMaxFailures: 3 });
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 describe('login and session', () => {
   it('signs in with email and password and returns the scope with can-flags', async () => {

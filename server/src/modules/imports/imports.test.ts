@@ -57,7 +57,7 @@ describe('directory import', () => {
     const u = await buildUser(ctx.db, { isPlatformAdmin: true });
     admin = await login(ctx.app, u.email);
   });
-  afterAll(() => ctx.close());
+  afterAll(() => ctx?.close());
 
   it('imports 2022, then 2025: updates names and population, reports vanished AGS, deletes nothing; re-import changes nothing', async () => {
     const first = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2022));

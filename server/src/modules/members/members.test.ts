@@ -13,7 +13,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 async function tenant(role: 'admin' | 'coordinator' | 'staff' | 'council' | 'mayor' = 'admin') {
   const m = await buildMunicipality(ctx.db);

@@ -6,7 +6,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 async function tenant(role: 'admin' | 'coordinator' | 'staff' | 'council' | 'mayor' = 'admin', population = 9_999) {
   const m = await buildMunicipality(ctx.db, { population });

@@ -6,7 +6,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(() => ctx?.close());
 
 describe('networks', () => {
   it('a coordinator founds a network, moderates it and their municipality is a member', async () => {

@@ -21,6 +21,7 @@ export function DirectoryPage() {
   const [land, setLand] = useState(params.get('land') ?? '');
   const [sizeClass, setSizeClass] = useState(params.get('sizeClass') ?? '');
   const [sort, setSort] = useState(params.get('sort') ?? 'name');
+  const [includeFormer, setIncludeFormer] = useState(params.get('includeFormer') === 'true');
   const page = Number(params.get('page') ?? '1');
   const q = useQuery({
     queryKey: ['directory', params.toString()],
@@ -45,6 +46,7 @@ export function DirectoryPage() {
           if (land) next.set('land', land);
           if (sizeClass) next.set('sizeClass', sizeClass);
           if (sort !== 'name') next.set('sort', sort);
+          if (includeFormer) next.set('includeFormer', 'true');
           setParams(next);
         }}
       >
@@ -82,6 +84,17 @@ export function DirectoryPage() {
           onChange={setSort}
           options={SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) }))}
         />
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              name="includeFormer"
+              checked={includeFormer}
+              onChange={(e) => setIncludeFormer(e.target.checked)}
+            />{' '}
+            {t('directory.includeFormer')}
+          </label>
+        </div>
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {!q.data ? (

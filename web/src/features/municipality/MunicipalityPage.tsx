@@ -21,7 +21,7 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
   const init = () => ({
     name: m.name,
     ars: m.ars ?? '',
-    population: String(m.population),
+    population: fmtNumber(m.population),
     populationDate: m.populationDate ?? '',
     areaKm2: m.areaKm2 == null ? '' : fmtNumber(m.areaKm2, 2),
   });
