@@ -13,7 +13,10 @@ describe('embedded database', () => {
       const first = await openDatabase({ dataDir: dir });
       expect(await migrateToLatest(first.db)).toEqual(['0001_foundation', '0002_import_staging']);
       const id = newId();
-      await first.db.insertInto('networks').values({ id, name: 'Bleibt bestehen', type: 'circle', description: '' }).execute();
+      await first.db
+        .insertInto('networks')
+        .values({ id, name: 'Bleibt bestehen', type: 'circle', description: '' })
+        .execute();
       await first.close();
       const second = await openDatabase({ dataDir: dir });
       expect(await migrateToLatest(second.db)).toEqual([]);
@@ -31,13 +34,20 @@ describe('embedded database', () => {
     try {
       await migrateToLatest(h.db);
       const id = newId();
-      await h.db.insertInto('networks').values({ id, name: 'Zähler', type: 'circle', description: '', version: 1 }).execute();
+      await h.db
+        .insertInto('networks')
+        .values({ id, name: 'Zähler', type: 'circle', description: '', version: 1 })
+        .execute();
       // read-modify-write in parallel transactions: serialised, so no increment is lost
       await Promise.all(
         Array.from({ length: 10 }, () =>
           h.db.transaction().execute(async (trx) => {
             const r = await trx.selectFrom('networks').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-            await trx.updateTable('networks').set({ version: r.version + 1 }).where('id', '=', id).execute();
+            await trx
+              .updateTable('networks')
+              .set({ version: r.version + 1 })
+              .where('id', '=', id)
+              .execute();
           }),
         ),
       );

@@ -31,8 +31,16 @@ describe('mailer', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('sends over SMTP when SMTP_URL is configured', async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Digitalzirkel <dz@example.org>', dataDir: os.tmpdir() });
-    await mailer.send({ to: 'kollegin@example.org', subject: 'Einladung zum Digitalzirkel', text: 'Guten Tag, bitte öffnen Sie den Link.' });
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Digitalzirkel <dz@example.org>',
+      dataDir: os.tmpdir(),
+    });
+    await mailer.send({
+      to: 'kollegin@example.org',
+      subject: 'Einladung zum Digitalzirkel',
+      text: 'Guten Tag, bitte öffnen Sie den Link.',
+    });
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(['kollegin@example.org']);
     expect(received[0]!.data).toContain('Subject: Einladung zum Digitalzirkel');

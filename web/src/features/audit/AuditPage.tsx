@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
+import { Pager } from '../../components/Pager';
 import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 
@@ -141,15 +142,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.paging')}>
-            <Button variant="secondary" small isDisabled={page <= 1} onPress={() => setPage((p) => p - 1)}>
-              {t('common.previous')}
-            </Button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <Button variant="secondary" small isDisabled={page >= pages} onPress={() => setPage((p) => p + 1)}>
-              {t('common.next')}
-            </Button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
     </Page>

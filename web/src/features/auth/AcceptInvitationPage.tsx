@@ -9,7 +9,8 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Loading } from '../../components/Page';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
 
 export function AcceptInvitationPage() {
@@ -46,8 +47,7 @@ export function AcceptInvitationPage() {
       await resetSession();
       navigate('/');
     } catch (err) {
-      const fe = fieldErrors(err);
-      setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: v })])));
+      setErrors(fieldMessages(err, t));
       setMessage(
         err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined,
       );

@@ -5,7 +5,8 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
 
 /** Without token: request a reset link. With token: set a new password. */
@@ -30,11 +31,7 @@ export function ResetPasswordPage() {
       else await api('/auth/password-reset', { method: 'POST', body: { email: value } });
       setDone(true);
     } catch (err) {
-      setMessage(
-        t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, {
-          defaultValue: t('errors.internal_error'),
-        }),
-      );
+      setMessage(errorMessage(err, t));
     }
   }
 

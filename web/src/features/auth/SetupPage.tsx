@@ -5,7 +5,8 @@ import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
 
 /** First start without demo data: create the platform administrator from the one-time link. */
@@ -26,14 +27,7 @@ export function SetupPage() {
       await resetSession();
       navigate('/import');
     } catch (err) {
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fieldErrors(err)).map(([k, v]) => [
-            k,
-            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-          ]),
-        ),
-      );
+      setErrors(fieldMessages(err, t));
       setMessage(
         err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined,
       );

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
+import { Pager } from '../../components/Pager';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
@@ -149,15 +150,7 @@ export function DirectoryPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.paging')}>
-            <Button variant="secondary" small isDisabled={page <= 1} onPress={() => go(page - 1)}>
-              {t('common.previous')}
-            </Button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <Button variant="secondary" small isDisabled={page >= pages} onPress={() => go(page + 1)}>
-              {t('common.next')}
-            </Button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={go} />
         </>
       )}
     </Page>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { Alert, Page } from '../../components/Page';
-import { ApiError, api, upload } from '../../lib/api';
+import { api, upload } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
 
 type Job = z.infer<typeof importJob>;
@@ -111,11 +112,7 @@ export function ImportPage() {
       setJobId(j.id);
       await qc.invalidateQueries({ queryKey: ['imports'] });
     } catch (err) {
-      setError(
-        t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`, {
-          defaultValue: t('errors.internal_error'),
-        }),
-      );
+      setError(errorMessage(err, t));
       setUploadProgress(null);
     }
   }

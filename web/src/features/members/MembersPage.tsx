@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 
 type Member = z.infer<typeof memberList>['items'][number];
@@ -31,11 +32,7 @@ function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; on
           onError(t('members.roleChanged', { name: m.name, role: t(`roles.${role}`) }));
         } catch (err) {
           setRole(m.role);
-          onError(
-            t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
-              defaultValue: t('errors.internal_error'),
-            }),
-          );
+          onError(errorMessage(err, t, true));
         }
       }}
     >
@@ -80,14 +77,7 @@ function InviteForm({ canInviteAdmin }: { canInviteAdmin: boolean }) {
       setErrors({});
       await qc.invalidateQueries({ queryKey: ['invitations'] });
     } catch (err) {
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fieldErrors(err)).map(([k, v]) => [
-            k,
-            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-          ]),
-        ),
-      );
+      setErrors(fieldMessages(err, t));
     }
   }
   const roles = MUNICIPALITY_ROLES.filter((r) => canInviteAdmin || r !== 'admin');
@@ -256,7 +246,7 @@ export function MembersPage() {
             await api(`/members/${m.userId}`, { method: 'DELETE' });
             setNotice(t('members.removed', { name: m.name }));
           } catch (err) {
-            setNotice(t(`errors.${err instanceof ApiError ? err.code : 'internal_error'}`));
+            setNotice(errorMessage(err, t));
           }
           await qc.invalidateQueries({ queryKey: ['members'] });
         }}

@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Empty } from '../../components/Page';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { fieldMessages } from '../../lib/errors';
 
 interface Department {
   id: string;
@@ -34,10 +35,7 @@ export function DepartmentsSection() {
       qc.invalidateQueries({ queryKey: ['departments'] }),
       qc.invalidateQueries({ queryKey: ['dashboard'] }),
     ]);
-  const toErrors = (err: unknown) =>
-    Object.fromEntries(
-      Object.entries(fieldErrors(err)).map(([k, v]) => [k, t(`errors.${v}`, { defaultValue: t('errors.invalid') })]),
-    );
+  const toErrors = (err: unknown) => fieldMessages(err, t);
 
   async function add(e: React.FormEvent) {
     e.preventDefault();

@@ -7,7 +7,8 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { fieldMessages } from '../../lib/errors';
 import { fmtNumber } from '../../lib/format';
 import { DepartmentsSection } from './DepartmentsSection';
 import { SizeClassBadge } from './SizeClassBadge';
@@ -76,14 +77,7 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
         setVersion(Number(err.body.currentVersion));
         return;
       }
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fieldErrors(err)).map(([k, v]) => [
-            k,
-            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-          ]),
-        ),
-      );
+      setErrors(fieldMessages(err, t));
     }
   }
 

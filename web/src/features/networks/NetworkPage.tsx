@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
-import { ApiError, api, fieldErrors } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
 
@@ -33,11 +34,7 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
       await api(`/networks/${network.id}/members`, { method: 'POST', body: { municipalityId: id, joinedOn } });
       onDone(t('networks.added', { name }));
     } catch (err) {
-      setError(
-        t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
-          defaultValue: t('errors.invalid'),
-        }),
-      );
+      setError(errorMessage(err, t, true));
     }
   }
   return (
@@ -135,14 +132,7 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
         setVersion(Number(err.body.currentVersion));
         return;
       }
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fieldErrors(err)).map(([k, v]) => [
-            k,
-            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-          ]),
-        ),
-      );
+      setErrors(fieldMessages(err, t));
     }
   }
   return (
@@ -342,14 +332,7 @@ export function NetworkPage() {
                 setModErrors({});
                 await done(t('networks.moderatorAdded'));
               } catch (err) {
-                setModErrors(
-                  Object.fromEntries(
-                    Object.entries(fieldErrors(err)).map(([k, v]) => [
-                      k,
-                      t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-                    ]),
-                  ),
-                );
+                setModErrors(fieldMessages(err, t));
               }
             }}
           >
@@ -390,11 +373,7 @@ export function NetworkPage() {
             await api(`/networks/${n.id}/members/${m.municipalityId}/leave`, { method: 'POST', body: { leftOn } });
             await done(t('networks.left', { name: m.name }));
           } catch (err) {
-            setNotice(
-              t(`errors.${err instanceof ApiError ? (err.errors[0]?.code ?? err.code) : 'internal_error'}`, {
-                defaultValue: t('errors.invalid'),
-              }),
-            );
+            setNotice(errorMessage(err, t, true));
           }
         }}
       />

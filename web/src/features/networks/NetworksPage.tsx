@@ -8,7 +8,8 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { fieldMessages } from '../../lib/errors';
 
 export function NetworksPage() {
   const { t } = useTranslation();
@@ -36,14 +37,7 @@ export function NetworksPage() {
       ]);
       navigate(`/verbuende/${res.id}`);
     } catch (err) {
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fieldErrors(err)).map(([k, v]) => [
-            k,
-            t(`errors.${v}`, { defaultValue: t('errors.invalid') }),
-          ]),
-        ),
-      );
+      setErrors(fieldMessages(err, t));
     }
   }
 
