@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
+import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 
@@ -105,7 +106,7 @@ export function AuditPage() {
         <Empty>{t('audit.empty')}</Empty>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap label={t('audit.title')}>
             <table className="data">
               <caption>{t('audit.count', { count: q.data.total })}</caption>
               <thead>
@@ -141,7 +142,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}

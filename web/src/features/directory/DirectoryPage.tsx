@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
+import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
@@ -104,7 +105,7 @@ export function DirectoryPage() {
         <Empty>{t('directory.empty')}</Empty>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap label={t('directory.title')}>
             <table className="data">
               <caption>{t('directory.count', { count: q.data.total, n: fmtNumber(q.data.total) })}</caption>
               <thead>
@@ -149,7 +150,7 @@ export function DirectoryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pager page={page} pages={pages} onPage={go} />
         </>
       )}

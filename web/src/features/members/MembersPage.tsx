@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
@@ -144,7 +145,7 @@ export function MembersPage() {
       <div aria-live="polite">{notice && <Alert kind="info">{notice}</Alert>}</div>
       <section className="panel" aria-labelledby="h-members">
         <h2 id="h-members">{t('members.list', { count: members.data.items.length })}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t('members.list', { count: members.data.items.length })}>
           <table className="data">
             <caption className="visually-hidden">{t('members.list', { count: members.data.items.length })}</caption>
             <thead>
@@ -191,7 +192,7 @@ export function MembersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       {can.invite && <InviteForm canInviteAdmin={can.invite_admin ?? false} />}
       {can.invite && (

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Empty } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 
@@ -96,7 +97,7 @@ export function DepartmentsSection() {
           )}
         </Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('departments.title')}>
           <table className="data">
             <caption className="visually-hidden">{t('departments.title')}</caption>
             <thead>
@@ -168,7 +169,7 @@ export function DepartmentsSection() {
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {manage && (
         <>

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
@@ -221,7 +222,7 @@ export function NetworkPage() {
         {activeMembers.length === 0 ? (
           <Empty>{t('networks.noMembers')}</Empty>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('networks.membersTitle', { count: activeMembers.length })}>
             <table className="data">
               <caption className="visually-hidden">
                 {t('networks.membersTitle', { count: activeMembers.length })}
@@ -266,7 +267,7 @@ export function NetworkPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {former.length > 0 && (
           <>

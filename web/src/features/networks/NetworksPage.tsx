@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 
@@ -96,7 +97,7 @@ export function NetworksPage() {
       {q.data.items.length === 0 ? (
         <Empty>{t('networks.empty')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('networks.title')}>
           <table className="data">
             <caption className="visually-hidden">{t('networks.title')}</caption>
             <thead>
@@ -122,7 +123,7 @@ export function NetworksPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Page>
   );
