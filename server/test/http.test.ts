@@ -111,6 +111,18 @@ describe('bad input', () => {
     expect(unknown.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('turns values the database cannot store (NUL bytes) into 400, not 500, and writes nothing', async () => {
+    const m = await buildMunicipality(ctx.db);
+    const c = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);
+    const before = (await c.get('/api/v1/departments')).json().items.length;
+    const res = await c.post('/api/v1/departments', { name: 'Null\u0000Byte' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('validation_failed');
+    expect((await c.get('/api/v1/departments')).json().items).toHaveLength(before);
+    const audit = await ctx.db.selectFrom('auditLog').select('id').where('municipalityId', '=', m.id).execute();
+    expect(audit).toHaveLength(0);
+  });
+
   it('stores HTML as text', async () => {
     const m = await buildMunicipality(ctx.db);
     const c = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);

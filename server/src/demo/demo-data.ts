@@ -105,6 +105,21 @@ export const DEMO_MUNICIPALITIES = [
   },
 ] as const;
 
+/**
+ * An Ortsgemeinde of the Verbandsgemeinde Kastellaun: the VG's coordinator works for both and switches
+ * between them (Destatis GV100AD 30.11.2025).
+ */
+export const DEMO_SECOND_MUNICIPALITY = {
+  ags: '07140009',
+  verband: '5003',
+  name: 'Bell (Hunsrück)',
+  kreis: 'Rhein-Hunsrück-Kreis',
+  population: 1482,
+  areaKm2: 23.58,
+  lat: 50.060855,
+  lon: 7.415111,
+} as const;
+
 export const DEMO_DOMAIN = 'digitalzirkel.example';
 export const demoEmail = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
@@ -188,6 +203,43 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .values({ id: userId, email: demoEmail(m.slug), name: `Digitalisierung ${short}`, passwordHash })
         .execute();
       await trx.insertInto('memberships').values({ userId, municipalityId, role: 'coordinator' }).execute();
+      if (m.slug === 'kastellaun') {
+        const b = DEMO_SECOND_MUNICIPALITY;
+        const bellId = newId();
+        await trx
+          .insertInto('municipalities')
+          .values({
+            id: bellId,
+            ags: b.ags,
+            ars: arsFromAgs(b.ags, b.verband),
+            name: b.name,
+            shortName: b.name,
+            landCode: b.ags.slice(0, 2),
+            kreis: b.kreis,
+            kreisKey: b.ags.slice(0, 5),
+            population: b.population,
+            populationDate: '2024-12-31',
+            areaKm2: b.areaKm2,
+            lat: b.lat,
+            lon: b.lon,
+            administeringBodyId: bodyId,
+            source: 'demo',
+          })
+          .onConflict((oc) => oc.column('ags').doNothing())
+          .execute();
+        const bell = await trx
+          .selectFrom('municipalities')
+          .select('id')
+          .where('ags', '=', b.ags)
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('memberships').values({ userId, municipalityId: bell.id, role: 'coordinator' }).execute();
+        await trx
+          .insertInto('departments')
+          .values(
+            DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId: bell.id, code: d.code, name: d.name })),
+          )
+          .execute();
+      }
       if (m.slug === 'ploen') {
         const hauptamt = newId();
         await trx

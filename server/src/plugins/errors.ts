@@ -34,6 +34,23 @@ export function problem(
   };
 }
 
+/**
+ * Database errors caused by input that passed validation (e.g. a NUL byte PostgreSQL cannot store, a
+ * unique key hit by a concurrent request) are the client's problem, not a 5xx.
+ * SQLSTATE classes: 22 data exception, 23 integrity constraint violation.
+ */
+function databaseProblem(err: unknown) {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code === '23505') return problem(409, 'conflict', 'The record already exists or was changed concurrently.');
+  if (code.startsWith('22') || code.startsWith('23')) {
+    return problem(400, 'validation_failed', 'The request contains values the database cannot store.', [
+      { path: 'body', code: 'invalid_value', message: 'invalid value' },
+    ]);
+  }
+  return null;
+}
+
 /** One error handler for the whole API: 4xx with field errors for bad input, 5xx logged but not shown. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
@@ -56,6 +73,10 @@ export function registerErrorHandler(app: FastifyInstance) {
         message: v.message ?? 'invalid',
       }));
       body = problem(400, 'validation_failed', 'The request contains invalid fields.', errors);
+    } else if (databaseProblem(err)) {
+      body = databaseProblem(err)!;
+      status = body.status;
+      request.log.warn({ code: (err as { code?: string }).code }, 'database rejected input');
     } else if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause?.issues }, 'response serialization failed');
       body = problem(500, 'internal_error');

@@ -1,0 +1,25 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('journey: the coordinator of a Verbandsgemeinde works for two Ortsgemeinden', () => {
+  it('switches the active municipality in the header', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'kastellaun@digitalzirkel.example');
+    await page.getByRole('heading', { level: 1, name: /^Start: (Bell \(Hunsrück\)|Kastellaun)$/ }).waitFor();
+    await expectAccessible(page, 'Start mit Kommunenwechsel');
+    const current = await page.locator('h1').textContent();
+    const target = current?.includes('Bell') ? 'Kastellaun' : 'Bell (Hunsrück)';
+    await page.getByLabel('Aktive Kommune').selectOption({ label: target });
+    await page.getByRole('button', { name: 'Wechseln' }).click();
+    await page.getByRole('heading', { level: 1, name: `Start: ${target}` }).waitFor();
+    expect(await page.getByText('Verbandsgemeinde Kastellaun').isVisible()).toBe(true);
+    await page.close();
+  });
+});

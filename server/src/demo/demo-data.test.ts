@@ -1,0 +1,49 @@
+import { sizeClassOf } from '@dz/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, login, type TestContext } from '../../test/helpers.js';
+import { readGemeindenCsv } from '../../test/shared-data.js';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_SECOND_MUNICIPALITY, demoEmail, seedDemo } from './demo-data.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx?.close());
+
+describe('demo data', () => {
+  it('uses eight real GK6/GK7 municipalities from different Länder and Kreise with official keys and population', () => {
+    const official = new Map(readGemeindenCsv().map((g) => [g.ags, g]));
+    for (const m of [...DEMO_MUNICIPALITIES, DEMO_SECOND_MUNICIPALITY]) {
+      const g = official.get(m.ags);
+      expect(g, m.ags).toBeDefined();
+      expect(Number(g!.einwohner)).toBe(m.population);
+      expect(g!.name).toBe(m.name);
+      expect(g!.ars.slice(5, 9)).toBe(m.verband);
+      expect(Number(g!.flaeche_km2)).toBe(m.areaKm2);
+    }
+    expect(DEMO_MUNICIPALITIES).toHaveLength(8);
+    expect(new Set(DEMO_MUNICIPALITIES.map((m) => m.ags.slice(0, 2))).size).toBe(8);
+    expect(new Set(DEMO_MUNICIPALITIES.map((m) => m.ags.slice(0, 5))).size).toBe(8);
+    expect(new Set(DEMO_MUNICIPALITIES.map((m) => sizeClassOf(m.population)))).toEqual(new Set([6, 7]));
+  });
+
+  it('seeds the innovation circle once, with a coordinator per municipality, a moderator and departments', async () => {
+    expect(await seedDemo(ctx.db)).toBe(true);
+    expect(await seedDemo(ctx.db)).toBe(false);
+    const moderator = await login(ctx.app, demoEmail('moderation'), DEMO_PASSWORD);
+    const networks = (await moderator.get('/api/v1/networks')).json().items;
+    expect(networks).toHaveLength(1);
+    expect(networks[0]).toMatchObject({ name: 'Innovationszirkel Kleine Kommunen', memberCount: 8, isModerator: true });
+    const coord = await login(ctx.app, demoEmail('kastellaun'), DEMO_PASSWORD);
+    const session = (await coord.get('/api/v1/auth/session')).json();
+    expect(session.municipalities.map((m: { name: string }) => m.name).sort()).toEqual([
+      'Bell (Hunsrück)',
+      'Kastellaun',
+    ]);
+    const d = (await coord.get('/api/v1/dashboard')).json();
+    expect(d.departments).toBe(7);
+    expect(d.municipality.administeringBody).toMatchObject({ type: 'verbandsgemeinde', name: 'Kastellaun' });
+    const admin = await login(ctx.app, demoEmail('admin'), DEMO_PASSWORD);
+    expect((await admin.get('/api/v1/auth/session')).json().can.import_directory).toBe(true);
+  });
+});
