@@ -12,7 +12,14 @@ export const importReport = z.object({
   rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   rejectedCount: z.number().int(),
   unincorporated: z.number().int(),
-  vanished: z.array(z.object({ ags: z.string(), name: z.string() })),
+  /** AGS no longer in the file; `likelyMergedInto`: same Kreis, new in this file or grown in area. */
+  vanished: z.array(
+    z.object({
+      ags: z.string(),
+      name: z.string(),
+      likelyMergedInto: z.array(z.object({ ags: z.string(), name: z.string() })),
+    }),
+  ),
   renamed: z.array(z.object({ ags: z.string(), from: z.string(), to: z.string() })),
   administeringBodies: z.number().int(),
 });

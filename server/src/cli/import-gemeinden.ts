@@ -35,5 +35,8 @@ console.log(
     `${report.unincorporated} gemeindefreie Gebiete, ${report.vanished.length} nicht mehr enthalten.`,
 );
 for (const r of report.rejected.slice(0, 20)) console.log(`  Zeile ${r.line}: ${r.reason}`);
-for (const v of report.vanished.slice(0, 50)) console.log(`  nicht mehr enthalten: ${v.ags} ${v.name}`);
+for (const v of report.vanished.slice(0, 50)) {
+  const into = v.likelyMergedInto.map((c) => `${c.name} (${c.ags})`).join(', ');
+  console.log(`  nicht mehr enthalten: ${v.ags} ${v.name}${into ? ` – vermutlich aufgegangen in ${into}` : ''}`);
+}
 await handle.close();

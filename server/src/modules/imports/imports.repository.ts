@@ -29,6 +29,21 @@ export const importsRepository = {
       WHERE m.name <> r.name ORDER BY m.ags LIMIT 1000`.execute(trx);
     return r.rows;
   },
+  /**
+   * Likely successors of AGS that vanish: in the same Kreis, new in this file or grown in area by more
+   * than 0.5 km² (a merger adds the dissolved municipality's territory). Must run before the update.
+   */
+  async mergeCandidates(trx: Q, jobId: string) {
+    const r = await sql<{ kreisKey: string; ags: string; name: string }>`
+      SELECT r.kreis_key AS "kreisKey", r.ags, r.name FROM import_rows r
+      LEFT JOIN municipalities m ON m.ags = r.ags
+      WHERE r.job_id = ${jobId} AND (m.id IS NULL OR r.area_km2 > coalesce(m.area_km2, 0) + 0.5)
+        AND r.kreis_key IN (
+          SELECT m2.kreis_key FROM municipalities m2
+          WHERE m2.in_directory AND NOT EXISTS (SELECT 1 FROM import_rows r2 WHERE r2.job_id = ${jobId} AND r2.ags = m2.ags))
+      ORDER BY r.ags`.execute(trx);
+    return r.rows;
+  },
   /** Updates rows whose data differ; GV100AD has no coordinates, so existing ones are kept. */
   async updateChanged(trx: Q, jobId: string, source: string) {
     const r = await sql<{ id: string }>`
@@ -65,10 +80,10 @@ export const importsRepository = {
   },
   /** AGS missing from the file (merged or dissolved): flagged, never deleted. */
   async flagVanished(trx: Q, jobId: string) {
-    const r = await sql<{ ags: string; name: string }>`
+    const r = await sql<{ ags: string; name: string; kreisKey: string }>`
       UPDATE municipalities m SET in_directory = false, version = m.version + 1, updated_at = now()
       WHERE m.in_directory AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.job_id = ${jobId} AND r.ags = m.ags)
-      RETURNING m.ags, m.name`.execute(trx);
+      RETURNING m.ags, m.name, m.kreis_key AS "kreisKey"`.execute(trx);
     return r.rows.sort((a, b) => a.ags.localeCompare(b.ags));
   },
   async clearStaging(db: Q, jobId: string) {

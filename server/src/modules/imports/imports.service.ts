@@ -67,9 +67,14 @@ export async function applyDirectory(
   const report = await db.transaction().execute(async (trx) => {
     await repo.upsertBodies(trx, jobId);
     const renamed = await repo.renamed(trx, jobId);
+    const candidates = await repo.mergeCandidates(trx, jobId);
     const updated = await repo.updateChanged(trx, jobId, parsed.format);
     const created = await repo.insertNew(trx, jobId, parsed.format);
-    const vanished = await repo.flagVanished(trx, jobId);
+    const vanished = (await repo.flagVanished(trx, jobId)).map((v) => ({
+      ags: v.ags,
+      name: v.name,
+      likelyMergedInto: candidates.filter((c) => c.kreisKey === v.kreisKey).map((c) => ({ ags: c.ags, name: c.name })),
+    }));
     if (parsed.unincorporated.length) {
       await trx
         .insertInto('unincorporatedAreas')

@@ -63,6 +63,8 @@ function Report({ job }: { job: Job }) {
             {r.vanished.slice(0, 100).map((v) => (
               <li key={v.ags}>
                 {v.ags} {v.name}
+                {v.likelyMergedInto.length > 0 &&
+                  ` – ${t('import.likelyMergedInto')} ${v.likelyMergedInto.map((c) => `${c.name} (${c.ags})`).join(', ')}`}
               </li>
             ))}
           </ul>
