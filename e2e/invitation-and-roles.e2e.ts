@@ -107,6 +107,11 @@ describe('journey: coordinator signs in, invites a colleague who accepts, the ad
     await rp.getByText('Ihr Passwort wurde geändert').waitFor();
     await loginAs(rp, 'nieheim@digitalzirkel.example', 'Nieheim ist schön 2026');
     await rp.getByRole('heading', { level: 1, name: 'Start: Nieheim' }).waitFor();
+    // the accessibility statement with its feedback channel is reachable from every page
+    await rp.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).click();
+    await rp.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' }).waitFor();
+    await rp.getByRole('link', { name: 'barrierefreiheit@digitalzirkel.localhost' }).waitFor();
+    await expectAccessible(rp, 'Erklärung zur Barrierefreiheit');
     await anon.close();
     await page.close();
   });

@@ -16,6 +16,7 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Digitalzirkel <no-reply@digitalzirkel.localhost>'),
+  ACCESSIBILITY_CONTACT: z.email().default('barrierefreiheit@digitalzirkel.localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -45,6 +46,8 @@ export type Config = {
   trustProxy: boolean;
   smtpUrl?: string;
   mailFrom: string;
+  /** Feedback channel of the accessibility statement (BITV 2.0 requires one). */
+  accessibilityContact: string;
   logLevel: string;
   sessionTtlHours: number;
   loginMaxFailures: number;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

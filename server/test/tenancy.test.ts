@@ -18,6 +18,7 @@ type Kind =
 const ROUTES: Record<string, Kind> = {
   'GET /health': { kind: 'public', reason: 'liveness' },
   'GET /ready': { kind: 'public', reason: 'readiness' },
+  'GET /api/v1/meta': { kind: 'public', reason: 'accessibility contact and version' },
   'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in' },
   'POST /api/v1/auth/logout': { kind: 'own' },
   'POST /api/v1/auth/logout-everywhere': { kind: 'own' },

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
+import { Footer } from '../features/legal/Footer';
 import { api } from '../lib/api';
 import { useRouteFocus } from './route-focus';
 import { useResetSession, useSession } from './session';
@@ -163,6 +164,7 @@ export function Layout() {
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading, Page } from '../components/Page';
 import { AuditPage } from '../features/audit/AuditPage';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
+import { AuthFrame } from '../features/auth/AuthFrame';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
@@ -10,6 +11,7 @@ import { SetupPage } from '../features/auth/SetupPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { AccessibilityStatement } from '../features/legal/AccessibilityPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { NetworkPage } from '../features/networks/NetworkPage';
@@ -23,6 +25,16 @@ function NotFound() {
     <Page title={t('notFound.title')}>
       <p>{t('notFound.body')}</p>
     </Page>
+  );
+}
+
+/** The statement must be reachable without signing in. */
+function PublicStatement() {
+  const { t } = useTranslation();
+  return (
+    <AuthFrame title={t('a11y.title')} wide>
+      <AccessibilityStatement />
+    </AuthFrame>
   );
 }
 
@@ -52,6 +64,7 @@ export function AppRoutes() {
       <Route path="/einladung" element={<AcceptInvitationPage />} />
       <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
       <Route path="/einrichtung" element={<SetupPage />} />
+      <Route path="/barrierefreiheit" element={<PublicStatement />} />
       <Route element={<Authenticated />}>
         <Route index element={<Home />} />
         <Route path="/kommune" element={<MunicipalityPage />} />

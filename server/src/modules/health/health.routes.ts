@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 
-/** Liveness (/health) and readiness (/ready: the database answers). */
+const APP_VERSION = '0.1.0';
+
+/** Liveness (/health), readiness (/ready: the database answers) and public facts for the web app. */
 export const healthRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
   r.get(
@@ -36,5 +38,16 @@ export const healthRoutes: ModulePlugin = (app, deps) => {
         return reply.code(503).send({ status: 'unavailable' as const });
       }
     },
+  );
+  r.get(
+    '/api/v1/meta',
+    {
+      schema: {
+        tags: ['Betrieb'],
+        response: { 200: z.object({ accessibilityContact: z.string(), version: z.string() }) },
+      },
+      config: { access: 'public' },
+    },
+    async () => ({ accessibilityContact: deps.config.accessibilityContact, version: APP_VERSION }),
   );
 };

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Footer on every page: accessibility statement and API documentation. */
+export function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="footer">
+      <Link to="/barrierefreiheit">{t('a11y.title')}</Link>
+      <a href="/api/docs">{t('footer.api')}</a>
+      <span>{t('footer.source')}</span>
+    </footer>
+  );
+}
