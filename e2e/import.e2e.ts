@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { expectAccessible, launch, loginAs, mailLink, newPage } from './support/browser';
 
 const GV100AD = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -34,7 +34,7 @@ describe('journey: the platform admin imports the official municipality director
     await report.waitFor();
     const text = await report.textContent();
     expect(text).toContain('10.953'); // Satzart-60 records
-    expect(text).toContain('10.743'); // created (8 demo municipalities existed)
+    expect(text).toContain('10.742'); // created (9 demo municipalities existed)
     expect(text).toContain('202'); // gemeindefreie Gebiete kept apart
     await expectAccessible(page, 'Import-Ergebnis');
 
@@ -47,6 +47,28 @@ describe('journey: the platform admin imports the official municipality director
     await page.getByRole('cell', { name: 'Schleswig-Holstein' }).first().waitFor();
     expect(await page.getByRole('cell', { name: 'GK 7 (unter 10.000 Einwohner)' }).count()).toBeGreaterThan(10);
     await expectAccessible(page, 'Kommunenverzeichnis');
+
+    // onboarding: the platform administration invites the first admin of a municipality without members
+    await page.getByLabel('Name oder AGS').fill('Eckernförde');
+    await page.getByLabel('Größenklasse').selectOption('');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.getByRole('button', { name: 'Einladen: Eckernförde, Stadt' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Erste Person für Eckernförde, Stadt einladen' }).waitFor();
+    expect(await dialog.getByLabel('Rolle').inputValue()).toBe('admin');
+    await expectAccessible(page, 'Einladungsdialog');
+    await dialog.getByLabel('E-Mail-Adresse').fill('hauptamt@eckernfoerde.example');
+    await dialog.getByRole('button', { name: 'Einladung senden' }).click();
+    await dialog.getByText('Einladung an hauptamt@eckernfoerde.example gesendet.').waitFor();
+    await dialog.getByRole('button', { name: 'Schließen' }).click();
+    const invitee = await newPage(browser);
+    await invitee.goto(await mailLink('hauptamt@eckernfoerde.example'));
+    await invitee.getByLabel('Vor- und Nachname').fill('Erika Eckernförde');
+    await invitee.getByLabel('Neues Passwort').fill('Eckernförde digital 2026');
+    await invitee.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await invitee.getByRole('heading', { level: 1, name: 'Start: Eckernförde' }).waitFor();
+    expect(await invitee.getByText('GK 6').first().isVisible()).toBe(true);
+    await invitee.close();
     await page.close();
   });
 });

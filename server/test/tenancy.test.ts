@@ -51,6 +51,10 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/invitations': { kind: 'own' },
   'POST /api/v1/invitations': { kind: 'own', body: { email: 'neu-a@example.org', role: 'staff' } },
   'DELETE /api/v1/invitations/:invitationId': { kind: 'foreign' },
+  'POST /api/v1/municipalities/:municipalityId/invitations': {
+    kind: 'foreign',
+    body: { email: 'boss@example.org', role: 'admin' },
+  },
   'GET /api/v1/networks': { kind: 'own' },
   'POST /api/v1/networks': { kind: 'own', body: { name: 'Zirkel von A', type: 'circle' } },
   'GET /api/v1/networks/:networkId': { kind: 'foreign' },

@@ -2,6 +2,15 @@
 export const MUNICIPALITY_ROLES = ['admin', 'coordinator', 'staff', 'council', 'mayor'] as const;
 export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
 
+/** German role names for e-mails and exports (the web app has its own translations). */
+export const MUNICIPALITY_ROLE_LABELS: Readonly<Record<MunicipalityRole, string>> = {
+  admin: 'Administration',
+  coordinator: 'Digitalisierungsbeauftragte/r',
+  staff: 'Mitarbeitende',
+  council: 'Gemeinderat (nur lesen)',
+  mayor: 'Bürgermeister/in',
+};
+
 /** Roles inside a network. `member` is implied by belonging to a member municipality. */
 export const NETWORK_ROLES = ['moderator', 'member'] as const;
 export type NetworkRole = (typeof NETWORK_ROLES)[number];

@@ -1,7 +1,7 @@
 import { idParam, invitationCreate, invitationList, memberList, memberUpdate, okResponse } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
-import { tenantScopeOf } from '../../plugins/session.js';
+import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './members.service.js';
 
 const tags = ['Benutzer und Rollen'];
@@ -60,5 +60,22 @@ export const membersRoutes: ModulePlugin = (app, deps) => {
       await svc.revokeInvitation(deps, tenantScopeOf(req), req.params.invitationId as string);
       return { ok: true as const };
     },
+  );
+  r.post(
+    '/api/v1/municipalities/:municipalityId/invitations',
+    {
+      schema: {
+        tags,
+        description: 'Platform administration: invite the first person of a municipality (onboarding).',
+        params: idParam('municipalityId'),
+        body: invitationCreate,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+      config: { access: 'platform' },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await svc.inviteIntoMunicipality(deps, scopeOf(req), req.params.municipalityId as string, req.body)),
   );
 };

@@ -1,9 +1,9 @@
-import { AppError, type MunicipalityRole } from '@dz/core';
+import { AppError, MUNICIPALITY_ROLE_LABELS, type MunicipalityRole } from '@dz/core';
 import { hash, verify } from '@node-rs/argon2';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
-import type { TenantScope } from '../../lib/scope.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { createSession } from '../auth/auth.service.js';
 import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
@@ -109,6 +109,31 @@ export async function listInvitations(deps: Deps, scope: TenantScope) {
 export async function invite(deps: Deps, scope: TenantScope, input: { email: string; role: MunicipalityRole }) {
   require(scope, 'invite');
   if (input.role === 'admin') require(scope, 'invite_admin');
+  return createInvitation(deps, scope, scope.municipalityId, input);
+}
+
+/**
+ * Onboarding: the platform administration invites the first person (usually the admin) of any
+ * municipality in the directory — the only way into a municipality that has no members yet.
+ */
+export async function inviteIntoMunicipality(
+  deps: Deps,
+  scope: Scope,
+  municipalityId: string,
+  input: { email: string; role: MunicipalityRole },
+) {
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403, 'Platform administrators only.');
+  const m = await deps.db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
+  if (!m) throw new AppError('not_found', 404);
+  return createInvitation(deps, scope, municipalityId, input);
+}
+
+async function createInvitation(
+  deps: Deps,
+  actor: Scope,
+  municipalityId: string,
+  input: { email: string; role: MunicipalityRole },
+) {
   const token = newSecret();
   const id = newId();
   const muni = await deps.db.transaction().execute(async (trx) => {
@@ -116,7 +141,7 @@ export async function invite(deps: Deps, scope: TenantScope, input: { email: str
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.userId')
       .select('u.id')
-      .where('m.municipalityId', '=', scope.municipalityId)
+      .where('m.municipalityId', '=', municipalityId)
       .where('u.email', '=', input.email)
       .executeTakeFirst();
     if (already) {
@@ -127,7 +152,7 @@ export async function invite(deps: Deps, scope: TenantScope, input: { email: str
     await trx
       .updateTable('invitations')
       .set({ revokedAt: new Date() })
-      .where('municipalityId', '=', scope.municipalityId)
+      .where('municipalityId', '=', municipalityId)
       .where('email', '=', input.email)
       .where('acceptedAt', 'is', null)
       .where('revokedAt', 'is', null)
@@ -136,26 +161,32 @@ export async function invite(deps: Deps, scope: TenantScope, input: { email: str
       .insertInto('invitations')
       .values({
         id,
-        municipalityId: scope.municipalityId,
+        municipalityId,
         email: input.email,
         role: input.role,
         tokenHash: hashSecret(token),
-        invitedBy: scope.user.id,
+        invitedBy: actor.user.id,
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
       })
       .execute();
-    await writeAudit(trx, scope, { action: 'create', entity: 'invitation', entityId: id, after: { role: input.role } });
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entity: 'invitation',
+      entityId: id,
+      municipalityId,
+      after: { role: input.role },
+    });
     return trx
       .selectFrom('municipalities')
       .select('shortName')
-      .where('id', '=', scope.municipalityId)
+      .where('id', '=', municipalityId)
       .executeTakeFirstOrThrow();
   });
   const link = `${deps.config.publicUrl}/einladung?token=${token}`;
   await deps.mailer.send({
     to: input.email,
     subject: `Einladung zum Digitalzirkel – ${muni.shortName}`,
-    text: `Guten Tag,\n\n${scope.user.name} lädt Sie in den Digitalzirkel der Kommune ${muni.shortName} ein (Rolle: ${input.role}).\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nIhr Digitalzirkel`,
+    text: `Guten Tag,\n\n${actor.user.name} lädt Sie in den Digitalzirkel der Kommune ${muni.shortName} ein (Rolle: ${MUNICIPALITY_ROLE_LABELS[input.role]}).\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nIhr Digitalzirkel`,
   });
   return { id };
 }

@@ -8,6 +8,7 @@ import {
   sessionCookie,
   type TestContext,
 } from '../../../test/helpers.js';
+import { newId as newIdForTest } from '../../lib/ids.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -106,6 +107,49 @@ describe('invitations', () => {
   it('lets only admins grant the admin role', async () => {
     const { c } = await tenant('coordinator');
     expect((await c.post('/api/v1/invitations', { email: 'chef@example.org', role: 'admin' })).statusCode).toBe(403);
+  });
+});
+
+describe('onboarding by the platform administration', () => {
+  it('invites the first admin of a municipality without members; the invitee then runs it', async () => {
+    const platform = await login(ctx.app, (await buildUser(ctx.db, { isPlatformAdmin: true })).email);
+    const fresh = await buildMunicipality(ctx.db);
+    const res = await platform.post(`/api/v1/municipalities/${fresh.id}/invitations`, {
+      email: 'hauptamt@neu.example',
+      role: 'admin',
+    });
+    expect(res.statusCode).toBe(201);
+    const { link, text } = lastMailLink(ctx.outbox, 'hauptamt@neu.example');
+    expect(text).toContain('Rolle: Administration');
+    const token = new URL(link).searchParams.get('token')!;
+    const accept = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, name: 'Hanna Hauptamt', password: 'erste administration' },
+    });
+    expect(accept.statusCode).toBe(200);
+    const admin = await clientFromCookie(ctx.app, sessionCookie(accept));
+    expect((await admin.get('/api/v1/auth/session')).json()).toMatchObject({
+      activeMunicipalityId: fresh.id,
+      roles: ['admin'],
+    });
+    expect(
+      (
+        await platform.post(`/api/v1/municipalities/${newIdForTest()}/invitations`, {
+          email: 'x@example.org',
+          role: 'admin',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('is refused to municipality admins', async () => {
+    const { c } = await tenant('admin');
+    const other = await buildMunicipality(ctx.db);
+    expect(
+      (await c.post(`/api/v1/municipalities/${other.id}/invitations`, { email: 'x@example.org', role: 'admin' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 

@@ -4,13 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { Empty, Loading, Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
+import { InviteForm } from '../members/InviteForm';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
 
 const SORTS = ['name', 'population', '-population', 'ags'] as const;
@@ -25,6 +28,8 @@ export function DirectoryPage() {
   const [sort, setSort] = useState(params.get('sort') ?? 'name');
   const [includeFormer, setIncludeFormer] = useState(params.get('includeFormer') === 'true');
   const page = Number(params.get('page') ?? '1');
+  const canOnboard = useSession().can.import_directory ?? false;
+  const [inviting, setInviting] = useState<{ id: string; name: string } | null>(null);
   const q = useQuery({
     queryKey: ['directory', params.toString()],
     queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?${params}&pageSize=25`),
@@ -125,6 +130,7 @@ export function DirectoryPage() {
                   </th>
                   <th scope="col">{t('dashboard.sizeClass')}</th>
                   <th scope="col">{t('municipality.administeringBody')}</th>
+                  {canOnboard && <th scope="col">{t('common.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -146,6 +152,18 @@ export function DirectoryPage() {
                         ? `${t(`bodyTypes.${m.administeringBody.type}`)} ${m.administeringBody.name}`
                         : '–'}
                     </td>
+                    {canOnboard && (
+                      <td>
+                        <Button
+                          variant="secondary"
+                          small
+                          onPress={() => setInviting({ id: m.id, name: m.name })}
+                          aria-label={t('directory.inviteNamed', { name: m.name })}
+                        >
+                          {t('directory.invite')}
+                        </Button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -154,6 +172,15 @@ export function DirectoryPage() {
           <Pager page={page} pages={pages} onPage={go} />
         </>
       )}
+      <FormDialog
+        isOpen={inviting !== null}
+        title={t('directory.inviteTitle', { name: inviting?.name ?? '' })}
+        onClose={() => setInviting(null)}
+      >
+        {inviting && (
+          <InviteForm endpoint={`/municipalities/${inviting.id}/invitations`} canInviteAdmin defaultRole="admin" />
+        )}
+      </FormDialog>
     </Page>
   );
 }

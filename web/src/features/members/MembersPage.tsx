@@ -6,13 +6,12 @@ import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { errorMessage, fieldMessages } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { InviteForm } from './InviteForm';
 
 type Member = z.infer<typeof memberList>['items'][number];
 type Invitation = z.infer<typeof invitationList>['items'][number];
@@ -57,62 +56,6 @@ function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; on
         {t('common.save')}
       </Button>
     </form>
-  );
-}
-
-function InviteForm({ canInviteAdmin }: { canInviteAdmin: boolean }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState('staff');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sent, setSent] = useState<string>();
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setSent(undefined);
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return setErrors({ email: t('errors.email_invalid') });
-    try {
-      await api('/invitations', { method: 'POST', body: { email: email.trim(), role } });
-      setSent(t('members.invited', { email }));
-      setEmail('');
-      setErrors({});
-      await qc.invalidateQueries({ queryKey: ['invitations'] });
-    } catch (err) {
-      setErrors(fieldMessages(err, t));
-    }
-  }
-  const roles = MUNICIPALITY_ROLES.filter((r) => canInviteAdmin || r !== 'admin');
-  return (
-    <section className="panel" aria-labelledby="h-invite">
-      <h2 id="h-invite">{t('members.invite')}</h2>
-      <p>{t('members.inviteIntro')}</p>
-      {sent && <Alert kind="success">{sent}</Alert>}
-      <ErrorSummary errors={errors} labels={{ email: t('login.email'), role: t('members.role') }} />
-      <form onSubmit={submit} noValidate className="form-grid">
-        <TextField
-          name="email"
-          type="email"
-          label={t('login.email')}
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-          required
-          autoComplete="off"
-        />
-        <SelectField
-          name="role"
-          label={t('members.role')}
-          hint={t(`roleHints.${role}`)}
-          value={role}
-          onChange={setRole}
-          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          error={errors.role}
-        />
-        <div className="field" style={{ justifyContent: 'flex-end' }}>
-          <Button type="submit">{t('members.sendInvitation')}</Button>
-        </div>
-      </form>
-    </section>
   );
 }
 
@@ -194,7 +137,12 @@ export function MembersPage() {
           </table>
         </TableWrap>
       </section>
-      {can.invite && <InviteForm canInviteAdmin={can.invite_admin ?? false} />}
+      {can.invite && (
+        <section className="panel" aria-labelledby="h-invite">
+          <h2 id="h-invite">{t('members.invite')}</h2>
+          <InviteForm endpoint="/invitations" canInviteAdmin={can.invite_admin ?? false} />
+        </section>
+      )}
       {can.invite && (
         <section className="panel" aria-labelledby="h-open">
           <h2 id="h-open">{t('members.openInvitations')}</h2>
