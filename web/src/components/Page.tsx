@@ -14,13 +14,14 @@ export function Page({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} – Digitalzirkel`;
   }, [title]);
   return (
     <>
       {crumbs.length > 0 && (
-        <nav className="breadcrumb" aria-label="Brotkrumennavigation">
+        <nav className="breadcrumb" aria-label={t('shell.breadcrumb')}>
           <ol>
             {crumbs.map((c) => (
               <li key={c.to}>
