@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agsFromArs, arsProblem } from '../domain/ags.js';
+import { arsProblem } from '../domain/ags.js';
 import { ADMINISTERING_BODY_TYPES } from '../domain/roles.js';
 import { isoDate, paged, pageQuery, uuid, versioned } from './common.js';
 
@@ -60,10 +60,7 @@ export const municipalityUpdate = versioned
 export function arsConsistencyIssue(arsValue: string | null | undefined, agsValue: string): string | null {
   if (!arsValue) return null;
   const p = arsProblem(arsValue, agsValue);
-  if (p === 'format') return 'ars_format';
-  if (p === 'land') return 'ars_land';
-  if (p === 'mismatch') return 'ars_mismatch';
-  return agsFromArs(arsValue) === agsValue ? null : 'ars_mismatch';
+  return p ? `ars_${p}` : null;
 }
 
 export const department = z.object({
