@@ -40,7 +40,13 @@ export const MODULES = [
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
-    routeList: { method: string; url: string; access?: string }[];
+    routeList: {
+      method: string;
+      url: string;
+      access?: string;
+      /** The route's Zod contract, so tests (fuzzing, isolation) cover new routes automatically. */
+      schema?: { body?: unknown; params?: unknown; querystring?: unknown };
+    }[];
   }
 }
 
@@ -77,7 +83,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeList.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD') {
+        routeList.push({ method, url: route.url, access: route.config?.access, schema: route.schema as never });
+      }
     }
   });
   app.setValidatorCompiler(validatorCompiler);

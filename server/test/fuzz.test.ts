@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
+import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
+import { type Client, createTestContext, login, type TestContext } from './helpers.js';
+
+/**
+ * Schema-driven bad-input fuzzing of every registered write route with a JSON body. The actor may do
+ * everything (platform admin, admin of A, moderator of A's network), so requests reach validation and
+ * the services. Invariants: never a 5xx; errors are problem+json, 400s name the fields; a rejected
+ * request writes nothing (no audit entry — every write is audited in the same transaction).
+ * New routes are picked up from app.routeList automatically.
+ */
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  "'; DROP TABLE users; --",
+  "1' OR '1'='1",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'Null\u0000Byte',
+  '\uD800',
+  '\u202Eevil',
+  '👩‍💻🇩🇪',
+  'Ä'.repeat(300),
+  '../../etc/passwd',
+  '${7*7}{{7*7}}',
+  '00000000-0000-0000-0000-000000000000',
+  'not-a-uuid',
+  '2026-02-30',
+  '-1',
+];
+const nastyValue = fc.oneof(
+  fc.constantFrom(...NASTY_STRINGS),
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, [], {}, [1, 2], {
+    nested: { deep: true },
+  }),
+  fc.string({ maxLength: 50 }),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.uuid(),
+);
+
+let ctx: TestContext;
+let actor: Client;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const a = await buildMunicipality(ctx.db, { name: 'Fuzzingen' });
+  const p = await buildUser(ctx.db, { municipalityId: a.id, role: 'admin', isPlatformAdmin: true });
+  const staff = await buildUser(ctx.db, { municipalityId: a.id, role: 'staff' });
+  const net = await buildNetwork(ctx.db, p.id, [a.id]);
+  const dept = await ctx.db
+    .selectFrom('departments')
+    .select('id')
+    .where('municipalityId', '=', a.id)
+    .executeTakeFirstOrThrow();
+  const inv = newId();
+  await ctx.db
+    .insertInto('invitations')
+    .values({
+      id: inv,
+      municipalityId: a.id,
+      email: 'offen@example.org',
+      role: 'staff',
+      tokenHash: hashSecret(newSecret()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
+  Object.assign(ids, {
+    municipalityId: a.id,
+    userId: staff.id,
+    networkId: net.id,
+    departmentId: dept.id,
+    invitationId: inv,
+    importId: newId(),
+  });
+  actor = await login(ctx.app, p.email);
+});
+afterAll(() => ctx?.close());
+
+function fill(url: string, bad?: string) {
+  return url.replace(/:(\w+)/g, (_, p: string) => {
+    if (bad !== undefined) return encodeURIComponent(bad);
+    if (!(p in ids)) throw new Error(`no fixture for :${p} — extend the fuzz suite`);
+    return ids[p]!;
+  });
+}
+
+async function auditCount() {
+  const r = await ctx.db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function bodyArbitrary(schema: z.ZodObject) {
+  const keys = Object.keys(schema.shape);
+  const mutated = fc.record(Object.fromEntries(keys.map((k) => [k, nastyValue])), { requiredKeys: [] });
+  const withExtra = mutated.map((o) => ({ ...o, unexpected: '<b>extra</b>', __proto__x: 1 }));
+  return fc.oneof(
+    mutated,
+    withExtra,
+    fc.constantFrom(null, 'text', 42, [], [{}]),
+    fc.dictionary(fc.string({ maxLength: 8 }), nastyValue, { maxKeys: 5 }),
+  );
+}
+
+describe('bad-input fuzzing of every write route', () => {
+  it('never answers 5xx, always problem+json, and writes nothing when it rejects', async () => {
+    const routes = ctx.app.routeList.filter(
+      (r) => r.method !== 'GET' && r.schema?.body instanceof z.ZodObject && r.url.startsWith('/api/v1'),
+    );
+    expect(routes.length).toBeGreaterThan(15);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (const r of routes) {
+      const schema = r.schema!.body as z.ZodObject;
+      await fc.assert(
+        fc.asyncProperty(bodyArbitrary(schema), fc.boolean(), async (body, badId) => {
+          const url = fill(r.url, badId && r.url.includes(':') ? 'not-a-uuid' : undefined);
+          const before = await auditCount();
+          const res = await actor.inject({
+            method: r.method as 'POST',
+            url,
+            payload: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          });
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          const key = `${r.method} ${r.url} ${JSON.stringify(body)?.slice(0, 80)}`;
+          if (res.statusCode >= 500) failures.push(`${key} → ${res.statusCode}`);
+          if (res.statusCode >= 400) {
+            if (!String(res.headers['content-type']).includes('application/problem+json'))
+              failures.push(`${key} → not problem+json`);
+            if (res.statusCode === 400 && !(res.json().errors?.length > 0))
+              failures.push(`${key} → 400 without field errors`);
+            if ((await auditCount()) !== before) failures.push(`${key} → rejected (${res.statusCode}) but wrote`);
+          }
+          return true;
+        }),
+        { numRuns: 30, seed: 20261127 },
+      );
+    }
+    expect(failures).toEqual([]);
+    // the inputs really reached validation: most are rejected with field errors
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(routes.length * 15);
+    // the session survived every attack
+    expect((await actor.get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
+  it('answers invalid and unknown ids on every id route with 400/403/404', async () => {
+    const failures: string[] = [];
+    for (const r of ctx.app.routeList.filter((x) => x.url.includes(':') && x.url.startsWith('/api/v1'))) {
+      for (const bad of ['not-a-uuid', newId(), "1' OR 1=1", '%00']) {
+        const res = await actor.inject({
+          method: r.method as 'GET',
+          url: fill(r.url, bad),
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
+        if (![400, 403, 404].includes(res.statusCode))
+          failures.push(`${r.method} ${r.url} with ${bad} → ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
