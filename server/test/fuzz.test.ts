@@ -26,7 +26,7 @@ const NASTY_STRINGS = [
   '👩‍💻🇩🇪',
   'Ä'.repeat(300),
   '../../etc/passwd',
-  '${7*7}{{7*7}}',
+  '$' + '{7*7}{{7*7}}', // template injection probe
   '00000000-0000-0000-0000-000000000000',
   'not-a-uuid',
   '2026-02-30',

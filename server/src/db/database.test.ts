@@ -59,3 +59,21 @@ describe('embedded database', () => {
     }
   });
 });
+
+describe('data dir lock', () => {
+  it('refuses a second process on the same embedded data dir and takes over stale locks', async () => {
+    const { lockDataDir } = await import('./database.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-lock-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'digitalzirkel.lock'), String(process.ppid));
+      expect(() => lockDataDir(dir)).toThrow(/wird gerade von Prozess/);
+      fs.writeFileSync(path.join(dir, 'digitalzirkel.lock'), '999999999');
+      const release = lockDataDir(dir);
+      expect(fs.readFileSync(path.join(dir, 'digitalzirkel.lock'), 'utf8')).toBe(String(process.pid));
+      release();
+      expect(fs.existsSync(path.join(dir, 'digitalzirkel.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -67,6 +67,42 @@ export async function openPglite(dataDir?: string): Promise<PGlite> {
   return pgl;
 }
 
+/**
+ * The embedded database belongs to one process at a time (server, backup, restore, import):
+ * a lock file with the owner's pid; a stale lock of a dead process is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'digitalzirkel.lock');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `Das Datenverzeichnis ${dataDir} wird gerade von Prozess ${pid} benutzt (läuft der Server noch?).`,
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => {
+    try {
+      if (Number(fs.readFileSync(file, 'utf8')) === process.pid) fs.rmSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Connects to PostgreSQL when a URL is given, otherwise to PGlite persisted in DATA_DIR/pgdata. */
 export async function openDatabase(opts: {
   databaseUrl?: string;
@@ -82,7 +118,11 @@ export async function openDatabase(opts: {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pgl = await openPglite(path.join(opts.dataDir, 'pgdata'));
+  const releaseLock = lockDataDir(opts.dataDir);
+  const pgl = await openPglite(path.join(opts.dataDir, 'pgdata')).catch((err) => {
+    releaseLock();
+    throw err;
+  });
   const db = kyselyOverPglite(pgl);
   return {
     db,
@@ -91,6 +131,7 @@ export async function openDatabase(opts: {
     async close() {
       await db.destroy();
       await pgl.close();
+      releaseLock();
     },
   };
 }
