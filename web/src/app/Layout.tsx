@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
+import { Loading } from '../components/Page';
 import { Footer } from '../features/legal/Footer';
 import { api } from '../lib/api';
 import { useRouteFocus } from './route-focus';
@@ -162,7 +163,9 @@ export function Layout() {
         />
       </nav>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Footer />
     </div>

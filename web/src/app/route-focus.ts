@@ -14,10 +14,22 @@ export function useRouteFocus(container: RefObject<HTMLElement | null>) {
     const navigated = lastPath !== null && lastPath !== pathname;
     lastPath = pathname;
     if (!navigated) return;
-    const h1 = (container.current ?? document).querySelector('h1');
-    if (h1) {
+    const root = container.current ?? document.body;
+    const focus = () => {
+      const h1 = root.querySelector('h1');
+      if (!h1) return false;
       h1.setAttribute('tabindex', '-1');
       h1.focus();
-    }
+      return true;
+    };
+    if (focus()) return;
+    // pages load on demand: wait for the heading to appear
+    const observer = new MutationObserver(() => focus() && observer.disconnect());
+    observer.observe(root, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [pathname, container]);
 }

@@ -1,23 +1,32 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading, Page } from '../components/Page';
-import { AuditPage } from '../features/audit/AuditPage';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { AuthFrame } from '../features/auth/AuthFrame';
 import { LoginPage } from '../features/auth/LoginPage';
-import { ProfilePage } from '../features/auth/ProfilePage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { DirectoryPage } from '../features/directory/DirectoryPage';
-import { ImportPage } from '../features/imports/ImportPage';
-import { AccessibilityStatement } from '../features/legal/AccessibilityPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
-import { NetworkPage } from '../features/networks/NetworkPage';
-import { NetworksPage } from '../features/networks/NetworksPage';
 import { Layout } from './Layout';
 import { SessionProvider, useSessionQuery } from './session';
+
+// pages behind the login load on demand (bundle budget: initial JS < 200 KB gzip)
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((x) => ({ default: x.AuditPage })));
+const DirectoryPage = lazy(() =>
+  import('../features/directory/DirectoryPage').then((x) => ({ default: x.DirectoryPage })),
+);
+const ImportPage = lazy(() => import('../features/imports/ImportPage').then((x) => ({ default: x.ImportPage })));
+const MembersPage = lazy(() => import('../features/members/MembersPage').then((x) => ({ default: x.MembersPage })));
+const MunicipalityPage = lazy(() =>
+  import('../features/municipality/MunicipalityPage').then((x) => ({ default: x.MunicipalityPage })),
+);
+const NetworkPage = lazy(() => import('../features/networks/NetworkPage').then((x) => ({ default: x.NetworkPage })));
+const NetworksPage = lazy(() => import('../features/networks/NetworksPage').then((x) => ({ default: x.NetworksPage })));
+const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
+const AccessibilityStatement = lazy(() =>
+  import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
+);
 
 function NotFound() {
   const { t } = useTranslation();
@@ -59,24 +68,26 @@ function Home() {
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/anmelden" element={<LoginPage />} />
-      <Route path="/einladung" element={<AcceptInvitationPage />} />
-      <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
-      <Route path="/einrichtung" element={<SetupPage />} />
-      <Route path="/barrierefreiheit" element={<PublicStatement />} />
-      <Route element={<Authenticated />}>
-        <Route index element={<Home />} />
-        <Route path="/kommune" element={<MunicipalityPage />} />
-        <Route path="/benutzer" element={<MembersPage />} />
-        <Route path="/verbuende" element={<NetworksPage />} />
-        <Route path="/verbuende/:networkId" element={<NetworkPage />} />
-        <Route path="/kommunen" element={<DirectoryPage />} />
-        <Route path="/protokoll" element={<AuditPage />} />
-        <Route path="/import" element={<ImportPage />} />
-        <Route path="/profil" element={<ProfilePage />} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/anmelden" element={<LoginPage />} />
+        <Route path="/einladung" element={<AcceptInvitationPage />} />
+        <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
+        <Route path="/einrichtung" element={<SetupPage />} />
+        <Route path="/barrierefreiheit" element={<PublicStatement />} />
+        <Route element={<Authenticated />}>
+          <Route index element={<Home />} />
+          <Route path="/kommune" element={<MunicipalityPage />} />
+          <Route path="/benutzer" element={<MembersPage />} />
+          <Route path="/verbuende" element={<NetworksPage />} />
+          <Route path="/verbuende/:networkId" element={<NetworkPage />} />
+          <Route path="/kommunen" element={<DirectoryPage />} />
+          <Route path="/protokoll" element={<AuditPage />} />
+          <Route path="/import" element={<ImportPage />} />
+          <Route path="/profil" element={<ProfilePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,4 +1,5 @@
-import { LAENDER, type municipalityList } from '@dz/core';
+import type { municipalityList } from '@dz/core';
+import { LAENDER } from '@dz/core/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

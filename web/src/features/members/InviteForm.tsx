@@ -1,4 +1,5 @@
-import { MUNICIPALITY_ROLES, type MunicipalityRole } from '@dz/core';
+import type { MunicipalityRole } from '@dz/core';
+import { MUNICIPALITY_ROLES } from '@dz/core/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

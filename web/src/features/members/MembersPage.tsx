@@ -1,4 +1,5 @@
-import { type invitationList, MUNICIPALITY_ROLES, type memberList } from '@dz/core';
+import type { invitationList, memberList } from '@dz/core';
+import { MUNICIPALITY_ROLES } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
-import { type municipalityList, NETWORK_TYPES, type networkDetail } from '@dz/core';
+import type { municipalityList, networkDetail } from '@dz/core';
+import { NETWORK_TYPES } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

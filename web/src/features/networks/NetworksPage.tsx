@@ -1,4 +1,5 @@
-import { NETWORK_TYPES, type networkList } from '@dz/core';
+import type { networkList } from '@dz/core';
+import { NETWORK_TYPES } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

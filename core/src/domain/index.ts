@@ -1,0 +1,5 @@
+/** Pure domain constants and functions without Zod, for the browser bundle. */
+export * from './ags.js';
+export * from './departments.js';
+export * from './roles.js';
+export * from './size-class.js';
