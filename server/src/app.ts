@@ -19,6 +19,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
+import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
@@ -57,6 +58,8 @@ export interface BuildOptions {
   /** Serve the built web app (production); tests of the API leave it off. */
   web?: boolean;
   logger?: boolean;
+  /** Connection pool figures for /metrics. */
+  poolStats?: () => PoolStats;
 }
 
 /** Builds the Fastify application; used by main.ts and by every test. */
@@ -153,6 +156,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
   for (const mod of MODULES) mod(app, deps);
+  registerMetrics(app, { token: config.metricsToken, poolStats: opts.poolStats });
   registerNotFound(app, opts.web ? await registerWeb(app, config.webDist) : false);
   return app;
 }

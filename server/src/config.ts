@@ -34,6 +34,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   WEB_DIST: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = {
@@ -53,6 +54,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   webDist?: string;
+  /** Bearer token for /metrics (otherwise platform administrators only). */
+  metricsToken?: string;
   /** Secure cookies and HSTS only when the public URL is https (behind TLS). */
   secureCookies: boolean;
   /** Writes per client and minute. */
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     webDist: e.WEB_DIST,
+    metricsToken: e.METRICS_TOKEN,
     secureCookies: publicUrl.startsWith('https://'),
     rateLimitMax: e.RATE_LIMIT_WRITES,
     authRateLimitMax: e.RATE_LIMIT_AUTH,

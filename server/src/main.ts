@@ -11,7 +11,7 @@ async function main() {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const app = await buildApp({ config, db: handle.db, web: true });
+  const app = await buildApp({ config, db: handle.db, web: true, poolStats: handle.poolStats });
   if (config.demo) {
     if (await seedDemo(handle.db)) app.log.info('demo data seeded (see README for the demo logins)');
   } else {

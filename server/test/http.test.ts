@@ -61,6 +61,37 @@ describe('operations', () => {
   });
 });
 
+describe('metrics', () => {
+  it('serves Prometheus metrics to platform admins or with the bearer token only', async () => {
+    expect((await ctx.app.inject({ url: '/metrics' })).statusCode).toBe(401);
+    const m = await buildMunicipality(ctx.db);
+    const admin = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);
+    expect((await admin.get('/metrics')).statusCode).toBe(403);
+    const platform = await login(ctx.app, (await buildUser(ctx.db, { isPlatformAdmin: true })).email);
+    await platform.get('/api/v1/auth/session');
+    const res = await platform.get('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain(
+      'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/auth/session",status="200"}',
+    );
+    expect(res.body).toContain('nodejs_eventloop_lag_seconds');
+    const withToken = await createTestContext({ metricsToken: 'geheimes-metrik-token-123' });
+    try {
+      expect(
+        (await withToken.app.inject({ url: '/metrics', headers: { authorization: 'Bearer falsch' } })).statusCode,
+      ).toBe(401);
+      const ok = await withToken.app.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer geheimes-metrik-token-123' },
+      });
+      expect(ok.statusCode).toBe(200);
+    } finally {
+      await withToken.close();
+    }
+  });
+});
+
 describe('bad input', () => {
   it('answers problem+json with field errors, never 5xx', async () => {
     const m = await buildMunicipality(ctx.db);

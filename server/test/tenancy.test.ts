@@ -19,6 +19,7 @@ const ROUTES: Record<string, Kind> = {
   'GET /health': { kind: 'public', reason: 'liveness' },
   'GET /ready': { kind: 'public', reason: 'readiness' },
   'GET /api/v1/meta': { kind: 'public', reason: 'accessibility contact and version' },
+  'GET /metrics': { kind: 'public', reason: 'checks METRICS_TOKEN or a platform-admin session itself' },
   'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in' },
   'POST /api/v1/auth/logout': { kind: 'own' },
   'POST /api/v1/auth/logout-everywhere': { kind: 'own' },
@@ -159,7 +160,7 @@ function fillBody(body?: Record<string, unknown>) {
 describe('cross-tenant isolation', () => {
   it('classifies every registered route', () => {
     const api = ctx.app.routeList.filter(
-      (r) => r.url.startsWith('/api/v1') || r.url === '/health' || r.url === '/ready',
+      (r) => r.url.startsWith('/api/v1') || ['/health', '/ready', '/metrics'].includes(r.url),
     );
     const unclassified = api.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in ROUTES));
     expect(unclassified).toEqual([]);

@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Raw PGlite instance (only for the embedded database; used by backup and tests). */
   pglite?: PGlite;
+  /** Connection figures for /metrics. */
+  poolStats(): { total: number; idle: number; waiting: number };
 }
 
 // DATE columns stay ISO strings ('2025-11-30') in both drivers, never local-midnight Dates.
@@ -26,6 +28,7 @@ pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 (count) as number;
  */
 export function pglitePool(pgl: PGlite) {
   let tail: Promise<void> = Promise.resolve();
+  let pending = 0;
   const client = {
     async query(sqlText: string, params: unknown[] = []) {
       const r = await pgl.query(sqlText, params as unknown[], { rowMode: 'object' });
@@ -38,21 +41,30 @@ export function pglitePool(pgl: PGlite) {
     async connect() {
       let release!: () => void;
       const prev = tail;
+      pending++;
       tail = new Promise<void>((r) => {
         release = r;
       });
       await prev;
-      return { ...client, release: () => release() };
+      return {
+        ...client,
+        release: () => {
+          pending--;
+          release();
+        },
+      };
     },
+    /** Connections held or waited for (1 = in use, more = queued). */
+    waiting: () => pending,
     async end() {},
   };
 }
 
 /** Kysely over an existing PGlite instance. */
-export function kyselyOverPglite(pgl: PGlite): Database {
+export function kyselyOverPglite(pgl: PGlite, pool = pglitePool(pgl)): Database {
   return new Kysely<DB>({
     // biome-ignore lint/suspicious/noExplicitAny: the pool implements the subset PostgresDialect uses
-    dialect: new PostgresDialect({ pool: pglitePool(pgl) as any }),
+    dialect: new PostgresDialect({ pool: pool as any }),
     plugins: [new CamelCasePlugin()],
   });
 }
@@ -116,18 +128,25 @@ export async function openDatabase(opts: {
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   const releaseLock = lockDataDir(opts.dataDir);
   const pgl = await openPglite(path.join(opts.dataDir, 'pgdata')).catch((err) => {
     releaseLock();
     throw err;
   });
-  const db = kyselyOverPglite(pgl);
+  const pool = pglitePool(pgl);
+  const db = kyselyOverPglite(pgl, pool);
   return {
     db,
     kind: 'pglite',
     pglite: pgl,
+    poolStats: () => ({ total: 1, idle: pool.waiting() === 0 ? 1 : 0, waiting: Math.max(0, pool.waiting() - 1) }),
     async close() {
       await db.destroy();
       await pgl.close();
