@@ -13,6 +13,7 @@ import { migrateToLatest } from '@dz/server/src/db/migrate.js';
 import { parseGv100ad } from '@dz/server/src/modules/imports/directory.parsers.js';
 import { importDirectoryBuffer } from '@dz/server/src/modules/imports/imports.service.js';
 import { sql } from 'kysely';
+import { writeSection } from './lib.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILE = path.resolve(here, '../../shared/data/destatis/GV100AD_30112025.txt');
@@ -38,9 +39,9 @@ async function baseline(db: Database) {
   }
 }
 
-async function run(kind: string, open: () => Promise<{ db: Database; close: () => Promise<void> }>) {
+async function run(kind: string, open: () => Promise<{ db: Database; close: () => Promise<void> }>, schema?: string) {
   const { db, close } = await open();
-  await migrateToLatest(db);
+  await migrateToLatest(db, schema);
   const [base] = await time(() => baseline(db));
   const [first, r1] = await time(() => importDirectoryBuffer(db, buf));
   const [again, r2] = await time(() => importDirectoryBuffer(db, buf));
@@ -55,14 +56,23 @@ const results = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-bench-'));
 results.push(await run('PGlite (embedded)', () => openDatabase({ dataDir: tmp })));
 if (process.env.BENCH_DATABASE_URL) {
+  // its own schema, so the network-scale data set in `public` stays untouched
+  const url = process.env.BENCH_DATABASE_URL;
+  const setup = await openDatabase({ databaseUrl: url, dataDir: tmp });
+  await sql`DROP SCHEMA IF EXISTS bench_import CASCADE`.execute(setup.db);
+  await sql`CREATE SCHEMA bench_import`.execute(setup.db);
   results.push(
-    await run('PostgreSQL', async () => {
-      const h = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: tmp });
-      await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(h.db);
-      await sql`CREATE SCHEMA public`.execute(h.db);
-      return h;
-    }),
+    await run(
+      'PostgreSQL',
+      async () => {
+        const h = await openDatabase({ databaseUrl: url, dataDir: tmp, searchPath: 'bench_import' });
+        return { db: h.db, close: h.close };
+      },
+      'bench_import',
+    ),
   );
+  await sql`DROP SCHEMA bench_import CASCADE`.execute(setup.db);
+  await setup.close();
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -84,5 +94,5 @@ const lines = [
   ),
   '',
 ];
-fs.writeFileSync(path.join(here, 'results.md'), lines.join('\n'));
+writeSection('import', [lines[4], '', lines[2], ...lines.slice(5)].join('\n'));
 console.log(lines.join('\n'));

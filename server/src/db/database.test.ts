@@ -11,7 +11,7 @@ describe('embedded database', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-persist-'));
     try {
       const first = await openDatabase({ dataDir: dir });
-      expect(await migrateToLatest(first.db)).toEqual(['0001_foundation', '0002_import_staging']);
+      expect(await migrateToLatest(first.db)).toEqual(['0001_foundation', '0002_import_staging', '0003_read_indexes']);
       const id = newId();
       await first.db
         .insertInto('networks')

@@ -1,0 +1,155 @@
+/**
+ * Load benchmark (`npm run bench`): the production server on the network-scale data set, autocannon with
+ * 50 connections per scenario against the main authenticated read endpoints, and — in the same run — a bare
+ * Fastify JSON endpoint as the baseline. Writes req/s, p50/p99, ratio to the baseline and server RSS for
+ * PGlite (bench/.data-pglite) and PostgreSQL (BENCH_DATABASE_URL) into bench/results.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { BENCH_DIR, BENCH_EMAIL, BENCH_PASSWORD, PGLITE_DIR, writeSection } from './lib.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const serverDir = path.resolve(BENCH_DIR, '../server');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function run(url: string, headers: Record<string, string> = {}) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+  });
+}
+
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_WRITES: '1000000',
+      RATE_LIMIT_AUTH: '1000',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/ready`, child);
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
+  });
+  if (!login.ok) {
+    throw new Error(`bench login failed (${login.status} ${await login.text()}): run npm run bench:data first`);
+  }
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const networks = (await (await fetch(`${base}/api/v1/networks`, { headers: { cookie } })).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const networkId = networks.items.find((n) => n.name === 'Verbund 1')?.id ?? networks.items[0]!.id;
+  return { child, base, cookie, networkId };
+}
+
+async function scenarioRows(kind: string, env: Record<string, string>, baselineRps: number) {
+  const s = await startServer(env);
+  const scenarios: [string, string][] = [
+    ['Dashboard', '/api/v1/dashboard'],
+    ['Kommunenliste mit Filtern', '/api/v1/municipalities?land=09&sizeClass=7&sort=-population&page=3&pageSize=50'],
+    ['Verbund mit Mitgliedern', `/api/v1/networks/${s.networkId}`],
+    ['Protokoll, Seite 2', '/api/v1/audit?page=2&pageSize=50'],
+  ];
+  const rows: string[] = [];
+  let peak = 0;
+  for (const [name, url] of scenarios) {
+    const r = await run(`${s.base}${url}`, { cookie: s.cookie });
+    peak = Math.max(peak, rssMb(s.child.pid!));
+    const ratio = r.requests.average / baselineRps;
+    rows.push(
+      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${ratio >= 0.35 ? 'met' : 'below'} | ${r.non2xx} |`,
+    );
+    console.log(rows.at(-1));
+  }
+  s.child.kill('SIGTERM');
+  return { rows, peak };
+}
+
+const port = await freePort();
+const baseline = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'baseline-server.ts')], {
+  env: { ...process.env, PORT: String(port) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await waitFor(`http://127.0.0.1:${port}/baseline`, baseline);
+const base = await run(`http://127.0.0.1:${port}/baseline`);
+baseline.kill();
+console.log(`baseline ${base.requests.average.toFixed(0)} req/s`);
+
+const sections: string[] = [];
+const rss: string[] = [];
+if (!fs.existsSync(PGLITE_DIR)) throw new Error('bench/.data-pglite missing: run `npm run bench:data` first');
+const pglite = await scenarioRows('PGlite', { DATA_DIR: PGLITE_DIR }, base.requests.average);
+sections.push(...pglite.rows);
+rss.push(`PGlite ${pglite.peak.toFixed(0)} MB`);
+if (process.env.BENCH_DATABASE_URL) {
+  const pgr = await scenarioRows(
+    'PostgreSQL',
+    { DATABASE_URL: process.env.BENCH_DATABASE_URL, DATA_DIR: PGLITE_DIR },
+    base.requests.average,
+  );
+  sections.push(...pgr.rows);
+  rss.push(`PostgreSQL ${pgr.peak.toFixed(0)} MB`);
+}
+writeSection(
+  'load',
+  [
+    `## Read endpoints under load (${CONNECTIONS} connections, ${DURATION} s each; ${new Date().toISOString()})`,
+    '',
+    `Baseline: bare Fastify JSON endpoint in its own process: **${base.requests.average.toFixed(0)} req/s** (p50 ${base.latency.p50} ms, p99 ${base.latency.p99} ms). Target ratio ≥ 0.35.`,
+    '',
+    '| database | scenario | req/s | p50 | p99 | ratio to baseline | target | non-2xx |',
+    '|---|---|---|---|---|---|---|---|',
+    ...sections,
+    '',
+    `Peak server RSS: ${rss.join(', ')}.`,
+    '',
+    'Why the ratios are far below 0.35 (measured with `node --cpu-prof` under load): the server process is',
+    'CPU-bound, about a third of its time in the `writev` system call (system calls are expensive in this',
+    'sandbox; the baseline makes one per request, our endpoints 4–6 database round trips plus the response),',
+    'about a sixth in Kysely query building, the rest in pg, Fastify, Zod and helmet. PGlite adds WASM query',
+    'execution on the same core and one connection for all requests. Next steps: one round trip for session +',
+    'scope, cached compiled queries, fewer count queries per page.',
+  ].join('\n'),
+);
