@@ -1,5 +1,4 @@
 import type { municipalityList, networkDetail } from '@dz/core';
-import { NETWORK_TYPES } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +7,14 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { NetworkFields } from './NetworkFields';
 
 type Network = z.infer<typeof networkDetail>;
 type Member = Network['members'][number];
@@ -143,29 +143,7 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
       {conflict && <Alert kind="warning">{t('errors.version_conflict_keep')}</Alert>}
       <ErrorSummary errors={errors} labels={{ name: t('networks.name'), description: t('networks.description') }} />
       <form onSubmit={save} noValidate>
-        <div className="form-grid">
-          <TextField
-            name="name"
-            label={t('networks.name')}
-            value={form.name}
-            onChange={(v) => setForm({ ...form, name: v })}
-            error={errors.name}
-            required
-          />
-          <SelectField
-            name="type"
-            label={t('networks.type')}
-            value={form.type}
-            onChange={(v) => setForm({ ...form, type: v })}
-            options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
-          />
-        </div>
-        <TextArea
-          name="description"
-          label={t('networks.description')}
-          value={form.description}
-          onChange={(v) => setForm({ ...form, description: v })}
-        />
+        <NetworkFields form={form} onChange={setForm} errors={errors} />
         <Button type="submit">{t('common.save')}</Button>
       </form>
     </details>

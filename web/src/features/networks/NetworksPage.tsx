@@ -1,5 +1,4 @@
 import type { networkList } from '@dz/core';
-import { NETWORK_TYPES } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +6,11 @@ import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
+import { NetworkFields } from './NetworkFields';
 
 export function NetworksPage() {
   const { t } = useTranslation();
@@ -62,30 +61,7 @@ export function NetworksPage() {
             labels={{ name: t('networks.name'), type: t('networks.type'), description: t('networks.description') }}
           />
           <form onSubmit={create} noValidate>
-            <div className="form-grid">
-              <TextField
-                name="name"
-                label={t('networks.name')}
-                value={form.name}
-                onChange={(v) => setForm({ ...form, name: v })}
-                error={errors.name}
-                required
-              />
-              <SelectField
-                name="type"
-                label={t('networks.type')}
-                value={form.type}
-                onChange={(v) => setForm({ ...form, type: v })}
-                options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
-              />
-            </div>
-            <TextArea
-              name="description"
-              label={t('networks.description')}
-              value={form.description}
-              onChange={(v) => setForm({ ...form, description: v })}
-              error={errors.description}
-            />
+            <NetworkFields form={form} onChange={setForm} errors={errors} />
             <div className="btn-row">
               <Button type="submit">{t('networks.createSubmit')}</Button>
               <Button variant="secondary" onPress={() => setShowCreate(false)}>
