@@ -4,6 +4,8 @@ import type { MunicipalityRole } from '@dz/core';
 export interface Scope {
   sessionId: string;
   csrfToken: string;
+  /** Last sliding-expiry refresh of the session. */
+  lastSeenAt: Date;
   user: { id: string; email: string; name: string; locale: string; isPlatformAdmin: boolean };
   municipalityId: string | null;
   roles: MunicipalityRole[];

@@ -33,6 +33,7 @@ export async function loadScope(db: Database, token: string): Promise<Scope | nu
       's.id as sessionId',
       's.activeMunicipalityId',
       's.csrfToken',
+      's.lastSeenAt',
       'u.id',
       'u.email',
       'u.name',
@@ -51,6 +52,7 @@ export async function loadScope(db: Database, token: string): Promise<Scope | nu
   return {
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
+    lastSeenAt: row.lastSeenAt,
     user: { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.isPlatformAdmin },
     municipalityId: row.role ? row.activeMunicipalityId : null,
     roles: row.role ? [row.role as MunicipalityRole] : [],
@@ -93,7 +95,8 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
     if (access === 'platform' && !scope.user.isPlatformAdmin) {
       throw new AppError('forbidden', 403, 'Platform administrators only.');
     }
-    // sliding expiry, at most once a minute per session
+    // sliding expiry, at most once a minute per session (no round trip in between)
+    if (scope.lastSeenAt.getTime() > Date.now() - 60_000) return;
     await db
       .updateTable('sessions')
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600_000) })

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
@@ -64,40 +64,42 @@ export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['
  * tenant data hangs off it and is always filtered by the scope's municipality.
  */
 export const municipalitiesRepository = {
+  /** One round trip: the page and the total (window count); a count query only past the last page. */
   async list(db: Q, _scope: Scope, f: DirectoryFilter) {
-    let q = db.selectFrom('municipalities as m');
-    if (f.q) {
-      const term = f.q.trim().toLowerCase();
-      q = /^\d+$/.test(term)
-        ? q.where('m.ags', 'like', `${term}%`)
-        : q.where((eb) => eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`));
+    const cond = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) => {
+      const parts: Expression<SqlBool>[] = [];
+      if (f.q) {
+        const term = f.q.trim().toLowerCase();
+        parts.push(
+          /^\d+$/.test(term)
+            ? eb('m.ags', 'like', `${term}%`)
+            : eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`),
+        );
+      }
+      if (f.includeFormer !== 'true') parts.push(eb('m.inDirectory', '=', true));
+      if (f.land) parts.push(eb('m.landCode', '=', f.land));
+      if (f.kreis) parts.push(eb('m.kreisKey', '=', f.kreis));
+      if (f.sizeClass) {
+        const [lo, hi] = SIZE_BANDS[f.sizeClass]!;
+        parts.push(eb('m.population', '>=', lo));
+        if (hi !== null) parts.push(eb('m.population', '<', hi));
+      }
+      return eb.and(parts);
+    };
+    const rows = await sorted(baseSelect(db).where(cond).select(sql<number>`count(*) over ()`.as('fullCount')), f.sort)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    let total = Number(rows[0]?.fullCount ?? 0);
+    if (rows.length === 0 && f.page > 1) {
+      const c = await db
+        .selectFrom('municipalities as m')
+        .where(cond)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      total = Number(c.n);
     }
-    if (f.includeFormer !== 'true') q = q.where('m.inDirectory', '=', true);
-    if (f.land) q = q.where('m.landCode', '=', f.land);
-    if (f.kreis) q = q.where('m.kreisKey', '=', f.kreis);
-    if (f.sizeClass) {
-      const [lo, hi] = SIZE_BANDS[f.sizeClass]!;
-      q = q.where('m.population', '>=', lo);
-      if (hi !== null) q = q.where('m.population', '<', hi);
-    }
-    const [{ n }, ids] = await Promise.all([
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      sorted(q.select('m.id'), f.sort)
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-    ]);
-    const rows = ids.length
-      ? await sorted(
-          baseSelect(db).where(
-            'm.id',
-            'in',
-            ids.map((r) => r.id),
-          ),
-          f.sort,
-        ).execute()
-      : [];
-    return { rows, total: n };
+    return { rows, total };
   },
   byId(db: Q, _scope: Scope, id: string) {
     return baseSelect(db).where('m.id', '=', id).executeTakeFirst();
