@@ -6,23 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, startServerProcess } from '@dz/server/test/server-process.js';
 import autocannon from 'autocannon';
 import { BENCH_DIR, BENCH_EMAIL, BENCH_PASSWORD, PGLITE_DIR, writeSection } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const serverDir = path.resolve(BENCH_DIR, '../server');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
@@ -51,23 +41,13 @@ function run(url: string, headers: Record<string, string> = {}) {
 }
 
 async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_WRITES: '1000000',
-      RATE_LIMIT_AUTH: '1000',
-    },
-    stdio: 'ignore',
+  const { child, base } = await startServerProcess({
+    ...env,
+    DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_WRITES: '1000000',
+    RATE_LIMIT_AUTH: '1000',
   });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/ready`, child);
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,63 +1,34 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../src/demo/demo-data.js';
 import { testDatabaseUrl } from './helpers.js';
+import { startServerProcess } from './server-process.js';
 
 /**
  * Crash safety: the real server on its own database, a burst of writes, SIGKILL in the middle, restart
  * on the same data — every write that was answered 2xx must be there and the database must open cleanly.
  * PGlite pass: DATA_DIR; PostgreSQL pass: a fresh database on TEST_DATABASE_URL (the app is killed, not the DB).
  */
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function start(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO: 'true',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_WRITES: '100000',
-      RATE_LIMIT_AUTH: '1000',
-    },
-    stdio: 'ignore',
+  const started = await startServerProcess({
+    ...env,
+    DEMO: 'true',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_WRITES: '100000',
+    RATE_LIMIT_AUTH: '1000',
   });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/ready`)).ok) return { child, base };
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not start');
+  children.push(started.child);
+  return started;
 }
 
 async function session(base: string) {
