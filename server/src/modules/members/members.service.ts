@@ -12,12 +12,12 @@ import { membersRepository as repo } from './members.repository.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-function require(scope: TenantScope, action: Parameters<typeof can>[1]) {
+function requirePermission(scope: TenantScope, action: Parameters<typeof can>[1]) {
   if (!can(scope, action)) throw new AppError('forbidden', 403, `Not allowed: ${action}`);
 }
 
 export async function listMembers(deps: Deps, scope: TenantScope) {
-  require(scope, 'view_members');
+  requirePermission(scope, 'view_members');
   const rows = await repo.list(deps.db, scope);
   return {
     items: rows.map((r) => ({ ...r, role: r.role as MunicipalityRole, since: iso(r.since) })),
@@ -32,12 +32,12 @@ export async function changeRole(
   userId: string,
   input: { role: MunicipalityRole; version: number },
 ) {
-  require(scope, 'change_roles');
+  requirePermission(scope, 'change_roles');
   return deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
     if (!m) throw new AppError('not_found', 404);
     assertVersion(m, input.version, { role: m.role, version: m.version });
-    if (touchesAdmin(m.role, input.role)) require(scope, 'invite_admin');
+    if (touchesAdmin(m.role, input.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && input.role !== 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
       throw new AppError('conflict', 409, 'The last administrator cannot be demoted.', [
         { path: 'body.role', code: 'last_admin', message: 'last admin' },
@@ -63,11 +63,11 @@ export async function changeRole(
 
 /** Removes a user from the municipality (the account stays for other municipalities). */
 export async function removeMember(deps: Deps, scope: TenantScope, userId: string) {
-  require(scope, 'remove_members');
+  requirePermission(scope, 'remove_members');
   await deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
     if (!m) throw new AppError('not_found', 404);
-    if (touchesAdmin(m.role)) require(scope, 'invite_admin');
+    if (touchesAdmin(m.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
       throw new AppError('conflict', 409, 'The last administrator cannot be removed.');
     }
@@ -91,7 +91,7 @@ export async function removeMember(deps: Deps, scope: TenantScope, userId: strin
 }
 
 export async function listInvitations(deps: Deps, scope: TenantScope) {
-  require(scope, 'invite');
+  requirePermission(scope, 'invite');
   const rows = await repo.invitations(deps.db, scope);
   return {
     items: rows.map((r) => ({
@@ -107,8 +107,8 @@ export async function listInvitations(deps: Deps, scope: TenantScope) {
 
 /** Invites a colleague by single-use link (7 days) sent by email. */
 export async function invite(deps: Deps, scope: TenantScope, input: { email: string; role: MunicipalityRole }) {
-  require(scope, 'invite');
-  if (input.role === 'admin') require(scope, 'invite_admin');
+  requirePermission(scope, 'invite');
+  if (input.role === 'admin') requirePermission(scope, 'invite_admin');
   return createInvitation(deps, scope, scope.municipalityId, input);
 }
 
@@ -192,7 +192,7 @@ async function createInvitation(
 }
 
 export async function revokeInvitation(deps: Deps, scope: TenantScope, id: string) {
-  require(scope, 'invite');
+  requirePermission(scope, 'invite');
   await deps.db.transaction().execute(async (trx) => {
     const inv = await repo.findInvitation(trx, scope, id);
     if (!inv) throw new AppError('not_found', 404);
