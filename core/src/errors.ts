@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'import_failed',
+  'survey_closed',
+  'survey_locked',
+  'already_submitted',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

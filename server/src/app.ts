@@ -18,6 +18,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
+import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerSession } from './plugins/session.js';
@@ -34,6 +35,7 @@ export const MODULES = [
   municipalitiesRoutes,
   membersRoutes,
   networksRoutes,
+  surveysRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -79,6 +79,9 @@ beforeAll(async () => {
     importId: newId(),
   });
   actor = await login(ctx.app, p.email);
+  ids.surveyId = (
+    await actor.post('/api/v1/surveys', { networkId: net.id, title: 'Fuzz-Umfrage', mode: 'municipality' })
+  ).json().id;
 });
 afterAll(() => ctx?.close());
 

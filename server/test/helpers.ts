@@ -93,6 +93,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -114,6 +115,7 @@ export async function clientFromCookie(app: FastifyInstance, cookie: string): Pr
     get: (url) => inject({ method: 'GET', url }),
     post: (url, body) => inject({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body) => inject({ method: 'PATCH', url, payload: body as object }),
+    put: (url, body) => inject({ method: 'PUT', url, payload: body as object }),
     del: (url) => inject({ method: 'DELETE', url }),
   };
 }

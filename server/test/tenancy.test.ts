@@ -1,3 +1,4 @@
+import { painPointTemplate } from '@dz/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
@@ -14,6 +15,19 @@ type Kind =
   | { kind: 'own'; body?: Record<string, unknown> } // acts on the caller's own scope only
   | { kind: 'public'; reason: string } // reachable without session, guarded by a secret or harmless
   | { kind: 'shared'; reason: string }; // signed-in users only, returns no tenant data
+
+const SURVEY_UPDATE = {
+  version: 2,
+  title: 'Gekapert',
+  titleEn: '',
+  intro: '',
+  mode: 'municipality',
+  opensOn: null,
+  closesOn: null,
+  threshold: 3,
+  networkIds: [],
+  definition: painPointTemplate(),
+};
 
 const ROUTES: Record<string, Kind> = {
   'GET /health': { kind: 'public', reason: 'liveness' },
@@ -70,6 +84,25 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'foreign', body: { leftOn: '2026-01-01' } },
   'POST /api/v1/networks/:networkId/moderators': { kind: 'foreign', body: { email: 'A_EMAIL' } },
   'DELETE /api/v1/networks/:networkId/moderators/:userId': { kind: 'foreign' },
+  'GET /api/v1/surveys': { kind: 'own' },
+  'POST /api/v1/surveys': { kind: 'own', body: { networkId: null, title: 'Intern A', mode: 'person' } },
+  'GET /api/v1/surveys/:surveyId': { kind: 'foreign' },
+  'PATCH /api/v1/surveys/:surveyId': { kind: 'foreign', body: SURVEY_UPDATE },
+  'DELETE /api/v1/surveys/:surveyId': { kind: 'foreign' },
+  'POST /api/v1/surveys/:surveyId/duplicate': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/definition.json': { kind: 'foreign' },
+  'POST /api/v1/surveys/:surveyId/open': { kind: 'foreign', body: { version: 2 } },
+  'POST /api/v1/surveys/:surveyId/close': { kind: 'foreign', body: { version: 2 } },
+  'POST /api/v1/surveys/:surveyId/remind': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/participation': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/response': { kind: 'foreign' },
+  'PUT /api/v1/surveys/:surveyId/response': { kind: 'foreign', body: { version: 1, answers: { personal: 1 } } },
+  'POST /api/v1/surveys/:surveyId/response/submit': { kind: 'foreign', body: { version: 1, answers: { personal: 1 } } },
+  'POST /api/v1/surveys/:surveyId/response/reopen': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/results': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/results.csv': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/results.xlsx': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/raw.csv': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -122,6 +155,12 @@ beforeAll(async () => {
   // B writes something into its audit trail
   const b = await login(ctx.app, ub.email);
   await b.post('/api/v1/departments', { name: 'Geheimamt B' });
+  // B's network runs a survey (opened, so B's members see it) and B answers it
+  const survey = (
+    await b.post('/api/v1/surveys', { networkId: net.id, title: 'Geheime Umfrage B', mode: 'municipality' })
+  ).json().id as string;
+  await b.post(`/api/v1/surveys/${survey}/open`, { version: 1 });
+  await b.put(`/api/v1/surveys/${survey}/response`, { version: 0, answers: { groesster: 'Geheimer Schmerz B' } });
   Object.assign(ids, {
     municipalityId: B.id,
     departmentId: dept.id,
@@ -132,6 +171,7 @@ beforeAll(async () => {
     B_MUNICIPALITY: B.id,
     A_MUNICIPALITY: A.id,
     A_EMAIL: ua.email,
+    surveyId: survey,
   });
   markers.push(
     'geheim-b@example.org',
@@ -140,6 +180,8 @@ beforeAll(async () => {
     'Geheimer Zirkel B',
     'Geheimamt B',
     'Berta Geheim',
+    'Geheime Umfrage B',
+    'Geheimer Schmerz B',
     dept.name,
   );
   a = await login(ctx.app, ua.email);
@@ -227,6 +269,18 @@ describe('cross-tenant isolation', () => {
       .where('id', '=', ids.networkId!)
       .executeTakeFirstOrThrow();
     expect(n).toEqual({ name: 'Geheimer Zirkel B', version: 1 });
+    const sv = await ctx.db
+      .selectFrom('surveys')
+      .select(['title', 'version', 'status'])
+      .where('id', '=', ids.surveyId!)
+      .executeTakeFirstOrThrow();
+    expect(sv).toEqual({ title: 'Geheime Umfrage B', version: 2, status: 'open' });
+    const resp = await ctx.db
+      .selectFrom('surveyResponses')
+      .select(['answers', 'status'])
+      .where('surveyId', '=', ids.surveyId!)
+      .execute();
+    expect(resp).toEqual([{ answers: { groesster: 'Geheimer Schmerz B' }, status: 'draft' }]);
     const mods = await ctx.db
       .selectFrom('networkModerators')
       .select('userId')

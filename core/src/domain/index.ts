@@ -3,3 +3,5 @@ export * from './ags.js';
 export * from './departments.js';
 export * from './roles.js';
 export * from './size-class.js';
+export * from './survey.js';
+export * from './survey-template.js';

@@ -7,6 +7,9 @@ import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
 
+/** snake_case columns ↔ camelCase fields; keys inside JSON values (answers, definitions) stay as stored. */
+const CAMEL_CASE = { maintainNestedObjectKeys: true };
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
@@ -65,7 +68,7 @@ export function kyselyOverPglite(pgl: PGlite, pool = pglitePool(pgl)): Database 
   return new Kysely<DB>({
     // biome-ignore lint/suspicious/noExplicitAny: the pool implements the subset PostgresDialect uses
     dialect: new PostgresDialect({ pool: pool as any }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CamelCasePlugin(CAMEL_CASE)],
   });
 }
 
@@ -127,7 +130,7 @@ export async function openDatabase(opts: {
       max: 10,
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(CAMEL_CASE)] });
     return {
       db,
       kind: 'postgres',

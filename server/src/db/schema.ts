@@ -176,6 +176,60 @@ export interface PlatformSettings {
   value: Json;
 }
 
+export interface Surveys {
+  id: string;
+  networkId: string | null;
+  municipalityId: string | null;
+  title: string;
+  titleEn: Generated<string>;
+  intro: Generated<string>;
+  mode: string;
+  status: Generated<string>;
+  opensOn: string | null;
+  closesOn: string | null;
+  threshold: Generated<number>;
+  definition: Json;
+  networkIds: ColumnType<string[], string | undefined, string>;
+  secret: string;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface SurveyTargets {
+  id: string;
+  surveyId: string;
+  municipalityId: string;
+  userId: string | null;
+  networkId: string | null;
+  status: Generated<string>;
+  invitedAt: Date | null;
+  remindedAt: Date | null;
+}
+export interface SurveyResponses {
+  id: string;
+  surveyId: string;
+  municipalityId: string;
+  respondentKey: string | null;
+  status: Generated<string>;
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  sizeClass: number;
+  landCode: string;
+  networkId: string | null;
+  version: Generated<number>;
+  submittedAt: Date | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface SurveyAnswers {
+  responseId: string;
+  surveyId: string;
+  questionId: string;
+  itemId: Generated<string>;
+  num: number | null;
+  choice: string | null;
+  text: string | null;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -194,4 +248,8 @@ export interface DB {
   importRows: ImportRows;
   importBodies: ImportBodies;
   platformSettings: PlatformSettings;
+  surveys: Surveys;
+  surveyTargets: SurveyTargets;
+  surveyResponses: SurveyResponses;
+  surveyAnswers: SurveyAnswers;
 }

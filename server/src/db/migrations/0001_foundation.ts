@@ -1,14 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-/** Runs each statement separately: PGlite's extended protocol accepts one statement per query. */
-async function run(db: Kysely<unknown>, statements: string) {
-  for (const stmt of statements
-    .split(/;\s*\n(?=CREATE|DROP|ALTER|INSERT|COMMENT)/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    await sql.raw(stmt).execute(db);
-  }
-}
+import type { Kysely } from 'kysely';
+import { runScript as run } from './sql-script.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await run(

@@ -10,7 +10,11 @@ export type MunicipalityAction =
   | 'manage_departments'
   | 'edit_municipality'
   | 'view_audit'
-  | 'create_network';
+  | 'create_network'
+  | 'manage_surveys'
+  | 'draft_responses'
+  | 'submit_responses'
+  | 'view_results';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -22,6 +26,10 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   edit_municipality: ['admin'],
   view_audit: ['admin'],
   create_network: ['admin', 'coordinator'],
+  manage_surveys: ['admin', 'coordinator'],
+  draft_responses: ['admin', 'coordinator', 'staff', 'mayor'],
+  submit_responses: ['admin', 'coordinator'],
+  view_results: ['admin', 'coordinator', 'mayor', 'council'],
 };
 
 /**

@@ -1,0 +1,183 @@
+import { createHmac } from 'node:crypto';
+import { type Answers, AppError, answerRows, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { iso, newId } from '../../lib/ids.js';
+import type { Scope } from '../../lib/scope.js';
+import { can } from '../members/members.policy.js';
+import { acceptsAnswers, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
+
+type Target = NonNullable<Awaited<ReturnType<typeof myTarget>>>;
+
+/**
+ * Personal responses are found again through a keyed hash of the user id (the key is the survey's
+ * own secret), so the response row itself never names the person.
+ */
+function respondentKey(s: SurveyRow, userId: string): string {
+  return createHmac('sha256', s.secret).update(userId).digest('hex');
+}
+
+async function context(deps: Deps, scope: Scope, surveyId: string) {
+  const s = await loadSurvey(deps.db, surveyId);
+  const target = s.status === 'draft' ? null : await myTarget(deps.db, scope, s);
+  if (!target) throw new AppError('not_found', 404);
+  return { s, target };
+}
+
+function findResponse(db: Deps['db'] | Transaction<DB>, s: SurveyRow, target: Target, userId: string) {
+  let q = db.selectFrom('surveyResponses').selectAll().where('surveyId', '=', s.id);
+  q =
+    s.mode === 'person'
+      ? q.where('respondentKey', '=', respondentKey(s, userId))
+      : q.where('municipalityId', '=', target.municipalityId).where('respondentKey', 'is', null);
+  return q;
+}
+
+function permissions(scope: Scope, s: SurveyRow, status: string) {
+  const open = acceptsAnswers(s);
+  const person = s.mode === 'person';
+  return {
+    edit: open && status !== 'submitted' && (person || can(scope, 'draft_responses')),
+    submit: open && status !== 'submitted' && (person || can(scope, 'submit_responses')),
+    reopen: open && status === 'submitted' && (person || can(scope, 'submit_responses')),
+  };
+}
+
+export async function getResponse(deps: Deps, scope: Scope, surveyId: string) {
+  const { s, target } = await context(deps, scope, surveyId);
+  const r = await findResponse(deps.db, s, target, scope.user.id).executeTakeFirst();
+  const status: 'none' | 'draft' | 'submitted' = (r?.status as 'draft' | 'submitted' | undefined) ?? 'none';
+  return {
+    status,
+    version: r?.version ?? 0,
+    answers: (r?.answers as Answers) ?? {},
+    submittedAt: r?.submittedAt ? iso(r.submittedAt) : null,
+    updatedAt: r ? iso(r.updatedAt) : null,
+    can: permissions(scope, s, status),
+  };
+}
+
+function answerErrors(problems: { questionId: string; code: string; message: string }[]) {
+  return new AppError(
+    'validation_failed',
+    400,
+    'Einige Antworten fehlen oder passen nicht.',
+    problems.map((p) => ({ path: `body.answers.${p.questionId}`, code: p.code, message: p.message })),
+  );
+}
+
+/** Saves (autosave) or submits a response; `version` 0 creates it. Concurrent edits get 409. */
+export async function saveResponse(
+  deps: Deps,
+  scope: Scope,
+  surveyId: string,
+  input: { version: number; answers: Answers },
+  submit: boolean,
+) {
+  const { s, target } = await context(deps, scope, surveyId);
+  const def = s.definition as SurveyDefinition;
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
+    const perm = permissions(scope, s, cur?.status ?? 'none');
+    if (!acceptsAnswers(s)) throw new AppError('survey_closed', 409, 'Die Umfrage nimmt keine Antworten (mehr) an.');
+    if (!(submit ? perm.submit : perm.edit)) {
+      if (cur?.status === 'submitted')
+        throw new AppError('already_submitted', 409, 'Die Antwort ist bereits abgeschickt. Öffnen Sie sie erneut.');
+      throw new AppError('forbidden', 403, submit ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.');
+    }
+    if ((cur?.version ?? 0) !== input.version) {
+      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+        currentVersion: cur?.version ?? 0,
+        current: { answers: cur?.answers ?? {}, version: cur?.version ?? 0 },
+      });
+    }
+    const { clean, problems } = validateAnswers(def, input.answers, submit);
+    if (problems.length) throw answerErrors(problems);
+    const muni = await trx
+      .selectFrom('municipalities')
+      .select(['population', 'landCode'])
+      .where('id', '=', target.municipalityId)
+      .executeTakeFirstOrThrow();
+    const status = submit ? 'submitted' : 'draft';
+    const now = new Date();
+    let id = cur?.id;
+    if (cur) {
+      await trx
+        .updateTable('surveyResponses')
+        .set({
+          answers: JSON.stringify(clean),
+          status,
+          version: cur.version + 1,
+          updatedAt: now,
+          submittedAt: submit ? now : null,
+        })
+        .where('id', '=', cur.id)
+        .execute();
+    } else {
+      id = newId();
+      await trx
+        .insertInto('surveyResponses')
+        .values({
+          id,
+          surveyId,
+          municipalityId: target.municipalityId,
+          respondentKey: s.mode === 'person' ? respondentKey(s, scope.user.id) : null,
+          status,
+          answers: JSON.stringify(clean),
+          sizeClass: sizeClassOf(muni.population),
+          landCode: muni.landCode,
+          networkId: target.networkId,
+          submittedAt: submit ? now : null,
+        })
+        .execute();
+    }
+    if (submit) {
+      const rows = answerRows(def, clean).map((r) => ({ ...r, responseId: id as string, surveyId }));
+      if (rows.length) await trx.insertInto('surveyAnswers').values(rows).execute();
+    }
+    await trx.updateTable('surveyTargets').set({ status }).where('id', '=', target.id).execute();
+    if (submit || !cur) {
+      await writeAudit(trx, scope, {
+        action: submit ? 'submit' : 'create',
+        entity: 'survey_response',
+        entityId: s.mode === 'person' ? null : (id as string),
+        networkId: s.networkId,
+        municipalityId: target.municipalityId,
+        after: { survey: s.title, status },
+      });
+    }
+  });
+  return getResponse(deps, scope, surveyId);
+}
+
+/** A submitted response goes back to draft (until the close date); its answers leave the results. */
+export async function reopenResponse(deps: Deps, scope: Scope, surveyId: string) {
+  const { s, target } = await context(deps, scope, surveyId);
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
+    if (cur?.status !== 'submitted' || !cur) throw new AppError('conflict', 409, 'Es gibt keine abgeschickte Antwort.');
+    if (!permissions(scope, s, 'submitted').reopen) {
+      if (!acceptsAnswers(s)) throw new AppError('survey_closed', 409, 'Die Umfrage ist geschlossen.');
+      throw new AppError('forbidden', 403);
+    }
+    await trx.deleteFrom('surveyAnswers').where('responseId', '=', cur.id).execute();
+    await trx
+      .updateTable('surveyResponses')
+      .set({ status: 'draft', submittedAt: null, version: cur.version + 1, updatedAt: new Date() })
+      .where('id', '=', cur.id)
+      .execute();
+    await trx.updateTable('surveyTargets').set({ status: 'draft' }).where('id', '=', target.id).execute();
+    await writeAudit(trx, scope, {
+      action: 'reopen',
+      entity: 'survey_response',
+      entityId: s.mode === 'person' ? null : cur.id,
+      networkId: s.networkId,
+      municipalityId: target.municipalityId,
+      before: { status: 'submitted' },
+      after: { status: 'draft' },
+    });
+  });
+  return getResponse(deps, scope, surveyId);
+}

@@ -1,0 +1,299 @@
+import {
+  AppError,
+  allQuestions,
+  effectiveThreshold,
+  filteredSetAllowed,
+  LAENDER,
+  type resultsQuery,
+  type SurveyDefinition,
+  type SurveyResults,
+  visibleGroups,
+} from '@dz/core';
+import { type RawBuilder, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Deps } from '../../lib/deps.js';
+import type { Scope } from '../../lib/scope.js';
+import { canSeeResults, isTargeted, loadSurvey, type SurveyRow } from './surveys.access.js';
+
+export type ResultsQuery = z.infer<typeof resultsQuery>;
+
+const ALL = '*';
+
+function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
+  switch (groupBy) {
+    case 'sizeClass':
+      return sql<string>`r.size_class::text`;
+    case 'land':
+      return sql<string>`r.land_code`;
+    case 'network':
+      return sql<string>`coalesce(r.network_id::text, '')`;
+    default:
+      return sql<string>`'all'`;
+  }
+}
+
+function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
+  const out: RawBuilder<boolean>[] = [];
+  if (q.sizeClass !== undefined) out.push(sql<boolean>`r.size_class = ${q.sizeClass}`);
+  if (q.land !== undefined) out.push(sql<boolean>`r.land_code = ${q.land}`);
+  if (q.networkId !== undefined) out.push(sql<boolean>`r.network_id = ${q.networkId}`);
+  return out;
+}
+
+const and = (conds: RawBuilder<boolean>[]) =>
+  conds.length ? sql<boolean>`(${sql.join(conds, sql` AND `)})` : sql<boolean>`true`;
+
+/** All proper subsets of the applied filters (the wider sets an attacker could subtract from). */
+function widerSets(conds: RawBuilder<boolean>[]): RawBuilder<boolean>[] {
+  const out: RawBuilder<boolean>[] = [];
+  for (let mask = 0; mask < (1 << conds.length) - 1; mask++) out.push(and(conds.filter((_, i) => mask & (1 << i))));
+  return out;
+}
+
+async function groupLabels(deps: Deps, groupBy: ResultsQuery['groupBy'], keys: string[]) {
+  const labels = new Map<string, string>([
+    [ALL, 'Alle'],
+    ['all', 'Alle'],
+  ]);
+  for (const k of keys) {
+    if (groupBy === 'sizeClass') labels.set(k, `GK${k}`);
+    if (groupBy === 'land') labels.set(k, LAENDER[k]?.name ?? k);
+  }
+  if (groupBy === 'network') {
+    const ids = keys.filter((k) => k.length === 36);
+    const rows = ids.length
+      ? await deps.db.selectFrom('networks').select(['id', 'name']).where('id', 'in', ids).execute()
+      : [];
+    for (const r of rows) labels.set(r.id, r.name);
+    labels.set('', 'Ohne Verbund');
+  }
+  return labels;
+}
+
+/**
+ * Aggregated results under the anonymity rules: the filtered set and each group must hold at least
+ * `threshold` submitted responses, must not differ from any wider set by a small group, and
+ * suppressed groups must not be computable as "total minus shown". Everything is aggregated in SQL.
+ */
+export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery): Promise<SurveyResults> {
+  const t = effectiveThreshold(s.threshold);
+  const g = groupExpr(q.groupBy);
+  const conds = filterConds(q);
+  const wider = widerSets(conds);
+  const all = and(conds);
+  const countCols = [
+    sql`count(*) FILTER (WHERE ${all})::int AS n`,
+    ...wider.map((w, i) => sql`count(*) FILTER (WHERE ${w})::int AS ${sql.ref(`w${i}`)}`),
+  ];
+  const counts = await sql<Record<string, number | string>>`
+    SELECT ${q.groupBy === 'none' ? sql`NULL::text` : g} AS g, ${sql.join(countCols)}
+    FROM survey_responses r
+    WHERE r.survey_id = ${s.id} AND r.status = 'submitted'
+    ${q.groupBy === 'none' ? sql`` : sql`GROUP BY GROUPING SETS ((${g}), ())`}`.execute(deps.db);
+  // the grand-total row of GROUPING SETS has g = NULL
+  const rows = counts.rows.map((r) => ({
+    key: r.g === null ? ALL : String(r.g),
+    n: Number(r.n),
+    wider: wider.map((_, i) => Number(r[`w${i}`])),
+  }));
+  const total = rows.find((r) => r.key === ALL) ?? { key: ALL, n: 0, wider: wider.map(() => 0) };
+  const totalAllowed = filteredSetAllowed(total.n, total.wider, t);
+  const groupRows = q.groupBy === 'none' ? [] : rows.filter((r) => r.key !== ALL && r.n > 0);
+  const forced = new Set(groupRows.filter((r) => !filteredSetAllowed(r.n, r.wider, t)).map((r) => r.key));
+  const shown = totalAllowed
+    ? visibleGroups(
+        groupRows.map((r) => ({ key: r.key, n: forced.has(r.key) ? 0 : r.n })),
+        t,
+      )
+    : new Set<string>();
+  for (const k of forced) shown.delete(k);
+  // a forced group counted as 0 could leave a small remainder: re-check with real sizes
+  const hiddenSum = groupRows.filter((r) => !shown.has(r.key)).reduce((a, r) => a + r.n, 0);
+  if (hiddenSum > 0 && hiddenSum < t) shown.clear();
+
+  const visibleKeys = [ALL, ...shown].filter((k) => k !== ALL || totalAllowed);
+  const stats = totalAllowed ? await questionStats(deps, s, q, g, all, shown) : new Map();
+  const labels = await groupLabels(
+    deps,
+    q.groupBy,
+    groupRows.map((r) => r.key),
+  );
+  const def = s.definition as SurveyDefinition;
+  const groups = [
+    ...visibleKeys.map((k) => ({
+      key: k,
+      label: labels.get(k) ?? k,
+      responses: k === ALL ? total.n : (groupRows.find((r) => r.key === k)?.n ?? 0),
+      suppressed: false,
+      questions: allQuestions(def).map((qq) => finish(stats.get(`${k}|${qq.id}`), qq.id, t, qq.options?.length ?? 0)),
+    })),
+    ...groupRows
+      .filter((r) => !shown.has(r.key))
+      .map((r) => ({
+        key: r.key,
+        label: labels.get(r.key) ?? r.key,
+        responses: null,
+        suppressed: true,
+        questions: [],
+      })),
+  ].sort((a, b) => (a.key === ALL ? -1 : b.key === ALL ? 1 : a.label.localeCompare(b.label, 'de')));
+  return {
+    threshold: t,
+    responses: totalAllowed ? total.n : 0,
+    suppressed: !totalAllowed,
+    hiddenGroups: groupRows.filter((r) => !shown.has(r.key)).length,
+    groups: totalAllowed ? groups : [],
+  };
+}
+
+interface Acc {
+  answered: number;
+  mean: number | null;
+  median: number | null;
+  distribution: { itemId: string; value: string; count: number }[];
+  items: { itemId: string; answered: number; mean: number | null; median: number | null }[];
+  rank: { option: string; count: number; rankSum: number }[];
+  texts: string[];
+}
+
+function finish(a: Acc | undefined, questionId: string, t: number, nOptions: number) {
+  const answered = a?.answered ?? 0;
+  if (!a || answered < t)
+    return {
+      questionId,
+      answered,
+      mean: null,
+      median: null,
+      distribution: [],
+      items: [],
+      borda: [],
+      texts: [],
+      suppressed: answered > 0,
+    };
+  return {
+    questionId,
+    answered,
+    mean: a.mean,
+    median: a.median,
+    distribution: a.distribution,
+    items: a.items,
+    borda: a.rank
+      .map((r) => ({ option: r.option, points: r.count * nOptions - r.rankSum }))
+      .sort((x, y) => y.points - x.points),
+    texts: a.texts,
+    suppressed: false,
+  };
+}
+
+/** Per group (shown groups and the total) and question: counts, mean, median, distribution, Borda sums, texts. */
+async function questionStats(
+  deps: Deps,
+  s: SurveyRow,
+  q: ResultsQuery,
+  g: RawBuilder<string>,
+  all: RawBuilder<boolean>,
+  shown: Set<string>,
+) {
+  const resp = sql`(SELECT r.id, ${g} AS g FROM survey_responses r
+      WHERE r.survey_id = ${s.id} AND r.status = 'submitted' AND ${all})`;
+  const grouped = q.groupBy !== 'none';
+  const sets = grouped
+    ? sql`GROUPING SETS ((r.g, a.question_id, a.item_id), (a.question_id, a.item_id))`
+    : sql`a.question_id, a.item_id`;
+  const keyOf = (v: unknown) => (!grouped || v === null ? ALL : String(v));
+  const keep = (k: string) => k === ALL || shown.has(k);
+  const distIds = allQuestions(s.definition as SurveyDefinition)
+    .filter((x) => ['scale', 'single', 'multiple', 'matrix'].includes(x.type))
+    .map((x) => x.id);
+  const v = sql`coalesce(a.choice, a.num::int::text)`;
+  const gsel = grouped ? sql`r.g` : sql`NULL::text`;
+
+  const [nums, dist, answered, ranks, texts] = await Promise.all([
+    sql<{ g: string | null; questionId: string; itemId: string; n: number; mean: number; median: number }>`
+      SELECT ${gsel} AS g, a.question_id, a.item_id, count(*)::int AS n, avg(a.num)::float8 AS mean,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY a.num)::float8 AS median
+      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id} AND a.num IS NOT NULL AND a.choice IS NULL
+      GROUP BY ${sets}`.execute(deps.db),
+    distIds.length
+      ? sql<{ g: string | null; questionId: string; itemId: string; value: string; n: number }>`
+      SELECT ${gsel} AS g, a.question_id, a.item_id, ${v} AS value, count(*)::int AS n
+      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(distIds)})
+      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id, a.item_id, ${v}), (a.question_id, a.item_id, ${v}))` : sql`a.question_id, a.item_id, ${v}`}`.execute(
+          deps.db,
+        )
+      : { rows: [] },
+    sql<{ g: string | null; questionId: string; n: number }>`
+      SELECT ${gsel} AS g, a.question_id, count(DISTINCT a.response_id)::int AS n
+      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id}
+      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id), (a.question_id))` : sql`a.question_id`}`.execute(
+      deps.db,
+    ),
+    sql<{ g: string | null; questionId: string; choice: string; n: number; rankSum: number }>`
+      SELECT ${gsel} AS g, a.question_id, a.choice, count(*)::int AS n, sum(a.num)::float8 AS rank_sum
+      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id} AND a.choice IS NOT NULL AND a.num IS NOT NULL
+      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id, a.choice), (a.question_id, a.choice))` : sql`a.question_id, a.choice`}`.execute(
+      deps.db,
+    ),
+    sql<{ g: string; questionId: string; text: string }>`
+      SELECT r.g, a.question_id, a.text
+      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id} AND a.text IS NOT NULL AND btrim(a.text) <> ''
+      ORDER BY md5(a.text)
+      LIMIT 5000`.execute(deps.db),
+  ]);
+
+  const acc = new Map<string, Acc>();
+  const get = (k: string, qid: string) => {
+    const key = `${k}|${qid}`;
+    let a = acc.get(key);
+    if (!a) {
+      a = { answered: 0, mean: null, median: null, distribution: [], items: [], rank: [], texts: [] };
+      acc.set(key, a);
+    }
+    return a;
+  };
+  for (const r of answered.rows) {
+    const k = keyOf(r.g);
+    if (keep(k)) get(k, r.questionId).answered = r.n;
+  }
+  for (const r of nums.rows) {
+    const k = keyOf(r.g);
+    if (!keep(k)) continue;
+    const a = get(k, r.questionId);
+    if (r.itemId) a.items.push({ itemId: r.itemId, answered: r.n, mean: r.mean, median: r.median });
+    else {
+      a.mean = r.mean;
+      a.median = r.median;
+    }
+  }
+  for (const r of dist.rows) {
+    const k = keyOf(r.g);
+    if (keep(k)) get(k, r.questionId).distribution.push({ itemId: r.itemId, value: r.value, count: r.n });
+  }
+  for (const r of ranks.rows) {
+    const k = keyOf(r.g);
+    if (keep(k)) get(k, r.questionId).rank.push({ option: r.choice, count: r.n, rankSum: r.rankSum });
+  }
+  for (const r of texts.rows) {
+    get(ALL, r.questionId).texts.push(r.text);
+    if (grouped && shown.has(String(r.g))) get(String(r.g), r.questionId).texts.push(r.text);
+  }
+  for (const a of acc.values()) {
+    a.distribution.sort(
+      (x, y) => x.itemId.localeCompare(y.itemId) || x.value.localeCompare(y.value, 'de', { numeric: true }),
+    );
+    a.items.sort((x, y) => x.itemId.localeCompare(y.itemId));
+  }
+  return acc;
+}
+
+/** Results for those allowed to see them; others get 404 (no hint that the survey exists). */
+export async function getResults(deps: Deps, scope: Scope, id: string, q: ResultsQuery) {
+  const s = await loadSurvey(deps.db, id);
+  if (!canSeeResults(scope, s, await isTargeted(deps.db, scope, id))) throw new AppError('not_found', 404);
+  return { s, results: await computeResults(deps, s, q) };
+}

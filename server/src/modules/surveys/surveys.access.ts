@@ -1,0 +1,66 @@
+import { AppError } from '@dz/core';
+import type { Database } from '../../db/database.js';
+import type { Scope } from '../../lib/scope.js';
+import { can } from '../members/members.policy.js';
+
+export type SurveyRow = Awaited<ReturnType<typeof loadSurvey>>;
+
+export async function loadSurvey(db: Database, id: string) {
+  const s = await db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s) throw new AppError('not_found', 404);
+  return s;
+}
+
+/** Network surveys: the owning network's moderators; internal surveys: the municipality's admins and coordinators. */
+export function canManage(scope: Scope, s: Pick<SurveyRow, 'networkId' | 'municipalityId'>): boolean {
+  if (s.networkId) return scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(s.networkId);
+  return scope.municipalityId === s.municipalityId && can(scope, 'manage_surveys');
+}
+
+/** The distribution target of the acting person or municipality, if any. */
+export async function myTarget(db: Database, scope: Scope, s: Pick<SurveyRow, 'id' | 'mode'>) {
+  if (!scope.municipalityId) return null;
+  let q = db
+    .selectFrom('surveyTargets')
+    .selectAll()
+    .where('surveyId', '=', s.id)
+    .where('municipalityId', '=', scope.municipalityId);
+  q = s.mode === 'person' ? q.where('userId', '=', scope.user.id) : q.where('userId', 'is', null);
+  return (await q.executeTakeFirst()) ?? null;
+}
+
+/**
+ * Results are for the survey's managers, and — once the survey is closed — for the participating
+ * municipalities' leadership and council (aggregates only, under the anonymity threshold).
+ */
+export function canSeeResults(
+  scope: Scope,
+  s: Pick<SurveyRow, 'networkId' | 'municipalityId' | 'status'>,
+  targeted: boolean,
+): boolean {
+  if (canManage(scope, s)) return true;
+  return s.status === 'closed' && targeted && can(scope, 'view_results');
+}
+
+/** Whether the survey takes answers today (status open and within its dates). */
+export function acceptsAnswers(s: Pick<SurveyRow, 'status' | 'opensOn' | 'closesOn'>, today = todayIso()): boolean {
+  if (s.status !== 'open') return false;
+  if (s.opensOn && today < s.opensOn) return false;
+  return !(s.closesOn && today > s.closesOn);
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Does the acting municipality take part (as a target) — decided without revealing other surveys. */
+export async function isTargeted(db: Database, scope: Scope, surveyId: string): Promise<boolean> {
+  if (!scope.municipalityId) return false;
+  const row = await db
+    .selectFrom('surveyTargets')
+    .select('id')
+    .where('surveyId', '=', surveyId)
+    .where('municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  return !!row;
+}
