@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 /** Builds the web app and starts the real server (production mode, demo data) on a fresh data dir. */
 export default async function setup(project: TestProject) {
-  execSync('npm run build -w web', { cwd: root, stdio: 'inherit' });
+  execSync('npm run build -w web', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-e2e-'));
   const { child: server, base: baseUrl } = await startServerProcess(
     { DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH: '1000' },

@@ -149,6 +149,7 @@ export function Layout() {
           title={t('nav.exchange')}
           items={[
             { to: '/verbuende', label: t('nav.networks') },
+            { to: '/umfragen', label: t('nav.surveys') },
             { to: '/kommunen', label: t('nav.directory') },
           ]}
         />

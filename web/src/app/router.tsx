@@ -23,6 +23,17 @@ const MunicipalityPage = lazy(() =>
 );
 const NetworkPage = lazy(() => import('../features/networks/NetworkPage').then((x) => ({ default: x.NetworkPage })));
 const NetworksPage = lazy(() => import('../features/networks/NetworksPage').then((x) => ({ default: x.NetworksPage })));
+const SurveysPage = lazy(() => import('../features/surveys/SurveysPage').then((x) => ({ default: x.SurveysPage })));
+const SurveyPage = lazy(() => import('../features/surveys/SurveyPage').then((x) => ({ default: x.SurveyPage })));
+const SurveyEditPage = lazy(() =>
+  import('../features/surveys/SurveyEditPage').then((x) => ({ default: x.SurveyEditPage })),
+);
+const SurveyAnswerPage = lazy(() =>
+  import('../features/surveys/SurveyAnswerPage').then((x) => ({ default: x.SurveyAnswerPage })),
+);
+const SurveyResultsPage = lazy(() =>
+  import('../features/surveys/SurveyResultsPage').then((x) => ({ default: x.SurveyResultsPage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -81,6 +92,11 @@ export function AppRoutes() {
           <Route path="/benutzer" element={<MembersPage />} />
           <Route path="/verbuende" element={<NetworksPage />} />
           <Route path="/verbuende/:networkId" element={<NetworkPage />} />
+          <Route path="/umfragen" element={<SurveysPage />} />
+          <Route path="/umfragen/:surveyId" element={<SurveyPage />} />
+          <Route path="/umfragen/:surveyId/bearbeiten" element={<SurveyEditPage />} />
+          <Route path="/umfragen/:surveyId/antworten" element={<SurveyAnswerPage />} />
+          <Route path="/umfragen/:surveyId/ergebnisse" element={<SurveyResultsPage />} />
           <Route path="/kommunen" element={<DirectoryPage />} />
           <Route path="/protokoll" element={<AuditPage />} />
           <Route path="/import" element={<ImportPage />} />

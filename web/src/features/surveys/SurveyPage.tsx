@@ -1,0 +1,205 @@
+import type { surveyDetail, surveyParticipation } from '@dz/core';
+import { allQuestions } from '@dz/core/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { fmtDate, fmtDateTime } from '../../lib/format';
+import { StatusBadge } from './SurveysPage';
+
+export type Survey = z.infer<typeof surveyDetail>;
+
+export function useSurvey(id: string) {
+  return useQuery({ queryKey: ['survey', id], queryFn: () => api<Survey>(`/surveys/${id}`) });
+}
+
+function Participation({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['survey', id, 'participation'],
+    queryFn: () => api<z.infer<typeof surveyParticipation>>(`/surveys/${id}/participation`),
+  });
+  if (!q.data) return <Loading />;
+  return (
+    <section className="panel" aria-labelledby="h-part">
+      <h2 id="h-part">{t('surveys.participation')}</h2>
+      <p>
+        {t('surveys.submittedOf', { submitted: q.data.submitted, total: q.data.total })} ·{' '}
+        {t('surveys.participationPrivacy')}
+      </p>
+      {q.data.items.length === 0 ? (
+        <Empty>{t('surveys.noTargets')}</Empty>
+      ) : (
+        <TableWrap label={t('surveys.participation')}>
+          <table className="data">
+            <caption className="visually-hidden">{t('surveys.participation')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('surveys.respondent')}</th>
+                <th scope="col">{t('municipality.name')}</th>
+                <th scope="col">{t('surveys.network')}</th>
+                <th scope="col">{t('surveys.statusLabel')}</th>
+                <th scope="col">{t('surveys.invitedAt')}</th>
+                <th scope="col">{t('surveys.remindedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.items.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id (privacy), order is stable
+                <tr key={i}>
+                  <td>{p.name}</td>
+                  <td>{p.municipality}</td>
+                  <td>{p.network ?? '–'}</td>
+                  <td>{t(`surveys.response.${p.status}`)}</td>
+                  <td>{fmtDateTime(p.invitedAt)}</td>
+                  <td>{fmtDateTime(p.remindedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
+type Pending = 'open' | 'close' | 'delete' | null;
+
+export function SurveyPage() {
+  const { t } = useTranslation();
+  const { surveyId = '' } = useParams();
+  const q = useSurvey(surveyId);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [pending, setPending] = useState<Pending>(null);
+  if (q.error) return <Page title={t('surveys.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
+  if (!q.data)
+    return (
+      <Page title={t('surveys.title')}>
+        <Loading />
+      </Page>
+    );
+  const s = q.data;
+  const refresh = () => qc.invalidateQueries({ queryKey: ['survey', surveyId] });
+
+  async function act(kind: Exclude<Pending, null> | 'remind' | 'duplicate') {
+    setPending(null);
+    try {
+      if (kind === 'open' || kind === 'close') {
+        await api(`/surveys/${s.id}/${kind}`, { method: 'POST', body: { version: s.version } });
+        setMsg({ kind: 'success', text: t(kind === 'open' ? 'surveys.opened' : 'surveys.closed') });
+      } else if (kind === 'remind') {
+        const r = await api<{ reminded: number }>(`/surveys/${s.id}/remind`, { method: 'POST' });
+        setMsg({ kind: 'success', text: t('surveys.reminded', { count: r.reminded }) });
+      } else if (kind === 'duplicate') {
+        const r = await api<{ id: string }>(`/surveys/${s.id}/duplicate`, { method: 'POST' });
+        await qc.invalidateQueries({ queryKey: ['surveys'] });
+        navigate(`/umfragen/${r.id}/bearbeiten`);
+        return;
+      } else {
+        await api(`/surveys/${s.id}`, { method: 'DELETE' });
+        await qc.invalidateQueries({ queryKey: ['surveys'] });
+        navigate('/umfragen');
+        return;
+      }
+      await refresh();
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(err, t, true) });
+    }
+  }
+
+  const questions = allQuestions(s.definition).length;
+  return (
+    <Page
+      title={s.title}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: '/umfragen', label: t('surveys.title') },
+      ]}
+    >
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      <dl className="facts">
+        <dt>{t('surveys.statusLabel')}</dt>
+        <dd>
+          <StatusBadge status={s.status} />
+        </dd>
+        <dt>{t('surveys.owner')}</dt>
+        <dd>{s.owner}</dd>
+        <dt>{t('surveys.mode')}</dt>
+        <dd>{t(s.mode === 'person' ? 'surveys.modePerson' : 'surveys.modeMunicipality')}</dd>
+        <dt>{t('surveys.period')}</dt>
+        <dd>
+          {fmtDate(s.opensOn)} – {fmtDate(s.closesOn)}
+        </dd>
+        <dt>{t('surveys.questions')}</dt>
+        <dd>{t('surveys.questionCount', { count: questions, sections: s.definition.sections.length })}</dd>
+        <dt>{t('surveys.threshold')}</dt>
+        <dd>{t('surveys.thresholdValue', { count: s.threshold })}</dd>
+      </dl>
+      {s.intro && <p>{s.intro}</p>}
+      <div className="btn-row">
+        {s.can.answer && s.status === 'open' && (
+          <Link className="btn" to={`/umfragen/${s.id}/antworten`}>
+            {t('surveys.answer')}
+          </Link>
+        )}
+        {s.can.results && (
+          <Link className="btn secondary" to={`/umfragen/${s.id}/ergebnisse`}>
+            {t('surveys.results')}
+          </Link>
+        )}
+        {s.can.manage && (
+          <Link className="btn secondary" to={`/umfragen/${s.id}/bearbeiten`}>
+            {s.can.edit ? t('surveys.edit') : t('surveys.settings')}
+          </Link>
+        )}
+      </div>
+      {s.can.manage && (
+        <section className="panel" aria-labelledby="h-manage">
+          <h2 id="h-manage">{t('surveys.manage')}</h2>
+          <div className="btn-row">
+            {s.status !== 'open' && <Button onPress={() => setPending('open')}>{t('surveys.open')}</Button>}
+            {s.status === 'open' && (
+              <>
+                <Button variant="secondary" onPress={() => void act('remind')}>
+                  {t('surveys.remind')}
+                </Button>
+                <Button variant="secondary" onPress={() => setPending('close')}>
+                  {t('surveys.close')}
+                </Button>
+              </>
+            )}
+            <Button variant="secondary" onPress={() => void act('duplicate')}>
+              {t('surveys.duplicate')}
+            </Button>
+            <a className="btn secondary" href={`/api/v1/surveys/${s.id}/definition.json`} download>
+              {t('surveys.exportDefinition')}
+            </a>
+            {s.status === 'draft' && (
+              <Button variant="danger" onPress={() => setPending('delete')}>
+                {t('common.delete')}
+              </Button>
+            )}
+          </div>
+        </section>
+      )}
+      {s.can.manage && s.status !== 'draft' && <Participation id={s.id} />}
+      <ConfirmDialog
+        isOpen={pending !== null}
+        title={pending ? t(`surveys.confirm.${pending}.title`) : ''}
+        body={pending ? t(`surveys.confirm.${pending}.body`) : ''}
+        confirmLabel={pending ? t(`surveys.confirm.${pending}.action`) : ''}
+        onConfirm={() => pending && void act(pending)}
+        onCancel={() => setPending(null)}
+      />
+    </Page>
+  );
+}
