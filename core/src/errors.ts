@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'survey_closed',
   'survey_locked',
   'already_submitted',
+  'no_votes_left',
+  'workshop_closed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ export * from './contracts/members.js';
 export * from './contracts/municipalities.js';
 export * from './contracts/networks.js';
 export * from './contracts/surveys.js';
+export * from './contracts/workshops.js';
 export * from './domain/ags.js';
 export * from './domain/departments.js';
 export * from './domain/roles.js';

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
 import type { Deps } from './lib/deps.js';
+import { type Listen, LiveHub } from './lib/realtime.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -19,6 +20,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
+import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerSession } from './plugins/session.js';
@@ -36,6 +38,7 @@ export const MODULES = [
   membersRoutes,
   networksRoutes,
   surveysRoutes,
+  workshopsRoutes,
   auditRoutes,
   importsRoutes,
 ];
@@ -62,6 +65,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Connection pool figures for /metrics. */
   poolStats?: () => PoolStats;
+  /** LISTEN on the database (live workshop updates across instances). */
+  listen: Listen;
 }
 
 /** Builds the Fastify application; used by main.ts and by every test. */
@@ -141,7 +146,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     config,
     mailer: opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     log: app.log,
+    live: new LiveHub(opts.listen),
   };
+  await deps.live.start();
+  app.addHook('onClose', () => deps.live.close());
   registerSession(app, db, config);
   // writes are rate-limited per client; credential routes set a stricter limit themselves
   app.addHook('onRoute', (route) => {

@@ -11,7 +11,13 @@ async function main() {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const app = await buildApp({ config, db: handle.db, web: true, poolStats: handle.poolStats });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    web: true,
+    poolStats: handle.poolStats,
+    listen: handle.listen,
+  });
   if (config.demo) {
     if (await seedDemo(handle.db)) app.log.info('demo data seeded (see README for the demo logins)');
   } else {

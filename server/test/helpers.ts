@@ -9,6 +9,7 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Database, kyselyOverPglite, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { type Listen, pgliteListen } from '../src/lib/realtime.js';
 
 /** The PostgreSQL pass runs with DZ_TEST_DB=postgres; it fails loudly without TEST_DATABASE_URL. */
 export function testDatabaseUrl(): string | undefined {
@@ -41,6 +42,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   let db: Database;
   let closeDb: () => Promise<void>;
   let kind: TestContext['kind'];
+  let listen: Listen;
   const url = testDatabaseUrl();
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -51,6 +53,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     const handle = await openDatabase({ databaseUrl: url, dataDir, searchPath: schema });
     await migrateToLatest(handle.db, schema);
     db = handle.db;
+    listen = handle.listen;
     kind = 'postgres';
     // schemas are dropped at the start of the next run (global setup), not here: dropping one while
     // another test file's migrator introspects the catalog makes that migration fail
@@ -64,12 +67,13 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     });
     await pgl.waitReady;
     db = kyselyOverPglite(pgl);
+    listen = pgliteListen(pgl);
     kind = 'pglite';
     closeDb = async () => {
       await pgl.close();
     };
   }
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger: false, listen });
   await app.ready();
   return {
     app,

@@ -103,6 +103,42 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/surveys/:surveyId/results.csv': { kind: 'foreign' },
   'GET /api/v1/surveys/:surveyId/results.xlsx': { kind: 'foreign' },
   'GET /api/v1/surveys/:surveyId/raw.csv': { kind: 'foreign' },
+  'GET /api/v1/workshops': { kind: 'own' },
+  'POST /api/v1/workshops': {
+    kind: 'foreign',
+    body: { networkId: 'networkId', title: 'Gekaperter Workshop', heldOn: '2026-06-10' },
+  },
+  'GET /api/v1/workshops/:workshopId': { kind: 'foreign' },
+  'PATCH /api/v1/workshops/:workshopId': {
+    kind: 'foreign',
+    body: { version: 1, title: 'Gekapert', heldOn: '2026-06-10' },
+  },
+  'POST /api/v1/workshops/:workshopId/items': { kind: 'foreign', body: { kind: 'topic', title: 'Gekapert' } },
+  'PATCH /api/v1/workshops/:workshopId/items/:itemId': {
+    kind: 'foreign',
+    body: { version: 1, kind: 'topic', title: 'Gekapert' },
+  },
+  'POST /api/v1/workshops/:workshopId/items/:itemId/move': { kind: 'foreign', body: { direction: 'down' } },
+  'DELETE /api/v1/workshops/:workshopId/items/:itemId': { kind: 'foreign' },
+  'POST /api/v1/workshops/:workshopId/live': { kind: 'foreign', body: { status: 'done', currentItemId: null } },
+  'POST /api/v1/workshops/:workshopId/ideas': { kind: 'foreign', body: { itemId: 'itemId', text: 'Gekapert' } },
+  'DELETE /api/v1/workshops/:workshopId/ideas/:ideaId': { kind: 'foreign' },
+  'POST /api/v1/workshops/:workshopId/actions': { kind: 'foreign', body: { what: 'Gekaperte Aufgabe' } },
+  'PATCH /api/v1/workshops/:workshopId/actions/:actionId': {
+    kind: 'foreign',
+    body: { version: 1, what: 'Gekapert', status: 'done' },
+  },
+  'DELETE /api/v1/workshops/:workshopId/actions/:actionId': { kind: 'foreign' },
+  'GET /api/v1/workshops/:workshopId/events': { kind: 'foreign' },
+  'GET /api/v1/workshops/:workshopId/qr.svg': { kind: 'foreign' },
+  'GET /api/v1/workshops/:workshopId/report.pdf': { kind: 'foreign' },
+  'GET /api/v1/workshops/:workshopId/report.md': { kind: 'foreign' },
+  'POST /api/v1/live/join': { kind: 'public', reason: 'needs the workshop code; creates only a participant' },
+  'GET /api/v1/live/state': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'POST /api/v1/live/ideas': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'POST /api/v1/live/votes': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'DELETE /api/v1/live/votes/:ideaId': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'GET /api/v1/live/events': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -161,6 +197,13 @@ beforeAll(async () => {
   ).json().id as string;
   await b.post(`/api/v1/surveys/${survey}/open`, { version: 1 });
   await b.put(`/api/v1/surveys/${survey}/response`, { version: 0, answers: { groesster: 'Geheimer Schmerz B' } });
+  // … and a workshop with an idea and a follow-up action
+  const wsId = (
+    await b.post('/api/v1/workshops', { networkId: net.id, title: 'Geheimer Workshop B', heldOn: '2026-06-10' })
+  ).json().id as string;
+  const wsItem = (await b.get(`/api/v1/workshops/${wsId}`)).json().items[0].id as string;
+  await b.post(`/api/v1/workshops/${wsId}/ideas`, { itemId: wsItem, text: 'Geheime Idee B' });
+  const ws = (await b.post(`/api/v1/workshops/${wsId}/actions`, { what: 'Geheime Aufgabe B' })).json();
   Object.assign(ids, {
     municipalityId: B.id,
     departmentId: dept.id,
@@ -172,6 +215,10 @@ beforeAll(async () => {
     A_MUNICIPALITY: A.id,
     A_EMAIL: ua.email,
     surveyId: survey,
+    workshopId: ws.id,
+    itemId: ws.items[0].id,
+    ideaId: ws.items[0].ideas[0].id,
+    actionId: ws.actions[0].id,
   });
   markers.push(
     'geheim-b@example.org',
@@ -182,6 +229,9 @@ beforeAll(async () => {
     'Berta Geheim',
     'Geheime Umfrage B',
     'Geheimer Schmerz B',
+    'Geheimer Workshop B',
+    'Geheime Idee B',
+    'Geheime Aufgabe B',
     dept.name,
   );
   a = await login(ctx.app, ua.email);
@@ -281,6 +331,25 @@ describe('cross-tenant isolation', () => {
       .where('surveyId', '=', ids.surveyId!)
       .execute();
     expect(resp).toEqual([{ answers: { groesster: 'Geheimer Schmerz B' }, status: 'draft' }]);
+    const wsRow = await ctx.db
+      .selectFrom('workshops')
+      .select(['title', 'version', 'status'])
+      .where('id', '=', ids.workshopId!)
+      .executeTakeFirstOrThrow();
+    expect(wsRow).toEqual({ title: 'Geheimer Workshop B', version: 1, status: 'planned' });
+    expect(
+      await ctx.db.selectFrom('workshopItems').select('id').where('workshopId', '=', ids.workshopId!).execute(),
+    ).toHaveLength(1);
+    expect(
+      await ctx.db.selectFrom('workshopIdeas').select('text').where('workshopId', '=', ids.workshopId!).execute(),
+    ).toEqual([{ text: 'Geheime Idee B' }]);
+    expect(
+      await ctx.db
+        .selectFrom('workshopActions')
+        .select(['what', 'version'])
+        .where('workshopId', '=', ids.workshopId!)
+        .execute(),
+    ).toEqual([{ what: 'Geheime Aufgabe B', version: 1 }]);
     const mods = await ctx.db
       .selectFrom('networkModerators')
       .select('userId')

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type Listen, pgliteListen, postgresListen } from '../lib/realtime.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -18,6 +19,8 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** Connection figures for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** LISTEN for notifications (live updates). */
+  listen: Listen;
 }
 
 // DATE columns stay ISO strings ('2025-11-30') in both drivers, never local-midnight Dates.
@@ -135,6 +138,7 @@ export async function openDatabase(opts: {
       db,
       kind: 'postgres',
       close: () => db.destroy(),
+      listen: postgresListen(opts.databaseUrl),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -149,6 +153,7 @@ export async function openDatabase(opts: {
     db,
     kind: 'pglite',
     pglite: pgl,
+    listen: pgliteListen(pgl),
     poolStats: () => ({ total: 1, idle: pool.waiting() === 0 ? 1 : 0, waiting: Math.max(0, pool.waiting() - 1) }),
     async close() {
       await db.destroy();

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_import_staging.js';
 import * as m0003 from './migrations/0003_read_indexes.js';
 import * as m0004 from './migrations/0004_surveys.js';
+import * as m0005 from './migrations/0005_workshops.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_import_staging': m0002,
   '0003_read_indexes': m0003,
   '0004_surveys': m0004,
+  '0005_workshops': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -230,6 +230,80 @@ export interface SurveyAnswers {
   choice: string | null;
   text: string | null;
 }
+export interface Workshops {
+  id: string;
+  networkId: string;
+  surveyId: string | null;
+  title: string;
+  heldOn: string;
+  place: Generated<string>;
+  videoUrl: Generated<string>;
+  leitfrage: Generated<string>;
+  joinCode: string;
+  votesPerPerson: Generated<number>;
+  status: Generated<string>;
+  currentItemId: string | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface WorkshopMunicipalities {
+  workshopId: string;
+  municipalityId: string;
+}
+export interface WorkshopModerators {
+  workshopId: string;
+  userId: string;
+}
+export interface WorkshopItems {
+  id: string;
+  workshopId: string;
+  position: number;
+  kind: string;
+  title: string;
+  description: Generated<string>;
+  speaker: Generated<string>;
+  durationMin: number | null;
+  surveySectionId: string | null;
+  outcome: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+export interface WorkshopParticipants {
+  id: string;
+  workshopId: string;
+  name: string;
+  organisation: Generated<string>;
+  tokenHash: string;
+  createdAt: Timestamp;
+}
+export interface WorkshopIdeas {
+  id: string;
+  workshopId: string;
+  itemId: string;
+  text: string;
+  participantId: string | null;
+  createdAt: Timestamp;
+}
+export interface WorkshopVotes {
+  id: string;
+  ideaId: string;
+  itemId: string;
+  participantId: string;
+  createdAt: Timestamp;
+}
+export interface WorkshopActions {
+  id: string;
+  workshopId: string;
+  itemId: string | null;
+  what: string;
+  who: Generated<string>;
+  dueOn: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -252,4 +326,12 @@ export interface DB {
   surveyTargets: SurveyTargets;
   surveyResponses: SurveyResponses;
   surveyAnswers: SurveyAnswers;
+  workshops: Workshops;
+  workshopMunicipalities: WorkshopMunicipalities;
+  workshopModerators: WorkshopModerators;
+  workshopItems: WorkshopItems;
+  workshopParticipants: WorkshopParticipants;
+  workshopIdeas: WorkshopIdeas;
+  workshopVotes: WorkshopVotes;
+  workshopActions: WorkshopActions;
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Mailer } from '../jobs/mailer.js';
+import type { LiveHub } from './realtime.js';
 
 /** What services need besides the scope: injected once by buildApp. */
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   config: Config;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Live updates (workshops) fanned out through PostgreSQL notifications. */
+  live: LiveHub;
 }

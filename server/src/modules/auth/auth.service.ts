@@ -182,7 +182,7 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
 }
 
 /** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
-export async function ensureSetupLink(deps: Deps): Promise<string | null> {
+export async function ensureSetupLink(deps: Omit<Deps, 'live'>): Promise<string | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const token = newSecret();

@@ -1,0 +1,220 @@
+import { AppError } from '@dz/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../lib/deps.js';
+import { hashSecret, newId, newSecret } from '../../lib/ids.js';
+import { publishLive } from '../../lib/realtime.js';
+
+/**
+ * Participants join a workshop with its short code and a name, on their own device and without an
+ * account. They get a secret token (kept in the browser's session storage, sent as a header) that
+ * allows exactly this: read the live agenda, add ideas, cast and withdraw dots.
+ */
+export async function join(deps: Deps, input: { code: string; name: string; organisation: string }) {
+  const w = await deps.db
+    .selectFrom('workshops')
+    .select(['id', 'status'])
+    .where('joinCode', '=', input.code)
+    .executeTakeFirst();
+  if (!w)
+    throw new AppError('validation_failed', 400, 'Unknown code.', [
+      { path: 'body.code', code: 'unknown_code', message: 'Diesen Code gibt es nicht.' },
+    ]);
+  if (w.status === 'done') throw new AppError('workshop_closed', 409, 'Der Workshop ist beendet.');
+  const token = newSecret();
+  await deps.db
+    .insertInto('workshopParticipants')
+    .values({
+      id: newId(),
+      workshopId: w.id,
+      name: input.name,
+      organisation: input.organisation,
+      tokenHash: hashSecret(token),
+    })
+    .execute();
+  await publishLive(deps.db, w.id);
+  return { token, workshopId: w.id };
+}
+
+export async function participantOf(deps: Deps, token: string | undefined) {
+  if (!token || token.length > 100)
+    throw new AppError('unauthenticated', 401, 'Bitte treten Sie dem Workshop mit dem Code bei.');
+  const p = await deps.db
+    .selectFrom('workshopParticipants as p')
+    .innerJoin('workshops as w', 'w.id', 'p.workshopId')
+    .select([
+      'p.id',
+      'p.name',
+      'p.workshopId',
+      'w.status',
+      'w.votesPerPerson',
+      'w.title',
+      'w.leitfrage',
+      'w.currentItemId',
+    ])
+    .where('p.tokenHash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!p) throw new AppError('unauthenticated', 401, 'Bitte treten Sie dem Workshop mit dem Code bei.');
+  return p;
+}
+export type Participant = Awaited<ReturnType<typeof participantOf>>;
+
+export function tokenOf(req: FastifyRequest): string | undefined {
+  const h = req.headers['x-participant-token'];
+  if (typeof h === 'string') return h;
+  const q = (req.query as Record<string, unknown> | undefined)?.token;
+  return typeof q === 'string' ? q : undefined;
+}
+
+export async function liveState(deps: Deps, p: Participant) {
+  const [items, ideas, mine] = await Promise.all([
+    deps.db
+      .selectFrom('workshopItems')
+      .select(['id', 'kind', 'title'])
+      .where('workshopId', '=', p.workshopId)
+      .orderBy('position')
+      .execute(),
+    deps.db
+      .selectFrom('workshopIdeas as i')
+      .leftJoin('workshopVotes as v', 'v.ideaId', 'i.id')
+      .select(['i.id', 'i.itemId', 'i.text', (eb) => eb.fn.count<number>('v.id').as('votes')])
+      .where('i.workshopId', '=', p.workshopId)
+      .groupBy(['i.id', 'i.itemId', 'i.text', 'i.createdAt'])
+      .orderBy('i.createdAt')
+      .execute(),
+    deps.db
+      .selectFrom('workshopVotes')
+      .select(['ideaId', 'itemId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('participantId', '=', p.id)
+      .groupBy(['ideaId', 'itemId'])
+      .execute(),
+  ]);
+  const mineByIdea = new Map(mine.map((m) => [m.ideaId, Number(m.n)]));
+  const usedByItem = new Map<string, number>();
+  for (const m of mine) usedByItem.set(m.itemId, (usedByItem.get(m.itemId) ?? 0) + Number(m.n));
+  return {
+    workshopId: p.workshopId,
+    title: p.title,
+    leitfrage: p.leitfrage,
+    status: p.status as 'planned' | 'live' | 'done',
+    currentItemId: p.currentItemId,
+    votesPerPerson: p.votesPerPerson,
+    me: { name: p.name },
+    items: items.map((it) => ({
+      id: it.id,
+      kind: it.kind as 'topic' | 'impulse' | 'other',
+      title: it.title,
+      votesLeft: p.votesPerPerson - (usedByItem.get(it.id) ?? 0),
+      ideas: ideas
+        .filter((i) => i.itemId === it.id)
+        .map((i) => ({ id: i.id, text: i.text, votes: Number(i.votes), mine: mineByIdea.get(i.id) ?? 0 })),
+    })),
+  };
+}
+
+export async function addIdea(deps: Deps, p: Participant, input: { itemId: string; text: string }) {
+  if (p.status === 'done') throw new AppError('workshop_closed', 409, 'Der Workshop ist beendet.');
+  await deps.db.transaction().execute(async (trx) => {
+    const it = await trx
+      .selectFrom('workshopItems')
+      .select('id')
+      .where('id', '=', input.itemId)
+      .where('workshopId', '=', p.workshopId)
+      .executeTakeFirst();
+    if (!it) throw new AppError('not_found', 404);
+    await trx
+      .insertInto('workshopIdeas')
+      .values({ id: newId(), workshopId: p.workshopId, itemId: input.itemId, text: input.text, participantId: p.id })
+      .execute();
+    await publishLive(trx, p.workshopId);
+  });
+  return liveState(deps, await participantOfId(deps, p.id));
+}
+
+async function participantOfId(deps: Deps, id: string): Promise<Participant> {
+  return deps.db
+    .selectFrom('workshopParticipants as p')
+    .innerJoin('workshops as w', 'w.id', 'p.workshopId')
+    .select([
+      'p.id',
+      'p.name',
+      'p.workshopId',
+      'w.status',
+      'w.votesPerPerson',
+      'w.title',
+      'w.leitfrage',
+      'w.currentItemId',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** One dot on an idea; the participant's dots per topic are limited (locked row, so parallel clicks cannot overspend). */
+export async function vote(deps: Deps, p: Participant, ideaId: string) {
+  if (p.status !== 'live')
+    throw new AppError('workshop_closed', 409, 'Abstimmen ist nur während des Workshops möglich.');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('workshopParticipants').select('id').where('id', '=', p.id).forUpdate().executeTakeFirst();
+    const idea = await trx
+      .selectFrom('workshopIdeas')
+      .select(['id', 'itemId'])
+      .where('id', '=', ideaId)
+      .where('workshopId', '=', p.workshopId)
+      .executeTakeFirst();
+    if (!idea) throw new AppError('not_found', 404);
+    const used = await trx
+      .selectFrom('workshopVotes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('participantId', '=', p.id)
+      .where('itemId', '=', idea.itemId)
+      .executeTakeFirstOrThrow();
+    if (Number(used.n) >= p.votesPerPerson)
+      throw new AppError('no_votes_left', 409, 'Sie haben alle Punkte für dieses Thema vergeben.');
+    await trx
+      .insertInto('workshopVotes')
+      .values({ id: newId(), ideaId, itemId: idea.itemId, participantId: p.id })
+      .execute();
+    await publishLive(trx, p.workshopId);
+  });
+  return liveState(deps, p);
+}
+
+export async function unvote(deps: Deps, p: Participant, ideaId: string) {
+  if (p.status !== 'live')
+    throw new AppError('workshop_closed', 409, 'Abstimmen ist nur während des Workshops möglich.');
+  await deps.db.transaction().execute(async (trx) => {
+    const v = await trx
+      .selectFrom('workshopVotes')
+      .select('id')
+      .where('participantId', '=', p.id)
+      .where('ideaId', '=', ideaId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!v) throw new AppError('not_found', 404);
+    await trx.deleteFrom('workshopVotes').where('id', '=', v.id).execute();
+    await publishLive(trx, p.workshopId);
+  });
+  return liveState(deps, p);
+}
+
+/**
+ * Server-Sent Events: an "update" event whenever anything in the workshop changes (on any app
+ * instance: the change arrives through PostgreSQL notifications), a comment line as heartbeat.
+ */
+export function streamUpdates(deps: Deps, req: FastifyRequest, reply: FastifyReply, topic: string) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+  res.write('event: update\ndata: {}\n\n');
+  const unsubscribe = deps.live.subscribe(topic, () => res.write('event: update\ndata: {}\n\n'));
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+  req.raw.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}

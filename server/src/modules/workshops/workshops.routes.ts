@@ -1,0 +1,176 @@
+import {
+  actionCreate,
+  actionUpdate,
+  agendaItemCreate,
+  agendaItemMove,
+  agendaItemUpdate,
+  ideaCreate,
+  idParam,
+  joined,
+  joinWorkshop,
+  liveControl,
+  liveState,
+  voteCast,
+  workshopCreate,
+  workshopDetail,
+  workshopList,
+  workshopUpdate,
+} from '@dz/core';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { type ModulePlugin, typed } from '../../lib/route.js';
+import { scopeOf } from '../../plugins/session.js';
+import * as live from './live.service.js';
+import { reportData, reportMarkdown, reportPdf } from './report.js';
+import { loadWorkshop, requireWorkshopModerator, workshopAccess } from './workshops.access.js';
+import * as svc from './workshops.service.js';
+
+const tags = ['Workshops'];
+const params = idParam('workshopId');
+const itemParams = z.object({ workshopId: z.uuid(), itemId: z.uuid() });
+const actionParams = z.object({ workshopId: z.uuid(), actionId: z.uuid() });
+const ideaParams = z.object({ workshopId: z.uuid(), ideaId: z.uuid() });
+const user = { access: 'user' as const };
+const pub = { access: 'public' as const };
+const created = z.object({ id: z.uuid() });
+
+export const workshopsRoutes: ModulePlugin = (app, deps) => {
+  const r = typed(app);
+  r.get('/api/v1/workshops', { schema: { tags, response: { 200: workshopList } }, config: user }, async (req) =>
+    svc.listWorkshops(deps, scopeOf(req)),
+  );
+  r.post(
+    '/api/v1/workshops',
+    { schema: { tags, body: workshopCreate, response: { 201: created } }, config: user },
+    async (req, reply) => reply.code(201).send(await svc.createWorkshop(deps, scopeOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/workshops/:workshopId',
+    { schema: { tags, params, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.getWorkshop(deps, scopeOf(req), req.params.workshopId as string),
+  );
+  r.patch(
+    '/api/v1/workshops/:workshopId',
+    { schema: { tags, params, body: workshopUpdate, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.updateWorkshop(deps, scopeOf(req), req.params.workshopId as string, req.body),
+  );
+  r.post(
+    '/api/v1/workshops/:workshopId/items',
+    { schema: { tags, params, body: agendaItemCreate, response: { 201: workshopDetail } }, config: user },
+    async (req, reply) =>
+      reply.code(201).send(await svc.addItem(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+  );
+  r.patch(
+    '/api/v1/workshops/:workshopId/items/:itemId',
+    { schema: { tags, params: itemParams, body: agendaItemUpdate, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.updateItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId, req.body),
+  );
+  r.post(
+    '/api/v1/workshops/:workshopId/items/:itemId/move',
+    { schema: { tags, params: itemParams, body: agendaItemMove, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.moveItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId, req.body.direction),
+  );
+  r.delete(
+    '/api/v1/workshops/:workshopId/items/:itemId',
+    { schema: { tags, params: itemParams, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.deleteItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId),
+  );
+  r.post(
+    '/api/v1/workshops/:workshopId/live',
+    { schema: { tags, params, body: liveControl, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.setLive(deps, scopeOf(req), req.params.workshopId as string, req.body),
+  );
+  r.post(
+    '/api/v1/workshops/:workshopId/ideas',
+    { schema: { tags, params, body: ideaCreate, response: { 201: workshopDetail } }, config: user },
+    async (req, reply) =>
+      reply.code(201).send(await svc.addIdeaAsModerator(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+  );
+  r.delete(
+    '/api/v1/workshops/:workshopId/ideas/:ideaId',
+    { schema: { tags, params: ideaParams, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.deleteIdea(deps, scopeOf(req), req.params.workshopId, req.params.ideaId),
+  );
+  r.post(
+    '/api/v1/workshops/:workshopId/actions',
+    { schema: { tags, params, body: actionCreate, response: { 201: workshopDetail } }, config: user },
+    async (req, reply) =>
+      reply.code(201).send(await svc.addAction(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+  );
+  r.patch(
+    '/api/v1/workshops/:workshopId/actions/:actionId',
+    { schema: { tags, params: actionParams, body: actionUpdate, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.updateAction(deps, scopeOf(req), req.params.workshopId, req.params.actionId, req.body),
+  );
+  r.delete(
+    '/api/v1/workshops/:workshopId/actions/:actionId',
+    { schema: { tags, params: actionParams, response: { 200: workshopDetail } }, config: user },
+    async (req) => svc.deleteAction(deps, scopeOf(req), req.params.workshopId, req.params.actionId),
+  );
+  r.get('/api/v1/workshops/:workshopId/events', { schema: { tags, params }, config: user }, async (req, reply) => {
+    const w = await loadWorkshop(deps.db, req.params.workshopId as string);
+    await workshopAccess(deps.db, scopeOf(req), w);
+    live.streamUpdates(deps, req, reply, w.id);
+  });
+  r.get('/api/v1/workshops/:workshopId/qr.svg', { schema: { tags, params }, config: user }, async (req, reply) => {
+    const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
+    const svg = await QRCode.toString(`${deps.config.publicUrl}/mitmachen?code=${w.joinCode}`, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
+    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+  });
+  r.get('/api/v1/workshops/:workshopId/report.pdf', { schema: { tags, params }, config: user }, async (req, reply) => {
+    const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.pdf"`)
+      .send(await reportPdf(data));
+  });
+  r.get('/api/v1/workshops/:workshopId/report.md', { schema: { tags, params }, config: user }, async (req, reply) => {
+    const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+    return reply
+      .type('text/markdown; charset=utf-8')
+      .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.md"`)
+      .send(reportMarkdown(data));
+  });
+
+  // participants: joined with the short code, identified by their participant token
+  r.post(
+    '/api/v1/live/join',
+    {
+      schema: { tags, body: joinWorkshop, response: { 201: joined } },
+      config: { ...pub, rateLimit: { max: Math.min(deps.config.rateLimitMax, 30), timeWindow: '1 minute' } },
+    },
+    async (req, reply) => reply.code(201).send(await live.join(deps, req.body)),
+  );
+  r.get('/api/v1/live/state', { schema: { tags, response: { 200: liveState } }, config: pub }, async (req) =>
+    live.liveState(deps, await live.participantOf(deps, live.tokenOf(req))),
+  );
+  r.post(
+    '/api/v1/live/ideas',
+    { schema: { tags, body: ideaCreate, response: { 201: liveState } }, config: pub },
+    async (req, reply) =>
+      reply.code(201).send(await live.addIdea(deps, await live.participantOf(deps, live.tokenOf(req)), req.body)),
+  );
+  r.post(
+    '/api/v1/live/votes',
+    { schema: { tags, body: voteCast, response: { 201: liveState } }, config: pub },
+    async (req, reply) =>
+      reply.code(201).send(await live.vote(deps, await live.participantOf(deps, live.tokenOf(req)), req.body.ideaId)),
+  );
+  r.delete(
+    '/api/v1/live/votes/:ideaId',
+    { schema: { tags, params: z.object({ ideaId: z.uuid() }), response: { 200: liveState } }, config: pub },
+    async (req) => live.unvote(deps, await live.participantOf(deps, live.tokenOf(req)), req.params.ideaId),
+  );
+  r.get(
+    '/api/v1/live/events',
+    { schema: { tags, querystring: z.object({ token: z.string().max(100) }) }, config: pub },
+    async (req, reply) => {
+      const p = await live.participantOf(deps, req.query.token);
+      live.streamUpdates(deps, req, reply, p.workshopId);
+    },
+  );
+};

@@ -1,0 +1,193 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
+import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx?.close());
+
+export async function pdfText(buf: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(buf), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const c = await (await doc.getPage(i)).getTextContent();
+    pages.push(c.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
+async function setup() {
+  const mod = await buildUser(ctx.db, { name: 'Moderation' });
+  const a = await buildMunicipality(ctx.db, { population: 8000, name: 'Kleinstadt A' });
+  const b = await buildMunicipality(ctx.db, { population: 12000, name: 'Mittelstadt B' });
+  const net = await buildNetwork(ctx.db, mod.id, [a.id, b.id]);
+  const moderator = await login(ctx.app, mod.email);
+  const survey = (
+    await moderator.post('/api/v1/surveys', { networkId: net.id, title: 'Vorab-Umfrage', mode: 'municipality' })
+  ).json().id as string;
+  const res = await moderator.post('/api/v1/workshops', {
+    networkId: net.id,
+    surveyId: survey,
+    title: 'Sondersitzung Big Picture',
+    heldOn: '2026-06-10',
+    place: 'Videokonferenz',
+    leitfrage: 'Was sind die Schmerzpunkte bei der Umsetzung von Digitalisierungsvorhaben?',
+    votesPerPerson: 2,
+    municipalityIds: [a.id, b.id],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  const w = (await moderator.get(`/api/v1/workshops/${id}`)).json();
+  return { moderator, net, a, b, id, w, survey };
+}
+
+async function joinAs(code: string, name: string) {
+  const r = await ctx.app.inject({ method: 'POST', url: '/api/v1/live/join', payload: { code, name } });
+  expect(r.statusCode, r.body).toBe(201);
+  const token = r.json().token as string;
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    ctx.app.inject({ method, url, headers: { 'x-participant-token': token }, ...(payload ? { payload } : {}) });
+  return { token, call };
+}
+
+describe('workshops', () => {
+  it('creates the agenda from the survey sections after an impulse talk', async () => {
+    const { w } = await setup();
+    expect(w.items[0]).toMatchObject({ kind: 'impulse', position: 1 });
+    expect(w.items.map((i: { title: string }) => i.title)).toContain('Personelle und finanzielle Ressourcen');
+    expect(w.joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(w.municipalities).toHaveLength(2);
+  });
+
+  it('participants join with the code, collect ideas and dot-vote within their budget', async () => {
+    const { moderator, id, w } = await setup();
+    const topic = w.items[1].id as string;
+    const anna = await joinAs(w.joinCode.toLowerCase(), 'Anna aus A');
+    const ben = await joinAs(w.joinCode, 'Ben aus B');
+    expect((await anna.call('POST', '/api/v1/live/votes', { ideaId: topic })).statusCode).toBe(409); // not live yet
+    const idea = await anna.call('POST', '/api/v1/live/ideas', {
+      itemId: topic,
+      text: 'Interkommunale Zusammenarbeit',
+    });
+    expect(idea.statusCode).toBe(201);
+    await ben.call('POST', '/api/v1/live/ideas', { itemId: topic, text: 'Shared Service Bauhof' });
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: topic });
+    const state = (await anna.call('GET', '/api/v1/live/state')).json();
+    expect(state.currentItemId).toBe(topic);
+    const ideas = state.items.find((i: { id: string }) => i.id === topic).ideas;
+    const ikz = ideas.find((i: { text: string }) => i.text.startsWith('Interkommunale')).id;
+    const bauhof = ideas.find((i: { text: string }) => i.text.startsWith('Shared')).id;
+    expect((await anna.call('POST', '/api/v1/live/votes', { ideaId: ikz })).statusCode).toBe(201);
+    // parallel clicks cannot overspend the two dots
+    const burst = await Promise.all([1, 2, 3].map(() => anna.call('POST', '/api/v1/live/votes', { ideaId: ikz })));
+    expect(burst.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(burst.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'no_votes_left')).toBe(true);
+    await ben.call('POST', '/api/v1/live/votes', { ideaId: ikz });
+    await ben.call('POST', '/api/v1/live/votes', { ideaId: bauhof });
+    const after = (await ben.call('GET', '/api/v1/live/state')).json();
+    const t = after.items.find((i: { id: string }) => i.id === topic);
+    expect(t.votesLeft).toBe(0);
+    expect(t.ideas.find((i: { id: string }) => i.id === ikz)).toMatchObject({ votes: 3, mine: 1 });
+    // withdraw a dot
+    expect((await ben.call('DELETE', `/api/v1/live/votes/${bauhof}`)).statusCode).toBe(200);
+    const detail = (await moderator.get(`/api/v1/workshops/${id}`)).json();
+    expect(detail.items[1].ideas[0]).toMatchObject({ text: 'Interkommunale Zusammenarbeit', votes: 3 });
+    expect(detail.participants).toBe(2);
+    // unknown token and unknown code
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/live/state' })).statusCode).toBe(401);
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      payload: { code: 'ZZZZZZ', name: 'X Y' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('streams updates over SSE when anything changes', async () => {
+    const { moderator, id, w } = await setup();
+    const anna = await joinAs(w.joinCode, 'Anna');
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const ctrl = new AbortController();
+    const res = await fetch(`${address}/api/v1/live/events?token=${anna.token}`, { signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const seen: string[] = [];
+    const read = async (until: (s: string) => boolean) => {
+      const dec = new TextDecoder();
+      while (!until(seen.join(''))) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen.push(dec.decode(value));
+      }
+    };
+    await read((s) => s.includes('event: update'));
+    const before = seen.join('').split('event: update').length;
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: w.items[1].id });
+    await read((s) => s.split('event: update').length > before);
+    expect(seen.join('').split('event: update').length).toBeGreaterThan(before);
+    ctrl.abort();
+  });
+
+  it('records outcomes and follow-up actions and produces the report as Markdown and PDF', async () => {
+    const { moderator, id, w } = await setup();
+    const topic = w.items[1];
+    const anna = await joinAs(w.joinCode, 'Anna');
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: topic.id });
+    const idea = (
+      await anna.call('POST', '/api/v1/live/ideas', { itemId: topic.id, text: 'Kommunikationsstrategie' })
+    ).json();
+    const ideaId = idea.items.find((i: { id: string }) => i.id === topic.id).ideas[0].id;
+    await anna.call('POST', '/api/v1/live/votes', { ideaId });
+    await anna.call('POST', '/api/v1/live/votes', { ideaId });
+    const upd = await moderator.patch(`/api/v1/workshops/${id}/items/${topic.id}`, {
+      version: topic.version,
+      kind: topic.kind,
+      title: topic.title,
+      description: '',
+      speaker: '',
+      durationMin: 30,
+      surveySectionId: topic.surveySectionId,
+      outcome: 'Personal bündeln über Kreisgrenzen hinweg.',
+    });
+    expect(upd.statusCode).toBe(200);
+    const stale = await moderator.patch(`/api/v1/workshops/${id}/items/${topic.id}`, {
+      version: topic.version,
+      kind: topic.kind,
+      title: 'Alt',
+    });
+    expect(stale.statusCode).toBe(409);
+    const act = await moderator.post(`/api/v1/workshops/${id}/actions`, {
+      itemId: topic.id,
+      what: 'Gemeinsame Stelle für Digitalisierung prüfen',
+      who: 'Kleinstadt A',
+      dueOn: '2026-09-30',
+    });
+    expect(act.statusCode).toBe(201);
+    const actionId = act.json().actions[0].id as string;
+    const md = await moderator.get(`/api/v1/workshops/${id}/report.md`);
+    expect(md.statusCode).toBe(200);
+    expect(md.body).toContain('**Leitfrage:** Was sind die Schmerzpunkte');
+    expect(md.body).toContain('Kleinstadt A (GK7');
+    expect(md.body).toContain('Kommunikationsstrategie — 2 Punkte');
+    expect(md.body).toContain(actionId);
+    const pdf = await moderator.get(`/api/v1/workshops/${id}/report.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Workshopbericht');
+    expect(text).toContain('Personelle und finanzielle Ressourcen');
+    expect(text).toContain('Kommunikationsstrategie');
+    expect(text).toContain('2 Punkte');
+    expect(text).toContain('Gemeinsame Stelle für Digitalisierung prüfen');
+    // a member municipality reads the report; a stranger gets 404
+    const other = await buildMunicipality(ctx.db);
+    const stranger: Client = await login(
+      ctx.app,
+      (await buildUser(ctx.db, { municipalityId: other.id, role: 'admin' })).email,
+    );
+    expect((await stranger.get(`/api/v1/workshops/${id}/report.pdf`)).statusCode).toBe(404);
+    expect((await stranger.get(`/api/v1/workshops/${id}`)).statusCode).toBe(404);
+  });
+});
