@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
@@ -7,6 +9,16 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
+
+async function pdfText(buf: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(buf) }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const c = await (await doc.getPage(i)).getTextContent();
+    pages.push(c.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
 
 const q = (page: Page, text: RegExp) => page.getByRole('group', { name: text }).first();
 
@@ -164,6 +176,103 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
       `${surveyUrl.replace(baseUrl(), `${baseUrl()}/api/v1`).replace('/umfragen/', '/surveys/')}/results?sizeClass=6`,
     );
     expect(res.suppressed).toBe(true);
+    await page.close();
+  });
+
+  it('workshop: presentation with live ideas and dot voting from two devices, then the report', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'moderation@digitalzirkel.example');
+    await page.getByRole('link', { name: 'Workshops' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workshops' }).waitFor();
+    await page.getByRole('button', { name: 'Workshop anlegen' }).click();
+    await page
+      .getByLabel('Vorab-Umfrage')
+      .selectOption({ label: 'Schmerzpunkte bei der Umsetzung von Digitalisierungsvorhaben' });
+    await page.getByLabel('Ort').fill('Videokonferenz');
+    await page.getByLabel('Punkte je Person und Thema').fill('2');
+    await expectAccessible(page, 'Workshop anlegen');
+    await page.getByRole('button', { name: 'Workshop anlegen' }).last().click();
+    await page.getByRole('heading', { level: 1, name: /Sondersitzung/ }).waitFor();
+    await page.getByRole('heading', { name: 'Tagesordnung' }).waitFor();
+    const code = (await page.locator('.join-code').first().textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await expectAccessible(page, 'Workshop');
+    const workshopUrl = page.url();
+
+    await page.getByRole('link', { name: 'Präsentation starten' }).click();
+    await page.getByRole('heading', { level: 1, name: /Sondersitzung/ }).waitFor();
+    await expectAccessible(page, 'Präsentation Titelfolie');
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { level: 1, name: 'Impuls' }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { level: 1, name: 'Personelle und finanzielle Ressourcen' }).waitFor();
+    await page.getByText('3 Antworten ausgewertet (Anonymitätsschwelle 3).').waitFor();
+    await expectAccessible(page, 'Präsentation Thema');
+
+    // two participants on their own devices
+    const devices = [];
+    for (const [name, idea] of [
+      ['Anna Uslar', 'Interkommunale Zusammenarbeit über Kreisgrenzen'],
+      ['Bernd Plön', 'Shared Service Bauhof'],
+    ] as const) {
+      const ctx = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+      const p = await ctx.newPage();
+      await p.goto(`${baseUrl()}/mitmachen?code=${code}`);
+      await p.getByLabel('Ihr Name').fill(name);
+      await p.getByRole('button', { name: 'Teilnehmen' }).click();
+      await p.getByRole('heading', { name: 'Personelle und finanzielle Ressourcen' }).waitFor();
+      await p.getByLabel('Neue Idee').fill(idea);
+      await p.getByRole('button', { name: 'Idee hinzufügen' }).click();
+      await p.getByText('Ihre Idee ist eingetragen.').waitFor();
+      devices.push({ ctx, p });
+    }
+    await expectAccessible(devices[0]!.p, 'Teilnehmen (mobil)');
+    // both ideas reach the projector without a reload
+    await page.getByText('Shared Service Bauhof').waitFor();
+    await page.getByText('Interkommunale Zusammenarbeit über Kreisgrenzen').waitFor();
+    const [anna, bernd] = devices.map((d) => d.p) as [Page, Page];
+    await anna.getByText('Shared Service Bauhof').waitFor();
+    await anna.getByRole('button', { name: 'Punkt geben: Interkommunale Zusammenarbeit über Kreisgrenzen' }).click();
+    await anna.getByText('Sie haben noch einen von 2 Punkten für dieses Thema.').waitFor();
+    await anna.getByRole('button', { name: 'Punkt geben: Interkommunale Zusammenarbeit über Kreisgrenzen' }).click();
+    await anna.getByText('Sie haben noch 0 von 2 Punkten für dieses Thema.').waitFor();
+    await bernd.getByRole('button', { name: 'Punkt geben: Interkommunale Zusammenarbeit über Kreisgrenzen' }).click();
+    await bernd.getByText('Sie haben noch einen von 2 Punkten für dieses Thema.').waitFor();
+    await bernd.getByRole('button', { name: 'Punkt geben: Shared Service Bauhof' }).click();
+    await bernd.getByText('Sie haben noch 0 von 2 Punkten für dieses Thema.').waitFor();
+    // live on the projector and on the other device
+    await page.locator('.idea-bars li', { hasText: 'Interkommunale Zusammenarbeit' }).getByText('3 Punkte').waitFor();
+    await page.locator('.idea-bars li', { hasText: 'Shared Service Bauhof' }).getByText('1 Punkt').waitFor();
+    await anna.locator('.vote-list li', { hasText: 'Shared Service Bauhof' }).getByText('1 Punkt').waitFor();
+    await expectAccessible(anna, 'Abstimmen (mobil)');
+    for (const d of devices) await d.ctx.close();
+
+    // outcome and follow-up action, then the closing slide
+    await page.getByLabel('Ergebnis').fill('Personal über Kreisgrenzen bündeln; Bauhof-Kooperation prüfen.');
+    await page.getByRole('button', { name: 'Ergebnis speichern' }).click();
+    await page.getByRole('status').getByText('Änderungen gespeichert.').waitFor();
+    await page.goto(workshopUrl);
+    await page
+      .getByRole('textbox', { name: /^Was \(Pflichtfeld\)/ })
+      .fill('Gemeinsame Digitalisierungsstelle mit Nachbarkommunen prüfen');
+    await page.getByLabel('Wer', { exact: true }).fill('Uslar und Plön');
+    await page.getByLabel('Bis', { exact: true }).fill('2027-03-31');
+    await page.getByRole('button', { name: 'Nächsten Schritt festhalten' }).click();
+    await page.getByText('Nächster Schritt festgehalten.').waitFor();
+    await expectAccessible(page, 'Workshop mit Ergebnissen');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Bericht als PDF' }).click();
+    const file = await (await download).path();
+    const text = await pdfText(fs.readFileSync(file));
+    expect(text).toContain('Workshopbericht');
+    expect(text).toContain('Was sind die Schmerzpunkte');
+    expect(text).toContain('Personelle und finanzielle Ressourcen');
+    expect(text).toContain('Interkommunale Zusammenarbeit über Kreisgrenzen');
+    expect(text).toMatch(/Interkommunale Zusammenarbeit über Kreisgrenzen[\s\S]*3 Punkte/);
+    expect(text).toMatch(/Shared Service Bauhof[\s\S]*1 Punkt/);
+    expect(text).toContain('Gemeinsame Digitalisierungsstelle mit Nachbarkommunen prüfen');
+    expect(text).toMatch(/Uslar\s+GK6\s+Niedersachsen/);
     await page.close();
   });
 });

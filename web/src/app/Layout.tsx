@@ -150,6 +150,7 @@ export function Layout() {
           items={[
             { to: '/verbuende', label: t('nav.networks') },
             { to: '/umfragen', label: t('nav.surveys') },
+            { to: '/workshops', label: t('nav.workshops') },
             { to: '/kommunen', label: t('nav.directory') },
           ]}
         />

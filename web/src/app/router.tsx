@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { Loading, Page } from '../components/Page';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { AuthFrame } from '../features/auth/AuthFrame';
@@ -34,6 +34,18 @@ const SurveyAnswerPage = lazy(() =>
 const SurveyResultsPage = lazy(() =>
   import('../features/surveys/SurveyResultsPage').then((x) => ({ default: x.SurveyResultsPage })),
 );
+const WorkshopsPage = lazy(() =>
+  import('../features/workshops/WorkshopsPage').then((x) => ({ default: x.WorkshopsPage })),
+);
+const WorkshopPage = lazy(() =>
+  import('../features/workshops/WorkshopPage').then((x) => ({ default: x.WorkshopPage })),
+);
+const PresentationPage = lazy(() =>
+  import('../features/workshops/PresentationPage').then((x) => ({ default: x.PresentationPage })),
+);
+const ParticipantPage = lazy(() =>
+  import('../features/workshops/ParticipantPage').then((x) => ({ default: x.ParticipantPage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -58,17 +70,13 @@ function PublicStatement() {
   );
 }
 
-function Authenticated() {
+function Authenticated({ bare = false }: { bare?: boolean }) {
   const q = useSessionQuery();
   const location = useLocation();
   if (q.isLoading) return <Loading />;
   if (!q.data)
     return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return (
-    <SessionProvider session={q.data}>
-      <Layout />
-    </SessionProvider>
-  );
+  return <SessionProvider session={q.data}>{bare ? <Outlet /> : <Layout />}</SessionProvider>;
 }
 
 function Home() {
@@ -86,6 +94,10 @@ export function AppRoutes() {
         <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
         <Route path="/einrichtung" element={<SetupPage />} />
         <Route path="/barrierefreiheit" element={<PublicStatement />} />
+        <Route path="/mitmachen" element={<ParticipantPage />} />
+        <Route element={<Authenticated bare />}>
+          <Route path="/workshops/:workshopId/praesentation" element={<PresentationPage />} />
+        </Route>
         <Route element={<Authenticated />}>
           <Route index element={<Home />} />
           <Route path="/kommune" element={<MunicipalityPage />} />
@@ -97,6 +109,8 @@ export function AppRoutes() {
           <Route path="/umfragen/:surveyId/bearbeiten" element={<SurveyEditPage />} />
           <Route path="/umfragen/:surveyId/antworten" element={<SurveyAnswerPage />} />
           <Route path="/umfragen/:surveyId/ergebnisse" element={<SurveyResultsPage />} />
+          <Route path="/workshops" element={<WorkshopsPage />} />
+          <Route path="/workshops/:workshopId" element={<WorkshopPage />} />
           <Route path="/kommunen" element={<DirectoryPage />} />
           <Route path="/protokoll" element={<AuditPage />} />
           <Route path="/import" element={<ImportPage />} />

@@ -4,6 +4,7 @@ import {
   effectiveThreshold,
   filteredSetAllowed,
   LAENDER,
+  type Question,
   type resultsQuery,
   type SurveyDefinition,
   type SurveyResults,
@@ -125,7 +126,7 @@ export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery):
       label: labels.get(k) ?? k,
       responses: k === ALL ? total.n : (groupRows.find((r) => r.key === k)?.n ?? 0),
       suppressed: false,
-      questions: allQuestions(def).map((qq) => finish(stats.get(`${k}|${qq.id}`), qq.id, t, qq.options?.length ?? 0)),
+      questions: allQuestions(def).map((qq) => finish(stats.get(`${k}|${qq.id}`), qq, t)),
     })),
     ...groupRows
       .filter((r) => !shown.has(r.key))
@@ -156,7 +157,18 @@ interface Acc {
   texts: string[];
 }
 
-function finish(a: Acc | undefined, questionId: string, t: number, nOptions: number) {
+/** Position of an option, matrix row or scale value in the question's own order. */
+function orderOf(q: Question) {
+  const ids = [...(q.items ?? []), ...(q.options ?? [])].map((x) => x.id);
+  return (id: string) => {
+    const i = ids.indexOf(id);
+    return i >= 0 ? i : Number(id) || 0;
+  };
+}
+
+function finish(a: Acc | undefined, q: Question, t: number) {
+  const questionId = q.id;
+  const nOptions = q.options?.length ?? 0;
   const answered = a?.answered ?? 0;
   if (!a || answered < t)
     return {
@@ -170,13 +182,14 @@ function finish(a: Acc | undefined, questionId: string, t: number, nOptions: num
       texts: [],
       suppressed: answered > 0,
     };
+  const ord = orderOf(q);
   return {
     questionId,
     answered,
     mean: a.mean,
     median: a.median,
-    distribution: a.distribution,
-    items: a.items,
+    distribution: [...a.distribution].sort((x, y) => ord(x.itemId) - ord(y.itemId) || ord(x.value) - ord(y.value)),
+    items: [...a.items].sort((x, y) => ord(x.itemId) - ord(y.itemId)),
     borda: a.rank
       .map((r) => ({ option: r.option, points: r.count * nOptions - r.rankSum }))
       .sort((x, y) => y.points - x.points),
@@ -281,12 +294,6 @@ async function questionStats(
   for (const r of texts.rows) {
     get(ALL, r.questionId).texts.push(r.text);
     if (grouped && shown.has(String(r.g))) get(String(r.g), r.questionId).texts.push(r.text);
-  }
-  for (const a of acc.values()) {
-    a.distribution.sort(
-      (x, y) => x.itemId.localeCompare(y.itemId) || x.value.localeCompare(y.value, 'de', { numeric: true }),
-    );
-    a.items.sort((x, y) => x.itemId.localeCompare(y.itemId));
   }
   return acc;
 }

@@ -37,7 +37,7 @@ function distributionRows(q: Question, st: Stats, itemId = '') {
   return keys.map((k) => ({ key: k, count: counts.get(k) ?? 0 }));
 }
 
-function QuestionResult({ q, st, caption }: { q: Question; st: Stats; caption: string }) {
+export function QuestionResult({ q, st, caption }: { q: Question; st: Stats; caption: string }) {
   const { t } = useTranslation();
   const L = useLabels(q);
   if (st.suppressed) return <p className="hint">{t('surveys.questionSuppressed')}</p>;

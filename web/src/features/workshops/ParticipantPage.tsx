@@ -1,0 +1,214 @@
+import type { joined, liveState } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { Alert, Loading } from '../../components/Page';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { AuthFrame } from '../auth/AuthFrame';
+import { useEventStream } from './live';
+
+type State = z.infer<typeof liveState>;
+const STORAGE_KEY = 'dz-participant';
+
+function stored(): { token: string; workshopId: string } | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+function Join({ onJoined }: { onJoined: () => void }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const [form, setForm] = useState({ code: params.get('code') ?? '', name: '', organisation: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<string>();
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!/^[A-Za-z0-9]{6}$/.test(form.code.trim())) local.code = t('live.codeInvalid');
+    if (form.name.trim().length < 2) local.name = t('live.nameMissing');
+    if (Object.keys(local).length) return setErrors(local);
+    try {
+      const r = await api<z.infer<typeof joined>>('/live/join', { method: 'POST', body: form });
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(r));
+      onJoined();
+    } catch (err) {
+      if (err instanceof ApiError && err.errors.some((x) => x.code === 'unknown_code'))
+        setErrors({ code: t('live.unknownCode') });
+      else if (err instanceof ApiError && err.status === 400) setErrors(fieldMessages(err, t));
+      else setMsg(errorMessage(err, t));
+    }
+  }
+  return (
+    <AuthFrame title={t('live.joinTitle')}>
+      <p>{t('live.joinIntro')}</p>
+      {msg && <Alert kind="error">{msg}</Alert>}
+      <ErrorSummary errors={errors} labels={{ code: t('live.code'), name: t('live.name') }} />
+      <form onSubmit={submit} noValidate>
+        <TextField
+          name="code"
+          label={t('live.code')}
+          hint={t('live.codeHint')}
+          value={form.code}
+          onChange={(v) => setForm({ ...form, code: v.toUpperCase() })}
+          error={errors.code}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          name="name"
+          label={t('live.name')}
+          value={form.name}
+          onChange={(v) => setForm({ ...form, name: v })}
+          error={errors.name}
+          autoComplete="name"
+          required
+        />
+        <TextField
+          name="organisation"
+          label={t('live.organisation')}
+          value={form.organisation}
+          onChange={(v) => setForm({ ...form, organisation: v })}
+          autoComplete="organization"
+        />
+        <Button type="submit">{t('live.join')}</Button>
+      </form>
+    </AuthFrame>
+  );
+}
+
+function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const headers = { 'x-participant-token': token };
+  const q = useQuery({
+    queryKey: ['live', token],
+    queryFn: () => api<State>('/live/state', { headers }),
+    retry: false,
+  });
+  useEventStream(
+    `/api/v1/live/events?token=${encodeURIComponent(token)}`,
+    useCallback(() => void qc.invalidateQueries({ queryKey: ['live', token] }), [qc, token]),
+  );
+  const [idea, setIdea] = useState('');
+  const [msg, setMsg] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [shownItem, setShownItem] = useState<string | null>(null);
+  useEffect(() => {
+    if (q.error instanceof ApiError && q.error.status === 401) onLeave();
+  }, [q.error, onLeave]);
+  if (!q.data) return <Loading />;
+  const s = q.data;
+  const itemId = shownItem ?? s.currentItemId ?? s.items.find((i) => i.kind === 'topic')?.id ?? null;
+  const item = s.items.find((i) => i.id === itemId);
+  async function act(path: string, method: string, body?: unknown, ok?: string) {
+    try {
+      qc.setQueryData(['live', token], await api<State>(path, { method, headers, ...(body ? { body } : {}) }));
+      if (ok) setMsg({ kind: 'success', text: ok });
+      return true;
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(err, t) });
+      return false;
+    }
+  }
+  return (
+    <AuthFrame title={s.title} wide>
+      {s.leitfrage && <p className="slide-leitfrage">{s.leitfrage}</p>}
+      <p className="hint">
+        {t('live.you', { name: s.me.name })} · {t(`workshops.status.${s.status}`)}
+      </p>
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      <div className="field">
+        <label htmlFor="topic-select">{t('live.topic')}</label>
+        <select id="topic-select" value={itemId ?? ''} onChange={(e) => setShownItem(e.target.value || null)}>
+          {s.items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+              {i.id === s.currentItemId ? ` (${t('live.now')})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      {item && (
+        <section aria-labelledby="h-topic" className="panel">
+          <h2 id="h-topic">{item.title}</h2>
+          {s.status === 'live' ? (
+            <p aria-live="polite">{t('live.votesLeft', { count: item.votesLeft, total: s.votesPerPerson })}</p>
+          ) : (
+            <p className="hint">{t('live.votingClosed')}</p>
+          )}
+          {item.ideas.length === 0 ? (
+            <p className="hint">{t('workshops.noIdeas')}</p>
+          ) : (
+            <ul className="vote-list">
+              {item.ideas.map((i) => (
+                <li key={i.id}>
+                  <span className="idea-text">{i.text}</span>
+                  <span className="idea-votes">
+                    {t('workshops.dots', { count: i.votes })}
+                    {i.mine > 0 && ` · ${t('live.mine', { count: i.mine })}`}
+                  </span>
+                  {s.status === 'live' && (
+                    <span className="btn-row">
+                      <Button
+                        small
+                        isDisabled={item.votesLeft === 0}
+                        onPress={() => void act('/live/votes', 'POST', { ideaId: i.id })}
+                        aria-label={t('live.voteFor', { text: i.text })}
+                      >
+                        {t('live.vote')}
+                      </Button>
+                      {i.mine > 0 && (
+                        <Button
+                          small
+                          variant="secondary"
+                          onPress={() => void act(`/live/votes/${i.id}`, 'DELETE')}
+                          aria-label={t('live.unvoteFor', { text: i.text })}
+                        >
+                          {t('live.unvote')}
+                        </Button>
+                      )}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {s.status !== 'done' && (
+            <form
+              className="filters"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                if (idea.trim().length < 2) return setMsg({ kind: 'error', text: t('live.ideaMissing') });
+                if (await act('/live/ideas', 'POST', { itemId: item.id, text: idea }, t('live.ideaAdded'))) setIdea('');
+              }}
+            >
+              <TextField name="idea" label={t('workshops.addIdeaLabel')} value={idea} onChange={setIdea} />
+              <Button type="submit" variant="secondary">
+                {t('workshops.addIdea')}
+              </Button>
+            </form>
+          )}
+        </section>
+      )}
+    </AuthFrame>
+  );
+}
+
+/** Participants' own device: join with the code (or QR), then follow the topic, add ideas and vote. */
+export function ParticipantPage() {
+  const [session, setSession] = useState(stored);
+  const leave = useCallback(() => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    setSession(null);
+  }, []);
+  if (!session) return <Join onJoined={() => setSession(stored())} />;
+  return <Live token={session.token} onLeave={leave} />;
+}

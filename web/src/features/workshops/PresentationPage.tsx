@@ -1,0 +1,259 @@
+import type { SurveyResults, surveyDetail } from '@dz/core';
+import { localText } from '@dz/core/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { TextArea, TextField } from '../../components/Field';
+import { Alert, Loading } from '../../components/Page';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { QuestionResult } from '../surveys/SurveyResultsPage';
+import { saveWorkshop, useWorkshop, type Workshop } from './live';
+import { ActionsSection, JoinInfo } from './WorkshopPage';
+
+type Item = Workshop['items'][number];
+
+function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: string }) {
+  const { t, i18n } = useTranslation();
+  const s = useQuery({
+    queryKey: ['survey', surveyId],
+    queryFn: () => api<z.infer<typeof surveyDetail>>(`/surveys/${surveyId}`),
+  });
+  const r = useQuery({
+    queryKey: ['survey', surveyId, 'results', 'groupBy=none'],
+    queryFn: () => api<SurveyResults>(`/surveys/${surveyId}/results?groupBy=none`),
+  });
+  if (!s.data || !r.data) return <Loading />;
+  if (r.data.suppressed) return <p className="hint">{t('surveys.allSuppressed', { count: r.data.threshold })}</p>;
+  const section = s.data.definition.sections.find((x) => x.id === sectionId);
+  if (!section) return null;
+  return (
+    <div className="slide-results">
+      <p className="hint">{t('surveys.evaluated', { count: r.data.responses, threshold: r.data.threshold })}</p>
+      {section.questions.map((q) => {
+        const st = r.data.groups[0]?.questions.find((x) => x.questionId === q.id);
+        const caption = localText(q.text, i18n.language);
+        return (
+          <article key={q.id} className="result">
+            <h3>{caption}</h3>
+            {st && <QuestionResult q={q} st={st} caption={caption} />}
+          </article>
+        );
+      })}
+    </div>
+  );
+}
+
+function Ideas({ w, item, onError }: { w: Workshop; item: Item; onError: (m: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [text, setText] = useState('');
+  const max = Math.max(1, ...item.ideas.map((i) => i.votes));
+  return (
+    <section aria-labelledby={`ideas-${item.id}`} className="slide-ideas">
+      <h2 id={`ideas-${item.id}`}>{t('workshops.solutions')}</h2>
+      {item.ideas.length === 0 ? (
+        <p className="hint">{t('workshops.noIdeas')}</p>
+      ) : (
+        <ol className="idea-bars" aria-live="polite">
+          {item.ideas.map((i) => (
+            <li key={i.id}>
+              <span className="idea-text">{i.text}</span>
+              <span className="idea-bar" aria-hidden="true" style={{ width: `${(i.votes / max) * 100}%` }} />
+              <span className="idea-votes">{t('workshops.dots', { count: i.votes })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        className="filters"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (text.trim().length < 2) return;
+          try {
+            qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, '/ideas', 'POST', { itemId: item.id, text }));
+            setText('');
+          } catch (err) {
+            onError(errorMessage(err, t, true));
+          }
+        }}
+      >
+        <TextField name="idea" label={t('workshops.addIdeaLabel')} value={text} onChange={setText} />
+        <Button type="submit" variant="secondary">
+          {t('workshops.addIdea')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function Outcome({ w, item, onError }: { w: Workshop; item: Item; onError: (m: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [outcome, setOutcome] = useState(item.outcome);
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const res = await saveWorkshop(w.id, `/items/${item.id}`, 'PATCH', { ...item, outcome });
+          qc.setQueryData(['workshop', w.id], res);
+          setSaved(true);
+        } catch (err) {
+          onError(errorMessage(err, t, true));
+        }
+      }}
+    >
+      <TextArea
+        name="outcome"
+        label={t('workshops.outcome')}
+        rows={3}
+        value={outcome}
+        onChange={(v) => {
+          setOutcome(v);
+          setSaved(false);
+        }}
+      />
+      <div className="btn-row">
+        <Button type="submit" variant="secondary">
+          {t('workshops.saveOutcome')}
+        </Button>
+        {saved && <span role="status">{t('common.saved')}</span>}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Presentation mode: full screen, ← → (or Bild↑/Bild↓) through title slide, agenda and closing slide.
+ * Moving on sets the current topic for everybody; participants' ideas and dots arrive live.
+ */
+export function PresentationPage() {
+  const { t } = useTranslation();
+  const { workshopId = '' } = useParams();
+  const q = useWorkshop(workshopId);
+  const qc = useQueryClient();
+  const [error, setError] = useState<string>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const w = q.data;
+  const slides = w ? ['title', ...w.items.map((i) => i.id), 'end'] : [];
+  const index = w
+    ? Math.max(0, w.currentItemId ? slides.indexOf(w.currentItemId) : w.status === 'done' ? slides.length - 1 : 0)
+    : 0;
+
+  const go = useCallback(
+    async (to: number) => {
+      if (!w) return;
+      const target = slides[Math.min(Math.max(0, to), slides.length - 1)];
+      const itemId = target && target !== 'title' && target !== 'end' ? target : null;
+      try {
+        const res = await saveWorkshop(w.id, '/live', 'POST', {
+          status:
+            target === 'end'
+              ? 'done'
+              : w.status === 'done'
+                ? 'live'
+                : w.status === 'planned' && itemId
+                  ? 'live'
+                  : w.status,
+          currentItemId: itemId,
+        });
+        qc.setQueryData(['workshop', w.id], res);
+        headingRef.current?.focus();
+      } catch (err) {
+        setError(errorMessage(err, t));
+      }
+    },
+    [w, slides, qc, t],
+  );
+
+  useEffect(() => {
+    document.title = `${t('workshops.presentation')} – Digitalzirkel`;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (el.closest('input, textarea, select, [contenteditable]')) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+        e.preventDefault();
+        void go(index + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        e.preventDefault();
+        void go(index - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, index, t]);
+
+  if (q.error) return <Alert kind="error">{errorMessage(q.error, t)}</Alert>;
+  if (!w) return <Loading />;
+  const current = slides[index];
+  const item = w.items.find((i) => i.id === current);
+  return (
+    <div className="presentation">
+      <div className="presentation-bar">
+        <Link to={`/workshops/${w.id}`}>{t('workshops.leavePresentation')}</Link>
+        <span>
+          {t('workshops.slideOf', { n: index + 1, total: slides.length })} · {t(`workshops.status.${w.status}`)} ·{' '}
+          {t('workshops.participantCount', { count: w.participants })}
+        </span>
+        <Button small variant="secondary" onPress={() => void document.documentElement.requestFullscreen?.()}>
+          {t('workshops.fullscreen')}
+        </Button>
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      <main className="slide" id="main" aria-live="polite">
+        {current === 'title' && (
+          <>
+            <p className="kicker">{w.network}</p>
+            <h1 ref={headingRef} tabIndex={-1}>
+              {w.title}
+            </h1>
+            {w.leitfrage && <p className="slide-leitfrage">{w.leitfrage}</p>}
+            <JoinInfo w={w} />
+          </>
+        )}
+        {item && (
+          <>
+            <p className="kicker">
+              {t(`workshops.kinds.${item.kind}`)} {item.position} / {w.items.length}
+            </p>
+            <h1 ref={headingRef} tabIndex={-1}>
+              {item.title}
+            </h1>
+            {item.description && <p>{item.description}</p>}
+            {item.speaker && <p className="hint">{item.speaker}</p>}
+            {w.surveyId && item.surveySectionId && (
+              <SectionResults surveyId={w.surveyId} sectionId={item.surveySectionId} />
+            )}
+            {item.kind !== 'impulse' && <Ideas w={w} item={item} onError={setError} />}
+            <Outcome key={item.id} w={w} item={item} onError={setError} />
+          </>
+        )}
+        {current === 'end' && (
+          <>
+            <h1 ref={headingRef} tabIndex={-1}>
+              {t('workshops.nextSteps')}
+            </h1>
+            <ActionsSection w={w} notify={(_, text) => setError(text)} />
+            <a className="btn" href={`/api/v1/workshops/${w.id}/report.pdf`} download>
+              {t('workshops.reportPdf')}
+            </a>
+          </>
+        )}
+      </main>
+      <nav className="presentation-nav" aria-label={t('workshops.slides')}>
+        <Button variant="secondary" isDisabled={index === 0} onPress={() => void go(index - 1)}>
+          ← {t('common.previous')}
+        </Button>
+        <span className="hint">{t('workshops.keysHint')}</span>
+        <Button isDisabled={index === slides.length - 1} onPress={() => void go(index + 1)}>
+          {t('common.next')} →
+        </Button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,463 @@
+import type { surveyDetail } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { fmtDate } from '../../lib/format';
+import { saveWorkshop, useWorkshop, type Workshop } from './live';
+
+type Item = Workshop['items'][number];
+type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
+
+function useSections(surveyId: string | null) {
+  const q = useQuery({
+    queryKey: ['survey', surveyId],
+    queryFn: () => api<z.infer<typeof surveyDetail>>(`/surveys/${surveyId}`),
+    enabled: Boolean(surveyId),
+  });
+  return q.data?.definition.sections ?? [];
+}
+
+function ItemEditor({ w, item, notify }: { w: Workshop; item: Item; notify: Notify }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const sections = useSections(w.surveyId);
+  const [form, setForm] = useState({
+    kind: item.kind as string,
+    title: item.title,
+    description: item.description,
+    speaker: item.speaker,
+    durationMin: item.durationMin === null ? '' : String(item.durationMin),
+    surveySectionId: item.surveySectionId ?? '',
+    outcome: item.outcome,
+  });
+  const [version, setVersion] = useState(item.version);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const res = await saveWorkshop(w.id, `/items/${item.id}`, 'PATCH', {
+        ...form,
+        durationMin: form.durationMin ? Number(form.durationMin) : null,
+        surveySectionId: form.surveySectionId || null,
+        version,
+      });
+      qc.setQueryData(['workshop', w.id], res);
+      setVersion(res.items.find((i) => i.id === item.id)?.version ?? version + 1);
+      notify('success', t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setVersion(Number(err.body.currentVersion));
+        notify('warning', t('errors.version_conflict'));
+      } else notify('error', errorMessage(err, t, true));
+    }
+  }
+  return (
+    <form onSubmit={save} noValidate>
+      <div className="filters">
+        <SelectField
+          name={`kind-${item.id}`}
+          label={t('workshops.kind')}
+          value={form.kind}
+          onChange={(v) => setForm({ ...form, kind: v })}
+          options={['impulse', 'topic', 'other'].map((k) => ({ value: k, label: t(`workshops.kinds.${k}`) }))}
+        />
+        <TextField
+          name={`title-${item.id}`}
+          label={t('workshops.itemTitle')}
+          value={form.title}
+          onChange={(v) => setForm({ ...form, title: v })}
+          required
+        />
+        <TextField
+          name={`speaker-${item.id}`}
+          label={t('workshops.speaker')}
+          value={form.speaker}
+          onChange={(v) => setForm({ ...form, speaker: v })}
+        />
+        <TextField
+          name={`duration-${item.id}`}
+          type="number"
+          inputMode="numeric"
+          label={t('workshops.duration')}
+          value={form.durationMin}
+          onChange={(v) => setForm({ ...form, durationMin: v })}
+        />
+      </div>
+      {sections.length > 0 && (
+        <SelectField
+          name={`section-${item.id}`}
+          label={t('workshops.surveySection')}
+          value={form.surveySectionId}
+          onChange={(v) => setForm({ ...form, surveySectionId: v })}
+          options={[
+            { value: '', label: t('workshops.noSection') },
+            ...sections.map((s) => ({ value: s.id, label: s.title.de })),
+          ]}
+        />
+      )}
+      <TextArea
+        name={`description-${item.id}`}
+        label={t('workshops.description')}
+        rows={2}
+        value={form.description}
+        onChange={(v) => setForm({ ...form, description: v })}
+      />
+      <TextArea
+        name={`outcome-${item.id}`}
+        label={t('workshops.outcome')}
+        rows={3}
+        value={form.outcome}
+        onChange={(v) => setForm({ ...form, outcome: v })}
+      />
+      <Button type="submit" small>
+        {t('common.save')}
+      </Button>
+    </form>
+  );
+}
+
+function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [toDelete, setToDelete] = useState<Item | null>(null);
+  const mod = w.can.manage;
+  async function run(path: string, method: string, body?: unknown, msg?: string) {
+    try {
+      qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, path, method, body));
+      if (msg) notify('success', msg);
+    } catch (err) {
+      notify('error', errorMessage(err, t, true));
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="h-agenda">
+      <h2 id="h-agenda">{t('workshops.agenda')}</h2>
+      <ol className="agenda">
+        {w.items.map((it, i) => (
+          <li key={it.id}>
+            <h3>
+              {it.title} <span className="hint">({t(`workshops.kinds.${it.kind}`)})</span>
+            </h3>
+            {it.outcome && (
+              <p>
+                <strong>{t('workshops.outcome')}:</strong> {it.outcome}
+              </p>
+            )}
+            {it.ideas.length > 0 && (
+              <ul className="ideas">
+                {it.ideas.map((idea) => (
+                  <li key={idea.id}>
+                    {idea.text} — {t('workshops.dots', { count: idea.votes })}
+                    {mod && (
+                      <Button
+                        small
+                        variant="secondary"
+                        onPress={() => void run(`/ideas/${idea.id}`, 'DELETE')}
+                        aria-label={t('workshops.removeIdea', { text: idea.text })}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {mod && (
+              <details>
+                <summary>{t('workshops.editItem', { title: it.title })}</summary>
+                <ItemEditor w={w} item={it} notify={notify} key={it.version} />
+                <div className="btn-row">
+                  <Button
+                    small
+                    variant="secondary"
+                    isDisabled={i === 0}
+                    onPress={() => void run(`/items/${it.id}/move`, 'POST', { direction: 'up' })}
+                  >
+                    {t('surveys.moveUpShort')}
+                  </Button>
+                  <Button
+                    small
+                    variant="secondary"
+                    isDisabled={i === w.items.length - 1}
+                    onPress={() => void run(`/items/${it.id}/move`, 'POST', { direction: 'down' })}
+                  >
+                    {t('surveys.moveDownShort')}
+                  </Button>
+                  <Button small variant="danger" onPress={() => setToDelete(it)}>
+                    {t('workshops.deleteItem')}
+                  </Button>
+                </div>
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+      {mod && (
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (title.trim())
+              void run('/items', 'POST', { kind: 'topic', title: title.trim() }, t('workshops.itemAdded')).then(() =>
+                setTitle(''),
+              );
+          }}
+        >
+          <TextField name="newItem" label={t('workshops.newItem')} value={title} onChange={setTitle} />
+          <Button type="submit" variant="secondary">
+            {t('workshops.addItem')}
+          </Button>
+        </form>
+      )}
+      <ConfirmDialog
+        isOpen={toDelete !== null}
+        title={t('workshops.deleteItemTitle')}
+        body={t('workshops.deleteItemBody', { title: toDelete?.title ?? '' })}
+        confirmLabel={t('workshops.deleteItem')}
+        onConfirm={() => {
+          if (toDelete) void run(`/items/${toDelete.id}`, 'DELETE');
+          setToDelete(null);
+        }}
+        onCancel={() => setToDelete(null)}
+      />
+    </section>
+  );
+}
+
+export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ what: '', who: '', dueOn: '', itemId: w.currentItemId ?? '' });
+  const mod = w.can.manage;
+  async function run(path: string, method: string, body?: unknown) {
+    try {
+      qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, path, method, body));
+      return true;
+    } catch (err) {
+      notify('error', errorMessage(err, t, true));
+      return false;
+    }
+  }
+  const titleOf = (id: string | null) => w.items.find((i) => i.id === id)?.title ?? '–';
+  return (
+    <section className="panel" aria-labelledby="h-actions">
+      <h2 id="h-actions">{t('workshops.actions')}</h2>
+      {w.actions.length === 0 ? (
+        <Empty>{t('workshops.noActions')}</Empty>
+      ) : (
+        <TableWrap label={t('workshops.actions')}>
+          <table className="data">
+            <caption className="visually-hidden">{t('workshops.actions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workshops.what')}</th>
+                <th scope="col">{t('workshops.who')}</th>
+                <th scope="col">{t('workshops.dueOn')}</th>
+                <th scope="col">{t('workshops.topic')}</th>
+                <th scope="col">{t('workshops.statusLabel')}</th>
+                <th scope="col">{t('workshops.actionId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {w.actions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.what}</td>
+                  <td>{a.who || '–'}</td>
+                  <td>{fmtDate(a.dueOn)}</td>
+                  <td>{titleOf(a.itemId)}</td>
+                  <td>
+                    {mod ? (
+                      <label className="choice">
+                        <input
+                          type="checkbox"
+                          checked={a.status === 'done'}
+                          onChange={(e) =>
+                            void run(`/actions/${a.id}`, 'PATCH', { ...a, status: e.target.checked ? 'done' : 'open' })
+                          }
+                        />
+                        {t('workshops.done')}
+                      </label>
+                    ) : (
+                      t(`workshops.actionStatus.${a.status}`)
+                    )}
+                  </td>
+                  <td>
+                    <code title={a.id}>{a.id.slice(0, 8)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {mod && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (form.what.trim().length < 3) return notify('error', t('workshops.whatMissing'));
+            const ok = await run('/actions', 'POST', {
+              ...form,
+              itemId: form.itemId || null,
+              dueOn: form.dueOn || null,
+            });
+            if (ok) {
+              setForm({ ...form, what: '', who: '', dueOn: '' });
+              notify('success', t('workshops.actionAdded'));
+            }
+          }}
+          noValidate
+        >
+          <h3>{t('workshops.addAction')}</h3>
+          <TextField
+            name="what"
+            label={t('workshops.what')}
+            value={form.what}
+            onChange={(v) => setForm({ ...form, what: v })}
+            required
+          />
+          <div className="filters">
+            <TextField
+              name="who"
+              label={t('workshops.who')}
+              value={form.who}
+              onChange={(v) => setForm({ ...form, who: v })}
+            />
+            <TextField
+              name="dueOn"
+              type="date"
+              label={t('workshops.dueOn')}
+              value={form.dueOn}
+              onChange={(v) => setForm({ ...form, dueOn: v })}
+            />
+            <SelectField
+              name="itemId"
+              label={t('workshops.topic')}
+              value={form.itemId}
+              onChange={(v) => setForm({ ...form, itemId: v })}
+              options={[{ value: '', label: '–' }, ...w.items.map((i) => ({ value: i.id, label: i.title }))]}
+            />
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('workshops.addAction')}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function JoinInfo({ w }: { w: Workshop }) {
+  const { t } = useTranslation();
+  if (!w.joinCode) return null;
+  return (
+    <div className="join-info">
+      <img
+        src={`/api/v1/workshops/${w.id}/qr.svg`}
+        alt={t('workshops.qrAlt', { code: w.joinCode })}
+        width={160}
+        height={160}
+      />
+      <p>
+        {t('workshops.joinAt', { url: `${window.location.origin}/mitmachen` })}
+        <br />
+        <span className="join-code">{w.joinCode}</span>
+      </p>
+    </div>
+  );
+}
+
+export function WorkshopPage() {
+  const { t } = useTranslation();
+  const { workshopId = '' } = useParams();
+  const q = useWorkshop(workshopId);
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
+  const notify: Notify = (kind, text) => setMsg({ kind, text });
+  if (q.error)
+    return <Page title={t('workshops.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
+  if (!q.data)
+    return (
+      <Page title={t('workshops.title')}>
+        <Loading />
+      </Page>
+    );
+  const w = q.data;
+  return (
+    <Page
+      title={w.title}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: '/workshops', label: t('workshops.title') },
+      ]}
+    >
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      <dl className="facts">
+        <dt>{t('workshops.heldOn')}</dt>
+        <dd>{fmtDate(w.heldOn)}</dd>
+        <dt>{t('workshops.place')}</dt>
+        <dd>
+          {w.place || '–'}
+          {w.videoUrl && (
+            <>
+              {' · '}
+              <a href={w.videoUrl} rel="noopener noreferrer" target="_blank">
+                {t('workshops.videoLink')}
+              </a>
+            </>
+          )}
+        </dd>
+        <dt>{t('workshops.network')}</dt>
+        <dd>{w.network}</dd>
+        <dt>{t('workshops.survey')}</dt>
+        <dd>{w.surveyId ? <Link to={`/umfragen/${w.surveyId}`}>{w.surveyTitle}</Link> : '–'}</dd>
+        <dt>{t('workshops.statusLabel')}</dt>
+        <dd>{t(`workshops.status.${w.status}`)}</dd>
+        <dt>{t('workshops.participantsLabel')}</dt>
+        <dd>{t('workshops.participantCount', { count: w.participants })}</dd>
+      </dl>
+      {w.leitfrage && (
+        <blockquote className="leitfrage">
+          <strong>{t('workshops.leitfrage')}:</strong> {w.leitfrage}
+        </blockquote>
+      )}
+      <div className="btn-row">
+        {w.can.present && (
+          <Link className="btn" to={`/workshops/${w.id}/praesentation`}>
+            {t('workshops.present')}
+          </Link>
+        )}
+        <a className="btn secondary" href={`/api/v1/workshops/${w.id}/report.pdf`} download>
+          {t('workshops.reportPdf')}
+        </a>
+        <a className="btn secondary" href={`/api/v1/workshops/${w.id}/report.md`} download>
+          {t('workshops.reportMd')}
+        </a>
+      </div>
+      {w.can.manage && <JoinInfo w={w} />}
+      <section className="panel" aria-labelledby="h-munis">
+        <h2 id="h-munis">{t('workshops.municipalities')}</h2>
+        {w.municipalities.length === 0 ? (
+          <Empty>{t('workshops.noMunicipalities')}</Empty>
+        ) : (
+          <ul>
+            {w.municipalities.map((m) => (
+              <li key={m.id}>
+                {m.name} (GK{m.sizeClass}, {m.land})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Agenda w={w} notify={notify} />
+      <ActionsSection w={w} notify={notify} />
+    </Page>
+  );
+}
