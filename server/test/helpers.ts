@@ -25,6 +25,8 @@ export interface TestContext {
   config: Config;
   kind: 'pglite' | 'postgres';
   outbox: string;
+  /** LISTEN on the same database (a second app instance in tests). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     db,
     config,
     kind,
+    listen,
     outbox: path.join(dataDir, 'outbox'),
     async close() {
       await app.close();

@@ -2,6 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { buildApp } from '../../app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -129,6 +130,35 @@ describe('workshops', () => {
     await read((s) => s.split('event: update').length > before);
     expect(seen.join('').split('event: update').length).toBeGreaterThan(before);
     ctrl.abort();
+  });
+
+  it('fans updates out to another app instance on the same database (LISTEN/NOTIFY)', async () => {
+    const { id, w } = await setup();
+    // a second, independent application on the same database, as behind a load balancer
+    const second = await buildApp({ config: ctx.config, db: ctx.db, logger: false, listen: ctx.listen });
+    const address = await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const anna = await joinAs(w.joinCode, 'Anna');
+      const ctrl = new AbortController();
+      const res = await fetch(`${address}/api/v1/live/events?token=${anna.token}`, { signal: ctrl.signal });
+      const reader = res.body!.getReader();
+      const dec = new TextDecoder();
+      let seen = '';
+      while (!seen.includes('event: update')) seen += dec.decode((await reader.read()).value);
+      const before = seen.split('event: update').length;
+      // the idea is written through the first instance
+      const r = await anna.call('POST', '/api/v1/live/ideas', {
+        itemId: w.items[1].id,
+        text: 'Über die andere Instanz',
+      });
+      expect(r.statusCode).toBe(201);
+      while (seen.split('event: update').length <= before) seen += dec.decode((await reader.read()).value);
+      expect(seen.split('event: update').length).toBeGreaterThan(before);
+      ctrl.abort();
+      expect(id).toBeTruthy();
+    } finally {
+      await second.close();
+    }
   });
 
   it('records outcomes and follow-up actions and produces the report as Markdown and PDF', async () => {
