@@ -1,12 +1,20 @@
 /**
  * Network-scale data set (`npm run bench:data`): all 10,751 municipalities from the official GV100AD
- * file, ~300 networks, ~20 users in each of 2,000 municipalities with departments and audit history.
+ * file, ~300 networks, ~20 users in each of 2,000 municipalities with departments and audit history, and a
+ * closed 60-question network survey answered by all 10,751 municipalities (~1 million answer rows).
  * Deterministic (seeded) and bulk-inserted. PostgreSQL when BENCH_DATABASE_URL is set (schema `public`
  * is recreated), and a smaller one (500 municipalities with users, 60 networks) in bench/.data-pglite.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DEPARTMENTS } from '@dz/core';
+import {
+  allQuestions,
+  answerRows,
+  DEFAULT_DEPARTMENTS,
+  type Question,
+  type SurveyDefinition,
+  sizeClassOf,
+} from '@dz/core';
 import { type Database, openDatabase } from '@dz/server/src/db/database.js';
 import { migrateToLatest } from '@dz/server/src/db/migrate.js';
 import { newId } from '@dz/server/src/lib/ids.js';
@@ -29,7 +37,7 @@ async function bulk<T extends Record<string, unknown>>(db: Database, table: stri
 
 export async function buildDataSet(
   db: Database,
-  size: { tenants: number; networks: number; usersPer: number; auditPer: number },
+  size: { tenants: number; networks: number; usersPer: number; auditPer: number; respondents: number | 'all' },
 ) {
   const random = rng(20261127);
   const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
@@ -40,7 +48,11 @@ export async function buildDataSet(
     undefined,
     'bench',
   );
-  const all = await db.selectFrom('municipalities').select(['id', 'kreisKey']).orderBy('ags').execute();
+  const all = await db
+    .selectFrom('municipalities')
+    .select(['id', 'kreisKey', 'population', 'landCode'])
+    .orderBy('ags')
+    .execute();
   // tenants: small municipalities spread over the country, deterministic
   const shuffled = all.map((m) => ({ m, k: random() })).sort((a, b) => a.k - b.k);
   const tenants = shuffled.slice(0, size.tenants).map((x) => x.m);
@@ -153,6 +165,12 @@ export async function buildDataSet(
   await bulk(db, 'network_members', members);
   await bulk(db, 'network_moderators', moderators);
   await bulk(db, 'audit_log', audit);
+  const survey = await buildSurvey(db, {
+    networkId: networks[0]!.id as string,
+    createdBy: benchUser,
+    respondents: size.respondents === 'all' ? all : all.slice(0, size.respondents),
+    random,
+  });
   await sql`ANALYZE`.execute(db);
   return {
     seconds: (performance.now() - t0) / 1000,
@@ -164,7 +182,135 @@ export async function buildDataSet(
     auditEntries: audit.length,
     benchMunicipality: tenants[0]!.id,
     benchNetwork: networks[0]!.id as string,
+    ...survey,
   };
+}
+
+/** 60 questions in 10 sections: scales, single and multiple choice, a matrix, and number/text/ranking. */
+export function benchDefinition(): SurveyDefinition {
+  const opts = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: { de: `Antwort ${i + 1}` } }));
+  return {
+    sections: Array.from({ length: 10 }, (_, s) => {
+      const q = (i: number, type: Question['type'], extra: Partial<Question> = {}): Question => ({
+        id: `s${s + 1}q${i}`,
+        type,
+        text: { de: `Abschnitt ${s + 1}, Frage ${i}` },
+        required: false,
+        ...extra,
+      });
+      const last = (['number', 'text', 'ranking'] as const)[s % 3]!;
+      return {
+        id: `s${s + 1}`,
+        title: { de: `Abschnitt ${s + 1}` },
+        questions: [
+          q(1, 'scale'),
+          q(2, 'scale'),
+          q(3, 'single', { options: opts(4) }),
+          q(4, 'multiple', { options: opts(5) }),
+          q(5, 'matrix', { items: opts(3) }),
+          q(6, last, last === 'ranking' ? { options: opts(4) } : last === 'number' ? { min: 0, max: 100 } : {}),
+        ],
+      };
+    }),
+  };
+}
+
+/** A closed network survey answered by every given municipality (one submitted response each). */
+async function buildSurvey(
+  db: Database,
+  o: {
+    networkId: string;
+    createdBy: string;
+    respondents: { id: string; population: number; landCode: string }[];
+    random: () => number;
+  },
+) {
+  const def = benchDefinition();
+  const id = newId();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('surveys')
+    .values({
+      id,
+      networkId: o.networkId,
+      title: 'Bench-Umfrage (60 Fragen)',
+      mode: 'municipality',
+      status: 'closed',
+      definition: JSON.stringify(def),
+      networkIds: JSON.stringify([]),
+      secret: 'bench',
+      createdBy: o.createdBy,
+    })
+    .execute();
+  const int = (a: number, b: number) => a + Math.floor(o.random() * (b - a + 1));
+  const questions = allQuestions(def);
+  const responses: Record<string, unknown>[] = [];
+  const targets: Record<string, unknown>[] = [];
+  let answers: Record<string, unknown>[] = [];
+  let answerCount = 0;
+  const flush = async () => {
+    await bulk(db, 'survey_answers', answers, 5000);
+    answerCount += answers.length;
+    answers = [];
+  };
+  for (const m of o.respondents) {
+    const a: Record<string, unknown> = {};
+    for (const q of questions) {
+      const ids = (q.options ?? []).map((x) => x.id);
+      if (q.type === 'scale') a[q.id] = int(1, 5);
+      else if (q.type === 'number') a[q.id] = int(0, 100);
+      else if (q.type === 'text') a[q.id] = `Freitext ${int(1, 50)}`;
+      else if (q.type === 'single') a[q.id] = ids[int(0, ids.length - 1)];
+      else if (q.type === 'multiple') a[q.id] = ids.filter(() => o.random() < 0.5);
+      else if (q.type === 'ranking') a[q.id] = [...ids].sort(() => o.random() - 0.5);
+      else a[q.id] = Object.fromEntries((q.items ?? []).map((it) => [it.id, int(1, 5)]));
+    }
+    const rid = newId();
+    responses.push({
+      id: rid,
+      survey_id: id,
+      municipality_id: m.id,
+      respondent_key: null,
+      status: 'submitted',
+      answers: a,
+      size_class: sizeClassOf(m.population),
+      land_code: m.landCode,
+      network_id: o.networkId,
+      version: 1,
+      submitted_at: now,
+      created_at: now,
+      updated_at: now,
+    });
+    targets.push({
+      id: newId(),
+      survey_id: id,
+      municipality_id: m.id,
+      user_id: null,
+      network_id: o.networkId,
+      status: 'submitted',
+      invited_at: now,
+      reminded_at: null,
+    });
+    for (const r of answerRows(def, a as never))
+      answers.push({
+        response_id: rid,
+        survey_id: id,
+        question_id: r.questionId,
+        item_id: r.itemId,
+        num: r.num,
+        choice: r.choice,
+        text: r.text,
+      });
+    if (responses.length % 2000 === 0) {
+      await bulk(db, 'survey_responses', responses.splice(0), 2000);
+      await flush();
+    }
+  }
+  await bulk(db, 'survey_responses', responses, 2000);
+  await flush();
+  await bulk(db, 'survey_targets', targets, 5000);
+  return { benchSurvey: id, surveyResponses: o.respondents.length, surveyAnswers: answerCount };
 }
 
 async function main() {
@@ -173,13 +319,19 @@ async function main() {
     await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(h.db);
     await sql`CREATE SCHEMA public`.execute(h.db);
     await migrateToLatest(h.db);
-    console.log('PostgreSQL', await buildDataSet(h.db, { tenants: 2000, networks: 300, usersPer: 20, auditPer: 50 }));
+    console.log(
+      'PostgreSQL',
+      await buildDataSet(h.db, { tenants: 2000, networks: 300, usersPer: 20, auditPer: 50, respondents: 'all' }),
+    );
     await h.close();
   }
   fs.rmSync(PGLITE_DIR, { recursive: true, force: true });
   const p = await openDatabase({ dataDir: PGLITE_DIR });
   await migrateToLatest(p.db);
-  console.log('PGlite', await buildDataSet(p.db, { tenants: 500, networks: 60, usersPer: 20, auditPer: 50 }));
+  console.log(
+    'PGlite',
+    await buildDataSet(p.db, { tenants: 500, networks: 60, usersPer: 20, auditPer: 50, respondents: 'all' }),
+  );
   await p.close();
 }
 

@@ -10,6 +10,7 @@ import {
   filteredSetAllowed,
   isVisible,
   median,
+  medianOfCounts,
   type Question,
   validateAnswers,
   visibleGroups,
@@ -137,6 +138,17 @@ describe('statistics', () => {
         expect(m).toBeLessThanOrEqual(Math.max(...xs));
       }),
     );
+  });
+
+  it('median from a frequency table equals the median of the values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const counts = new Map<number, number>();
+        for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+        expect(medianOfCounts([...counts])).toBe(median(xs));
+      }),
+    );
+    expect(medianOfCounts([])).toBeNull();
   });
 
   it('threshold is never below 3', () => {

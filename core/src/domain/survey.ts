@@ -211,6 +211,22 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Exact median from a frequency table of [value, count] pairs (same result as median() of the values). */
+export function medianOfCounts(counts: ReadonlyArray<readonly [number, number]>): number | null {
+  const sorted = [...counts].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
+  const n = sorted.reduce((s, [, c]) => s + c, 0);
+  if (n === 0) return null;
+  const at = (pos: number) => {
+    let seen = 0;
+    for (const [v, c] of sorted) {
+      seen += c;
+      if (seen >= pos) return v;
+    }
+    return sorted[sorted.length - 1]![0];
+  };
+  return n % 2 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+}
+
 export function effectiveThreshold(t: number | null | undefined): number {
   return Math.max(MIN_THRESHOLD, Math.round(t ?? DEFAULT_THRESHOLD));
 }

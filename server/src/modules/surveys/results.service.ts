@@ -4,6 +4,7 @@ import {
   effectiveThreshold,
   filteredSetAllowed,
   LAENDER,
+  medianOfCounts,
   type Question,
   type resultsQuery,
   type SurveyDefinition,
@@ -19,6 +20,8 @@ import { canSeeResults, isTargeted, loadSurvey, type SurveyRow } from './surveys
 export type ResultsQuery = z.infer<typeof resultsQuery>;
 
 const ALL = '*';
+/** Free texts listed per question (in a random but stable order, never by respondent). */
+const MAX_TEXTS = 1000;
 
 function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
   switch (groupBy) {
@@ -198,7 +201,12 @@ function finish(a: Acc | undefined, q: Question, t: number) {
   };
 }
 
-/** Per group (shown groups and the total) and question: counts, mean, median, distribution, Borda sums, texts. */
+/**
+ * Per group (shown groups and the total) and question. One scan builds the frequency table
+ * (group × question × item × choice × number → count) in SQL; means, exact medians, distributions
+ * and Borda sums follow from it. Two narrow queries (index on survey and question) add the number of
+ * respondents for multiple-choice and matrix questions and the free texts.
+ */
 async function questionStats(
   deps: Deps,
   s: SurveyRow,
@@ -210,53 +218,38 @@ async function questionStats(
   const resp = sql`(SELECT r.id, ${g} AS g FROM survey_responses r
       WHERE r.survey_id = ${s.id} AND r.status = 'submitted' AND ${all})`;
   const grouped = q.groupBy !== 'none';
-  const sets = grouped
-    ? sql`GROUPING SETS ((r.g, a.question_id, a.item_id), (a.question_id, a.item_id))`
-    : sql`a.question_id, a.item_id`;
   const keyOf = (v: unknown) => (!grouped || v === null ? ALL : String(v));
   const keep = (k: string) => k === ALL || shown.has(k);
-  const distIds = allQuestions(s.definition as SurveyDefinition)
-    .filter((x) => ['scale', 'single', 'multiple', 'matrix'].includes(x.type))
-    .map((x) => x.id);
-  const v = sql`coalesce(a.choice, a.num::int::text)`;
   const gsel = grouped ? sql`r.g` : sql`NULL::text`;
+  const questions = allQuestions(s.definition as SurveyDefinition);
+  const idsOf = (...types: string[]) => questions.filter((x) => types.includes(x.type)).map((x) => x.id);
+  const multiIds = idsOf('multiple', 'matrix');
+  const textIds = idsOf('text');
+  // grouped: one row set per group; the total is their sum (each response belongs to exactly one group)
+  const sets = (cols: RawBuilder<unknown>) => (grouped ? sql`r.g, ${cols}` : cols);
 
-  const [nums, dist, answered, ranks, texts] = await Promise.all([
-    sql<{ g: string | null; questionId: string; itemId: string; n: number; mean: number; median: number }>`
-      SELECT ${gsel} AS g, a.question_id, a.item_id, count(*)::int AS n, avg(a.num)::float8 AS mean,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY a.num)::float8 AS median
-      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND a.num IS NOT NULL AND a.choice IS NULL
-      GROUP BY ${sets}`.execute(deps.db),
-    distIds.length
-      ? sql<{ g: string | null; questionId: string; itemId: string; value: string; n: number }>`
-      SELECT ${gsel} AS g, a.question_id, a.item_id, ${v} AS value, count(*)::int AS n
-      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(distIds)})
-      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id, a.item_id, ${v}), (a.question_id, a.item_id, ${v}))` : sql`a.question_id, a.item_id, ${v}`}`.execute(
-          deps.db,
-        )
-      : { rows: [] },
-    sql<{ g: string | null; questionId: string; n: number }>`
-      SELECT ${gsel} AS g, a.question_id, count(DISTINCT a.response_id)::int AS n
+  const [freq, multi, texts] = await Promise.all([
+    sql<{ g: string | null; questionId: string; itemId: string; choice: string | null; num: number | null; n: number }>`
+      SELECT ${gsel} AS g, a.question_id, a.item_id, a.choice, a.num, count(*)::int AS n
       FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
       WHERE a.survey_id = ${s.id}
-      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id), (a.question_id))` : sql`a.question_id`}`.execute(
-      deps.db,
-    ),
-    sql<{ g: string | null; questionId: string; choice: string; n: number; rankSum: number }>`
-      SELECT ${gsel} AS g, a.question_id, a.choice, count(*)::int AS n, sum(a.num)::float8 AS rank_sum
+      GROUP BY ${sets(sql`a.question_id, a.item_id, a.choice, a.num`)}`.execute(deps.db),
+    multiIds.length
+      ? sql<{ g: string | null; questionId: string; n: number }>`
+      SELECT ${gsel} AS g, a.question_id, count(DISTINCT a.response_id)::int AS n
       FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND a.choice IS NOT NULL AND a.num IS NOT NULL
-      GROUP BY ${grouped ? sql`GROUPING SETS ((r.g, a.question_id, a.choice), (a.question_id, a.choice))` : sql`a.question_id, a.choice`}`.execute(
-      deps.db,
-    ),
-    sql<{ g: string; questionId: string; text: string }>`
-      SELECT r.g, a.question_id, a.text
-      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND a.text IS NOT NULL AND btrim(a.text) <> ''
-      ORDER BY md5(a.text)
-      LIMIT 5000`.execute(deps.db),
+      WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(multiIds)})
+      GROUP BY ${sets(sql`a.question_id`)}`.execute(deps.db)
+      : { rows: [] },
+    textIds.length
+      ? sql<{ g: string; questionId: string; text: string }>`
+      SELECT g, question_id, text FROM (
+        SELECT r.g, a.question_id, a.text,
+               row_number() OVER (PARTITION BY a.question_id ORDER BY md5(a.text)) AS pos
+        FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
+        WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(textIds)}) AND btrim(a.text) <> ''
+      ) t WHERE pos <= ${MAX_TEXTS}`.execute(deps.db)
+      : { rows: [] },
   ]);
 
   const acc = new Map<string, Acc>();
@@ -269,31 +262,70 @@ async function questionStats(
     }
     return a;
   };
-  for (const r of answered.rows) {
-    const k = keyOf(r.g);
-    if (keep(k)) get(k, r.questionId).answered = r.n;
-  }
-  for (const r of nums.rows) {
-    const k = keyOf(r.g);
-    if (!keep(k)) continue;
-    const a = get(k, r.questionId);
-    if (r.itemId) a.items.push({ itemId: r.itemId, answered: r.n, mean: r.mean, median: r.median });
-    else {
-      a.mean = r.mean;
-      a.median = r.median;
+  const type = new Map(questions.map((x) => [x.id, x.type]));
+  const targets = (g: string | null) => {
+    const k = keyOf(g);
+    return k !== ALL && keep(k) ? [ALL, k] : [ALL];
+  };
+  // numeric frequencies per (group, question, item) → mean and exact median
+  const numeric = new Map<string, { k: string; qid: string; item: string; counts: Map<number, number> }>();
+  const dist = new Map<string, { itemId: string; value: string; count: number }>();
+  for (const r of freq.rows) {
+    const t = type.get(r.questionId);
+    for (const k of targets(r.g)) {
+      const a = get(k, r.questionId);
+      if (t === 'text') {
+        a.answered += r.n;
+        continue;
+      }
+      if (t === 'ranking') {
+        if (r.choice === null || r.num === null) continue;
+        const cur = a.rank.find((x) => x.option === r.choice);
+        if (cur) {
+          cur.count += r.n;
+          cur.rankSum += r.num * r.n;
+        } else a.rank.push({ option: r.choice, count: r.n, rankSum: r.num * r.n });
+        continue;
+      }
+      const value = t === 'single' || t === 'multiple' ? r.choice : r.num === null ? null : String(r.num);
+      if (value === null) continue;
+      if (t !== 'number') {
+        const dk = `${k}|${r.questionId}|${r.itemId}|${value}`;
+        const d = dist.get(dk);
+        if (d) d.count += r.n;
+        else {
+          const e = { itemId: r.itemId, value, count: r.n };
+          dist.set(dk, e);
+          a.distribution.push(e);
+        }
+      }
+      if (t === 'single' || t === 'scale' || t === 'number') a.answered += r.n;
+      if (r.num === null || t === 'single' || t === 'multiple') continue;
+      const key = `${k}|${r.questionId}|${r.itemId}`;
+      const e = numeric.get(key) ?? { k, qid: r.questionId, item: r.itemId, counts: new Map() };
+      e.counts.set(r.num, (e.counts.get(r.num) ?? 0) + r.n);
+      numeric.set(key, e);
     }
   }
-  for (const r of dist.rows) {
-    const k = keyOf(r.g);
-    if (keep(k)) get(k, r.questionId).distribution.push({ itemId: r.itemId, value: r.value, count: r.n });
+  for (const e of numeric.values()) {
+    const counts = [...e.counts];
+    const n = counts.reduce((s2, [, c]) => s2 + c, 0);
+    const mean = counts.reduce((s2, [v, c]) => s2 + v * c, 0) / n;
+    const med = medianOfCounts(counts);
+    const a = get(e.k, e.qid);
+    if (e.item) a.items.push({ itemId: e.item, answered: n, mean, median: med });
+    else {
+      a.mean = mean;
+      a.median = med;
+    }
   }
-  for (const r of ranks.rows) {
-    const k = keyOf(r.g);
-    if (keep(k)) get(k, r.questionId).rank.push({ option: r.choice, count: r.n, rankSum: r.rankSum });
-  }
+  for (const r of multi.rows) for (const k of targets(r.g)) get(k, r.questionId).answered += r.n;
   for (const r of texts.rows) {
     get(ALL, r.questionId).texts.push(r.text);
     if (grouped && shown.has(String(r.g))) get(String(r.g), r.questionId).texts.push(r.text);
+  }
+  for (const qq of questions.filter((x) => x.type === 'ranking')) {
+    for (const [key, a] of acc) if (key.endsWith(`|${qq.id}`)) a.answered = Math.max(0, ...a.rank.map((r) => r.count));
   }
   return acc;
 }

@@ -217,6 +217,22 @@ describe('surveys', () => {
       ['6', 3],
       ['7', 3],
     ]);
+    // the groups add up to the total: answered counts and every distribution bucket
+    const [total, ...groups] = bySize.groups;
+    for (const [qi, tq] of total.questions.entries()) {
+      const parts = groups.map((g: { questions: { answered: number }[] }) => g.questions[qi]!);
+      expect(
+        parts.reduce((s: number, p: { answered: number }) => s + p.answered, 0),
+        tq.questionId,
+      ).toBe(tq.answered);
+      for (const d of tq.distribution) {
+        const sum = parts
+          .flatMap((p: { distribution: { itemId: string; value: string; count: number }[] }) => p.distribution)
+          .filter((x: { itemId: string; value: string }) => x.itemId === d.itemId && x.value === d.value)
+          .reduce((s: number, x: { count: number }) => s + x.count, 0);
+        expect(sum).toBe(d.count);
+      }
+    }
   });
 
   it('reminds those who have not submitted', async () => {

@@ -220,7 +220,7 @@ export function SurveyAnswerPage() {
     );
   return (
     <Page
-      title={s.data.title}
+      title={t('surveys.answerTitle', { title: s.data.title })}
       crumbs={[
         { to: '/umfragen', label: t('surveys.title') },
         { to: `/umfragen/${surveyId}`, label: s.data.title },
