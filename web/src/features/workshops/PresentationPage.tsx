@@ -199,6 +199,7 @@ export function PresentationPage() {
         <span>
           {t('workshops.slideOf', { n: index + 1, total: slides.length })} · {t(`workshops.status.${w.status}`)} ·{' '}
           {t('workshops.participantCount', { count: w.participants })}
+          {w.joinCode && ` · ${t('workshops.codeShort', { code: w.joinCode })}`}
         </span>
         <Button small variant="secondary" onPress={() => void document.documentElement.requestFullscreen?.()}>
           {t('workshops.fullscreen')}
