@@ -198,6 +198,11 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await expectAccessible(page, 'Workshop');
     const workshopUrl = page.url();
+    await page.getByText('Angaben zum Workshop bearbeiten').click();
+    await page.getByLabel('Link zur Videokonferenz').fill('https://meet.example.org/innovationszirkel');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Änderungen gespeichert.').waitFor();
+    await page.getByRole('link', { name: 'Zur Videokonferenz' }).waitFor();
 
     await page.getByRole('link', { name: 'Präsentation starten' }).click();
     await page.getByRole('heading', { level: 1, name: /Sondersitzung/ }).waitFor();

@@ -10,7 +10,7 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
 import { saveWorkshop, useWorkshop, type Workshop } from './live';
 
@@ -355,6 +355,102 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
   );
 }
 
+function EditDetails({ w, notify }: { w: Workshop; notify: Notify }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({
+    title: w.title,
+    heldOn: w.heldOn,
+    place: w.place,
+    videoUrl: w.videoUrl,
+    leitfrage: w.leitfrage,
+    votesPerPerson: String(w.votesPerPerson),
+  });
+  const [version, setVersion] = useState(w.version);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const res = await saveWorkshop(w.id, '', 'PATCH', {
+        ...form,
+        votesPerPerson: Number(form.votesPerPerson),
+        municipalityIds: w.municipalities.map((m) => m.id),
+        version,
+      });
+      qc.setQueryData(['workshop', w.id], res);
+      setVersion(res.version);
+      setErrors({});
+      notify('success', t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setVersion(Number(err.body.currentVersion));
+        notify('warning', t('errors.version_conflict'));
+        return;
+      }
+      setErrors(fieldMessages(err, t));
+      notify('error', errorMessage(err, t, true));
+    }
+  }
+  return (
+    <details className="panel">
+      <summary>{t('workshops.editDetails')}</summary>
+      <form onSubmit={save} noValidate>
+        <TextField
+          name="title"
+          label={t('workshops.titleLabel')}
+          value={form.title}
+          onChange={(v) => setForm({ ...form, title: v })}
+          error={errors.title}
+          required
+        />
+        <div className="filters">
+          <TextField
+            name="heldOn"
+            type="date"
+            label={t('workshops.heldOn')}
+            value={form.heldOn}
+            onChange={(v) => setForm({ ...form, heldOn: v })}
+            error={errors.heldOn}
+            required
+          />
+          <TextField
+            name="place"
+            label={t('workshops.place')}
+            value={form.place}
+            onChange={(v) => setForm({ ...form, place: v })}
+          />
+          <TextField
+            name="videoUrl"
+            type="url"
+            label={t('workshops.videoUrl')}
+            hint={t('workshops.videoUrlHint')}
+            value={form.videoUrl}
+            onChange={(v) => setForm({ ...form, videoUrl: v })}
+            error={errors.videoUrl}
+          />
+          <TextField
+            name="votesPerPerson"
+            type="number"
+            inputMode="numeric"
+            label={t('workshops.votesPerPerson')}
+            value={form.votesPerPerson}
+            onChange={(v) => setForm({ ...form, votesPerPerson: v })}
+            error={errors.votesPerPerson}
+          />
+        </div>
+        <TextArea
+          name="leitfrage"
+          label={t('workshops.leitfrage')}
+          rows={2}
+          value={form.leitfrage}
+          onChange={(v) => setForm({ ...form, leitfrage: v })}
+        />
+        <Button type="submit">{t('common.save')}</Button>
+      </form>
+    </details>
+  );
+}
+
 export function JoinInfo({ w }: { w: Workshop }) {
   const { t } = useTranslation();
   if (!w.joinCode) return null;
@@ -442,6 +538,7 @@ export function WorkshopPage() {
         </a>
       </div>
       {w.can.manage && <JoinInfo w={w} />}
+      {w.can.manage && <EditDetails w={w} notify={notify} key={w.version} />}
       <section className="panel" aria-labelledby="h-munis">
         <h2 id="h-munis">{t('workshops.municipalities')}</h2>
         {w.municipalities.length === 0 ? (
