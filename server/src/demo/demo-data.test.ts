@@ -46,4 +46,27 @@ describe('demo data', () => {
     const admin = await login(ctx.app, demoEmail('admin'), DEMO_PASSWORD);
     expect((await admin.get('/api/v1/auth/session')).json().can.import_directory).toBe(true);
   });
+
+  it('includes the closed pre-survey and the finished special session with its report', async () => {
+    const moderator = await login(ctx.app, demoEmail('moderation'), DEMO_PASSWORD);
+    const survey = (await moderator.get('/api/v1/surveys')).json().items[0];
+    expect(survey).toMatchObject({ status: 'closed', submitted: 8, targets: 8 });
+    const results = (await moderator.get(`/api/v1/surveys/${survey.id}/results?groupBy=sizeClass`)).json();
+    expect(results.responses).toBe(8);
+    // GK6 has 3 answers (< 5); GK7 would reveal it as total minus GK7 → both hidden
+    expect(results.hiddenGroups).toBe(2);
+    const ws = (await moderator.get('/api/v1/workshops')).json().items[0];
+    const detail = (await moderator.get(`/api/v1/workshops/${ws.id}`)).json();
+    expect(detail.status).toBe('done');
+    expect(detail.items[1].ideas[0]).toMatchObject({
+      text: 'Interkommunale Zusammenarbeit, auch kreisübergreifend',
+      votes: 7,
+    });
+    expect(detail.actions).toHaveLength(3);
+    const md = await moderator.get(`/api/v1/workshops/${ws.id}/report.md`);
+    expect(md.body).toContain('Shared Service: Bauhöfe mit gemeinsamem kaufmännischem Management — 6 Punkte');
+    // a member municipality sees the closed survey's results
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    expect((await coord.get(`/api/v1/surveys/${survey.id}/results`)).json().responses).toBe(8);
+  });
 });

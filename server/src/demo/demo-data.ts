@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
+import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
 
 /** Password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Digitalzirkel-Demo-2026';
@@ -156,6 +157,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       })
       .execute();
     await trx.insertInto('networkModerators').values({ networkId, userId: moderatorId }).execute();
+    const seeded: { id: string; population: number; landCode: string }[] = [];
     for (const m of DEMO_MUNICIPALITIES) {
       const ars = arsFromAgs(m.ags, m.verband);
       let bodyId: string | null = null;
@@ -174,6 +176,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       }
       const found = await trx.selectFrom('municipalities').select('id').where('ags', '=', m.ags).executeTakeFirst();
       const municipalityId = found?.id ?? newId();
+      seeded.push({ id: municipalityId, population: m.population, landCode: m.ags.slice(0, 2) });
       if (!found) {
         await trx
           .insertInto('municipalities')
@@ -264,6 +267,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
         after: { name: m.name },
       });
     }
+    await seedDemoSurveyAndWorkshop(trx, { networkId, moderatorId, municipalities: seeded });
   });
   return true;
 }
