@@ -4,14 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.js';
 import { openDatabase } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { MIGRATION_NAMES, migrateToLatest } from './migrate.js';
 
 describe('embedded database', () => {
   it('persists in DATA_DIR: a restart keeps all data, migrations are not re-applied', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-persist-'));
     try {
       const first = await openDatabase({ dataDir: dir });
-      expect(await migrateToLatest(first.db)).toEqual(['0001_foundation', '0002_import_staging', '0003_read_indexes']);
+      expect(await migrateToLatest(first.db)).toEqual(MIGRATION_NAMES);
       const id = newId();
       await first.db
         .insertInto('networks')

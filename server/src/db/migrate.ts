@@ -15,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0005_workshops': m0005,
 };
 
+/** Names of all migrations, oldest first. */
+export const MIGRATION_NAMES = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database to the latest schema; throws with the failing migration's error. */
