@@ -4,6 +4,7 @@ export * from './contracts/common.js';
 export * from './contracts/imports.js';
 export * from './contracts/members.js';
 export * from './contracts/municipalities.js';
+export * from './contracts/needs.js';
 export * from './contracts/networks.js';
 export * from './contracts/surveys.js';
 export * from './contracts/workshops.js';

@@ -18,6 +18,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
+import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
@@ -39,6 +40,7 @@ export const MODULES = [
   networksRoutes,
   surveysRoutes,
   workshopsRoutes,
+  needsRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -89,6 +89,7 @@ beforeAll(async () => {
   await actor.post(`/api/v1/workshops/${ws}/ideas`, { itemId: item, text: 'Fuzz-Idee' });
   const detail = (await actor.post(`/api/v1/workshops/${ws}/actions`, { what: 'Fuzz-Aufgabe' })).json();
   Object.assign(ids, {
+    needId: (await actor.post('/api/v1/needs', { title: 'Fuzz-Bedarf', source: 'citizen' })).json().id,
     workshopId: ws,
     itemId: item,
     ideaId: detail.items[0].ideas[0].id,

@@ -139,6 +139,15 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/live/votes': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'DELETE /api/v1/live/votes/:ideaId': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'GET /api/v1/live/events': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'GET /api/v1/needs': { kind: 'own' },
+  'GET /api/v1/needs/similar': { kind: 'own' },
+  'POST /api/v1/needs': { kind: 'own', body: { title: 'Bedarf von A', source: 'citizen' } },
+  'GET /api/v1/needs/:needId': { kind: 'foreign' },
+  'PATCH /api/v1/needs/:needId': {
+    kind: 'foreign',
+    body: { version: 1, title: 'Gekapert', source: 'citizen', status: 'done' },
+  },
+  'POST /api/v1/needs/:needId/merge': { kind: 'foreign', body: { version: 1, intoId: 'needId' } },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -204,6 +213,8 @@ beforeAll(async () => {
   const wsItem = (await b.get(`/api/v1/workshops/${wsId}`)).json().items[0].id as string;
   await b.post(`/api/v1/workshops/${wsId}/ideas`, { itemId: wsItem, text: 'Geheime Idee B' });
   const ws = (await b.post(`/api/v1/workshops/${wsId}/actions`, { what: 'Geheime Aufgabe B' })).json();
+  const need = (await b.post('/api/v1/needs', { title: 'Geheimer Bedarf Bauhof B', source: 'employee' })).json()
+    .id as string;
   Object.assign(ids, {
     municipalityId: B.id,
     departmentId: dept.id,
@@ -215,6 +226,7 @@ beforeAll(async () => {
     A_MUNICIPALITY: A.id,
     A_EMAIL: ua.email,
     surveyId: survey,
+    needId: need,
     workshopId: ws.id,
     itemId: ws.items[0].id,
     ideaId: ws.items[0].ideas[0].id,
@@ -232,6 +244,7 @@ beforeAll(async () => {
     'Geheimer Workshop B',
     'Geheime Idee B',
     'Geheime Aufgabe B',
+    'Geheimer Bedarf Bauhof B',
     dept.name,
   );
   a = await login(ctx.app, ua.email);
@@ -337,6 +350,9 @@ describe('cross-tenant isolation', () => {
       .where('id', '=', ids.workshopId!)
       .executeTakeFirstOrThrow();
     expect(wsRow).toEqual({ title: 'Geheimer Workshop B', version: 1, status: 'planned' });
+    expect(
+      await ctx.db.selectFrom('needs').select(['title', 'version', 'status']).where('id', '=', ids.needId!).execute(),
+    ).toEqual([{ title: 'Geheimer Bedarf Bauhof B', version: 1, status: 'open' }]);
     expect(
       await ctx.db.selectFrom('workshopItems').select('id').where('workshopId', '=', ids.workshopId!).execute(),
     ).toHaveLength(1);

@@ -27,9 +27,14 @@ describe('backup and restore', () => {
     const admin = await login(source.app, demoEmail('hauptamt.ploen'), DEMO_PASSWORD);
     await admin.post('/api/v1/departments', { code: '99', name: 'Sicherungsamt <b>fett</b> ÄÖÜ 😀' });
     await admin.post('/api/v1/invitations', { email: 'neu@example.org', role: 'staff' });
+    // needs carry a generated full-text column and a self-reference (merged duplicates)
+    const keep = (await admin.post('/api/v1/needs', { title: 'Bauhof digital planen', source: 'employee' })).json().id;
+    const dup = (await admin.post('/api/v1/needs', { title: 'Bauhöfe digitalisieren', source: 'citizen' })).json().id;
+    await admin.post(`/api/v1/needs/${dup}/merge`, { version: 1, intoId: keep });
     const first = path.join(dir, 'first.jsonl.gz');
     const counts = await backupTo(source.db, first);
     expect(counts.municipalities).toBe(9);
+    expect(counts.needs).toBe(2);
     expect(counts.audit_log).toBeGreaterThan(5);
 
     const restored = await restoreFrom(target.db, first);

@@ -105,9 +105,16 @@ export async function restoreFrom(db: Database, file: string): Promise<Record<st
   await db.transaction().execute(async (trx) => {
     for (const t of order) {
       const rows = batches.get(t)!;
+      // generated columns (e.g. full-text vectors) are computed again, never inserted
+      const cols = (
+        await sql<{ name: string }>`
+          SELECT column_name AS name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = ${t} AND is_generated = 'NEVER'
+          ORDER BY ordinal_position`.execute(trx)
+      ).rows.map((c) => sql.ref(c.name));
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = JSON.stringify(rows.slice(i, i + 1000));
-        await sql`INSERT INTO ${sql.table(t)} SELECT * FROM json_populate_recordset(NULL::${sql.table(t)}, ${chunk}::json)`.execute(
+        await sql`INSERT INTO ${sql.table(t)} (${sql.join(cols)}) SELECT ${sql.join(cols)} FROM json_populate_recordset(NULL::${sql.table(t)}, ${chunk}::json)`.execute(
           trx,
         );
       }

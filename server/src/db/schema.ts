@@ -304,6 +304,24 @@ export interface WorkshopActions {
   version: Generated<number>;
   createdAt: Timestamp;
 }
+export interface Needs {
+  id: string;
+  municipalityId: string;
+  title: string;
+  description: Generated<string>;
+  service: Generated<string>;
+  departmentId: string | null;
+  urgency: string;
+  source: string;
+  status: Generated<string>;
+  workshopActionId: string | null;
+  mergedIntoId: string | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  search: Generated<string>;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -334,4 +352,5 @@ export interface DB {
   workshopIdeas: WorkshopIdeas;
   workshopVotes: WorkshopVotes;
   workshopActions: WorkshopActions;
+  needs: Needs;
 }

@@ -14,7 +14,9 @@ export type MunicipalityAction =
   | 'manage_surveys'
   | 'draft_responses'
   | 'submit_responses'
-  | 'view_results';
+  | 'view_results'
+  | 'create_needs'
+  | 'manage_needs';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -30,6 +32,8 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   draft_responses: ['admin', 'coordinator', 'staff', 'mayor'],
   submit_responses: ['admin', 'coordinator'],
   view_results: ['admin', 'coordinator', 'mayor', 'council'],
+  create_needs: ['admin', 'coordinator', 'staff', 'mayor'],
+  manage_needs: ['admin', 'coordinator'],
 };
 
 /**
