@@ -146,6 +146,10 @@ export function Layout() {
           items={[{ to: '/', label: t('nav.start'), show: Boolean(session.activeMunicipalityId) }]}
         />
         <NavGroup
+          title={t('nav.planning')}
+          items={[{ to: '/bedarfe', label: t('nav.needs'), show: Boolean(session.activeMunicipalityId) }]}
+        />
+        <NavGroup
           title={t('nav.exchange')}
           items={[
             { to: '/verbuende', label: t('nav.networks') },

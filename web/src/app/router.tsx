@@ -46,6 +46,8 @@ const PresentationPage = lazy(() =>
 const ParticipantPage = lazy(() =>
   import('../features/workshops/ParticipantPage').then((x) => ({ default: x.ParticipantPage })),
 );
+const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((x) => ({ default: x.NeedsPage })));
+const NeedPage = lazy(() => import('../features/needs/NeedPage').then((x) => ({ default: x.NeedPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -109,6 +111,8 @@ export function AppRoutes() {
           <Route path="/umfragen/:surveyId/bearbeiten" element={<SurveyEditPage />} />
           <Route path="/umfragen/:surveyId/antworten" element={<SurveyAnswerPage />} />
           <Route path="/umfragen/:surveyId/ergebnisse" element={<SurveyResultsPage />} />
+          <Route path="/bedarfe" element={<NeedsPage />} />
+          <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />
           <Route path="/workshops/:workshopId" element={<WorkshopPage />} />
           <Route path="/kommunen" element={<DirectoryPage />} />

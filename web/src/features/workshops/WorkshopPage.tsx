@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextArea, TextField } from '../../components/Field';
@@ -248,6 +249,8 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
     }
   }
   const titleOf = (id: string | null) => w.items.find((i) => i.id === id)?.title ?? '–';
+  const session = useSession();
+  const canTakeOver = Boolean(session.activeMunicipalityId && session.can.create_needs);
   return (
     <section className="panel" aria-labelledby="h-actions">
       <h2 id="h-actions">{t('workshops.actions')}</h2>
@@ -265,6 +268,7 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
                 <th scope="col">{t('workshops.topic')}</th>
                 <th scope="col">{t('workshops.statusLabel')}</th>
                 <th scope="col">{t('workshops.actionId')}</th>
+                {canTakeOver && <th scope="col">{t('common.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -293,6 +297,16 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
                   <td>
                     <code title={a.id}>{a.id.slice(0, 8)}</code>
                   </td>
+                  {canTakeOver && (
+                    <td>
+                      <Link
+                        to={`/bedarfe?aktion=${a.id}&text=${encodeURIComponent(a.what)}`}
+                        aria-label={`${t('needs.takeOver')}: ${a.what}`}
+                      >
+                        {t('needs.takeOver')}
+                      </Link>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,249 @@
+import type { needDetail, needList } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Alert, Loading, Page } from '../../components/Page';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { fmtDate, fmtDateTime } from '../../lib/format';
+import { SimilarNeeds, SOURCES, STATUSES, URGENCIES, useDepartments } from './NeedsPage';
+
+type Need = z.infer<typeof needDetail>;
+
+function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning' | 'error', text: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const depts = useDepartments();
+  const [form, setForm] = useState({
+    title: n.title,
+    description: n.description,
+    service: n.service,
+    departmentId: n.departmentId ?? '',
+    urgency: n.urgency as string,
+    source: n.source as string,
+    status: n.status as string,
+  });
+  const [version, setVersion] = useState(n.version);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const res = await api<Need>(`/needs/${n.id}`, {
+        method: 'PATCH',
+        body: { ...form, departmentId: form.departmentId || null, version },
+      });
+      qc.setQueryData(['need', n.id], res);
+      setVersion(res.version);
+      setErrors({});
+      notify('success', t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setVersion(Number(err.body.currentVersion));
+        notify('warning', t('errors.version_conflict'));
+        return;
+      }
+      setErrors(fieldMessages(err, t));
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="h-edit">
+      <h2 id="h-edit">{t('needs.edit')}</h2>
+      <ErrorSummary errors={errors} labels={{ title: t('needs.titleLabel'), departmentId: t('needs.department') }} />
+      <form onSubmit={save} noValidate>
+        <TextField
+          name="title"
+          label={t('needs.titleLabel')}
+          value={form.title}
+          onChange={(v) => setForm({ ...form, title: v })}
+          error={errors.title}
+          required
+        />
+        <TextArea
+          name="description"
+          label={t('needs.description')}
+          value={form.description}
+          onChange={(v) => setForm({ ...form, description: v })}
+        />
+        <div className="filters">
+          <TextField
+            name="service"
+            label={t('needs.service')}
+            value={form.service}
+            onChange={(v) => setForm({ ...form, service: v })}
+          />
+          <SelectField
+            name="departmentId"
+            label={t('needs.department')}
+            value={form.departmentId}
+            onChange={(v) => setForm({ ...form, departmentId: v })}
+            options={[
+              { value: '', label: '–' },
+              ...(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+          />
+          <SelectField
+            name="urgency"
+            label={t('needs.urgency')}
+            value={form.urgency}
+            onChange={(v) => setForm({ ...form, urgency: v })}
+            options={URGENCIES.map((u) => ({ value: u, label: t(`needs.urgencies.${u}`) }))}
+          />
+          <SelectField
+            name="source"
+            label={t('needs.source')}
+            value={form.source}
+            onChange={(v) => setForm({ ...form, source: v })}
+            options={SOURCES.map((s) => ({ value: s, label: t(`needs.sources.${s}`) }))}
+          />
+          <SelectField
+            name="status"
+            label={t('needs.statusLabel')}
+            value={form.status}
+            onChange={(v) => setForm({ ...form, status: v })}
+            options={STATUSES.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
+          />
+        </div>
+        <Button type="submit">{t('common.save')}</Button>
+      </form>
+    </section>
+  );
+}
+
+function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', text: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const candidates = useQuery({
+    queryKey: ['needs', 'merge-candidates'],
+    queryFn: () => api<z.infer<typeof needList>>('/needs?pageSize=200'),
+  });
+  const [into, setInto] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const options = (candidates.data?.items ?? []).filter((x) => x.id !== n.id);
+  const target = options.find((x) => x.id === into);
+  async function merge() {
+    setConfirm(false);
+    try {
+      const res = await api<Need>(`/needs/${n.id}/merge`, {
+        method: 'POST',
+        body: { version: n.version, intoId: into },
+      });
+      await qc.invalidateQueries({ queryKey: ['needs'] });
+      qc.setQueryData(['need', res.id], res);
+      await qc.invalidateQueries({ queryKey: ['need', n.id] });
+      notify('success', t('needs.merged', { title: res.title }));
+      navigate(`/bedarfe/${res.id}`);
+    } catch (err) {
+      notify('error', errorMessage(err, t, true));
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="h-merge">
+      <h2 id="h-merge">{t('needs.mergeTitle')}</h2>
+      <p>{t('needs.mergeIntro')}</p>
+      <SimilarNeeds text={`${n.title} ${n.service}`} exclude={n.id} />
+      <div className="filters">
+        <SelectField
+          name="intoId"
+          label={t('needs.mergeInto')}
+          value={into}
+          onChange={setInto}
+          options={[{ value: '', label: t('needs.choose') }, ...options.map((o) => ({ value: o.id, label: o.title }))]}
+        />
+        <Button variant="secondary" isDisabled={!into} onPress={() => setConfirm(true)}>
+          {t('needs.merge')}
+        </Button>
+      </div>
+      <ConfirmDialog
+        isOpen={confirm}
+        title={t('needs.mergeConfirmTitle')}
+        body={t('needs.mergeConfirmBody', { title: n.title, into: target?.title ?? '' })}
+        confirmLabel={t('needs.merge')}
+        onConfirm={() => void merge()}
+        onCancel={() => setConfirm(false)}
+      />
+    </section>
+  );
+}
+
+export function NeedPage() {
+  const { t } = useTranslation();
+  const { needId = '' } = useParams();
+  const q = useQuery({ queryKey: ['need', needId], queryFn: () => api<Need>(`/needs/${needId}`) });
+  const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
+  if (q.error) return <Page title={t('needs.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
+  if (!q.data)
+    return (
+      <Page title={t('needs.title')}>
+        <Loading />
+      </Page>
+    );
+  const n = q.data;
+  return (
+    <Page title={n.title} crumbs={[{ to: '/bedarfe', label: t('needs.title') }]}>
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      {n.mergedInto && (
+        <Alert kind="info">
+          {t('needs.mergedInto')} <Link to={`/bedarfe/${n.mergedInto.id}`}>{n.mergedInto.title}</Link>
+        </Alert>
+      )}
+      <dl className="facts">
+        <dt>{t('needs.statusLabel')}</dt>
+        <dd>{t(`needs.status.${n.status}`)}</dd>
+        <dt>{t('needs.urgency')}</dt>
+        <dd>{t(`needs.urgencies.${n.urgency}`)}</dd>
+        <dt>{t('needs.source')}</dt>
+        <dd>{t(`needs.sources.${n.source}`)}</dd>
+        <dt>{t('needs.service')}</dt>
+        <dd>{n.service || '–'}</dd>
+        <dt>{t('needs.department')}</dt>
+        <dd>{n.department ?? '–'}</dd>
+        <dt>{t('needs.createdAt')}</dt>
+        <dd>{fmtDate(n.createdAt)}</dd>
+        {n.workshopAction && (
+          <>
+            <dt>{t('needs.fromWorkshop')}</dt>
+            <dd>
+              <Link to={`/workshops/${n.workshopAction.workshopId}`}>{n.workshopAction.workshop}</Link>:{' '}
+              {n.workshopAction.what} <code title={n.workshopAction.id}>{n.workshopAction.id.slice(0, 8)}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      {n.description && <p className="texts">{n.description}</p>}
+      {n.merged.length > 0 && (
+        <section className="panel" aria-labelledby="h-merged">
+          <h2 id="h-merged">{t('needs.mergedNeeds', { count: n.merged.length })}</h2>
+          <ul>
+            {n.merged.map((m) => (
+              <li key={m.id}>
+                <Link to={`/bedarfe/${m.id}`}>{m.title}</Link>
+                {m.description && ` – ${m.description}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {n.can.edit && <EditNeed n={n} key={n.version} notify={(kind, text) => setMsg({ kind, text })} />}
+      {n.can.merge && <Merge n={n} notify={(kind, text) => setMsg({ kind, text })} />}
+      <section className="panel" aria-labelledby="h-history">
+        <h2 id="h-history">{t('needs.history')}</h2>
+        <ul>
+          {n.history.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: audit entries are ordered and immutable
+            <li key={i}>
+              {fmtDateTime(h.at)} – {t(`needs.actions.${h.action}`, { defaultValue: h.action })}
+              {h.actor ? ` (${h.actor})` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
