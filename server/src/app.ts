@@ -15,6 +15,7 @@ import { type Listen, LiveHub } from './lib/realtime.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { ideasRoutes } from './modules/ideas/ideas.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -41,6 +42,7 @@ export const MODULES = [
   surveysRoutes,
   workshopsRoutes,
   needsRoutes,
+  ideasRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -90,9 +90,10 @@ beforeAll(async () => {
   const detail = (await actor.post(`/api/v1/workshops/${ws}/actions`, { what: 'Fuzz-Aufgabe' })).json();
   Object.assign(ids, {
     needId: (await actor.post('/api/v1/needs', { title: 'Fuzz-Bedarf', source: 'citizen' })).json().id,
+    ideaId: (await actor.post('/api/v1/ideas', { title: 'Fuzz-Idee' })).json().id,
     workshopId: ws,
     itemId: item,
-    ideaId: detail.items[0].ideas[0].id,
+    workshopIdeaId: detail.items[0].ideas[0].id,
     actionId: detail.actions[0].id,
   });
 });

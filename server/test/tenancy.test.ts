@@ -122,7 +122,7 @@ const ROUTES: Record<string, Kind> = {
   'DELETE /api/v1/workshops/:workshopId/items/:itemId': { kind: 'foreign' },
   'POST /api/v1/workshops/:workshopId/live': { kind: 'foreign', body: { status: 'done', currentItemId: null } },
   'POST /api/v1/workshops/:workshopId/ideas': { kind: 'foreign', body: { itemId: 'itemId', text: 'Gekapert' } },
-  'DELETE /api/v1/workshops/:workshopId/ideas/:ideaId': { kind: 'foreign' },
+  'DELETE /api/v1/workshops/:workshopId/ideas/:workshopIdeaId': { kind: 'foreign' },
   'POST /api/v1/workshops/:workshopId/actions': { kind: 'foreign', body: { what: 'Gekaperte Aufgabe' } },
   'PATCH /api/v1/workshops/:workshopId/actions/:actionId': {
     kind: 'foreign',
@@ -137,7 +137,7 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/live/state': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'POST /api/v1/live/ideas': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'POST /api/v1/live/votes': { kind: 'public', reason: 'needs a participant token of that workshop' },
-  'DELETE /api/v1/live/votes/:ideaId': { kind: 'public', reason: 'needs a participant token of that workshop' },
+  'DELETE /api/v1/live/votes/:workshopIdeaId': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'GET /api/v1/live/events': { kind: 'public', reason: 'needs a participant token of that workshop' },
   'GET /api/v1/needs': { kind: 'own' },
   'GET /api/v1/needs/similar': { kind: 'own' },
@@ -148,6 +148,16 @@ const ROUTES: Record<string, Kind> = {
     body: { version: 1, title: 'Gekapert', source: 'citizen', status: 'done' },
   },
   'POST /api/v1/needs/:needId/merge': { kind: 'foreign', body: { version: 1, intoId: 'needId' } },
+  'GET /api/v1/ideas': { kind: 'own' },
+  'POST /api/v1/ideas': { kind: 'own', body: { title: 'Idee von A' } },
+  'GET /api/v1/ideas/:ideaId': { kind: 'foreign' },
+  'POST /api/v1/ideas/:ideaId/support': { kind: 'foreign' },
+  'DELETE /api/v1/ideas/:ideaId/support': { kind: 'foreign' },
+  'POST /api/v1/ideas/:ideaId/status': {
+    kind: 'foreign',
+    body: { version: 1, status: 'rejected', reason: 'Gekapert' },
+  },
+  'POST /api/v1/ideas/:ideaId/need': { kind: 'foreign', body: { version: 1 } },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -213,6 +223,7 @@ beforeAll(async () => {
   const wsItem = (await b.get(`/api/v1/workshops/${wsId}`)).json().items[0].id as string;
   await b.post(`/api/v1/workshops/${wsId}/ideas`, { itemId: wsItem, text: 'Geheime Idee B' });
   const ws = (await b.post(`/api/v1/workshops/${wsId}/actions`, { what: 'Geheime Aufgabe B' })).json();
+  const idea = (await b.post('/api/v1/ideas', { title: 'Geheime Idee der Belegschaft B' })).json().id as string;
   const need = (await b.post('/api/v1/needs', { title: 'Geheimer Bedarf Bauhof B', source: 'employee' })).json()
     .id as string;
   Object.assign(ids, {
@@ -227,9 +238,10 @@ beforeAll(async () => {
     A_EMAIL: ua.email,
     surveyId: survey,
     needId: need,
+    ideaId: idea,
     workshopId: ws.id,
     itemId: ws.items[0].id,
-    ideaId: ws.items[0].ideas[0].id,
+    workshopIdeaId: ws.items[0].ideas[0].id,
     actionId: ws.actions[0].id,
   });
   markers.push(
@@ -245,6 +257,7 @@ beforeAll(async () => {
     'Geheime Idee B',
     'Geheime Aufgabe B',
     'Geheimer Bedarf Bauhof B',
+    'Geheime Idee der Belegschaft B',
     dept.name,
   );
   a = await login(ctx.app, ua.email);
@@ -353,6 +366,12 @@ describe('cross-tenant isolation', () => {
     expect(
       await ctx.db.selectFrom('needs').select(['title', 'version', 'status']).where('id', '=', ids.needId!).execute(),
     ).toEqual([{ title: 'Geheimer Bedarf Bauhof B', version: 1, status: 'open' }]);
+    expect(
+      await ctx.db.selectFrom('ideas').select(['title', 'version', 'status']).where('id', '=', ids.ideaId!).execute(),
+    ).toEqual([{ title: 'Geheime Idee der Belegschaft B', version: 1, status: 'new' }]);
+    expect(
+      await ctx.db.selectFrom('ideaSupports').select('userId').where('ideaId', '=', ids.ideaId!).execute(),
+    ).toEqual([]);
     expect(
       await ctx.db.selectFrom('workshopItems').select('id').where('workshopId', '=', ids.workshopId!).execute(),
     ).toHaveLength(1);

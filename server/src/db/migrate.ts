@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_read_indexes.js';
 import * as m0004 from './migrations/0004_surveys.js';
 import * as m0005 from './migrations/0005_workshops.js';
 import * as m0006 from './migrations/0006_needs.js';
+import * as m0007 from './migrations/0007_ideas.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_surveys': m0004,
   '0005_workshops': m0005,
   '0006_needs': m0006,
+  '0007_ideas': m0007,
 };
 
 /** Names of all migrations, oldest first. */

@@ -322,6 +322,31 @@ export interface Needs {
   updatedAt: Timestamp;
   search: Generated<string>;
 }
+export interface Ideas {
+  id: string;
+  municipalityId: string;
+  title: string;
+  description: Generated<string>;
+  submittedBy: string | null;
+  status: Generated<string>;
+  needId: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface IdeaSupports {
+  ideaId: string;
+  userId: string;
+  createdAt: Timestamp;
+}
+export interface IdeaEvents {
+  id: string;
+  ideaId: string;
+  at: Timestamp;
+  status: string;
+  reason: Generated<string>;
+  actorId: string | null;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -353,4 +378,7 @@ export interface DB {
   workshopVotes: WorkshopVotes;
   workshopActions: WorkshopActions;
   needs: Needs;
+  ideas: Ideas;
+  ideaSupports: IdeaSupports;
+  ideaEvents: IdeaEvents;
 }

@@ -16,7 +16,8 @@ export type MunicipalityAction =
   | 'submit_responses'
   | 'view_results'
   | 'create_needs'
-  | 'manage_needs';
+  | 'manage_needs'
+  | 'submit_ideas';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -34,6 +35,7 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_results: ['admin', 'coordinator', 'mayor', 'council'],
   create_needs: ['admin', 'coordinator', 'staff', 'mayor'],
   manage_needs: ['admin', 'coordinator'],
+  submit_ideas: ['admin', 'coordinator', 'staff', 'mayor'],
 };
 
 /**

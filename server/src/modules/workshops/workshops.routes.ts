@@ -29,7 +29,7 @@ const tags = ['Workshops'];
 const params = idParam('workshopId');
 const itemParams = z.object({ workshopId: z.uuid(), itemId: z.uuid() });
 const actionParams = z.object({ workshopId: z.uuid(), actionId: z.uuid() });
-const ideaParams = z.object({ workshopId: z.uuid(), ideaId: z.uuid() });
+const ideaParams = z.object({ workshopId: z.uuid(), workshopIdeaId: z.uuid() });
 const user = { access: 'user' as const };
 const pub = { access: 'public' as const };
 const created = z.object({ id: z.uuid() });
@@ -87,9 +87,9 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
       reply.code(201).send(await svc.addIdeaAsModerator(deps, scopeOf(req), req.params.workshopId as string, req.body)),
   );
   r.delete(
-    '/api/v1/workshops/:workshopId/ideas/:ideaId',
+    '/api/v1/workshops/:workshopId/ideas/:workshopIdeaId',
     { schema: { tags, params: ideaParams, response: { 200: workshopDetail } }, config: user },
-    async (req) => svc.deleteIdea(deps, scopeOf(req), req.params.workshopId, req.params.ideaId),
+    async (req) => svc.deleteIdea(deps, scopeOf(req), req.params.workshopId, req.params.workshopIdeaId),
   );
   r.post(
     '/api/v1/workshops/:workshopId/actions',
@@ -161,9 +161,9 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
       reply.code(201).send(await live.vote(deps, await live.participantOf(deps, live.tokenOf(req)), req.body.ideaId)),
   );
   r.delete(
-    '/api/v1/live/votes/:ideaId',
-    { schema: { tags, params: z.object({ ideaId: z.uuid() }), response: { 200: liveState } }, config: pub },
-    async (req) => live.unvote(deps, await live.participantOf(deps, live.tokenOf(req)), req.params.ideaId),
+    '/api/v1/live/votes/:workshopIdeaId',
+    { schema: { tags, params: z.object({ workshopIdeaId: z.uuid() }), response: { 200: liveState } }, config: pub },
+    async (req) => live.unvote(deps, await live.participantOf(deps, live.tokenOf(req)), req.params.workshopIdeaId),
   );
   r.get(
     '/api/v1/live/events',
