@@ -51,4 +51,36 @@ describe('journey: needs register', () => {
     await expectAccessible(page, 'Bedarfe');
     await page.close();
   });
+
+  it('idea box: staff submit, colleagues support, the coordinator takes it over, the submitter sees what became of it', async () => {
+    const staff = await newPage(browser);
+    await loginAs(staff, 'hauptamt.ploen@digitalzirkel.example');
+    await staff.getByRole('link', { name: 'Ideenbox' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'Ideenbox' }).waitFor();
+    await expectAccessible(staff, 'Ideenbox');
+    await staff.getByLabel(/Ihre Idee in einem Satz/).fill('Urlaubsanträge digital stellen');
+    await staff.getByLabel('Was würde dadurch besser?').fill('Keine Papierformulare mehr, schnellere Freigabe.');
+    await staff.getByRole('button', { name: 'Idee einreichen' }).click();
+    await staff.getByText('Danke! Ihre Idee ist eingereicht.').waitFor();
+
+    const coord = await newPage(browser);
+    await loginAs(coord, 'ploen@digitalzirkel.example');
+    await coord.getByRole('link', { name: 'Ideenbox' }).click();
+    await coord.getByRole('button', { name: 'Unterstützen: Urlaubsanträge digital stellen' }).click();
+    await coord.getByText('1 Unterstützung').waitFor();
+    await coord.getByRole('link', { name: 'Urlaubsanträge digital stellen' }).click();
+    await coord.getByRole('heading', { level: 1, name: 'Urlaubsanträge digital stellen' }).waitFor();
+    await expectAccessible(coord, 'Idee (Koordination)');
+    await coord.getByRole('button', { name: 'Als Bedarf übernehmen' }).click();
+    await coord.getByText('Die Idee ist jetzt ein Bedarf.').waitFor();
+    await coord.getByRole('link', { name: 'Zum Bedarf' }).click();
+    await coord.getByRole('heading', { level: 1, name: 'Urlaubsanträge digital stellen' }).waitFor();
+    await coord.locator('dl.facts').getByText('Mitarbeitende', { exact: true }).waitFor();
+
+    await staff.getByRole('button', { name: 'Meine Ideen' }).click();
+    await staff.getByText('Als Bedarf in das Bedarfsregister übernommen.').waitFor();
+    await expectAccessible(staff, 'Meine Ideen');
+    await staff.close();
+    await coord.close();
+  });
 });

@@ -147,7 +147,10 @@ export function Layout() {
         />
         <NavGroup
           title={t('nav.planning')}
-          items={[{ to: '/bedarfe', label: t('nav.needs'), show: Boolean(session.activeMunicipalityId) }]}
+          items={[
+            { to: '/bedarfe', label: t('nav.needs'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/ideen', label: t('nav.ideas'), show: Boolean(session.activeMunicipalityId) },
+          ]}
         />
         <NavGroup
           title={t('nav.exchange')}

@@ -48,6 +48,8 @@ const ParticipantPage = lazy(() =>
 );
 const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((x) => ({ default: x.NeedsPage })));
 const NeedPage = lazy(() => import('../features/needs/NeedPage').then((x) => ({ default: x.NeedPage })));
+const IdeasPage = lazy(() => import('../features/ideas/IdeasPage').then((x) => ({ default: x.IdeasPage })));
+const IdeaPage = lazy(() => import('../features/ideas/IdeasPage').then((x) => ({ default: x.IdeaPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -112,6 +114,8 @@ export function AppRoutes() {
           <Route path="/umfragen/:surveyId/antworten" element={<SurveyAnswerPage />} />
           <Route path="/umfragen/:surveyId/ergebnisse" element={<SurveyResultsPage />} />
           <Route path="/bedarfe" element={<NeedsPage />} />
+          <Route path="/ideen" element={<IdeasPage />} />
+          <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />
           <Route path="/workshops/:workshopId" element={<WorkshopPage />} />
