@@ -267,6 +267,8 @@ function DefinitionEditor({ def, onChange }: { def: SurveyDefinition; onChange: 
   const { t } = useTranslation();
   const [addType, setAddType] = useState<QuestionType>('scale');
   const all = allQuestions(def);
+  const setSection = (si: number, patch: Partial<SurveyDefinition['sections'][number]>) =>
+    onChange({ sections: def.sections.map((x, i) => (i === si ? { ...x, ...patch } : x)) });
   const update = (si: number, fn: (qs: Question[]) => Question[]) =>
     onChange({ sections: def.sections.map((s, i) => (i === si ? { ...s, questions: fn(s.questions) } : s)) });
   return (
@@ -276,15 +278,25 @@ function DefinitionEditor({ def, onChange }: { def: SurveyDefinition; onChange: 
           <h3 id={`h-sec-${s.id}`}>
             {t('surveys.section')} {si + 1}: {s.title.de}
           </h3>
+          <div className="filters">
+            <TextField
+              name={`section-${s.id}`}
+              label={t('surveys.sectionTitle')}
+              value={s.title.de}
+              onChange={(v) => setSection(si, { title: { ...s.title, de: v } })}
+            />
+            <TextField
+              name={`section-en-${s.id}`}
+              label={t('surveys.sectionTitleEn')}
+              value={s.title.en ?? ''}
+              onChange={(v) => setSection(si, { title: { ...s.title, en: v || undefined } })}
+            />
+          </div>
           <TextField
-            name={`section-${s.id}`}
-            label={t('surveys.sectionTitle')}
-            value={s.title.de}
-            onChange={(v) =>
-              onChange({
-                sections: def.sections.map((x, i) => (i === si ? { ...x, title: { ...x.title, de: v } } : x)),
-              })
-            }
+            name={`section-intro-${s.id}`}
+            label={t('surveys.sectionIntro')}
+            value={s.description?.de ?? ''}
+            onChange={(v) => setSection(si, { description: v ? { de: v, en: s.description?.en } : undefined })}
           />
           {s.questions.map((q, qi) => (
             <QuestionEditor
