@@ -22,6 +22,7 @@ import { municipalitiesRoutes } from './modules/municipalities/municipalities.ro
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
+import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
@@ -43,6 +44,7 @@ export const MODULES = [
   workshopsRoutes,
   needsRoutes,
   ideasRoutes,
+  targetPictureRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -91,6 +91,19 @@ beforeAll(async () => {
   Object.assign(ids, {
     needId: (await actor.post('/api/v1/needs', { title: 'Fuzz-Bedarf', source: 'citizen' })).json().id,
     ideaId: (await actor.post('/api/v1/ideas', { title: 'Fuzz-Idee' })).json().id,
+    ...(await (async () => {
+      const start = (await actor.get('/api/v1/target-picture')).json();
+      start.fields[0].goals = [{ title: 'Fuzz-Ziel', indicators: [{ name: 'Fuzz-Indikator' }] }];
+      const tp = (await actor.put('/api/v1/target-picture', { version: 0, vision: '', fields: start.fields })).json();
+      const indicatorId = tp.fields[0].goals[0].indicators[0].id as string;
+      const v = (
+        await actor.post(`/api/v1/target-picture/indicators/${indicatorId}/values`, {
+          measuredOn: '2026-01-01',
+          value: 1,
+        })
+      ).json();
+      return { indicatorId, valueId: v.fields[0].goals[0].indicators[0].values[0].id };
+    })()),
     workshopId: ws,
     itemId: item,
     workshopIdeaId: detail.items[0].ideas[0].id,

@@ -158,6 +158,13 @@ const ROUTES: Record<string, Kind> = {
     body: { version: 1, status: 'rejected', reason: 'Gekapert' },
   },
   'POST /api/v1/ideas/:ideaId/need': { kind: 'foreign', body: { version: 1 } },
+  'GET /api/v1/target-picture': { kind: 'own' },
+  'PUT /api/v1/target-picture': { kind: 'own', body: { version: 0, vision: 'A', fields: [] } },
+  'POST /api/v1/target-picture/indicators/:indicatorId/values': {
+    kind: 'foreign',
+    body: { measuredOn: '2026-01-01', value: 1 },
+  },
+  'DELETE /api/v1/target-picture/values/:valueId': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -223,6 +230,15 @@ beforeAll(async () => {
   const wsItem = (await b.get(`/api/v1/workshops/${wsId}`)).json().items[0].id as string;
   await b.post(`/api/v1/workshops/${wsId}/ideas`, { itemId: wsItem, text: 'Geheime Idee B' });
   const ws = (await b.post(`/api/v1/workshops/${wsId}/actions`, { what: 'Geheime Aufgabe B' })).json();
+  const tpStart = (await b.get('/api/v1/target-picture')).json();
+  tpStart.fields[0].goals = [{ title: 'Geheimes Ziel B', indicators: [{ name: 'Geheimer Indikator B' }] }];
+  const tp = (
+    await b.put('/api/v1/target-picture', { version: 0, vision: 'Geheime Vision B', fields: tpStart.fields })
+  ).json();
+  const indicatorId = tp.fields[0].goals[0].indicators[0].id as string;
+  const tpv = (
+    await b.post(`/api/v1/target-picture/indicators/${indicatorId}/values`, { measuredOn: '2026-01-01', value: 7 })
+  ).json();
   const idea = (await b.post('/api/v1/ideas', { title: 'Geheime Idee der Belegschaft B' })).json().id as string;
   const need = (await b.post('/api/v1/needs', { title: 'Geheimer Bedarf Bauhof B', source: 'employee' })).json()
     .id as string;
@@ -239,6 +255,8 @@ beforeAll(async () => {
     surveyId: survey,
     needId: need,
     ideaId: idea,
+    indicatorId,
+    valueId: tpv.fields[0].goals[0].indicators[0].values[0].id,
     workshopId: ws.id,
     itemId: ws.items[0].id,
     workshopIdeaId: ws.items[0].ideas[0].id,
@@ -258,6 +276,8 @@ beforeAll(async () => {
     'Geheime Aufgabe B',
     'Geheimer Bedarf Bauhof B',
     'Geheime Idee der Belegschaft B',
+    'Geheime Vision B',
+    'Geheimes Ziel B',
     dept.name,
   );
   a = await login(ctx.app, ua.email);

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_surveys.js';
 import * as m0005 from './migrations/0005_workshops.js';
 import * as m0006 from './migrations/0006_needs.js';
 import * as m0007 from './migrations/0007_ideas.js';
+import * as m0008 from './migrations/0008_target_picture.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_workshops': m0005,
   '0006_needs': m0006,
   '0007_ideas': m0007,
+  '0008_target_picture': m0008,
 };
 
 /** Names of all migrations, oldest first. */

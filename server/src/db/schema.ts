@@ -347,6 +347,46 @@ export interface IdeaEvents {
   reason: Generated<string>;
   actorId: string | null;
 }
+export interface TargetPictures {
+  municipalityId: string;
+  vision: Generated<string>;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+export interface FieldsOfAction {
+  id: string;
+  municipalityId: string;
+  position: number;
+  name: string;
+  description: Generated<string>;
+}
+export interface Goals {
+  id: string;
+  fieldId: string;
+  position: number;
+  title: string;
+  description: Generated<string>;
+}
+export interface GoalNeeds {
+  goalId: string;
+  needId: string;
+}
+export interface Indicators {
+  id: string;
+  goalId: string;
+  position: number;
+  name: string;
+  unit: Generated<string>;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+}
+export interface IndicatorValues {
+  id: string;
+  indicatorId: string;
+  measuredOn: string;
+  value: number;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -381,4 +421,10 @@ export interface DB {
   ideas: Ideas;
   ideaSupports: IdeaSupports;
   ideaEvents: IdeaEvents;
+  targetPictures: TargetPictures;
+  fieldsOfAction: FieldsOfAction;
+  goals: Goals;
+  goalNeeds: GoalNeeds;
+  indicators: Indicators;
+  indicatorValues: IndicatorValues;
 }
