@@ -150,6 +150,7 @@ export function Layout() {
           items={[
             { to: '/bedarfe', label: t('nav.needs'), show: Boolean(session.activeMunicipalityId) },
             { to: '/ideen', label: t('nav.ideas'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/zielbild', label: t('nav.targetPicture'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

@@ -50,6 +50,9 @@ const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((x) => (
 const NeedPage = lazy(() => import('../features/needs/NeedPage').then((x) => ({ default: x.NeedPage })));
 const IdeasPage = lazy(() => import('../features/ideas/IdeasPage').then((x) => ({ default: x.IdeasPage })));
 const IdeaPage = lazy(() => import('../features/ideas/IdeasPage').then((x) => ({ default: x.IdeaPage })));
+const TargetPicturePage = lazy(() =>
+  import('../features/target-picture/TargetPicturePage').then((x) => ({ default: x.TargetPicturePage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -115,6 +118,7 @@ export function AppRoutes() {
           <Route path="/umfragen/:surveyId/ergebnisse" element={<SurveyResultsPage />} />
           <Route path="/bedarfe" element={<NeedsPage />} />
           <Route path="/ideen" element={<IdeasPage />} />
+          <Route path="/zielbild" element={<TargetPicturePage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />
