@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, loginAs, newPage } from './support/browser';
 
 let browser: Browser;
@@ -11,12 +12,12 @@ afterAll(() => browser?.close());
 describe('journey: target picture', () => {
   it('the coordinator writes a vision, adds a goal with an indicator and records a measured value', async () => {
     const page = await newPage(browser);
-    await loginAs(page, 'nieheim@digitalzirkel.example');
+    await loginAs(page, 'loitz@digitalzirkel.example');
     await page.getByRole('link', { name: 'Zielbild' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zielbild' }).waitFor();
     await page.getByText('Vorschlag mit Standard-Handlungsfeldern').waitFor();
     await expectAccessible(page, 'Zielbild (Vorschlag)');
-    await page.getByLabel('Leitbild in wenigen Sätzen').fill('Nieheim ist digital erreichbar und arbeitet papierarm.');
+    await page.getByLabel('Leitbild in wenigen Sätzen').fill('Loitz ist digital erreichbar und arbeitet papierarm.');
     const field = page.locator('section.panel', { hasText: 'Interne Prozesse und E-Akte' });
     await field.getByRole('button', { name: 'Ziel hinzufügen' }).click();
     await field.getByRole('textbox', { name: /^Strategisches Ziel/ }).fill('Rechnungen vollständig digital bearbeiten');
@@ -34,6 +35,10 @@ describe('journey: target picture', () => {
     await expectAccessible(page, 'Zielbild mit Messwert');
     await page.reload();
     await page.getByRole('table', { name: 'Messwerte: Anteil E-Rechnungen' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Als PDF für den Rat herunterladen' }).click();
+    const file = await (await download).path();
+    expect(fs.readFileSync(file).subarray(0, 4).toString()).toBe('%PDF');
     await page.close();
   });
 });

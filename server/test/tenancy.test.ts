@@ -159,6 +159,7 @@ const ROUTES: Record<string, Kind> = {
   },
   'POST /api/v1/ideas/:ideaId/need': { kind: 'foreign', body: { version: 1 } },
   'GET /api/v1/target-picture': { kind: 'own' },
+  'GET /api/v1/target-picture.pdf': { kind: 'own' },
   'PUT /api/v1/target-picture': { kind: 'own', body: { version: 0, vision: 'A', fields: [] } },
   'POST /api/v1/target-picture/indicators/:indicatorId/values': {
     kind: 'foreign',

@@ -12,6 +12,12 @@ export const targetPictureRoutes: ModulePlugin = (app, deps) => {
   r.get('/api/v1/target-picture', { schema: { tags, response: { 200: targetPicture } }, config: tenant }, async (req) =>
     svc.getTargetPicture(deps, tenantScopeOf(req)),
   );
+  r.get('/api/v1/target-picture.pdf', { schema: { tags }, config: tenant }, async (req, reply) =>
+    reply
+      .type('application/pdf')
+      .header('content-disposition', 'attachment; filename="zielbild.pdf"')
+      .send(await svc.targetPicturePdf(deps, tenantScopeOf(req))),
+  );
   r.put(
     '/api/v1/target-picture',
     { schema: { tags, body: targetPictureSave, response: { 200: targetPicture } }, config: tenant },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { deDate, deNumber, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { can } from '../members/members.policy.js';
 
@@ -281,4 +282,95 @@ export async function deleteValue(deps: Deps, scope: TenantScope, valueId: strin
     });
   });
   return getTargetPicture(deps, scope);
+}
+
+/** The target picture as a PDF a council can adopt: vision, fields of action, goals with needs and indicators. */
+export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<Buffer> {
+  const tp = await getTargetPicture(deps, scope);
+  const muni = await deps.db
+    .selectFrom('municipalities')
+    .select(['name', 'population'])
+    .where('id', '=', scope.municipalityId)
+    .executeTakeFirstOrThrow();
+  const needTitle = new Map(tp.needs.map((n) => [n.id, n.title]));
+  const content: unknown[] = [
+    { text: 'Zielbild Digitalisierung – Entwurf zur Beratung und Beschlussfassung', style: 'kicker' },
+    { text: muni.name, style: 'h1' },
+    {
+      text:
+        tp.version === 0
+          ? 'Noch nicht gespeichert: Vorschlag mit Standard-Handlungsfeldern.'
+          : `Fassung ${tp.version}, Stand ${deDate(new Date().toISOString().slice(0, 10))}`,
+      margin: [0, 0, 0, 8],
+    },
+  ];
+  if (tp.vision)
+    content.push(
+      { text: 'Vision', style: 'h2' },
+      {
+        table: { widths: ['*'], body: [[{ text: tp.vision, margin: [6, 6, 6, 6] }]] },
+        layout: { fillColor: () => '#e6eef8', hLineWidth: () => 0, vLineWidth: () => 0 },
+      },
+    );
+  for (const [fi, f] of tp.fields.entries()) {
+    content.push({ text: `${fi + 1}. Handlungsfeld: ${f.name}`, style: 'h2' });
+    if (f.description) content.push({ text: f.description, color: '#4a5260' });
+    if (f.goals.length === 0) content.push({ text: 'Noch keine Ziele.', italics: true });
+    for (const [gi, g] of f.goals.entries()) {
+      content.push({ text: `Ziel ${fi + 1}.${gi + 1}: ${g.title}`, style: 'h3' });
+      if (g.description) content.push({ text: g.description });
+      if (g.needIds.length)
+        content.push({
+          text: [
+            { text: 'Antwortet auf die Bedarfe: ', bold: true },
+            g.needIds.map((n) => needTitle.get(n) ?? '').join('; '),
+          ],
+        });
+      if (g.indicators.length)
+        content.push({
+          table: {
+            headerRows: 1,
+            widths: ['*', 60, 60, 70, 70],
+            body: [
+              ['Indikator', 'Ausgang', 'Ziel', 'bis', 'zuletzt gemessen'].map((t) => ({
+                text: t,
+                bold: true,
+                fontSize: 9,
+              })),
+              ...g.indicators.map((i) => {
+                const last = i.values.at(-1);
+                return [
+                  { text: `${i.name}${i.unit ? ` (${i.unit})` : ''}`, fontSize: 9 },
+                  { text: deNumber(i.baseline), fontSize: 9 },
+                  { text: deNumber(i.target), fontSize: 9 },
+                  { text: deDate(i.targetDate), fontSize: 9 },
+                  { text: last ? `${deNumber(last.value)} (${deDate(last.measuredOn)})` : '–', fontSize: 9 },
+                ];
+              }),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 4, 0, 4],
+        });
+      for (const i of g.indicators.filter((x) => x.values.length > 1))
+        content.push(
+          { text: `Verlauf: ${i.name}`, fontSize: 9, color: '#4a5260' },
+          hbars(
+            i.values.map((v) => ({
+              label: deDate(v.measuredOn),
+              value: v.value,
+              text: `${deNumber(v.value)} ${i.unit}`,
+            })),
+            Math.max(i.target ?? 0, ...i.values.map((v) => v.value)),
+          ),
+        );
+    }
+  }
+  content.push(
+    { text: 'Beschlussvorschlag', style: 'h2' },
+    {
+      text: `Der Rat beschließt das vorstehende Zielbild Digitalisierung der ${muni.name} als Grundlage für die Auswahl und Priorisierung von Digitalisierungsvorhaben.`,
+    },
+  );
+  return renderPdf({ title: `Zielbild Digitalisierung – ${muni.name}`, footer: `Zielbild ${muni.name}`, content });
 }

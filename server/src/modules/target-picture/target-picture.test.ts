@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -45,6 +46,15 @@ describe('target picture', () => {
     ).json();
     expect(second.fields[1].goals[0]).toMatchObject({ title: 'Alle Rechnungen digital' });
     expect(second.fields[1].goals[0].indicators[0].values).toHaveLength(2);
+    // the PDF a council can adopt
+    const pdf = await coord.get('/api/v1/target-picture.pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Digital, nah, gemeinsam.');
+    expect(text).toContain('Alle Rechnungen digital');
+    expect(text).toContain('Antwortet auf die Bedarfe:');
+    expect(text).toContain('E-Rechnung');
+    expect(text).toContain('Beschlussvorschlag');
     // stale version, staff, foreign need
     expect((await coord.put('/api/v1/target-picture', { version: 1, vision: '', fields: again })).statusCode).toBe(409);
     expect((await staff.put('/api/v1/target-picture', { version: 2, vision: '', fields: again })).statusCode).toBe(403);

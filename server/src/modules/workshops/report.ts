@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { localText, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
-import pdfmake from 'pdfmake';
 import type { Deps } from '../../lib/deps.js';
+import { type BarLine, hbars as bars, deDate as de, renderPdf } from '../../lib/pdf.js';
 import type { Scope } from '../../lib/scope.js';
 import { itemLabel, valueLabel } from '../surveys/results.export.js';
 import { computeResults } from '../surveys/results.service.js';
@@ -10,24 +8,6 @@ import { canSeeResults, isTargeted, loadSurvey } from '../surveys/surveys.access
 import { loadWorkshop, workshopAccess } from './workshops.access.js';
 import { workshopData } from './workshops.service.js';
 
-const fontDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// reports never fetch anything: only the bundled fonts are read
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
-
-const de = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '–');
 const num = (n: number | null, d = 1) =>
   n === null ? '–' : n.toLocaleString('de-DE', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -49,13 +29,8 @@ export async function reportData(deps: Deps, scope: Scope, id: string) {
 }
 type Data = Awaited<ReturnType<typeof reportData>>;
 
-interface Line {
-  label: string;
-  value: number;
-  text: string;
-}
 /** Per question: the lines of its result (distribution, item means or Borda points), or a note. */
-function questionLines(q: Question, results: SurveyResults): { note?: string; lines: Line[]; max: number } {
+function questionLines(q: Question, results: SurveyResults): { note?: string; lines: BarLine[]; max: number } {
   const st = results.groups[0]?.questions.find((x) => x.questionId === q.id);
   if (!st || st.answered === 0) return { note: 'Keine Antworten.', lines: [], max: 1 };
   if (st.suppressed) return { note: 'Zu wenige Antworten – ausgeblendet.', lines: [], max: 1 };
@@ -142,28 +117,6 @@ export function reportMarkdown({ w, d, results, def }: Data): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/** A horizontal bar chart drawn with pdfmake vectors (no images, selectable text beside it). */
-function bars(lines: Line[], max: number) {
-  const width = 180;
-  return {
-    table: {
-      widths: ['*', width + 4, 60],
-      body: lines.map((l) => [
-        { text: l.label, fontSize: 9 },
-        {
-          canvas: [
-            { type: 'rect', x: 0, y: 2, w: width, h: 8, color: '#e6eef8' },
-            { type: 'rect', x: 0, y: 2, w: Math.max(0, (l.value / max) * width), h: 8, color: '#1f4e8c' },
-          ],
-        },
-        { text: l.text, fontSize: 9, alignment: 'right' },
-      ]),
-    },
-    layout: 'noBorders',
-    margin: [0, 2, 0, 6],
-  };
 }
 
 export async function reportPdf(data: Data): Promise<Buffer> {
@@ -253,25 +206,5 @@ export async function reportPdf(data: Data): Promise<Buffer> {
         }
       : { text: 'Keine.' },
   );
-  const doc = pdfmake.createPdf({
-    info: { title: `Workshopbericht: ${w.title}`, author: 'Digitalzirkel', subject: w.leitfrage },
-    language: 'de-DE',
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
-    styles: {
-      kicker: { fontSize: 10, color: '#4a5260' },
-      h1: { fontSize: 20, bold: true, margin: [0, 2, 0, 6] },
-      h2: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
-      h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
-    },
-    footer: (page: number, pages: number) => ({
-      text: `Digitalzirkel · ${w.title} · Seite ${page} von ${pages}`,
-      fontSize: 8,
-      color: '#4a5260',
-      margin: [50, 20, 50, 0],
-    }),
-    content,
-  });
-  return doc.getBuffer();
+  return renderPdf({ title: `Workshopbericht: ${w.title}`, subject: w.leitfrage, footer: w.title, content });
 }

@@ -1,7 +1,7 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { pdfText } from '../../../test/pdf-text.js';
 import { buildApp } from '../../app.js';
 
 let ctx: TestContext;
@@ -9,16 +9,6 @@ beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(() => ctx?.close());
-
-export async function pdfText(buf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(buf), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const c = await (await doc.getPage(i)).getTextContent();
-    pages.push(c.items.map((x) => ('str' in x ? x.str : '')).join(' '));
-  }
-  return pages.join('\n');
-}
 
 async function setup() {
   const mod = await buildUser(ctx.db, { name: 'Moderation' });

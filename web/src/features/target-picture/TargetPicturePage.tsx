@@ -389,6 +389,11 @@ export function TargetPicturePage() {
   return (
     <Page title={t('targetPicture.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('targetPicture.intro')}</p>
+      <div className="btn-row">
+        <a className="btn secondary" href="/api/v1/target-picture.pdf" download>
+          {t('targetPicture.pdf')}
+        </a>
+      </div>
       {q.error && <Alert kind="error">{errorMessage(q.error, t)}</Alert>}
       {!q.data ? <Loading /> : q.data.can.edit ? <Editor tp={q.data} /> : <ReadOnly tp={q.data} />}
     </Page>
