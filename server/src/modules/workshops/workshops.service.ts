@@ -252,9 +252,23 @@ export async function createWorkshop(deps: Deps, scope: Scope, input: z.infer<ty
   return { id };
 }
 
-export async function updateWorkshop(deps: Deps, scope: Scope, id: string, input: z.infer<typeof workshopUpdate>) {
-  await requireWorkshopModerator(deps.db, scope, id);
+/** A moderator's change to a workshop: one transaction, then a live update and the fresh state. */
+async function moderatorWrite(
+  deps: Deps,
+  scope: Scope,
+  id: string,
+  change: (trx: Trx, w: WorkshopRow) => Promise<void>,
+) {
+  const w = await requireWorkshopModerator(deps.db, scope, id);
   await deps.db.transaction().execute(async (trx) => {
+    await change(trx, w);
+    await publishLive(trx, id);
+  });
+  return getWorkshop(deps, scope, id);
+}
+
+export async function updateWorkshop(deps: Deps, scope: Scope, id: string, input: z.infer<typeof workshopUpdate>) {
+  return moderatorWrite(deps, scope, id, async (trx) => {
     const w = await trx.selectFrom('workshops').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     const fields = ['title', 'heldOn', 'place', 'videoUrl', 'leitfrage', 'votesPerPerson'] as const;
     const before = Object.fromEntries(fields.map((f) => [f, w[f]]));
@@ -275,14 +289,11 @@ export async function updateWorkshop(deps: Deps, scope: Scope, id: string, input
       before,
       after,
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function addItem(deps: Deps, scope: Scope, id: string, input: z.infer<typeof agendaItemCreate>) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const last = await trx
       .selectFrom('workshopItems')
       .select((eb) => eb.fn.max('position').as('p'))
@@ -300,9 +311,7 @@ export async function addItem(deps: Deps, scope: Scope, id: string, input: z.inf
       networkId: w.networkId,
       after: { title: input.title },
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 async function itemOf(trx: Trx, workshopId: string, itemId: string) {
@@ -324,8 +333,7 @@ export async function updateItem(
   itemId: string,
   input: z.infer<typeof agendaItemUpdate>,
 ) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const it = await itemOf(trx, id, itemId);
     const { version, ...next } = input;
     const before = {
@@ -351,14 +359,11 @@ export async function updateItem(
       before,
       after: next,
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function moveItem(deps: Deps, scope: Scope, id: string, itemId: string, direction: 'up' | 'down') {
-  await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx) => {
     const items = await trx
       .selectFrom('workshopItems')
       .select(['id', 'position'])
@@ -374,14 +379,11 @@ export async function moveItem(deps: Deps, scope: Scope, id: string, itemId: str
     const me = items[i] as (typeof items)[number];
     await trx.updateTable('workshopItems').set({ position: other.position }).where('id', '=', me.id).execute();
     await trx.updateTable('workshopItems').set({ position: me.position }).where('id', '=', other.id).execute();
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function deleteItem(deps: Deps, scope: Scope, id: string, itemId: string) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const it = await itemOf(trx, id, itemId);
     await trx
       .updateTable('workshops')
@@ -397,9 +399,7 @@ export async function deleteItem(deps: Deps, scope: Scope, id: string, itemId: s
       networkId: w.networkId,
       before: { title: it.title },
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 /** Presentation control: which topic is on screen, and whether the workshop is live (voting open). */
@@ -409,8 +409,7 @@ export async function setLive(
   id: string,
   input: { status: 'planned' | 'live' | 'done'; currentItemId: string | null },
 ) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     if (input.currentItemId) await itemOf(trx, id, input.currentItemId);
     await trx
       .updateTable('workshops')
@@ -426,9 +425,7 @@ export async function setLive(
         before: { status: w.status },
         after: { status: input.status },
       });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function addIdeaAsModerator(
@@ -437,21 +434,17 @@ export async function addIdeaAsModerator(
   id: string,
   input: { itemId: string; text: string },
 ) {
-  await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx) => {
     await itemOf(trx, id, input.itemId);
     await trx
       .insertInto('workshopIdeas')
       .values({ id: newId(), workshopId: id, itemId: input.itemId, text: input.text })
       .execute();
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function deleteIdea(deps: Deps, scope: Scope, id: string, ideaId: string) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const idea = await trx
       .selectFrom('workshopIdeas')
       .selectAll()
@@ -467,14 +460,11 @@ export async function deleteIdea(deps: Deps, scope: Scope, id: string, ideaId: s
       networkId: w.networkId,
       before: { text: idea.text },
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function addAction(deps: Deps, scope: Scope, id: string, input: z.infer<typeof actionCreate>) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     if (input.itemId) await itemOf(trx, id, input.itemId);
     const actionId = newId();
     await trx
@@ -488,9 +478,7 @@ export async function addAction(deps: Deps, scope: Scope, id: string, input: z.i
       networkId: w.networkId,
       after: input,
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function updateAction(
@@ -500,8 +488,7 @@ export async function updateAction(
   actionId: string,
   input: z.infer<typeof actionUpdate>,
 ) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const a = await trx
       .selectFrom('workshopActions')
       .selectAll()
@@ -527,14 +514,11 @@ export async function updateAction(
       before,
       after: next,
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
 
 export async function deleteAction(deps: Deps, scope: Scope, id: string, actionId: string) {
-  const w = await requireWorkshopModerator(deps.db, scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  return moderatorWrite(deps, scope, id, async (trx, w) => {
     const a = await trx
       .selectFrom('workshopActions')
       .selectAll()
@@ -550,7 +534,5 @@ export async function deleteAction(deps: Deps, scope: Scope, id: string, actionI
       networkId: w.networkId,
       before: { what: a.what },
     });
-    await publishLive(trx, id);
   });
-  return getWorkshop(deps, scope, id);
 }
