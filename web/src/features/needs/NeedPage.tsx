@@ -7,19 +7,19 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
-import { SimilarNeeds, SOURCES, STATUSES, URGENCIES, useDepartments } from './NeedsPage';
+import { NeedFields, SOURCES, STATUSES } from './NeedFields';
+import { SimilarNeeds } from './NeedsPage';
 
 type Need = z.infer<typeof needDetail>;
 
 function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning' | 'error', text: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const depts = useDepartments();
   const [form, setForm] = useState({
     title: n.title,
     description: n.description,
@@ -56,44 +56,7 @@ function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning'
       <h2 id="h-edit">{t('needs.edit')}</h2>
       <ErrorSummary errors={errors} labels={{ title: t('needs.titleLabel'), departmentId: t('needs.department') }} />
       <form onSubmit={save} noValidate>
-        <TextField
-          name="title"
-          label={t('needs.titleLabel')}
-          value={form.title}
-          onChange={(v) => setForm({ ...form, title: v })}
-          error={errors.title}
-          required
-        />
-        <TextArea
-          name="description"
-          label={t('needs.description')}
-          value={form.description}
-          onChange={(v) => setForm({ ...form, description: v })}
-        />
-        <div className="filters">
-          <TextField
-            name="service"
-            label={t('needs.service')}
-            value={form.service}
-            onChange={(v) => setForm({ ...form, service: v })}
-          />
-          <SelectField
-            name="departmentId"
-            label={t('needs.department')}
-            value={form.departmentId}
-            onChange={(v) => setForm({ ...form, departmentId: v })}
-            options={[
-              { value: '', label: '–' },
-              ...(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
-            ]}
-          />
-          <SelectField
-            name="urgency"
-            label={t('needs.urgency')}
-            value={form.urgency}
-            onChange={(v) => setForm({ ...form, urgency: v })}
-            options={URGENCIES.map((u) => ({ value: u, label: t(`needs.urgencies.${u}`) }))}
-          />
+        <NeedFields form={form} onChange={setForm} errors={errors}>
           <SelectField
             name="source"
             label={t('needs.source')}
@@ -108,7 +71,7 @@ function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning'
             onChange={(v) => setForm({ ...form, status: v })}
             options={STATUSES.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
           />
-        </div>
+        </NeedFields>
         <Button type="submit">{t('common.save')}</Button>
       </form>
     </section>

@@ -1,4 +1,4 @@
-import type { department, needList, needSimilar } from '@dz/core';
+import type { needList, needSimilar } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,24 +6,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { Empty, Loading, Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-
-export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
-export const SOURCES = ['department', 'employee', 'citizen', 'workshop'] as const;
-export const STATUSES = ['open', 'in_review', 'planned', 'in_progress', 'done', 'rejected'] as const;
-
-export function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: () => api<{ items: z.infer<typeof department>[] }>('/departments'),
-  });
-}
+import { NeedFields, SOURCES, STATUSES } from './NeedFields';
 
 /** Existing needs that match what is being typed (debounced), so duplicates are noticed before saving. */
 export function SimilarNeeds({ text, exclude }: { text: string; exclude?: string }) {
@@ -72,7 +62,6 @@ function CreateNeed({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const depts = useDepartments();
   const [form, setForm] = useState({
     title: actionText ?? '',
     description: '',
@@ -101,46 +90,12 @@ function CreateNeed({
       <h2 id="h-new-need">{t('needs.create')}</h2>
       <ErrorSummary errors={errors} labels={{ title: t('needs.titleLabel'), departmentId: t('needs.department') }} />
       <form onSubmit={submit} noValidate>
-        <TextField
-          name="title"
-          label={t('needs.titleLabel')}
-          value={form.title}
-          onChange={(v) => setForm({ ...form, title: v })}
-          error={errors.title}
-          required
-        />
-        <SimilarNeeds text={`${form.title} ${form.service}`} />
-        <TextArea
-          name="description"
-          label={t('needs.description')}
-          value={form.description}
-          onChange={(v) => setForm({ ...form, description: v })}
-        />
-        <div className="filters">
-          <TextField
-            name="service"
-            label={t('needs.service')}
-            hint={t('needs.serviceHint')}
-            value={form.service}
-            onChange={(v) => setForm({ ...form, service: v })}
-          />
-          <SelectField
-            name="departmentId"
-            label={t('needs.department')}
-            value={form.departmentId}
-            onChange={(v) => setForm({ ...form, departmentId: v })}
-            options={[
-              { value: '', label: '–' },
-              ...(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
-            ]}
-          />
-          <SelectField
-            name="urgency"
-            label={t('needs.urgency')}
-            value={form.urgency}
-            onChange={(v) => setForm({ ...form, urgency: v })}
-            options={URGENCIES.map((u) => ({ value: u, label: t(`needs.urgencies.${u}`) }))}
-          />
+        <NeedFields
+          form={form}
+          onChange={setForm}
+          errors={errors}
+          afterTitle={<SimilarNeeds text={`${form.title} ${form.service}`} />}
+        >
           {!actionId && (
             <SelectField
               name="source"
@@ -153,7 +108,7 @@ function CreateNeed({
               }))}
             />
           )}
-        </div>
+        </NeedFields>
         <div className="btn-row">
           <Button type="submit">{t('needs.createSubmit')}</Button>
           <Button variant="secondary" onPress={onCancel}>
