@@ -208,7 +208,7 @@ describe('surveys', () => {
   });
 
   it('shows a group once it reaches the threshold and the remainder is safe', async () => {
-    const { moderator, coords, id } = await setup([12_000, 13_000, 14_000, 5_000, 6_000, 7_000]);
+    const { moderator, coords, id, net } = await setup([12_000, 13_000, 14_000, 5_000, 6_000, 7_000]);
     await openWith(moderator, id, 3);
     for (const c of coords) await submit(c, id, answers(3));
     const bySize = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=sizeClass`)).json();
@@ -217,6 +217,18 @@ describe('surveys', () => {
       ['6', 3],
       ['7', 3],
     ]);
+    // by network: all six answered through the one network → one group, named after it
+    const byNetwork = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=network`)).json();
+    expect(byNetwork.groups.map((g: { key: string; responses: number }) => [g.key, g.responses])).toEqual([
+      ['*', 6],
+      [net.id, 6],
+    ]);
+    // by Land: whatever is shown has at least three answers, and hidden ones cannot be computed
+    const byLand = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=land`)).json();
+    const shownLand = byLand.groups.filter((g: { key: string; suppressed: boolean }) => g.key !== '*' && !g.suppressed);
+    for (const g of shownLand) expect(g.responses).toBeGreaterThanOrEqual(3);
+    const hiddenSum = 6 - shownLand.reduce((a: number, g: { responses: number }) => a + g.responses, 0);
+    expect(hiddenSum === 0 || hiddenSum >= 3).toBe(true);
     // the groups add up to the total: answered counts and every distribution bucket
     const [total, ...groups] = bySize.groups;
     for (const [qi, tq] of total.questions.entries()) {

@@ -46,11 +46,15 @@ async function joinAs(code: string, name: string) {
 
 describe('workshops', () => {
   it('creates the agenda from the survey sections after an impulse talk', async () => {
-    const { w } = await setup();
+    const { w, moderator } = await setup();
     expect(w.items[0]).toMatchObject({ kind: 'impulse', position: 1 });
     expect(w.items.map((i: { title: string }) => i.title)).toContain('Personelle und finanzielle Ressourcen');
     expect(w.joinCode).toMatch(/^[A-Z2-9]{6}$/);
     expect(w.municipalities).toHaveLength(2);
+    // the QR code for the projector points to the join page with the code
+    const qr = await moderator.get(`/api/v1/workshops/${w.id}/qr.svg`);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(qr.body).toContain('<svg');
   });
 
   it('participants join with the code, collect ideas and dot-vote within their budget', async () => {
