@@ -21,6 +21,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
@@ -45,6 +46,7 @@ export const MODULES = [
   needsRoutes,
   ideasRoutes,
   targetPictureRoutes,
+  projectsRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
-import { type Client, createTestContext, login, type TestContext } from './helpers.js';
+import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 
 /**
  * Schema-driven bad-input fuzzing of every registered write route with a JSON body. The actor may do
@@ -103,6 +103,26 @@ beforeAll(async () => {
         })
       ).json();
       return { indicatorId, valueId: v.fields[0].goals[0].indicators[0].values[0].id };
+    })()),
+    ...(await (async () => {
+      const projectId = (await actor.post('/api/v1/projects', { title: 'Fuzz-Projekt' })).json().id as string;
+      await actor.post(`/api/v1/projects/${projectId}/milestones`, { title: 'Fuzz-Meilenstein', dueOn: '2027-01-01' });
+      await actor.post(`/api/v1/projects/${projectId}/tasks`, { title: 'Fuzz-Aufgabe' });
+      await actor.post(`/api/v1/projects/${projectId}/links`, { title: 'Fuzz-Link', url: 'https://example.org' });
+      const d = (
+        await actor.inject({
+          method: 'POST',
+          url: `/api/v1/projects/${projectId}/files`,
+          ...multipart('fuzz.txt', Buffer.from('fuzz')),
+        })
+      ).json();
+      return {
+        projectId,
+        milestoneId: d.milestones[0].id,
+        taskId: d.tasks[0].id,
+        linkId: d.links[0].id,
+        fileId: d.files[0].id,
+      };
     })()),
     workshopId: ws,
     itemId: item,

@@ -152,3 +152,16 @@ export function lastMailLink(outbox: string, to: string): { text: string; link: 
 function decodeMail(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
 }
+
+/** A multipart/form-data body with one file in the field "file" (for app.inject). */
+export function multipart(name: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = '----dztest';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
-import { type Client, createTestContext, login, type TestContext } from './helpers.js';
+import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 
 /**
  * Cross-tenant suite: enumerates every registered API route. A user of municipality A, holding B's
@@ -166,6 +166,40 @@ const ROUTES: Record<string, Kind> = {
     body: { measuredOn: '2026-01-01', value: 1 },
   },
   'DELETE /api/v1/target-picture/values/:valueId': { kind: 'foreign' },
+  'GET /api/v1/projects': { kind: 'own' },
+  'GET /api/v1/projects/export': { kind: 'own' },
+  'GET /api/v1/projects/board': { kind: 'own' },
+  'GET /api/v1/colleagues': { kind: 'own' },
+  'POST /api/v1/projects': { kind: 'own', body: { title: 'Eigenes Projekt' } },
+  'GET /api/v1/projects/:projectId': { kind: 'foreign' },
+  'PATCH /api/v1/projects/:projectId': {
+    kind: 'foreign',
+    body: { version: 1, title: 'Gekapert', phase: 'done' },
+  },
+  'DELETE /api/v1/projects/:projectId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/move': { kind: 'foreign', body: { version: 1, phase: 'done', position: 0 } },
+  'POST /api/v1/projects/:projectId/milestones': { kind: 'foreign', body: { title: 'Gekapert', dueOn: '2027-01-01' } },
+  'PATCH /api/v1/projects/:projectId/milestones/:milestoneId': {
+    kind: 'foreign',
+    body: { version: 1, title: 'Gekapert', dueOn: '2027-01-01' },
+  },
+  'DELETE /api/v1/projects/:projectId/milestones/:milestoneId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/tasks': { kind: 'foreign', body: { title: 'Gekapert' } },
+  'PATCH /api/v1/projects/:projectId/tasks/:taskId': { kind: 'foreign', body: { version: 1, title: 'Gekapert' } },
+  'DELETE /api/v1/projects/:projectId/tasks/:taskId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/reports': {
+    kind: 'foreign',
+    body: { reportedOn: '2027-01-01', scope: 'red', schedule: 'red', budget: 'red', overall: 'red' },
+  },
+  'POST /api/v1/projects/:projectId/links': {
+    kind: 'foreign',
+    body: { title: 'Gekapert', url: 'https://evil.example' },
+  },
+  'DELETE /api/v1/projects/:projectId/links/:linkId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/files': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/files/:fileId': { kind: 'foreign' },
+  'DELETE /api/v1/projects/:projectId/files/:fileId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/comments': { kind: 'foreign', body: { body: 'Gekapert @Berta Geheim' } },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -243,7 +277,27 @@ beforeAll(async () => {
   const idea = (await b.post('/api/v1/ideas', { title: 'Geheime Idee der Belegschaft B' })).json().id as string;
   const need = (await b.post('/api/v1/needs', { title: 'Geheimer Bedarf Bauhof B', source: 'employee' })).json()
     .id as string;
+  // … and a project with all its parts
+  const projectId = (
+    await b.post('/api/v1/projects', { title: 'Geheimes Projekt B', description: 'Geheime Notiz B' })
+  ).json().id as string;
+  await b.post(`/api/v1/projects/${projectId}/milestones`, { title: 'Geheimer Meilenstein B', dueOn: '2027-01-01' });
+  await b.post(`/api/v1/projects/${projectId}/tasks`, { title: 'Geheime Projektaufgabe B' });
+  await b.post(`/api/v1/projects/${projectId}/links`, { title: 'Geheimer Link B', url: 'https://b.example' });
+  await b.post(`/api/v1/projects/${projectId}/comments`, { body: 'Geheimer Kommentar B' });
+  const pd = (
+    await b.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/files`,
+      ...multipart('geheim-b.txt', Buffer.from('Geheime Datei B')),
+    })
+  ).json();
   Object.assign(ids, {
+    projectId,
+    milestoneId: pd.milestones[0].id,
+    taskId: pd.tasks[0].id,
+    linkId: pd.links[0].id,
+    fileId: pd.files[0].id,
     municipalityId: B.id,
     departmentId: dept.id,
     userId: ub2.id,
@@ -279,6 +333,12 @@ beforeAll(async () => {
     'Geheime Idee der Belegschaft B',
     'Geheime Vision B',
     'Geheimes Ziel B',
+    'Geheimes Projekt B',
+    'Geheime Notiz B',
+    'Geheimer Meilenstein B',
+    'Geheime Projektaufgabe B',
+    'Geheimer Kommentar B',
+    'geheim-b.txt',
     dept.name,
   );
   a = await login(ctx.app, ua.email);
@@ -387,6 +447,17 @@ describe('cross-tenant isolation', () => {
     expect(
       await ctx.db.selectFrom('needs').select(['title', 'version', 'status']).where('id', '=', ids.needId!).execute(),
     ).toEqual([{ title: 'Geheimer Bedarf Bauhof B', version: 1, status: 'open' }]);
+    expect(
+      await ctx.db
+        .selectFrom('projects')
+        .select(['title', 'version', 'phase'])
+        .where('id', '=', ids.projectId!)
+        .execute(),
+    ).toEqual([{ title: 'Geheimes Projekt B', version: 1, phase: 'idea' }]);
+    for (const t of ['milestones', 'tasks', 'projectLinks', 'projectFiles', 'projectComments'] as const)
+      expect(await ctx.db.selectFrom(t).select('id').where('projectId', '=', ids.projectId!).execute(), t).toHaveLength(
+        1,
+      );
     expect(
       await ctx.db.selectFrom('ideas').select(['title', 'version', 'status']).where('id', '=', ids.ideaId!).execute(),
     ).toEqual([{ title: 'Geheime Idee der Belegschaft B', version: 1, status: 'new' }]);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, login, type TestContext } from '../../test/helpers.js';
+import { createTestContext, login, multipart, type TestContext } from '../../test/helpers.js';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../demo/demo-data.js';
 import { backupTo, restoreFrom, tablesInDependencyOrder } from './backup.js';
 
@@ -31,6 +31,15 @@ describe('backup and restore', () => {
     const keep = (await admin.post('/api/v1/needs', { title: 'Bauhof digital planen', source: 'employee' })).json().id;
     const dup = (await admin.post('/api/v1/needs', { title: 'Bauhöfe digitalisieren', source: 'citizen' })).json().id;
     await admin.post(`/api/v1/needs/${dup}/merge`, { version: 1, intoId: keep });
+    // attachments are binary (bytea), every byte value must survive
+    const project = (await admin.post('/api/v1/projects', { title: 'Bauhof-App', needIds: [keep] })).json().id;
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const up = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${project}/files`,
+      ...multipart('alle-bytes.bin', bytes),
+    });
+    expect(up.statusCode).toBe(201);
     const first = path.join(dir, 'first.jsonl.gz');
     const counts = await backupTo(source.db, first);
     expect(counts.municipalities).toBe(9);
@@ -47,6 +56,9 @@ describe('backup and restore', () => {
     const again = await login(target.app, demoEmail('hauptamt.ploen'), DEMO_PASSWORD);
     const deps = (await again.get('/api/v1/departments')).json().items.map((d: { name: string }) => d.name);
     expect(deps).toContain('Sicherungsamt <b>fett</b> ÄÖÜ 😀');
+    const p = (await again.get(`/api/v1/projects/${project}`)).json();
+    const file = await again.get(`/api/v1/projects/${project}/files/${p.files[0].id}`);
+    expect(file.rawPayload.equals(bytes)).toBe(true);
   });
 
   it('refuses to restore into a database that already holds data', async () => {

@@ -387,6 +387,125 @@ export interface IndicatorValues {
   measuredOn: string;
   value: number;
 }
+export interface Projects {
+  id: string;
+  municipalityId: string;
+  title: string;
+  description: Generated<string>;
+  ownerId: string | null;
+  phase: Generated<string>;
+  startsOn: string | null;
+  endsOn: string | null;
+  boardPosition: Generated<number>;
+  priorityScore: number | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface ProjectTeam {
+  projectId: string;
+  userId: string;
+}
+export interface ProjectDepartments {
+  projectId: string;
+  departmentId: string;
+}
+export interface ProjectNeeds {
+  projectId: string;
+  needId: string;
+}
+export interface ProjectGoals {
+  projectId: string;
+  goalId: string;
+}
+export interface Milestones {
+  id: string;
+  projectId: string;
+  title: string;
+  dueOn: string;
+  reachedOn: string | null;
+  version: Generated<number>;
+}
+export interface Tasks {
+  id: string;
+  projectId: string;
+  title: string;
+  assigneeId: string | null;
+  dueOn: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+export interface StatusReports {
+  id: string;
+  projectId: string;
+  reportedOn: string;
+  scope: string;
+  schedule: string;
+  budget: string;
+  overall: string;
+  summary: Generated<string>;
+  authorId: string | null;
+  createdAt: Timestamp;
+}
+export interface ProjectLinks {
+  id: string;
+  projectId: string;
+  title: string;
+  url: string;
+  createdAt: Timestamp;
+}
+export interface ProjectFiles {
+  id: string;
+  projectId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  content: Buffer;
+  uploadedBy: string | null;
+  createdAt: Timestamp;
+}
+export interface ProjectComments {
+  id: string;
+  projectId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: Timestamp;
+}
+export interface PriorityCriteria {
+  id: string;
+  municipalityId: string;
+  position: number;
+  key: string;
+  name: string;
+  weight: number;
+  direction: string;
+}
+export interface ProjectScores {
+  projectId: string;
+  criterionKey: string;
+  score: number;
+}
+export interface StaffCapacity {
+  municipalityId: string;
+  userId: string;
+  hoursPerWeek: number;
+  departmentId: string | null;
+  version: Generated<number>;
+}
+export interface ProjectEffort {
+  projectId: string;
+  userId: string;
+  month: string;
+  hours: number;
+}
+export interface CalendarFeeds {
+  municipalityId: string;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -427,4 +546,20 @@ export interface DB {
   goalNeeds: GoalNeeds;
   indicators: Indicators;
   indicatorValues: IndicatorValues;
+  projects: Projects;
+  projectTeam: ProjectTeam;
+  projectDepartments: ProjectDepartments;
+  projectNeeds: ProjectNeeds;
+  projectGoals: ProjectGoals;
+  milestones: Milestones;
+  tasks: Tasks;
+  statusReports: StatusReports;
+  projectLinks: ProjectLinks;
+  projectFiles: ProjectFiles;
+  projectComments: ProjectComments;
+  priorityCriteria: PriorityCriteria;
+  projectScores: ProjectScores;
+  staffCapacity: StaffCapacity;
+  projectEffort: ProjectEffort;
+  calendarFeeds: CalendarFeeds;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { sizeClassOf } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
 import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
 import { parseGv100ad } from './directory.parsers.js';
 import { importDirectoryBuffer } from './imports.service.js';
@@ -10,18 +10,6 @@ import { importDirectoryBuffer } from './imports.service.js';
 const GV2025 = sharedFile('destatis/GV100AD_30112025.txt');
 const GV2022 = sharedFile('destatis/GV100AD_31122022.txt');
 const XLSX = sharedFile('destatis/AuszugGV1QAktuell.xlsx');
-
-function multipart(name: string, content: Buffer) {
-  const boundary = '----dztest';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, content, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('GV100AD parser', () => {
   it('reads 10,953 Satzart-60 records: 10,751 municipalities and 202 gemeindefreie Gebiete', () => {

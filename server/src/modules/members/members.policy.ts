@@ -17,7 +17,10 @@ export type MunicipalityAction =
   | 'view_results'
   | 'create_needs'
   | 'manage_needs'
-  | 'submit_ideas';
+  | 'submit_ideas'
+  | 'create_projects'
+  | 'manage_projects'
+  | 'manage_capacity';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -36,6 +39,9 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   create_needs: ['admin', 'coordinator', 'staff', 'mayor'],
   manage_needs: ['admin', 'coordinator'],
   submit_ideas: ['admin', 'coordinator', 'staff', 'mayor'],
+  create_projects: ['admin', 'coordinator', 'mayor'],
+  manage_projects: ['admin', 'coordinator'],
+  manage_capacity: ['admin', 'coordinator'],
 };
 
 /**
