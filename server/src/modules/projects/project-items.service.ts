@@ -194,7 +194,7 @@ export async function addFile(
   if (file.content.length === 0) throw fieldError('body.file', 'empty', 'Die Datei ist leer.');
   if (file.content.length > MAX_FILE_BYTES)
     throw fieldError('body.file', 'too_large', 'Die Datei ist größer als 10 MB.');
-  const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'datei';
+  const fileName = file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'datei';
   await change(deps, scope, projectId, 'file_add', { file: fileName }, (trx) =>
     trx
       .insertInto('projectFiles')
