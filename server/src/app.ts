@@ -21,6 +21,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
+import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
@@ -47,6 +48,7 @@ export const MODULES = [
   ideasRoutes,
   targetPictureRoutes,
   projectsRoutes,
+  portfolioRoutes,
   auditRoutes,
   importsRoutes,
 ];

@@ -77,6 +77,7 @@ beforeAll(async () => {
     departmentId: dept.id,
     invitationId: inv,
     importId: newId(),
+    file: `${'x'.repeat(43)}.ics`,
   });
   actor = await login(ctx.app, p.email);
   ids.surveyId = (

@@ -199,6 +199,25 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/projects/:projectId/files': { kind: 'foreign' },
   'GET /api/v1/projects/:projectId/files/:fileId': { kind: 'foreign' },
   'DELETE /api/v1/projects/:projectId/files/:fileId': { kind: 'foreign' },
+  'GET /api/v1/priorities': { kind: 'own' },
+  'PUT /api/v1/priorities/criteria': {
+    kind: 'own',
+    body: { version: 0, criteria: [{ key: 'nutzen', name: 'Nutzen', weight: 1, direction: 'benefit' }] },
+  },
+  'PUT /api/v1/projects/:projectId/scores': { kind: 'foreign', body: { version: 1, scores: { effort: 5 } } },
+  'GET /api/v1/projects/:projectId/effort': { kind: 'foreign' },
+  'PUT /api/v1/projects/:projectId/effort': {
+    kind: 'foreign',
+    body: { version: 1, rows: [{ userId: '00000000-0000-4000-8000-000000000000', month: '2027-01', hours: 500 }] },
+  },
+  'GET /api/v1/capacity': { kind: 'own' },
+  'PUT /api/v1/capacity/:userId': { kind: 'foreign', body: { version: 0, hoursPerWeek: 40 } },
+  'GET /api/v1/timeline': { kind: 'own' },
+  'GET /api/v1/traceability': { kind: 'own' },
+  'GET /api/v1/calendar-feed': { kind: 'own' },
+  'POST /api/v1/calendar-feed': { kind: 'own' },
+  'DELETE /api/v1/calendar-feed': { kind: 'own' },
+  'GET /api/v1/calendar/:file': { kind: 'public', reason: 'needs the secret, revocable feed token' },
   'POST /api/v1/projects/:projectId/comments': { kind: 'foreign', body: { body: 'Gekapert @Berta Geheim' } },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
@@ -292,6 +311,12 @@ beforeAll(async () => {
       ...multipart('geheim-b.txt', Buffer.from('Geheime Datei B')),
     })
   ).json();
+  await b.put(`/api/v1/capacity/${ub2.id}`, { version: 0, hoursPerWeek: 7 });
+  await b.put(`/api/v1/projects/${projectId}/effort`, {
+    version: 1,
+    rows: [{ userId: ub2.id, month: '2027-01', hours: 12 }],
+  });
+  await b.post('/api/v1/calendar-feed');
   Object.assign(ids, {
     projectId,
     milestoneId: pd.milestones[0].id,
@@ -453,7 +478,13 @@ describe('cross-tenant isolation', () => {
         .select(['title', 'version', 'phase'])
         .where('id', '=', ids.projectId!)
         .execute(),
-    ).toEqual([{ title: 'Geheimes Projekt B', version: 1, phase: 'idea' }]);
+    ).toEqual([{ title: 'Geheimes Projekt B', version: 2, phase: 'idea' }]);
+    expect(
+      await ctx.db.selectFrom('staffCapacity').select('hoursPerWeek').where('userId', '=', ids.userId!).execute(),
+    ).toEqual([{ hoursPerWeek: 7 }]);
+    expect(
+      await ctx.db.selectFrom('projectEffort').select('hours').where('projectId', '=', ids.projectId!).execute(),
+    ).toEqual([{ hours: 12 }]);
     for (const t of ['milestones', 'tasks', 'projectLinks', 'projectFiles', 'projectComments'] as const)
       expect(await ctx.db.selectFrom(t).select('id').where('projectId', '=', ids.projectId!).execute(), t).toHaveLength(
         1,

@@ -159,6 +159,8 @@ export const projectDetail = z.object({
       createdAt: z.string(),
     }),
   ),
+  scores: z.record(z.string(), z.number()),
+  score: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   can: z.record(z.string(), z.boolean()),
@@ -166,3 +168,125 @@ export const projectDetail = z.object({
 
 /** Colleagues of the active municipality for owner, team, assignee and @mention pickers. */
 export const colleagues = z.object({ items: z.array(person) });
+
+// ---- prioritisation ----
+export const criterionInput = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/),
+  name: z.string().trim().min(2).max(120),
+  weight: z.number().int().min(0).max(100),
+  direction: z.enum(['benefit', 'cost']),
+});
+export const criteriaSave = z.object({
+  version: z.number().int().min(0),
+  criteria: z
+    .array(criterionInput)
+    .min(1)
+    .max(20)
+    .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { message: 'duplicate_key' }),
+});
+export const scoresSave = versioned.extend({
+  scores: z.record(z.string().max(40), z.number().int().min(0).max(5)),
+});
+export const priorities = z.object({
+  version: z.number().int(),
+  criteria: z.array(criterionInput),
+  projects: z.array(
+    z.object({
+      id: uuid,
+      title: z.string(),
+      phase: z.enum(PROJECT_PHASES),
+      version: z.number().int(),
+      scores: z.record(z.string(), z.number()),
+      score: z.number().nullable(),
+      complete: z.boolean(),
+      rank: z.number().int().nullable(),
+    }),
+  ),
+  can: z.record(z.string(), z.boolean()),
+});
+
+// ---- capacity ----
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** Months to show; without from/to the next twelve months from the current one. */
+export const capacityQuery = z
+  .object({ from: month.optional(), to: month.optional() })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'to_before_from', path: ['to'] })
+  .refine(
+    (q) => {
+      if (!q.from || !q.to) return true;
+      const [fy, fm] = q.from.split('-').map(Number) as [number, number];
+      const [ty, tm] = q.to.split('-').map(Number) as [number, number];
+      return (ty - fy) * 12 + (tm - fm) < 36;
+    },
+    { message: 'range_too_long', path: ['to'] },
+  );
+export const capacitySave = z.object({
+  version: z.number().int().min(0),
+  hoursPerWeek: z.number().min(0).max(60),
+  departmentId: uuid.nullable().default(null),
+});
+export const effortSave = versioned.extend({
+  rows: z.array(z.object({ userId: uuid, month, hours: z.number().min(0).max(744) })).max(2000),
+});
+const cell = z.object({ month: z.string(), available: z.number(), planned: z.number(), over: z.boolean() });
+export const capacityView = z.object({
+  months: z.array(z.string()),
+  people: z.array(
+    z.object({
+      userId: uuid,
+      name: z.string(),
+      version: z.number().int(),
+      hoursPerWeek: z.number().nullable(),
+      departmentId: uuid.nullable(),
+      department: z.string().nullable(),
+      cells: z.array(cell),
+      projects: z.array(z.object({ id: uuid, title: z.string(), hours: z.number() })),
+    }),
+  ),
+  departments: z.array(z.object({ id: uuid.nullable(), name: z.string().nullable(), cells: z.array(cell) })),
+  total: z.array(cell),
+  can: z.record(z.string(), z.boolean()),
+});
+export const effortPlan = z.object({
+  version: z.number().int(),
+  rows: z.array(z.object({ userId: uuid, name: z.string(), month: z.string(), hours: z.number() })),
+});
+
+// ---- timeline and traceability ----
+export const timelineQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  phase: z.enum(PROJECT_PHASES).optional(),
+});
+export const timeline = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      title: z.string(),
+      phase: z.enum(PROJECT_PHASES),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
+      milestones: z.array(z.object({ title: z.string(), dueOn: z.string(), reachedOn: z.string().nullable() })),
+    }),
+  ),
+});
+const ref = z.object({ id: uuid, title: z.string() });
+export const traceability = z.object({
+  /** addressed: a project answers the need directly or through one of its goals. */
+  needs: z.array(
+    ref.extend({ status: z.string(), goals: z.array(ref), projects: z.array(ref), addressed: z.boolean() }),
+  ),
+  goals: z.array(ref.extend({ field: z.string(), needs: z.array(ref), projects: z.array(ref) })),
+  projects: z.array(
+    ref.extend({ phase: z.enum(PROJECT_PHASES), needs: z.array(ref), goals: z.array(ref), linked: z.boolean() }),
+  ),
+});
+export const calendarFeed = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  /** Only right after creating: the secret address is shown once. */
+  url: z.string().optional(),
+});

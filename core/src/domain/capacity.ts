@@ -67,3 +67,9 @@ export function sumCells(rows: readonly CapacityCell[][], months: readonly strin
     return { month, available, planned, over: planned > available };
   });
 }
+
+/** "YYYY-MM" of a date, shifted by `add` months. */
+export function monthOf(d: Date, add = 0): string {
+  const x = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
+  return `${x.getUTCFullYear()}-${String(x.getUTCMonth() + 1).padStart(2, '0')}`;
+}

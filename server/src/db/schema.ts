@@ -473,6 +473,10 @@ export interface ProjectComments {
   body: string;
   createdAt: Timestamp;
 }
+export interface PrioritySettings {
+  municipalityId: string;
+  version: Generated<number>;
+}
 export interface PriorityCriteria {
   id: string;
   municipalityId: string;
@@ -557,6 +561,7 @@ export interface DB {
   projectLinks: ProjectLinks;
   projectFiles: ProjectFiles;
   projectComments: ProjectComments;
+  prioritySettings: PrioritySettings;
   priorityCriteria: PriorityCriteria;
   projectScores: ProjectScores;
   staffCapacity: StaffCapacity;

@@ -110,6 +110,10 @@ CREATE TABLE project_comments (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX project_comments_project_idx ON project_comments (project_id, created_at);
+CREATE TABLE priority_settings (
+  municipality_id uuid PRIMARY KEY REFERENCES municipalities(id),
+  version integer NOT NULL DEFAULT 1
+);
 CREATE TABLE priority_criteria (
   id uuid PRIMARY KEY,
   municipality_id uuid NOT NULL REFERENCES municipalities(id),
@@ -161,6 +165,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       'staff_capacity',
       'project_scores',
       'priority_criteria',
+      'priority_settings',
       'project_comments',
       'project_files',
       'project_links',

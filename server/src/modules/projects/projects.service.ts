@@ -348,6 +348,11 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
       canEditProject(deps, scope, p),
     ]);
   const names = (await colleagues(deps, scope)).items.map((c) => c.name);
+  const scores = await deps.db
+    .selectFrom('projectScores')
+    .select(['criterionKey', 'score'])
+    .where('projectId', '=', id)
+    .execute();
   return {
     id: p.id,
     version: p.version,
@@ -387,6 +392,8 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
     links: links.map((l) => ({ id: l.id, title: l.title, url: l.url, createdAt: iso(l.createdAt) })),
     files: files.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
     comments: comments.map((c) => ({ ...c, mentions: mentionedNames(c.body, names), createdAt: iso(c.createdAt) })),
+    scores: Object.fromEntries(scores.map((s) => [s.criterionKey, s.score])),
+    score: p.priorityScore,
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
     can: { edit: editable, delete: can(scope, 'manage_projects'), comment: true },

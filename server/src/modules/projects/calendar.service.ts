@@ -1,0 +1,105 @@
+import { AppError } from '@dz/core';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { hashSecret, iso, newSecret } from '../../lib/ids.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { can } from '../members/members.policy.js';
+
+const feedUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/api/v1/calendar/${token}.ics`;
+
+export async function getFeed(deps: Deps, scope: TenantScope) {
+  const f = await deps.db
+    .selectFrom('calendarFeeds')
+    .select('createdAt')
+    .where('municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  return { active: Boolean(f), createdAt: f ? iso(f.createdAt) : null };
+}
+
+/** Creates the feed or replaces its secret address (the old address stops working at once). */
+export async function createFeed(deps: Deps, scope: TenantScope) {
+  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  const token = newSecret();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('calendarFeeds').where('municipalityId', '=', scope.municipalityId).execute();
+    await trx
+      .insertInto('calendarFeeds')
+      .values({ municipalityId: scope.municipalityId, tokenHash: hashSecret(token), createdBy: scope.user.id })
+      .execute();
+    await writeAudit(trx, scope, { action: 'create', entity: 'calendar_feed', municipalityId: scope.municipalityId });
+  });
+  return { ...(await getFeed(deps, scope)), url: feedUrl(deps, token) };
+}
+
+export async function revokeFeed(deps: Deps, scope: TenantScope) {
+  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('calendarFeeds').where('municipalityId', '=', scope.municipalityId).execute();
+    await writeAudit(trx, scope, { action: 'revoke', entity: 'calendar_feed', municipalityId: scope.municipalityId });
+  });
+  return getFeed(deps, scope);
+}
+
+/** The iCalendar file behind a secret address: milestones and task due dates of running projects. */
+export async function feedIcs(deps: Deps, token: string): Promise<string> {
+  const f = await deps.db
+    .selectFrom('calendarFeeds as f')
+    .innerJoin('municipalities as m', 'm.id', 'f.municipalityId')
+    .select(['f.municipalityId', 'm.shortName'])
+    .where('f.tokenHash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!f) throw new AppError('not_found', 404);
+  const [milestones, tasks] = await Promise.all([
+    deps.db
+      .selectFrom('milestones as ms')
+      .innerJoin('projects as p', 'p.id', 'ms.projectId')
+      .select(['ms.id', 'ms.title', 'ms.dueOn', 'ms.reachedOn', 'p.id as projectId', 'p.title as project'])
+      .where('p.municipalityId', '=', f.municipalityId)
+      .where('p.phase', '<>', 'stopped')
+      .execute(),
+    deps.db
+      .selectFrom('tasks as t')
+      .innerJoin('projects as p', 'p.id', 't.projectId')
+      .leftJoin('users as u', 'u.id', 't.assigneeId')
+      .select([
+        't.id',
+        't.title',
+        't.dueOn',
+        't.status',
+        'u.name as assignee',
+        'p.id as projectId',
+        'p.title as project',
+      ])
+      .where('p.municipalityId', '=', f.municipalityId)
+      .where('p.phase', '<>', 'stopped')
+      .where('t.dueOn', 'is not', null)
+      .where('t.status', '<>', 'done')
+      .execute(),
+  ]);
+  const cal = ical({
+    name: `Digitalzirkel – ${f.shortName}`,
+    prodId: { company: 'Digitalzirkel', product: 'Projektportfolio', language: 'DE' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: 'Europe/Berlin',
+  });
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  for (const m of milestones)
+    cal.createEvent({
+      id: `milestone-${m.id}@digitalzirkel`,
+      start: day(m.dueOn),
+      allDay: true,
+      summary: `Meilenstein: ${m.title} (${m.project})${m.reachedOn ? ' – erreicht' : ''}`,
+      url: `${deps.config.publicUrl}/projekte/${m.projectId}`,
+    });
+  for (const t of tasks)
+    cal.createEvent({
+      id: `task-${t.id}@digitalzirkel`,
+      start: day(t.dueOn as string),
+      allDay: true,
+      summary: `Fällig: ${t.title} (${t.project})`,
+      description: t.assignee ? `Zuständig: ${t.assignee}` : undefined,
+      url: `${deps.config.publicUrl}/projekte/${t.projectId}`,
+    });
+  return cal.toString();
+}

@@ -1,0 +1,129 @@
+import type { ProjectPhase } from '@dz/core';
+import { sql } from 'kysely';
+import type { Deps } from '../../lib/deps.js';
+import type { TenantScope } from '../../lib/scope.js';
+
+/** Projects with their dates and milestones for the timeline, overlapping [from, to] when given. */
+export async function getTimeline(
+  deps: Deps,
+  scope: TenantScope,
+  q: { from?: string; to?: string; phase?: ProjectPhase },
+) {
+  let base = deps.db
+    .selectFrom('projects as p')
+    .select([
+      'p.id',
+      'p.title',
+      'p.phase',
+      'p.startsOn',
+      'p.endsOn',
+      (eb) =>
+        eb
+          .selectFrom('milestones as m')
+          .select(
+            sql<{ title: string; dueOn: string; reachedOn: string | null }[]>`coalesce(json_agg(json_build_object(
+              'title', m.title, 'dueOn', m.due_on, 'reachedOn', m.reached_on) ORDER BY m.due_on), '[]'::json)`.as('ms'),
+          )
+          .whereRef('m.projectId', '=', 'p.id')
+          .as('milestones'),
+    ])
+    .where('p.municipalityId', '=', scope.municipalityId);
+  if (q.phase) base = base.where('p.phase', '=', q.phase);
+  if (q.from) base = base.where((eb) => eb.or([eb('p.endsOn', 'is', null), eb('p.endsOn', '>=', q.from as string)]));
+  if (q.to) base = base.where((eb) => eb.or([eb('p.startsOn', 'is', null), eb('p.startsOn', '<=', q.to as string)]));
+  const rows = await base.orderBy(sql`p.starts_on NULLS LAST`).orderBy('p.title').execute();
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      phase: r.phase as ProjectPhase,
+      milestones: (typeof r.milestones === 'string' ? JSON.parse(r.milestones) : (r.milestones ?? [])) as {
+        title: string;
+        dueOn: string;
+        reachedOn: string | null;
+      }[],
+    })),
+  };
+}
+
+/** Need → goal → project: every link in both directions, so the UI can show gaps on each side. */
+export async function getTraceability(deps: Deps, scope: TenantScope) {
+  const mid = scope.municipalityId;
+  const [needs, goals, projects, goalNeeds, projectNeeds, projectGoals] = await Promise.all([
+    deps.db
+      .selectFrom('needs')
+      .select(['id', 'title', 'status'])
+      .where('municipalityId', '=', mid)
+      .where('status', 'not in', ['merged', 'rejected'])
+      .orderBy('title')
+      .execute(),
+    deps.db
+      .selectFrom('goals as g')
+      .innerJoin('fieldsOfAction as f', 'f.id', 'g.fieldId')
+      .select(['g.id', 'g.title', 'f.name as field'])
+      .where('f.municipalityId', '=', mid)
+      .orderBy('f.position')
+      .orderBy('g.position')
+      .execute(),
+    deps.db
+      .selectFrom('projects')
+      .select(['id', 'title', 'phase'])
+      .where('municipalityId', '=', mid)
+      .where('phase', '<>', 'stopped')
+      .orderBy('title')
+      .execute(),
+    deps.db
+      .selectFrom('goalNeeds as gn')
+      .innerJoin('needs as n', 'n.id', 'gn.needId')
+      .select(['gn.goalId', 'gn.needId'])
+      .where('n.municipalityId', '=', mid)
+      .execute(),
+    deps.db
+      .selectFrom('projectNeeds as pn')
+      .innerJoin('projects as p', 'p.id', 'pn.projectId')
+      .select(['pn.projectId', 'pn.needId'])
+      .where('p.municipalityId', '=', mid)
+      .execute(),
+    deps.db
+      .selectFrom('projectGoals as pg')
+      .innerJoin('projects as p', 'p.id', 'pg.projectId')
+      .select(['pg.projectId', 'pg.goalId'])
+      .where('p.municipalityId', '=', mid)
+      .execute(),
+  ]);
+  const title = (list: { id: string; title: string }[]) => {
+    const m = new Map(list.map((x) => [x.id, x.title]));
+    return (ids: string[]) => ids.filter((id) => m.has(id)).map((id) => ({ id, title: m.get(id)! }));
+  };
+  const needT = title(needs);
+  const goalT = title(goals);
+  const projT = title(projects);
+  const goalsWithProject = new Set(projectGoals.map((l) => l.goalId));
+  return {
+    needs: needs.map((n) => {
+      const nGoals = goalNeeds.filter((l) => l.needId === n.id).map((l) => l.goalId);
+      const nProjects = projT(projectNeeds.filter((l) => l.needId === n.id).map((l) => l.projectId));
+      return {
+        ...n,
+        goals: goalT(nGoals),
+        projects: nProjects,
+        addressed: nProjects.length > 0 || nGoals.some((g) => goalsWithProject.has(g)),
+      };
+    }),
+    goals: goals.map((g) => ({
+      ...g,
+      needs: needT(goalNeeds.filter((l) => l.goalId === g.id).map((l) => l.needId)),
+      projects: projT(projectGoals.filter((l) => l.goalId === g.id).map((l) => l.projectId)),
+    })),
+    projects: projects.map((p) => {
+      const pNeeds = needT(projectNeeds.filter((l) => l.projectId === p.id).map((l) => l.needId));
+      const pGoals = goalT(projectGoals.filter((l) => l.projectId === p.id).map((l) => l.goalId));
+      return {
+        ...p,
+        phase: p.phase as ProjectPhase,
+        needs: pNeeds,
+        goals: pGoals,
+        linked: pNeeds.length + pGoals.length > 0,
+      };
+    }),
+  };
+}
