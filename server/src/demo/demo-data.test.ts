@@ -69,4 +69,25 @@ describe('demo data', () => {
     const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
     expect((await coord.get(`/api/v1/surveys/${survey.id}/results`)).json().responses).toBe(8);
   });
+
+  it('gives Plön a portfolio every view can show: ranking, board, timeline, capacity overload, traceability', async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const list = (await coord.get('/api/v1/projects?sort=score&dir=desc')).json();
+    expect(list.total).toBe(4);
+    expect(list.items[0].title).toBe('Online-Terminvergabe Bürgerbüro');
+    expect(list.items[0].overall).toBe('yellow');
+    const prio = (await coord.get('/api/v1/priorities')).json();
+    expect(prio.projects.filter((p: { rank: number | null }) => p.rank !== null)).toHaveLength(3);
+    const cap = (await coord.get('/api/v1/capacity')).json();
+    const me = cap.people.find((p: { name: string }) => p.name === 'Digitalisierung Plön');
+    expect(me.cells[1]).toMatchObject({ planned: 50, over: true });
+    const trace = (await coord.get('/api/v1/traceability')).json();
+    expect(
+      trace.needs.filter((n: { addressed: boolean }) => !n.addressed).map((n: { title: string }) => n.title),
+    ).toEqual(['WLAN in den Sitzungsräumen']);
+    expect(trace.projects.filter((p: { linked: boolean }) => !p.linked).map((p: { title: string }) => p.title)).toEqual(
+      ['Neue Homepage'],
+    );
+    expect((await coord.get('/api/v1/timeline')).json().items.length).toBe(4);
+  });
 });

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
+import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
 
 /** Password of every demo account (listed in the README). */
@@ -268,6 +269,22 @@ export async function seedDemo(db: Database): Promise<boolean> {
       });
     }
     await seedDemoSurveyAndWorkshop(trx, { networkId, moderatorId, municipalities: seeded });
+    const ploen = await trx
+      .selectFrom('users as u')
+      .innerJoin('memberships as m', 'm.userId', 'u.id')
+      .select(['u.id', 'm.municipalityId'])
+      .where('u.email', '=', demoEmail('ploen'))
+      .executeTakeFirstOrThrow();
+    const ploenAdmin = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('hauptamt.ploen'))
+      .executeTakeFirstOrThrow();
+    await seedDemoPortfolio(trx, {
+      municipalityId: ploen.municipalityId,
+      coordinatorId: ploen.id,
+      adminId: ploenAdmin.id,
+    });
   });
   return true;
 }

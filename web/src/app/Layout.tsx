@@ -151,6 +151,15 @@ export function Layout() {
             { to: '/bedarfe', label: t('nav.needs'), show: Boolean(session.activeMunicipalityId) },
             { to: '/ideen', label: t('nav.ideas'), show: Boolean(session.activeMunicipalityId) },
             { to: '/zielbild', label: t('nav.targetPicture'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/nachverfolgung', label: t('nav.traceability'), show: Boolean(session.activeMunicipalityId) },
+          ]}
+        />
+        <NavGroup
+          title={t('nav.projects')}
+          items={[
+            { to: '/projekte', label: t('nav.portfolio'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/priorisierung', label: t('nav.priorities'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/kapazitaet', label: t('nav.capacity'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

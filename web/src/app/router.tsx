@@ -53,6 +53,23 @@ const IdeaPage = lazy(() => import('../features/ideas/IdeasPage').then((x) => ({
 const TargetPicturePage = lazy(() =>
   import('../features/target-picture/TargetPicturePage').then((x) => ({ default: x.TargetPicturePage })),
 );
+const PortfolioPage = lazy(() =>
+  import('../features/projects/PortfolioPage').then((x) => ({ default: x.PortfolioPage })),
+);
+const ProjectNewPage = lazy(() =>
+  import('../features/projects/ProjectNewPage').then((x) => ({ default: x.ProjectNewPage })),
+);
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage').then((x) => ({ default: x.ProjectPage })));
+const BoardPage = lazy(() => import('../features/projects/BoardPage').then((x) => ({ default: x.BoardPage })));
+const TimelinePage = lazy(() => import('../features/projects/TimelinePage').then((x) => ({ default: x.TimelinePage })));
+const BubblePage = lazy(() => import('../features/projects/BubblePage').then((x) => ({ default: x.BubblePage })));
+const PrioritiesPage = lazy(() =>
+  import('../features/projects/PrioritiesPage').then((x) => ({ default: x.PrioritiesPage })),
+);
+const CapacityPage = lazy(() => import('../features/projects/CapacityPage').then((x) => ({ default: x.CapacityPage })));
+const TraceabilityPage = lazy(() =>
+  import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -119,6 +136,15 @@ export function AppRoutes() {
           <Route path="/bedarfe" element={<NeedsPage />} />
           <Route path="/ideen" element={<IdeasPage />} />
           <Route path="/zielbild" element={<TargetPicturePage />} />
+          <Route path="/nachverfolgung" element={<TraceabilityPage />} />
+          <Route path="/projekte" element={<PortfolioPage />} />
+          <Route path="/projekte/neu" element={<ProjectNewPage />} />
+          <Route path="/projekte/board" element={<BoardPage />} />
+          <Route path="/projekte/zeitleiste" element={<TimelinePage />} />
+          <Route path="/projekte/nutzen-aufwand" element={<BubblePage />} />
+          <Route path="/projekte/:projectId" element={<ProjectPage />} />
+          <Route path="/priorisierung" element={<PrioritiesPage />} />
+          <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />

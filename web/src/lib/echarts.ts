@@ -1,9 +1,9 @@
 /** The ECharts parts the app uses (tree-shaken); imported lazily by chart components only. */
-import { BarChart } from 'echarts/charts';
+import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, GridComponent, SVGRenderer]);
+use([BarChart, ScatterChart, GridComponent, SVGRenderer]);
 
 export { init };
