@@ -5,6 +5,15 @@ export const PROJECT_PHASES = ['idea', 'planning', 'implementation', 'operation'
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red'] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
+/** German phase names for documents and exports (the UI translates via i18n). */
+export const PROJECT_PHASE_LABELS: Record<ProjectPhase, string> = {
+  idea: 'Idee',
+  planning: 'Planung',
+  implementation: 'Umsetzung',
+  operation: 'Betrieb',
+  done: 'Abgeschlossen',
+  stopped: 'Gestoppt',
+};
 
 const projectFields = {
   title: z.string().trim().min(3).max(200),

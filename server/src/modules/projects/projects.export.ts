@@ -1,17 +1,10 @@
+import { PROJECT_PHASE_LABELS } from '@dz/core';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { portfolioRows } from './projects.service.js';
 
 type Rows = Awaited<ReturnType<typeof portfolioRows>>['items'];
 
-const PHASES: Record<string, string> = {
-  idea: 'Idee',
-  planning: 'Planung',
-  implementation: 'Umsetzung',
-  operation: 'Betrieb',
-  done: 'Abgeschlossen',
-  stopped: 'Gestoppt',
-};
 const LIGHTS: Record<string, string> = { green: 'grün', yellow: 'gelb', red: 'rot' };
 const HEAD = [
   'Projekt',
@@ -31,7 +24,7 @@ const HEAD = [
 function lines(items: Rows): (string | number | null)[][] {
   return items.map((p) => [
     p.title,
-    PHASES[p.phase] ?? p.phase,
+    PROJECT_PHASE_LABELS[p.phase],
     p.owner?.name ?? '',
     p.departments.join(', '),
     p.startsOn,

@@ -1,4 +1,10 @@
-import { AppError, DEFAULT_FIELDS_OF_ACTION, type targetPictureSave } from '@dz/core';
+import {
+  AppError,
+  DEFAULT_FIELDS_OF_ACTION,
+  PROJECT_PHASE_LABELS,
+  type ProjectPhase,
+  type targetPictureSave,
+} from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
@@ -8,6 +14,7 @@ import type { TenantScope } from '../../lib/scope.js';
 import { can } from '../members/members.policy.js';
 
 type Save = z.infer<typeof targetPictureSave>;
+
 const fieldError = (path: string, code: string, message: string) =>
   new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
@@ -293,6 +300,15 @@ export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<
     .where('id', '=', scope.municipalityId)
     .executeTakeFirstOrThrow();
   const needTitle = new Map(tp.needs.map((n) => [n.id, n.title]));
+  // the projects that carry each goal (traceability for the council)
+  const goalProjects = await deps.db
+    .selectFrom('projectGoals as pg')
+    .innerJoin('projects as p', 'p.id', 'pg.projectId')
+    .select(['pg.goalId', 'p.title', 'p.phase'])
+    .where('p.municipalityId', '=', scope.municipalityId)
+    .where('p.phase', '<>', 'stopped')
+    .orderBy('p.title')
+    .execute();
   const content: unknown[] = [
     { text: 'Zielbild Digitalisierung – Entwurf zur Beratung und Beschlussfassung', style: 'kicker' },
     { text: muni.name, style: 'h1' },
@@ -326,6 +342,15 @@ export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<
             g.needIds.map((n) => needTitle.get(n) ?? '').join('; '),
           ],
         });
+      const carried = goalProjects.filter((x) => x.goalId === g.id);
+      content.push({
+        text: [
+          { text: 'Umgesetzt durch die Projekte: ', bold: true },
+          carried.length
+            ? carried.map((x) => `${x.title} (${PROJECT_PHASE_LABELS[x.phase as ProjectPhase] ?? x.phase})`).join('; ')
+            : 'noch kein Projekt',
+        ],
+      });
       if (g.indicators.length)
         content.push({
           table: {

@@ -46,6 +46,12 @@ describe('target picture', () => {
     ).json();
     expect(second.fields[1].goals[0]).toMatchObject({ title: 'Alle Rechnungen digital' });
     expect(second.fields[1].goals[0].indicators[0].values).toHaveLength(2);
+    // a project carries the goal; the PDF names it
+    await coord.post('/api/v1/projects', {
+      title: 'E-Rechnungs-Workflow',
+      phase: 'planning',
+      goalIds: [second.fields[1].goals[0].id],
+    });
     // the PDF a council can adopt
     const pdf = await coord.get('/api/v1/target-picture.pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -55,6 +61,7 @@ describe('target picture', () => {
     expect(text).toContain('Antwortet auf die Bedarfe:');
     expect(text).toContain('E-Rechnung');
     expect(text).toContain('Beschlussvorschlag');
+    expect(text).toMatch(/Umgesetzt durch die Projekte:\s+E-Rechnungs-Workflow \(Planung\)/);
     // stale version, staff, foreign need
     expect((await coord.put('/api/v1/target-picture', { version: 1, vision: '', fields: again })).statusCode).toBe(409);
     expect((await staff.put('/api/v1/target-picture', { version: 2, vision: '', fields: again })).statusCode).toBe(403);

@@ -174,6 +174,7 @@ export function BoardPage() {
                       <button
                         type="button"
                         className="btn secondary small"
+                        aria-label={grabbed === card.id ? undefined : t('projects.board.move', { title: card.title })}
                         aria-describedby="board-help"
                         aria-pressed={grabbed === card.id}
                         ref={(el) => {
@@ -186,9 +187,7 @@ export function BoardPage() {
                           if (grabbed === card.id && !preview) setGrabbed(null);
                         }}
                       >
-                        {grabbed === card.id
-                          ? t('projects.board.moving')
-                          : t('projects.board.move', { title: card.title })}
+                        {grabbed === card.id ? t('projects.board.moving') : t('projects.board.moveShort')}
                       </button>
                     )}
                   </li>

@@ -207,8 +207,8 @@ export function PortfolioPage() {
         />
         <Button type="submit">{t('common.search')}</Button>
       </form>
-      <section className="panel" aria-labelledby="h-views">
-        <h2 id="h-views">{t('projects.savedViews.title')}</h2>
+      <details className="panel">
+        <summary>{t('projects.savedViews.title', { count: views.length })}</summary>
         {views.length > 0 && (
           <ul className="inline-list">
             {views.map((v) => (
@@ -220,7 +220,7 @@ export function PortfolioPage() {
                   aria-label={t('projects.savedViews.remove', { name: v.name })}
                   onPress={() => store(views.filter((x) => x.name !== v.name))}
                 >
-                  ✕
+                  {t('projects.savedViews.removeShort')}
                 </Button>
               </li>
             ))}
@@ -246,7 +246,7 @@ export function PortfolioPage() {
             {t('projects.savedViews.save')}
           </Button>
         </form>
-      </section>
+      </details>
       {!list.data ? (
         <Loading />
       ) : list.data.items.length === 0 ? (

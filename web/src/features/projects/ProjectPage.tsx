@@ -112,6 +112,11 @@ function Milestones({ p, notify }: { p: Project; notify: Notify }) {
                       <Button
                         small
                         variant="secondary"
+                        aria-label={
+                          m.reachedOn
+                            ? t('projects.milestones.reopen', { title: m.title })
+                            : t('projects.milestones.reach', { title: m.title })
+                        }
                         onPress={() =>
                           void change(`/milestones/${m.id}`, 'PATCH', {
                             version: m.version,
@@ -121,9 +126,7 @@ function Milestones({ p, notify }: { p: Project; notify: Notify }) {
                           })
                         }
                       >
-                        {m.reachedOn
-                          ? t('projects.milestones.reopen', { title: m.title })
-                          : t('projects.milestones.reach', { title: m.title })}
+                        {m.reachedOn ? t('projects.milestones.reopenShort') : t('projects.milestones.reachShort')}
                       </Button>
                       <Button
                         small
@@ -736,6 +739,23 @@ export function ProjectPage() {
           </section>
         </>
       )}
+      <nav aria-label={t('projects.onThisPage')} className="view-switch">
+        <ul>
+          {[
+            ['h-milestones', 'projects.milestones.title'],
+            ['h-tasks', 'projects.tasks.title'],
+            ['h-reports', 'projects.reports.title'],
+            ['h-scores', 'projects.scoring.title'],
+            ['h-effort', 'projects.effort.title'],
+            ['h-files', 'projects.files.title'],
+            ['h-comments', 'projects.comments.title'],
+          ].map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key as string)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <Milestones p={p} notify={notify} />
       <Tasks p={p} notify={notify} />
       <Reports p={p} notify={notify} />
