@@ -1,24 +1,14 @@
 import fs from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { pdfText } from './support/pdf';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-async function pdfText(buf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(buf) }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const c = await (await doc.getPage(i)).getTextContent();
-    pages.push(c.items.map((x) => ('str' in x ? x.str : '')).join(' '));
-  }
-  return pages.join('\n');
-}
 
 const q = (page: Page, text: RegExp) => page.getByRole('group', { name: text }).first();
 

@@ -244,6 +244,15 @@ export async function seedDemo(db: Database): Promise<boolean> {
           )
           .execute();
       }
+      if (m.slug === 'huenfelden') {
+        // a staff member (idea box, project team) besides the coordinator
+        const staffId = newId();
+        await trx
+          .insertInto('users')
+          .values({ id: staffId, email: demoEmail('bauamt.huenfelden'), name: 'Bauamt Hünfelden', passwordHash })
+          .execute();
+        await trx.insertInto('memberships').values({ userId: staffId, municipalityId, role: 'staff' }).execute();
+      }
       if (m.slug === 'ploen') {
         const hauptamt = newId();
         await trx

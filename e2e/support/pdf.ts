@@ -1,0 +1,12 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The text of all pages of a PDF, pages separated by a newline. */
+export async function pdfText(buf: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(buf) }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const c = await (await doc.getPage(i)).getTextContent();
+    pages.push(c.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
