@@ -1,7 +1,8 @@
 /**
  * Network-scale data set (`npm run bench:data`): all 10,751 municipalities from the official GV100AD
  * file, ~300 networks, ~20 users in each of 2,000 municipalities with departments and audit history, and a
- * closed 60-question network survey answered by all 10,751 municipalities (~1 million answer rows).
+ * closed 60-question network survey answered by all 10,751 municipalities (~1 million answer rows), and
+ * 50,000 projects with three milestones, a task and a status report each (10,000 in PGlite).
  * Deterministic (seeded) and bulk-inserted. PostgreSQL when BENCH_DATABASE_URL is set (schema `public`
  * is recreated), and a smaller one (500 municipalities with users, 60 networks) in bench/.data-pglite.
  */
@@ -37,7 +38,14 @@ async function bulk<T extends Record<string, unknown>>(db: Database, table: stri
 
 export async function buildDataSet(
   db: Database,
-  size: { tenants: number; networks: number; usersPer: number; auditPer: number; respondents: number | 'all' },
+  size: {
+    tenants: number;
+    networks: number;
+    usersPer: number;
+    auditPer: number;
+    respondents: number | 'all';
+    projects: number;
+  },
 ) {
   const random = rng(20261127);
   const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
@@ -171,6 +179,14 @@ export async function buildDataSet(
     respondents: size.respondents === 'all' ? all : all.slice(0, size.respondents),
     random,
   });
+  const portfolio = await buildProjects(db, {
+    tenants,
+    total: size.projects,
+    // the bench account's municipality has a large portfolio (table and timeline endpoints)
+    benchTenantProjects: 400,
+    users: memberships.map((m) => ({ userId: m.user_id as string, municipalityId: m.municipality_id as string })),
+    random,
+  });
   await sql`ANALYZE`.execute(db);
   return {
     seconds: (performance.now() - t0) / 1000,
@@ -183,7 +199,105 @@ export async function buildDataSet(
     benchMunicipality: tenants[0]!.id,
     benchNetwork: networks[0]!.id as string,
     ...survey,
+    ...portfolio,
   };
+}
+
+const PHASES = ['idea', 'planning', 'implementation', 'implementation', 'operation', 'done', 'stopped'];
+const LIGHTS = ['green', 'green', 'yellow', 'red'];
+const day = (base: number, offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Projects across the tenant municipalities, each with milestones, a task and (mostly) a status report. */
+async function buildProjects(
+  db: Database,
+  o: {
+    tenants: { id: string }[];
+    total: number;
+    benchTenantProjects: number;
+    users: { userId: string; municipalityId: string }[];
+    random: () => number;
+  },
+) {
+  const byTenant = new Map<string, string[]>();
+  for (const u of o.users) byTenant.set(u.municipalityId, [...(byTenant.get(u.municipalityId) ?? []), u.userId]);
+  const base = Date.UTC(2026, 0, 1);
+  const now = new Date().toISOString();
+  const projects: Record<string, unknown>[] = [];
+  const milestones: Record<string, unknown>[] = [];
+  const tasks: Record<string, unknown>[] = [];
+  const reports: Record<string, unknown>[] = [];
+  const per = Math.max(1, Math.floor((o.total - o.benchTenantProjects) / Math.max(1, o.tenants.length - 1)));
+  let n = 0;
+  const flush = async () => {
+    await bulk(db, 'projects', projects.splice(0));
+    await bulk(db, 'milestones', milestones.splice(0), 5000);
+    await bulk(db, 'tasks', tasks.splice(0), 5000);
+    await bulk(db, 'status_reports', reports.splice(0), 5000);
+  };
+  for (const [ti, t] of o.tenants.entries()) {
+    const people = byTenant.get(t.id) ?? [];
+    const count = ti === 0 ? o.benchTenantProjects : per;
+    for (let i = 0; i < count; i++) {
+      const id = newId();
+      const start = Math.floor(o.random() * 900) - 300;
+      const length = 60 + Math.floor(o.random() * 600);
+      const owner = people.length ? people[Math.floor(o.random() * people.length)]! : null;
+      projects.push({
+        id,
+        municipality_id: t.id,
+        title: `Vorhaben ${ti}-${i}: ${['E-Akte', 'Bürgerportal', 'E-Rechnung', 'Ratsinformation', 'WLAN'][i % 5]}`,
+        description: 'Benchmark-Projekt',
+        owner_id: owner,
+        phase: PHASES[Math.floor(o.random() * PHASES.length)],
+        starts_on: day(base, start),
+        ends_on: day(base, start + length),
+        board_position: i,
+        priority_score: Math.round(o.random() * 1000) / 10,
+        created_by: owner,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      for (let m = 0; m < 3; m++)
+        milestones.push({
+          id: newId(),
+          project_id: id,
+          title: `Meilenstein ${m + 1}`,
+          due_on: day(base, start + Math.floor(((m + 1) * length) / 4)),
+          reached_on: o.random() < 0.3 ? day(base, start + Math.floor(((m + 1) * length) / 4)) : null,
+          version: 1,
+        });
+      tasks.push({
+        id: newId(),
+        project_id: id,
+        title: 'Aufgabe',
+        assignee_id: owner,
+        due_on: day(base, start + 30),
+        status: 'open',
+        version: 1,
+        created_at: now,
+      });
+      if (o.random() < 0.8) {
+        const light = () => LIGHTS[Math.floor(o.random() * LIGHTS.length)];
+        reports.push({
+          id: newId(),
+          project_id: id,
+          reported_on: day(base, start + 20),
+          scope: light(),
+          schedule: light(),
+          budget: light(),
+          overall: light(),
+          summary: 'Bericht',
+          author_id: owner,
+          created_at: now,
+        });
+      }
+      n++;
+      if (projects.length >= 5000) await flush();
+    }
+  }
+  await flush();
+  return { projects: n, milestones: n * 3 };
 }
 
 /** 60 questions in 10 sections: scales, single and multiple choice, a matrix, and number/text/ranking. */
@@ -321,7 +435,14 @@ async function main() {
     await migrateToLatest(h.db);
     console.log(
       'PostgreSQL',
-      await buildDataSet(h.db, { tenants: 2000, networks: 300, usersPer: 20, auditPer: 50, respondents: 'all' }),
+      await buildDataSet(h.db, {
+        tenants: 2000,
+        networks: 300,
+        usersPer: 20,
+        auditPer: 50,
+        respondents: 'all',
+        projects: 50_000,
+      }),
     );
     await h.close();
   }
@@ -330,7 +451,14 @@ async function main() {
   await migrateToLatest(p.db);
   console.log(
     'PGlite',
-    await buildDataSet(p.db, { tenants: 500, networks: 60, usersPer: 20, auditPer: 50, respondents: 'all' }),
+    await buildDataSet(p.db, {
+      tenants: 500,
+      networks: 60,
+      usersPer: 20,
+      auditPer: 50,
+      respondents: 'all',
+      projects: 10_000,
+    }),
   );
   await p.close();
 }

@@ -74,6 +74,8 @@ async function scenarioRows(kind: string, env: Record<string, string>, baselineR
     ['Kommunenliste mit Filtern', '/api/v1/municipalities?land=09&sizeClass=7&sort=-population&page=3&pageSize=50'],
     ['Verbund mit Mitgliedern', `/api/v1/networks/${s.networkId}`],
     ['Protokoll, Seite 2', '/api/v1/audit?page=2&pageSize=50'],
+    ['Projektportfolio (400 Projekte, nach Ende sortiert)', '/api/v1/projects?sort=endsOn&pageSize=50&page=2'],
+    ['Zeitleiste 2026 (Projekte mit Meilensteinen)', '/api/v1/timeline?from=2026-01-01&to=2026-12-31'],
   ];
   const rows: string[] = [];
   let peak = 0;
