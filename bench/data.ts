@@ -226,7 +226,9 @@ async function buildProjects(
   const milestones: Record<string, unknown>[] = [];
   const tasks: Record<string, unknown>[] = [];
   const reports: Record<string, unknown>[] = [];
-  const per = Math.max(1, Math.floor((o.total - o.benchTenantProjects) / Math.max(1, o.tenants.length - 1)));
+  const others = Math.max(1, o.tenants.length - 1);
+  const per = Math.floor((o.total - o.benchTenantProjects) / others);
+  const extra = (o.total - o.benchTenantProjects) % others;
   let n = 0;
   const flush = async () => {
     await bulk(db, 'projects', projects.splice(0));
@@ -236,7 +238,7 @@ async function buildProjects(
   };
   for (const [ti, t] of o.tenants.entries()) {
     const people = byTenant.get(t.id) ?? [];
-    const count = ti === 0 ? o.benchTenantProjects : per;
+    const count = ti === 0 ? o.benchTenantProjects : per + (ti <= extra ? 1 : 0);
     for (let i = 0; i < count; i++) {
       const id = newId();
       const start = Math.floor(o.random() * 900) - 300;

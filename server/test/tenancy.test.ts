@@ -214,6 +214,7 @@ const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/capacity/:userId': { kind: 'foreign', body: { version: 0, hoursPerWeek: 40 } },
   'GET /api/v1/timeline': { kind: 'own' },
   'GET /api/v1/traceability': { kind: 'own' },
+  'GET /api/v1/portfolio/attention': { kind: 'own' },
   'GET /api/v1/calendar-feed': { kind: 'own' },
   'POST /api/v1/calendar-feed': { kind: 'own' },
   'DELETE /api/v1/calendar-feed': { kind: 'own' },

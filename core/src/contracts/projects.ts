@@ -299,3 +299,13 @@ export const calendarFeed = z.object({
   /** Only right after creating: the secret address is shown once. */
   url: z.string().optional(),
 });
+
+/** What needs attention in the portfolio (cockpit cards). */
+export const portfolioAttention = z.object({
+  milestones: z.array(
+    z.object({ projectId: uuid, project: z.string(), title: z.string(), dueOn: z.string(), overdue: z.boolean() }),
+  ),
+  atRisk: z.array(z.object({ id: uuid, title: z.string(), overall: z.enum(['yellow', 'red']) })),
+  overloads: z.array(z.object({ name: z.string(), month: z.string(), over: z.number() })),
+  openNeeds: z.number().int(),
+});

@@ -89,5 +89,15 @@ describe('demo data', () => {
       ['Neue Homepage'],
     );
     expect((await coord.get('/api/v1/timeline')).json().items.length).toBe(4);
+    // the cockpit: a milestone due soon, the yellow project, the overload next month, one open need
+    const att = (await coord.get('/api/v1/portfolio/attention')).json();
+    expect(att.milestones.map((m: { title: string }) => m.title)).toEqual(['Testbetrieb mit zwei Schaltern']);
+    expect(att.atRisk).toEqual([
+      expect.objectContaining({ title: 'Online-Terminvergabe Bürgerbüro', overall: 'yellow' }),
+    ]);
+    expect(att.overloads).toEqual([
+      expect.objectContaining({ name: 'Digitalisierung Plön', over: expect.any(Number) }),
+    ]);
+    expect(att.openNeeds).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   effortSave,
   idParam,
   okResponse,
+  portfolioAttention,
   priorities,
   projectDetail,
   scoresSave,
@@ -68,6 +69,11 @@ export const portfolioRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/timeline',
     { schema: { tags, querystring: timelineQuery, response: { 200: timeline } }, config: tenant },
     async (req) => portfolio.getTimeline(deps, tenantScopeOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/portfolio/attention',
+    { schema: { tags, response: { 200: portfolioAttention } }, config: tenant },
+    async (req) => portfolio.getAttention(deps, tenantScopeOf(req)),
   );
   r.get('/api/v1/traceability', { schema: { tags, response: { 200: traceability } }, config: tenant }, async (req) =>
     portfolio.getTraceability(deps, tenantScopeOf(req)),

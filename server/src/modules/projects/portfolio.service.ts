@@ -1,7 +1,8 @@
-import type { ProjectPhase } from '@dz/core';
+import { monthOf, type ProjectPhase } from '@dz/core';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { getCapacity } from './capacity.service.js';
 
 /** Projects with their dates and milestones for the timeline, overlapping [from, to] when given. */
 export async function getTimeline(
@@ -125,5 +126,62 @@ export async function getTraceability(deps: Deps, scope: TenantScope) {
         linked: pNeeds.length + pGoals.length > 0,
       };
     }),
+  };
+}
+
+/**
+ * The cockpit's portfolio cards: milestones overdue or due within 30 days, projects whose latest status
+ * report is yellow or red, people overbooked in the next three months, needs no project addresses.
+ */
+export async function getAttention(deps: Deps, scope: TenantScope) {
+  const mid = scope.municipalityId;
+  const today = new Date().toISOString().slice(0, 10);
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [milestones, atRisk, capacity, trace] = await Promise.all([
+    deps.db
+      .selectFrom('milestones as m')
+      .innerJoin('projects as p', 'p.id', 'm.projectId')
+      .select(['p.id as projectId', 'p.title as project', 'm.title', 'm.dueOn'])
+      .where('p.municipalityId', '=', mid)
+      .where('p.phase', 'not in', ['done', 'stopped'])
+      .where('m.reachedOn', 'is', null)
+      .where('m.dueOn', '<=', soon)
+      .orderBy('m.dueOn')
+      .limit(8)
+      .execute(),
+    deps.db
+      .selectFrom('projects as p')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('statusReports as r')
+            .select('r.overall')
+            .whereRef('r.projectId', '=', 'p.id')
+            .orderBy('r.reportedOn', 'desc')
+            .orderBy('r.createdAt', 'desc')
+            .limit(1)
+            .as('lr'),
+        (join) => join.onTrue(),
+      )
+      .select(['p.id', 'p.title', 'lr.overall'])
+      .where('p.municipalityId', '=', mid)
+      .where('p.phase', 'not in', ['done', 'stopped'])
+      .where('lr.overall', 'in', ['yellow', 'red'])
+      .orderBy(sql`CASE lr.overall WHEN 'red' THEN 0 ELSE 1 END`)
+      .orderBy('p.title')
+      .limit(8)
+      .execute(),
+    getCapacity(deps, scope, { from: monthOf(new Date()), to: monthOf(new Date(), 2) }),
+    getTraceability(deps, scope),
+  ]);
+  return {
+    milestones: milestones.map((m) => ({ ...m, overdue: m.dueOn < today })),
+    atRisk: atRisk.map((p) => ({ ...p, overall: p.overall as 'yellow' | 'red' })),
+    overloads: capacity.people.flatMap((p) =>
+      p.cells
+        .filter((c) => c.over)
+        .map((c) => ({ name: p.name, month: c.month, over: Math.round((c.planned - c.available) * 10) / 10 })),
+    ),
+    openNeeds: trace.needs.filter((n) => !n.addressed).length,
   };
 }

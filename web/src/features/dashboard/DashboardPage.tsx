@@ -1,4 +1,4 @@
-import type { dashboard } from '@dz/core';
+import type { dashboard, portfolioAttention } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,87 @@ import { fmtDate, fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
 
 type Dashboard = z.infer<typeof dashboard>;
+type Attention = z.infer<typeof portfolioAttention>;
+
+/** Cockpit cards of the portfolio: what needs attention first, each linking to the place to act. */
+function PortfolioAttention() {
+  const { t, i18n } = useTranslation();
+  const q = useQuery({ queryKey: ['projects', 'attention'], queryFn: () => api<Attention>('/portfolio/attention') });
+  if (!q.data) return null;
+  const a = q.data;
+  const month = (m: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${m}-01T00:00:00Z`));
+  return (
+    <section aria-labelledby="h-attention">
+      <h2 id="h-attention">{t('dashboard.attention.title')}</h2>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="c-ms">
+          <h3 id="c-ms">{t('dashboard.attention.milestones')}</h3>
+          {a.milestones.length === 0 ? (
+            <p>{t('dashboard.attention.noMilestones')}</p>
+          ) : (
+            <ul className="plain">
+              {a.milestones.map((m) => (
+                <li key={`${m.projectId}${m.title}`}>
+                  {m.overdue && (
+                    <span className="light light-red">
+                      <span aria-hidden="true">!</span> {t('projects.milestones.overdue')}
+                    </span>
+                  )}{' '}
+                  {fmtDate(m.dueOn)}: <Link to={`/projekte/${m.projectId}`}>{m.title}</Link>{' '}
+                  <span className="muted">({m.project})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="c-risk">
+          <h3 id="c-risk">{t('dashboard.attention.atRisk')}</h3>
+          {a.atRisk.length === 0 ? (
+            <p>{t('dashboard.attention.noRisk')}</p>
+          ) : (
+            <ul className="plain">
+              {a.atRisk.map((p) => (
+                <li key={p.id}>
+                  <span className={`light light-${p.overall}`}>
+                    <span aria-hidden="true">{p.overall === 'red' ? '■' : '▲'}</span>{' '}
+                    {t(`projects.lights.${p.overall}`)}
+                  </span>{' '}
+                  <Link to={`/projekte/${p.id}`}>{p.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="c-cap">
+          <h3 id="c-cap">{t('dashboard.attention.capacity')}</h3>
+          {a.overloads.length === 0 ? (
+            <p>{t('dashboard.attention.noOverload')}</p>
+          ) : (
+            <ul className="plain">
+              {a.overloads.map((o) => (
+                <li key={`${o.name}${o.month}`}>
+                  <span aria-hidden="true">▲</span>{' '}
+                  {t('dashboard.attention.overload', { name: o.name, month: month(o.month), hours: fmtNumber(o.over) })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to="/kapazitaet">{t('dashboard.attention.toCapacity')}</Link>
+        </section>
+        <section className="card" aria-labelledby="c-needs">
+          <h3 id="c-needs">{t('dashboard.attention.needs')}</h3>
+          <p className="figure">{fmtNumber(a.openNeeds)}</p>
+          <Link to="/nachverfolgung">{t('dashboard.attention.toTrace')}</Link>
+        </section>
+      </div>
+    </section>
+  );
+}
 
 /** Start page: my municipality's key figures, size class and networks — each linking to where to act. */
 export function DashboardPage() {
@@ -53,6 +134,7 @@ export function DashboardPage() {
           <Link to={`/kommunen?sizeClass=${m.sizeClass}&land=${m.ags.slice(0, 2)}`}>{t('dashboard.toDirectory')}</Link>
         </section>
       </div>
+      <PortfolioAttention />
       <section aria-labelledby="h-networks">
         <h2 id="h-networks">{t('dashboard.networks')}</h2>
         {d.networks.length === 0 ? (
