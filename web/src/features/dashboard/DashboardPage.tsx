@@ -104,6 +104,8 @@ export function DashboardPage() {
       <p className="muted">
         {m.name} · {m.land} · {m.kreis}
       </p>
+      <PortfolioAttention />
+      <h2>{t('dashboard.keyFigures')}</h2>
       <div className="card-grid">
         <section className="card" aria-labelledby="c-size">
           <h2 id="c-size">{t('dashboard.sizeClass')}</h2>
@@ -134,7 +136,6 @@ export function DashboardPage() {
           <Link to={`/kommunen?sizeClass=${m.sizeClass}&land=${m.ags.slice(0, 2)}`}>{t('dashboard.toDirectory')}</Link>
         </section>
       </div>
-      <PortfolioAttention />
       <section aria-labelledby="h-networks">
         <h2 id="h-networks">{t('dashboard.networks')}</h2>
         {d.networks.length === 0 ? (
