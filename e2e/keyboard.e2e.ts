@@ -37,6 +37,10 @@ describe('journey: keyboard only through sign-in and the main navigation', () =>
       ['Verbünde', 'Verbünde'],
       ['Kommunenverzeichnis', 'Kommunenverzeichnis'],
       ['Protokoll', 'Protokoll'],
+      ['Portfolio', 'Projektportfolio'],
+      ['Priorisierung', 'Priorisierung'],
+      ['Kapazität', 'Kapazität'],
+      ['Nachverfolgung', 'Nachverfolgung: Bedarf → Ziel → Projekt'],
       ['Start', 'Start: Plön'],
     ]) {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -15,6 +15,7 @@ export * from './domain/ags.js';
 export * from './domain/capacity.js';
 export * from './domain/departments.js';
 export * from './domain/fields-of-action.js';
+export * from './domain/finance.js';
 export * from './domain/prioritisation.js';
 export * from './domain/roles.js';
 export * from './domain/size-class.js';

@@ -61,9 +61,52 @@ async function checkRefs(
   return { departmentIds: d, needIds: n, goalIds: g, teamIds: uniq(input.teamIds) };
 }
 
-/** The portfolio query with the filters of the table (shared by the list and the exports). */
-export function portfolioQuery(deps: Deps, scope: TenantScope, q: Query) {
+/** Projects of the municipality that pass the table's filters (ids only; details are joined per page). */
+function filteredProjects(deps: Deps, scope: TenantScope, q: Query) {
   let base = deps.db
+    .selectFrom('projects as p')
+    .leftJoin('users as o', 'o.id', 'p.ownerId')
+    .where('p.municipalityId', '=', scope.municipalityId);
+  if (q.overall) {
+    const overall = q.overall;
+    base = base.where((eb) =>
+      eb(
+        eb
+          .selectFrom('statusReports as r')
+          .select('r.overall')
+          .whereRef('r.projectId', '=', 'p.id')
+          .orderBy('r.reportedOn', 'desc')
+          .orderBy('r.createdAt', 'desc')
+          .limit(1),
+        '=',
+        overall,
+      ),
+    );
+  }
+  if (q.phase) base = base.where('p.phase', '=', q.phase);
+  if (q.ownerId) base = base.where('p.ownerId', '=', q.ownerId);
+  if (q.departmentId) {
+    const dep = q.departmentId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('projectDepartments as pd')
+          .select('pd.projectId')
+          .whereRef('pd.projectId', '=', 'p.id')
+          .where('pd.departmentId', '=', dep),
+      ),
+    );
+  }
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('p.title', 'ilike', like), eb('p.description', 'ilike', like)]));
+  }
+  return base;
+}
+
+/** Table columns of the given projects: owner, latest traffic light, next milestone, departments, link counts. */
+function projectColumns(deps: Deps, ids: string[]) {
+  return deps.db
     .selectFrom('projects as p')
     .leftJoin('users as o', 'o.id', 'p.ownerId')
     .leftJoinLateral(
@@ -90,64 +133,48 @@ export function portfolioQuery(deps: Deps, scope: TenantScope, q: Query) {
           .as('nm'),
       (join) => join.onTrue(),
     )
-    .where('p.municipalityId', '=', scope.municipalityId);
-  if (q.phase) base = base.where('p.phase', '=', q.phase);
-  if (q.ownerId) base = base.where('p.ownerId', '=', q.ownerId);
-  if (q.overall) base = base.where('lr.overall', '=', q.overall);
-  if (q.departmentId) {
-    const dep = q.departmentId;
-    base = base.where((eb) =>
-      eb.exists(
+    .where('p.id', 'in', ids)
+    .select([
+      'p.id',
+      'p.title',
+      'p.phase',
+      'p.ownerId',
+      'o.name as ownerName',
+      'p.startsOn',
+      'p.endsOn',
+      'p.priorityScore',
+      'p.updatedAt',
+      'lr.overall',
+      'nm.title as milestoneTitle',
+      'nm.dueOn as milestoneDue',
+      (eb) =>
         eb
           .selectFrom('projectDepartments as pd')
-          .select('pd.projectId')
+          .innerJoin('departments as d', 'd.id', 'pd.departmentId')
+          .select(sql<string[]>`coalesce(array_agg(d.name ORDER BY d.name), '{}')`.as('names'))
           .whereRef('pd.projectId', '=', 'p.id')
-          .where('pd.departmentId', '=', dep),
-      ),
-    );
-  }
-  if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('p.title', 'ilike', like), eb('p.description', 'ilike', like)]));
-  }
-  return base.select([
-    'p.id',
-    'p.title',
-    'p.phase',
-    'p.ownerId',
-    'o.name as ownerName',
-    'p.startsOn',
-    'p.endsOn',
-    'p.priorityScore',
-    'p.updatedAt',
-    'lr.overall',
-    'nm.title as milestoneTitle',
-    'nm.dueOn as milestoneDue',
-    (eb) =>
-      eb
-        .selectFrom('projectDepartments as pd')
-        .innerJoin('departments as d', 'd.id', 'pd.departmentId')
-        .select(sql<string[]>`coalesce(array_agg(d.name ORDER BY d.name), '{}')`.as('names'))
-        .whereRef('pd.projectId', '=', 'p.id')
-        .as('departments'),
-    (eb) =>
-      eb
-        .selectFrom('projectNeeds as pn')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('pn.projectId', '=', 'p.id')
-        .as('needCount'),
-    (eb) =>
-      eb
-        .selectFrom('projectGoals as pg')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('pg.projectId', '=', 'p.id')
-        .as('goalCount'),
-  ]);
+          .as('departments'),
+      (eb) =>
+        eb
+          .selectFrom('projectNeeds as pn')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('pn.projectId', '=', 'p.id')
+          .as('needCount'),
+      (eb) =>
+        eb
+          .selectFrom('projectGoals as pg')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('pg.projectId', '=', 'p.id')
+          .as('goalCount'),
+    ]);
 }
 
 const PHASE_ORDER = sql`array_position(ARRAY['idea','planning','implementation','operation','done','stopped']::text[], p.phase)`;
 
-/** The sorted, filtered portfolio (pageSize undefined: all rows, for exports). */
+/**
+ * The sorted, filtered portfolio (pageSize undefined: all rows, for exports). Filtering, sorting and paging
+ * run on the bare project rows first; the per-row columns are computed for the page only.
+ */
 export async function portfolioRows(deps: Deps, scope: TenantScope, q: Query) {
   const col = {
     title: sql`lower(p.title)`,
@@ -158,14 +185,22 @@ export async function portfolioRows(deps: Deps, scope: TenantScope, q: Query) {
     score: sql`p.priority_score`,
     updatedAt: sql`p.updated_at`,
   }[q.sort];
-  let query = portfolioQuery(deps, scope, q)
-    .select((eb) => eb.fn.countAll<number>().over().as('total'))
+  let page = filteredProjects(deps, scope, q)
+    .select(['p.id', (eb) => eb.fn.countAll<number>().over().as('total')])
     .orderBy(sql`${col} ${sql.raw(q.dir === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`)
     .orderBy('p.id');
-  if (q.pageSize) query = query.limit(q.pageSize).offset(((q.page ?? 1) - 1) * q.pageSize);
-  const rows = await query.execute();
+  if (q.pageSize) page = page.limit(q.pageSize).offset(((q.page ?? 1) - 1) * q.pageSize);
+  const ids = await page.execute();
+  if (!ids.length) return { total: 0, items: [] };
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  const rows = (
+    await projectColumns(
+      deps,
+      ids.map((r) => r.id),
+    ).execute()
+  ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total: Number(ids[0]?.total ?? 0),
     items: rows.map((r) => ({
       id: r.id,
       title: r.title,

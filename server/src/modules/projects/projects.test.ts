@@ -210,6 +210,8 @@ describe('projects', () => {
     expect(d.files).toHaveLength(1);
     const list = (await coord.get('/api/v1/projects')).json();
     expect(list.items[0]).toMatchObject({ title: 'E-Akte', overall: 'yellow', nextMilestone: null });
+    expect((await coord.get('/api/v1/projects?overall=yellow')).json().total).toBe(1);
+    expect((await coord.get('/api/v1/projects?overall=red')).json().total).toBe(0);
   });
 
   it('comments with @mentions notify the mentioned colleague by email', async () => {

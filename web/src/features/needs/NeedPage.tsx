@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -138,6 +139,7 @@ function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', tex
 export function NeedPage() {
   const { t } = useTranslation();
   const { needId = '' } = useParams();
+  const session = useSession();
   const q = useQuery({ queryKey: ['need', needId], queryFn: () => api<Need>(`/needs/${needId}`) });
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
   if (q.error) return <Page title={t('needs.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
@@ -149,7 +151,17 @@ export function NeedPage() {
     );
   const n = q.data;
   return (
-    <Page title={n.title} crumbs={[{ to: '/bedarfe', label: t('needs.title') }]}>
+    <Page
+      title={n.title}
+      crumbs={[{ to: '/bedarfe', label: t('needs.title') }]}
+      actions={
+        session.can.create_projects && n.status !== 'merged' ? (
+          <Link className="btn" to={`/projekte/neu?bedarf=${n.id}&titel=${encodeURIComponent(n.title)}`}>
+            {t('needs.startProject')}
+          </Link>
+        ) : undefined
+      }
+    >
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
       {n.mergedInto && (
         <Alert kind="info">

@@ -10,8 +10,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
-import { api, upload } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { ApiError, api, upload } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, todayIso } from '../../lib/format';
 import { EffortPlan } from './EffortPlan';
 import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
@@ -21,7 +21,7 @@ import { type Light, TrafficLight, useColleagues } from './shared';
 
 function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone: () => void }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
+  const qc = useQueryClient();
   const [form, setForm] = useState<ProjectForm>({
     title: p.title,
     description: p.description,
@@ -34,16 +34,53 @@ function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone
     needIds: p.needs.map((x) => x.id),
     goalIds: p.goals.map((x) => x.id),
   });
+  // the version this form is based on; after a conflict the user may keep their text and save over it
+  const [version, setVersion] = useState(p.version);
+  const [conflict, setConflict] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    if (form.title.trim().length < 3) return setErrors({ title: t('projects.titleMissing') });
     if (form.startsOn && form.endsOn && form.endsOn < form.startsOn)
       return setErrors({ endsOn: t('projects.endBeforeStart') });
-    if (await change('', 'PATCH', { ...projectBody(form), version: p.version }, setErrors)) onDone();
+    try {
+      const res = await api<Project>(`/projects/${p.id}`, { method: 'PATCH', body: { ...projectBody(form), version } });
+      qc.setQueryData(['project', p.id], res);
+      void qc.invalidateQueries({ queryKey: ['projects'] });
+      notify('success', t('common.saved'));
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setVersion(Number(err.body.currentVersion));
+        setConflict(true);
+        return;
+      }
+      setErrors(fieldMessages(err, t));
+    }
   }
   return (
     <section className="panel" aria-labelledby="h-edit">
       <h2 id="h-edit">{t('projects.edit')}</h2>
+      {conflict && (
+        <Alert kind="warning">
+          <p>{t('errors.version_conflict')}</p>
+          <div className="btn-row">
+            <Button
+              variant="secondary"
+              small
+              onPress={() => {
+                void qc.invalidateQueries({ queryKey: ['project', p.id] });
+                onDone();
+              }}
+            >
+              {t('common.reload')}
+            </Button>
+            <Button variant="secondary" small onPress={() => setConflict(false)}>
+              {t('common.keepMine')}
+            </Button>
+          </div>
+        </Alert>
+      )}
       <ErrorSummary errors={errors} labels={fieldLabels(t)} />
       <form onSubmit={save} noValidate>
         <ProjectFields form={form} onChange={setForm} errors={errors} />
@@ -694,7 +731,7 @@ export function ProjectPage() {
     >
       <div aria-live="polite">{msg && <Alert kind={msg.kind}>{msg.text}</Alert>}</div>
       {editing ? (
-        <EditProject p={p} key={p.version} notify={notify} onDone={() => setEditing(false)} />
+        <EditProject p={p} notify={notify} onDone={() => setEditing(false)} />
       ) : (
         <>
           <dl className="facts">
