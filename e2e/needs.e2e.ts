@@ -29,7 +29,7 @@ describe('journey: needs register', () => {
     await page.getByRole('link', { name: 'Bedarfe' }).first().click();
     await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
     await page.getByLabel('Titel', { exact: false }).first().fill('Bauhöfe gemeinsam betreiben');
-    await page.getByText(/ähnlicher Bedarf ist schon erfasst/).waitFor();
+    await page.getByText(/ähnliche Bedarfe sind schon erfasst/).waitFor(); // incl. the demo portfolio's Bauhof need
     await page
       .locator('.similar')
       .getByRole('link', { name: /Kandidaten für Shared Services/ })
@@ -47,7 +47,7 @@ describe('journey: needs register', () => {
     await page.getByRole('link', { name: 'Bedarfe' }).first().click();
     await page.getByLabel('Suche').fill('Bauhöfe');
     await page.getByRole('button', { name: 'Suchen' }).click();
-    await page.getByRole('table', { name: 'Ein Bedarf' }).waitFor();
+    await page.getByRole('table', { name: '2 Bedarfe' }).waitFor();
     await expectAccessible(page, 'Bedarfe');
     await page.close();
   });

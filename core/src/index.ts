@@ -1,6 +1,7 @@
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/common.js';
+export * from './contracts/finance.js';
 export * from './contracts/ideas.js';
 export * from './contracts/imports.js';
 export * from './contracts/members.js';

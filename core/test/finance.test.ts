@@ -2,15 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   amortisationYear,
+  compareAlternatives,
   discountFactor,
   expected,
+  lifecycle,
   mulberry32,
   npv,
   sampler,
   simulate,
+  simulationLines,
   splitByKey,
   splitCents,
   wibeHint,
+  wibePoints,
 } from '../src/domain/finance.js';
 
 describe('NPV and amortisation', () => {
@@ -189,5 +193,87 @@ describe('Monte Carlo', () => {
       expect(v).toBeGreaterThanOrEqual(10);
       expect(v).toBeLessThanOrEqual(90);
     }
+  });
+});
+
+describe('lifecycle (TCO), WiBe points and alternatives', () => {
+  const plan = {
+    costs: [
+      {
+        kind: 'one_time' as const,
+        category: 'investment' as const,
+        label: 'Software',
+        year: 0,
+        min: 800_000,
+        likely: 1_000_000,
+        max: 1_500_000,
+        vat: true,
+      },
+      {
+        kind: 'recurring' as const,
+        category: 'licences' as const,
+        label: 'Lizenz',
+        year: 1,
+        min: 200_000,
+        likely: 240_000,
+        max: 300_000,
+        vat: false,
+      },
+    ],
+    staff: [
+      {
+        kind: 'one_time' as const,
+        label: 'Einführung',
+        payGroup: 'EG 9b',
+        year: 0,
+        hours: { min: 80, likely: 100, max: 160 },
+      },
+    ],
+    funding: [
+      { programme: 'Förderprogramm', amountCents: null, sharePercent: 50, status: 'approved' as const },
+      { programme: 'Abgelehnt', amountCents: 100_000, sharePercent: null, status: 'rejected' as const },
+    ],
+    benefits: [{ label: 'Porto', centsPerYear: 100_000, hoursPerYear: 200, payGroup: 'EG 9b', fromYear: 1 }],
+  };
+  const rates = { 'EG 9b': 6_800 };
+
+  it('sums costs by year and category with VAT, staff at their rate, funding and benefits', () => {
+    const l = lifecycle(plan, rates, 5, 8844);
+    expect(l.years[0]).toMatchObject({ oneTime: 1_190_000, recurring: 0, staff: 680_000, cost: 1_870_000 });
+    expect(l.years[1]).toMatchObject({ recurring: 240_000, benefits: 100_000 + 200 * 6_800 });
+    expect(l.total).toBe(1_870_000 + 4 * 240_000);
+    // 50 % of the one-time costs (incl. VAT); the rejected programme counts nothing
+    expect(l.fundingTotal).toBe(595_000);
+    expect(l.netCost).toBe(l.total - 595_000);
+    expect(l.byCategory).toEqual({ investment: 1_190_000, licences: 960_000, staff: 680_000 });
+    expect(l.perInhabitant).toBe(Math.round(l.netCost / 8844));
+    expect(l.years.reduce((s, y) => s + y.net, 0)).toBe(l.benefitsTotal + l.fundingTotal - l.total);
+    // Monte Carlo lines: one-time once, recurring per year in the horizon
+    expect(simulationLines(plan, rates, 5)).toHaveLength(1 + 4 + 1);
+  });
+
+  it('scores the non-monetary WiBe dimensions from 0 to 100', () => {
+    expect(wibePoints('urgency', { legacy: 10, law: 10, stability: 10 })).toBe(100);
+    expect(wibePoints('urgency', { law: 10 })).toBe(40);
+    expect(wibePoints('external', {})).toBe(0);
+  });
+
+  it('compares alone, with partners, shared service and doing nothing', () => {
+    const r = compareAlternatives({
+      aloneNetCost: 3_000_000,
+      partners: [
+        { name: 'Plön', population: 8844 },
+        { name: 'Preetz', population: 15_000 },
+      ],
+      key: 'population',
+      sharedService: { oneTimeCents: 200_000, perYearCents: 300_000 },
+      doNothingRisks: [{ probability: 0.5, cost: { min: 1_000_000, likely: 1_000_000, max: 1_000_000 } }],
+      benefitsForgone: 400_000,
+      horizon: 5,
+    });
+    expect(r.withPartners).toBe(Math.round((3_000_000 * 8844) / 23_844));
+    expect(r.partnerShares.reduce((s, p) => s + p.cents, 0)).toBe(3_000_000);
+    expect(r.sharedService).toBe(1_700_000);
+    expect(r.doNothing).toBe(900_000);
   });
 });

@@ -14,6 +14,7 @@ import type { Deps } from './lib/deps.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -49,6 +50,7 @@ export const MODULES = [
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,
+  financeRoutes,
   auditRoutes,
   importsRoutes,
 ];

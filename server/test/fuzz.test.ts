@@ -117,7 +117,18 @@ beforeAll(async () => {
           ...multipart('fuzz.txt', Buffer.from('fuzz')),
         })
       ).json();
+      const riskId = (
+        await actor.post(`/api/v1/projects/${projectId}/risks`, {
+          title: 'Fuzz-Risiko',
+          category: 'financial',
+          probability: 10,
+          costMin: 1,
+          costLikely: 2,
+          costMax: 3,
+        })
+      ).json().items[0].id as string;
       return {
+        riskId,
         projectId,
         milestoneId: d.milestones[0].id,
         taskId: d.tasks[0].id,

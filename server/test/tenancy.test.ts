@@ -215,6 +215,40 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/timeline': { kind: 'own' },
   'GET /api/v1/traceability': { kind: 'own' },
   'GET /api/v1/portfolio/attention': { kind: 'own' },
+  'GET /api/v1/finance/settings': { kind: 'own' },
+  'PUT /api/v1/finance/settings': {
+    kind: 'own',
+    body: {
+      version: 0,
+      discountRate: 0.01,
+      discountRateSource: 'Eigene',
+      horizonYears: 5,
+      ratesYear: 2027,
+      rates: [{ payGroup: 'EG 9', centsPerHour: 1 }],
+      ratesSource: 'Eigene',
+    },
+  },
+  'GET /api/v1/projects/:projectId/finance': { kind: 'foreign' },
+  'PUT /api/v1/projects/:projectId/finance': { kind: 'foreign', body: { version: 1 } },
+  'GET /api/v1/projects/:projectId/risks': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/risks': {
+    kind: 'foreign',
+    body: { title: 'Gekapert', category: 'financial', probability: 1, costMin: 1, costLikely: 1, costMax: 1 },
+  },
+  'PATCH /api/v1/projects/:projectId/risks/:riskId': {
+    kind: 'foreign',
+    body: {
+      version: 1,
+      title: 'Gekapert',
+      category: 'financial',
+      probability: 1,
+      costMin: 1,
+      costLikely: 1,
+      costMax: 1,
+    },
+  },
+  'DELETE /api/v1/projects/:projectId/risks/:riskId': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/simulation': { kind: 'foreign', body: {} },
   'GET /api/v1/calendar-feed': { kind: 'own' },
   'POST /api/v1/calendar-feed': { kind: 'own' },
   'DELETE /api/v1/calendar-feed': { kind: 'own' },
@@ -318,7 +352,24 @@ beforeAll(async () => {
     rows: [{ userId: ub2.id, month: '2027-01', hours: 12 }],
   });
   await b.post('/api/v1/calendar-feed');
+  await b.put(`/api/v1/projects/${projectId}/finance`, {
+    version: 0,
+    costs: [
+      { kind: 'one_time', category: 'investment', label: 'Geheime Kostenzeile B', year: 0, min: 1, likely: 2, max: 3 },
+    ],
+  });
+  const riskId = (
+    await b.post(`/api/v1/projects/${projectId}/risks`, {
+      title: 'Geheimes Risiko B',
+      category: 'vendor',
+      probability: 50,
+      costMin: 1,
+      costLikely: 2,
+      costMax: 3,
+    })
+  ).json().items[0].id as string;
   Object.assign(ids, {
+    riskId,
     projectId,
     milestoneId: pd.milestones[0].id,
     taskId: pd.tasks[0].id,
@@ -364,6 +415,8 @@ beforeAll(async () => {
     'Geheimer Meilenstein B',
     'Geheime Projektaufgabe B',
     'Geheimer Kommentar B',
+    'Geheime Kostenzeile B',
+    'Geheimes Risiko B',
     'geheim-b.txt',
     dept.name,
   );
@@ -486,6 +539,12 @@ describe('cross-tenant isolation', () => {
     expect(
       await ctx.db.selectFrom('projectEffort').select('hours').where('projectId', '=', ids.projectId!).execute(),
     ).toEqual([{ hours: 12 }]);
+    expect(
+      await ctx.db.selectFrom('risks').select(['title', 'version']).where('projectId', '=', ids.projectId!).execute(),
+    ).toEqual([{ title: 'Geheimes Risiko B', version: 1 }]);
+    expect(
+      await ctx.db.selectFrom('costLines').select('label').where('projectId', '=', ids.projectId!).execute(),
+    ).toEqual([{ label: 'Geheime Kostenzeile B' }]);
     for (const t of ['milestones', 'tasks', 'projectLinks', 'projectFiles', 'projectComments'] as const)
       expect(await ctx.db.selectFrom(t).select('id').where('projectId', '=', ids.projectId!).execute(), t).toHaveLength(
         1,

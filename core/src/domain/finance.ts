@@ -312,3 +312,254 @@ export function simulate(input: SimulationInput): SimulationResult {
     },
   };
 }
+
+// ---- cost plan and lifecycle (TCO) ----
+
+export const ONE_TIME_CATEGORIES = ['investment', 'implementation', 'external', 'training', 'migration'] as const;
+export const RECURRING_CATEGORIES = ['licences', 'operation', 'maintenance', 'hosting'] as const;
+export type CostCategory = (typeof ONE_TIME_CATEGORIES)[number] | (typeof RECURRING_CATEGORIES)[number] | 'staff';
+export const VAT_RATE = 0.19;
+
+/** Default staff cost rates (full cost per hour incl. overhead and workplace, in cents), editable per year. */
+export const DEFAULT_STAFF_RATES: readonly { payGroup: string; centsPerHour: number }[] = [
+  { payGroup: 'EG 5', centsPerHour: 5_500 },
+  { payGroup: 'EG 8', centsPerHour: 6_200 },
+  { payGroup: 'EG 9b', centsPerHour: 6_800 },
+  { payGroup: 'EG 11', centsPerHour: 7_600 },
+  { payGroup: 'EG 13', centsPerHour: 8_800 },
+  { payGroup: 'A 9', centsPerHour: 6_400 },
+  { payGroup: 'A 11', centsPerHour: 7_500 },
+  { payGroup: 'A 13', centsPerHour: 9_000 },
+];
+export const DEFAULT_STAFF_RATES_SOURCE =
+  'Richtwerte (Vollkosten je Stunde inkl. Gemein- und Arbeitsplatzkosten, gerundet) in Anlehnung an den KGSt-Bericht „Kosten eines Arbeitsplatzes“ – bitte mit dem aktuellen Bericht bzw. den BMF-Personalkostensätzen abgleichen.';
+
+export interface CostLineInput extends ThreePoint {
+  kind: 'one_time' | 'recurring';
+  category: CostCategory;
+  label: string;
+  /** One-time: the year offset it falls in; recurring: the first year offset. */
+  year: number;
+  /** Amounts are net; with VAT the municipality pays 19 % on top (no input tax deduction). */
+  vat: boolean;
+}
+export interface StaffLineInput {
+  kind: 'one_time' | 'recurring';
+  label: string;
+  payGroup: string;
+  year: number;
+  hours: ThreePoint;
+}
+export interface FundingInput {
+  programme: string;
+  amountCents: number | null;
+  /** Share of the one-time costs in percent (used when no amount is given). */
+  sharePercent: number | null;
+  status: 'planned' | 'applied' | 'approved' | 'rejected';
+}
+export interface BenefitInput {
+  label: string;
+  centsPerYear: number;
+  hoursPerYear: number;
+  payGroup: string | null;
+  fromYear: number;
+}
+export interface CostPlan {
+  costs: CostLineInput[];
+  staff: StaffLineInput[];
+  funding: FundingInput[];
+  benefits: BenefitInput[];
+}
+export interface YearFigures {
+  year: number;
+  oneTime: number;
+  recurring: number;
+  staff: number;
+  cost: number;
+  funding: number;
+  benefits: number;
+  /** Benefits + funding − cost (cash flow for the NPV). */
+  net: number;
+}
+
+const withVat = (cents: number, vat: boolean) => (vat ? Math.round(cents * (1 + VAT_RATE)) : cents);
+const occursIn = (kind: 'one_time' | 'recurring', from: number, year: number) =>
+  kind === 'one_time' ? year === from : year >= from;
+
+/** A staff line as three-point cost estimate in cents (hours × rate of its pay group). */
+export function staffCost(line: StaffLineInput, rates: Readonly<Record<string, number>>): ThreePoint {
+  const r = rates[line.payGroup] ?? 0;
+  return {
+    min: Math.round(line.hours.min * r),
+    likely: Math.round(line.hours.likely * r),
+    max: Math.round(line.hours.max * r),
+  };
+}
+
+/** Funding in cents: the fixed amount, or the share of the one-time costs; rejected funding counts 0. */
+export function fundingCents(f: FundingInput, oneTimeTotal: number): number {
+  if (f.status === 'rejected') return 0;
+  if (f.amountCents !== null) return f.amountCents;
+  return Math.round((oneTimeTotal * (f.sharePercent ?? 0)) / 100);
+}
+
+/**
+ * Lifecycle (total cost of ownership) over `horizon` years from year 0, with the most likely values:
+ * per year and per category, funding (received in year 0), monetary benefits and saved staff hours
+ * valued at the rate of their pay group, and the net cash flow per year.
+ */
+export function lifecycle(
+  plan: CostPlan,
+  rates: Readonly<Record<string, number>>,
+  horizon: number,
+  population: number,
+) {
+  const years: YearFigures[] = Array.from({ length: horizon }, (_, year) => ({
+    year,
+    oneTime: 0,
+    recurring: 0,
+    staff: 0,
+    cost: 0,
+    funding: 0,
+    benefits: 0,
+    net: 0,
+  }));
+  const byCategory: Record<string, number> = {};
+  for (const c of plan.costs)
+    for (const y of years)
+      if (occursIn(c.kind, c.year, y.year)) {
+        const v = withVat(c.likely, c.vat);
+        if (c.kind === 'one_time') y.oneTime += v;
+        else y.recurring += v;
+        byCategory[c.category] = (byCategory[c.category] ?? 0) + v;
+      }
+  for (const s of plan.staff) {
+    const v = staffCost(s, rates).likely;
+    for (const y of years)
+      if (occursIn(s.kind, s.year, y.year)) {
+        y.staff += v;
+        byCategory.staff = (byCategory.staff ?? 0) + v;
+      }
+  }
+  const oneTimeTotal = years.reduce((s, y) => s + y.oneTime, 0);
+  const fundingTotal = plan.funding.reduce((s, f) => s + fundingCents(f, oneTimeTotal), 0);
+  if (years[0]) years[0].funding = fundingTotal;
+  for (const b of plan.benefits)
+    for (const y of years)
+      if (y.year >= b.fromYear)
+        y.benefits += b.centsPerYear + Math.round(b.hoursPerYear * (b.payGroup ? (rates[b.payGroup] ?? 0) : 0));
+  for (const y of years) {
+    y.cost = y.oneTime + y.recurring + y.staff;
+    y.net = y.benefits + y.funding - y.cost;
+  }
+  const total = years.reduce((s, y) => s + y.cost, 0);
+  const netCost = total - fundingTotal;
+  return {
+    years,
+    byCategory,
+    total,
+    fundingTotal,
+    netCost,
+    benefitsTotal: years.reduce((s, y) => s + y.benefits, 0),
+    perInhabitant: population > 0 ? Math.round(netCost / population) : null,
+  };
+}
+
+/** The cost plan's lines as Monte Carlo inputs over the horizon (each yearly occurrence one estimate). */
+export function simulationLines(
+  plan: CostPlan,
+  rates: Readonly<Record<string, number>>,
+  horizon: number,
+): ThreePoint[] {
+  const out: ThreePoint[] = [];
+  const times = (kind: 'one_time' | 'recurring', from: number) =>
+    kind === 'one_time' ? (from < horizon ? 1 : 0) : Math.max(0, horizon - Math.max(0, from));
+  for (const c of plan.costs) {
+    const e = { min: withVat(c.min, c.vat), likely: withVat(c.likely, c.vat), max: withVat(c.max, c.vat) };
+    for (let i = 0; i < times(c.kind, c.year); i++) out.push(e);
+  }
+  for (const s of plan.staff) {
+    const e = staffCost(s, rates);
+    for (let i = 0; i < times(s.kind, s.year); i++) out.push(e);
+  }
+  return out;
+}
+
+// ---- non-monetary WiBe scoring ----
+
+export const WIBE_DIMENSIONS = ['urgency', 'strategic', 'external'] as const;
+export type WibeDimension = (typeof WIBE_DIMENSIONS)[number];
+/** Criteria per dimension with weights (sum 100 per dimension); each scored 0–10. */
+export const WIBE_CRITERIA: Record<WibeDimension, readonly { key: string; name: string; weight: number }[]> = {
+  urgency: [
+    { key: 'legacy', name: 'Ablösung eines Altverfahrens (Support endet, Ausfallrisiko)', weight: 40 },
+    { key: 'law', name: 'Rechtliche Verpflichtung mit Frist (z. B. OZG, E-Rechnung)', weight: 40 },
+    { key: 'stability', name: 'Stabilität und Sicherheit des heutigen Betriebs', weight: 20 },
+  ],
+  strategic: [
+    { key: 'target', name: 'Beitrag zu Zielen des Zielbilds', weight: 40 },
+    { key: 'quality', name: 'Qualität und Bürgerfreundlichkeit der Leistung', weight: 30 },
+    { key: 'staff', name: 'Entlastung und Attraktivität der Arbeitsplätze', weight: 30 },
+  ],
+  external: [
+    { key: 'citizens', name: 'Nutzen für Bürgerinnen, Bürger und Wirtschaft', weight: 60 },
+    { key: 'partners', name: 'Nutzen für Partnerkommunen (Nachnutzung, Kooperation)', weight: 40 },
+  ],
+};
+/** Points 0–100 of one dimension from its criteria scores (0–10 each; missing = 0). */
+export function wibePoints(dim: WibeDimension, scores: Readonly<Record<string, number>>): number {
+  const crit = WIBE_CRITERIA[dim];
+  const total = crit.reduce((s, c) => s + c.weight, 0);
+  return Math.round(
+    crit.reduce((s, c) => s + c.weight * Math.min(10, Math.max(0, scores[c.key] ?? 0)), 0) / (total / 10),
+  );
+}
+
+// ---- alternatives ----
+
+export interface AlternativesInput {
+  /** Net cost of the project over the horizon when the municipality does it alone (cents). */
+  aloneNetCost: number;
+  /** Partner municipalities incl. the own one at index 0, with population and case volume for the keys. */
+  partners: { name: string; population: number; caseVolume?: number; percent?: number }[];
+  key: 'population' | 'equal' | 'custom' | 'case_volume' | 'base_variable';
+  baseShare?: number;
+  /** Shared service offer: joining once and a yearly fee for the own municipality. */
+  sharedService: { oneTimeCents: number; perYearCents: number } | null;
+  /** What doing nothing costs: risks (probability × expected cost) and the benefits forgone. */
+  doNothingRisks: { probability: number; cost: ThreePoint }[];
+  benefitsForgone: number;
+  horizon: number;
+}
+
+export function costKeyOf(input: AlternativesInput): CostKey {
+  const p = input.partners;
+  switch (input.key) {
+    case 'population':
+      return { kind: 'population', populations: p.map((x) => x.population) };
+    case 'case_volume':
+      return { kind: 'case_volume', volumes: p.map((x) => x.caseVolume ?? 0) };
+    case 'custom':
+      return { kind: 'custom', percents: p.map((x) => x.percent ?? 0) };
+    case 'base_variable':
+      return { kind: 'base_variable', baseShare: input.baseShare ?? 0.3, variable: p.map((x) => x.population) };
+    default:
+      return { kind: 'equal', parties: p.length };
+  }
+}
+
+/** Cost for the own municipality over the horizon under each alternative (cents), with the partner split. */
+export function compareAlternatives(input: AlternativesInput) {
+  const split = input.partners.length > 1 ? splitByKey(input.aloneNetCost, costKeyOf(input)) : [input.aloneNetCost];
+  const doNothing =
+    Math.round(input.doNothingRisks.reduce((s, r) => s + r.probability * expected(r.cost), 0)) + input.benefitsForgone;
+  return {
+    alone: input.aloneNetCost,
+    withPartners: input.partners.length > 1 ? (split[0] ?? 0) : null,
+    partnerShares: input.partners.map((p, i) => ({ name: p.name, cents: split[i] ?? 0 })),
+    sharedService: input.sharedService
+      ? input.sharedService.oneTimeCents + input.sharedService.perYearCents * input.horizon
+      : null,
+    doNothing,
+  };
+}

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_needs.js';
 import * as m0007 from './migrations/0007_ideas.js';
 import * as m0008 from './migrations/0008_target_picture.js';
 import * as m0009 from './migrations/0009_projects.js';
+import * as m0010 from './migrations/0010_finance.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_ideas': m0007,
   '0008_target_picture': m0008,
   '0009_projects': m0009,
+  '0010_finance': m0010,
 };
 
 /** Names of all migrations, oldest first. */

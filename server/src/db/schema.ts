@@ -510,6 +510,95 @@ export interface CalendarFeeds {
   createdBy: string | null;
   createdAt: Timestamp;
 }
+export interface FinanceSettings {
+  municipalityId: string;
+  discountRate: number;
+  discountRateSource: string;
+  horizonYears: number;
+  ratesYear: number;
+  ratesSource: string;
+  version: Generated<number>;
+}
+export interface StaffRates {
+  municipalityId: string;
+  year: number;
+  payGroup: string;
+  centsPerHour: number;
+  position: number;
+}
+export interface ProjectFinance {
+  projectId: string;
+  wibe: ColumnType<unknown, string | undefined, string>;
+  alternatives: ColumnType<unknown, string | undefined, string>;
+  budgetAvailableCents: number | null;
+  budgetLine: Generated<string>;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+export interface CostLines {
+  id: string;
+  projectId: string;
+  position: number;
+  kind: string;
+  category: string;
+  label: string;
+  yearOffset: number;
+  minCents: number;
+  likelyCents: number;
+  maxCents: number;
+  vat: Generated<boolean>;
+  budgetLine: Generated<string>;
+}
+export interface StaffLines {
+  id: string;
+  projectId: string;
+  position: number;
+  kind: string;
+  label: string;
+  payGroup: string;
+  yearOffset: number;
+  hoursMin: number;
+  hoursLikely: number;
+  hoursMax: number;
+}
+export interface Funding {
+  id: string;
+  projectId: string;
+  position: number;
+  programme: string;
+  amountCents: number | null;
+  sharePercent: number | null;
+  conditions: Generated<string>;
+  deadline: string | null;
+  status: string;
+}
+export interface Benefits {
+  id: string;
+  projectId: string;
+  position: number;
+  label: string;
+  centsPerYear: number;
+  hoursPerYear: number;
+  payGroup: string | null;
+  fromYear: number;
+}
+export interface Risks {
+  id: string;
+  projectId: string;
+  title: string;
+  category: string;
+  probability: number;
+  costMinCents: number;
+  costLikelyCents: number;
+  costMaxCents: number;
+  weeks: Generated<number>;
+  ownerId: string | null;
+  mitigation: Generated<string>;
+  mitigationCents: Generated<number>;
+  status: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -567,4 +656,12 @@ export interface DB {
   staffCapacity: StaffCapacity;
   projectEffort: ProjectEffort;
   calendarFeeds: CalendarFeeds;
+  financeSettings: FinanceSettings;
+  staffRates: StaffRates;
+  projectFinance: ProjectFinance;
+  costLines: CostLines;
+  staffLines: StaffLines;
+  funding: Funding;
+  benefits: Benefits;
+  risks: Risks;
 }

@@ -9,12 +9,9 @@ import { TextField } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
-import { fmtNumber } from '../../lib/format';
+import { fmtNumber, parseGermanNumber } from '../../lib/format';
 import { DepartmentsSection } from './DepartmentsSection';
 import { SizeClassBadge } from './SizeClassBadge';
-
-const parseGermanNumber = (s: string) =>
-  s.trim() === '' ? null : Number(s.trim().replace(/\./g, '').replace(',', '.'));
 
 function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
   const { t } = useTranslation();

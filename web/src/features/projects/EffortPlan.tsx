@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Empty } from '../../components/Page';
+import { Empty, Loading } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
@@ -27,17 +27,28 @@ export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
     queryKey: ['effort', p.id, p.version],
     queryFn: () => api<z.infer<typeof effortPlan>>(`/projects/${p.id}/effort`),
   });
-  const [rows, setRows] = useState<Row[]>([]);
+  const [rows, setRows] = useState<Row[] | null>(null);
   const [errors, setErrors] = useState<Record<number, string>>({});
+  // the editor starts from the stored plan once it has loaded (never overwriting rows being edited)
   useEffect(() => {
-    if (plan.data) setRows(plan.data.rows.map((r) => ({ userId: r.userId, month: r.month, hours: String(r.hours) })));
-  }, [plan.data]);
-  const total = rows.reduce((s, r) => s + (Number(r.hours.replace(',', '.')) || 0), 0);
+    if (plan.data && rows === null)
+      setRows(
+        plan.data.rows.map((r) => ({ userId: r.userId, month: r.month, hours: String(r.hours).replace('.', ',') })),
+      );
+  }, [plan.data, rows]);
+  if (rows === null)
+    return (
+      <section className="panel" aria-labelledby="h-effort">
+        <h2 id="h-effort">{t('projects.effort.title')}</h2>
+        <Loading />
+      </section>
+    );
+  const current = rows;
   async function save(e: React.FormEvent) {
     e.preventDefault();
     const errs: Record<number, string> = {};
     const seen = new Set<string>();
-    rows.forEach((r, i) => {
+    current.forEach((r, i) => {
       const h = Number(r.hours.replace(',', '.'));
       if (!r.userId || !/^\d{4}-\d{2}$/.test(r.month)) errs[i] = t('projects.effort.incomplete');
       else if (!Number.isFinite(h) || h < 0 || h > 744) errs[i] = t('projects.effort.hoursInvalid');
@@ -48,9 +59,10 @@ export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
     if (Object.keys(errs).length) return;
     await change('/effort', 'PUT', {
       version: p.version,
-      rows: rows.map((r) => ({ userId: r.userId, month: r.month, hours: Number(r.hours.replace(',', '.')) })),
+      rows: current.map((r) => ({ userId: r.userId, month: r.month, hours: Number(r.hours.replace(',', '.')) })),
     });
   }
+  const total = rows.reduce((s, r) => s + (Number(r.hours.replace(',', '.')) || 0), 0);
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <section className="panel" aria-labelledby="h-effort">

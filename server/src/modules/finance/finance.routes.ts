@@ -1,0 +1,74 @@
+import {
+  financeSave,
+  financeSettings,
+  financeSettingsSave,
+  idParam,
+  projectFinance,
+  riskCreate,
+  riskList,
+  riskUpdate,
+  simulationRequest,
+  simulationResult,
+} from '@dz/core';
+import { z } from 'zod';
+import { type ModulePlugin, typed } from '../../lib/route.js';
+import { tenantScopeOf } from '../../plugins/session.js';
+import * as svc from './finance.service.js';
+import * as risks from './risks.service.js';
+
+const tags = ['Finanzen und Risiken'];
+const params = idParam('projectId');
+const riskParams = z.object({ projectId: z.uuid(), riskId: z.uuid() });
+const tenant = { access: 'tenant' as const };
+
+export const financeRoutes: ModulePlugin = (app, deps) => {
+  const r = typed(app);
+  r.get(
+    '/api/v1/finance/settings',
+    { schema: { tags, response: { 200: financeSettings } }, config: tenant },
+    async (req) => svc.getSettings(deps, tenantScopeOf(req)),
+  );
+  r.put(
+    '/api/v1/finance/settings',
+    { schema: { tags, body: financeSettingsSave, response: { 200: financeSettings } }, config: tenant },
+    async (req) => svc.saveSettings(deps, tenantScopeOf(req), req.body),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/finance',
+    { schema: { tags, params, response: { 200: projectFinance } }, config: tenant },
+    async (req) => svc.getFinance(deps, tenantScopeOf(req), req.params.projectId as string),
+  );
+  r.put(
+    '/api/v1/projects/:projectId/finance',
+    { schema: { tags, params, body: financeSave, response: { 200: projectFinance } }, config: tenant },
+    async (req) => svc.saveFinance(deps, tenantScopeOf(req), req.params.projectId as string, req.body),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/risks',
+    { schema: { tags, params, response: { 200: riskList } }, config: tenant },
+    async (req) => risks.listRisks(deps, tenantScopeOf(req), req.params.projectId as string),
+  );
+  r.post(
+    '/api/v1/projects/:projectId/risks',
+    { schema: { tags, params, body: riskCreate, response: { 201: riskList } }, config: tenant },
+    async (req, reply) =>
+      reply.code(201).send(await risks.addRisk(deps, tenantScopeOf(req), req.params.projectId as string, req.body)),
+  );
+  r.patch(
+    '/api/v1/projects/:projectId/risks/:riskId',
+    { schema: { tags, params: riskParams, body: riskUpdate, response: { 200: riskList } }, config: tenant },
+    async (req) =>
+      risks.updateRisk(deps, tenantScopeOf(req), req.params.projectId as string, req.params.riskId as string, req.body),
+  );
+  r.delete(
+    '/api/v1/projects/:projectId/risks/:riskId',
+    { schema: { tags, params: riskParams, response: { 200: riskList } }, config: tenant },
+    async (req) =>
+      risks.deleteRisk(deps, tenantScopeOf(req), req.params.projectId as string, req.params.riskId as string),
+  );
+  r.post(
+    '/api/v1/projects/:projectId/simulation',
+    { schema: { tags, params, body: simulationRequest, response: { 200: simulationResult } }, config: tenant },
+    async (req) => risks.simulateProject(deps, tenantScopeOf(req), req.params.projectId as string, req.body),
+  );
+};

@@ -1,0 +1,212 @@
+import { npv } from '@dz/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx?.close());
+
+async function setup() {
+  const m = await buildMunicipality(ctx.db, { population: 10_000 });
+  const coordUser = await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' });
+  const staffUser = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
+  const coord = await login(ctx.app, coordUser.email);
+  const staff = await login(ctx.app, staffUser.email);
+  const projectId = (
+    await coord.post('/api/v1/projects', { title: 'E-Akte', startsOn: '2027-01-01', endsOn: '2027-12-31' })
+  ).json().id as string;
+  return { m, coord, staff, coordUser, projectId };
+}
+
+const PLAN = {
+  version: 0,
+  costs: [
+    {
+      kind: 'one_time',
+      category: 'investment',
+      label: 'Software',
+      year: 0,
+      min: 4_000_000,
+      likely: 5_000_000,
+      max: 8_000_000,
+      vat: true,
+    },
+    {
+      kind: 'recurring',
+      category: 'licences',
+      label: 'Wartung',
+      year: 1,
+      min: 900_000,
+      likely: 1_000_000,
+      max: 1_200_000,
+    },
+  ],
+  staff: [
+    { kind: 'one_time', label: 'Einführung', payGroup: 'EG 9b', year: 0, hours: { min: 100, likely: 150, max: 250 } },
+  ],
+  funding: [{ programme: 'Digitalisierungsförderung', sharePercent: 40, status: 'approved', deadline: '2027-03-31' }],
+  benefits: [
+    { label: 'Weniger Papier und Porto', centsPerYear: 500_000, hoursPerYear: 400, payGroup: 'EG 9b', fromYear: 1 },
+  ],
+  wibe: { urgency: { legacy: 10, law: 5, stability: 5 }, strategic: { target: 8 }, external: {} },
+  budgetAvailableCents: 6_000_000,
+  budgetLine: '1.1.1.01',
+};
+
+describe('project finances', () => {
+  it('computes lifecycle costs, NPV, amortisation, WiBe points and the hint in core; saves one versioned document', async () => {
+    const { coord, staff, projectId } = await setup();
+    const start = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
+    expect(start.version).toBe(0);
+    expect(start.settings).toMatchObject({ discountRate: 0.009, horizonYears: 5 });
+    const res = await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN);
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json();
+    expect(f.version).toBe(1);
+    const c = f.computed;
+    // year 0: 50,000 € + 19 % VAT, 150 h × 68 € staff; years 1–4: 10,000 € maintenance
+    expect(c.years[0]).toMatchObject({ oneTime: 5_950_000, staff: 1_020_000 });
+    expect(c.total).toBe(5_950_000 + 1_020_000 + 4 * 1_000_000);
+    expect(c.fundingTotal).toBe(2_380_000);
+    expect(c.perInhabitant).toBe(Math.round(c.netCost / 10_000));
+    expect(c.npv).toBe(
+      npv(
+        c.years.map((y: { net: number }) => y.net),
+        0.009,
+      ),
+    );
+    expect(c.points).toEqual({ urgency: 70, strategic: 32, external: 0 });
+    expect(c.hint).toEqual({ recommended: true, reasons: expect.arrayContaining(['urgency']) });
+    expect(c.alternatives.alone).toBe(c.netCost);
+    // staff read, do not edit; stale versions are refused
+    expect((await staff.get(`/api/v1/projects/${projectId}/finance`)).json().can.edit).toBe(false);
+    expect((await staff.put(`/api/v1/projects/${projectId}/finance`, { ...PLAN, version: 1 })).statusCode).toBe(403);
+    expect((await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN)).statusCode).toBe(409);
+  });
+
+  it('refuses min > likely, one-time categories on recurring lines and funding without amount or share', async () => {
+    const { coord, projectId } = await setup();
+    const bad = await coord.put(`/api/v1/projects/${projectId}/finance`, {
+      version: 0,
+      costs: [{ ...PLAN.costs[0], min: 9_000_000 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toContain('body.costs.0');
+    const kind = await coord.put(`/api/v1/projects/${projectId}/finance`, {
+      version: 0,
+      costs: [{ ...PLAN.costs[0], kind: 'recurring' }],
+    });
+    expect(kind.statusCode).toBe(400);
+    const fund = await coord.put(`/api/v1/projects/${projectId}/finance`, {
+      version: 0,
+      funding: [{ programme: 'Leer' }],
+    });
+    expect(fund.statusCode).toBe(400);
+    // nothing was written
+    expect((await coord.get(`/api/v1/projects/${projectId}/finance`)).json().version).toBe(0);
+  });
+
+  it('compares alternatives with a population key that adds up to the cent', async () => {
+    const { coord, projectId } = await setup();
+    const f = (
+      await coord.put(`/api/v1/projects/${projectId}/finance`, {
+        ...PLAN,
+        alternatives: {
+          partners: [
+            { name: 'Wir', population: 10_000 },
+            { name: 'Nachbarort', population: 5_000 },
+            { name: 'Dorf', population: 1_234 },
+          ],
+          key: 'population',
+          sharedService: { oneTimeCents: 500_000, perYearCents: 800_000 },
+          doNothingRisks: [
+            {
+              label: 'Ausfall Altverfahren',
+              probability: 0.5,
+              cost: { min: 1_000_000, likely: 2_000_000, max: 6_000_000 },
+            },
+          ],
+        },
+      })
+    ).json();
+    const a = f.computed.alternatives;
+    expect(a.partnerShares.reduce((s: number, p: { cents: number }) => s + p.cents, 0)).toBe(a.alone);
+    expect(a.withPartners).toBe(a.partnerShares[0].cents);
+    expect(a.sharedService).toBe(500_000 + 5 * 800_000);
+    expect(a.doNothing).toBe(
+      Math.round(0.5 * ((1_000_000 + 4 * 2_000_000 + 6_000_000) / 6)) + f.computed.benefitsTotal,
+    );
+  });
+
+  it('settings: discount rate with source, horizon and a per-year rate table', async () => {
+    const { coord, staff, projectId } = await setup();
+    const s = (await coord.get('/api/v1/finance/settings')).json();
+    expect(s.version).toBe(0);
+    expect(s.rates.find((r: { payGroup: string }) => r.payGroup === 'EG 9b').centsPerHour).toBe(6_800);
+    const saved = await coord.put('/api/v1/finance/settings', {
+      version: 0,
+      discountRate: 0.02,
+      discountRateSource: 'Eigene Festlegung des Kämmerers',
+      horizonYears: 8,
+      ratesYear: 2027,
+      rates: [{ payGroup: 'EG 9b', centsPerHour: 7_000 }],
+      ratesSource: 'KGSt 2026',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN);
+    const f = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
+    expect(f.computed.years).toHaveLength(8);
+    expect(f.computed.years[0].staff).toBe(150 * 7_000);
+    expect((await staff.put('/api/v1/finance/settings', { ...(saved.json() as object), version: 1 })).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe('risk register and Monte Carlo', () => {
+  it('records risks with exposure; the simulation is reproducible and includes open risks only', async () => {
+    const { coord, coordUser, projectId } = await setup();
+    await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN);
+    const add = await coord.post(`/api/v1/projects/${projectId}/risks`, {
+      title: 'Schnittstelle zum Fachverfahren teurer als geplant',
+      category: 'technical',
+      probability: 40,
+      costMin: 500_000,
+      costLikely: 1_000_000,
+      costMax: 3_000_000,
+      weeks: 6,
+      ownerId: coordUser.id,
+      mitigation: 'Schnittstelle früh testen',
+      mitigationCents: 200_000,
+    });
+    expect(add.statusCode, add.body).toBe(201);
+    const r = add.json().items[0];
+    expect(r.exposure).toBe(Math.round(0.4 * ((500_000 + 4 * 1_000_000 + 3_000_000) / 6)));
+    const sim = async () =>
+      (await coord.post(`/api/v1/projects/${projectId}/simulation`, { iterations: 5000, seed: 7 })).json();
+    const a = await sim();
+    expect(a).toEqual(await sim());
+    expect(a.p50).toBeLessThanOrEqual(a.p80);
+    expect(a.p80).toBeLessThanOrEqual(a.p95);
+    expect(a.weeks.p95).toBeGreaterThanOrEqual(a.weeks.p50);
+    // closing the risk removes it from the simulation: P95 drops
+    const closed = await coord.patch(`/api/v1/projects/${projectId}/risks/${r.id}`, { ...r, status: 'closed' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await sim()).p95).toBeLessThan(a.p95);
+    // stale version, bad order of estimates
+    expect((await coord.patch(`/api/v1/projects/${projectId}/risks/${r.id}`, { ...r })).statusCode).toBe(409);
+    const bad = await coord.post(`/api/v1/projects/${projectId}/risks`, {
+      title: 'Falsch herum',
+      category: 'financial',
+      probability: 10,
+      costMin: 5,
+      costLikely: 1,
+      costMax: 9,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await coord.del(`/api/v1/projects/${projectId}/risks/${r.id}`)).json().items).toHaveLength(0);
+  });
+});
