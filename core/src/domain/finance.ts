@@ -563,3 +563,41 @@ export function compareAlternatives(input: AlternativesInput) {
     doNothing,
   };
 }
+
+/** A stored risk as the simulation needs it (probability in percent, costs in cents). */
+export interface RegisterRisk {
+  probability: number;
+  costMin: number;
+  costLikely: number;
+  costMax: number;
+  weeks: number;
+  status: string;
+}
+
+/**
+ * The Monte Carlo input of a project, the same in the browser (web worker) and on the server (reports):
+ * the plan's cost lines over the horizon and the risks still open or being mitigated.
+ */
+export function projectSimulationInput(
+  plan: Omit<CostPlan, 'benefits'>,
+  rates: Readonly<Record<string, number>>,
+  horizon: number,
+  risks: readonly RegisterRisk[],
+  dates: { startsOn: string | null; endsOn: string | null },
+): Omit<SimulationInput, 'iterations' | 'seed'> {
+  const plannedWeeks =
+    dates.startsOn && dates.endsOn
+      ? Math.round((Date.parse(dates.endsOn) - Date.parse(dates.startsOn)) / (7 * 86_400_000))
+      : 0;
+  return {
+    lines: simulationLines({ ...plan, funding: [], benefits: [] }, rates, horizon),
+    risks: risks
+      .filter((r) => r.status === 'open' || r.status === 'mitigating')
+      .map((r) => ({
+        probability: r.probability / 100,
+        cost: { min: r.costMin, likely: r.costLikely, max: r.costMax },
+        weeks: r.weeks,
+      })),
+    plannedWeeks,
+  };
+}

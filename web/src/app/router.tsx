@@ -70,6 +70,10 @@ const CapacityPage = lazy(() => import('../features/projects/CapacityPage').then
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
+const FinancePage = lazy(() => import('../features/finance/FinancePage').then((x) => ({ default: x.FinancePage })));
+const FinanceSettingsPage = lazy(() =>
+  import('../features/finance/FinanceSettingsPage').then((x) => ({ default: x.FinanceSettingsPage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -143,6 +147,8 @@ export function AppRoutes() {
           <Route path="/projekte/zeitleiste" element={<TimelinePage />} />
           <Route path="/projekte/nutzen-aufwand" element={<BubblePage />} />
           <Route path="/projekte/:projectId" element={<ProjectPage />} />
+          <Route path="/projekte/:projectId/finanzen" element={<FinancePage />} />
+          <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />

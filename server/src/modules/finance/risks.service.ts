@@ -1,10 +1,10 @@
 import {
   AppError,
   expected,
+  projectSimulationInput,
   type riskCreate,
   type riskUpdate,
   simulate,
-  simulationLines,
   type simulationRequest,
 } from '@dz/core';
 import type { z } from 'zod';
@@ -144,10 +144,7 @@ export async function deleteRisk(deps: Deps, scope: TenantScope, projectId: stri
   return listRisks(deps, scope, projectId);
 }
 
-/**
- * Monte Carlo on the server (for reports): the cost plan's lines over the horizon and the open risks.
- * Closed risks and those that already occurred (their cost belongs into the plan) are left out.
- */
+/** Monte Carlo on the server (for reports), with the same input the browser uses. */
 export async function simulateProject(
   deps: Deps,
   scope: TenantScope,
@@ -160,37 +157,9 @@ export async function simulateProject(
     loadSettings(deps.db, scope.municipalityId),
     riskRows(deps, projectId),
   ]);
-  return simulate({ ...simulationInput(doc, settings, risks, p), ...req });
-}
-
-/** The simulation input of a project (shared by the API and the decision paper). */
-export function simulationInput(
-  doc: Awaited<ReturnType<typeof loadFinance>>,
-  settings: Awaited<ReturnType<typeof loadSettings>>,
-  risks: {
-    probability: number;
-    costMinCents: number;
-    costLikelyCents: number;
-    costMaxCents: number;
-    weeks: number;
-    status: string;
-  }[],
-  project: { startsOn: string | null; endsOn: string | null },
-) {
   const rates = Object.fromEntries(settings.rates.map((r) => [r.payGroup, r.centsPerHour]));
-  const planned =
-    project.startsOn && project.endsOn
-      ? Math.round((Date.parse(project.endsOn) - Date.parse(project.startsOn)) / (7 * 86_400_000))
-      : 0;
-  return {
-    lines: simulationLines({ ...doc, benefits: [] }, rates, settings.horizonYears),
-    risks: risks
-      .filter((r) => r.status === 'open' || r.status === 'mitigating')
-      .map((r) => ({
-        probability: r.probability / 100,
-        cost: { min: r.costMinCents, likely: r.costLikelyCents, max: r.costMaxCents },
-        weeks: r.weeks,
-      })),
-    plannedWeeks: planned,
-  };
+  return simulate({
+    ...projectSimulationInput(doc, rates, settings.horizonYears, risks.map(toRisk), p),
+    ...req,
+  });
 }

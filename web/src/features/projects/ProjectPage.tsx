@@ -776,6 +776,11 @@ export function ProjectPage() {
           </section>
         </>
       )}
+      <p>
+        <Link className="btn secondary" to={`/projekte/${p.id}/finanzen`}>
+          {t('projects.toFinance')}
+        </Link>
+      </p>
       <nav aria-label={t('projects.onThisPage')} className="view-switch">
         <ul>
           {[

@@ -1,5 +1,6 @@
 import type { timeline } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -52,7 +53,8 @@ function ticks(from: number, to: number, zoom: Zoom, locale: string) {
 export function TimelinePage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const zoom = (params.get('zoom') as Zoom) || 'quarter';
+  // the radio follows the click at once; the address keeps the choice for reloads and links
+  const [zoom, setZoom] = useState<Zoom>((params.get('zoom') as Zoom) || 'quarter');
   const phase = params.get('phase') ?? '';
   const q = useQuery({
     queryKey: ['projects', 'timeline', phase],
@@ -85,7 +87,15 @@ export function TimelinePage() {
           <div className="segmented">
             {(['month', 'quarter', 'year'] as const).map((z) => (
               <label key={z} className="choice">
-                <input type="radio" name="zoom" checked={zoom === z} onChange={() => set('zoom', z)} />{' '}
+                <input
+                  type="radio"
+                  name="zoom"
+                  checked={zoom === z}
+                  onChange={() => {
+                    setZoom(z);
+                    set('zoom', z);
+                  }}
+                />{' '}
                 {t(`projects.timeline.zooms.${z}`)}
               </label>
             ))}
