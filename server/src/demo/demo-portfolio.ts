@@ -261,6 +261,168 @@ export async function seedDemoPortfolio(
       },
     ])
     .execute();
+  // costs and risks of the appointment booking (first project)
+  const booking = projectIds[0]!;
+  await trx
+    .insertInto('projectFinance')
+    .values({
+      projectId: booking,
+      wibe: JSON.stringify({
+        urgency: { law: 6, stability: 4 },
+        strategic: { target: 9, quality: 9, staff: 6 },
+        external: { citizens: 9 },
+      }),
+      alternatives: JSON.stringify({
+        partners: [
+          { name: 'Plön', population: 8844 },
+          { name: 'Preetz', population: 16_000 },
+          { name: 'Lütjenburg', population: 5_600 },
+        ],
+        key: 'population',
+        baseShare: 0.3,
+        sharedService: { oneTimeCents: 300_000, perYearCents: 420_000 },
+        doNothingRisks: [
+          {
+            label: 'Beschwerden und Mehrarbeit am Telefon',
+            probability: 0.8,
+            cost: { min: 300_000, likely: 600_000, max: 1_200_000 },
+          },
+        ],
+      }),
+      budgetAvailableCents: 2_500_000,
+      budgetLine: '1.2.2.01 – 0122.783100',
+    })
+    .execute();
+  await trx
+    .insertInto('costLines')
+    .values([
+      {
+        id: newId(),
+        projectId: booking,
+        position: 0,
+        kind: 'one_time',
+        category: 'investment',
+        label: 'Terminsoftware (Lizenz, Einrichtung)',
+        yearOffset: 0,
+        minCents: 800_000,
+        likelyCents: 1_000_000,
+        maxCents: 1_500_000,
+        vat: true,
+      },
+      {
+        id: newId(),
+        projectId: booking,
+        position: 1,
+        kind: 'one_time',
+        category: 'training',
+        label: 'Schulung Bürgerbüro',
+        yearOffset: 0,
+        minCents: 100_000,
+        likelyCents: 150_000,
+        maxCents: 250_000,
+        vat: true,
+      },
+      {
+        id: newId(),
+        projectId: booking,
+        position: 2,
+        kind: 'recurring',
+        category: 'licences',
+        label: 'Lizenz und Wartung',
+        yearOffset: 1,
+        minCents: 300_000,
+        likelyCents: 360_000,
+        maxCents: 450_000,
+        vat: true,
+      },
+    ])
+    .execute();
+  await trx
+    .insertInto('staffLines')
+    .values({
+      id: newId(),
+      projectId: booking,
+      position: 0,
+      kind: 'one_time',
+      label: 'Einführung und Prozessanpassung',
+      payGroup: 'EG 9b',
+      yearOffset: 0,
+      hoursMin: 80,
+      hoursLikely: 120,
+      hoursMax: 200,
+    })
+    .execute();
+  await trx
+    .insertInto('funding')
+    .values({
+      id: newId(),
+      projectId: booking,
+      position: 0,
+      programme: 'Landesprogramm Digitale Kommune',
+      amountCents: null,
+      sharePercent: 50,
+      conditions: 'Verwendungsnachweis bis Jahresende',
+      deadline: inDays(60),
+      status: 'applied',
+    })
+    .execute();
+  await trx
+    .insertInto('benefits')
+    .values({
+      id: newId(),
+      projectId: booking,
+      position: 0,
+      label: 'Weniger Telefonate und Wartezeit',
+      centsPerYear: 0,
+      hoursPerYear: 260,
+      payGroup: 'EG 9b',
+      fromYear: 1,
+    })
+    .execute();
+  await trx
+    .insertInto('risks')
+    .values([
+      {
+        id: newId(),
+        projectId: booking,
+        title: 'Schnittstelle zum Meldewesen verzögert sich',
+        category: 'technical',
+        probability: 40,
+        costMinCents: 100_000,
+        costLikelyCents: 300_000,
+        costMaxCents: 800_000,
+        weeks: 6,
+        ownerId: o.coordinatorId,
+        mitigation: 'Schnittstelle vor Vertragsschluss testen lassen',
+        mitigationCents: 50_000,
+      },
+      {
+        id: newId(),
+        projectId: booking,
+        title: 'Geringe Nutzung durch ältere Bürgerinnen und Bürger',
+        category: 'acceptance',
+        probability: 30,
+        costMinCents: 50_000,
+        costLikelyCents: 100_000,
+        costMaxCents: 300_000,
+        weeks: 0,
+        ownerId: o.coordinatorId,
+        mitigation: 'Telefonische Buchung bleibt, Aushang und Amtsblatt',
+      },
+      {
+        id: newId(),
+        projectId: booking,
+        title: 'Anbieter erhöht die Lizenzpreise',
+        category: 'vendor',
+        probability: 20,
+        costMinCents: 100_000,
+        costLikelyCents: 200_000,
+        costMaxCents: 600_000,
+        weeks: 0,
+        ownerId: null,
+      },
+    ])
+    .execute();
   // capacity: the coordinator has 8 h a week for digitalization, and next month two projects want 50 h
   await trx
     .insertInto('staffCapacity')

@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('journey: costs and risks of a project', () => {
+  it('cost lines and a risk entered → lifecycle and NPV → simulation in the browser → alternatives compared', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'ebersberg@digitalzirkel.example');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Portfolio' }).click();
+    await page.getByRole('link', { name: 'Projekt anlegen' }).click();
+    await page.getByLabel('Projekttitel', { exact: false }).fill('E-Rechnung im Rathaus');
+    await page.getByLabel('Beginn', { exact: true }).fill('2027-01-01');
+    await page.getByLabel('Ende', { exact: true }).fill('2027-09-30');
+    await page.getByRole('button', { name: 'Projekt anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E-Rechnung im Rathaus' }).waitFor();
+    await page.getByRole('link', { name: 'Kosten und Risiken' }).click();
+    await page.getByRole('heading', { level: 1, name: /Kosten und Risiken: E-Rechnung im Rathaus/ }).waitFor();
+    await expectAccessible(page, 'Kosten und Risiken (leer)');
+
+    // one-time software with VAT, yearly licence, staff hours, 40 % funding, saved hours
+    await page.getByRole('button', { name: 'Kostenzeile hinzufügen' }).click();
+    await page.getByLabel('Bezeichnung, Zeile 1').first().fill('Rechnungsworkflow-Software');
+    await page.getByLabel('Mindestens (€), Zeile 1').fill('8.000');
+    await page.getByLabel('Wahrscheinlich (€), Zeile 1').fill('10.000');
+    await page.getByLabel('Höchstens (€), Zeile 1').fill('15.000');
+    await page.getByRole('button', { name: 'Kostenzeile hinzufügen' }).click();
+    await page.getByLabel('Bezeichnung, Zeile 2').first().fill('Lizenz');
+    await page.getByLabel('Art, Zeile 2').first().selectOption({ label: 'Laufend (jährlich)' });
+    await page.getByLabel('Kategorie, Zeile 2').selectOption({ label: 'Lizenzen' });
+    await page.getByLabel('Ab Jahr, Zeile 2').first().selectOption({ label: 'Jahr 2' });
+    await page.getByLabel('USt., Zeile 2').uncheck();
+    await page.getByLabel('Mindestens (€), Zeile 2').fill('2.000');
+    await page.getByLabel('Wahrscheinlich (€), Zeile 2').fill('2.400');
+    await page.getByLabel('Höchstens (€), Zeile 2').fill('3.000');
+    await page.getByRole('button', { name: 'Förderung hinzufügen' }).click();
+    await page.getByLabel('Programm, Zeile 1').fill('Digitalbonus');
+    await page.getByLabel('oder Anteil an den Einmalkosten (%), Zeile 1').fill('40');
+    await page.getByRole('button', { name: 'Kostenplan speichern' }).click();
+    await page.getByText('Kostenplan gespeichert.').waitFor();
+    // 10,000 € + 19 % VAT = 11,900 €; four years of licences 9,600 € → 21,500 €; 40 % of 11,900 € funded
+    await page.getByText('21.500,00 €').first().waitFor();
+    await page.getByText('4.760,00 €').first().waitFor();
+    await expectAccessible(page, 'Kosten und Risiken mit Kostenplan');
+
+    // a risk with its three-point cost impact
+    await page.getByRole('button', { name: 'Risiko erfassen' }).click();
+    await page.getByRole('textbox', { name: /^Risiko/ }).fill('Lieferant liefert verspätet');
+    await page.getByLabel('Kategorie', { exact: true }).selectOption({ label: 'Anbieter' });
+    await page.getByLabel('Eintrittswahrscheinlichkeit (%)').fill('30');
+    await page.getByLabel('Kosten mindestens (€)').fill('1.000');
+    await page.getByLabel('Kosten wahrscheinlich (€)').fill('2.000');
+    await page.getByLabel('Kosten höchstens (€)').fill('6.000');
+    await page.getByLabel('Verzug (Wochen)').fill('4');
+    await page.getByRole('button', { name: 'Risiko speichern' }).click();
+    await page.getByText('Risiko gespeichert.').waitFor();
+    await page
+      .getByRole('table', { name: /Risikomatrix/ })
+      .getByText('Lieferant liefert verspätet')
+      .waitFor();
+
+    // Monte Carlo in a web worker
+    await page.getByRole('button', { name: 'Simulation starten' }).click();
+    await page.getByText(/Empfohlenes risikoangepasstes Budget \(P80\): [\d.]+\s€/).waitFor();
+    await page.getByRole('table', { name: 'Budget und Wahrscheinlichkeit, dass es reicht' }).waitFor();
+    await expectAccessible(page, 'Simulation');
+
+    // alternatives: doing it alone vs. the shared service offer
+    await page.getByLabel('Shared Service: Einstieg einmalig (€)').fill('1.000');
+    await page.getByLabel('Shared Service: Entgelt pro Jahr (€)').fill('2.000');
+    await page.getByRole('button', { name: 'Kostenplan speichern' }).click();
+    await page.getByText('Kostenplan gespeichert.').waitFor();
+    await page.getByRole('row', { name: /Als Shared Service 11\.000\s€/ }).waitFor();
+    await page.getByRole('row', { name: /Allein umsetzen 16\.740\s€/ }).waitFor();
+    await page.close();
+  });
+});
