@@ -127,7 +127,16 @@ beforeAll(async () => {
           costMax: 3,
         })
       ).json().items[0].id as string;
+      const paperId = (
+        await actor.post(`/api/v1/projects/${projectId}/decision-papers`, {
+          reference: 'BV/FUZZ/1',
+          paperDate: '2027-01-01',
+          subject: 'Fuzz-Vorlage',
+          resolution: 'Fuzz-Beschluss',
+        })
+      ).json().id as string;
       return {
+        paperId,
         riskId,
         projectId,
         milestoneId: d.milestones[0].id,

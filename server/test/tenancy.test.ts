@@ -249,6 +249,14 @@ const ROUTES: Record<string, Kind> = {
   },
   'DELETE /api/v1/projects/:projectId/risks/:riskId': { kind: 'foreign' },
   'POST /api/v1/projects/:projectId/simulation': { kind: 'foreign', body: {} },
+  'GET /api/v1/projects/:projectId/decision-papers/draft': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/decision-papers': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/decision-papers': {
+    kind: 'foreign',
+    body: { reference: 'X/1', paperDate: '2027-01-01', subject: 'Gekapert', resolution: 'Gekapert' },
+  },
+  'GET /api/v1/projects/:projectId/decision-papers/:paperId/pdf': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/decision-papers/:paperId/oparl': { kind: 'foreign' },
   'GET /api/v1/calendar-feed': { kind: 'own' },
   'POST /api/v1/calendar-feed': { kind: 'own' },
   'DELETE /api/v1/calendar-feed': { kind: 'own' },
@@ -368,7 +376,16 @@ beforeAll(async () => {
       costMax: 3,
     })
   ).json().items[0].id as string;
+  const paperId = (
+    await b.post(`/api/v1/projects/${projectId}/decision-papers`, {
+      reference: 'BV/GEHEIM/1',
+      paperDate: '2027-01-01',
+      subject: 'Geheime Vorlage B',
+      resolution: 'Geheimer Beschluss B',
+    })
+  ).json().id as string;
   Object.assign(ids, {
+    paperId,
     riskId,
     projectId,
     milestoneId: pd.milestones[0].id,
@@ -417,6 +434,7 @@ beforeAll(async () => {
     'Geheimer Kommentar B',
     'Geheime Kostenzeile B',
     'Geheimes Risiko B',
+    'Geheime Vorlage B',
     'geheim-b.txt',
     dept.name,
   );

@@ -229,3 +229,60 @@ export const simulationResult = z.object({
   sCurve: z.array(z.object({ cost: z.number(), probability: z.number() })),
   weeks: z.object({ p50: z.number(), p80: z.number(), p95: z.number() }),
 });
+
+// ---- council decision paper (Beschlussvorlage) ----
+export const decisionPaperInput = z.object({
+  reference: z.string().trim().min(1).max(60),
+  paperDate: isoDate,
+  public: z.boolean().default(true),
+  leadDepartment: z.string().trim().max(200).default(''),
+  caseOfficer: z.string().trim().max(200).default(''),
+  subject: z.string().trim().min(3).max(300),
+  consultation: z
+    .array(
+      z.object({
+        body: z.string().trim().min(2).max(200),
+        date: isoDate.nullable().default(null),
+        role: z.enum(['preliminary', 'decision', 'information']).default('preliminary'),
+      }),
+    )
+    .max(10)
+    .default([]),
+  resolution: z.string().trim().min(3).max(8000),
+  reasoning: z.string().trim().max(20000).default(''),
+  risksText: z.string().trim().max(8000).default(''),
+  alternativesText: z.string().trim().max(8000).default(''),
+  attachments: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+});
+export const decisionFigures = z.object({
+  horizonYears: z.number().int(),
+  oneTime: z.number(),
+  recurringPerYear: z.number(),
+  followOn: z.number(),
+  total: z.number(),
+  funding: z.number(),
+  netCost: z.number(),
+  budgetAvailable: z.number().nullable(),
+  budgetLine: z.string(),
+  coverage: z.number().nullable(),
+  p80: z.number(),
+  p50: z.number(),
+  perInhabitant: z.number().nullable(),
+  npv: z.number(),
+});
+export const decisionPaperDraft = decisionPaperInput.extend({ figures: decisionFigures });
+export const decisionPaperList = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      versionNo: z.number().int(),
+      reference: z.string(),
+      subject: z.string(),
+      paperDate: z.string(),
+      author: z.string().nullable(),
+      createdAt: z.string(),
+      figures: decisionFigures,
+    }),
+  ),
+  can: z.record(z.string(), z.boolean()),
+});

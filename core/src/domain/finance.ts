@@ -601,3 +601,6 @@ export function projectSimulationInput(
     plannedWeeks,
   };
 }
+
+/** The simulation behind the risk-adjusted budget: the same in the browser and in the decision paper. */
+export const BUDGET_SIMULATION = { iterations: 100_000, seed: 2026 } as const;

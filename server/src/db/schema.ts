@@ -599,6 +599,16 @@ export interface Risks {
   version: Generated<number>;
   createdAt: Timestamp;
 }
+export interface DecisionPapers {
+  id: string;
+  projectId: string;
+  versionNo: number;
+  content: ColumnType<unknown, string, string>;
+  figures: ColumnType<unknown, string, string>;
+  pdf: Buffer;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -664,4 +674,5 @@ export interface DB {
   funding: Funding;
   benefits: Benefits;
   risks: Risks;
+  decisionPapers: DecisionPapers;
 }

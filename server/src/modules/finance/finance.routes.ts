@@ -1,4 +1,7 @@
 import {
+  decisionPaperDraft,
+  decisionPaperInput,
+  decisionPaperList,
   financeSave,
   financeSettings,
   financeSettingsSave,
@@ -13,12 +16,14 @@ import {
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { tenantScopeOf } from '../../plugins/session.js';
+import * as papers from './decision-paper.service.js';
 import * as svc from './finance.service.js';
 import * as risks from './risks.service.js';
 
 const tags = ['Finanzen und Risiken'];
 const params = idParam('projectId');
 const riskParams = z.object({ projectId: z.uuid(), riskId: z.uuid() });
+const paperParams = z.object({ projectId: z.uuid(), paperId: z.uuid() });
 const tenant = { access: 'tenant' as const };
 
 export const financeRoutes: ModulePlugin = (app, deps) => {
@@ -70,5 +75,51 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/projects/:projectId/simulation',
     { schema: { tags, params, body: simulationRequest, response: { 200: simulationResult } }, config: tenant },
     async (req) => risks.simulateProject(deps, tenantScopeOf(req), req.params.projectId as string, req.body),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/decision-papers/draft',
+    { schema: { tags, params, response: { 200: decisionPaperDraft } }, config: tenant },
+    async (req) => papers.draftPaper(deps, tenantScopeOf(req), req.params.projectId as string),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/decision-papers',
+    { schema: { tags, params, response: { 200: decisionPaperList } }, config: tenant },
+    async (req) => papers.listPapers(deps, tenantScopeOf(req), req.params.projectId as string),
+  );
+  r.post(
+    '/api/v1/projects/:projectId/decision-papers',
+    {
+      schema: {
+        tags,
+        params,
+        body: decisionPaperInput,
+        response: { 201: z.object({ id: z.uuid(), versionNo: z.number().int() }) },
+      },
+      config: tenant,
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await papers.createPaper(deps, tenantScopeOf(req), req.params.projectId as string, req.body)),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/decision-papers/:paperId/pdf',
+    { schema: { tags, params: paperParams }, config: tenant },
+    async (req, reply) => {
+      const p = await papers.paperPdf(
+        deps,
+        tenantScopeOf(req),
+        req.params.projectId as string,
+        req.params.paperId as string,
+      );
+      const name = `Beschlussvorlage-${p.reference.replace(/[^\w.-]+/g, '_')}-Fassung-${p.versionNo}.pdf`;
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(p.pdf);
+    },
+  );
+  r.get(
+    '/api/v1/projects/:projectId/decision-papers/:paperId/oparl',
+    { schema: { tags, params: paperParams, description: 'The paper as an OParl 1.1 Paper object.' }, config: tenant },
+    async (req) =>
+      papers.paperOparl(deps, tenantScopeOf(req), req.params.projectId as string, req.params.paperId as string),
   );
 };

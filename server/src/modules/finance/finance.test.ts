@@ -1,7 +1,9 @@
-import { npv } from '@dz/core';
+import { BUDGET_SIMULATION, npv, projectSimulationInput, simulate } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { oparlPaper } from '../../../test/oparl-schema.js';
+import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -208,5 +210,70 @@ describe('risk register and Monte Carlo', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect((await coord.del(`/api/v1/projects/${projectId}/risks/${r.id}`)).json().items).toHaveLength(0);
+  });
+});
+
+describe('council decision paper', () => {
+  it('prefills, generates numbered versions as PDF whose figures match the screens, and exports OParl 1.1', async () => {
+    const { coord, staff, projectId } = await setup();
+    await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN);
+    await coord.post(`/api/v1/projects/${projectId}/risks`, {
+      title: 'Schnittstelle teurer als geplant',
+      category: 'technical',
+      probability: 40,
+      costMin: 500_000,
+      costLikely: 1_000_000,
+      costMax: 3_000_000,
+      weeks: 6,
+      mitigation: 'Früh testen',
+    });
+    const draft = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/draft`)).json();
+    expect(draft.subject).toBe('E-Akte');
+    expect(draft.risksText).toContain('Schnittstelle teurer als geplant');
+    // the P80 on the screen (browser: same core function, same seed) equals the paper's
+    const finance = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
+    const risks = (await coord.get(`/api/v1/projects/${projectId}/risks`)).json();
+    const project = (await coord.get(`/api/v1/projects/${projectId}`)).json();
+    const screen = simulate({
+      ...projectSimulationInput(finance, finance.settings.rates, finance.settings.horizonYears, risks.items, project),
+      ...BUDGET_SIMULATION,
+    });
+    expect(draft.figures.p80).toBe(screen.p80);
+    expect(draft.figures.perInhabitant).toBe(finance.computed.perInhabitant);
+    expect(draft.figures.total).toBe(finance.computed.total);
+    const input = { ...draft, resolution: 'Der Gemeinderat beschließt die Einführung der E-Akte.' };
+    delete input.figures;
+    const first = await coord.post(`/api/v1/projects/${projectId}/decision-papers`, input);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().versionNo).toBe(1);
+    const second = (
+      await coord.post(`/api/v1/projects/${projectId}/decision-papers`, { ...input, public: false })
+    ).json();
+    expect(second.versionNo).toBe(2);
+    const list = (await staff.get(`/api/v1/projects/${projectId}/decision-papers`)).json();
+    expect(list.items.map((p: { versionNo: number }) => p.versionNo)).toEqual([2, 1]);
+    const pdf = await staff.get(`/api/v1/projects/${projectId}/decision-papers/${second.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+    const euro = (c: number) =>
+      `${(c / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+    expect(text).toContain('Der Gemeinderat beschließt die Einführung der E-Akte.');
+    expect(text).toContain(`Risikoangepasstes Budget (P80) ${euro(screen.p80)}`);
+    expect(text).toContain(`Kosten je Einwohnerin und Einwohner ${euro(finance.computed.perInhabitant)}`);
+    expect(text).toContain('nicht öffentlich');
+    expect(text).toContain('Fassung 2');
+    expect(text).toContain('Hauptausschuss');
+    // OParl 1.1 Paper
+    const oparl = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/${second.id}/oparl`)).json();
+    const parsed = oparlPaper.safeParse(oparl);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(oparl.consultation.map((c: { authoritative: boolean }) => c.authoritative)).toEqual([false, true]);
+    expect(oparl.mainFile.size).toBe(pdf.rawPayload.length);
+    // staff may read but not generate; bad input is refused without a new version
+    expect((await staff.post(`/api/v1/projects/${projectId}/decision-papers`, input)).statusCode).toBe(403);
+    expect(
+      (await coord.post(`/api/v1/projects/${projectId}/decision-papers`, { ...input, resolution: '' })).statusCode,
+    ).toBe(400);
+    expect((await coord.get(`/api/v1/projects/${projectId}/decision-papers`)).json().items).toHaveLength(2);
   });
 });
