@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { pdfText } from './support/pdf';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('journey: costs and risks of a project', () => {
-  it('cost lines and a risk entered → lifecycle and NPV → simulation in the browser → alternatives compared', async () => {
+  it('cost lines and a risk → lifecycle and NPV → browser simulation → alternatives → decision paper PDF and OParl', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'ebersberg@digitalzirkel.example');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Portfolio' }).click();
@@ -77,6 +79,35 @@ describe('journey: costs and risks of a project', () => {
     await page.getByText('Kostenplan gespeichert.').waitFor();
     await page.getByRole('row', { name: /Als Shared Service 11\.000\s€/ }).waitFor();
     await page.getByRole('row', { name: /Allein umsetzen 16\.740\s€/ }).waitFor();
+    await expectAccessible(page, 'Alternativen');
+
+    // the council decision paper: prepared, the resolution edited, generated as PDF and checked
+    const simText = (await page.getByText(/Empfohlenes risikoangepasstes Budget/).textContent()) ?? '';
+    const screenP80 = Number(/P80\): ([\d.]+)\s€/.exec(simText)?.[1]?.replace(/\./g, ''));
+    await page.getByRole('button', { name: 'Beschlussvorlage vorbereiten' }).click();
+    await page
+      .getByLabel('Beschlussvorschlag')
+      .fill('Der Gemeinderat beschließt die Einführung der E-Rechnung im Rathaus.');
+    const figures = page.locator('.figures-preview');
+    const p80Text = (await figures.locator('dt:has-text("Risikoangepasstes Budget (P80)") + dd').textContent()) ?? '';
+    const perInhabitant =
+      (await figures.locator('dt:has-text("Kosten je Einwohnerin und Einwohner") + dd').textContent()) ?? '';
+    // the simulation on the screen (whole euros) and the paper's P80 (cents) are the same number
+    expect(Math.round(Number(p80Text.replace(/[^\d,]/g, '').replace(',', '.')))).toBe(screenP80);
+    await expectAccessible(page, 'Beschlussvorlage vorbereiten');
+    await page.getByRole('button', { name: 'Beschlussvorlage erzeugen' }).click();
+    await page.getByText('Fassung 1 der Beschlussvorlage wurde erzeugt.').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'PDF der Fassung 1' }).click();
+    const text = (await pdfText(fs.readFileSync(await (await download).path()))).replace(/\s+/g, ' ');
+    const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+    expect(text).toContain('Der Gemeinderat beschließt die Einführung der E-Rechnung im Rathaus.');
+    expect(text).toContain(`Risikoangepasstes Budget (P80) ${norm(p80Text)}`);
+    expect(text).toContain(`Kosten je Einwohnerin und Einwohner ${norm(perInhabitant)}`);
+    expect(text).toContain('Lieferant liefert verspätet');
+    const href = (await page.getByRole('link', { name: 'OParl-Daten der Fassung 1' }).getAttribute('href')) ?? '';
+    const oparl = await page.request.get(new URL(href, page.url()).toString());
+    expect((await oparl.json()).type).toBe('https://schema.oparl.org/1.1/Paper');
     await page.close();
   });
 });

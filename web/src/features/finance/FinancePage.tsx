@@ -1,4 +1,10 @@
-import { type projectFinance, projectSimulationInput, type riskList, type SimulationResult } from '@dz/core';
+import {
+  BUDGET_SIMULATION,
+  type projectFinance,
+  projectSimulationInput,
+  type riskList,
+  type SimulationResult,
+} from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +20,7 @@ import { errorMessage } from '../../lib/errors';
 import { fmtEuro, fmtNumber } from '../../lib/format';
 import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
+import { DecisionPaper } from './DecisionPaper';
 import { RiskRegister } from './RiskRegister';
 
 type Finance = z.infer<typeof projectFinance>;
@@ -149,8 +156,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
     };
     worker.postMessage({
       ...projectSimulationInput(f, f.settings.rates, f.settings.horizonYears, risks, project),
-      iterations: 100_000,
-      seed: 2026,
+      ...BUDGET_SIMULATION,
     });
   }
   return (
@@ -324,6 +330,7 @@ export function FinancePage() {
       <RiskRegister projectId={projectId} />
       {risks.data && <Simulation f={f.data} risks={risks.data.items} project={project.data} />}
       <Alternatives f={f.data} />
+      <DecisionPaper projectId={projectId} canEdit={Boolean(f.data.can.edit)} />
       <p>
         <Link to="/finanzen/einstellungen">{t('finance.settingsLink')}</Link>
       </p>

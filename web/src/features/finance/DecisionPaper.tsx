@@ -1,0 +1,306 @@
+import type { decisionPaperDraft, decisionPaperList } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextArea, TextField } from '../../components/Field';
+import { Alert, Empty, Loading } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
+import { api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { fmtDate, fmtDateTime, fmtEuro } from '../../lib/format';
+import { type Row, RowsEditor } from './RowsEditor';
+
+type Draft = z.infer<typeof decisionPaperDraft>;
+type Papers = z.infer<typeof decisionPaperList>;
+
+function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: string; onDone: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({
+    reference: draft.reference,
+    paperDate: draft.paperDate,
+    public: draft.public,
+    leadDepartment: draft.leadDepartment,
+    caseOfficer: draft.caseOfficer,
+    subject: draft.subject,
+    resolution: draft.resolution,
+    reasoning: draft.reasoning,
+    risksText: draft.risksText,
+    alternativesText: draft.alternativesText,
+    attachments: draft.attachments.join('\n'),
+  });
+  const [consultation, setConsultation] = useState<Row[]>(
+    draft.consultation.map((c) => ({ body: c.body, date: c.date ?? '', role: c.role })),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const f = draft.figures;
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!form.reference.trim()) errs.reference = t('finance.paper.errors.reference');
+    if (form.subject.trim().length < 3) errs.subject = t('finance.paper.errors.subject');
+    if (form.resolution.trim().length < 3) errs.resolution = t('finance.paper.errors.resolution');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      const res = await api<{ versionNo: number }>(`/projects/${projectId}/decision-papers`, {
+        method: 'POST',
+        body: {
+          ...form,
+          attachments: form.attachments
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+          consultation: consultation
+            .filter((c) => String(c.body).trim())
+            .map((c) => ({ body: String(c.body), date: c.date ? String(c.date) : null, role: String(c.role) })),
+        },
+      });
+      await qc.invalidateQueries({ queryKey: ['decision-papers', projectId] });
+      onDone(t('finance.paper.created', { n: res.versionNo }));
+    } catch (err) {
+      setErrors({
+        ...fieldMessages(err, t),
+        ...(fieldMessages(err, t).reference ? {} : { form: errorMessage(err, t, true) }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          reference: t('finance.paper.reference'),
+          subject: t('finance.paper.subject'),
+          resolution: t('finance.paper.resolution'),
+        }}
+      />
+      <div className="form-grid">
+        <TextField
+          name="reference"
+          label={t('finance.paper.reference')}
+          required
+          value={form.reference}
+          onChange={set('reference')}
+          error={errors.reference}
+        />
+        <TextField
+          name="paperDate"
+          type="date"
+          label={t('finance.paper.date')}
+          value={form.paperDate}
+          onChange={set('paperDate')}
+        />
+        <TextField
+          name="leadDepartment"
+          label={t('finance.paper.lead')}
+          value={form.leadDepartment}
+          onChange={set('leadDepartment')}
+        />
+        <TextField
+          name="caseOfficer"
+          label={t('finance.paper.officer')}
+          value={form.caseOfficer}
+          onChange={set('caseOfficer')}
+        />
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={form.public} onChange={(e) => setForm({ ...form, public: e.target.checked })} />{' '}
+        {t('finance.paper.public')}
+      </label>
+      <TextField
+        name="subject"
+        label={t('finance.paper.subject')}
+        required
+        value={form.subject}
+        onChange={set('subject')}
+        error={errors.subject}
+      />
+      <h3>{t('finance.paper.consultation')}</h3>
+      <RowsEditor
+        caption={t('finance.paper.consultation')}
+        addLabel={t('finance.paper.addBody')}
+        rows={consultation}
+        onChange={setConsultation}
+        errors={{}}
+        blank={() => ({ body: '', date: '', role: 'preliminary' })}
+        columns={[
+          { key: 'body', label: t('finance.paper.body') },
+          { key: 'date', label: t('finance.paper.meeting'), type: 'date' },
+          {
+            key: 'role',
+            label: t('finance.paper.role'),
+            type: 'select',
+            options: ['preliminary', 'decision', 'information'].map((r) => ({
+              value: r,
+              label: t(`finance.paper.roles.${r}`),
+            })),
+          },
+        ]}
+      />
+      <TextArea
+        name="resolution"
+        label={t('finance.paper.resolution')}
+        rows={4}
+        value={form.resolution}
+        onChange={set('resolution')}
+        error={errors.resolution}
+      />
+      <TextArea
+        name="reasoning"
+        label={t('finance.paper.reasoning')}
+        rows={6}
+        value={form.reasoning}
+        onChange={set('reasoning')}
+      />
+      <section aria-labelledby="h-figures" className="figures-preview">
+        <h3 id="h-figures">{t('finance.paper.figures')}</h3>
+        <dl className="facts">
+          <dt>{t('finance.paper.oneTime')}</dt>
+          <dd>{fmtEuro(f.oneTime)}</dd>
+          <dt>{t('finance.paper.followOn', { years: f.horizonYears })}</dt>
+          <dd>{fmtEuro(f.followOn)}</dd>
+          <dt>{t('finance.fundingTotal')}</dt>
+          <dd>{fmtEuro(f.funding)}</dd>
+          <dt>{t('finance.netCost')}</dt>
+          <dd>{fmtEuro(f.netCost)}</dd>
+          <dt>{t('finance.paper.p80')}</dt>
+          <dd>
+            <strong>{fmtEuro(f.p80)}</strong>
+          </dd>
+          <dt>{t('finance.paper.perInhabitant')}</dt>
+          <dd>{fmtEuro(f.perInhabitant)}</dd>
+          <dt>{t('finance.paper.coverage')}</dt>
+          <dd>{fmtEuro(f.coverage)}</dd>
+        </dl>
+        <p className="hint">{t('finance.paper.figuresHint')}</p>
+      </section>
+      <TextArea
+        name="risksText"
+        label={t('finance.paper.risks')}
+        rows={4}
+        value={form.risksText}
+        onChange={set('risksText')}
+      />
+      <TextArea
+        name="alternativesText"
+        label={t('finance.paper.alternatives')}
+        rows={4}
+        value={form.alternativesText}
+        onChange={set('alternativesText')}
+      />
+      <TextArea
+        name="attachments"
+        label={t('finance.paper.attachments')}
+        hint={t('finance.paper.attachmentsHint')}
+        rows={3}
+        value={form.attachments}
+        onChange={set('attachments')}
+      />
+      {errors.form && <Alert kind="error">{errors.form}</Alert>}
+      <Button type="submit" isDisabled={busy}>
+        {busy ? t('finance.paper.generating') : t('finance.paper.generate')}
+      </Button>
+    </form>
+  );
+}
+
+/** Council decision paper: prepared from the project, edited, generated as numbered PDF versions and OParl. */
+export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['decision-papers', projectId],
+    queryFn: () => api<Papers>(`/projects/${projectId}/decision-papers`),
+  });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [msg, setMsg] = useState('');
+  const [error, setError] = useState('');
+  async function prepare() {
+    setMsg('');
+    try {
+      setDraft(await api<Draft>(`/projects/${projectId}/decision-papers/draft`));
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="h-paper">
+      <h2 id="h-paper">{t('finance.paper.title')}</h2>
+      <p>{t('finance.paper.intro')}</p>
+      <div aria-live="polite">
+        {msg && <Alert kind="success">{msg}</Alert>}
+        {error && <Alert kind="error">{error}</Alert>}
+      </div>
+      {!list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('finance.paper.none')}</Empty>
+      ) : (
+        <TableWrap label={t('finance.paper.versions')}>
+          <table className="data">
+            <caption>{t('finance.paper.versions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('finance.paper.version')}</th>
+                <th scope="col">{t('finance.paper.reference')}</th>
+                <th scope="col">{t('finance.paper.date')}</th>
+                <th scope="col">{t('finance.paper.p80')}</th>
+                <th scope="col">{t('finance.paper.createdBy')}</th>
+                <th scope="col">{t('finance.paper.documents')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.versionNo}</td>
+                  <td>{p.reference}</td>
+                  <td>{fmtDate(p.paperDate)}</td>
+                  <td>{fmtEuro(p.figures.p80, true)}</td>
+                  <td>
+                    {p.author ?? '–'}
+                    <div className="muted">{fmtDateTime(p.createdAt)}</div>
+                  </td>
+                  <td>
+                    <a href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/pdf`} download>
+                      {t('finance.paper.pdf', { n: p.versionNo })}
+                    </a>
+                    <br />
+                    <a
+                      href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/oparl`}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      {t('finance.paper.oparl', { n: p.versionNo })}
+                      <span className="visually-hidden"> ({t('projects.files.newWindow')})</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {canEdit &&
+        (draft ? (
+          <PaperForm
+            draft={draft}
+            projectId={projectId}
+            onDone={(m) => {
+              setDraft(null);
+              setMsg(m);
+            }}
+          />
+        ) : (
+          <Button onPress={() => void prepare()}>{t('finance.paper.prepare')}</Button>
+        ))}
+    </section>
+  );
+}
