@@ -132,7 +132,7 @@ export async function draftPaper(deps: Deps, scope: TenantScope, projectId: stri
       { body: 'Hauptausschuss', date: null, role: 'preliminary' as const },
       { body: 'Gemeindevertretung', date: null, role: 'decision' as const },
     ],
-    resolution: `Die Gemeindevertretung beschließt die Umsetzung des Vorhabens „${b.p.title}“. Für die Umsetzung werden Mittel in Höhe von ${euro(f.p80)} (risikoangepasstes Budget, P80) bereitgestellt; die Verwaltung wird beauftragt, die Fördermittel zu beantragen und über den Fortschritt zu berichten.`,
+    resolution: `Die Gemeindevertretung beschließt die Umsetzung des Vorhabens „${b.p.title}“. Für die Umsetzung werden Mittel in Höhe von ${euro(f.p80)} (risikoangepasstes Budget P80 über ${f.horizonYears} Jahre, vor Förderung) bereitgestellt; die Verwaltung wird beauftragt, die Fördermittel zu beantragen und über den Fortschritt zu berichten.`,
     reasoning: [
       b.p.description,
       b.needs.length ? `Das Vorhaben antwortet auf folgende Bedarfe: ${b.needs.map((n) => n.title).join('; ')}.` : '',
