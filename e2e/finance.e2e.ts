@@ -108,6 +108,18 @@ describe('journey: costs and risks of a project', () => {
     const href = (await page.getByRole('link', { name: 'OParl-Daten der Fassung 1' }).getAttribute('href')) ?? '';
     const oparl = await page.request.get(new URL(href, page.url()).toString());
     expect((await oparl.json()).type).toBe('https://schema.oparl.org/1.1/Paper');
+
+    // the municipality's budget overview across projects
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Haushaltsübersicht' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Haushaltsübersicht der Projekte' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Kosten je Jahr und Kategorie' })
+      .getByRole('row', { name: /^Investition 2027 11\.900\s€/ })
+      .waitFor();
+    await expectAccessible(page, 'Haushaltsübersicht');
     await page.close();
   });
 });

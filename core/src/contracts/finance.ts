@@ -138,6 +138,7 @@ export const projectFinance = financeSave.extend({
   computed: z.object({
     years: z.array(yearFigures),
     byCategory: z.record(z.string(), z.number()),
+    byCategoryYear: z.record(z.string(), z.array(z.number())),
     total: z.number(),
     fundingTotal: z.number(),
     netCost: z.number(),
@@ -285,4 +286,22 @@ export const decisionPaperList = z.object({
     }),
   ),
   can: z.record(z.string(), z.boolean()),
+});
+
+export const portfolioFinance = z.object({
+  horizonYears: z.number().int(),
+  rows: z.array(z.object({ year: z.number().int(), category: z.string(), budgetLine: z.string(), cents: z.number() })),
+  exposure: z.object({ cents: z.number(), risks: z.number().int() }),
+  deadlines: z.array(
+    z.object({
+      projectId: uuid,
+      project: z.string(),
+      programme: z.string(),
+      deadline: z.string(),
+      status: z.enum(['planned', 'applied']),
+      amountCents: z.number().nullable(),
+      sharePercent: z.number().nullable(),
+    }),
+  ),
+  generatedAt: z.string(),
 });

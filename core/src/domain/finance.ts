@@ -425,20 +425,27 @@ export function lifecycle(
     net: 0,
   }));
   const byCategory: Record<string, number> = {};
+  /** Cost per category and year (for the stacked chart). */
+  const byCategoryYear: Record<string, number[]> = {};
+  const add = (category: string, year: number, v: number) => {
+    byCategory[category] = (byCategory[category] ?? 0) + v;
+    byCategoryYear[category] ??= Array.from({ length: horizon }, () => 0);
+    byCategoryYear[category]![year]! += v;
+  };
   for (const c of plan.costs)
     for (const y of years)
       if (occursIn(c.kind, c.year, y.year)) {
         const v = withVat(c.likely, c.vat);
         if (c.kind === 'one_time') y.oneTime += v;
         else y.recurring += v;
-        byCategory[c.category] = (byCategory[c.category] ?? 0) + v;
+        add(c.category, y.year, v);
       }
   for (const s of plan.staff) {
     const v = staffCost(s, rates).likely;
     for (const y of years)
       if (occursIn(s.kind, s.year, y.year)) {
         y.staff += v;
-        byCategory.staff = (byCategory.staff ?? 0) + v;
+        add('staff', y.year, v);
       }
   }
   const oneTimeTotal = years.reduce((s, y) => s + y.oneTime, 0);
@@ -457,6 +464,7 @@ export function lifecycle(
   return {
     years,
     byCategory,
+    byCategoryYear,
     total,
     fundingTotal,
     netCost,

@@ -163,6 +163,17 @@ export function Layout() {
           ]}
         />
         <NavGroup
+          title={t('nav.finance')}
+          items={[
+            { to: '/finanzen', label: t('nav.budget'), show: Boolean(session.activeMunicipalityId) },
+            {
+              to: '/finanzen/einstellungen',
+              label: t('nav.financeSettings'),
+              show: Boolean(session.activeMunicipalityId),
+            },
+          ]}
+        />
+        <NavGroup
           title={t('nav.exchange')}
           items={[
             { to: '/verbuende', label: t('nav.networks') },

@@ -74,6 +74,9 @@ const FinancePage = lazy(() => import('../features/finance/FinancePage').then((x
 const FinanceSettingsPage = lazy(() =>
   import('../features/finance/FinanceSettingsPage').then((x) => ({ default: x.FinanceSettingsPage })),
 );
+const PortfolioFinancePage = lazy(() =>
+  import('../features/finance/PortfolioFinancePage').then((x) => ({ default: x.PortfolioFinancePage })),
+);
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -149,6 +152,7 @@ export function AppRoutes() {
           <Route path="/projekte/:projectId" element={<ProjectPage />} />
           <Route path="/projekte/:projectId/finanzen" element={<FinancePage />} />
           <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
+          <Route path="/finanzen" element={<PortfolioFinancePage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />

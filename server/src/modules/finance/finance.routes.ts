@@ -6,6 +6,7 @@ import {
   financeSettings,
   financeSettingsSave,
   idParam,
+  portfolioFinance,
   projectFinance,
   riskCreate,
   riskList,
@@ -18,6 +19,7 @@ import { type ModulePlugin, typed } from '../../lib/route.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as papers from './decision-paper.service.js';
 import * as svc from './finance.service.js';
+import { portfolioFinance as overview, portfolioFinanceXlsx } from './portfolio-finance.service.js';
 import * as risks from './risks.service.js';
 
 const tags = ['Finanzen und Risiken'];
@@ -121,5 +123,16 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
     { schema: { tags, params: paperParams, description: 'The paper as an OParl 1.1 Paper object.' }, config: tenant },
     async (req) =>
       papers.paperOparl(deps, tenantScopeOf(req), req.params.projectId as string, req.params.paperId as string),
+  );
+  r.get(
+    '/api/v1/finance/portfolio',
+    { schema: { tags, response: { 200: portfolioFinance } }, config: tenant },
+    async (req) => overview(deps, tenantScopeOf(req)),
+  );
+  r.get('/api/v1/finance/portfolio.xlsx', { schema: { tags }, config: tenant }, async (req, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="haushaltsuebersicht.xlsx"')
+      .send(await portfolioFinanceXlsx(await overview(deps, tenantScopeOf(req)))),
   );
 };

@@ -1,4 +1,5 @@
 import { BUDGET_SIMULATION, npv, projectSimulationInput, simulate } from '@dz/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
@@ -275,5 +276,62 @@ describe('council decision paper', () => {
       (await coord.post(`/api/v1/projects/${projectId}/decision-papers`, { ...input, resolution: '' })).statusCode,
     ).toBe(400);
     expect((await coord.get(`/api/v1/projects/${projectId}/decision-papers`)).json().items).toHaveLength(2);
+  });
+});
+
+describe('portfolio finances', () => {
+  it('aggregates all running projects in SQL by year, category and budget line — equal to the per-project lifecycle', async () => {
+    const { coord, projectId } = await setup();
+    const second = (await coord.post('/api/v1/projects', { title: 'Ratsinfo', startsOn: '2028-03-01' })).json().id;
+    const stopped = (await coord.post('/api/v1/projects', { title: 'Gestoppt', phase: 'stopped' })).json().id;
+    const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await coord.put(`/api/v1/projects/${projectId}/finance`, {
+      ...PLAN,
+      funding: [{ programme: 'Digitalbonus', sharePercent: 40, status: 'applied', deadline }],
+    });
+    await coord.put(`/api/v1/projects/${second}/finance`, {
+      version: 0,
+      costs: [
+        {
+          kind: 'recurring',
+          category: 'hosting',
+          label: 'Hosting',
+          year: 0,
+          min: 100_000,
+          likely: 120_000,
+          max: 150_000,
+          vat: true,
+          budgetLine: '0111.7000',
+        },
+      ],
+    });
+    await coord.put(`/api/v1/projects/${stopped}/finance`, {
+      version: 0,
+      costs: [
+        { kind: 'one_time', category: 'investment', label: 'Nie', year: 0, min: 1, likely: 9_999_999, max: 10_000_000 },
+      ],
+    });
+    await coord.post(`/api/v1/projects/${second}/risks`, {
+      title: 'Anbieterwechsel',
+      category: 'vendor',
+      probability: 50,
+      costMin: 100_000,
+      costLikely: 200_000,
+      costMax: 600_000,
+    });
+    const data = (await coord.get('/api/v1/finance/portfolio')).json();
+    const totals = await Promise.all(
+      [projectId, second].map(async (id) => (await coord.get(`/api/v1/projects/${id}/finance`)).json().computed.total),
+    );
+    expect(data.rows.reduce((s: number, r: { cents: number }) => s + r.cents, 0)).toBe(totals[0] + totals[1]);
+    // the E-Akte starts 2027: its software (incl. VAT) falls into 2027; hosting of the second project from 2028
+    expect(data.rows).toContainEqual({ year: 2027, category: 'investment', budgetLine: '1.1.1.01', cents: 5_950_000 });
+    expect(data.rows).toContainEqual({ year: 2028, category: 'hosting', budgetLine: '0111.7000', cents: 142_800 });
+    expect(data.exposure).toEqual({ cents: Math.round(0.5 * ((100_000 + 4 * 200_000 + 600_000) / 6)), risks: 1 });
+    expect(data.deadlines.map((d: { programme: string }) => d.programme)).toEqual(['Digitalbonus']);
+    const xlsx = await coord.get('/api/v1/finance/portfolio.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Nach Kategorie', 'Nach Haushaltsstelle', 'Risiken und Fristen']);
   });
 });

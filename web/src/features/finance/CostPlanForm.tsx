@@ -49,6 +49,7 @@ function rowsOf(f: Finance) {
       programme: x.programme,
       amount: centsToInput(x.amountCents),
       share: num(x.sharePercent),
+      conditions: x.conditions ?? '',
       deadline: x.deadline ?? '',
       status: x.status ?? 'planned',
     })),
@@ -162,6 +163,7 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         programme: String(x.programme),
         amountCents: inputToCents(String(x.amount)),
         sharePercent: parseGermanNumber(String(x.share)),
+        conditions: String(x.conditions ?? ''),
         deadline: x.deadline ? String(x.deadline) : null,
         status: x.status as 'planned',
       })),
@@ -277,11 +279,12 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         rows={funding}
         onChange={setFunding}
         errors={{}}
-        blank={() => ({ programme: '', amount: '', share: '', deadline: '', status: 'planned' })}
+        blank={() => ({ programme: '', amount: '', share: '', conditions: '', deadline: '', status: 'planned' })}
         columns={[
           { key: 'programme', label: t('finance.programme') },
           { key: 'amount', label: t('finance.amount'), type: 'number' },
           { key: 'share', label: t('finance.share'), type: 'number' },
+          { key: 'conditions', label: t('finance.conditions') },
           { key: 'deadline', label: t('finance.deadline'), type: 'date' },
           {
             key: 'status',

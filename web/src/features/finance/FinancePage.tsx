@@ -92,11 +92,10 @@ function Lifecycle({ f }: { f: Finance }) {
       <StackedBars
         labels={labels}
         format={euroK}
-        series={[
-          { name: t('finance.kinds.one_time'), values: years.map((y) => y.oneTime) },
-          { name: t('finance.kinds.recurring'), values: years.map((y) => y.recurring) },
-          { name: t('finance.staff'), values: years.map((y) => y.staff) },
-        ]}
+        series={Object.entries(f.computed.byCategoryYear).map(([k, values]) => ({
+          name: k === 'staff' ? t('finance.staff') : t(`finance.categories.${k}`),
+          values,
+        }))}
       />
       <TableWrap label={t('finance.lifecycle')}>
         <table className="data numbers">
@@ -129,14 +128,34 @@ function Lifecycle({ f }: { f: Finance }) {
           </tbody>
         </table>
       </TableWrap>
-      <h3>{t('finance.byCategory')}</h3>
-      <ul className="plain">
-        {Object.entries(f.computed.byCategory).map(([k, v]) => (
-          <li key={k}>
-            {k === 'staff' ? t('finance.staff') : t(`finance.categories.${k}`)}: {fmtEuro(v)}
-          </li>
-        ))}
-      </ul>
+      <TableWrap label={t('finance.byCategory')}>
+        <table className="data numbers">
+          <caption>{t('finance.byCategory')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('finance.category')}</th>
+              {labels.map((l) => (
+                <th scope="col" key={l}>
+                  {l}
+                </th>
+              ))}
+              <th scope="col">{t('finance.sum')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(f.computed.byCategoryYear).map(([k, values]) => (
+              <tr key={k}>
+                <th scope="row">{k === 'staff' ? t('finance.staff') : t(`finance.categories.${k}`)}</th>
+                {values.map((v, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one cell per year of the horizon
+                  <td key={i}>{fmtEuro(v, true)}</td>
+                ))}
+                <td>{fmtEuro(f.computed.byCategory[k] ?? 0, true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </section>
   );
 }
