@@ -117,7 +117,7 @@ describe('journey: costs and risks of a project', () => {
     await page.getByRole('heading', { level: 1, name: 'Haushaltsübersicht der Projekte' }).waitFor();
     await page
       .getByRole('table', { name: 'Kosten je Jahr und Kategorie' })
-      .getByRole('row', { name: /^Investition 2027 11\.900\s€/ })
+      .getByRole('row', { name: /^Investition 11\.900\s€/ })
       .waitFor();
     await expectAccessible(page, 'Haushaltsübersicht');
     await page.close();
