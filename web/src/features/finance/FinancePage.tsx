@@ -17,7 +17,7 @@ import { LineChart, StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
 import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
 import { DecisionPaper } from './DecisionPaper';
@@ -25,6 +25,10 @@ import { RiskRegister } from './RiskRegister';
 
 type Finance = z.infer<typeof projectFinance>;
 type Risks = z.infer<typeof riskList>;
+
+/** The date `weeks` after an ISO date (the simulated end date). */
+const addWeeks = (iso: string, weeks: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
 const euroK = (cents: number) => `${fmtNumber(Math.round(cents / 100_000))} Tsd. €`;
 
@@ -211,6 +215,18 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
                   p95: result.weeks.p95,
                 })}
               </dd>
+              {project.startsOn && (
+                <>
+                  <dt>{t('finance.simulation.end')}</dt>
+                  <dd>
+                    {t('finance.simulation.endText', {
+                      p50: fmtDate(addWeeks(project.startsOn, result.weeks.p50)),
+                      p80: fmtDate(addWeeks(project.startsOn, result.weeks.p80)),
+                      p95: fmtDate(addWeeks(project.startsOn, result.weeks.p95)),
+                    })}
+                  </dd>
+                </>
+              )}
             </dl>
           </>
         )}
