@@ -71,7 +71,10 @@ describe('journey: costs and risks of a project', () => {
     await page.getByText(/Empfohlenes risikoangepasstes Budget \(P80\): [\d.]+\s€/).waitFor();
     await page.getByRole('table', { name: 'Budget und Wahrscheinlichkeit, dass es reicht' }).waitFor();
     // planned 2027-01-01 to 2027-09-30 (39 weeks); the risk (30 %) adds four weeks only above P70
-    await page.locator('dt:has-text("Voraussichtliches Ende") + dd').getByText(/P50 01\.10\.2027 · P80 29\.10\.2027/).waitFor();
+    await page
+      .locator('dt:has-text("Voraussichtliches Ende") + dd')
+      .getByText(/P50 01\.10\.2027 · P80 29\.10\.2027/)
+      .waitFor();
     await expectAccessible(page, 'Simulation');
 
     // alternatives: doing it alone vs. the shared service offer
