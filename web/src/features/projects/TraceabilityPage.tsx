@@ -29,6 +29,20 @@ function Gap({ text }: { text: string }) {
   );
 }
 
+/** A gap flag and the link that starts a project prefilled from the need or goal. */
+function StartProject({ gap, param, item }: { gap: string; param: 'bedarf' | 'ziel'; item: Ref }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Gap text={gap} />{' '}
+      <Link to={`/projekte/neu?${param}=${item.id}&titel=${encodeURIComponent(item.title)}`}>
+        {t('projects.trace.startProject')}
+        <span className="visually-hidden">: {item.title}</span>
+      </Link>
+    </>
+  );
+}
+
 /** Need → goal → project in both directions; gaps (needs nobody addresses, projects without a why) stand out. */
 export function TraceabilityPage() {
   const { t } = useTranslation();
@@ -89,13 +103,7 @@ export function TraceabilityPage() {
                       {n.addressed ? (
                         t('projects.trace.addressed')
                       ) : (
-                        <>
-                          <Gap text={t('projects.trace.notAddressed')} />{' '}
-                          <Link to={`/projekte/neu?bedarf=${n.id}&titel=${encodeURIComponent(n.title)}`}>
-                            {t('projects.trace.startProject')}
-                            <span className="visually-hidden">: {n.title}</span>
-                          </Link>
-                        </>
+                        <StartProject gap={t('projects.trace.notAddressed')} param="bedarf" item={n} />
                       )}
                     </td>
                   </tr>
@@ -133,13 +141,7 @@ export function TraceabilityPage() {
                       {g.projects.length ? (
                         <Refs items={g.projects} to={project} />
                       ) : (
-                        <>
-                          <Gap text={t('projects.trace.noProject')} />{' '}
-                          <Link to={`/projekte/neu?ziel=${g.id}&titel=${encodeURIComponent(g.title)}`}>
-                            {t('projects.trace.startProject')}
-                            <span className="visually-hidden">: {g.title}</span>
-                          </Link>
-                        </>
+                        <StartProject gap={t('projects.trace.noProject')} param="ziel" item={g} />
                       )}
                     </td>
                   </tr>
