@@ -1,6 +1,7 @@
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/common.js';
+export * from './contracts/exchange.js';
 export * from './contracts/finance.js';
 export * from './contracts/ideas.js';
 export * from './contracts/imports.js';
@@ -15,6 +16,7 @@ export * from './contracts/workshops.js';
 export * from './domain/ags.js';
 export * from './domain/capacity.js';
 export * from './domain/departments.js';
+export * from './domain/exchange.js';
 export * from './domain/fields-of-action.js';
 export * from './domain/finance.js';
 export * from './domain/prioritisation.js';

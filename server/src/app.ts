@@ -14,6 +14,7 @@ import type { Deps } from './lib/deps.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
@@ -51,6 +52,7 @@ export const MODULES = [
   projectsRoutes,
   portfolioRoutes,
   financeRoutes,
+  exchangeRoutes,
   auditRoutes,
   importsRoutes,
 ];

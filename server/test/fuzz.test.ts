@@ -135,7 +135,36 @@ beforeAll(async () => {
           resolution: 'Fuzz-Beschluss',
         })
       ).json().id as string;
+      const publicationId = (
+        await actor.put(`/api/v1/projects/${projectId}/publication`, {
+          version: 0,
+          visibility: 'all',
+          title: 'Fuzz-Veröffentlichung',
+          stage: 'running',
+          contactRole: 'Fuzz-Rolle',
+        })
+      ).json().publicationId as string;
+      const other = await buildMunicipality(ctx.db, { name: 'Partnerfuzz' });
+      const requestId = newId();
+      await ctx.db
+        .insertInto('contactRequests')
+        .values({ id: requestId, fromMunicipalityId: other.id, toMunicipalityId: a.id, message: 'Fuzz-Anfrage' })
+        .execute();
+      const jointId = (
+        await actor.post('/api/v1/joint-projects', {
+          title: 'Fuzz-Gemeinschaft',
+          costKey: 'equal',
+          partners: [{ municipalityId: a.id }, { municipalityId: other.id }],
+        })
+      ).json().id as string;
+      const joint = (
+        await actor.post(`/api/v1/joint-projects/${jointId}/entries`, { kind: 'decision', title: 'Fuzz-Beschluss' })
+      ).json();
       return {
+        publicationId,
+        requestId,
+        jointId,
+        entryId: joint.entries[0].id,
         paperId,
         riskId,
         projectId,

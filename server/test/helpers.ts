@@ -165,3 +165,12 @@ export function multipart(name: string, content: Buffer, contentType = 'applicat
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** Decoded texts (headers and body) of all mails to an address in DATA_DIR/outbox, oldest first. */
+export function mailTexts(outbox: string, to: string): string[] {
+  const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort() : [];
+  return files
+    .map((f) => fs.readFileSync(path.join(outbox, f), 'utf8'))
+    .filter((raw) => new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw))
+    .map(decodeMail);
+}

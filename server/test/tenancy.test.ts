@@ -264,6 +264,65 @@ const ROUTES: Record<string, Kind> = {
   'DELETE /api/v1/calendar-feed': { kind: 'own' },
   'GET /api/v1/calendar/:file': { kind: 'public', reason: 'needs the secret, revocable feed token' },
   'POST /api/v1/projects/:projectId/comments': { kind: 'foreign', body: { body: 'Gekapert @Berta Geheim' } },
+  'GET /api/v1/exchange': { kind: 'own' },
+  'GET /api/v1/exchange/:publicationId': { kind: 'foreign' },
+  'GET /api/v1/exchange/:publicationId/documents/:fileId': { kind: 'foreign' },
+  'PUT /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'foreign' },
+  'DELETE /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'foreign' },
+  'POST /api/v1/exchange/:publicationId/posts': { kind: 'foreign', body: { body: 'Gekaperte Frage' } },
+  'GET /api/v1/exchange/:publicationId/adoption': { kind: 'foreign' },
+  'POST /api/v1/exchange/:publicationId/adoption': {
+    kind: 'foreign',
+    body: { title: 'Gekapert', startsOn: '2027-01-01' },
+  },
+  'GET /api/v1/projects/:projectId/publication': { kind: 'foreign' },
+  'POST /api/v1/projects/:projectId/publication/preview': {
+    kind: 'foreign',
+    body: { version: 0, visibility: 'all', title: 'Gekapert', stage: 'running', contactRole: 'Gekapert' },
+  },
+  'PUT /api/v1/projects/:projectId/publication': {
+    kind: 'foreign',
+    body: { version: 1, visibility: 'all', title: 'Gekapert', stage: 'running', contactRole: 'Gekapert' },
+  },
+  'POST /api/v1/projects/:projectId/publication/withdraw': { kind: 'foreign', body: { version: 1 } },
+  'GET /api/v1/needs/:needId/partners': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/partners': { kind: 'foreign' },
+  'PUT /api/v1/needs/:needId/partner-search': { kind: 'foreign', body: { version: 1, seekingPartners: true } },
+  'GET /api/v1/contact-requests': { kind: 'own' },
+  'POST /api/v1/contact-requests': {
+    kind: 'own',
+    body: { toMunicipalityId: 'B_MUNICIPALITY', message: 'Eine ehrliche Anfrage von A' },
+  },
+  'POST /api/v1/contact-requests/:requestId/answer': { kind: 'foreign', body: { accept: true } },
+  'GET /api/v1/joint-projects': { kind: 'own' },
+  'POST /api/v1/joint-projects': {
+    kind: 'own',
+    body: {
+      title: 'Eigenes Gemeinschaftsprojekt',
+      costKey: 'equal',
+      partners: [{ municipalityId: 'A_MUNICIPALITY' }, { municipalityId: 'B_MUNICIPALITY' }],
+    },
+  },
+  'GET /api/v1/joint-projects/:jointId': { kind: 'foreign' },
+  'PUT /api/v1/joint-projects/:jointId': {
+    kind: 'foreign',
+    body: {
+      version: 1,
+      title: 'Gekapert',
+      costKey: 'equal',
+      // nested ids are not filled in: any two valid ids, the joint project itself is B's
+      partners: [
+        { municipalityId: '00000000-0000-4000-8000-00000000000a' },
+        { municipalityId: '00000000-0000-4000-8000-00000000000b' },
+      ],
+    },
+  },
+  'POST /api/v1/joint-projects/:jointId/answer': { kind: 'foreign', body: { accept: true } },
+  'POST /api/v1/joint-projects/:jointId/entries': { kind: 'foreign', body: { kind: 'decision', title: 'Gekapert' } },
+  'POST /api/v1/joint-projects/:jointId/documents': { kind: 'foreign' },
+  'GET /api/v1/joint-projects/:jointId/entries/:entryId/file': { kind: 'foreign' },
+  'DELETE /api/v1/joint-projects/:jointId/entries/:entryId': { kind: 'foreign' },
+  'GET /api/v1/joint-projects/:jointId/statement': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/imports': { kind: 'foreign' },
@@ -386,6 +445,55 @@ beforeAll(async () => {
       resolution: 'Geheimer Beschluss B',
     })
   ).json().id as string;
+  // B publishes its secret project to its own network only, with one document
+  const pubId = (
+    await b.put(`/api/v1/projects/${projectId}/publication`, {
+      version: 0,
+      visibility: 'networks',
+      networkIds: [net.id],
+      title: 'Geheimes Projekt B',
+      problem: 'Geheimes Problem B',
+      stage: 'running',
+      contactRole: 'Geheime Rolle B',
+      documentIds: [pd.files[0].id],
+    })
+  ).json().publicationId as string;
+  // a third municipality asks B for contact, and B runs a joint project with it
+  const C = await buildMunicipality(ctx.db, { name: 'Gemeinde C' });
+  const requestId = newId();
+  await ctx.db
+    .insertInto('contactRequests')
+    .values({ id: requestId, fromMunicipalityId: C.id, toMunicipalityId: B.id, message: 'Geheime Anfrage B' })
+    .execute();
+  const jointId = (
+    await b.post('/api/v1/joint-projects', {
+      title: 'Geheimes Gemeinschaftsprojekt B',
+      costKey: 'population',
+      costLines: [{ label: 'Geheime Gemeinschaftskosten B', amountCents: 100 }],
+      partners: [{ municipalityId: B.id }, { municipalityId: C.id }],
+    })
+  ).json().id as string;
+  const joint = (
+    await b.inject({
+      method: 'POST',
+      url: `/api/v1/joint-projects/${jointId}/documents`,
+      ...multipart('geheimer-vertrag-b.txt', Buffer.from('Geheimer Vertrag B')),
+    })
+  ).json();
+  Object.assign(ids, {
+    publicationId: pubId,
+    requestId,
+    jointId,
+    entryId: joint.entries[0].id,
+  });
+  markers.push(
+    'Geheimes Problem B',
+    'Geheime Rolle B',
+    'Geheime Anfrage B',
+    'Geheimes Gemeinschaftsprojekt B',
+    'Geheime Gemeinschaftskosten B',
+    'geheimer-vertrag-b.txt',
+  );
   Object.assign(ids, {
     paperId,
     riskId,
@@ -609,6 +717,83 @@ describe('cross-tenant isolation', () => {
       ])
       .execute();
     expect(aAudit).toEqual([]);
+    const pub = await ctx.db
+      .selectFrom('publications')
+      .select(['version', 'title', 'status'])
+      .where('id', '=', ids.publicationId!)
+      .executeTakeFirstOrThrow();
+    expect(pub).toEqual({ version: 1, title: 'Geheimes Projekt B', status: 'published' });
+    expect(await ctx.db.selectFrom('lighthouseMarks').selectAll().execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('exchangePosts').selectAll().execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('reuses').selectAll().execute()).toEqual([]);
+    const req = await ctx.db
+      .selectFrom('contactRequests')
+      .select('status')
+      .where('id', '=', ids.requestId!)
+      .executeTakeFirstOrThrow();
+    expect(req.status).toBe('open');
+    const joint = await ctx.db
+      .selectFrom('jointProjects')
+      .select(['version', 'title'])
+      .where('id', '=', ids.jointId!)
+      .executeTakeFirstOrThrow();
+    expect(joint).toEqual({ version: 1, title: 'Geheimes Gemeinschaftsprojekt B' });
+    const entries = await ctx.db
+      .selectFrom('jointEntries')
+      .select('id')
+      .where('jointProjectId', '=', ids.jointId!)
+      .execute();
+    expect(entries).toHaveLength(1);
+  });
+
+  it('shows a published entry only as published: search, facets, detail, matching and exports', async () => {
+    const b = await login(ctx.app, 'geheim-b@example.org');
+    const open = (
+      await b.post('/api/v1/projects', { title: 'Offene Bürgerdienste B', description: 'Geheime Projektnotiz B2' })
+    ).json().id as string;
+    await b.post(`/api/v1/projects/${open}/comments`, { body: 'Geheimer Kommentar B2' });
+    await b.post(`/api/v1/projects/${open}/tasks`, { title: 'Öffentliche Aufgabe', assigneeId: ids.userId });
+    const pub = (
+      await b.put(`/api/v1/projects/${open}/publication`, {
+        version: 0,
+        visibility: 'all',
+        title: 'Offene Bürgerdienste B',
+        problem: 'Bürgerdienste sind nur vor Ort erreichbar.',
+        stage: 'running',
+        contactRole: 'Hauptamt',
+      })
+    ).json().publicationId as string;
+    const secret = [...markers, 'Geheime Projektnotiz B2', 'Geheimer Kommentar B2'];
+    const responses = [
+      await a.get('/api/v1/exchange?q=Bürgerdienst'),
+      await a.get('/api/v1/exchange?q=Geheim'),
+      await a.get('/api/v1/exchange?mode=similar'),
+      await a.get(`/api/v1/exchange/${pub}`),
+    ];
+    const own = (await a.post('/api/v1/needs', { title: 'Bürgerdienste online anbieten', source: 'citizen' })).json();
+    responses.push(await a.get(`/api/v1/needs/${own.id}/partners`));
+    const search = responses[0]!.json();
+    expect(search.items.map((x: { id: string }) => x.id)).toEqual([pub]);
+    expect(search.facets.stage).toEqual([{ value: 'running', label: 'running', count: 1 }]);
+    // B's network-only entry is not even counted for A
+    expect(responses[1]!.json().total).toBe(0);
+    const partner = responses[4]!
+      .json()
+      .items.find((x: { municipality: { name: string } }) => x.municipality.name === 'Gemeinde B');
+    expect(partner.matches).toEqual([{ kind: 'project', id: pub, title: 'Offene Bürgerdienste B' }]);
+    for (const r of responses) {
+      expect(r.statusCode).toBeLessThan(400);
+      for (const m of secret) expect(r.body, m).not.toContain(m);
+    }
+    expect(responses[3]!.json().template.tasks).toEqual([{ title: 'Öffentliche Aufgabe', offsetDays: null }]);
+    // A adopting the entry gets a template, never B's people
+    const adopted = (
+      await a.post(`/api/v1/exchange/${pub}/adoption`, { title: 'Von B übernommen', startsOn: '2027-01-01' })
+    ).json().id;
+    const copy = await a.get(`/api/v1/projects/${adopted}`);
+    for (const m of secret) expect(copy.body, m).not.toContain(m);
+    const csv = await a.get('/api/v1/projects/export?format=csv');
+    for (const m of secret) expect(csv.body, m).not.toContain(m);
   });
 
   it('denies every non-public route without a session (401)', async () => {

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_target_picture.js';
 import * as m0009 from './migrations/0009_projects.js';
 import * as m0010 from './migrations/0010_finance.js';
 import * as m0011 from './migrations/0011_decision_papers.js';
+import * as m0012 from './migrations/0012_exchange.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_projects': m0009,
   '0010_finance': m0010,
   '0011_decision_papers': m0011,
+  '0012_exchange': m0012,
 };
 
 /** Names of all migrations, oldest first. */

@@ -321,6 +321,7 @@ export interface Needs {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   search: Generated<string>;
+  seekingPartners: Generated<boolean>;
 }
 export interface Ideas {
   id: string;
@@ -609,6 +610,116 @@ export interface DecisionPapers {
   createdBy: string | null;
   createdAt: Timestamp;
 }
+export interface Publications {
+  id: string;
+  projectId: string;
+  municipalityId: string;
+  status: string;
+  visibility: string;
+  title: string;
+  problem: Generated<string>;
+  solution: Generated<string>;
+  results: Generated<string>;
+  lessons: Generated<string>;
+  fieldOfAction: Generated<string>;
+  stage: string;
+  tcoCents: number | null;
+  effortHours: number | null;
+  durationMonths: number | null;
+  products: Generated<string>;
+  contactRole: string;
+  documents: ColumnType<unknown, string | undefined, string>;
+  template: ColumnType<unknown, string | undefined, string>;
+  sizeClass: number;
+  landCode: string;
+  kreisKey: string;
+  population: number;
+  publishedBy: string | null;
+  publishedAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+  search: Generated<string>;
+}
+export interface PublicationNetworks {
+  publicationId: string;
+  networkId: string;
+}
+export interface LighthouseMarks {
+  publicationId: string;
+  networkId: string;
+  markedBy: string | null;
+  markedAt: Timestamp;
+}
+export interface Reuses {
+  id: string;
+  publicationId: string;
+  municipalityId: string;
+  projectId: string | null;
+  sizeClass: number;
+  landCode: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+export interface ExchangePosts {
+  id: string;
+  publicationId: string;
+  parentId: string | null;
+  municipalityId: string | null;
+  authorId: string | null;
+  body: string;
+  createdAt: Timestamp;
+}
+export interface ContactRequests {
+  id: string;
+  fromMunicipalityId: string;
+  toMunicipalityId: string;
+  fromUserId: string | null;
+  about: Generated<string>;
+  message: string;
+  status: Generated<string>;
+  answeredBy: string | null;
+  answeredAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+export interface JointProjects {
+  id: string;
+  leadMunicipalityId: string;
+  title: string;
+  description: Generated<string>;
+  costKey: string;
+  baseShare: Generated<number>;
+  costLines: ColumnType<unknown, string | undefined, string>;
+  publicationId: string | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface JointPartners {
+  jointProjectId: string;
+  municipalityId: string;
+  role: string;
+  status: string;
+  caseVolume: Generated<number>;
+  customPercent: Generated<number>;
+  position: number;
+}
+export interface JointEntries {
+  id: string;
+  jointProjectId: string;
+  municipalityId: string;
+  authorId: string | null;
+  kind: string;
+  private: Generated<boolean>;
+  title: string;
+  body: Generated<string>;
+  light: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  content: Buffer | null;
+  createdAt: Timestamp;
+}
 export interface DB {
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
@@ -675,4 +786,13 @@ export interface DB {
   benefits: Benefits;
   risks: Risks;
   decisionPapers: DecisionPapers;
+  publications: Publications;
+  publicationNetworks: PublicationNetworks;
+  lighthouseMarks: LighthouseMarks;
+  reuses: Reuses;
+  exchangePosts: ExchangePosts;
+  contactRequests: ContactRequests;
+  jointProjects: JointProjects;
+  jointPartners: JointPartners;
+  jointEntries: JointEntries;
 }

@@ -20,7 +20,8 @@ export type MunicipalityAction =
   | 'submit_ideas'
   | 'create_projects'
   | 'manage_projects'
-  | 'manage_capacity';
+  | 'manage_capacity'
+  | 'manage_exchange';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -42,6 +43,7 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   create_projects: ['admin', 'coordinator', 'mayor'],
   manage_projects: ['admin', 'coordinator'],
   manage_capacity: ['admin', 'coordinator'],
+  manage_exchange: ['admin', 'coordinator'],
 };
 
 /**

@@ -19,6 +19,7 @@ import {
   taskUpdate,
 } from '@dz/core';
 import { z } from 'zod';
+import { sendUpload } from '../../lib/download.js';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as items from './project-items.service.js';
@@ -36,12 +37,6 @@ const fileParams = sub('fileId');
 const tenant = { access: 'tenant' as const };
 const detail = { 200: projectDetail };
 const created = { 201: projectDetail };
-
-/** Download names keep letters, digits, dots and dashes; the original name goes in filename*. */
-function disposition(name: string) {
-  const ascii = name.replace(/[^\w.-]+/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export const projectsRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
@@ -232,11 +227,7 @@ export const projectsRoutes: ModulePlugin = (app, deps) => {
         req.params.projectId as string,
         req.params.fileId as string,
       );
-      // never rendered inline: uploaded HTML or SVG must not run in our origin
-      const type = /^(text\/html|image\/svg|application\/xhtml)/i.test(f.contentType)
-        ? 'application/octet-stream'
-        : f.contentType;
-      return reply.type(type).header('content-disposition', disposition(f.fileName)).send(f.content);
+      return sendUpload(reply, f);
     },
   );
   r.delete(

@@ -1,0 +1,48 @@
+import { AppError } from '@dz/core';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../lib/deps.js';
+import type { Scope } from '../../lib/scope.js';
+
+type P = { p: DB['publications'] };
+
+/** Networks whose shared entries the scope may read: its municipality's networks and those it moderates. */
+export function readableNetworks(scope: Scope): string[] {
+  return [...new Set([...scope.networkIds, ...scope.moderatedNetworkIds])];
+}
+
+/**
+ * The one visibility rule of the exchange: a published entry is seen by everyone when published to all,
+ * by the members and moderators of the networks it was published to, and always by its own municipality.
+ * Withdrawn entries are seen by their own municipality only.
+ */
+export function visible(scope: Scope) {
+  const nets = readableNetworks(scope);
+  return (eb: ExpressionBuilder<P & DB, 'p'>) => {
+    const shared = [eb('p.visibility', '=', 'all')];
+    if (nets.length)
+      shared.push(
+        eb.exists(
+          eb
+            .selectFrom('publicationNetworks as pn')
+            .select(sql`1`.as('one'))
+            .whereRef('pn.publicationId', '=', 'p.id')
+            .where('pn.networkId', 'in', nets),
+        ),
+      );
+    const published = eb.and([eb('p.status', '=', 'published'), eb.or(shared)]);
+    return scope.municipalityId ? eb.or([eb('p.municipalityId', '=', scope.municipalityId), published]) : published;
+  };
+}
+
+/** A publication the scope may see, or 404 (never reveals that a private entry exists). */
+export async function loadVisible(deps: Deps, scope: Scope, id: string) {
+  const row = await deps.db
+    .selectFrom('publications as p')
+    .selectAll('p')
+    .where('p.id', '=', id)
+    .where(visible(scope))
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 404);
+  return row;
+}

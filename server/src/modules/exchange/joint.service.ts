@@ -1,0 +1,585 @@
+import {
+  AppError,
+  type JointCostKey,
+  type jointCreate,
+  type jointEntryInput,
+  jointShares,
+  type jointUpdate,
+} from '@dz/core';
+import ExcelJS from 'exceljs';
+import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { iso, newId } from '../../lib/ids.js';
+import { deDate, renderPdf } from '../../lib/pdf.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { assertVersion } from '../../lib/versioning.js';
+import { can } from '../members/members.policy.js';
+import { fieldError } from '../projects/projects.access.js';
+import { loadVisible } from './exchange.access.js';
+
+type Create = z.infer<typeof jointCreate>;
+type PartnerStatus = 'invited' | 'accepted' | 'declined';
+type CostLine = { label: string; amountCents: number };
+
+export const MAX_JOINT_FILE_BYTES = 10 * 1024 * 1024;
+export const COST_KEY_LABELS: Record<JointCostKey, string> = {
+  population: 'nach Einwohnerzahl',
+  equal: 'zu gleichen Teilen',
+  case_volume: 'nach Fallzahlen',
+  base_variable: 'Sockelbetrag und Einwohnerzahl',
+  custom: 'nach vereinbarten Prozentsätzen',
+};
+
+/** The joint project if my municipality takes part (declined partners no longer see it), else 404. */
+async function membership(db: Deps['db'] | Transaction<DB>, scope: TenantScope, id: string) {
+  const row = await db
+    .selectFrom('jointProjects as j')
+    .innerJoin('jointPartners as jp', 'jp.jointProjectId', 'j.id')
+    .selectAll('j')
+    .select(['jp.status as myStatus', 'jp.role as myRole'])
+    .where('j.id', '=', id)
+    .where('jp.municipalityId', '=', scope.municipalityId)
+    .where('jp.status', '<>', 'declined')
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 404);
+  return row;
+}
+
+function sharesOf(
+  costKey: JointCostKey,
+  baseShare: number,
+  lines: CostLine[],
+  partners: { population: number; caseVolume: number; customPercent: number; status: string }[],
+) {
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
+  // declined partners carry no share; the others share the whole total
+  const active = partners.map((p, i) => ({ p, i })).filter((x) => x.p.status !== 'declined');
+  const split = jointShares(
+    total,
+    costKey,
+    active.map((x) => x.p),
+    baseShare,
+  );
+  const shares = partners.map(() => 0);
+  active.forEach((x, k) => {
+    shares[x.i] = split[k] ?? 0;
+  });
+  return { total, shares };
+}
+
+export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
+  const j = await membership(deps.db, scope, id);
+  const [partners, entries, lead, publication] = await Promise.all([
+    deps.db
+      .selectFrom('jointPartners as jp')
+      .innerJoin('municipalities as m', 'm.id', 'jp.municipalityId')
+      .select([
+        'jp.municipalityId',
+        'm.name',
+        'm.population',
+        'jp.role',
+        'jp.status',
+        'jp.caseVolume',
+        'jp.customPercent',
+      ])
+      .where('jp.jointProjectId', '=', id)
+      .orderBy('jp.position')
+      .execute(),
+    deps.db
+      .selectFrom('jointEntries as e')
+      .innerJoin('municipalities as m', 'm.id', 'e.municipalityId')
+      .leftJoin('users as u', 'u.id', 'e.authorId')
+      .select([
+        'e.id',
+        'e.kind',
+        'e.private',
+        'e.title',
+        'e.body',
+        'e.light',
+        'e.fileName',
+        'e.size',
+        'e.municipalityId',
+        'm.name as municipality',
+        'u.name as author',
+        'e.createdAt',
+      ])
+      .where('e.jointProjectId', '=', id)
+      // a partner's private notes stay with that partner
+      .where((eb) => eb.or([eb('e.private', '=', false), eb('e.municipalityId', '=', scope.municipalityId)]))
+      .orderBy('e.createdAt', 'desc')
+      .execute(),
+    deps.db
+      .selectFrom('municipalities')
+      .select(['id', 'name'])
+      .where('id', '=', j.leadMunicipalityId)
+      .executeTakeFirstOrThrow(),
+    j.publicationId
+      ? deps.db
+          .selectFrom('publications as p')
+          .select(['p.id', 'p.title'])
+          .where('p.id', '=', j.publicationId)
+          .where('p.status', '=', 'published')
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  const lines = j.costLines as CostLine[];
+  const { total, shares } = sharesOf(j.costKey as JointCostKey, j.baseShare, lines, partners);
+  const isLead = j.leadMunicipalityId === scope.municipalityId;
+  return {
+    id: j.id,
+    version: j.version,
+    title: j.title,
+    description: j.description,
+    costKey: j.costKey as JointCostKey,
+    baseShare: j.baseShare,
+    costLines: lines,
+    totalCents: total,
+    lead,
+    publication: publication ?? null,
+    partners: partners.map((p, i) => ({
+      municipalityId: p.municipalityId,
+      name: p.name,
+      role: p.role as 'lead' | 'partner',
+      status: p.status as PartnerStatus,
+      population: p.population,
+      caseVolume: p.caseVolume,
+      customPercent: p.customPercent,
+      shareCents: shares[i] ?? 0,
+      sharePercent: total > 0 ? Math.round(((shares[i] ?? 0) / total) * 10_000) / 100 : 0,
+    })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind as 'decision' | 'document' | 'status' | 'note',
+      private: e.private,
+      title: e.title,
+      body: e.body,
+      light: e.light as 'green' | 'yellow' | 'red' | null,
+      fileName: e.fileName,
+      size: e.size,
+      municipality: e.municipality,
+      author: e.author,
+      createdAt: iso(e.createdAt),
+      mine: e.municipalityId === scope.municipalityId,
+    })),
+    myStatus: j.myStatus as PartnerStatus,
+    can: {
+      edit: isLead && can(scope, 'manage_exchange'),
+      answer: j.myStatus === 'invited' && can(scope, 'manage_exchange'),
+      write: j.myStatus === 'accepted',
+    },
+  };
+}
+
+export async function listJoint(deps: Deps, scope: TenantScope) {
+  const rows = await deps.db
+    .selectFrom('jointPartners as me')
+    .innerJoin('jointProjects as j', 'j.id', 'me.jointProjectId')
+    .innerJoin('municipalities as lm', 'lm.id', 'j.leadMunicipalityId')
+    .select(['j.id', 'j.title', 'lm.name as lead', 'j.costKey', 'j.updatedAt', 'me.status as myStatus'])
+    .where('me.municipalityId', '=', scope.municipalityId)
+    .where('me.status', '<>', 'declined')
+    .orderBy('j.updatedAt', 'desc')
+    .limit(200)
+    .execute();
+  const items = [];
+  for (const r of rows) {
+    const d = await getJoint(deps, scope, r.id);
+    items.push({
+      id: r.id,
+      title: r.title,
+      lead: r.lead,
+      partners: d.partners.filter((p) => p.status !== 'declined').length,
+      costKey: r.costKey as JointCostKey,
+      totalCents: d.totalCents,
+      myShareCents: d.partners.find((p) => p.municipalityId === scope.municipalityId)?.shareCents ?? 0,
+      myStatus: r.myStatus as PartnerStatus,
+      updatedAt: iso(r.updatedAt),
+    });
+  }
+  return { items, can: { create: can(scope, 'manage_exchange') } };
+}
+
+async function checkInput(deps: Deps, scope: TenantScope, input: Create) {
+  if (!input.partners.some((p) => p.municipalityId === scope.municipalityId))
+    throw fieldError('partners', 'lead_missing', 'Ihre eigene Kommune muss beteiligt sein.');
+  const ids = input.partners.map((p) => p.municipalityId);
+  const found = await deps.db.selectFrom('municipalities').select('id').where('id', 'in', ids).execute();
+  if (found.length !== ids.length)
+    throw fieldError('partners', 'unknown_municipality', 'Eine der Kommunen gibt es nicht.');
+  if (input.publicationId)
+    await loadVisible(deps, scope, input.publicationId).catch(() => {
+      throw fieldError('publicationId', 'unknown_publication', 'Dieses veröffentlichte Projekt gibt es nicht.');
+    });
+}
+
+async function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
+  if (!municipalityIds.length) return;
+  const [lead, people] = await Promise.all([
+    deps.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('memberships as ms')
+      .innerJoin('users as u', 'u.id', 'ms.userId')
+      .select(['u.email', 'u.name'])
+      .where('ms.municipalityId', 'in', municipalityIds)
+      .where('ms.role', 'in', ['admin', 'coordinator'])
+      .execute(),
+  ]);
+  for (const u of people)
+    await deps.mailer.send({
+      to: u.email,
+      subject: `Einladung zum gemeinsamen Projekt „${title}“`,
+      text: `Guten Tag ${u.name},\n\n${lead.name} lädt Ihre Kommune zum gemeinsamen Projekt „${title}“ ein. Kostenschlüssel, Ihr Anteil und die Unterlagen: ${deps.config.publicUrl}/austausch/gemeinsam/${id}\n\nDigitalzirkel`,
+    });
+}
+
+export async function createJoint(deps: Deps, scope: TenantScope, input: Create) {
+  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  await checkInput(deps, scope, input);
+  const id = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('jointProjects')
+      .values({
+        id,
+        leadMunicipalityId: scope.municipalityId,
+        title: input.title,
+        description: input.description,
+        costKey: input.costKey,
+        baseShare: input.baseShare,
+        costLines: JSON.stringify(input.costLines),
+        publicationId: input.publicationId,
+        createdBy: scope.user.id,
+      })
+      .execute();
+    await trx
+      .insertInto('jointPartners')
+      .values(
+        input.partners.map((p, position) => {
+          const lead = p.municipalityId === scope.municipalityId;
+          return {
+            jointProjectId: id,
+            municipalityId: p.municipalityId,
+            role: lead ? 'lead' : 'partner',
+            status: lead ? 'accepted' : 'invited',
+            caseVolume: p.caseVolume,
+            customPercent: p.customPercent,
+            position,
+          };
+        }),
+      )
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'create',
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: { title: input.title, key: input.costKey, partners: input.partners.length },
+    });
+  });
+  await invite(
+    deps,
+    scope,
+    id,
+    input.title,
+    input.partners.map((p) => p.municipalityId).filter((m) => m !== scope.municipalityId),
+  );
+  return { id };
+}
+
+/** The lead changes title, key, costs and partners (new partners are invited; a stale version gets 409). */
+export async function updateJoint(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof jointUpdate>) {
+  const j = await membership(deps.db, scope, id);
+  if (j.leadMunicipalityId !== scope.municipalityId || !can(scope, 'manage_exchange'))
+    throw new AppError('forbidden', 403);
+  await checkInput(deps, scope, input);
+  // read before the transaction: the embedded database has one connection, so no reads beside it
+  const current = await getJoint(deps, scope, id);
+  const added = await deps.db.transaction().execute(async (trx) => {
+    const cur = await trx
+      .selectFrom('jointProjects')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    assertVersion(cur, input.version, current);
+    const before = await trx.selectFrom('jointPartners').selectAll().where('jointProjectId', '=', id).execute();
+    const status = new Map(before.map((p) => [p.municipalityId, p.status]));
+    await trx
+      .updateTable('jointProjects')
+      .set({
+        title: input.title,
+        description: input.description,
+        costKey: input.costKey,
+        baseShare: input.baseShare,
+        costLines: JSON.stringify(input.costLines),
+        publicationId: input.publicationId,
+        version: sql`version + 1`,
+        updatedAt: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('jointPartners').where('jointProjectId', '=', id).execute();
+    await trx
+      .insertInto('jointPartners')
+      .values(
+        input.partners.map((p, position) => {
+          const lead = p.municipalityId === scope.municipalityId;
+          return {
+            jointProjectId: id,
+            municipalityId: p.municipalityId,
+            role: lead ? 'lead' : 'partner',
+            status: lead ? 'accepted' : (status.get(p.municipalityId) ?? 'invited'),
+            caseVolume: p.caseVolume,
+            customPercent: p.customPercent,
+            position,
+          };
+        }),
+      )
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: { title: input.title, key: input.costKey, partners: input.partners.length },
+    });
+    return input.partners.map((p) => p.municipalityId).filter((m) => !status.has(m));
+  });
+  await invite(deps, scope, id, input.title, added);
+  return getJoint(deps, scope, id);
+}
+
+/** An invited partner accepts or declines. */
+export async function answerJoint(deps: Deps, scope: TenantScope, id: string, accept: boolean) {
+  const j = await membership(deps.db, scope, id);
+  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  if (j.myStatus !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('jointPartners')
+      .set({ status: accept ? 'accepted' : 'declined' })
+      .where('jointProjectId', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .execute();
+    await trx.updateTable('jointProjects').set({ updatedAt: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, scope, {
+      action: accept ? 'accept' : 'decline',
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+    });
+  });
+  if (!accept) return { ok: true as const, declined: true };
+  return { ok: true as const, declined: false };
+}
+
+type EntryData = {
+  kind: 'decision' | 'status' | 'note' | 'document';
+  title: string;
+  body: string;
+  light: string | null;
+  private: boolean;
+  file?: { fileName: string; contentType: string; content: Buffer };
+};
+
+/** Shared decisions, status reports and documents, and private notes, by accepted partners. */
+export async function addEntry(
+  deps: Deps,
+  scope: TenantScope,
+  id: string,
+  e: EntryData | z.infer<typeof jointEntryInput>,
+) {
+  const j = await membership(deps.db, scope, id);
+  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
+  const file = 'file' in e ? e.file : undefined;
+  if (file && file.content.length === 0) throw fieldError('body.file', 'empty', 'Die Datei ist leer.');
+  if (file && file.content.length > MAX_JOINT_FILE_BYTES)
+    throw fieldError('body.file', 'too_large', 'Die Datei ist größer als 10 MB.');
+  await deps.db.transaction().execute(async (trx) => {
+    const entryId = newId();
+    await trx
+      .insertInto('jointEntries')
+      .values({
+        id: entryId,
+        jointProjectId: id,
+        municipalityId: scope.municipalityId,
+        authorId: scope.user.id,
+        kind: e.kind,
+        private: e.private,
+        title: e.title,
+        body: e.body,
+        light: e.light,
+        fileName: file ? file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'datei' : null,
+        contentType: file ? file.contentType.slice(0, 200) || 'application/octet-stream' : null,
+        size: file ? file.content.length : null,
+        content: file ? file.content : null,
+      })
+      .execute();
+    await trx.updateTable('jointProjects').set({ updatedAt: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, scope, {
+      action: `entry_${e.kind}`,
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: { title: e.title, private: e.private },
+    });
+  });
+  return getJoint(deps, scope, id);
+}
+
+/** Only the municipality that wrote an entry removes it. */
+export async function deleteEntry(deps: Deps, scope: TenantScope, id: string, entryId: string) {
+  await membership(deps.db, scope, id);
+  const res = await deps.db
+    .deleteFrom('jointEntries')
+    .where('id', '=', entryId)
+    .where('jointProjectId', '=', id)
+    .where('municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw new AppError('not_found', 404);
+  return getJoint(deps, scope, id);
+}
+
+export async function entryFile(deps: Deps, scope: TenantScope, id: string, entryId: string) {
+  await membership(deps.db, scope, id);
+  const f = await deps.db
+    .selectFrom('jointEntries')
+    .select(['fileName', 'contentType', 'content'])
+    .where('id', '=', entryId)
+    .where('jointProjectId', '=', id)
+    .where('kind', '=', 'document')
+    .where((eb) => eb.or([eb('private', '=', false), eb('municipalityId', '=', scope.municipalityId)]))
+    .executeTakeFirst();
+  if (!f?.content) throw new AppError('not_found', 404);
+  return {
+    fileName: f.fileName ?? 'datei',
+    contentType: f.contentType ?? 'application/octet-stream',
+    content: f.content,
+  };
+}
+
+const euro = (cents: number) =>
+  (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
+
+/** The cost statement of one partner (default: my municipality): the key, every partner's basis and share. */
+export async function statement(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
+  const d = await getJoint(deps, scope, id);
+  const who = partnerId ?? scope.municipalityId;
+  const me = d.partners.find((p) => p.municipalityId === who && p.status !== 'declined');
+  if (!me) throw fieldError('municipalityId', 'not_a_partner', 'Diese Kommune ist nicht beteiligt.');
+  return { d, me };
+}
+
+function basisOf(d: Awaited<ReturnType<typeof getJoint>>, p: Awaited<ReturnType<typeof getJoint>>['partners'][number]) {
+  switch (d.costKey) {
+    case 'population':
+    case 'base_variable':
+      return `${p.population.toLocaleString('de-DE')} Einw.`;
+    case 'case_volume':
+      return `${p.caseVolume.toLocaleString('de-DE')} Fälle`;
+    case 'custom':
+      return `${p.customPercent.toLocaleString('de-DE')} %`;
+    default:
+      return '1 Anteil';
+  }
+}
+
+export async function statementPdf(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
+  const { d, me } = await statement(deps, scope, id, partnerId);
+  const today = new Date().toISOString().slice(0, 10);
+  const content = [
+    { text: `Kostenaufstellung · ${me.name}`, style: 'kicker' },
+    { text: d.title, style: 'h1' },
+    {
+      text: `Gemeinsames Projekt unter Federführung von ${d.lead.name}. Kostenschlüssel: ${COST_KEY_LABELS[d.costKey]}${
+        d.costKey === 'base_variable' ? ` (Sockel ${Math.round(d.baseShare * 100)} % zu gleichen Teilen)` : ''
+      }. Stand: ${deDate(today)}.`,
+    },
+    { text: `Anteil ${me.name}: ${euro(me.shareCents)} (${me.sharePercent.toLocaleString('de-DE')} %)`, style: 'h2' },
+    { text: 'Kosten des Projekts', style: 'h3' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto'],
+        body: [
+          [
+            { text: 'Position', bold: true },
+            { text: 'Betrag', bold: true, alignment: 'right' },
+          ],
+          ...d.costLines.map((l) => [l.label, { text: euro(l.amountCents), alignment: 'right' }]),
+          [
+            { text: 'Summe', bold: true },
+            { text: euro(d.totalCents), bold: true, alignment: 'right' },
+          ],
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    { text: 'Aufteilung auf die Beteiligten', style: 'h3' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto', 'auto', 'auto'],
+        body: [
+          [
+            { text: 'Kommune', bold: true },
+            { text: 'Grundlage', bold: true },
+            { text: 'Anteil %', bold: true, alignment: 'right' },
+            { text: 'Betrag', bold: true, alignment: 'right' },
+          ],
+          ...d.partners
+            .filter((p) => p.status !== 'declined')
+            .map((p) => {
+              const bold = p.municipalityId === me.municipalityId;
+              return [
+                { text: `${p.name}${p.role === 'lead' ? ' (federführend)' : ''}`, bold },
+                { text: basisOf(d, p), bold },
+                { text: p.sharePercent.toLocaleString('de-DE'), alignment: 'right', bold },
+                { text: euro(p.shareCents), alignment: 'right', bold },
+              ];
+            }),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    {
+      text: 'Die Anteile sind auf den Cent gerundet (Restcent nach dem größten Rest verteilt) und ergeben zusammen genau die Summe.',
+      margin: [0, 10, 0, 0],
+      fontSize: 9,
+    },
+  ];
+  return renderPdf({ title: `Kostenaufstellung ${d.title} – ${me.name}`, footer: d.title, content });
+}
+
+export async function statementXlsx(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
+  const { d, me } = await statement(deps, scope, id, partnerId);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Digitalzirkel';
+  const ws = wb.addWorksheet('Kostenaufstellung');
+  ws.addRow([`Kostenaufstellung ${me.name}`]).font = { bold: true, size: 14 };
+  ws.addRow([d.title]);
+  ws.addRow(['Kostenschlüssel', COST_KEY_LABELS[d.costKey]]);
+  ws.addRow(['Anteil', me.shareCents / 100, `${me.sharePercent} %`]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(['Position', 'Betrag']).font = { bold: true };
+  for (const l of d.costLines) ws.addRow([l.label, l.amountCents / 100]);
+  ws.addRow(['Summe', d.totalCents / 100]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(['Kommune', 'Grundlage', 'Anteil %', 'Betrag']).font = { bold: true };
+  for (const p of d.partners.filter((x) => x.status !== 'declined')) {
+    const row = ws.addRow([p.name, basisOf(d, p), p.sharePercent, p.shareCents / 100]);
+    if (p.municipalityId === me.municipalityId) row.font = { bold: true };
+  }
+  ws.getColumn(1).width = 40;
+  ws.getColumn(2).width = 22;
+  ws.getColumn(2).numFmt = '#,##0.00 "€"';
+  ws.getColumn(4).numFmt = '#,##0.00 "€"';
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), name: me.name };
+}

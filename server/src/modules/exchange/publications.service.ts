@@ -1,0 +1,728 @@
+import {
+  AppError,
+  DEFAULT_FIELDS_OF_ACTION,
+  daysBetween,
+  type exchangeEntry,
+  LAENDER,
+  type PROJECT_PHASES,
+  type publicationInput,
+  type publicationTemplate,
+  sizeClassOf,
+} from '@dz/core';
+import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { iso, newId } from '../../lib/ids.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
+import { assertVersion } from '../../lib/versioning.js';
+import { computeFinance, loadFinance, loadSettings } from '../finance/finance.service.js';
+import { can } from '../members/members.policy.js';
+import { fieldError, loadProject } from '../projects/projects.access.js';
+import { loadVisible, readableNetworks } from './exchange.access.js';
+
+type Input = z.infer<typeof publicationInput>;
+type Template = z.infer<typeof publicationTemplate>;
+type Entry = z.infer<typeof exchangeEntry>;
+type Db = Deps['db'] | Transaction<DB>;
+type Phase = (typeof PROJECT_PHASES)[number];
+
+const STAGE_OF_PHASE: Record<Phase, Input['stage']> = {
+  idea: 'planned',
+  planning: 'planned',
+  implementation: 'running',
+  operation: 'completed',
+  done: 'completed',
+  stopped: 'completed',
+};
+
+function canPublish(scope: TenantScope) {
+  return can(scope, 'manage_exchange');
+}
+
+/** Official data of a municipality as shown with its published entries. */
+export async function municipalityRef(db: Db, id: string) {
+  const m = await db
+    .selectFrom('municipalities')
+    .select(['id', 'name', 'landCode', 'kreis', 'kreisKey', 'population'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: m.id,
+    name: m.name,
+    sizeClass: sizeClassOf(m.population),
+    landCode: m.landCode,
+    land: LAENDER[m.landCode]?.name ?? m.landCode,
+    kreis: m.kreis,
+    kreisKey: m.kreisKey,
+    population: m.population,
+  };
+}
+
+/** The reusable structure of a project: milestone and task titles with days from the start, costs, risks. */
+async function templateOf(db: Db, project: { id: string; startsOn: string | null }, input: Input): Promise<Template> {
+  const [milestones, tasks, costs, risks] = await Promise.all([
+    input.shareMilestones
+      ? db
+          .selectFrom('milestones')
+          .select(['title', 'dueOn'])
+          .where('projectId', '=', project.id)
+          .orderBy('dueOn')
+          .execute()
+      : [],
+    input.shareTasks
+      ? db
+          .selectFrom('tasks')
+          .select(['title', 'dueOn'])
+          .where('projectId', '=', project.id)
+          .orderBy('dueOn')
+          .orderBy('createdAt')
+          .execute()
+      : [],
+    input.shareCosts
+      ? db.selectFrom('costLines').selectAll().where('projectId', '=', project.id).orderBy('position').execute()
+      : [],
+    input.shareRisks
+      ? db.selectFrom('risks').selectAll().where('projectId', '=', project.id).orderBy('createdAt').execute()
+      : [],
+  ]);
+  const dates = [...milestones.map((m) => m.dueOn), ...tasks.map((t) => t.dueOn)].filter((d): d is string => !!d);
+  const start = project.startsOn ?? dates.sort()[0] ?? null;
+  const offset = (d: string | null) => (d && start ? Math.max(0, daysBetween(start, d)) : null);
+  return {
+    milestones: milestones.map((m) => ({ title: m.title, offsetDays: offset(m.dueOn) ?? 0 })),
+    tasks: tasks.map((t) => ({ title: t.title, offsetDays: offset(t.dueOn) })),
+    costs: costs.map((c) => ({
+      kind: c.kind as 'one_time' | 'recurring',
+      category: c.category as Template['costs'][number]['category'],
+      label: c.label,
+      year: c.yearOffset,
+      min: Number(c.minCents),
+      likely: Number(c.likelyCents),
+      max: Number(c.maxCents),
+      vat: c.vat,
+    })),
+    risks: risks.map((r) => ({
+      title: r.title,
+      category: r.category as Template['risks'][number]['category'],
+      probability: r.probability,
+      costMin: Number(r.costMinCents),
+      costLikely: Number(r.costLikelyCents),
+      costMax: Number(r.costMaxCents),
+      weeks: r.weeks,
+      mitigation: r.mitigation,
+    })),
+  };
+}
+
+/** Checks networks and documents and builds exactly the row that becomes visible. */
+async function buildRow(db: Db, scope: TenantScope, project: { id: string; startsOn: string | null }, input: Input) {
+  const networkIds = input.visibility === 'networks' ? [...new Set(input.networkIds)] : [];
+  if (networkIds.some((n) => !scope.networkIds.includes(n)))
+    throw fieldError('networkIds', 'unknown_network', 'Ihre Kommune gehört diesem Netzwerk nicht an.');
+  const wanted = [...new Set(input.documentIds)];
+  const files = wanted.length
+    ? await db
+        .selectFrom('projectFiles')
+        .select(['id', 'fileName', 'sizeBytes'])
+        .where('projectId', '=', project.id)
+        .where('id', 'in', wanted)
+        .execute()
+    : [];
+  if (files.length !== wanted.length)
+    throw fieldError('documentIds', 'unknown_document', 'Dieses Dokument gehört nicht zum Projekt.');
+  const m = await municipalityRef(db, scope.municipalityId);
+  const template = await templateOf(db, project, input);
+  return {
+    networkIds,
+    municipality: m,
+    values: {
+      visibility: input.visibility,
+      title: input.title,
+      problem: input.problem,
+      solution: input.solution,
+      results: input.results,
+      lessons: input.lessons,
+      fieldOfAction: input.fieldOfAction,
+      stage: input.stage,
+      tcoCents: input.tcoCents,
+      effortHours: input.effortHours,
+      durationMonths: input.durationMonths,
+      products: input.products,
+      contactRole: input.contactRole,
+      documents: files.map((f) => ({ id: f.id, name: f.fileName, size: f.sizeBytes })),
+      template,
+      sizeClass: m.sizeClass,
+      landCode: m.landCode,
+      kreisKey: m.kreisKey,
+      population: m.population,
+    },
+  };
+}
+
+type Built = Awaited<ReturnType<typeof buildRow>>;
+
+function entryOf(
+  id: string,
+  b: { values: Built['values']; municipality: Built['municipality'] },
+  extra: {
+    networks: { id: string; name: string }[];
+    lighthouse: Entry['lighthouse'];
+    publishedAt: string;
+    updatedAt: string;
+  },
+): Entry {
+  const { kreisKey: _k, ...municipality } = b.municipality;
+  const v = b.values;
+  return {
+    id,
+    title: v.title,
+    problem: v.problem,
+    solution: v.solution,
+    results: v.results,
+    lessons: v.lessons,
+    fieldOfAction: v.fieldOfAction,
+    stage: v.stage,
+    tcoCents: v.tcoCents,
+    effortHours: v.effortHours,
+    durationMonths: v.durationMonths,
+    products: v.products,
+    contactRole: v.contactRole,
+    municipality,
+    documents: v.documents,
+    template: v.template,
+    lighthouse: extra.lighthouse,
+    visibility: v.visibility,
+    networks: extra.networks,
+    publishedAt: extra.publishedAt,
+    updatedAt: extra.updatedAt,
+  };
+}
+
+/** Prefilled publication fields from the project: needs, description, TCO, effort, duration, field of action. */
+async function prefill(deps: Deps, scope: TenantScope, p: Awaited<ReturnType<typeof loadProject>>) {
+  const [needs, fields, finance, settings, effort, files] = await Promise.all([
+    deps.db
+      .selectFrom('projectNeeds as pn')
+      .innerJoin('needs as n', 'n.id', 'pn.needId')
+      .select(['n.title', 'n.description'])
+      .where('pn.projectId', '=', p.id)
+      .execute(),
+    fieldsOfProject(deps.db, p.id),
+    loadFinance(deps.db, p.id),
+    loadSettings(deps.db, scope.municipalityId),
+    deps.db
+      .selectFrom('projectEffort')
+      .select((eb) => eb.fn.sum<number>('hours').as('hours'))
+      .where('projectId', '=', p.id)
+      .executeTakeFirst(),
+    deps.db.selectFrom('projectFiles').select('id').where('projectId', '=', p.id).execute(),
+  ]);
+  const m = await municipalityRef(deps.db, scope.municipalityId);
+  const computed =
+    finance.costs.length || finance.staff.length ? computeFinance(finance, settings, m.population) : null;
+  const months = p.startsOn && p.endsOn ? Math.max(1, Math.round(daysBetween(p.startsOn, p.endsOn) / 30.44)) : null;
+  return {
+    visibility: 'all' as Input['visibility'],
+    networkIds: [] as string[],
+    title: p.title,
+    problem: needs.map((n) => (n.description ? `${n.title}: ${n.description}` : n.title)).join('\n\n'),
+    solution: p.description,
+    results: '',
+    lessons: '',
+    fieldOfAction: fields[0] ?? '',
+    stage: STAGE_OF_PHASE[p.phase as Phase] ?? 'running',
+    tcoCents: computed ? computed.total : null,
+    effortHours: effort?.hours ? Math.round(Number(effort.hours)) : null,
+    durationMonths: months,
+    products: '',
+    contactRole: 'Digitalisierungsbeauftragte/r',
+    documentIds: [] as string[],
+    shareMilestones: true,
+    shareTasks: true,
+    shareCosts: true,
+    shareRisks: true,
+    _files: files.length,
+  };
+}
+
+/** Names of the fields of action a project serves through its goals (or its needs' goals). */
+export async function fieldsOfProject(db: Db, projectId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('fieldsOfAction as f')
+    .innerJoin('goals as g', 'g.fieldId', 'f.id')
+    .select('f.name')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('projectGoals as pg')
+            .select('pg.goalId')
+            .whereRef('pg.goalId', '=', 'g.id')
+            .where('pg.projectId', '=', projectId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('goalNeeds as gn')
+            .innerJoin('projectNeeds as pn', 'pn.needId', 'gn.needId')
+            .select('gn.goalId')
+            .whereRef('gn.goalId', '=', 'g.id')
+            .where('pn.projectId', '=', projectId),
+        ),
+      ]),
+    )
+    .groupBy('f.name')
+    .orderBy('f.name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+async function fieldChoices(deps: Deps, municipalityId: string): Promise<string[]> {
+  const own = await deps.db
+    .selectFrom('fieldsOfAction as f')
+    .select('f.name')
+    .where('f.municipalityId', '=', municipalityId)
+    .orderBy('f.position')
+    .execute();
+  return [...new Set([...own.map((f) => f.name), ...DEFAULT_FIELDS_OF_ACTION.map((f) => f.name)])];
+}
+
+/** The project's publication state: the stored entry or a prefilled draft, choices and the origin if adopted. */
+export async function publicationState(deps: Deps, scope: TenantScope, projectId: string) {
+  const p = await loadProject(deps, scope, projectId);
+  const [pub, networks, files, fields, origin] = await Promise.all([
+    deps.db.selectFrom('publications').selectAll().where('projectId', '=', projectId).executeTakeFirst(),
+    deps.db
+      .selectFrom('networks')
+      .select(['id', 'name'])
+      .where('id', 'in', scope.networkIds.length ? scope.networkIds : ['00000000-0000-0000-0000-000000000000'])
+      .orderBy('name')
+      .execute(),
+    deps.db
+      .selectFrom('projectFiles')
+      .select(['id', 'fileName as name', 'sizeBytes as size'])
+      .where('projectId', '=', projectId)
+      .orderBy('createdAt')
+      .execute(),
+    fieldChoices(deps, scope.municipalityId),
+    deps.db
+      .selectFrom('reuses as r')
+      .innerJoin('publications as p', 'p.id', 'r.publicationId')
+      .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+      .select(['p.id as publicationId', 'p.title', 'm.name as municipality'])
+      .where('r.projectId', '=', projectId)
+      .executeTakeFirst(),
+  ]);
+  let input: Omit<Awaited<ReturnType<typeof prefill>>, '_files'>;
+  let reuseCount = 0;
+  if (pub) {
+    const [nets, reuses] = await Promise.all([
+      deps.db.selectFrom('publicationNetworks').select('networkId').where('publicationId', '=', pub.id).execute(),
+      deps.db
+        .selectFrom('reuses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('publicationId', '=', pub.id)
+        .executeTakeFirst(),
+    ]);
+    const t = pub.template as Template & { share?: Record<string, boolean> };
+    input = {
+      visibility: pub.visibility as Input['visibility'],
+      networkIds: nets.map((n) => n.networkId),
+      title: pub.title,
+      problem: pub.problem,
+      solution: pub.solution,
+      results: pub.results,
+      lessons: pub.lessons,
+      fieldOfAction: pub.fieldOfAction,
+      stage: pub.stage as Input['stage'],
+      tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
+      effortHours: pub.effortHours,
+      durationMonths: pub.durationMonths,
+      products: pub.products,
+      contactRole: pub.contactRole,
+      documentIds: (pub.documents as { id: string }[]).map((d) => d.id),
+      shareMilestones: t.share?.milestones ?? true,
+      shareTasks: t.share?.tasks ?? true,
+      shareCosts: t.share?.costs ?? true,
+      shareRisks: t.share?.risks ?? true,
+    };
+    reuseCount = Number(reuses?.n ?? 0);
+  } else {
+    const { _files, ...draft } = await prefill(deps, scope, p);
+    input = draft;
+  }
+  return {
+    projectId,
+    status: (pub?.status ?? 'private') as 'private' | 'published' | 'withdrawn',
+    publicationId: pub?.id ?? null,
+    version: pub?.version ?? 0,
+    input,
+    networks,
+    files: files.map((f) => ({ ...f, size: Number(f.size) })),
+    fieldsOfAction: fields,
+    origin: origin ?? null,
+    reuseCount,
+    can: { publish: canPublish(scope) },
+  };
+}
+
+/** Exactly what would become visible, without saving anything. */
+export async function previewPublication(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
+  const p = await loadProject(deps, scope, projectId);
+  const b = await buildRow(deps.db, scope, p, input);
+  const networks = b.networkIds.length
+    ? await deps.db
+        .selectFrom('networks')
+        .select(['id', 'name'])
+        .where('id', 'in', b.networkIds)
+        .orderBy('name')
+        .execute()
+    : [];
+  const now = new Date().toISOString();
+  return entryOf('00000000-0000-4000-8000-000000000000', b, {
+    networks,
+    lighthouse: [],
+    publishedAt: now,
+    updatedAt: now,
+  });
+}
+
+/** Publishes (or updates) the project's entry; version 0 creates it. */
+export async function publish(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
+  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  const p = await loadProject(deps, scope, projectId);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('publications')
+      .selectAll()
+      .where('projectId', '=', projectId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing) assertVersion(existing, input.version);
+    else if (input.version !== 0)
+      throw new AppError('conflict', 409, 'Die Veröffentlichung wurde inzwischen entfernt.');
+    const b = await buildRow(trx, scope, p, input);
+    const values = {
+      ...b.values,
+      documents: JSON.stringify(b.values.documents),
+      template: JSON.stringify({
+        ...b.values.template,
+        share: {
+          milestones: input.shareMilestones,
+          tasks: input.shareTasks,
+          costs: input.shareCosts,
+          risks: input.shareRisks,
+        },
+      }),
+      status: 'published',
+      updatedAt: new Date(),
+      publishedBy: scope.user.id,
+    };
+    const pubId = existing?.id ?? newId();
+    if (existing)
+      await trx
+        .updateTable('publications')
+        .set({ ...values, version: sql`version + 1` })
+        .where('id', '=', pubId)
+        .execute();
+    else
+      await trx
+        .insertInto('publications')
+        .values({ id: pubId, projectId, municipalityId: scope.municipalityId, ...values })
+        .execute();
+    await trx.deleteFrom('publicationNetworks').where('publicationId', '=', pubId).execute();
+    if (b.networkIds.length)
+      await trx
+        .insertInto('publicationNetworks')
+        .values(b.networkIds.map((networkId) => ({ publicationId: pubId, networkId })))
+        .execute();
+    await writeAudit(trx, scope, {
+      action: existing ? 'update' : 'publish',
+      entity: 'publication',
+      entityId: pubId,
+      municipalityId: scope.municipalityId,
+      after: { title: input.title, visibility: input.visibility, networks: b.networkIds.length },
+    });
+    return pubId;
+  });
+  void id;
+  return publicationState(deps, scope, projectId);
+}
+
+/** Withdraws the entry: nobody outside the municipality sees it any more (reuse links stay). */
+export async function withdraw(deps: Deps, scope: TenantScope, projectId: string, version: number) {
+  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  await loadProject(deps, scope, projectId);
+  await deps.db.transaction().execute(async (trx) => {
+    const pub = await trx
+      .selectFrom('publications')
+      .selectAll()
+      .where('projectId', '=', projectId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!pub) throw new AppError('not_found', 404);
+    assertVersion(pub, version);
+    await trx
+      .updateTable('publications')
+      .set({ status: 'withdrawn', version: sql`version + 1`, updatedAt: new Date() })
+      .where('id', '=', pub.id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'withdraw',
+      entity: 'publication',
+      entityId: pub.id,
+      municipalityId: scope.municipalityId,
+    });
+  });
+  return publicationState(deps, scope, projectId);
+}
+
+async function lighthouseOf(deps: Deps, publicationId: string) {
+  return deps.db
+    .selectFrom('lighthouseMarks as l')
+    .innerJoin('networks as n', 'n.id', 'l.networkId')
+    .select(['l.networkId', 'n.name as network'])
+    .where('l.publicationId', '=', publicationId)
+    .orderBy('n.name')
+    .execute();
+}
+
+/** Networks in which the entry is shown (for lighthouse marks): those published to, or all its municipality's. */
+async function networksShowing(deps: Deps, pub: { id: string; visibility: string; municipalityId: string }) {
+  if (pub.visibility === 'networks')
+    return (
+      await deps.db.selectFrom('publicationNetworks').select('networkId').where('publicationId', '=', pub.id).execute()
+    ).map((r) => r.networkId);
+  return (
+    await deps.db
+      .selectFrom('networkMembers')
+      .select('networkId')
+      .where('municipalityId', '=', pub.municipalityId)
+      .where('leftOn', 'is', null)
+      .execute()
+  ).map((r) => r.networkId);
+}
+
+/** One published entry with questions, and for its municipality the reuse statistics. */
+export async function getEntry(deps: Deps, scope: Scope, id: string) {
+  const pub = await loadVisible(deps, scope, id);
+  const own = pub.municipalityId === scope.municipalityId;
+  const [m, networks, lighthouse, posts, showing, adopted] = await Promise.all([
+    municipalityRef(deps.db, pub.municipalityId),
+    deps.db
+      .selectFrom('publicationNetworks as pn')
+      .innerJoin('networks as n', 'n.id', 'pn.networkId')
+      .select(['n.id', 'n.name'])
+      .where('pn.publicationId', '=', id)
+      .where((eb) =>
+        own ? eb.val(true) : eb('n.id', 'in', [...readableNetworks(scope), '00000000-0000-0000-0000-000000000000']),
+      )
+      .orderBy('n.name')
+      .execute(),
+    lighthouseOf(deps, id),
+    deps.db
+      .selectFrom('exchangePosts as e')
+      .leftJoin('users as u', 'u.id', 'e.authorId')
+      .leftJoin('municipalities as m', 'm.id', 'e.municipalityId')
+      .select([
+        'e.id',
+        'e.parentId',
+        'e.body',
+        'u.name as author',
+        'm.name as municipality',
+        'e.municipalityId',
+        'e.createdAt',
+      ])
+      .where('e.publicationId', '=', id)
+      .orderBy('e.createdAt')
+      .execute(),
+    networksShowing(deps, pub),
+    scope.municipalityId
+      ? deps.db
+          .selectFrom('reuses as r')
+          .innerJoin('projects as pr', 'pr.id', 'r.projectId')
+          .select(['pr.id as projectId', 'pr.title'])
+          .where('r.publicationId', '=', id)
+          .where('r.municipalityId', '=', scope.municipalityId)
+          .execute()
+      : [],
+  ]);
+  const toPost = (e: (typeof posts)[number]) => ({
+    id: e.id,
+    body: e.body,
+    author: e.author,
+    municipality: e.municipality,
+    fromPublisher: e.municipalityId === pub.municipalityId,
+    createdAt: iso(e.createdAt),
+  });
+  const questions = posts
+    .filter((e) => !e.parentId)
+    .map((q) => ({ ...toPost(q), answers: posts.filter((a) => a.parentId === q.id).map(toPost) }));
+  let reuse = null;
+  if (own) {
+    const [bySize, byLand, total] = await Promise.all([
+      deps.db
+        .selectFrom('reuses')
+        .select(['sizeClass', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('publicationId', '=', id)
+        .groupBy('sizeClass')
+        .orderBy('sizeClass')
+        .execute(),
+      deps.db
+        .selectFrom('reuses')
+        .select(['landCode', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('publicationId', '=', id)
+        .groupBy('landCode')
+        .orderBy('landCode')
+        .execute(),
+      deps.db
+        .selectFrom('reuses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('publicationId', '=', id)
+        .executeTakeFirst(),
+    ]);
+    reuse = {
+      count: Number(total?.n ?? 0),
+      bySizeClass: bySize.map((r) => ({ sizeClass: r.sizeClass, count: Number(r.count) })),
+      byLand: byLand.map((r) => ({
+        landCode: r.landCode,
+        land: LAENDER[r.landCode]?.name ?? r.landCode,
+        count: Number(r.count),
+      })),
+    };
+  }
+  const t = pub.template as Template;
+  const entry = entryOf(
+    pub.id,
+    {
+      municipality: m,
+      values: {
+        visibility: pub.visibility as Input['visibility'],
+        title: pub.title,
+        problem: pub.problem,
+        solution: pub.solution,
+        results: pub.results,
+        lessons: pub.lessons,
+        fieldOfAction: pub.fieldOfAction,
+        stage: pub.stage as Input['stage'],
+        tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
+        effortHours: pub.effortHours,
+        durationMonths: pub.durationMonths,
+        products: pub.products,
+        contactRole: pub.contactRole,
+        documents: pub.documents as Entry['documents'],
+        template: { milestones: t.milestones ?? [], tasks: t.tasks ?? [], costs: t.costs ?? [], risks: t.risks ?? [] },
+        sizeClass: pub.sizeClass as typeof m.sizeClass,
+        landCode: pub.landCode,
+        kreisKey: pub.kreisKey,
+        population: pub.population,
+      },
+    },
+    { networks, lighthouse, publishedAt: iso(pub.publishedAt), updatedAt: iso(pub.updatedAt) },
+  );
+  const tenant = Boolean(scope.municipalityId);
+  return {
+    ...entry,
+    // the publishing municipality's figures as published (population at the time of publishing)
+    municipality: { ...entry.municipality, population: pub.population, sizeClass: pub.sizeClass as typeof m.sizeClass },
+    own,
+    questions,
+    reuse,
+    adoptedAs: adopted.filter((a): a is { projectId: string; title: string } => Boolean(a.projectId)),
+    can: {
+      adopt: tenant && !own && pub.status === 'published' && can(scope as TenantScope, 'create_projects'),
+      ask: tenant && pub.status === 'published',
+      lighthouseNetworks:
+        pub.status === 'published'
+          ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
+          : [],
+    },
+  };
+}
+
+/** A moderator marks (or unmarks) an entry as a lighthouse project of a network it is shown in. */
+export async function setLighthouse(deps: Deps, scope: Scope, id: string, networkId: string, on: boolean) {
+  const entry = await getEntry(deps, scope, id);
+  if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
+    throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
+  if (!entry.can.lighthouseNetworks.includes(networkId))
+    throw fieldError('networkId', 'not_shown', 'Dieser Eintrag ist in diesem Netzwerk nicht sichtbar.');
+  if (on)
+    await deps.db
+      .insertInto('lighthouseMarks')
+      .values({ publicationId: id, networkId, markedBy: scope.user.id })
+      .onConflict((oc) => oc.columns(['publicationId', 'networkId']).doNothing())
+      .execute();
+  else
+    await deps.db
+      .deleteFrom('lighthouseMarks')
+      .where('publicationId', '=', id)
+      .where('networkId', '=', networkId)
+      .execute();
+  return getEntry(deps, scope, id);
+}
+
+/** A document published with the entry (only those chosen when publishing). */
+export async function entryDocument(deps: Deps, scope: Scope, id: string, fileId: string) {
+  const pub = await loadVisible(deps, scope, id);
+  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found', 404);
+  const f = await deps.db
+    .selectFrom('projectFiles')
+    .select(['fileName', 'contentType', 'content'])
+    .where('id', '=', fileId)
+    .where('projectId', '=', pub.projectId)
+    .executeTakeFirst();
+  if (!f) throw new AppError('not_found', 404);
+  return f;
+}
+
+/** A question (or an answer to one); the publisher is told about questions, the asker about answers. */
+export async function addPost(
+  deps: Deps,
+  scope: TenantScope,
+  id: string,
+  input: { body: string; parentId: string | null },
+) {
+  const pub = await loadVisible(deps, scope, id);
+  if (pub.status !== 'published') throw new AppError('conflict', 409, 'Der Eintrag ist zurückgezogen.');
+  let parent: { authorId: string | null } | undefined;
+  if (input.parentId) {
+    parent = await deps.db
+      .selectFrom('exchangePosts')
+      .select('authorId')
+      .where('id', '=', input.parentId)
+      .where('publicationId', '=', id)
+      .where('parentId', 'is', null)
+      .executeTakeFirst();
+    if (!parent) throw fieldError('parentId', 'unknown_question', 'Diese Frage gibt es hier nicht.');
+  }
+  await deps.db
+    .insertInto('exchangePosts')
+    .values({
+      id: newId(),
+      publicationId: id,
+      parentId: input.parentId,
+      municipalityId: scope.municipalityId,
+      authorId: scope.user.id,
+      body: input.body,
+    })
+    .execute();
+  const recipient = input.parentId ? parent?.authorId : pub.publishedBy;
+  if (recipient && recipient !== scope.user.id) {
+    const u = await deps.db
+      .selectFrom('users')
+      .select(['email', 'name'])
+      .where('id', '=', recipient)
+      .executeTakeFirst();
+    if (u) {
+      const what = input.parentId ? 'eine Antwort auf Ihre Frage' : 'eine Frage';
+      await deps.mailer.send({
+        to: u.email,
+        subject: `Projektbörse: ${what} zu „${pub.title}“`,
+        text: `Guten Tag ${u.name},\n\n${scope.user.name} hat ${what} zum veröffentlichten Projekt „${pub.title}“ geschrieben:\n\n${input.body}\n\nZum Eintrag: ${deps.config.publicUrl}/austausch/projekte/${id}\n\nDigitalzirkel`,
+      });
+    }
+  }
+  return getEntry(deps, scope, id);
+}

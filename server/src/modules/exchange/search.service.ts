@@ -1,0 +1,159 @@
+import { type exchangeQuery, LAENDER } from '@dz/core';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB, Publications } from '../../db/schema.js';
+import type { Deps } from '../../lib/deps.js';
+import type { Scope } from '../../lib/scope.js';
+import { orQuery } from '../needs/needs.service.js';
+import { visible } from './exchange.access.js';
+
+type Query = z.infer<typeof exchangeQuery>;
+type Facet = 'sizeClass' | 'land' | 'kreis' | 'field' | 'stage';
+type Q = SelectQueryBuilder<DB & { p: Publications }, 'p', object>;
+
+/** Words of the municipality's open needs, for "similar to my needs". */
+async function needWords(deps: Deps, scope: Scope): Promise<string | null> {
+  if (!scope.municipalityId) return null;
+  const needs = await deps.db
+    .selectFrom('needs')
+    .select(['title', 'service'])
+    .where('municipalityId', '=', scope.municipalityId)
+    .where('status', 'in', ['open', 'in_review', 'planned', 'in_progress'])
+    .orderBy('createdAt', 'desc')
+    .limit(30)
+    .execute();
+  return needs.map((n) => `${n.title} ${n.service}`).join(' ') || null;
+}
+
+/** Published entries the scope may see, with every filter except `skip` applied (facets count this way). */
+function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip?: Facet): Q {
+  let b = deps.db
+    .selectFrom('publications as p')
+    .where('p.status', '=', 'published')
+    .where(visible(scope)) as unknown as Q;
+  if (words) b = b.where(sql<boolean>`p.search @@ to_tsquery('german', ${words})`);
+  if (q.sizeClass && skip !== 'sizeClass') b = b.where('p.sizeClass', '=', q.sizeClass);
+  if (q.land && skip !== 'land') b = b.where('p.landCode', '=', q.land);
+  if (q.kreis && skip !== 'kreis') b = b.where('p.kreisKey', '=', q.kreis);
+  if (q.field && skip !== 'field') b = b.where('p.fieldOfAction', '=', q.field);
+  if (q.stage && skip !== 'stage') b = b.where('p.stage', '=', q.stage);
+  if (q.costMin !== undefined) b = b.where('p.tcoCents', '>=', q.costMin * 100);
+  if (q.costMax !== undefined) b = b.where('p.tcoCents', '<=', q.costMax * 100);
+  if (q.lighthouse === 'true')
+    b = b.where((eb) =>
+      eb.exists(eb.selectFrom('lighthouseMarks as l').select('l.networkId').whereRef('l.publicationId', '=', 'p.id')),
+    );
+  return b;
+}
+
+const COLUMN: Record<Facet, string> = {
+  sizeClass: 'size_class::text',
+  land: 'land_code::text',
+  kreis: 'kreis_key::text',
+  field: 'field_of_action',
+  stage: 'stage',
+};
+
+/**
+ * German full-text search over published projects (titles, problem and solution, results, lessons,
+ * products) with filters, facet counts (each facet counted under all other filters) and relevance
+ * ranking. "similar" searches with the words of the municipality's own open needs.
+ */
+export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
+  const text = q.mode === 'similar' ? await needWords(deps, scope) : (q.q ?? null);
+  const words = text ? orQuery(text) : null;
+  // without words there is no relevance: lighthouse projects first, then the newest
+  const rank = words ? sql<number>`ts_rank(p.search, to_tsquery('german', ${words}))` : null;
+  const lighthouse = sql<boolean>`EXISTS (SELECT 1 FROM lighthouse_marks l WHERE l.publication_id = p.id)`;
+  const [rows, ...facets] = await Promise.all([
+    filtered(deps, scope, q, words)
+      .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+      .select([
+        'p.id',
+        'p.title',
+        'p.problem',
+        'p.solution',
+        'm.name as municipality',
+        'm.kreis',
+        'p.municipalityId',
+        'p.sizeClass',
+        'p.landCode',
+        'p.fieldOfAction',
+        'p.stage',
+        'p.tcoCents',
+        lighthouse.as('lighthouse'),
+        sql<number>`(SELECT count(*) FROM reuses r WHERE r.publication_id = p.id)`.as('reuses'),
+        (eb) => eb.fn.countAll<number>().over().as('total'),
+      ])
+      .$if(rank !== null, (qb) => qb.orderBy(rank as NonNullable<typeof rank>, 'desc'))
+      .orderBy(lighthouse, 'desc')
+      .orderBy('p.publishedAt', 'desc')
+      .orderBy('p.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    ...(['sizeClass', 'land', 'kreis', 'field', 'stage'] as const).map((f) =>
+      filtered(deps, scope, q, words, f)
+        .select([sql<string>`p.${sql.raw(COLUMN[f])}`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy(sql`1`)
+        .orderBy(sql`2`, 'desc')
+        .orderBy(sql`1`)
+        .limit(f === 'kreis' ? 30 : 50)
+        .execute(),
+    ),
+  ]);
+  const [sizeClass, land, kreis, field, stage] = facets as { value: string; count: number }[][];
+  const kreisNames = kreis?.length
+    ? await deps.db
+        .selectFrom('municipalities')
+        .select(['kreisKey', (eb) => eb.fn.min('kreis').as('kreis')])
+        .where(
+          'kreisKey',
+          'in',
+          kreis.map((k) => k.value),
+        )
+        .groupBy('kreisKey')
+        .execute()
+    : [];
+  const kreisName = new Map(kreisNames.map((k) => [k.kreisKey, k.kreis ?? k.kreisKey]));
+  const facet = (list: { value: string; count: number }[] | undefined, label: (v: string) => string) =>
+    (list ?? [])
+      .filter((x) => x.value !== '')
+      .map((x) => ({ value: x.value, label: label(x.value), count: Number(x.count) }));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      snippet: excerpt(r.problem || r.solution),
+      municipality: r.municipality,
+      sizeClass: r.sizeClass,
+      land: LAENDER[r.landCode]?.name ?? r.landCode,
+      kreis: r.kreis,
+      fieldOfAction: r.fieldOfAction,
+      stage: r.stage as Query['stage'] & string,
+      tcoCents: r.tcoCents === null ? null : Number(r.tcoCents),
+      lighthouse: Boolean(r.lighthouse),
+      reuses: Number(r.reuses),
+      own: r.municipalityId === scope.municipalityId,
+    })),
+    total: Number(rows[0]?.total ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+    searched: text ? text.slice(0, 300) : null,
+    facets: {
+      sizeClass: facet(sizeClass, (v) => `GK ${v}`),
+      land: facet(land, (v) => LAENDER[v]?.name ?? v),
+      kreis: facet(kreis, (v) => kreisName.get(v) ?? v),
+      field: facet(field, (v) => v),
+      stage: facet(stage, (v) => v),
+    },
+  };
+}
+
+/** The first ~240 characters, cut at a word boundary. */
+export function excerpt(text: string, max = 240): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30))} …`;
+}
