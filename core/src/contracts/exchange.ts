@@ -123,7 +123,11 @@ export const exchangeDetail = exchangeEntry.extend({
     .nullable(),
   /** Projects of my municipality adopted from this entry. */
   adoptedAs: z.array(z.object({ projectId: uuid, title: z.string() })),
-  can: z.object({ adopt: z.boolean(), ask: z.boolean(), lighthouseNetworks: z.array(uuid) }),
+  can: z.object({
+    adopt: z.boolean(),
+    ask: z.boolean(),
+    lighthouseNetworks: z.array(z.object({ id: uuid, name: z.string() })),
+  }),
 });
 
 export const publicationPreview = exchangeEntry;

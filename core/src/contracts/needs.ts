@@ -59,6 +59,7 @@ export const needSimilar = z.object({
 });
 export const needDetail = needSummary.extend({
   version: z.number().int(),
+  seekingPartners: z.boolean(),
   description: z.string(),
   departmentId: uuid.nullable(),
   workshopAction: z.object({ id: uuid, what: z.string(), workshop: z.string(), workshopId: uuid }).nullable(),

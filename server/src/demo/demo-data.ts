@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
+import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
 
@@ -130,7 +131,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const networkId = newId();
     const moderatorId = newId();
     const adminId = newId();
@@ -294,6 +295,18 @@ export async function seedDemo(db: Database): Promise<boolean> {
       coordinatorId: ploen.id,
       adminId: ploenAdmin.id,
     });
+    return { ploen, networkId, moderatorId };
+  });
+  const coordinator = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', done.ploen.id)
+    .executeTakeFirstOrThrow();
+  await seedDemoExchange(db, {
+    municipalityId: done.ploen.municipalityId,
+    coordinator,
+    networkId: done.networkId,
+    moderatorId: done.moderatorId,
   });
   return true;
 }

@@ -176,6 +176,9 @@ export function Layout() {
         <NavGroup
           title={t('nav.exchange')}
           items={[
+            { to: '/austausch/projekte', label: t('nav.exchangeProjects') },
+            { to: '/austausch/gemeinsam', label: t('nav.jointProjects'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/austausch/kontakte', label: t('nav.contacts'), show: Boolean(session.activeMunicipalityId) },
             { to: '/verbuende', label: t('nav.networks') },
             { to: '/umfragen', label: t('nav.surveys') },
             { to: '/workshops', label: t('nav.workshops') },

@@ -77,6 +77,15 @@ const FinanceSettingsPage = lazy(() =>
 const PortfolioFinancePage = lazy(() =>
   import('../features/finance/PortfolioFinancePage').then((x) => ({ default: x.PortfolioFinancePage })),
 );
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((x) => ({ default: x.ExchangePage })));
+const EntryPage = lazy(() => import('../features/exchange/EntryPage').then((x) => ({ default: x.EntryPage })));
+const AdoptPage = lazy(() => import('../features/exchange/AdoptPage').then((x) => ({ default: x.AdoptPage })));
+const PublishPage = lazy(() => import('../features/exchange/PublishPage').then((x) => ({ default: x.PublishPage })));
+const PartnersPage = lazy(() => import('../features/exchange/PartnersPage').then((x) => ({ default: x.PartnersPage })));
+const ContactsPage = lazy(() => import('../features/exchange/PartnersPage').then((x) => ({ default: x.ContactsPage })));
+const JointListPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointListPage })));
+const JointNewPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointNewPage })));
+const JointPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
@@ -151,6 +160,15 @@ export function AppRoutes() {
           <Route path="/projekte/nutzen-aufwand" element={<BubblePage />} />
           <Route path="/projekte/:projectId" element={<ProjectPage />} />
           <Route path="/projekte/:projectId/finanzen" element={<FinancePage />} />
+          <Route path="/projekte/:id/veroeffentlichen" element={<PublishPage />} />
+          <Route path="/austausch/projekte" element={<ExchangePage />} />
+          <Route path="/austausch/projekte/:id" element={<EntryPage />} />
+          <Route path="/austausch/projekte/:id/uebernehmen" element={<AdoptPage />} />
+          <Route path="/austausch/partner" element={<PartnersPage />} />
+          <Route path="/austausch/kontakte" element={<ContactsPage />} />
+          <Route path="/austausch/gemeinsam" element={<JointListPage />} />
+          <Route path="/austausch/gemeinsam/neu" element={<JointNewPage />} />
+          <Route path="/austausch/gemeinsam/:id" element={<JointPage />} />
           <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
           <Route path="/finanzen" element={<PortfolioFinancePage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />

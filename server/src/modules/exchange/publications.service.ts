@@ -622,6 +622,18 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     { networks, lighthouse, publishedAt: iso(pub.publishedAt), updatedAt: iso(pub.updatedAt) },
   );
   const tenant = Boolean(scope.municipalityId);
+  const markableIds =
+    pub.status === 'published'
+      ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
+      : [];
+  const markable = markableIds.length
+    ? await deps.db
+        .selectFrom('networks')
+        .select(['id', 'name'])
+        .where('id', 'in', markableIds)
+        .orderBy('name')
+        .execute()
+    : [];
   return {
     ...entry,
     // the publishing municipality's figures as published (population at the time of publishing)
@@ -633,10 +645,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     can: {
       adopt: tenant && !own && pub.status === 'published' && can(scope as TenantScope, 'create_projects'),
       ask: tenant && pub.status === 'published',
-      lighthouseNetworks:
-        pub.status === 'published'
-          ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
-          : [],
+      lighthouseNetworks: markable,
     },
   };
 }
@@ -646,7 +655,7 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
   const entry = await getEntry(deps, scope, id);
   if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
     throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
-  if (!entry.can.lighthouseNetworks.includes(networkId))
+  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId))
     throw fieldError('networkId', 'not_shown', 'Dieser Eintrag ist in diesem Netzwerk nicht sichtbar.');
   if (on)
     await deps.db

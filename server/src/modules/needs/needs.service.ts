@@ -147,6 +147,7 @@ export async function getNeed(deps: Deps, scope: TenantScope, id: string) {
   return {
     id: n.id,
     version: n.version,
+    seekingPartners: n.seekingPartners,
     title: n.title,
     description: n.description,
     service: n.service,

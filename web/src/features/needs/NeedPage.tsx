@@ -155,10 +155,17 @@ export function NeedPage() {
       title={n.title}
       crumbs={[{ to: '/bedarfe', label: t('needs.title') }]}
       actions={
-        session.can.create_projects && n.status !== 'merged' ? (
-          <Link className="btn" to={`/projekte/neu?bedarf=${n.id}&titel=${encodeURIComponent(n.title)}`}>
-            {t('needs.startProject')}
-          </Link>
+        n.status !== 'merged' ? (
+          <span className="btn-row">
+            {session.can.create_projects && (
+              <Link className="btn" to={`/projekte/neu?bedarf=${n.id}&titel=${encodeURIComponent(n.title)}`}>
+                {t('needs.startProject')}
+              </Link>
+            )}
+            <Link className="btn secondary" to={`/austausch/partner?bedarf=${n.id}`}>
+              {t('exchange.findPartners')}
+            </Link>
+          </span>
         ) : undefined
       }
     >

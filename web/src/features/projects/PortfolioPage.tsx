@@ -14,6 +14,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtNumber } from '../../lib/format';
+import { JointList } from '../exchange/JointPages';
 import { PHASES, PortfolioViews, TrafficLight, useColleagues, useDepartments } from './shared';
 
 type List = z.infer<typeof projectList>;
@@ -310,6 +311,10 @@ export function PortfolioPage() {
           />
         </>
       )}
+      <section aria-labelledby="h-joint">
+        <h2 id="h-joint">{t('joint.title')}</h2>
+        <JointList compact />
+      </section>
       {list.data?.can.manage && <CalendarFeed />}
     </Page>
   );

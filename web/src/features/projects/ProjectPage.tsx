@@ -13,6 +13,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, todayIso } from '../../lib/format';
+import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
 import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
 import { fieldLabels } from './ProjectNewPage';
@@ -776,11 +777,7 @@ export function ProjectPage() {
           </section>
         </>
       )}
-      <p>
-        <Link className="btn secondary" to={`/projekte/${p.id}/finanzen`}>
-          {t('projects.toFinance')}
-        </Link>
-      </p>
+      <ProjectExchange projectId={p.id} />
       <nav aria-label={t('projects.onThisPage')} className="view-switch">
         <ul>
           {[

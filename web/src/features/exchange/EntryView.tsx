@@ -1,0 +1,162 @@
+import type { exchangeEntry } from '@dz/core';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { TableWrap } from '../../components/TableWrap';
+import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
+
+export type Entry = z.infer<typeof exchangeEntry>;
+
+/** Long free text with its line breaks kept. */
+function Text({ label, value }: { label: string; value: string }) {
+  if (!value.trim()) return null;
+  return (
+    <>
+      <h3>{label}</h3>
+      <p style={{ whiteSpace: 'pre-line' }}>{value}</p>
+    </>
+  );
+}
+
+/**
+ * One published project as other municipalities see it — the same component renders the publishing
+ * preview, so what is previewed is exactly what becomes visible.
+ */
+export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileId: string) => string }) {
+  const { t } = useTranslation();
+  const m = e.municipality;
+  return (
+    <article className="panel" aria-labelledby="h-entry">
+      <p className="kicker">
+        {m.name} · <span className="badge gk">GK {m.sizeClass}</span> · {m.kreis ?? '–'} · {m.land}
+      </p>
+      <h2 id="h-entry">{e.title}</h2>
+      {e.lighthouse.length > 0 && (
+        <p>
+          <span className="badge">{t('exchange.lighthouse')}</span> {e.lighthouse.map((l) => l.network).join(', ')}
+        </p>
+      )}
+      <dl className="summary-cards">
+        <div className="card">
+          <dt>{t('exchange.stageLabel')}</dt>
+          <dd>{t(`exchange.stages.${e.stage}`)}</dd>
+        </div>
+        <div className="card">
+          <dt>{t('exchange.tco')}</dt>
+          <dd>{fmtEuro(e.tcoCents, true)}</dd>
+        </div>
+        <div className="card">
+          <dt>{t('exchange.effort')}</dt>
+          <dd>{e.effortHours === null ? '–' : t('exchange.hours', { n: fmtNumber(e.effortHours) })}</dd>
+        </div>
+        <div className="card">
+          <dt>{t('exchange.duration')}</dt>
+          <dd>{e.durationMonths === null ? '–' : t('exchange.months', { count: e.durationMonths })}</dd>
+        </div>
+      </dl>
+      {e.fieldOfAction && (
+        <p>
+          {t('exchange.field')}: {e.fieldOfAction}
+        </p>
+      )}
+      <Text label={t('exchange.problem')} value={e.problem} />
+      <Text label={t('exchange.solution')} value={e.solution} />
+      <Text label={t('exchange.results')} value={e.results} />
+      <Text label={t('exchange.lessons')} value={e.lessons} />
+      <Text label={t('exchange.products')} value={e.products} />
+      <h3>{t('exchange.contact')}</h3>
+      <p>
+        {e.contactRole} ({m.name}) — {t('exchange.contactHint')}
+      </p>
+      {e.documents.length > 0 && (
+        <>
+          <h3>{t('exchange.documents')}</h3>
+          <ul className="file-list">
+            {e.documents.map((d) => (
+              <li key={d.id}>
+                {documentHref ? <a href={documentHref(d.id)}>{d.name}</a> : d.name} (
+                {fmtNumber(Math.ceil(d.size / 1024))} KB)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('exchange.template')}</h3>
+      <p className="hint">{t('exchange.templateHint')}</p>
+      {e.template.milestones.length > 0 && (
+        <TableWrap label={t('exchange.milestones')}>
+          <table className="data">
+            <caption>{t('exchange.milestones')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('exchange.milestone')}</th>
+                <th scope="col">{t('exchange.afterDays')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.template.milestones.map((x, i) => (
+                <tr key={`${x.title}-${i}`}>
+                  <td>{x.title}</td>
+                  <td>{t('exchange.days', { count: x.offsetDays })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {e.template.tasks.length > 0 && (
+        <>
+          <h4>{t('exchange.tasks')}</h4>
+          <ul>
+            {e.template.tasks.map((x, i) => (
+              <li key={`${x.title}-${i}`}>{x.title}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.template.costs.length > 0 && (
+        <TableWrap label={t('exchange.costs')}>
+          <table className="data numbers">
+            <caption>{t('exchange.costs')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('exchange.costLine')}</th>
+                <th scope="col">{t('exchange.category')}</th>
+                <th scope="col">{t('exchange.year')}</th>
+                <th scope="col">{t('exchange.likely')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.template.costs.map((c, i) => (
+                <tr key={`${c.label}-${i}`}>
+                  <td>{c.label}</td>
+                  <td>{t(`finance.categories.${c.category}`)}</td>
+                  <td>{c.kind === 'recurring' ? t('exchange.yearlyFrom', { n: c.year + 1 }) : c.year + 1}</td>
+                  <td>{fmtEuro(c.likely)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {e.template.risks.length > 0 && (
+        <>
+          <h4>{t('exchange.risks')}</h4>
+          <ul>
+            {e.template.risks.map((r, i) => (
+              <li key={`${r.title}-${i}`}>
+                {r.title} ({t(`finance.risks.categories.${r.category}`)}, {r.probability} %)
+                {r.mitigation && ` — ${r.mitigation}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted">
+        {e.visibility === 'all'
+          ? t('exchange.visibleAll')
+          : t('exchange.visibleNetworks', { names: e.networks.map((n) => n.name).join(', ') })}{' '}
+        · {t('exchange.publishedAt', { date: fmtDate(e.publishedAt) })}
+      </p>
+    </article>
+  );
+}

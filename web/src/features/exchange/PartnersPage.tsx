@@ -1,0 +1,288 @@
+import type { contactRequestList, needDetail, partnerSuggestions } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { useSession } from '../../app/session';
+import { Button } from '../../components/Button';
+import { TextArea, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+
+type Suggestions = z.infer<typeof partnerSuggestions>;
+type Item = Suggestions['items'][number];
+
+function RequestDialog({ to, about, onClose }: { to: Item | null; about: string; onClose: (sent: boolean) => void }) {
+  const { t } = useTranslation();
+  const [subject, setSubject] = useState(about);
+  const [message, setMessage] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <FormDialog
+      isOpen={Boolean(to)}
+      title={t('exchange.contactTitle', { name: to?.municipality.name ?? '' })}
+      onClose={() => onClose(false)}
+    >
+      <p className="hint">{t('exchange.contactPrivacy')}</p>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (message.trim().length < 10) return setErrors({ message: t('exchange.messageTooShort') });
+          try {
+            await api('/contact-requests', {
+              method: 'POST',
+              body: { toMunicipalityId: to!.municipality.id, about: subject, message },
+            });
+            onClose(true);
+          } catch (err) {
+            const f = fieldMessages(err, t);
+            setErrors(Object.keys(f).length ? f : { message: errorMessage(err, t) });
+          }
+        }}
+      >
+        <TextField name="about" label={t('exchange.about')} value={subject} onChange={setSubject} />
+        <TextArea
+          name="message"
+          label={t('exchange.message')}
+          value={message}
+          onChange={setMessage}
+          error={errors.message}
+          required
+        />
+        <div className="btn-row">
+          <Button type="submit">{t('exchange.sendRequest')}</Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+/** Opening a need for partner search: its title then counts in other municipalities' suggestions. */
+function NeedSharing({ needId }: { needId: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const need = useQuery({
+    queryKey: ['need', needId],
+    queryFn: () => api<z.infer<typeof needDetail>>(`/needs/${needId}`),
+  });
+  const [error, setError] = useState<string>();
+  if (!need.data) return null;
+  return (
+    <label className="choice">
+      <input
+        type="checkbox"
+        name="seekingPartners"
+        checked={need.data.seekingPartners}
+        onChange={async (e) => {
+          try {
+            await api(`/needs/${needId}/partner-search`, {
+              method: 'PUT',
+              body: { version: need.data!.version, seekingPartners: e.target.checked },
+            });
+            await qc.invalidateQueries({ queryKey: ['need', needId] });
+            setError(undefined);
+          } catch (err) {
+            setError(errorMessage(err, t));
+          }
+        }}
+      />{' '}
+      {t('exchange.openNeed')}
+      {error && <span className="field-error">{error}</span>}
+    </label>
+  );
+}
+
+/** Partner suggestions for a need or project, with the reasons each matched, and contact requests. */
+export function PartnersPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const needId = params.get('bedarf');
+  const projectId = params.get('projekt');
+  const path = needId ? `/needs/${needId}/partners` : `/projects/${projectId}/partners`;
+  const q = useQuery({
+    queryKey: ['partners', path],
+    queryFn: () => api<Suggestions>(path),
+    enabled: Boolean(needId || projectId),
+  });
+  const [to, setTo] = useState<Item | null>(null);
+  const [sent, setSent] = useState(false);
+  const crumbs = [{ to: '/', label: t('nav.start') }];
+  if (!needId && !projectId)
+    return (
+      <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
+        <Empty>{t('exchange.partnersStart')}</Empty>
+      </Page>
+    );
+  if (q.error)
+    return (
+      <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
+        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+      </Page>
+    );
+  if (!q.data)
+    return (
+      <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
+        <Loading />
+      </Page>
+    );
+  const d = q.data;
+  const back = needId
+    ? { to: `/bedarfe/${needId}`, label: d.source.title }
+    : { to: `/projekte/${projectId}`, label: d.source.title };
+  return (
+    <Page title={t('exchange.partnersTitle')} crumbs={[...crumbs, back]}>
+      <p>{t('exchange.partnersIntro', { title: d.source.title })}</p>
+      {d.source.fields.length > 0 && (
+        <p className="muted">{t('exchange.sourceFields', { fields: d.source.fields.join(', ') })}</p>
+      )}
+      {needId && session.can.manage_exchange && <NeedSharing needId={needId} />}
+      {sent && <Alert kind="success">{t('exchange.requestSent')}</Alert>}
+      {d.items.length === 0 ? (
+        <Empty>{t('exchange.noPartners')}</Empty>
+      ) : (
+        <ol className="card-grid" style={{ listStyle: 'none', padding: 0 }}>
+          {d.items.map((x) => (
+            <li key={x.municipality.id} className="card">
+              <h2 style={{ marginTop: 0, fontSize: '1.15rem' }}>{x.municipality.name}</h2>
+              <p className="kicker">
+                GK {x.municipality.sizeClass} · {x.municipality.kreis ?? '–'} · {x.municipality.land}
+                {x.distanceKm !== null && ` · ${t('exchange.km', { n: x.distanceKm })}`}
+              </p>
+              <p>
+                <strong>{t('exchange.score', { n: x.score })}</strong>
+              </p>
+              <p>{t('exchange.why')}</p>
+              <ul>
+                {x.reasons.map((r) => (
+                  <li key={r}>{t(`exchange.reasons.${r}`)}</li>
+                ))}
+              </ul>
+              {x.matches.length > 0 && (
+                <ul>
+                  {x.matches.map((m, i) => (
+                    <li key={`${m.kind}-${i}`}>
+                      {m.kind === 'project' && m.id ? (
+                        <Link to={`/austausch/projekte/${m.id}`}>{m.title}</Link>
+                      ) : (
+                        <>
+                          {t('exchange.theirNeed')}: {m.title}
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {x.request ? (
+                <p className="muted">{t(`exchange.requestStatus.${x.request}`)}</p>
+              ) : (
+                session.can.manage_exchange && (
+                  <Button small onPress={() => setTo(x)}>
+                    {t('exchange.requestContact')}
+                    <span className="visually-hidden"> {x.municipality.name}</span>
+                  </Button>
+                )
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <RequestDialog
+        key={to?.municipality.id ?? 'none'}
+        to={to}
+        about={d.source.title}
+        onClose={async (ok) => {
+          setTo(null);
+          if (ok) {
+            setSent(true);
+            await qc.invalidateQueries({ queryKey: ['partners', path] });
+            await qc.invalidateQueries({ queryKey: ['contact-requests'] });
+          }
+        }}
+      />
+    </Page>
+  );
+}
+
+type Requests = z.infer<typeof contactRequestList>;
+
+/** Contact requests: incoming to accept or decline, outgoing with their state; details only after acceptance. */
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['contact-requests'], queryFn: () => api<Requests>('/contact-requests') });
+  const [msg, setMsg] = useState<string>();
+  const answer = async (id: string, accept: boolean) => {
+    try {
+      qc.setQueryData(
+        ['contact-requests'],
+        await api<Requests>(`/contact-requests/${id}/answer`, { method: 'POST', body: { accept } }),
+      );
+      setMsg(accept ? t('exchange.accepted') : t('exchange.declined'));
+    } catch (err) {
+      setMsg(errorMessage(err, t));
+    }
+  };
+  const List = ({ items, incoming }: { items: Requests['incoming']; incoming: boolean }) =>
+    items.length === 0 ? (
+      <Empty>{incoming ? t('exchange.noIncoming') : t('exchange.noOutgoing')}</Empty>
+    ) : (
+      <ul className="card-grid" style={{ listStyle: 'none', padding: 0 }}>
+        {items.map((r) => (
+          <li key={r.id} className="card">
+            <h3 style={{ marginTop: 0 }}>{r.municipality}</h3>
+            {r.about && <p className="kicker">{r.about}</p>}
+            <p style={{ whiteSpace: 'pre-line' }}>{r.message}</p>
+            <p>
+              <strong>{t(`exchange.requestStatus.${r.status}`)}</strong>
+            </p>
+            {r.contact ? (
+              <p>
+                {t('exchange.contactPerson')}: {r.contact.name}
+                {r.contact.role && ` (${r.contact.role})`}, <a href={`mailto:${r.contact.email}`}>{r.contact.email}</a>
+              </p>
+            ) : (
+              r.status === 'open' && <p className="muted">{t('exchange.detailsAfterAccept')}</p>
+            )}
+            {incoming && r.status === 'open' && q.data?.can.answer && (
+              <div className="btn-row">
+                <Button small onPress={() => void answer(r.id, true)}>
+                  {t('exchange.accept')}
+                  <span className="visually-hidden"> {r.municipality}</span>
+                </Button>
+                <Button small variant="secondary" onPress={() => void answer(r.id, false)}>
+                  {t('exchange.decline')}
+                  <span className="visually-hidden"> {r.municipality}</span>
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <Page title={t('exchange.contactsTitle')} crumbs={[{ to: '/', label: t('nav.start') }]}>
+      <p>{t('exchange.contactsIntro')}</p>
+      {msg && <Alert kind="success">{msg}</Alert>}
+      {!q.data ? (
+        <Loading />
+      ) : (
+        <>
+          <section aria-labelledby="h-in">
+            <h2 id="h-in">{t('exchange.incoming')}</h2>
+            <List items={q.data.incoming} incoming />
+          </section>
+          <section aria-labelledby="h-out">
+            <h2 id="h-out">{t('exchange.outgoing')}</h2>
+            <List items={q.data.outgoing} incoming={false} />
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,357 @@
+import type { exchangeEntry, publicationState } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Alert, Loading, Page } from '../../components/Page';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
+import { CheckboxGroup } from '../projects/shared';
+import { EntryView } from './EntryView';
+
+type State = z.infer<typeof publicationState>;
+type Form = State['input'];
+
+function toBody(f: Form, tco: string, effort: string, months: string, version: number) {
+  return {
+    ...f,
+    version,
+    tcoCents: tco.trim() === '' ? null : inputToCents(tco),
+    effortHours: parseGermanNumber(effort),
+    durationMonths: parseGermanNumber(months),
+  };
+}
+
+/** Publishing a project: the form, a preview of exactly what becomes visible, publish and withdraw. */
+export function PublishPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['publication', id], queryFn: () => api<State>(`/projects/${id}/publication`) });
+  const [form, setForm] = useState<Form>();
+  const [tco, setTco] = useState('');
+  const [effort, setEffort] = useState('');
+  const [months, setMonths] = useState('');
+  const [preview, setPreview] = useState<z.infer<typeof exchangeEntry>>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
+  const [confirm, setConfirm] = useState(false);
+  useEffect(() => {
+    if (!q.data) return;
+    setForm(q.data.input);
+    setTco(centsToInput(q.data.input.tcoCents));
+    setEffort(q.data.input.effortHours === null ? '' : String(q.data.input.effortHours).replace('.', ','));
+    setMonths(q.data.input.durationMonths === null ? '' : String(q.data.input.durationMonths));
+  }, [q.data]);
+  const crumbs = [
+    { to: '/', label: t('nav.start') },
+    { to: '/projekte', label: t('nav.portfolio') },
+    { to: `/projekte/${id}`, label: t('projects.title') },
+  ];
+  if (q.error)
+    return (
+      <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
+        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+      </Page>
+    );
+  if (!q.data || !form)
+    return (
+      <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
+        <Loading />
+      </Page>
+    );
+  const s = q.data;
+  const set = (patch: Partial<Form>) => {
+    setForm({ ...form, ...patch });
+    setPreview(undefined);
+  };
+  function check(): boolean {
+    const errs: Record<string, string> = {};
+    if (form!.title.trim().length < 3) errs.title = t('exchange.titleMissing');
+    if (form!.contactRole.trim().length < 2) errs.contactRole = t('exchange.contactMissing');
+    if (form!.visibility === 'networks' && form!.networkIds.length === 0)
+      errs.networkIds = t('errors.networks_required');
+    if (tco.trim() !== '' && Number.isNaN(inputToCents(tco))) errs.tcoCents = t('errors.number_invalid');
+    if (Number.isNaN(parseGermanNumber(effort) as number)) errs.effortHours = t('errors.number_invalid');
+    const m = parseGermanNumber(months);
+    if (m !== null && (Number.isNaN(m) || !Number.isInteger(m))) errs.durationMonths = t('errors.number_invalid');
+    setErrors(errs);
+    return Object.keys(errs).length === 0;
+  }
+  async function showPreview() {
+    if (!check()) return;
+    try {
+      setPreview(
+        await api(`/projects/${id}/publication/preview`, {
+          method: 'POST',
+          body: toBody(form!, tco, effort, months, s.version),
+        }),
+      );
+    } catch (err) {
+      setErrors(fieldMessages(err, t));
+    }
+  }
+  async function publish() {
+    if (!check()) return;
+    try {
+      const next = await api<State>(`/projects/${id}/publication`, {
+        method: 'PUT',
+        body: toBody(form!, tco, effort, months, s.version),
+      });
+      qc.setQueryData(['publication', id], next);
+      setMsg({ kind: 'success', text: t('exchange.published') });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setMsg({ kind: 'warning', text: t('errors.version_conflict') });
+        await q.refetch();
+      } else setErrors(fieldMessages(err, t));
+    }
+  }
+  async function withdraw() {
+    setConfirm(false);
+    try {
+      qc.setQueryData(
+        ['publication', id],
+        await api<State>(`/projects/${id}/publication/withdraw`, { method: 'POST', body: { version: s.version } }),
+      );
+      setMsg({ kind: 'success', text: t('exchange.withdrawn') });
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(err, t) });
+    }
+  }
+  const labels = {
+    title: t('exchange.pubTitle'),
+    contactRole: t('exchange.contactRole'),
+    networkIds: t('exchange.networks'),
+    tcoCents: t('exchange.tco'),
+    effortHours: t('exchange.effort'),
+    durationMonths: t('exchange.duration'),
+    documentIds: t('exchange.documents'),
+  };
+  return (
+    <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
+      <p>
+        {t(`exchange.status.${s.status}`)}
+        {s.status === 'published' && s.publicationId && (
+          <>
+            {' '}
+            <Link to={`/austausch/projekte/${s.publicationId}`}>{t('exchange.openEntry')}</Link>
+            {' · '}
+            {t('exchange.reusedTimes', { count: s.reuseCount })}
+          </>
+        )}
+      </p>
+      {s.origin && (
+        <Alert kind="info">
+          {t('exchange.originIs')} <Link to={`/austausch/projekte/${s.origin.publicationId}`}>{s.origin.title}</Link> (
+          {s.origin.municipality})
+        </Alert>
+      )}
+      <p className="hint">{t('exchange.publishIntro')}</p>
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      {!s.can.publish ? (
+        <Alert kind="info">{t('exchange.noPublishRight')}</Alert>
+      ) : (
+        <form
+          className="panel"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void showPreview();
+          }}
+        >
+          <ErrorSummary errors={errors} labels={labels} />
+          <SelectField
+            name="visibility"
+            label={t('exchange.visibility')}
+            value={form.visibility}
+            onChange={(v) => set({ visibility: v as Form['visibility'] })}
+            options={[
+              { value: 'all', label: t('exchange.toAll') },
+              { value: 'networks', label: t('exchange.toNetworks') },
+            ]}
+          />
+          {form.visibility === 'networks' && (
+            <CheckboxGroup
+              legend={labels.networkIds}
+              name="networkIds"
+              options={s.networks.map((n) => ({ value: n.id, label: n.name }))}
+              value={form.networkIds}
+              onChange={(v) => set({ networkIds: v })}
+              error={errors.networkIds}
+            />
+          )}
+          <TextField
+            name="title"
+            label={labels.title}
+            value={form.title}
+            onChange={(v) => set({ title: v })}
+            error={errors.title}
+            required
+          />
+          <TextArea
+            name="problem"
+            label={t('exchange.problem')}
+            hint={t('exchange.problemHint')}
+            value={form.problem}
+            onChange={(v) => set({ problem: v })}
+          />
+          <TextArea
+            name="solution"
+            label={t('exchange.solution')}
+            value={form.solution}
+            onChange={(v) => set({ solution: v })}
+          />
+          <TextArea
+            name="results"
+            label={t('exchange.results')}
+            value={form.results}
+            onChange={(v) => set({ results: v })}
+          />
+          <TextArea
+            name="lessons"
+            label={t('exchange.lessons')}
+            value={form.lessons}
+            onChange={(v) => set({ lessons: v })}
+          />
+          <SelectField
+            name="fieldOfAction"
+            label={t('exchange.field')}
+            value={form.fieldOfAction}
+            onChange={(v) => set({ fieldOfAction: v })}
+            options={[
+              { value: '', label: t('exchange.noField') },
+              ...s.fieldsOfAction.map((f) => ({ value: f, label: f })),
+            ]}
+          />
+          <SelectField
+            name="stage"
+            label={t('exchange.stageLabel')}
+            value={form.stage}
+            onChange={(v) => set({ stage: v as Form['stage'] })}
+            options={(['planned', 'running', 'completed'] as const).map((v) => ({
+              value: v,
+              label: t(`exchange.stages.${v}`),
+            }))}
+          />
+          <div className="form-grid">
+            <TextField
+              name="tco"
+              label={labels.tcoCents}
+              hint={t('exchange.tcoHint')}
+              inputMode="decimal"
+              value={tco}
+              onChange={(v) => {
+                setTco(v);
+                setPreview(undefined);
+              }}
+              error={errors.tcoCents}
+            />
+            <TextField
+              name="effort"
+              label={labels.effortHours}
+              hint={t('exchange.effortHint')}
+              inputMode="decimal"
+              value={effort}
+              onChange={(v) => {
+                setEffort(v);
+                setPreview(undefined);
+              }}
+              error={errors.effortHours}
+            />
+            <TextField
+              name="months"
+              label={labels.durationMonths}
+              hint={t('exchange.durationHint')}
+              inputMode="numeric"
+              value={months}
+              onChange={(v) => {
+                setMonths(v);
+                setPreview(undefined);
+              }}
+              error={errors.durationMonths}
+            />
+          </div>
+          <TextArea
+            name="products"
+            label={t('exchange.products')}
+            hint={t('exchange.productsHint')}
+            value={form.products}
+            onChange={(v) => set({ products: v })}
+            rows={2}
+          />
+          <TextField
+            name="contactRole"
+            label={labels.contactRole}
+            hint={t('exchange.contactRoleHint')}
+            value={form.contactRole}
+            onChange={(v) => set({ contactRole: v })}
+            error={errors.contactRole}
+            required
+          />
+          <CheckboxGroup
+            legend={labels.documentIds}
+            hint={t('exchange.documentsHint')}
+            name="documentIds"
+            options={s.files.map((f) => ({ value: f.id, label: f.name }))}
+            value={form.documentIds}
+            onChange={(v) => set({ documentIds: v })}
+            error={errors.documentIds}
+          />
+          <CheckboxGroup
+            legend={t('exchange.shareTemplate')}
+            hint={t('exchange.shareTemplateHint')}
+            name="share"
+            options={(['shareMilestones', 'shareTasks', 'shareCosts', 'shareRisks'] as const).map((k) => ({
+              value: k,
+              label: t(`exchange.${k}`),
+            }))}
+            value={(['shareMilestones', 'shareTasks', 'shareCosts', 'shareRisks'] as const).filter((k) => form[k])}
+            onChange={(v) =>
+              set({
+                shareMilestones: v.includes('shareMilestones'),
+                shareTasks: v.includes('shareTasks'),
+                shareCosts: v.includes('shareCosts'),
+                shareRisks: v.includes('shareRisks'),
+              })
+            }
+          />
+          <div className="btn-row">
+            <Button type="submit">{t('exchange.previewButton')}</Button>
+            {s.status === 'published' && (
+              <Button variant="danger" onPress={() => setConfirm(true)}>
+                {t('exchange.withdraw')}
+              </Button>
+            )}
+          </div>
+        </form>
+      )}
+      {preview && (
+        <section aria-labelledby="h-preview">
+          <h2 id="h-preview">{t('exchange.previewTitle')}</h2>
+          <Alert kind="info">{t('exchange.previewHint')}</Alert>
+          <EntryView e={preview} />
+          <div className="btn-row">
+            <Button onPress={() => void publish()}>
+              {s.status === 'published' ? t('exchange.update') : t('exchange.publish')}
+            </Button>
+          </div>
+        </section>
+      )}
+      <ConfirmDialog
+        isOpen={confirm}
+        title={t('exchange.withdrawTitle')}
+        body={t('exchange.withdrawBody')}
+        confirmLabel={t('exchange.withdraw')}
+        onConfirm={() => void withdraw()}
+        onCancel={() => setConfirm(false)}
+      />
+    </Page>
+  );
+}
