@@ -34,7 +34,7 @@ describe('journey: intermunicipal exchange', () => {
     await a.getByLabel('Meilenstein', { exact: true }).fill('Pilot mit zwei Kolonnen');
     await a.getByLabel('Geplant am').fill('2026-03-01');
     await a.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
-    await a.getByRole('cell', { name: 'Pilot mit zwei Kolonnen' }).waitFor();
+    await a.getByRole('cell', { name: 'Pilot mit zwei Kolonnen', exact: true }).waitFor();
     await a.getByRole('link', { name: 'Kosten und Risiken' }).click();
     await a.getByRole('button', { name: 'Kostenzeile hinzufügen' }).click();
     await a.getByLabel('Bezeichnung, Zeile 1').first().fill('Tablets und App');
@@ -91,7 +91,7 @@ describe('journey: intermunicipal exchange', () => {
     await b.getByRole('button', { name: 'In mein Portfolio übernehmen' }).click();
     await b.getByRole('heading', { level: 1, name: 'Digitaler Bauhof Uslar' }).waitFor();
     await b.getByText('Übernommen aus:').waitFor();
-    await b.getByRole('cell', { name: 'Pilot mit zwei Kolonnen' }).waitFor();
+    await b.getByRole('cell', { name: 'Pilot mit zwei Kolonnen', exact: true }).waitFor();
     await b.getByRole('cell', { name: '01.03.2027' }).waitFor();
     await b.getByRole('link', { name: 'Kosten und Risiken' }).click();
     await b.getByText('13.000,00 €').first().waitFor();
@@ -130,7 +130,7 @@ describe('journey: intermunicipal exchange', () => {
     await a.getByRole('heading', { level: 1, name: 'Gemeinsame Projekte' }).waitFor();
     await expectAccessible(a, 'Gemeinsame Projekte (leer)');
     await a.getByRole('link', { name: 'Gemeinsames Projekt anlegen' }).click();
-    await a.getByLabel('Titel', { exact: true }).fill('Gemeinsame Bauhof-App');
+    await a.getByRole('textbox', { name: /^Titel/ }).fill('Gemeinsame Bauhof-App');
     await a.getByLabel('Position 1').fill('App-Lizenz für beide Bauhöfe');
     await a.getByLabel('Betrag 1 (Euro)').fill('10.000');
     await a.getByLabel('Kommune hinzufügen').fill('Uslar');
@@ -162,9 +162,9 @@ describe('journey: intermunicipal exchange', () => {
     await b.getByRole('button', { name: 'Einladung annehmen' }).click();
     await b.getByText('Sie sind jetzt beteiligt.').waitFor();
     await b.getByLabel('Art').selectOption({ label: 'Private Notiz' });
-    await b.getByLabel('Titel', { exact: true }).fill('Nur für Uslar: Haushaltsrest prüfen');
+    await b.getByRole('textbox', { name: /^Titel/ }).fill('Nur für Uslar: Haushaltsrest prüfen');
     await b.getByRole('button', { name: 'Eintrag speichern' }).click();
-    await b.getByText('Nur für Uslar: Haushaltsrest prüfen').waitFor();
+    await b.getByText('Nur für Uslar: Haushaltsrest prüfen', { exact: true }).first().waitFor();
     await expectAccessible(b, 'Gemeinsames Projekt als Partner');
     const bPdf = await b.getByRole('link', { name: 'PDF Kostenaufstellung Uslar, Stadt' }).getAttribute('href');
     const bText = await pdfText(await download(b, bPdf!));
