@@ -56,7 +56,7 @@ describe('journey: intermunicipal exchange', () => {
     await a.getByLabel('Ansprechpartner (Funktion)', { exact: false }).fill('Bauhofleitung');
     await a.getByRole('button', { name: 'Vorschau anzeigen' }).click();
     await a.getByRole('heading', { name: 'Vorschau' }).waitFor();
-    await a.getByRole('cell', { name: 'Tablets und App' }).waitFor();
+    await a.getByRole('rowheader', { name: 'Tablets und App' }).waitFor();
     await expectAccessible(a, 'Veröffentlichen mit Vorschau');
     await a.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
     await a.getByText('Veröffentlicht.', { exact: true }).waitFor();

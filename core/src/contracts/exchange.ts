@@ -133,6 +133,7 @@ export const exchangeDetail = exchangeEntry.extend({
 export const publicationPreview = exchangeEntry;
 export const publicationState = z.object({
   projectId: uuid,
+  projectTitle: z.string(),
   /** 'private' until first published. */
   status: z.enum(['private', 'published', 'withdrawn']),
   publicationId: uuid.nullable(),

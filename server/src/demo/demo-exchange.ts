@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { Deps } from '../lib/deps.js';
 import type { TenantScope } from '../lib/scope.js';
-import { publish } from '../modules/exchange/publications.service.js';
+import { publicationState, publish } from '../modules/exchange/publications.service.js';
 
 /**
  * Plön publishes two of its projects through the same service a user would use (so the demo entries carry
@@ -37,7 +37,10 @@ export async function seedDemoExchange(
         .where('title', '=', title)
         .executeTakeFirstOrThrow()
     ).id;
-  const booking = await publish(deps, scope, await project('Online-Terminvergabe Bürgerbüro'), {
+  const bookingId = await project('Online-Terminvergabe Bürgerbüro');
+  // costs, effort and duration as the publishing form prefills them from the project
+  const prefilled = (await publicationState(deps, scope, bookingId)).input;
+  const booking = await publish(deps, scope, bookingId, {
     version: 0,
     visibility: 'all',
     networkIds: [],
@@ -51,9 +54,9 @@ export async function seedDemoExchange(
       'Schnittstelle zum Fachverfahren früh klären; Personalrat und Bürgerbüro-Team von Anfang an einbinden; Barrierefreiheit des Buchungsformulars prüfen lassen.',
     fieldOfAction: 'Digitale Verwaltungsleistungen',
     stage: 'running',
-    tcoCents: null,
-    effortHours: null,
-    durationMonths: 7,
+    tcoCents: prefilled.tcoCents,
+    effortHours: prefilled.effortHours,
+    durationMonths: prefilled.durationMonths,
     products: 'Terminvergabe-Software (SaaS), Schnittstelle zum Einwohnermeldeverfahren',
     contactRole: 'Leitung Bürgerbüro',
     documentIds: [],

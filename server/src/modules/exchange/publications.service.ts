@@ -354,6 +354,7 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
   }
   return {
     projectId,
+    projectTitle: p.title,
     status: (pub?.status ?? 'private') as 'private' | 'published' | 'withdrawn',
     publicationId: pub?.id ?? null,
     version: pub?.version ?? 0,

@@ -151,6 +151,7 @@ export function AdoptPage() {
                   const f = parsed[i];
                   const ok = f !== null && f !== undefined && !Number.isNaN(f);
                   return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
                     <tr key={`${c.label}-${i}`}>
                       <th scope="row">{c.label}</th>
                       <td>{fmtEuro(c.likely)}</td>

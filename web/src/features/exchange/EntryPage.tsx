@@ -99,7 +99,7 @@ export function EntryPage() {
           ))}
         </Alert>
       )}
-      <EntryView e={e} documentHref={(f) => `/api/v1/exchange/${id}/documents/${f}`} />
+      <EntryView e={e} titled={false} documentHref={(f) => `/api/v1/exchange/${id}/documents/${f}`} />
       {e.reuse && (
         <section className="panel" aria-labelledby="h-reuse">
           <h2 id="h-reuse">{t('exchange.reuseTitle')}</h2>

@@ -21,38 +21,45 @@ function Text({ label, value }: { label: string; value: string }) {
  * One published project as other municipalities see it — the same component renders the publishing
  * preview, so what is previewed is exactly what becomes visible.
  */
-export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileId: string) => string }) {
+export function EntryView({
+  e,
+  documentHref,
+  titled = true,
+}: {
+  e: Entry;
+  documentHref?: (fileId: string) => string;
+  /** The entry's title as a heading (the preview); the entry page has it as its h1 already. */
+  titled?: boolean;
+}) {
   const { t } = useTranslation();
   const m = e.municipality;
   return (
-    <article className="panel" aria-labelledby="h-entry">
+    <article className="panel" aria-label={e.title}>
       <p className="kicker">
         {m.name} · <span className="badge gk">GK {m.sizeClass}</span> · {m.kreis ?? '–'} · {m.land}
       </p>
-      <h2 id="h-entry">{e.title}</h2>
+      {titled && <h2>{e.title}</h2>}
       {e.lighthouse.length > 0 && (
         <p>
           <span className="badge">{t('exchange.lighthouse')}</span> {e.lighthouse.map((l) => l.network).join(', ')}
         </p>
       )}
-      <dl className="summary-cards">
-        <div className="card">
-          <dt>{t('exchange.stageLabel')}</dt>
-          <dd>{t(`exchange.stages.${e.stage}`)}</dd>
-        </div>
-        <div className="card">
-          <dt>{t('exchange.tco')}</dt>
-          <dd>{fmtEuro(e.tcoCents, true)}</dd>
-        </div>
-        <div className="card">
-          <dt>{t('exchange.effort')}</dt>
-          <dd>{e.effortHours === null ? '–' : t('exchange.hours', { n: fmtNumber(e.effortHours) })}</dd>
-        </div>
-        <div className="card">
-          <dt>{t('exchange.duration')}</dt>
-          <dd>{e.durationMonths === null ? '–' : t('exchange.months', { count: e.durationMonths })}</dd>
-        </div>
-      </dl>
+      <ul className="card-grid summary-cards">
+        <li className="card">
+          {t('exchange.stageLabel')} <strong>{t(`exchange.stages.${e.stage}`)}</strong>
+        </li>
+        <li className="card">
+          {t('exchange.tco')} <strong>{fmtEuro(e.tcoCents, true)}</strong>
+        </li>
+        <li className="card">
+          {t('exchange.effort')}{' '}
+          <strong>{e.effortHours === null ? '–' : t('exchange.hours', { n: fmtNumber(e.effortHours) })}</strong>
+        </li>
+        <li className="card">
+          {t('exchange.durationLabel')}{' '}
+          <strong>{e.durationMonths === null ? '–' : t('exchange.months', { count: e.durationMonths })}</strong>
+        </li>
+      </ul>
       {e.fieldOfAction && (
         <p>
           {t('exchange.field')}: {e.fieldOfAction}
@@ -94,6 +101,7 @@ export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileI
             </thead>
             <tbody>
               {e.template.milestones.map((x, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
                 <tr key={`${x.title}-${i}`}>
                   <td>{x.title}</td>
                   <td>{t('exchange.days', { count: x.offsetDays })}</td>
@@ -108,6 +116,7 @@ export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileI
           <h4>{t('exchange.tasks')}</h4>
           <ul>
             {e.template.tasks.map((x, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
               <li key={`${x.title}-${i}`}>{x.title}</li>
             ))}
           </ul>
@@ -127,8 +136,9 @@ export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileI
             </thead>
             <tbody>
               {e.template.costs.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
                 <tr key={`${c.label}-${i}`}>
-                  <td>{c.label}</td>
+                  <th scope="row">{c.label}</th>
                   <td>{t(`finance.categories.${c.category}`)}</td>
                   <td>{c.kind === 'recurring' ? t('exchange.yearlyFrom', { n: c.year + 1 }) : c.year + 1}</td>
                   <td>{fmtEuro(c.likely)}</td>
@@ -143,6 +153,7 @@ export function EntryView({ e, documentHref }: { e: Entry; documentHref?: (fileI
           <h4>{t('exchange.risks')}</h4>
           <ul>
             {e.template.risks.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
               <li key={`${r.title}-${i}`}>
                 {r.title} ({t(`finance.risks.categories.${r.category}`)}, {r.probability} %)
                 {r.mitigation && ` — ${r.mitigation}`}

@@ -38,7 +38,7 @@ export function ExchangePage() {
       <p>{t('exchange.intro')}</p>
       <form
         className="filters panel"
-        role="search"
+        aria-label={t('exchange.searchForm')}
         onSubmit={(e) => {
           e.preventDefault();
           set({ q: term.trim(), mode: '', costMin: costMin.trim(), costMax: costMax.trim() });
@@ -77,7 +77,8 @@ export function ExchangePage() {
         </Button>
       </form>
       {list.data && (
-        <div className="filters panel" aria-label={t('exchange.facets')} role="group">
+        <fieldset className="filters panel">
+          <legend className="visually-hidden">{t('exchange.facets')}</legend>
           {FACETS.map((f) => (
             <SelectField
               key={f}
@@ -103,7 +104,7 @@ export function ExchangePage() {
             />{' '}
             {t('exchange.onlyLighthouse')}
           </label>
-        </div>
+        </fieldset>
       )}
       <div aria-live="polite">
         {!list.data ? (

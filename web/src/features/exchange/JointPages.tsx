@@ -7,7 +7,7 @@ import {
   type municipalityList,
 } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -93,6 +93,11 @@ function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: 
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
   const [q, setQ] = useState('');
+  // search while typing (debounced); Enter searches instead of submitting the surrounding form
+  useEffect(() => {
+    const id = setTimeout(() => setQ(term.trim()), 300);
+    return () => clearTimeout(id);
+  }, [term]);
   const r = useQuery({
     queryKey: ['municipality-search', q],
     queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?q=${encodeURIComponent(q)}&pageSize=8`),
@@ -100,7 +105,16 @@ function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: 
   });
   return (
     <div className="panel">
-      <div className="filters">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: only intercepts Enter of the search field inside */}
+      <div
+        className="filters"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+            e.preventDefault();
+            setQ(term.trim());
+          }
+        }}
+      >
         <TextField
           name="partnerSearch"
           label={t('joint.findPartner')}
@@ -570,6 +584,7 @@ export function JointPage() {
           {d.costLines.length > 0 && (
             <ul>
               {d.costLines.map((l, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
                 <li key={`${l.label}-${i}`}>
                   {l.label}: {fmtEuro(l.amountCents)}
                 </li>

@@ -166,6 +166,7 @@ export function PartnersPage() {
               {x.matches.length > 0 && (
                 <ul>
                   {x.matches.map((m, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
                     <li key={`${m.kind}-${i}`}>
                       {m.kind === 'project' && m.id ? (
                         <Link to={`/austausch/projekte/${m.id}`}>{m.title}</Link>
@@ -211,6 +212,57 @@ export function PartnersPage() {
 
 type Requests = z.infer<typeof contactRequestList>;
 
+/** One list of contact requests (incoming with accept/decline, or outgoing). */
+function RequestList({
+  items,
+  incoming,
+  canAnswer,
+  answer,
+}: {
+  items: Requests['incoming'];
+  incoming: boolean;
+  canAnswer: boolean;
+  answer: (id: string, accept: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return items.length === 0 ? (
+    <Empty>{incoming ? t('exchange.noIncoming') : t('exchange.noOutgoing')}</Empty>
+  ) : (
+    <ul className="card-grid" style={{ listStyle: 'none', padding: 0 }}>
+      {items.map((r) => (
+        <li key={r.id} className="card">
+          <h3 style={{ marginTop: 0 }}>{r.municipality}</h3>
+          {r.about && <p className="kicker">{r.about}</p>}
+          <p style={{ whiteSpace: 'pre-line' }}>{r.message}</p>
+          <p>
+            <strong>{t(`exchange.requestStatus.${r.status}`)}</strong>
+          </p>
+          {r.contact ? (
+            <p>
+              {t('exchange.contactPerson')}: {r.contact.name}
+              {r.contact.role && ` (${r.contact.role})`}, <a href={`mailto:${r.contact.email}`}>{r.contact.email}</a>
+            </p>
+          ) : (
+            r.status === 'open' && <p className="muted">{t('exchange.detailsAfterAccept')}</p>
+          )}
+          {incoming && r.status === 'open' && canAnswer && (
+            <div className="btn-row">
+              <Button small onPress={() => answer(r.id, true)}>
+                {t('exchange.accept')}
+                <span className="visually-hidden"> {r.municipality}</span>
+              </Button>
+              <Button small variant="secondary" onPress={() => answer(r.id, false)}>
+                {t('exchange.decline')}
+                <span className="visually-hidden"> {r.municipality}</span>
+              </Button>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Contact requests: incoming to accept or decline, outgoing with their state; details only after acceptance. */
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -228,43 +280,6 @@ export function ContactsPage() {
       setMsg(errorMessage(err, t));
     }
   };
-  const List = ({ items, incoming }: { items: Requests['incoming']; incoming: boolean }) =>
-    items.length === 0 ? (
-      <Empty>{incoming ? t('exchange.noIncoming') : t('exchange.noOutgoing')}</Empty>
-    ) : (
-      <ul className="card-grid" style={{ listStyle: 'none', padding: 0 }}>
-        {items.map((r) => (
-          <li key={r.id} className="card">
-            <h3 style={{ marginTop: 0 }}>{r.municipality}</h3>
-            {r.about && <p className="kicker">{r.about}</p>}
-            <p style={{ whiteSpace: 'pre-line' }}>{r.message}</p>
-            <p>
-              <strong>{t(`exchange.requestStatus.${r.status}`)}</strong>
-            </p>
-            {r.contact ? (
-              <p>
-                {t('exchange.contactPerson')}: {r.contact.name}
-                {r.contact.role && ` (${r.contact.role})`}, <a href={`mailto:${r.contact.email}`}>{r.contact.email}</a>
-              </p>
-            ) : (
-              r.status === 'open' && <p className="muted">{t('exchange.detailsAfterAccept')}</p>
-            )}
-            {incoming && r.status === 'open' && q.data?.can.answer && (
-              <div className="btn-row">
-                <Button small onPress={() => void answer(r.id, true)}>
-                  {t('exchange.accept')}
-                  <span className="visually-hidden"> {r.municipality}</span>
-                </Button>
-                <Button small variant="secondary" onPress={() => void answer(r.id, false)}>
-                  {t('exchange.decline')}
-                  <span className="visually-hidden"> {r.municipality}</span>
-                </Button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-    );
   return (
     <Page title={t('exchange.contactsTitle')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('exchange.contactsIntro')}</p>
@@ -275,11 +290,16 @@ export function ContactsPage() {
         <>
           <section aria-labelledby="h-in">
             <h2 id="h-in">{t('exchange.incoming')}</h2>
-            <List items={q.data.incoming} incoming />
+            <RequestList
+              items={q.data.incoming}
+              incoming
+              canAnswer={q.data.can.answer}
+              answer={(id, ok) => void answer(id, ok)}
+            />
           </section>
           <section aria-labelledby="h-out">
             <h2 id="h-out">{t('exchange.outgoing')}</h2>
-            <List items={q.data.outgoing} incoming={false} />
+            <RequestList items={q.data.outgoing} incoming={false} canAnswer={false} answer={() => undefined} />
           </section>
         </>
       )}

@@ -52,7 +52,7 @@ export function PublishPage() {
   const crumbs = [
     { to: '/', label: t('nav.start') },
     { to: '/projekte', label: t('nav.portfolio') },
-    { to: `/projekte/${id}`, label: t('projects.title') },
+    { to: `/projekte/${id}`, label: q.data?.projectTitle ?? t('projects.title') },
   ];
   if (q.error)
     return (
