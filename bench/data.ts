@@ -2,7 +2,8 @@
  * Network-scale data set (`npm run bench:data`): all 10,751 municipalities from the official GV100AD
  * file, ~300 networks, ~20 users in each of 2,000 municipalities with departments and audit history, and a
  * closed 60-question network survey answered by all 10,751 municipalities (~1 million answer rows), and
- * 50,000 projects with three milestones, a task and a status report each (10,000 in PGlite).
+ * 50,000 projects with three milestones, a task and a status report each (10,000 in PGlite), 20,000 of
+ * them published to the project exchange (5,000 in PGlite).
  * Deterministic (seeded) and bulk-inserted. PostgreSQL when BENCH_DATABASE_URL is set (schema `public`
  * is recreated), and a smaller one (500 municipalities with users, 60 networks) in bench/.data-pglite.
  */
@@ -28,9 +29,12 @@ const NETWORK_TYPES = ['circle', 'benchmarking_ring', 'district_cooperation', 'z
 const ROLES = ['coordinator', 'staff', 'staff', 'staff', 'staff', 'council', 'council', 'mayor'];
 
 async function bulk<T extends Record<string, unknown>>(db: Database, table: string, rows: T[], chunk = 2000) {
+  // explicit columns: generated columns (full-text vectors) must not be written
+  const cols = rows[0] ? Object.keys(rows[0]) : [];
+  const list = sql.join(cols.map((c) => sql.ref(c)));
   for (let i = 0; i < rows.length; i += chunk) {
     const json = JSON.stringify(rows.slice(i, i + chunk));
-    await sql`INSERT INTO ${sql.table(table)} SELECT * FROM json_populate_recordset(NULL::${sql.table(table)}, ${json}::json)`.execute(
+    await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json}::json)`.execute(
       db,
     );
   }
@@ -45,6 +49,7 @@ export async function buildDataSet(
     auditPer: number;
     respondents: number | 'all';
     projects: number;
+    published: number;
   },
 ) {
   const random = rng(20261127);
@@ -187,6 +192,11 @@ export async function buildDataSet(
     users: memberships.map((m) => ({ userId: m.user_id as string, municipalityId: m.municipality_id as string })),
     random,
   });
+  const exchange = await buildPublications(db, {
+    total: size.published,
+    networks: networks.map((n) => n.id as string),
+    random,
+  });
   await sql`ANALYZE`.execute(db);
   return {
     seconds: (performance.now() - t0) / 1000,
@@ -200,7 +210,80 @@ export async function buildDataSet(
     benchNetwork: networks[0]!.id as string,
     ...survey,
     ...portfolio,
+    ...exchange,
   };
+}
+
+const TOPICS = [
+  ['Digitaler Bauhof', 'Mängelmelder für Straßen, Spielplätze und Grünflächen', 'Bauhöfe'],
+  ['Online-Terminvergabe', 'Terminbuchung im Bürgerbüro mit Erinnerung', 'Bürgerbüros'],
+  ['E-Rechnung', 'Eingangsrechnungen digital prüfen, freigeben und buchen', 'Kämmereien'],
+  ['Ratsinformationssystem', 'Sitzungsdienst und papierlose Gremienarbeit', 'Gemeinderäte'],
+  ['WLAN in öffentlichen Gebäuden', 'Freies WLAN im Rathaus, in Schulen und Bibliotheken', 'Rathäuser'],
+  ['E-Akte', 'Digitale Aktenführung und Dokumentenmanagement', 'Hauptämter'],
+  ['Digitaler Bauantrag', 'Bauanträge online einreichen und bearbeiten', 'Bauämter'],
+  ['Hundesteuer online', 'An- und Abmeldung von Hunden als Online-Dienst', 'Steuerämter'],
+  ['Friedhofsverwaltung', 'Grabstellen und Gebühren digital verwalten', 'Friedhöfe'],
+  ['Kita-Platzvergabe', 'Zentrale Anmeldung und Vergabe von Kita-Plätzen', 'Kindertagesstätten'],
+];
+const STAGES = ['planned', 'running', 'completed', 'completed'];
+const FIELDS = [
+  'Digitale Verwaltungsleistungen',
+  'Interne Prozesse und E-Akte',
+  'IT-Infrastruktur und Informationssicherheit',
+];
+
+/** About 20,000 published projects (German texts over ten topics with varied word forms) for the search bench. */
+async function buildPublications(db: Database, o: { total: number; networks: string[]; random: () => number }) {
+  const rows = await db
+    .selectFrom('projects as p')
+    .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+    .select(['p.id', 'p.municipalityId', 'p.createdBy', 'm.population', 'm.landCode', 'm.kreisKey'])
+    .orderBy('p.id')
+    .limit(o.total)
+    .execute();
+  const now = new Date().toISOString();
+  const pubs: Record<string, unknown>[] = [];
+  const nets: Record<string, unknown>[] = [];
+  for (const [i, r] of rows.entries()) {
+    const [title, problem, plural] = TOPICS[i % TOPICS.length]!;
+    const id = newId();
+    const visibility = o.random() < 0.7 ? 'all' : 'networks';
+    pubs.push({
+      id,
+      project_id: r.id,
+      municipality_id: r.municipalityId,
+      status: 'published',
+      visibility,
+      title: `${title} ${i}`,
+      problem: `${problem}. Bisher auf Papier, viele Rückfragen.`,
+      solution: `Einführung einer Lösung für ${plural} mit Schulung der Beschäftigten.`,
+      results: 'Schnellere Bearbeitung und weniger Rückfragen.',
+      lessons: 'Früh die Beschäftigten einbinden und den Datenschutz klären.',
+      field_of_action: FIELDS[i % FIELDS.length],
+      stage: STAGES[Math.floor(o.random() * STAGES.length)],
+      tco_cents: Math.round(o.random() * 20_000_000),
+      effort_hours: Math.round(o.random() * 500),
+      duration_months: 1 + Math.floor(o.random() * 24),
+      products: 'Fachverfahren eines kommunalen IT-Dienstleisters',
+      contact_role: 'Digitalisierungsbeauftragte/r',
+      documents: [],
+      template: { milestones: [], tasks: [], costs: [], risks: [] },
+      size_class: sizeClassOf(r.population),
+      land_code: r.landCode,
+      kreis_key: r.kreisKey,
+      population: r.population,
+      published_by: r.createdBy,
+      published_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    if (visibility === 'networks' && o.networks.length)
+      nets.push({ publication_id: id, network_id: o.networks[Math.floor(o.random() * o.networks.length)] });
+  }
+  await bulk(db, 'publications', pubs, 2000);
+  await bulk(db, 'publication_networks', nets, 5000);
+  return { published: pubs.length };
 }
 
 const PHASES = ['idea', 'planning', 'implementation', 'implementation', 'operation', 'done', 'stopped'];
@@ -444,6 +527,7 @@ async function main() {
         auditPer: 50,
         respondents: 'all',
         projects: 50_000,
+        published: 20_000,
       }),
     );
     await h.close();
@@ -460,6 +544,7 @@ async function main() {
       auditPer: 50,
       respondents: 'all',
       projects: 10_000,
+      published: 5_000,
     }),
   );
   await p.close();

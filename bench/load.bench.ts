@@ -76,6 +76,8 @@ async function scenarioRows(kind: string, env: Record<string, string>, baselineR
     ['Protokoll, Seite 2', '/api/v1/audit?page=2&pageSize=50'],
     ['Projektportfolio (400 Projekte, nach Ende sortiert)', '/api/v1/projects?sort=endsOn&pageSize=50&page=2'],
     ['Zeitleiste 2026 (Projekte mit Meilensteinen)', '/api/v1/timeline?from=2026-01-01&to=2026-12-31'],
+    ['Projektbörse: Volltext „Bauhöfe“ mit Facetten', `/api/v1/exchange?q=${encodeURIComponent('Bauhöfe')}`],
+    ['Projektbörse: Volltext mit Filtern (Land, Stand)', `/api/v1/exchange?q=Terminvergabe&land=09&stage=completed`],
   ];
   const rows: string[] = [];
   let peak = 0;

@@ -41,6 +41,9 @@ describe('journey: keyboard only through sign-in and the main navigation', () =>
       ['Priorisierung', 'Priorisierung'],
       ['Kapazität', 'Kapazität'],
       ['Nachverfolgung', 'Nachverfolgung: Bedarf → Ziel → Projekt'],
+      ['Projektbörse', 'Projektbörse'],
+      ['Gemeinsame Projekte', 'Gemeinsame Projekte'],
+      ['Kontaktanfragen', 'Kontaktanfragen'],
       ['Start', 'Start: Plön'],
     ]) {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -52,6 +55,18 @@ describe('journey: keyboard only through sign-in and the main navigation', () =>
       );
       await expectAccessible(page, `${heading} (Tastatur)`);
     }
+    // the project exchange: search by keyboard and open a hit
+    await page.getByRole('link', { name: 'Projektbörse', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Projektbörse' }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, (e) => e.tag === 'INPUT');
+    await page.keyboard.type('Terminvergaben');
+    await page.keyboard.press('Enter');
+    await page.getByText('1 Projekt gefunden').waitFor();
+    await tabTo(page, (e) => e.tag === 'A' && e.text === 'Online-Terminvergabe im Bürgerbüro');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Online-Terminvergabe im Bürgerbüro' }).waitFor();
+    await expectAccessible(page, 'Veröffentlichtes Projekt (Tastatur)');
     // a confirm dialog opens and closes with the keyboard, focus returns to its trigger
     await page.getByRole('link', { name: 'Kommune', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Kommune' }).waitFor();

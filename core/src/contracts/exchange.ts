@@ -78,8 +78,8 @@ const municipalityRef = z.object({
   population: z.number().int(),
 });
 
-export const exchangeEntry = z.object({
-  id: uuid,
+/** The public texts and figures of an entry, as shown and as in the publishing form. */
+const publicTexts = {
   title: z.string(),
   problem: z.string(),
   solution: z.string(),
@@ -92,11 +92,16 @@ export const exchangeEntry = z.object({
   durationMonths: z.number().nullable(),
   products: z.string(),
   contactRole: z.string(),
+  visibility: z.enum(PUBLICATION_VISIBILITY),
+};
+
+export const exchangeEntry = z.object({
+  id: uuid,
+  ...publicTexts,
   municipality: municipalityRef,
   documents: z.array(z.object({ id: uuid, name: z.string(), size: z.number() })),
   template: publicationTemplate,
   lighthouse: z.array(z.object({ networkId: uuid, network: z.string() })),
-  visibility: z.enum(PUBLICATION_VISIBILITY),
   networks: z.array(z.object({ id: uuid, name: z.string() })),
   publishedAt: z.string(),
   updatedAt: z.string(),
@@ -139,20 +144,8 @@ export const publicationState = z.object({
   publicationId: uuid.nullable(),
   version: z.number().int(),
   input: z.object({
-    visibility: z.enum(PUBLICATION_VISIBILITY),
+    ...publicTexts,
     networkIds: z.array(uuid),
-    title: z.string(),
-    problem: z.string(),
-    solution: z.string(),
-    results: z.string(),
-    lessons: z.string(),
-    fieldOfAction: z.string(),
-    stage: z.enum(PUBLICATION_STAGES),
-    tcoCents: z.number().nullable(),
-    effortHours: z.number().nullable(),
-    durationMonths: z.number().nullable(),
-    products: z.string(),
-    contactRole: z.string(),
     documentIds: z.array(uuid),
     shareMilestones: z.boolean(),
     shareTasks: z.boolean(),

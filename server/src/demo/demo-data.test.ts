@@ -47,6 +47,17 @@ describe('demo data', () => {
     expect((await admin.get('/api/v1/auth/session')).json().can.import_directory).toBe(true);
   });
 
+  it('includes Plön’s published projects: one lighthouse entry for all, one for the circle only', async () => {
+    const uslar = await login(ctx.app, demoEmail('uslar'), DEMO_PASSWORD);
+    const found = (await uslar.get(`/api/v1/exchange?q=${encodeURIComponent('Terminvergaben')}`)).json();
+    expect(found.items[0]).toMatchObject({ title: 'Online-Terminvergabe im Bürgerbüro', lighthouse: true });
+    const entry = (await uslar.get(`/api/v1/exchange/${found.items[0].id}`)).json();
+    expect(entry.tcoCents).toBeGreaterThan(0);
+    expect(entry.template.costs.length).toBeGreaterThan(0);
+    expect(entry.can.adopt).toBe(true);
+    expect((await uslar.get('/api/v1/exchange')).json().total).toBe(2);
+  });
+
   it('includes the closed pre-survey and the finished special session with its report', async () => {
     const moderator = await login(ctx.app, demoEmail('moderation'), DEMO_PASSWORD);
     const survey = (await moderator.get('/api/v1/surveys')).json().items[0];

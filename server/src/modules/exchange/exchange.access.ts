@@ -46,3 +46,15 @@ export async function loadVisible(deps: Deps, scope: Scope, id: string) {
   if (!row) throw new AppError('not_found', 404);
   return row;
 }
+
+/** Those who speak for municipalities (admins and coordinators): they get the exchange's mails. */
+export async function coordinators(deps: Deps, municipalityIds: string[]) {
+  if (!municipalityIds.length) return [];
+  return deps.db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .select(['u.email', 'u.name'])
+    .where('ms.municipalityId', 'in', municipalityIds)
+    .where('ms.role', 'in', ['admin', 'coordinator'])
+    .execute();
+}

@@ -18,7 +18,7 @@ import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
 import { fieldError } from '../projects/projects.access.js';
-import { loadVisible } from './exchange.access.js';
+import { coordinators, loadVisible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
 type PartnerStatus = 'invited' | 'accepted' | 'declined';
@@ -223,13 +223,7 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
       .select('name')
       .where('id', '=', scope.municipalityId)
       .executeTakeFirstOrThrow(),
-    deps.db
-      .selectFrom('memberships as ms')
-      .innerJoin('users as u', 'u.id', 'ms.userId')
-      .select(['u.email', 'u.name'])
-      .where('ms.municipalityId', 'in', municipalityIds)
-      .where('ms.role', 'in', ['admin', 'coordinator'])
-      .execute(),
+    coordinators(deps, municipalityIds),
   ]);
   for (const u of people)
     await deps.mailer.send({
@@ -237,6 +231,33 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
       subject: `Einladung zum gemeinsamen Projekt „${title}“`,
       text: `Guten Tag ${u.name},\n\n${lead.name} lädt Ihre Kommune zum gemeinsamen Projekt „${title}“ ein. Kostenschlüssel, Ihr Anteil und die Unterlagen: ${deps.config.publicUrl}/austausch/gemeinsam/${id}\n\nDigitalzirkel`,
     });
+}
+
+/** The partner rows in their order: the lead has accepted, others keep their answer or are invited. */
+async function insertPartners(
+  trx: Transaction<DB>,
+  scope: TenantScope,
+  id: string,
+  partners: Create['partners'],
+  status: Map<string, string>,
+) {
+  await trx
+    .insertInto('jointPartners')
+    .values(
+      partners.map((p, position) => {
+        const lead = p.municipalityId === scope.municipalityId;
+        return {
+          jointProjectId: id,
+          municipalityId: p.municipalityId,
+          role: lead ? 'lead' : 'partner',
+          status: lead ? 'accepted' : (status.get(p.municipalityId) ?? 'invited'),
+          caseVolume: p.caseVolume,
+          customPercent: p.customPercent,
+          position,
+        };
+      }),
+    )
+    .execute();
 }
 
 export async function createJoint(deps: Deps, scope: TenantScope, input: Create) {
@@ -258,23 +279,7 @@ export async function createJoint(deps: Deps, scope: TenantScope, input: Create)
         createdBy: scope.user.id,
       })
       .execute();
-    await trx
-      .insertInto('jointPartners')
-      .values(
-        input.partners.map((p, position) => {
-          const lead = p.municipalityId === scope.municipalityId;
-          return {
-            jointProjectId: id,
-            municipalityId: p.municipalityId,
-            role: lead ? 'lead' : 'partner',
-            status: lead ? 'accepted' : 'invited',
-            caseVolume: p.caseVolume,
-            customPercent: p.customPercent,
-            position,
-          };
-        }),
-      )
-      .execute();
+    await insertPartners(trx, scope, id, input.partners, new Map());
     await writeAudit(trx, scope, {
       action: 'create',
       entity: 'joint_project',
@@ -326,23 +331,7 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('jointPartners').where('jointProjectId', '=', id).execute();
-    await trx
-      .insertInto('jointPartners')
-      .values(
-        input.partners.map((p, position) => {
-          const lead = p.municipalityId === scope.municipalityId;
-          return {
-            jointProjectId: id,
-            municipalityId: p.municipalityId,
-            role: lead ? 'lead' : 'partner',
-            status: lead ? 'accepted' : (status.get(p.municipalityId) ?? 'invited'),
-            caseVolume: p.caseVolume,
-            customPercent: p.customPercent,
-            position,
-          };
-        }),
-      )
-      .execute();
+    await insertPartners(trx, scope, id, input.partners, status);
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'joint_project',

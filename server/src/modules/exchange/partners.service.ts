@@ -2,7 +2,6 @@ import {
   AppError,
   type contactRequestInput,
   distanceKm,
-  LAENDER,
   MUNICIPALITY_ROLE_LABELS,
   type MunicipalityRole,
   matchScore,
@@ -19,8 +18,8 @@ import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
 import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
-import { visible } from './exchange.access.js';
-import { fieldsOfProject } from './publications.service.js';
+import { coordinators, visible } from './exchange.access.js';
+import { fieldsOfProject, toRef } from './publications.service.js';
 
 type Status = 'open' | 'accepted' | 'declined';
 
@@ -160,14 +159,7 @@ export async function suggestPartners(deps: Deps, scope: TenantScope, q: { needI
     const best = byNeed.score > byProject.score ? byNeed : byProject;
     const reasons = [...new Set([...byProject.reasons, ...(needText > 0 ? byNeed.reasons : [])])];
     return {
-      municipality: {
-        id: m.id,
-        name: m.name,
-        sizeClass: sizeClassOf(m.population),
-        landCode: m.landCode,
-        land: LAENDER[m.landCode]?.name ?? m.landCode,
-        kreis: m.kreis,
-      },
+      municipality: (({ population: _p, kreisKey: _k, ...ref }) => ref)(toRef(m)),
       score: best.score,
       distanceKm: distance,
       reasons,
@@ -213,16 +205,6 @@ export async function setPartnerSearch(
     });
   });
   return { ok: true as const };
-}
-
-async function coordinators(deps: Deps, municipalityId: string) {
-  return deps.db
-    .selectFrom('memberships as ms')
-    .innerJoin('users as u', 'u.id', 'ms.userId')
-    .select(['u.email', 'u.name'])
-    .where('ms.municipalityId', '=', municipalityId)
-    .where('ms.role', 'in', ['admin', 'coordinator'])
-    .execute();
 }
 
 /** A contact request to another municipality; its coordinators get an email (no contact details yet). */
@@ -277,7 +259,7 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       after: { to: to.name },
     });
   });
-  for (const u of await coordinators(deps, to.id))
+  for (const u of await coordinators(deps, [to.id]))
     await deps.mailer.send({
       to: u.email,
       subject: `Kontaktanfrage von ${from.name}`,

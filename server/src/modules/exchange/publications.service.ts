@@ -43,11 +43,24 @@ function canPublish(scope: TenantScope) {
 
 /** Official data of a municipality as shown with its published entries. */
 export async function municipalityRef(db: Db, id: string) {
-  const m = await db
-    .selectFrom('municipalities')
-    .select(['id', 'name', 'landCode', 'kreis', 'kreisKey', 'population'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  return toRef(
+    await db
+      .selectFrom('municipalities')
+      .select(['id', 'name', 'landCode', 'kreis', 'kreisKey', 'population'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** Size class and Land name of a municipality row. */
+export function toRef(m: {
+  id: string;
+  name: string;
+  landCode: string;
+  kreis: string | null;
+  kreisKey: string;
+  population: number;
+}) {
   return {
     id: m.id,
     name: m.name,
@@ -158,6 +171,25 @@ async function buildRow(db: Db, scope: TenantScope, project: { id: string; start
       kreisKey: m.kreisKey,
       population: m.population,
     },
+  };
+}
+
+/** The public texts and figures of a stored publication, as entered when publishing. */
+function storedTexts(pub: Awaited<ReturnType<typeof loadVisible>>) {
+  return {
+    visibility: pub.visibility as Input['visibility'],
+    title: pub.title,
+    problem: pub.problem,
+    solution: pub.solution,
+    results: pub.results,
+    lessons: pub.lessons,
+    fieldOfAction: pub.fieldOfAction,
+    stage: pub.stage as Input['stage'],
+    tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
+    effortHours: pub.effortHours,
+    durationMonths: pub.durationMonths,
+    products: pub.products,
+    contactRole: pub.contactRole,
   };
 }
 
@@ -327,20 +359,8 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
     ]);
     const t = pub.template as Template & { share?: Record<string, boolean> };
     input = {
-      visibility: pub.visibility as Input['visibility'],
+      ...storedTexts(pub),
       networkIds: nets.map((n) => n.networkId),
-      title: pub.title,
-      problem: pub.problem,
-      solution: pub.solution,
-      results: pub.results,
-      lessons: pub.lessons,
-      fieldOfAction: pub.fieldOfAction,
-      stage: pub.stage as Input['stage'],
-      tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
-      effortHours: pub.effortHours,
-      durationMonths: pub.durationMonths,
-      products: pub.products,
-      contactRole: pub.contactRole,
       documentIds: (pub.documents as { id: string }[]).map((d) => d.id),
       shareMilestones: t.share?.milestones ?? true,
       shareTasks: t.share?.tasks ?? true,
@@ -599,19 +619,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     {
       municipality: m,
       values: {
-        visibility: pub.visibility as Input['visibility'],
-        title: pub.title,
-        problem: pub.problem,
-        solution: pub.solution,
-        results: pub.results,
-        lessons: pub.lessons,
-        fieldOfAction: pub.fieldOfAction,
-        stage: pub.stage as Input['stage'],
-        tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
-        effortHours: pub.effortHours,
-        durationMonths: pub.durationMonths,
-        products: pub.products,
-        contactRole: pub.contactRole,
+        ...storedTexts(pub),
         documents: pub.documents as Entry['documents'],
         template: { milestones: t.milestones ?? [], tasks: t.tasks ?? [], costs: t.costs ?? [], risks: t.risks ?? [] },
         sizeClass: pub.sizeClass as typeof m.sizeClass,
