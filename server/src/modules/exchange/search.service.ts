@@ -1,5 +1,5 @@
 import { type exchangeQuery, LAENDER } from '@dz/core';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB, Publications } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
@@ -25,18 +25,18 @@ async function needWords(deps: Deps, scope: Scope): Promise<string | null> {
   return needs.map((n) => `${n.title} ${n.service}`).join(' ') || null;
 }
 
-/** Published entries the scope may see, with every filter except `skip` applied (facets count this way). */
-function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip?: Facet): Q {
+/** Published entries the scope may see, with every filter applied (`facets`: all but the facet dimensions). */
+function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip?: 'facets'): Q {
   let b = deps.db
     .selectFrom('publications as p')
     .where('p.status', '=', 'published')
     .where(visible(scope)) as unknown as Q;
   if (words) b = b.where(sql<boolean>`p.search @@ to_tsquery('german', ${words})`);
-  if (q.sizeClass && skip !== 'sizeClass') b = b.where('p.sizeClass', '=', q.sizeClass);
-  if (q.land && skip !== 'land') b = b.where('p.landCode', '=', q.land);
-  if (q.kreis && skip !== 'kreis') b = b.where('p.kreisKey', '=', q.kreis);
-  if (q.field && skip !== 'field') b = b.where('p.fieldOfAction', '=', q.field);
-  if (q.stage && skip !== 'stage') b = b.where('p.stage', '=', q.stage);
+  if (q.sizeClass && !skip) b = b.where('p.sizeClass', '=', q.sizeClass);
+  if (q.land && !skip) b = b.where('p.landCode', '=', q.land);
+  if (q.kreis && !skip) b = b.where('p.kreisKey', '=', q.kreis);
+  if (q.field && !skip) b = b.where('p.fieldOfAction', '=', q.field);
+  if (q.stage && !skip) b = b.where('p.stage', '=', q.stage);
   if (q.costMin !== undefined) b = b.where('p.tcoCents', '>=', q.costMin * 100);
   if (q.costMax !== undefined) b = b.where('p.tcoCents', '<=', q.costMax * 100);
   if (q.lighthouse === 'true')
@@ -46,6 +46,7 @@ function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip
   return b;
 }
 
+const FACETS = ['sizeClass', 'land', 'kreis', 'field', 'stage'] as const;
 const COLUMN: Record<Facet, string> = {
   sizeClass: 'size_class::text',
   land: 'land_code::text',
@@ -53,6 +54,43 @@ const COLUMN: Record<Facet, string> = {
   field: 'field_of_action',
   stage: 'stage',
 };
+
+/**
+ * All facet counts in one statement: the entries matching text, visibility, cost and lighthouse filters are
+ * found once (a materialised CTE), then each facet is counted under the other facets' filters.
+ */
+async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | null) {
+  const base = filtered(deps, scope, q, words, 'facets').select([
+    'p.sizeClass',
+    'p.landCode',
+    'p.kreisKey',
+    'p.fieldOfAction',
+    'p.stage',
+  ]);
+  const cond: Record<Facet, RawBuilder<unknown> | null> = {
+    sizeClass: q.sizeClass ? sql`size_class = ${q.sizeClass}` : null,
+    land: q.land ? sql`land_code = ${q.land}` : null,
+    kreis: q.kreis ? sql`kreis_key = ${q.kreis}` : null,
+    field: q.field ? sql`field_of_action = ${q.field}` : null,
+    stage: q.stage ? sql`stage = ${q.stage}` : null,
+  };
+  const parts = FACETS.map((f) => {
+    const others = FACETS.filter((g) => g !== f)
+      .map((g) => cond[g])
+      .filter((c): c is RawBuilder<unknown> => c !== null);
+    const where = others.length ? sql.join(others, sql` AND `) : sql`TRUE`;
+    return sql`(SELECT ${f}::text AS facet, ${sql.raw(COLUMN[f])} AS value, count(*)::int AS count FROM base WHERE ${where} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${f === 'kreis' ? 30 : 50})`;
+  });
+  const { rows } = await sql<{
+    facet: Facet;
+    value: string;
+    count: number;
+  }>`WITH base AS MATERIALIZED (${base}) ${sql.join(parts, sql` UNION ALL `)}`.execute(deps.db);
+  return Object.fromEntries(FACETS.map((f) => [f, rows.filter((r) => r.facet === f)])) as unknown as Record<
+    Facet,
+    { value: string; count: number }[]
+  >;
+}
 
 /**
  * German full-text search over published projects (titles, problem and solution, results, lessons,
@@ -65,7 +103,7 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
   // without words there is no relevance: lighthouse projects first, then the newest
   const rank = words ? sql<number>`ts_rank(p.search, to_tsquery('german', ${words}))` : null;
   const lighthouse = sql<boolean>`EXISTS (SELECT 1 FROM lighthouse_marks l WHERE l.publication_id = p.id)`;
-  const [rows, ...facets] = await Promise.all([
+  const [rows, facets] = await Promise.all([
     filtered(deps, scope, q, words)
       .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
       .select([
@@ -92,17 +130,9 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
-    ...(['sizeClass', 'land', 'kreis', 'field', 'stage'] as const).map((f) =>
-      filtered(deps, scope, q, words, f)
-        .select([sql<string>`p.${sql.raw(COLUMN[f])}`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy(sql`1`)
-        .orderBy(sql`2`, 'desc')
-        .orderBy(sql`1`)
-        .limit(f === 'kreis' ? 30 : 50)
-        .execute(),
-    ),
+    facetCounts(deps, scope, q, words),
   ]);
-  const [sizeClass, land, kreis, field, stage] = facets as { value: string; count: number }[][];
+  const { sizeClass, land, kreis, field, stage } = facets;
   const kreisNames = kreis?.length
     ? await deps.db
         .selectFrom('municipalities')
