@@ -197,6 +197,10 @@ writeSection(
     'about a sixth in Kysely query building, the rest in pg, Fastify, Zod and helmet. PGlite adds WASM query',
     'execution on the same core and one connection for all requests. Next steps: one round trip for session +',
     'scope, cached compiled queries, fewer count queries per page.',
+    '',
+    'Project exchange (20,000 published projects on PostgreSQL, 5,000 on PGlite): each search runs the German',
+    'full-text match (GIN index, prefix terms) twice — once for the ranked page with its total, once for all',
+    'five facet counts from one materialised CTE (before: one scan per facet; PGlite 10 → 20 and 5 → 30 req/s).',
   ].join('\n'),
 );
 writeSection(
