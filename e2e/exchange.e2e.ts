@@ -74,6 +74,7 @@ describe('journey: intermunicipal exchange', () => {
     await b.getByRole('link', { name: 'Digitaler Bauhof' }).click();
     await b.getByRole('heading', { level: 1, name: 'Digitaler Bauhof' }).waitFor();
     await b.getByText('Kolonnenführer früh einbinden.').waitFor();
+    await b.getByRole('link', { name: 'Gemeinsames Projekt vorschlagen' }).waitFor();
     await expectAccessible(b, 'Veröffentlichtes Projekt');
     await b.getByLabel('Ihre Frage').fill('Welche App haben Sie gewählt?');
     await b.getByRole('button', { name: 'Frage stellen' }).click();

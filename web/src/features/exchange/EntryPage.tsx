@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { TextArea } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
@@ -12,6 +13,7 @@ import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
 import { EntryView } from './EntryView';
+import { RequestDialog } from './PartnersPage';
 
 type Detail = z.infer<typeof exchangeDetail>;
 
@@ -57,6 +59,8 @@ export function EntryPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['exchange-entry', id], queryFn: () => api<Detail>(`/exchange/${id}`) });
   const [msg, setMsg] = useState<string>();
+  const [contact, setContact] = useState(false);
+  const session = useSession();
   const set = (d: Detail) => qc.setQueryData(['exchange-entry', id], d);
   const crumbs = [
     { to: '/', label: t('nav.start') },
@@ -82,13 +86,36 @@ export function EntryPage() {
       crumbs={crumbs}
       actions={
         e.can.adopt ? (
-          <Link className="btn" to={`/austausch/projekte/${id}/uebernehmen`}>
-            {t('exchange.adopt')}
-          </Link>
+          <span className="btn-row">
+            <Link className="btn" to={`/austausch/projekte/${id}/uebernehmen`}>
+              {t('exchange.adopt')}
+            </Link>
+            {session.can.manage_exchange && (
+              <>
+                <Button variant="secondary" onPress={() => setContact(true)}>
+                  {t('exchange.requestContact')}
+                </Button>
+                <Link
+                  className="btn secondary"
+                  to={`/austausch/gemeinsam/neu?veroeffentlichung=${id}&titel=${encodeURIComponent(e.title)}`}
+                >
+                  {t('exchange.proposeJoint')}
+                </Link>
+              </>
+            )}
+          </span>
         ) : undefined
       }
     >
       {msg && <Alert kind="success">{msg}</Alert>}
+      <RequestDialog
+        to={contact ? { id: e.municipality.id, name: e.municipality.name } : null}
+        about={e.title}
+        onClose={(sent) => {
+          setContact(false);
+          if (sent) setMsg(t('exchange.requestSent'));
+        }}
+      />
       {e.adoptedAs.length > 0 && (
         <Alert kind="info">
           {t('exchange.adoptedAs')}{' '}

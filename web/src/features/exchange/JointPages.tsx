@@ -1,4 +1,5 @@
 import {
+  type exchangeDetail,
   JOINT_COST_KEYS,
   type JointCostKey,
   type jointDetail,
@@ -164,6 +165,25 @@ function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: strin
   });
   const [params] = useSearchParams();
   const [title, setTitle] = useState(initial?.title ?? params.get('titel') ?? '');
+  const fromEntry = initial ? null : params.get('veroeffentlichung');
+  const entry = useQuery({
+    queryKey: ['exchange-entry', fromEntry],
+    queryFn: () => api<z.infer<typeof exchangeDetail>>(`/exchange/${fromEntry}`),
+    enabled: Boolean(fromEntry),
+  });
+  // the entry's municipality joins as the first partner
+  useEffect(() => {
+    const m = entry.data?.municipality;
+    if (!m) return;
+    setPartners((ps) =>
+      ps.some((p) => p.municipalityId === m.id)
+        ? ps
+        : [
+            ...ps,
+            { municipalityId: m.id, name: m.name, population: m.population, caseVolume: '0', customPercent: '0' },
+          ],
+    );
+  }, [entry.data]);
   const [description, setDescription] = useState(initial?.description ?? '');
   const [costKey, setCostKey] = useState<JointCostKey>(initial?.costKey ?? 'population');
   const [baseShare, setBaseShare] = useState(String((initial?.baseShare ?? 0.3) * 100));
@@ -229,7 +249,8 @@ function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: strin
         caseVolume: Math.round(nums[i]!.caseVolume),
         customPercent: nums[i]!.customPercent,
       })),
-      ...(initial ? { version: initial.version, publicationId: initial.publication?.id ?? null } : {}),
+      publicationId: initial ? (initial.publication?.id ?? null) : (entry.data?.id ?? null),
+      ...(initial ? { version: initial.version } : {}),
     };
     try {
       if (initial) {
@@ -247,6 +268,12 @@ function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: strin
       {msg && <Alert kind="warning">{msg}</Alert>}
       <ErrorSummary errors={errors} labels={labels} />
       <TextField name="title" label={labels.title} value={title} onChange={setTitle} error={errors.title} required />
+      {entry.data && (
+        <p>
+          {t('joint.basedOn')} <Link to={`/austausch/projekte/${entry.data.id}`}>{entry.data.title}</Link> (
+          {entry.data.municipality.name})
+        </p>
+      )}
       <TextArea name="description" label={t('joint.description')} value={description} onChange={setDescription} />
       <h2>{t('joint.costs')}</h2>
       {lines.map((l, i) => (

@@ -15,7 +15,16 @@ import { errorMessage, fieldMessages } from '../../lib/errors';
 type Suggestions = z.infer<typeof partnerSuggestions>;
 type Item = Suggestions['items'][number];
 
-function RequestDialog({ to, about, onClose }: { to: Item | null; about: string; onClose: (sent: boolean) => void }) {
+/** A contact request to one municipality (from a partner suggestion or a published entry). */
+export function RequestDialog({
+  to,
+  about,
+  onClose,
+}: {
+  to: { id: string; name: string } | null;
+  about: string;
+  onClose: (sent: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(about);
   const [message, setMessage] = useState('');
@@ -23,7 +32,7 @@ function RequestDialog({ to, about, onClose }: { to: Item | null; about: string;
   return (
     <FormDialog
       isOpen={Boolean(to)}
-      title={t('exchange.contactTitle', { name: to?.municipality.name ?? '' })}
+      title={t('exchange.contactTitle', { name: to?.name ?? '' })}
       onClose={() => onClose(false)}
     >
       <p className="hint">{t('exchange.contactPrivacy')}</p>
@@ -35,7 +44,7 @@ function RequestDialog({ to, about, onClose }: { to: Item | null; about: string;
           try {
             await api('/contact-requests', {
               method: 'POST',
-              body: { toMunicipalityId: to!.municipality.id, about: subject, message },
+              body: { toMunicipalityId: to!.id, about: subject, message },
             });
             onClose(true);
           } catch (err) {
@@ -195,7 +204,7 @@ export function PartnersPage() {
       )}
       <RequestDialog
         key={to?.municipality.id ?? 'none'}
-        to={to}
+        to={to ? to.municipality : null}
         about={d.source.title}
         onClose={async (ok) => {
           setTo(null);
