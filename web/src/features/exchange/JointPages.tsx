@@ -5,7 +5,6 @@ import {
   type jointDetail,
   type jointList,
   jointShares,
-  type municipalityList,
 } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -16,6 +15,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
+import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
@@ -99,11 +99,6 @@ function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: 
     const id = setTimeout(() => setQ(term.trim()), 300);
     return () => clearTimeout(id);
   }, [term]);
-  const r = useQuery({
-    queryKey: ['municipality-search', q],
-    queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?q=${encodeURIComponent(q)}&pageSize=8`),
-    enabled: q.length >= 2,
-  });
   return (
     <div className="panel">
       {/* biome-ignore lint/a11y/noStaticElementInteractions: only intercepts Enter of the search field inside */}
@@ -127,29 +122,30 @@ function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: 
           {t('common.search')}
         </Button>
       </div>
-      <ul aria-live="polite" className="inline-list">
-        {(r.data?.items ?? [])
-          .filter((m) => !exclude.includes(m.id))
-          .map((m) => (
-            <li key={m.id}>
-              <Button
-                small
-                variant="secondary"
-                onPress={() =>
-                  onAdd({
-                    municipalityId: m.id,
-                    name: m.name,
-                    population: m.population,
-                    caseVolume: '0',
-                    customPercent: '0',
-                  })
-                }
-              >
-                {t('joint.add', { name: m.name })}
-              </Button>
-            </li>
-          ))}
-      </ul>
+      <MunicipalityResults
+        search={q}
+        action={(m) =>
+          exclude.includes(m.id) ? (
+            t('joint.alreadyIn')
+          ) : (
+            <Button
+              small
+              variant="secondary"
+              onPress={() =>
+                onAdd({
+                  municipalityId: m.id,
+                  name: m.name,
+                  population: m.population,
+                  caseVolume: '0',
+                  customPercent: '0',
+                })
+              }
+            >
+              {t('joint.add', { name: m.name })}
+            </Button>
+          )
+        }
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { municipalityList, networkDetail } from '@dz/core';
+import type { networkDetail } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
@@ -25,11 +26,6 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
   const [search, setSearch] = useState('');
   const [joinedOn, setJoinedOn] = useState(todayIso());
   const [error, setError] = useState<string>();
-  const results = useQuery({
-    queryKey: ['directory-search', search],
-    queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?q=${encodeURIComponent(search)}&pageSize=10`),
-    enabled: search.length >= 2,
-  });
   const active = new Set(network.members.filter((m) => !m.leftOn).map((m) => m.municipalityId));
   async function add(id: string, name: string) {
     try {
@@ -67,51 +63,22 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
         />
         <Button type="submit">{t('common.search')}</Button>
       </form>
-      {search.length >= 2 && results.data && (
-        <div aria-live="polite">
-          {results.data.items.length === 0 ? (
-            <Empty>{t('networks.noResults')}</Empty>
+      <MunicipalityResults
+        search={search}
+        action={(m) =>
+          active.has(m.id) ? (
+            t('networks.alreadyMember')
           ) : (
-            <table className="data">
-              <caption>{t('networks.results', { count: results.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('municipality.name')}</th>
-                  <th scope="col">{t('municipality.land')}</th>
-                  <th scope="col">{t('municipality.kreis')}</th>
-                  <th scope="col">{t('dashboard.sizeClass')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.data.items.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.name}</td>
-                    <td>{m.land}</td>
-                    <td>{m.kreis}</td>
-                    <td>
-                      <SizeClassBadge sizeClass={m.sizeClass} />
-                    </td>
-                    <td>
-                      {active.has(m.id) ? (
-                        t('networks.alreadyMember')
-                      ) : (
-                        <Button
-                          small
-                          onPress={() => void add(m.id, m.shortName)}
-                          aria-label={t('networks.addNamed', { name: m.name })}
-                        >
-                          {t('networks.addShort')}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+            <Button
+              small
+              onPress={() => void add(m.id, m.shortName)}
+              aria-label={t('networks.addNamed', { name: m.name })}
+            >
+              {t('networks.addShort')}
+            </Button>
+          )
+        }
+      />
     </section>
   );
 }
