@@ -56,6 +56,12 @@ describe('demo data', () => {
     expect(entry.template.costs.length).toBeGreaterThan(0);
     expect(entry.can.adopt).toBe(true);
     expect((await uslar.get('/api/v1/exchange')).json().total).toBe(2);
+    // Plön's e-invoicing need finds Hünfelden, which opened a similar need for partner search
+    const ploen = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const need = (await ploen.get('/api/v1/needs?q=Eingangsrechnungen')).json().items[0];
+    const partners = (await ploen.get(`/api/v1/needs/${need.id}/partners`)).json().items;
+    expect(partners[0].municipality.name).toBe('Hünfelden');
+    expect(partners[0].reasons).toContain('similar_need');
   });
 
   it('includes the closed pre-survey and the finished special session with its report', async () => {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Deps } from '../lib/deps.js';
+import { newId } from '../lib/ids.js';
 import type { TenantScope } from '../lib/scope.js';
 import { publicationState, publish } from '../modules/exchange/publications.service.js';
 
@@ -88,6 +89,25 @@ export async function seedDemoExchange(
     shareCosts: true,
     shareRisks: true,
   });
+  // Hünfelden looks for partners for its e-invoicing need, so Plön's „Partner finden“ has a suggestion
+  const huenfelden = await db
+    .selectFrom('municipalities')
+    .select('id')
+    .where('name', '=', 'Hünfelden')
+    .executeTakeFirst();
+  if (huenfelden)
+    await db
+      .insertInto('needs')
+      .values({
+        id: newId(),
+        municipalityId: huenfelden.id,
+        title: 'Eingangsrechnungen digital verarbeiten (E-Rechnung)',
+        description: 'Wir suchen Kommunen, die den digitalen Rechnungsworkflow gemeinsam einführen wollen.',
+        urgency: 'high',
+        source: 'department',
+        seekingPartners: true,
+      })
+      .execute();
   if (booking.publicationId)
     await db
       .insertInto('lighthouseMarks')
