@@ -43,7 +43,7 @@ describe('backup and restore', () => {
     const first = path.join(dir, 'first.jsonl.gz');
     const counts = await backupTo(source.db, first);
     expect(counts.municipalities).toBe(9);
-    expect(counts.needs).toBe(6); // four from the demo portfolio of Plön
+    expect(counts.needs).toBe(7); // four from the demo portfolio of Plön, one Hünfelden opened for partners, two merged here
     expect(counts.audit_log).toBeGreaterThan(5);
 
     const restored = await restoreFrom(target.db, first);
