@@ -9,6 +9,15 @@ import { z } from 'zod';
 const url = z.url({ protocol: /^https?$/ });
 const dateTime = z.iso.datetime({ offset: true });
 const date = z.iso.date();
+/** Properties every OParl object may carry (specification, chapter "Eigenschaften mit Verwendung in mehreren Objekttypen"). */
+const common = {
+  license: url.optional(),
+  keyword: z.array(z.string()).optional(),
+  created: dateTime.optional(),
+  modified: dateTime.optional(),
+  web: url.optional(),
+  deleted: z.boolean().optional(),
+};
 
 export const oparlFile = z
   .object({
@@ -31,12 +40,7 @@ export const oparlFile = z
     meeting: z.array(url).optional(),
     agendaItem: z.array(url).optional(),
     paper: z.array(url).optional(),
-    license: url.optional(),
-    keyword: z.array(z.string()).optional(),
-    created: dateTime.optional(),
-    modified: dateTime.optional(),
-    web: url.optional(),
-    deleted: z.boolean().optional(),
+    ...common,
   })
   .strict();
 
@@ -50,12 +54,7 @@ export const oparlConsultation = z
     organization: z.array(url).optional(),
     authoritative: z.boolean().optional(),
     role: z.string().optional(),
-    license: url.optional(),
-    keyword: z.array(z.string()).optional(),
-    created: dateTime.optional(),
-    modified: dateTime.optional(),
-    web: url.optional(),
-    deleted: z.boolean().optional(),
+    ...common,
   })
   .strict();
 
@@ -78,11 +77,6 @@ export const oparlPaper = z
     underDirectionOf: z.array(url).optional(),
     originatorOrganization: z.array(url).optional(),
     consultation: z.array(oparlConsultation).optional(),
-    license: url.optional(),
-    keyword: z.array(z.string()).optional(),
-    created: dateTime.optional(),
-    modified: dateTime.optional(),
-    web: url.optional(),
-    deleted: z.boolean().optional(),
+    ...common,
   })
   .strict();
