@@ -413,7 +413,7 @@ export async function previewPublication(deps: Deps, scope: TenantScope, project
 export async function publish(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
   if (!canPublish(scope)) throw new AppError('forbidden', 403);
   const p = await loadProject(deps, scope, projectId);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('publications')
       .selectAll()
@@ -465,9 +465,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
       municipalityId: scope.municipalityId,
       after: { title: input.title, visibility: input.visibility, networks: b.networkIds.length },
     });
-    return pubId;
   });
-  void id;
   return publicationState(deps, scope, projectId);
 }
 
