@@ -35,6 +35,49 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** CPU seconds (user + system) of one process, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU seconds of all local PostgreSQL server processes; null when the server runs elsewhere. */
+function postgresCpuSeconds(): number | null {
+  let total = 0;
+  let found = false;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let comm = '';
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm !== 'postgres') continue;
+    found = true;
+    total += cpuSeconds(Number(pid));
+  }
+  return found ? total : null;
+}
+
+/** Runs one scenario and measures CPU milliseconds per answered request in the server and in PostgreSQL. */
+async function measured(url: string, pid: number, headers: Record<string, string> = {}) {
+  const server0 = cpuSeconds(pid);
+  const pg0 = postgresCpuSeconds();
+  const result = await run(url, headers);
+  const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
+  const pg1 = postgresCpuSeconds();
+  return {
+    result,
+    serverCpu: perRequest(cpuSeconds(pid) - server0),
+    postgresCpu: pg0 === null || pg1 === null ? '–' : perRequest(pg1 - pg0),
+  };
+}
+
 function run(url: string, headers: Record<string, string> = {}) {
   return new Promise<autocannon.Result>((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, res) =>
@@ -81,12 +124,18 @@ async function scenarioRows(kind: string, env: Record<string, string>, baselineR
   ];
   const rows: string[] = [];
   let peak = 0;
-  for (const [name, url] of scenarios) {
-    const r = await run(`${s.base}${url}`, { cookie: s.cookie });
+  // the first row measures the stack without session and database: what every request pays at least
+  for (const [name, url, headers] of [
+    ['Health (ohne Anmeldung, ohne Datenbank)', '/health', {}] as const,
+    ...scenarios.map(([n, u]) => [n, u, { cookie: s.cookie }] as const),
+  ]) {
+    const m = await measured(`${s.base}${url}`, s.child.pid!, headers);
+    const r = m.result;
     peak = Math.max(peak, rssMb(s.child.pid!));
     const ratio = r.requests.average / baselineRps;
+    const db = kind === 'PGlite' ? 'im Server' : `${m.postgresCpu} ms`;
     rows.push(
-      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${ratio >= 0.35 ? 'met' : 'below'} | ${r.non2xx} |`,
+      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${ratio >= 0.35 ? 'met' : 'below'} | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`,
     );
     console.log(rows.at(-1));
   }
@@ -155,7 +204,7 @@ const baseline = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await waitFor(`http://127.0.0.1:${port}/baseline`, baseline);
-const base = await run(`http://127.0.0.1:${port}/baseline`);
+const { result: base, serverCpu: baseCpu } = await measured(`http://127.0.0.1:${port}/baseline`, baseline.pid!);
 baseline.kill();
 console.log(`baseline ${base.requests.average.toFixed(0)} req/s`);
 
@@ -183,10 +232,13 @@ writeSection(
   [
     `## Read endpoints under load (${CONNECTIONS} connections, ${DURATION} s each; ${new Date().toISOString()})`,
     '',
-    `Baseline: bare Fastify JSON endpoint in its own process: **${base.requests.average.toFixed(0)} req/s** (p50 ${base.latency.p50} ms, p99 ${base.latency.p99} ms). Target ratio ≥ 0.35.`,
+    `Baseline: bare Fastify JSON endpoint in its own process: **${base.requests.average.toFixed(0)} req/s** (p50 ${base.latency.p50} ms, p99 ${base.latency.p99} ms, ${baseCpu} ms CPU per request). Target ratio ≥ 0.35.`,
     '',
-    '| database | scenario | req/s | p50 | p99 | ratio to baseline | target | non-2xx |',
-    '|---|---|---|---|---|---|---|---|',
+    'CPU per request: CPU time (user + system) of the server process and of all local PostgreSQL processes during',
+    'the scenario, divided by the answered requests (PGlite runs inside the server process).',
+    '',
+    '| database | scenario | req/s | p50 | p99 | ratio to baseline | target | server CPU/request | database CPU/request | non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...sections,
     '',
     `Peak server RSS: ${rss.join(', ')}.`,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Listen, pgliteListen, postgresListen } from '../lib/realtime.js';
+import { pglitePreparedQuery, usePreparedStatements } from './prepared.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -35,9 +36,10 @@ pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 (count) as number;
 export function pglitePool(pgl: PGlite) {
   let tail: Promise<void> = Promise.resolve();
   let pending = 0;
+  const query = pglitePreparedQuery(pgl);
   const client = {
     async query(sqlText: string, params: unknown[] = []) {
-      const r = await pgl.query(sqlText, params as unknown[], { rowMode: 'object' });
+      const r = await query(sqlText, params);
       const command = sqlText.trimStart().split(/\s+/, 1)[0]?.toUpperCase() ?? '';
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command };
     },
@@ -133,6 +135,7 @@ export async function openDatabase(opts: {
       max: 10,
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
+    usePreparedStatements(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(CAMEL_CASE)] });
     return {
       db,

@@ -1,7 +1,7 @@
 import type { MunicipalityRole } from '@dz/core';
 import { AppError } from '@dz/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { hashSecret } from '../lib/ids.js';
@@ -21,9 +21,8 @@ declare module 'fastify' {
   }
 }
 
-/** Loads the scope for a raw session token: user, active municipality, its role and networks. */
-export async function loadScope(db: Database, token: string): Promise<Scope | null> {
-  const row = await db
+function scopeQuery(db: Database, tokenHash: string, now: Date) {
+  return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .leftJoin('memberships as m', (j) =>
@@ -45,9 +44,29 @@ export async function loadScope(db: Database, token: string): Promise<Scope | nu
       sql<string[]>`coalesce((select array_agg(mo.network_id::text) from network_moderators mo
         where mo.user_id = u.id), '{}')`.as('moderatedNetworkIds'),
     ])
-    .where('s.tokenHash', '=', hashSecret(token))
-    .where('s.expiresAt', '>', new Date())
-    .executeTakeFirst();
+    .where('s.tokenHash', '=', tokenHash)
+    .where('s.expiresAt', '>', now);
+}
+
+type ScopeRow = Awaited<ReturnType<ReturnType<typeof scopeQuery>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The scope query runs on every request: it is built and compiled once per database, then only its
+ * parameters (token hash, now) change.
+ */
+const compiledScopeQueries = new WeakMap<Database, CompiledQuery<ScopeRow>>();
+
+/** Loads the scope for a raw session token: user, active municipality, its role and networks. */
+export async function loadScope(db: Database, token: string): Promise<Scope | null> {
+  let compiled = compiledScopeQueries.get(db);
+  if (!compiled) {
+    compiled = scopeQuery(db, '', new Date(0)).compile();
+    if (compiled.parameters.length !== 2 || compiled.parameters[0] !== '') throw new Error('scope query parameters');
+    compiledScopeQueries.set(db, compiled);
+  }
+  const query: CompiledQuery<ScopeRow> = { ...compiled, parameters: [hashSecret(token), new Date()] };
+  const result = await db.executeQuery(query);
+  const row = result.rows[0];
   if (!row) return null;
   return {
     sessionId: row.sessionId,
