@@ -3,10 +3,11 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
+import { scheduleMaintenance } from './jobs/maintenance.js';
 import { createMailer } from './jobs/mailer.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
-/** config → database → migrate → demo seed → listen; shuts down gracefully on SIGINT/SIGTERM. */
+/** config → database → migrate → demo seed → upkeep (PGlite) → listen; shuts down gracefully on SIGINT/SIGTERM. */
 async function main() {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -32,6 +33,8 @@ async function main() {
       process.stdout.write(`\nDigitalzirkel ist leer. Richten Sie den ersten Administrator ein:\n  ${link}\n\n`);
     }
   }
+  // PGlite has no autovacuum (single-user backend); a PostgreSQL server vacuums itself
+  const maintenance = handle.kind === 'pglite' ? scheduleMaintenance(handle.db, app.log) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -40,6 +43,7 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 10_000);
     try {
       await app.close();
+      await maintenance?.stop();
       await handle.close();
     } finally {
       clearTimeout(timer);
