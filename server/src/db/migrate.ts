@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_projects.js';
 import * as m0010 from './migrations/0010_finance.js';
 import * as m0011 from './migrations/0011_decision_papers.js';
 import * as m0012 from './migrations/0012_exchange.js';
+import * as m0013 from './migrations/0013_directory_order.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_finance': m0010,
   '0011_decision_papers': m0011,
   '0012_exchange': m0012,
+  '0013_directory_order': m0013,
 };
 
 /** Names of all migrations, oldest first. */

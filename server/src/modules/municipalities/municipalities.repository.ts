@@ -64,7 +64,7 @@ export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['
  * tenant data hangs off it and is always filtered by the scope's municipality.
  */
 export const municipalitiesRepository = {
-  /** One round trip: the page and the total (window count); a count query only past the last page. */
+  /** One round trip: the page and the total; a count query only past the last page. */
   async list(db: Q, _scope: Scope, f: DirectoryFilter) {
     const cond = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) => {
       const parts: Expression<SqlBool>[] = [];
@@ -86,7 +86,11 @@ export const municipalitiesRepository = {
       }
       return eb.and(parts);
     };
-    const rows = await sorted(baseSelect(db).where(cond).select(sql<number>`count(*) over ()`.as('fullCount')), f.sort)
+    // the total as an uncorrelated subquery (evaluated once): unlike count(*) over (), it lets the page stop
+    // after its rows instead of reading and sorting every match
+    const totalOf = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) =>
+      eb.selectFrom('municipalities as m').where(cond).select(eb.fn.countAll<number>().as('n')).as('fullCount');
+    const rows = await sorted(baseSelect(db).where(cond).select(totalOf), f.sort)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();
