@@ -3,8 +3,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
-import { scheduleMaintenance } from './jobs/maintenance.js';
 import { createMailer } from './jobs/mailer.js';
+import { scheduleMaintenance } from './jobs/maintenance.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
 /** config → database → migrate → demo seed → upkeep (PGlite) → listen; shuts down gracefully on SIGINT/SIGTERM. */
