@@ -260,6 +260,18 @@ async function insertPartners(
     .execute();
 }
 
+/** The lead's fields as stored, for creating and for updating. */
+function storedFields(input: Create) {
+  return {
+    title: input.title,
+    description: input.description,
+    costKey: input.costKey,
+    baseShare: input.baseShare,
+    costLines: JSON.stringify(input.costLines),
+    publicationId: input.publicationId,
+  };
+}
+
 export async function createJoint(deps: Deps, scope: TenantScope, input: Create) {
   if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
   await checkInput(deps, scope, input);
@@ -270,12 +282,7 @@ export async function createJoint(deps: Deps, scope: TenantScope, input: Create)
       .values({
         id,
         leadMunicipalityId: scope.municipalityId,
-        title: input.title,
-        description: input.description,
-        costKey: input.costKey,
-        baseShare: input.baseShare,
-        costLines: JSON.stringify(input.costLines),
-        publicationId: input.publicationId,
+        ...storedFields(input),
         createdBy: scope.user.id,
       })
       .execute();
@@ -319,12 +326,7 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
     await trx
       .updateTable('jointProjects')
       .set({
-        title: input.title,
-        description: input.description,
-        costKey: input.costKey,
-        baseShare: input.baseShare,
-        costLines: JSON.stringify(input.costLines),
-        publicationId: input.publicationId,
+        ...storedFields(input),
         version: sql`version + 1`,
         updatedAt: new Date(),
       })
