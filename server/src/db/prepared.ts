@@ -13,24 +13,36 @@ const CACHED_PLAN_CHANGED = '0A000';
 
 type Query = (...args: unknown[]) => unknown;
 
-/** Names statement texts by their hash; null once the cap is reached or the text must go unnamed. */
-function statementNames() {
+/**
+ * Names statement texts by their hash and sends each under its name, or unnamed when it is not a
+ * parameterised data statement, is over the cap, or was refused after a schema change.
+ */
+function namedSender() {
   const names = new Map<string, string | null>();
-  return {
-    /** The name for a text, or null when it is sent unnamed (not a data statement, or over the cap). */
-    nameOf(text: string, params: unknown[]): string | null {
-      if (params.length === 0 || !PREPARABLE.test(text)) return null;
-      const known = names.get(text);
-      if (known !== undefined) return known;
-      if (names.size >= MAX_PREPARED_PER_CONNECTION) return null;
-      const name = `dz_${createHash('sha1').update(text).digest('base64url')}`;
-      names.set(text, name);
-      return name;
-    },
-    /** After a schema change the server refuses the statement: send this text unnamed from now on. */
-    unname(text: string) {
-      names.set(text, null);
-    },
+  const nameOf = (text: string, params: unknown[]): string | null => {
+    if (params.length === 0 || !PREPARABLE.test(text)) return null;
+    const known = names.get(text);
+    if (known !== undefined) return known;
+    if (names.size >= MAX_PREPARED_PER_CONNECTION) return null;
+    const name = `dz_${createHash('sha1').update(text).digest('base64url')}`;
+    names.set(text, name);
+    return name;
+  };
+  return async function send<R>(
+    text: string,
+    params: unknown[],
+    named: (name: string) => Promise<R>,
+    unnamed: () => Promise<R>,
+  ): Promise<R> {
+    const name = nameOf(text, params);
+    if (!name) return unnamed();
+    try {
+      return await named(name);
+    } catch (err) {
+      if ((err as { code?: string } | null)?.code !== CACHED_PLAN_CHANGED) throw err;
+      names.set(text, null); // from now on unnamed
+      return unnamed();
+    }
   };
 }
 
@@ -44,19 +56,18 @@ function statementNames() {
  */
 export function usePreparedStatements(pool: pg.Pool) {
   pool.on('connect', (client) => {
-    const names = statementNames();
+    const send = namedSender();
     const query = client.query.bind(client) as Query;
     const prepared: Query = (text, values, callback) => {
       if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) {
         return query(text, values, callback);
       }
-      const name = names.nameOf(text, values);
-      if (!name) return query(text, values);
-      return (query({ name, text, values }) as Promise<pg.QueryResult>).catch((err: { code?: string }) => {
-        if (err?.code !== CACHED_PLAN_CHANGED) throw err;
-        names.unname(text);
-        return query(text, values);
-      });
+      return send(
+        text,
+        values,
+        (name) => query({ name, text, values }) as Promise<pg.QueryResult>,
+        () => query(text, values) as Promise<pg.QueryResult>,
+      );
     };
     (client as unknown as { query: Query }).query = prepared;
   });
@@ -70,7 +81,7 @@ export function usePreparedStatements(pool: pg.Pool) {
  * Callers serialise access (one connection, see pglitePool).
  */
 export function pglitePreparedQuery(pgl: PGlite) {
-  const names = statementNames();
+  const sendNamed = namedSender();
   const paramTypes = new Map<string, number[]>();
   const { serialize } = protocol;
   const send = (message: Uint8Array) => pgl.execProtocolStream(message, { syncToFs: false });
@@ -106,15 +117,11 @@ export function pglitePreparedQuery(pgl: PGlite) {
     return parse.parseResults(messages, pgl.parsers, { rowMode: 'object' })[0]!;
   }
 
-  return async (text: string, params: unknown[]): Promise<Results> => {
-    const name = names.nameOf(text, params);
-    if (!name) return pgl.query(text, params, { rowMode: 'object' });
-    try {
-      return await run(name, text, params);
-    } catch (err) {
-      if ((err as { code?: string })?.code !== CACHED_PLAN_CHANGED) throw err;
-      names.unname(text);
-      return pgl.query(text, params, { rowMode: 'object' });
-    }
-  };
+  return (text: string, params: unknown[]): Promise<Results> =>
+    sendNamed(
+      text,
+      params,
+      (name) => run(name, text, params),
+      () => pgl.query(text, params, { rowMode: 'object' }),
+    );
 }
