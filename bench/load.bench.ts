@@ -135,8 +135,10 @@ async function scenarioRows(kind: string, env: Record<string, string>, baselineR
     peak = Math.max(peak, rssMb(s.child.pid!));
     const ratio = r.requests.average / baselineRps;
     const db = kind === 'PGlite' ? 'im Server' : `${m.postgresCpu} ms`;
+    // the health row is the stack's own cost, a reference: the target is for read endpoints
+    const target = url === '/health' ? 'reference' : ratio >= 0.35 ? 'met' : 'below';
     rows.push(
-      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${ratio >= 0.35 ? 'met' : 'below'} | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`,
+      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${target} | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`,
     );
     console.log(rows.at(-1));
   }
