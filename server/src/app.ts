@@ -79,6 +79,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Connection pool figures for /metrics. */
   poolStats?: () => PoolStats;
+  /** Statements sent since the database was opened, for /metrics. */
+  statements?: () => number;
   /** LISTEN on the database (live workshop updates across instances). */
   listen: Listen;
 }
@@ -163,7 +165,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
   for (const mod of MODULES) mod(app, deps);
-  registerMetrics(app, { token: config.metricsToken, poolStats: opts.poolStats });
+  registerMetrics(app, { token: config.metricsToken, poolStats: opts.poolStats, statements: opts.statements });
   registerNotFound(app, opts.web ? await registerWeb(app, config.webDist) : false);
   return app;
 }

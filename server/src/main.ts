@@ -17,6 +17,7 @@ async function main() {
     db: handle.db,
     web: true,
     poolStats: handle.poolStats,
+    statements: handle.statements,
     listen: handle.listen,
   });
   if (config.demo) {

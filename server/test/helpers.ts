@@ -7,7 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { type Database, kyselyOverPglite, openDatabase } from '../src/db/database.js';
+import { type Database, kyselyOverPglite, openDatabase, statementCounter } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { type Listen, pgliteListen } from '../src/lib/realtime.js';
 
@@ -45,6 +45,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   let closeDb: () => Promise<void>;
   let kind: TestContext['kind'];
   let listen: Listen;
+  let statements: () => number;
   const url = testDatabaseUrl();
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -56,6 +57,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await migrateToLatest(handle.db, schema);
     db = handle.db;
     listen = handle.listen;
+    statements = handle.statements;
     kind = 'postgres';
     // schemas are dropped at the start of the next run (global setup), not here: dropping one while
     // another test file's migrator introspects the catalog makes that migration fail
@@ -68,14 +70,16 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
     });
     await pgl.waitReady;
-    db = kyselyOverPglite(pgl);
+    const counter = statementCounter();
+    db = kyselyOverPglite(pgl, undefined, counter.log);
+    statements = counter.statements;
     listen = pgliteListen(pgl);
     kind = 'pglite';
     closeDb = async () => {
       await pgl.close();
     };
   }
-  const app = await buildApp({ config, db, logger: false, listen });
+  const app = await buildApp({ config, db, logger: false, listen, statements });
   await app.ready();
   return {
     app,

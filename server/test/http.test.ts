@@ -86,6 +86,23 @@ describe('metrics', () => {
         headers: { authorization: 'Bearer geheimes-metrik-token-123' },
       });
       expect(ok.statusCode).toBe(200);
+      // statements the application sent: /health sends none, /ready exactly one
+      const statements = async () => {
+        const body = (
+          await withToken.app.inject({
+            url: '/metrics',
+            headers: { authorization: 'Bearer geheimes-metrik-token-123' },
+          })
+        ).body;
+        return Number(/^db_statements_total (\d+)$/m.exec(body)?.[1]);
+      };
+      const before = await statements();
+      expect(Number.isInteger(before)).toBe(true);
+      await withToken.app.inject({ url: '/health' });
+      expect(await statements()).toBe(before);
+      await withToken.app.inject({ url: '/ready' });
+      await withToken.app.inject({ url: '/ready' });
+      expect(await statements()).toBe(before + 2);
     } finally {
       await withToken.close();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Listen, pgliteListen, postgresListen } from '../lib/realtime.js';
 import { pglitePreparedQuery, usePreparedStatements } from './prepared.js';
@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** Connection figures for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Statements sent since the database was opened (for /metrics; the bench derives statements per request). */
+  statements(): number;
   /** LISTEN for notifications (live updates). */
   listen: Listen;
 }
@@ -68,12 +70,24 @@ export function pglitePool(pgl: PGlite) {
   };
 }
 
+/** Counts the statements Kysely executes (successful or failed), through its log hook. */
+export function statementCounter() {
+  let n = 0;
+  return {
+    log: (event: LogEvent) => {
+      if (event.level === 'query' || event.level === 'error') n++;
+    },
+    statements: () => n,
+  };
+}
+
 /** Kysely over an existing PGlite instance. */
-export function kyselyOverPglite(pgl: PGlite, pool = pglitePool(pgl)): Database {
+export function kyselyOverPglite(pgl: PGlite, pool = pglitePool(pgl), log?: (event: LogEvent) => void): Database {
   return new Kysely<DB>({
     // biome-ignore lint/suspicious/noExplicitAny: the pool implements the subset PostgresDialect uses
     dialect: new PostgresDialect({ pool: pool as any }),
     plugins: [new CamelCasePlugin(CAMEL_CASE)],
+    ...(log ? { log } : {}),
   });
 }
 
@@ -136,13 +150,19 @@ export async function openDatabase(opts: {
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     usePreparedStatements(pool);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(CAMEL_CASE)] });
+    const counter = statementCounter();
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin(CAMEL_CASE)],
+      log: counter.log,
+    });
     return {
       db,
       kind: 'postgres',
       close: () => db.destroy(),
       listen: postgresListen(opts.databaseUrl),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      statements: counter.statements,
     };
   }
   const releaseLock = lockDataDir(opts.dataDir);
@@ -151,13 +171,15 @@ export async function openDatabase(opts: {
     throw err;
   });
   const pool = pglitePool(pgl);
-  const db = kyselyOverPglite(pgl, pool);
+  const counter = statementCounter();
+  const db = kyselyOverPglite(pgl, pool, counter.log);
   return {
     db,
     kind: 'pglite',
     pglite: pgl,
     listen: pgliteListen(pgl),
     poolStats: () => ({ total: 1, idle: pool.waiting() === 0 ? 1 : 0, waiting: Math.max(0, pool.waiting() - 1) }),
+    statements: counter.statements,
     async close() {
       await db.destroy();
       await pgl.close();

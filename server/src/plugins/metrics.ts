@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { problem } from './errors.js';
 
 export interface PoolStats {
@@ -16,10 +16,13 @@ function safeEqual(a: string, b: string) {
 }
 
 /**
- * Prometheus metrics at /metrics: request durations by route, database pool, event-loop lag and
+ * Prometheus metrics at /metrics: request durations by route, database pool and statements, event-loop lag and
  * process metrics. Readable with `Authorization: Bearer METRICS_TOKEN` or by a platform administrator.
  */
-export function registerMetrics(app: FastifyInstance, opts: { token?: string; poolStats?: () => PoolStats }) {
+export function registerMetrics(
+  app: FastifyInstance,
+  opts: { token?: string; poolStats?: () => PoolStats; statements?: () => number },
+) {
   const register = new Registry();
   collectDefaultMetrics({ register, eventLoopMonitoringPrecision: 20 });
   const duration = new Histogram({
@@ -41,6 +44,18 @@ export function registerMetrics(app: FastifyInstance, opts: { token?: string; po
         this.set({ state: 'total' }, s.total);
         this.set({ state: 'idle' }, s.idle);
         this.set({ state: 'waiting' }, s.waiting);
+      },
+    });
+  }
+  if (opts.statements) {
+    const statements = opts.statements;
+    new Counter({
+      name: 'db_statements_total',
+      help: 'Database statements sent by the application',
+      registers: [register],
+      collect() {
+        this.reset();
+        this.inc(statements());
       },
     });
   }
