@@ -81,6 +81,29 @@ async function burstAndKill(env: Record<string, string>) {
   const names = new Set(list.items.map((d: { name: string }) => d.name));
   expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
   second.child.kill('SIGTERM');
+  if (second.child.exitCode === null) await new Promise((r) => second.child.once('exit', r));
+}
+
+/**
+ * Drops the throw-away database. An autovacuum worker that happens to be analysing it cannot be terminated
+ * by a non-superuser (SQLSTATE 42501), so the drop waits for it and tries again.
+ */
+async function dropDatabase(url: string, dbName: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '42501' || attempt === 20) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    await c.end();
+  }
 }
 
 describe('crash safety', () => {
@@ -100,10 +123,7 @@ describe('crash safety', () => {
           DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'dz-crash-')),
         });
       } finally {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await c.end();
+        await dropDatabase(url, dbName);
       }
     } else {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-crash-'));
