@@ -2,9 +2,11 @@
  * The baseline: a bare Fastify JSON endpoint in its own process on the same machine.
  *
  * With BASELINE_DB=postgres (and DATABASE_URL) or BASELINE_DB=pglite it also answers /baseline/db with one
- * prepared statement through the bare driver — no session, no query builder, no response schema. That row is
+ * prepared statement through the driver — no session, no query builder, no response schema. That row is
  * the floor of every endpoint that reads the database once: what one round trip costs on this machine.
  */
+
+import { pglitePreparedQuery } from '@dz/server/src/db/prepared.js';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -18,8 +20,9 @@ async function oneStatement(): Promise<OneStatement | null> {
     return async (n) => (await pool.query({ name: 'baseline', text: 'SELECT $1::int AS n', values: [n] })).rows;
   }
   if (process.env.BASELINE_DB === 'pglite') {
-    const db = await PGlite.create();
-    return async (n) => (await db.query('SELECT $1::int AS n', [n])).rows;
+    // named and prepared once, as the server sends its statements (PGlite's own query() parses every time)
+    const query = pglitePreparedQuery(await PGlite.create());
+    return async (n) => (await query('SELECT $1::int AS n', [n])).rows;
   }
   return null;
 }
