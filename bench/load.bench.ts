@@ -105,6 +105,15 @@ async function measured(url: string, pid: number, headers: Record<string, string
   };
 }
 
+type Measurement = Awaited<ReturnType<typeof measured>>;
+
+/** One row of the load table (PGlite's CPU is part of the measured process). */
+function loadRow(kind: string, name: string, m: Measurement, ratio: number, target: string, statements: string) {
+  const r = m.result;
+  const db = kind === 'PGlite' ? 'im Prozess' : `${m.postgresCpu} ms`;
+  return `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${target} | ${statements} | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`;
+}
+
 function run(url: string, headers: Record<string, string> = {}) {
   return new Promise<autocannon.Result>((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, res) =>
@@ -139,9 +148,9 @@ async function startServer(env: Record<string, string>) {
 }
 
 /**
- * The floor of an endpoint that reads the database once: bare Fastify answering with one prepared statement
- * through the bare driver (pg on the same PostgreSQL, PGlite in memory: the bench's data dir belongs to the
- * server), in its own process.
+ * The floor of an endpoint that reads the database once: bare Fastify in its own process answering with one
+ * named prepared statement, sent as the server sends them (pg on the same PostgreSQL; PGlite in memory, as
+ * the bench's data dir belongs to the server).
  */
 async function floorRow(kind: string, env: Record<string, string>, baselineRps: number) {
   const floor = await startBaseline(
@@ -149,13 +158,9 @@ async function floorRow(kind: string, env: Record<string, string>, baselineRps: 
   );
   try {
     const m = await measured(`${floor.base}/baseline/db`, floor.child.pid!);
-    const r = m.result;
-    const db = kind === 'PGlite' ? 'im Prozess' : `${m.postgresCpu} ms`;
-    const ratio = (r.requests.average / baselineRps).toFixed(2);
-    return {
-      ratio,
-      row: `| ${kind} | Fastify + 1 Anweisung über den Treiber (Referenz: ohne Anmeldung, Builder, Schema) | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio} | reference | 1 | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`,
-    };
+    const ratio = m.result.requests.average / baselineRps;
+    const name = 'Fastify + 1 Anweisung über den Treiber (Referenz: ohne Anmeldung, Builder, Schema)';
+    return { ratio: ratio.toFixed(2), row: loadRow(kind, name, m, ratio, 'reference', '1') };
   } finally {
     floor.child.kill();
     await new Promise((r) => floor.child.once('exit', r));
@@ -185,15 +190,11 @@ async function scenarioRows(kind: string, env: Record<string, string>, baselineR
   ]) {
     const statements = await statementsPerRequest(s.base, url, headers);
     const m = await measured(`${s.base}${url}`, s.child.pid!, headers);
-    const r = m.result;
     peak = Math.max(peak, rssMb(s.child.pid!));
-    const ratio = r.requests.average / baselineRps;
-    const db = kind === 'PGlite' ? 'im Server' : `${m.postgresCpu} ms`;
+    const ratio = m.result.requests.average / baselineRps;
     // the health row is the stack's own cost, a reference: the target is for read endpoints
     const target = url === '/health' ? 'reference' : ratio >= 0.35 ? 'met' : 'below';
-    rows.push(
-      `| ${kind} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${ratio.toFixed(2)} | ${target} | ${statements} | ${m.serverCpu} ms | ${db} | ${r.non2xx} |`,
-    );
+    rows.push(loadRow(kind, name, m, ratio, target, statements));
     console.log(rows.at(-1));
   }
   const results = await resultsScenario(kind, env, s);
@@ -302,7 +303,7 @@ writeSection(
     `Baseline: bare Fastify JSON endpoint in its own process: **${base.requests.average.toFixed(0)} req/s** (p50 ${base.latency.p50} ms, p99 ${base.latency.p99} ms, ${baseCpu} ms CPU per request). Target ratio ≥ 0.35.`,
     '',
     'CPU per request: CPU time (user + system) of the server process and of all local PostgreSQL processes during',
-    'the scenario, divided by the answered requests (PGlite runs inside the server process).',
+    'the scenario, divided by the answered requests (PGlite runs inside the measured process: „im Prozess“).',
     '',
     '| database | scenario | req/s | p50 | p99 | ratio to baseline | target | statements/request | server CPU/request | database CPU/request | non-2xx |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -29,7 +29,7 @@ export default async function setup() {
   const file = path.join(os.tmpdir(), `dz-template-${process.pid}.tar.gz`);
   const pg = new PGlite();
   await pg.waitReady;
-  await migrateToLatest(kyselyOverPglite(pg));
+  await migrateToLatest(kyselyOverPglite(pg).db);
   const dump = await pg.dumpDataDir('gzip');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await pg.close();

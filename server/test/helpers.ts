@@ -7,7 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { type Database, kyselyOverPglite, openDatabase, statementCounter } from '../src/db/database.js';
+import { type Database, kyselyOverPglite, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { type Listen, pgliteListen } from '../src/lib/realtime.js';
 
@@ -70,9 +70,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
     });
     await pgl.waitReady;
-    const counter = statementCounter();
-    db = kyselyOverPglite(pgl, undefined, counter.log);
-    statements = counter.statements;
+    ({ db, statements } = kyselyOverPglite(pgl));
     listen = pgliteListen(pgl);
     kind = 'pglite';
     closeDb = async () => {

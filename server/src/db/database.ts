@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Listen, pgliteListen, postgresListen } from '../lib/realtime.js';
 import { pglitePreparedQuery, usePreparedStatements } from './prepared.js';
@@ -70,25 +70,26 @@ export function pglitePool(pgl: PGlite) {
   };
 }
 
-/** Counts the statements Kysely executes (successful or failed), through its log hook. */
-export function statementCounter() {
-  let n = 0;
-  return {
-    log: (event: LogEvent) => {
-      if (event.level === 'query' || event.level === 'error') n++;
-    },
-    statements: () => n,
-  };
-}
-
-/** Kysely over an existing PGlite instance. */
-export function kyselyOverPglite(pgl: PGlite, pool = pglitePool(pgl), log?: (event: LogEvent) => void): Database {
-  return new Kysely<DB>({
-    // biome-ignore lint/suspicious/noExplicitAny: the pool implements the subset PostgresDialect uses
+/**
+ * Kysely over a pool (pg's, or the one-connection PGlite pool) with the project's plugins, counting the
+ * statements it executes through Kysely's log hook (called once per statement, successful or failed).
+ */
+function kyselyOver(pool: unknown): { db: Database; statements: () => number } {
+  let statements = 0;
+  const db = new Kysely<DB>({
+    // biome-ignore lint/suspicious/noExplicitAny: the PGlite pool implements the subset PostgresDialect uses
     dialect: new PostgresDialect({ pool: pool as any }),
     plugins: [new CamelCasePlugin(CAMEL_CASE)],
-    ...(log ? { log } : {}),
+    log: () => {
+      statements++;
+    },
   });
+  return { db, statements: () => statements };
+}
+
+/** Kysely over an existing PGlite instance, with its statement count. */
+export function kyselyOverPglite(pgl: PGlite) {
+  return kyselyOver(pglitePool(pgl));
 }
 
 /** Opens PGlite with the same type handling as the pg pool. */
@@ -150,19 +151,14 @@ export async function openDatabase(opts: {
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     usePreparedStatements(pool);
-    const counter = statementCounter();
-    const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool }),
-      plugins: [new CamelCasePlugin(CAMEL_CASE)],
-      log: counter.log,
-    });
+    const { db, statements } = kyselyOver(pool);
     return {
       db,
       kind: 'postgres',
       close: () => db.destroy(),
       listen: postgresListen(opts.databaseUrl),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      statements: counter.statements,
+      statements,
     };
   }
   const releaseLock = lockDataDir(opts.dataDir);
@@ -171,15 +167,14 @@ export async function openDatabase(opts: {
     throw err;
   });
   const pool = pglitePool(pgl);
-  const counter = statementCounter();
-  const db = kyselyOverPglite(pgl, pool, counter.log);
+  const { db, statements } = kyselyOver(pool);
   return {
     db,
     kind: 'pglite',
     pglite: pgl,
     listen: pgliteListen(pgl),
     poolStats: () => ({ total: 1, idle: pool.waiting() === 0 ? 1 : 0, waiting: Math.max(0, pool.waiting() - 1) }),
-    statements: counter.statements,
+    statements,
     async close() {
       await db.destroy();
       await pgl.close();

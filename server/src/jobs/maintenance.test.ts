@@ -21,7 +21,7 @@ function fakeLog() {
 async function embedded() {
   pgl = new PGlite();
   await pgl.waitReady;
-  const db = kyselyOverPglite(pgl);
+  const { db } = kyselyOverPglite(pgl);
   await sql`create table upkeep (id int primary key, v int)`.execute(db);
   await sql`insert into upkeep select g, 0 from generate_series(1, 2000) g`.execute(db);
   await sql`update upkeep set v = 1`.execute(db); // 2,000 dead row versions
