@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'import_failed',
   'survey_closed',
   'survey_locked',
+  'survey_final',
   'already_submitted',
   'no_votes_left',
   'workshop_closed',

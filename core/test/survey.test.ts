@@ -7,13 +7,11 @@ import {
   answerRows,
   bordaPoints,
   effectiveThreshold,
-  filteredSetAllowed,
   isVisible,
   median,
   medianOfCounts,
   type Question,
   validateAnswers,
-  visibleGroups,
 } from '../src/domain/survey.js';
 import { painPointTemplate } from '../src/domain/survey-template.js';
 
@@ -154,39 +152,5 @@ describe('statistics', () => {
   it('threshold is never below 3', () => {
     expect(effectiveThreshold(1)).toBe(3);
     expect(effectiveThreshold(undefined)).toBe(5);
-  });
-
-  it('never shows a small group, neither directly nor as total minus the shown groups', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 8 }),
-        fc.integer({ min: 3, max: 6 }),
-        (sizes, t) => {
-          const groups = sizes.map((n, key) => ({ key, n }));
-          const shown = visibleGroups(groups, t);
-          for (const g of groups) if (shown.has(g.key)) expect(g.n).toBeGreaterThanOrEqual(t);
-          const remainder = groups.filter((g) => !shown.has(g.key)).reduce((s, g) => s + g.n, 0);
-          // (when nothing is shown the total itself is checked against the threshold)
-          if (shown.size > 0) expect(remainder === 0 || remainder >= t).toBe(true);
-          // nothing is suppressed needlessly when every group is large
-          if (sizes.every((n) => n >= t)) expect(shown.size).toBe(groups.length);
-        },
-      ),
-    );
-  });
-
-  it('refuses filtered sets that are small or differ from a wider set by a small group', () => {
-    expect(filteredSetAllowed(4, [10], 5)).toBe(false);
-    expect(filteredSetAllowed(6, [8], 5)).toBe(false);
-    expect(filteredSetAllowed(6, [6, 11], 5)).toBe(true);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30 }), fc.array(fc.integer({ min: 0, max: 30 })), (n, extra) => {
-        const wider = extra.map((e) => n + e);
-        if (filteredSetAllowed(n, wider, 5)) {
-          expect(n).toBeGreaterThanOrEqual(5);
-          for (const w of wider) expect(w - n === 0 || w - n >= 5).toBe(true);
-        }
-      }),
-    );
   });
 });

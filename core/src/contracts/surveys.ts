@@ -66,6 +66,8 @@ const surveyFields = {
   opensOn: isoDate.nullable().default(null),
   closesOn: isoDate.nullable().default(null),
   threshold: z.number().int().min(MIN_THRESHOLD).max(50).default(5),
+  /** Person surveys: anonymous (default) or declared non-anonymous before sending (names in the participation list). */
+  anonymous: z.boolean().default(true),
   /** Networks whose member municipalities receive a network survey (the owning network first). */
   networkIds: z.array(uuid).max(20).default([]),
 };
@@ -75,6 +77,7 @@ export const surveyCreate = z.object({
   networkId: uuid.nullable().default(null),
   title: surveyFields.title,
   mode: surveyFields.mode,
+  anonymous: surveyFields.anonymous,
   /** Start from the built-in pain-point template, an imported definition, or empty. */
   source: z.enum(['template', 'empty', 'import']).default('template'),
   definition: surveyDefinition.optional(),
@@ -108,6 +111,9 @@ export const surveyDetail = z.object({
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   threshold: z.number().int(),
+  anonymous: z.boolean(),
+  /** When the survey was closed and its results became visible (null while draft or open). */
+  closedAt: z.string().nullable(),
   networkId: uuid.nullable(),
   networkIds: z.array(uuid),
   owner: z.string(),
@@ -115,14 +121,20 @@ export const surveyDetail = z.object({
   can: z.record(z.string(), z.boolean()),
 });
 
+/**
+ * Who has answered — never what, and never when. Municipality surveys and person surveys declared
+ * non-anonymous list one row per target; anonymous person surveys only counts per municipality.
+ */
 export const surveyParticipation = z.object({
+  byPerson: z.boolean(),
   items: z.array(
     z.object({
       name: z.string(),
       municipality: z.string(),
       network: z.string().nullable(),
-      status: z.enum(['none', 'draft', 'submitted']),
-      invitedAt: z.string().nullable(),
+      invited: z.number().int(),
+      started: z.number().int(),
+      submitted: z.number().int(),
       remindedAt: z.string().nullable(),
     }),
   ),
@@ -178,14 +190,16 @@ const questionStats = z.object({
   texts: z.array(z.string()),
   suppressed: z.boolean(),
 });
+/** A shown group (hidden groups are only counted, never named). */
 export const resultGroup = z.object({
   key: z.string(),
   label: z.string(),
-  responses: z.number().int().nullable(),
-  suppressed: z.boolean(),
+  responses: z.number().int(),
   questions: z.array(questionStats),
 });
 export const surveyResults = z.object({
+  /** Results exist only once the survey is closed (no differencing while answers still come in). */
+  released: z.boolean(),
   threshold: z.number().int(),
   responses: z.number().int(),
   suppressed: z.boolean(),

@@ -1,7 +1,7 @@
 /**
  * Survey definitions, answers and the statistics rules shared by browser and server:
  * show-if evaluation, answer validation, answer rows for SQL aggregation, Borda scores,
- * and the anonymity rules (threshold, secondary suppression, filter differencing).
+ * and the anonymity threshold (the disclosure rules for result cells are in disclosure.ts).
  */
 
 export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'ranking', 'number', 'text', 'matrix'] as const;
@@ -229,32 +229,4 @@ export function medianOfCounts(counts: ReadonlyArray<readonly [number, number]>)
 
 export function effectiveThreshold(t: number | null | undefined): number {
   return Math.max(MIN_THRESHOLD, Math.round(t ?? DEFAULT_THRESHOLD));
-}
-
-/**
- * Which groups may be shown. A group under the threshold is suppressed; if the suppressed groups
- * together hold fewer than `threshold` responses (but more than none), they could be computed as
- * "total minus shown", so the smallest shown groups are suppressed too until the remainder is safe.
- */
-export function visibleGroups<K>(groups: ReadonlyArray<{ key: K; n: number }>, threshold: number): Set<K> {
-  const sorted = [...groups].sort((a, b) => a.n - b.n);
-  const shown = new Set(sorted.filter((g) => g.n >= threshold).map((g) => g.key));
-  let remainder = sorted.filter((g) => !shown.has(g.key)).reduce((s, g) => s + g.n, 0);
-  for (const g of sorted) {
-    if (remainder === 0 || remainder >= threshold) break;
-    if (!shown.has(g.key)) continue;
-    shown.delete(g.key);
-    remainder += g.n;
-  }
-  return shown;
-}
-
-/**
- * Whether a filtered result may be shown: the filtered set holds at least `threshold` responses,
- * and for every wider set (dropping any of the applied filters) the difference is zero or at
- * least `threshold`, so that no small group appears by subtracting two allowed results.
- */
-export function filteredSetAllowed(n: number, widerSetCounts: number[], threshold: number): boolean {
-  if (n < threshold) return false;
-  return widerSetCounts.every((w) => w - n === 0 || w - n >= threshold);
 }

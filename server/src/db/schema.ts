@@ -188,6 +188,8 @@ export interface Surveys {
   opensOn: string | null;
   closesOn: string | null;
   threshold: Generated<number>;
+  anonymous: Generated<boolean>;
+  closedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   definition: Json;
   networkIds: ColumnType<string[], string | undefined, string>;
   secret: string;

@@ -19,6 +19,11 @@ function respondentKey(s: SurveyRow, userId: string): string {
   return createHmac('sha256', s.secret).update(userId).digest('hex');
 }
 
+/** Anonymous person surveys leave no actor in the audit trail (it would tell who answered and when). */
+function auditActor(scope: Scope, s: SurveyRow): Scope | null {
+  return s.mode === 'person' && s.anonymous ? null : scope;
+}
+
 async function context(deps: Deps, scope: Scope, surveyId: string) {
   const s = await loadSurvey(deps.db, surveyId);
   const target = s.status === 'draft' ? null : await myTarget(deps.db, scope, s);
@@ -139,7 +144,7 @@ export async function saveResponse(
     }
     await trx.updateTable('surveyTargets').set({ status }).where('id', '=', target.id).execute();
     if (submit || !cur) {
-      await writeAudit(trx, scope, {
+      await writeAudit(trx, auditActor(scope, s), {
         action: submit ? 'submit' : 'create',
         entity: 'survey_response',
         entityId: s.mode === 'person' ? null : (id as string),
@@ -169,7 +174,7 @@ export async function reopenResponse(deps: Deps, scope: Scope, surveyId: string)
       .where('id', '=', cur.id)
       .execute();
     await trx.updateTable('surveyTargets').set({ status: 'draft' }).where('id', '=', target.id).execute();
-    await writeAudit(trx, scope, {
+    await writeAudit(trx, auditActor(scope, s), {
       action: 'reopen',
       entity: 'survey_response',
       entityId: s.mode === 'person' ? null : cur.id,

@@ -1,9 +1,8 @@
-import { allQuestions, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
+import { allQuestions, effectiveThreshold, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
-import { computeResults } from './results.service.js';
+import type { Disclosure } from './results.service.js';
 import type { SurveyRow } from './surveys.access.js';
 
 /** Label of an option, matrix item or scale point of a question (German). */
@@ -31,20 +30,40 @@ const HEAD = [
   'Borda-Punkte',
 ];
 
-/** One row per group × question × item × value; suppressed groups appear as a note, never with numbers. */
+/** One row per shown group × question × item × value; hidden groups are only counted in a note. */
 function aggregateRows(s: SurveyRow, results: SurveyResults): (string | number | null)[][] {
   const qs = new Map(allQuestions(s.definition as SurveyDefinition).map((q) => [q.id, q]));
   const rows: (string | number | null)[][] = [];
+  if (results.hiddenGroups > 0)
+    rows.push([
+      `${results.hiddenGroups} weitere Gruppe(n) ausgeblendet (Anonymitätsschwelle ${results.threshold})`,
+      null,
+      '',
+      '',
+      '',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   for (const g of results.groups) {
-    if (g.suppressed) {
-      rows.push([g.label, `weniger als ${results.threshold}`, '(ausgeblendet)', '', '', null, null, null, null, null]);
-      continue;
-    }
     for (const st of g.questions) {
       const q = qs.get(st.questionId);
       const text = q?.text.de ?? st.questionId;
       if (st.suppressed) {
-        rows.push([g.label, g.responses, text, '', '(zu wenige Antworten)', null, st.answered, null, null, null]);
+        rows.push([
+          g.label,
+          g.responses,
+          text,
+          '',
+          '(zu wenige Antworten – ausgeblendet)',
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
         continue;
       }
       if (st.mean !== null)
@@ -82,12 +101,15 @@ function aggregateRows(s: SurveyRow, results: SurveyResults): (string | number |
   return rows;
 }
 
+/** Why there is nothing to show: not closed yet, or too few answers. */
+function emptyNote(results: SurveyResults): string {
+  return results.released
+    ? `Weniger als ${results.threshold} Antworten – nichts auswertbar.`
+    : 'Ergebnisse gibt es erst, wenn die Umfrage geschlossen ist.';
+}
+
 export function resultsCsv(s: SurveyRow, results: SurveyResults): string {
-  if (results.suppressed)
-    return stringify([['Hinweis'], [`Weniger als ${results.threshold} Antworten – nichts auswertbar.`]], {
-      delimiter: ';',
-      bom: true,
-    });
+  if (results.suppressed) return stringify([['Hinweis'], [emptyNote(results)]], { delimiter: ';', bom: true });
   return stringify([HEAD, ...aggregateRows(s, results)], { delimiter: ';', bom: true });
 }
 
@@ -98,7 +120,7 @@ export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResul
   ws.addRow([s.title]).font = { bold: true, size: 14 };
   ws.addRow([`Anonymitätsschwelle: ${results.threshold} Antworten · ausgewertete Antworten: ${results.responses}`]);
   ws.addRow([]);
-  if (results.suppressed) ws.addRow([`Weniger als ${results.threshold} Antworten – nichts auswertbar.`]);
+  if (results.suppressed) ws.addRow([emptyNote(results)]);
   else {
     ws.addRow(HEAD).font = { bold: true };
     for (const r of aggregateRows(s, results)) ws.addRow(r);
@@ -128,26 +150,35 @@ function rawValue(q: Question, v: unknown): string {
   return String(v);
 }
 
+/** Question types a row export may carry: closed answers only (free texts and numbers could name their author). */
+const ROW_TYPES = new Set(['scale', 'single', 'multiple', 'ranking', 'matrix']);
+const sameSet = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string>) =>
+  !!a && a.size === b.size && [...a].every((x) => b.has(x));
+
 /**
- * Anonymised raw answers: only when the whole set reaches the threshold; rows in a random order,
- * no municipality, no person, and the size class only where that size-class group is shown.
+ * Row export (one row per response) for the survey's managers, after closing. What a row may contain
+ * (docs/adr/0003-survey-anonymity.md): no municipality, person, size class, Land, network or time —
+ * no quasi-identifier at all, so rows cannot be matched to result groups; no free texts and no
+ * numbers (they are in the aggregated results, texts shuffled and apart from any row); only questions
+ * (and matrix rows) that are published in exactly the cells where the responses themselves are, so a
+ * row can never be placed in a smaller set than the published groups; rows in a random order.
  */
-export async function rawAnswersCsv(deps: Deps, s: SurveyRow, results: SurveyResults): Promise<string> {
-  if (results.suppressed) return resultsCsv(s, results);
-  const bySize = await computeResults(deps, s, { groupBy: 'sizeClass' });
-  const shownSizes = new Set(bySize.groups.filter((g) => !g.suppressed).map((g) => g.key));
-  const qs = allQuestions(s.definition as SurveyDefinition);
-  const rows = await sql<{ sizeClass: number; answers: Record<string, unknown> }>`
-    SELECT size_class, answers FROM survey_responses
-    WHERE survey_id = ${s.id} AND status = 'submitted' ORDER BY md5(id::text || ${s.secret})`.execute(deps.db);
-  return stringify(
-    [
-      ['Größenklasse', ...qs.map((q) => q.text.de)],
-      ...rows.rows.map((r) => [
-        shownSizes.has(String(r.sizeClass)) ? `GK${r.sizeClass}` : '',
-        ...qs.map((q) => rawValue(q, r.answers[q.id])),
-      ]),
-    ],
-    { delimiter: ';', bom: true },
-  );
+export function rawAnswersCsv(s: SurveyRow, d: Disclosure, rows: { answers: Record<string, unknown> }[]): string {
+  const t = effectiveThreshold(s.threshold);
+  const total = d.classes.reduce((a, c) => a + c.n, 0);
+  if (total < t)
+    return stringify([['Hinweis'], [`Weniger als ${t} Antworten – nichts auswertbar.`]], { delimiter: ';', bom: true });
+  const ok = (unit: string) => sameSet(d.units.get(unit), d.responses);
+  const cols = allQuestions(s.definition as SurveyDefinition)
+    .filter((q) => ROW_TYPES.has(q.type) && ok(`${q.id}|`))
+    .map((q) => ({ ...q, items: q.items?.filter((it) => ok(`${q.id}|${it.id}`)) }));
+  const value = (q: Question, v: unknown) => {
+    if (q.type !== 'matrix' || !v) return rawValue(q, v);
+    const keep = new Set((q.items ?? []).map((i) => i.id));
+    return rawValue(q, Object.fromEntries(Object.entries(v as Record<string, number>).filter(([k]) => keep.has(k))));
+  };
+  return stringify([cols.map((q) => q.text.de), ...rows.map((r) => cols.map((q) => value(q, r.answers[q.id])))], {
+    delimiter: ';',
+    bom: true,
+  });
 }

@@ -1,21 +1,28 @@
 import {
   AppError,
   allQuestions,
+  type Cell,
+  type ClassCount,
+  cellCounts,
+  cellKey,
+  cellsOfClass,
   effectiveThreshold,
-  filteredSetAllowed,
   LAENDER,
   medianOfCounts,
+  publishableCells,
+  type QiClass,
+  type QiDimension,
   type Question,
   type resultsQuery,
   type SurveyDefinition,
   type SurveyResults,
-  visibleGroups,
+  TOTAL_CELL,
 } from '@dz/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope } from '../../lib/scope.js';
-import { canSeeResults, isTargeted, loadSurvey, type SurveyRow } from './surveys.access.js';
+import { canManage, canSeeResults, isTargeted, loadSurvey, type SurveyRow } from './surveys.access.js';
 
 export type ResultsQuery = z.infer<typeof resultsQuery>;
 
@@ -47,12 +54,17 @@ function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
 const and = (conds: RawBuilder<boolean>[]) =>
   conds.length ? sql<boolean>`(${sql.join(conds, sql` AND `)})` : sql<boolean>`true`;
 
-/** All proper subsets of the applied filters (the wider sets an attacker could subtract from). */
-function widerSets(conds: RawBuilder<boolean>[]): RawBuilder<boolean>[] {
-  const out: RawBuilder<boolean>[] = [];
-  for (let mask = 0; mask < (1 << conds.length) - 1; mask++) out.push(and(conds.filter((_, i) => mask & (1 << i))));
-  return out;
+/** The lattice cell a query's filters select. */
+function filterCell(q: ResultsQuery): Cell {
+  return { sizeClass: q.sizeClass?.toString(), land: q.land, network: q.networkId };
 }
+
+const GROUP_DIMENSION: Record<ResultsQuery['groupBy'], QiDimension | null> = {
+  none: null,
+  sizeClass: 'sizeClass',
+  land: 'land',
+  network: 'network',
+};
 
 async function groupLabels(deps: Deps, groupBy: ResultsQuery['groupBy'], keys: string[]) {
   const labels = new Map<string, string>([
@@ -74,79 +86,102 @@ async function groupLabels(deps: Deps, groupBy: ResultsQuery['groupBy'], keys: s
   return labels;
 }
 
+/** Which cells of the result lattice may be published: for the responses and per question / matrix row. */
+export interface Disclosure {
+  classes: ClassCount[];
+  responses: Set<string>;
+  /** Per unit `questionId|itemId` (itemId '' for the question itself). */
+  units: Map<string, Set<string>>;
+}
+
 /**
- * Aggregated results under the anonymity rules: the filtered set and each group must hold at least
- * `threshold` submitted responses, must not differ from any wider set by a small group, and
- * suppressed groups must not be computable as "total minus shown". Everything is aggregated in SQL.
+ * Counts per quasi-identifier class (responses, and answerers per question and matrix row) in SQL,
+ * then the disclosure rules of core decide the publishable cells. Closed surveys are frozen, so the
+ * decision is the same for every query an attacker may combine.
+ */
+export async function disclosure(deps: Deps, s: SurveyRow): Promise<Disclosure> {
+  const t = effectiveThreshold(s.threshold);
+  type Row = { sizeClass: string; landCode: string; network: string; n: number };
+  const [resp, ans] = await Promise.all([
+    sql<Row>`
+      SELECT r.size_class::text AS size_class, r.land_code, coalesce(r.network_id::text, '') AS network, count(*)::int AS n
+      FROM survey_responses r WHERE r.survey_id = ${s.id} AND r.status = 'submitted'
+      GROUP BY r.size_class, r.land_code, r.network_id`.execute(deps.db),
+    sql<Row & { questionId: string; itemId: string | null }>`
+      SELECT r.size_class::text AS size_class, r.land_code, coalesce(r.network_id::text, '') AS network,
+             a.question_id, CASE WHEN GROUPING(a.item_id) = 1 THEN NULL ELSE a.item_id END AS item_id,
+             count(DISTINCT a.response_id)::int AS n
+      FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+      WHERE a.survey_id = ${s.id} AND r.status = 'submitted'
+      GROUP BY GROUPING SETS ((r.size_class, r.land_code, r.network_id, a.question_id, a.item_id),
+                              (r.size_class, r.land_code, r.network_id, a.question_id))`.execute(deps.db),
+  ]);
+  const cls = (r: Row): QiClass => ({ sizeClass: r.sizeClass, land: r.landCode, network: r.network });
+  const classes = resp.rows.map((r) => ({ cls: cls(r), n: Number(r.n) }));
+  const responses = publishableCells(classes, t);
+  const perUnit = new Map<string, ClassCount[]>();
+  for (const r of ans.rows) {
+    // the question level comes from the grouping set without item; matrix rows from the one with it
+    if (r.itemId === '') continue;
+    const unit = `${r.questionId}|${r.itemId ?? ''}`;
+    const list = perUnit.get(unit) ?? [];
+    list.push({ cls: cls(r), n: Number(r.n) });
+    perUnit.set(unit, list);
+  }
+  const units = new Map([...perUnit].map(([u, c]) => [u, publishableCells(c, t, responses)]));
+  return { classes, responses, units };
+}
+
+/**
+ * Aggregated results under the disclosure rules: only for closed surveys; the filtered cell, each
+ * group, each question and each matrix row are shown only where `disclosure()` allows; hidden groups
+ * are counted, not named; free texts only for all respondents together (never per group or filter,
+ * where matching texts across groups would narrow down their authors). Aggregated in SQL.
  */
 export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery): Promise<SurveyResults> {
   const t = effectiveThreshold(s.threshold);
-  const g = groupExpr(q.groupBy);
-  const conds = filterConds(q);
-  const wider = widerSets(conds);
-  const all = and(conds);
-  const countCols = [
-    sql`count(*) FILTER (WHERE ${all})::int AS n`,
-    ...wider.map((w, i) => sql`count(*) FILTER (WHERE ${w})::int AS ${sql.ref(`w${i}`)}`),
-  ];
-  const counts = await sql<Record<string, number | string>>`
-    SELECT ${q.groupBy === 'none' ? sql`NULL::text` : g} AS g, ${sql.join(countCols)}
-    FROM survey_responses r
-    WHERE r.survey_id = ${s.id} AND r.status = 'submitted'
-    ${q.groupBy === 'none' ? sql`` : sql`GROUP BY GROUPING SETS ((${g}), ())`}`.execute(deps.db);
-  // the grand-total row of GROUPING SETS has g = NULL
-  const rows = counts.rows.map((r) => ({
-    key: r.g === null ? ALL : String(r.g),
-    n: Number(r.n),
-    wider: wider.map((_, i) => Number(r[`w${i}`])),
-  }));
-  const total = rows.find((r) => r.key === ALL) ?? { key: ALL, n: 0, wider: wider.map(() => 0) };
-  const totalAllowed = filteredSetAllowed(total.n, total.wider, t);
-  const groupRows = q.groupBy === 'none' ? [] : rows.filter((r) => r.key !== ALL && r.n > 0);
-  const forced = new Set(groupRows.filter((r) => !filteredSetAllowed(r.n, r.wider, t)).map((r) => r.key));
-  const shown = totalAllowed
-    ? visibleGroups(
-        groupRows.map((r) => ({ key: r.key, n: forced.has(r.key) ? 0 : r.n })),
-        t,
-      )
-    : new Set<string>();
-  for (const k of forced) shown.delete(k);
-  // a forced group counted as 0 could leave a small remainder: re-check with real sizes
-  const hiddenSum = groupRows.filter((r) => !shown.has(r.key)).reduce((a, r) => a + r.n, 0);
-  if (hiddenSum > 0 && hiddenSum < t) shown.clear();
-
-  const visibleKeys = [ALL, ...shown].filter((k) => k !== ALL || totalAllowed);
-  const stats = totalAllowed ? await questionStats(deps, s, q, g, all, shown) : new Map();
-  const labels = await groupLabels(
+  const nothing = { released: s.status === 'closed', threshold: t, responses: 0, suppressed: true, hiddenGroups: 0 };
+  if (s.status !== 'closed') return { ...nothing, groups: [] };
+  const d = await disclosure(deps, s);
+  const base = filterCell(q);
+  const baseKey = cellKey(base);
+  if (!d.responses.has(baseKey)) return { ...nothing, groups: [] };
+  const sizes = cellCounts(d.classes);
+  const dim = GROUP_DIMENSION[q.groupBy];
+  const cellOf = (k: string) => (k === ALL || !dim ? baseKey : cellKey({ ...base, [dim]: k }));
+  // group values present under the filter
+  const present = new Set<string>();
+  if (dim) for (const c of d.classes) if (cellsOfClass(c.cls).includes(baseKey) && c.n > 0) present.add(c.cls[dim]);
+  const shown = new Set([...present].filter((k) => d.responses.has(cellOf(k))));
+  const stats = await questionStats(
     deps,
-    q.groupBy,
-    groupRows.map((r) => r.key),
+    s,
+    q,
+    groupExpr(q.groupBy),
+    and(filterConds(q)),
+    shown,
+    baseKey === TOTAL_CELL,
   );
+  const labels = await groupLabels(deps, q.groupBy, [...shown]);
   const def = s.definition as SurveyDefinition;
-  const groups = [
-    ...visibleKeys.map((k) => ({
+  const visible = (unit: string, k: string) => d.units.get(unit)?.has(cellOf(k)) ?? false;
+  const groups = [ALL, ...shown]
+    .map((k) => ({
       key: k,
       label: labels.get(k) ?? k,
-      responses: k === ALL ? total.n : (groupRows.find((r) => r.key === k)?.n ?? 0),
-      suppressed: false,
-      questions: allQuestions(def).map((qq) => finish(stats.get(`${k}|${qq.id}`), qq, t)),
-    })),
-    ...groupRows
-      .filter((r) => !shown.has(r.key))
-      .map((r) => ({
-        key: r.key,
-        label: labels.get(r.key) ?? r.key,
-        responses: null,
-        suppressed: true,
-        questions: [],
-      })),
-  ].sort((a, b) => (a.key === ALL ? -1 : b.key === ALL ? 1 : a.label.localeCompare(b.label, 'de')));
+      responses: sizes.get(cellOf(k)) ?? 0,
+      questions: allQuestions(def).map((qq) =>
+        finish(stats.get(`${k}|${qq.id}`), qq, (item) => visible(`${qq.id}|${item}`, k)),
+      ),
+    }))
+    .sort((a, b) => (a.key === ALL ? -1 : b.key === ALL ? 1 : a.label.localeCompare(b.label, 'de')));
   return {
+    released: true,
     threshold: t,
-    responses: totalAllowed ? total.n : 0,
-    suppressed: !totalAllowed,
-    hiddenGroups: groupRows.filter((r) => !shown.has(r.key)).length,
-    groups: totalAllowed ? groups : [],
+    responses: sizes.get(baseKey) ?? 0,
+    suppressed: false,
+    hiddenGroups: present.size - shown.size,
+    groups,
   };
 }
 
@@ -169,30 +204,32 @@ function orderOf(q: Question) {
   };
 }
 
-function finish(a: Acc | undefined, q: Question, t: number) {
+/** The statistics of one question in one cell, or a suppressed stub (no count either) where not publishable. */
+function finish(a: Acc | undefined, q: Question, visible: (itemId: string) => boolean) {
   const questionId = q.id;
   const nOptions = q.options?.length ?? 0;
-  const answered = a?.answered ?? 0;
-  if (!a || answered < t)
+  if (!a || a.answered === 0 || !visible(''))
     return {
       questionId,
-      answered,
+      answered: 0,
       mean: null,
       median: null,
       distribution: [],
       items: [],
       borda: [],
       texts: [],
-      suppressed: answered > 0,
+      suppressed: !!a && a.answered > 0,
     };
   const ord = orderOf(q);
   return {
     questionId,
-    answered,
+    answered: a.answered,
     mean: a.mean,
     median: a.median,
-    distribution: [...a.distribution].sort((x, y) => ord(x.itemId) - ord(y.itemId) || ord(x.value) - ord(y.value)),
-    items: [...a.items].sort((x, y) => ord(x.itemId) - ord(y.itemId)),
+    distribution: a.distribution
+      .filter((x) => !x.itemId || visible(x.itemId))
+      .sort((x, y) => ord(x.itemId) - ord(y.itemId) || ord(x.value) - ord(y.value)),
+    items: a.items.filter((x) => visible(x.itemId)).sort((x, y) => ord(x.itemId) - ord(y.itemId)),
     borda: a.rank
       .map((r) => ({ option: r.option, points: r.count * nOptions - r.rankSum }))
       .sort((x, y) => y.points - x.points),
@@ -205,7 +242,7 @@ function finish(a: Acc | undefined, q: Question, t: number) {
  * Per group (shown groups and the total) and question. One scan builds the frequency table
  * (group × question × item × choice × number → count) in SQL; means, exact medians, distributions
  * and Borda sums follow from it. Two narrow queries (index on survey and question) add the number of
- * respondents for multiple-choice and matrix questions and the free texts.
+ * respondents for multiple-choice and matrix questions and, for all respondents only, the free texts.
  */
 async function questionStats(
   deps: Deps,
@@ -214,6 +251,7 @@ async function questionStats(
   g: RawBuilder<string>,
   all: RawBuilder<boolean>,
   shown: Set<string>,
+  withTexts: boolean,
 ) {
   const resp = sql`(SELECT r.id, ${g} AS g FROM survey_responses r
       WHERE r.survey_id = ${s.id} AND r.status = 'submitted' AND ${all})`;
@@ -224,7 +262,7 @@ async function questionStats(
   const questions = allQuestions(s.definition as SurveyDefinition);
   const idsOf = (...types: string[]) => questions.filter((x) => types.includes(x.type)).map((x) => x.id);
   const multiIds = idsOf('multiple', 'matrix');
-  const textIds = idsOf('text');
+  const textIds = withTexts ? idsOf('text') : [];
   // grouped: one row set per group; the total is their sum (each response belongs to exactly one group)
   const sets = (cols: RawBuilder<unknown>) => (grouped ? sql`r.g, ${cols}` : cols);
 
@@ -242,9 +280,9 @@ async function questionStats(
       GROUP BY ${sets(sql`a.question_id`)}`.execute(deps.db)
       : { rows: [] },
     textIds.length
-      ? sql<{ g: string; questionId: string; text: string }>`
-      SELECT g, question_id, text FROM (
-        SELECT r.g, a.question_id, a.text,
+      ? sql<{ questionId: string; text: string }>`
+      SELECT question_id, text FROM (
+        SELECT a.question_id, a.text,
                row_number() OVER (PARTITION BY a.question_id ORDER BY md5(a.text)) AS pos
         FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
         WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(textIds)}) AND btrim(a.text) <> ''
@@ -320,19 +358,35 @@ async function questionStats(
     }
   }
   for (const r of multi.rows) for (const k of targets(r.g)) get(k, r.questionId).answered += r.n;
-  for (const r of texts.rows) {
-    get(ALL, r.questionId).texts.push(r.text);
-    if (grouped && shown.has(String(r.g))) get(String(r.g), r.questionId).texts.push(r.text);
-  }
+  for (const r of texts.rows) get(ALL, r.questionId).texts.push(r.text);
   for (const qq of questions.filter((x) => x.type === 'ranking')) {
     for (const [key, a] of acc) if (key.endsWith(`|${qq.id}`)) a.answered = Math.max(0, ...a.rank.map((r) => r.count));
   }
   return acc;
 }
 
-/** Results for those allowed to see them; others get 404 (no hint that the survey exists). */
+/**
+ * Results for those allowed to see them; others get 404 (no hint that the survey exists). Managers
+ * reach the page while the survey is open, but get `released: false` and no numbers until it closes.
+ */
 export async function getResults(deps: Deps, scope: Scope, id: string, q: ResultsQuery) {
   const s = await loadSurvey(deps.db, id);
-  if (!canSeeResults(scope, s, await isTargeted(deps.db, scope, id))) throw new AppError('not_found', 404);
+  if (!(canManage(scope, s) || canSeeResults(scope, s, await isTargeted(deps.db, scope, id))))
+    throw new AppError('not_found', 404);
   return { s, results: await computeResults(deps, s, q) };
+}
+
+/** The row export's data: the survey's managers only, and only once results exist (closed). */
+export async function getRawAnswers(deps: Deps, scope: Scope, id: string) {
+  const s = await loadSurvey(deps.db, id);
+  if (!canManage(scope, s)) throw new AppError('not_found', 404);
+  if (!canSeeResults(scope, s, false))
+    throw new AppError('conflict', 409, 'Rohdaten gibt es erst, wenn die Umfrage geschlossen ist.');
+  const [d, rows] = await Promise.all([
+    disclosure(deps, s),
+    sql<{ answers: Record<string, unknown> }>`
+      SELECT answers FROM survey_responses
+      WHERE survey_id = ${s.id} AND status = 'submitted' ORDER BY md5(id::text || ${s.secret})`.execute(deps.db),
+  ]);
+  return { s, d, rows: rows.rows };
 }

@@ -30,16 +30,17 @@ export async function myTarget(db: Database, scope: Scope, s: Pick<SurveyRow, 'i
 }
 
 /**
- * Results are for the survey's managers, and — once the survey is closed — for the participating
- * municipalities' leadership and council (aggregates only, under the anonymity threshold).
+ * Results exist only once a survey is closed (closing is final), so nobody — the managers included —
+ * can compare results before and after someone answers. Then they are for the survey's managers and
+ * the participating municipalities' leadership and council (aggregates under the disclosure rules).
  */
 export function canSeeResults(
   scope: Scope,
   s: Pick<SurveyRow, 'networkId' | 'municipalityId' | 'status'>,
   targeted: boolean,
 ): boolean {
-  if (canManage(scope, s)) return true;
-  return s.status === 'closed' && targeted && can(scope, 'view_results');
+  if (s.status !== 'closed') return false;
+  return canManage(scope, s) || (targeted && can(scope, 'view_results'));
 }
 
 /** Whether the survey takes answers today (status open and within its dates). */

@@ -17,7 +17,7 @@ import { type ModulePlugin, typed } from '../../lib/route.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as responses from './responses.service.js';
 import { rawAnswersCsv, resultsCsv, resultsXlsx } from './results.export.js';
-import { getResults } from './results.service.js';
+import { getRawAnswers, getResults } from './results.service.js';
 import * as svc from './surveys.service.js';
 
 const tags = ['Umfragen'];
@@ -128,10 +128,10 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.get('/api/v1/surveys/:surveyId/raw.csv', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId as string, { groupBy: 'none' });
+    const { s, d, rows } = await getRawAnswers(deps, scopeOf(req), req.params.surveyId as string);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="umfrage-rohdaten.csv"')
-      .send(await rawAnswersCsv(deps, s, results));
+      .send(rawAnswersCsv(s, d, rows));
   });
 };

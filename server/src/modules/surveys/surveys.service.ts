@@ -150,6 +150,8 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
     opensOn: s.opensOn,
     closesOn: s.closesOn,
     threshold: s.threshold,
+    anonymous: s.anonymous,
+    closedAt: s.closedAt ? iso(s.closedAt) : null,
     networkId: s.networkId,
     networkIds: s.networkIds,
     owner: owner?.name ?? '',
@@ -158,7 +160,8 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
       edit: manage && s.status === 'draft',
       manage,
       answer: !!target && s.status !== 'draft',
-      results: canSeeResults(scope, s, targeted),
+      // managers reach the results page while open (it explains when results appear)
+      results: manage || canSeeResults(scope, s, targeted),
     },
   };
 }
@@ -209,6 +212,7 @@ export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<type
         title: input.title,
         titleEn: input.source === 'template' ? (PAIN_POINT_TEMPLATE_TITLE.en ?? '') : '',
         mode: input.mode,
+        anonymous: input.anonymous,
         definition: JSON.stringify(definition),
         networkIds: JSON.stringify([]),
         secret: newSecret(),
@@ -236,8 +240,22 @@ function editable(s: SurveyRow) {
     opensOn: s.opensOn,
     closesOn: s.closesOn,
     threshold: s.threshold,
+    anonymous: s.anonymous,
     networkIds: s.networkIds,
   };
+}
+
+/** JSON with object keys sorted: jsonb stores keys in its own order, so plain JSON text differs. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+        )
+      : x,
+  );
 }
 
 export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: z.infer<typeof surveyUpdate>) {
@@ -252,12 +270,15 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
     if (!s.networkId && input.mode !== 'person')
       throw fieldError('body.mode', 'internal_person_only', 'Interne Umfragen richten sich an Personen.');
     assertNetworks(scope, input.networkIds, s.networkId);
-    const structural = JSON.stringify(s.definition) !== JSON.stringify(input.definition) || s.mode !== input.mode;
+    const structural =
+      canonical(s.definition) !== canonical(input.definition) ||
+      s.mode !== input.mode ||
+      s.anonymous !== input.anonymous;
     if (s.status !== 'draft' && structural)
       throw new AppError(
         'survey_locked',
         409,
-        'Fragen und Art der Umfrage lassen sich nach dem Versand nicht mehr ändern. Duplizieren Sie die Umfrage.',
+        'Fragen, Art und Anonymität der Umfrage lassen sich nach dem Versand nicht mehr ändern. Duplizieren Sie die Umfrage.',
       );
     const next = {
       title: input.title,
@@ -267,6 +288,7 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
       opensOn: input.opensOn,
       closesOn: input.closesOn,
       threshold: input.threshold,
+      anonymous: input.anonymous,
       networkIds: input.networkIds.filter((n) => n !== s.networkId),
     };
     await trx
@@ -342,6 +364,7 @@ export async function duplicateSurvey(deps: Deps, scope: Scope, id: string) {
         intro: s.intro,
         mode: s.mode,
         threshold: s.threshold,
+        anonymous: s.anonymous,
         definition: JSON.stringify(s.definition),
         networkIds: JSON.stringify(s.networkIds),
         secret: newSecret(),
@@ -412,7 +435,12 @@ async function mailAll(deps: Deps, list: Recipient[], subject: string, body: (r:
 function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
   const link = `${deps.config.publicUrl}/umfragen/${s.id}/antworten`;
   const until = s.closesOn ? ` bis zum ${s.closesOn.split('-').reverse().join('.')}` : '';
-  const who = s.mode === 'municipality' ? 'für Ihre Kommune (eine gemeinsame Antwort)' : 'persönlich und anonym';
+  const who =
+    s.mode === 'municipality'
+      ? 'für Ihre Kommune (eine gemeinsame Antwort)'
+      : s.anonymous
+        ? 'persönlich und anonym (niemand sieht, wer was geantwortet hat; die Ergebnisse erscheinen erst nach dem Ende der Umfrage und nur zusammengefasst)'
+        : 'persönlich, aber nicht anonym: Die Verantwortlichen sehen, wer teilgenommen hat (Ihre Antworten erscheinen nur zusammengefasst)';
   return (r: Recipient) =>
     `Guten Tag ${r.name},\n\n${
       kind === 'invite'
@@ -430,6 +458,13 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
       throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
     assertVersion(s, version, { status: s.status, version: s.version });
     if (s.status === 'open') throw new AppError('conflict', 409, 'Die Umfrage ist bereits geöffnet.');
+    // a closed survey is final: answers after the results were shown could be differenced against them
+    if (s.status === 'closed')
+      throw new AppError(
+        'survey_final',
+        409,
+        'Eine geschlossene Umfrage lässt sich nicht wieder öffnen, weil spätere Antworten sonst mit den bereits sichtbaren Ergebnissen verglichen werden könnten. Duplizieren Sie die Umfrage für eine neue Runde.',
+      );
     const def = s.definition as SurveyDefinition;
     if (!def.sections.some((sec) => sec.questions.length > 0))
       throw fieldError('body.definition', 'no_questions', 'Die Umfrage hat noch keine Fragen.');
@@ -516,7 +551,7 @@ export async function closeSurvey(deps: Deps, scope: Scope, id: string, version:
     if (s.status !== 'open') throw new AppError('conflict', 409, 'Nur geöffnete Umfragen lassen sich schließen.');
     await trx
       .updateTable('surveys')
-      .set({ status: 'closed', version: s.version + 1, updatedAt: new Date() })
+      .set({ status: 'closed', closedAt: new Date(), version: s.version + 1, updatedAt: new Date() })
       .where('id', '=', id)
       .execute();
     await writeAudit(trx, scope, {
@@ -558,36 +593,46 @@ export async function remind(deps: Deps, scope: Scope, id: string) {
   return { reminded: open.length };
 }
 
-/** Who has answered — status only, never what anyone answered. Personal surveys: counts per municipality. */
+/**
+ * Who has answered — status only, never what, and never when (no submission times, rows in name
+ * order). Anonymous person surveys: counts per municipality only; names only for municipality surveys
+ * and for person surveys declared non-anonymous before they were sent.
+ */
 export async function participation(deps: Deps, scope: Scope, id: string) {
   const s = await requireManager(deps, scope, id);
+  const byPerson = s.mode === 'person' && !s.anonymous;
   const rows = await deps.db
     .selectFrom('surveyTargets as t')
     .innerJoin('municipalities as m', 'm.id', 't.municipalityId')
     .leftJoin('users as u', 'u.id', 't.userId')
     .leftJoin('networks as n', 'n.id', 't.networkId')
     .select([
-      'u.name as person',
+      byPerson ? 'u.name as name' : 'm.shortName as name',
       'm.shortName as municipality',
-      'n.name as network',
-      't.status',
-      't.invitedAt',
-      't.remindedAt',
+      (eb) => eb.fn.max('n.name').as('network'),
+      (eb) => eb.fn.countAll<number>().as('invited'),
+      (eb) => eb.fn.count<number>('t.id').filterWhere('t.status', '=', 'draft').as('started'),
+      (eb) => eb.fn.count<number>('t.id').filterWhere('t.status', '=', 'submitted').as('submitted'),
+      (eb) => eb.fn.max('t.remindedAt').as('remindedAt'),
     ])
     .where('t.surveyId', '=', id)
-    .orderBy('m.shortName')
-    .orderBy('u.name')
+    .groupBy(byPerson ? ['t.id', 'u.name', 'm.shortName'] : ['m.id', 'm.shortName'])
+    .orderBy('municipality')
+    .orderBy('name')
     .execute();
+  const items = rows.map((r) => ({
+    name: r.name ?? '',
+    municipality: r.municipality,
+    network: r.network ?? null,
+    invited: Number(r.invited),
+    started: Number(r.started),
+    submitted: Number(r.submitted),
+    remindedAt: r.remindedAt ? iso(r.remindedAt) : null,
+  }));
   return {
-    items: rows.map((r) => ({
-      name: s.mode === 'person' ? (r.person ?? '') : r.municipality,
-      municipality: r.municipality,
-      network: r.network,
-      status: r.status as 'none' | 'draft' | 'submitted',
-      invitedAt: r.invitedAt ? iso(r.invitedAt) : null,
-      remindedAt: r.remindedAt ? iso(r.remindedAt) : null,
-    })),
-    submitted: rows.filter((r) => r.status === 'submitted').length,
-    total: rows.length,
+    byPerson,
+    items,
+    submitted: items.reduce((a, r) => a + r.submitted, 0),
+    total: items.reduce((a, r) => a + r.invited, 0),
   };
 }

@@ -33,10 +33,12 @@ function answers(personal: number, text = 'Zu wenig Personal für alles') {
   return a;
 }
 
-async function setup(populations: number[]) {
+/** Municipalities of the given sizes (all in one Land unless given: results group by Land too). */
+async function setup(populations: number[], lands: string[] = []) {
   const mod = await buildUser(ctx.db, { name: 'Moderation' });
   const munis = [];
-  for (const p of populations) munis.push(await buildMunicipality(ctx.db, { population: p }));
+  for (const [i, p] of populations.entries())
+    munis.push(await buildMunicipality(ctx.db, { population: p, landCode: lands[i] ?? '09' }));
   const net = await buildNetwork(
     ctx.db,
     mod.id,
@@ -71,6 +73,7 @@ async function openWith(moderator: Client, id: string, threshold: number) {
     opensOn: null,
     closesOn: null,
     threshold,
+    anonymous: d.anonymous,
     networkIds: [],
     definition: d.definition,
   });
@@ -78,6 +81,13 @@ async function openWith(moderator: Client, id: string, threshold: number) {
   const opened = await moderator.post(`/api/v1/surveys/${id}/open`, { version: upd.json().version });
   expect(opened.statusCode).toBe(200);
   return opened.json();
+}
+
+async function close(moderator: Client, id: string) {
+  const d = (await moderator.get(`/api/v1/surveys/${id}`)).json();
+  const res = await moderator.post(`/api/v1/surveys/${id}/close`, { version: d.version });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
 }
 
 async function submit(c: Client, id: string, a: Record<string, unknown>) {
@@ -98,7 +108,7 @@ describe('surveys', () => {
     await openWith(moderator, id, 3);
     const part = (await moderator.get(`/api/v1/surveys/${id}/participation`)).json();
     expect(part.total).toBe(munis.length);
-    expect(part.items.every((i: { invitedAt: string | null }) => i.invitedAt)).toBe(true);
+    expect(part.items.every((i: { invited: number }) => i.invited === 1)).toBe(true);
     const mails = fs.readdirSync(ctx.outbox).map((f) => fs.readFileSync(`${ctx.outbox}/${f}`, 'utf8'));
     expect(mails.filter((m) => m.includes('Schmerzpunkte 2026')).length).toBeGreaterThanOrEqual(munis.length);
     const list = (await coords[0]!.get('/api/v1/surveys')).json();
@@ -110,6 +120,11 @@ describe('surveys', () => {
     const locked = await moderator.patch(`/api/v1/surveys/${id}`, { ...open, definition: changed });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('survey_locked');
+    // …but title, intro and dates stay editable (was: every edit of a sent survey failed with 409,
+    // because jsonb returns the definition's keys in another order than the client sends them)
+    const renamed = await moderator.patch(`/api/v1/surveys/${id}`, { ...open, title: 'Schmerzpunkte 2026/27' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().title).toBe('Schmerzpunkte 2026/27');
   });
 
   it('staff draft with autosave, concurrent drafts conflict, only the coordinator submits, and can reopen', async () => {
@@ -163,7 +178,14 @@ describe('surveys', () => {
     await submit(coords[1]!, id, answers(4));
     await submit(coords[2]!, id, answers(4));
     await submit(coords[3]!, id, answers(2));
+    // members do not see results while open; the managers see that there are none yet
+    expect((await coords[1]!.get(`/api/v1/surveys/${id}/results`)).statusCode).toBe(404);
+    const early = (await moderator.get(`/api/v1/surveys/${id}/results`)).json();
+    expect(early).toMatchObject({ released: false, suppressed: true, responses: 0, groups: [] });
+    expect((await moderator.get(`/api/v1/surveys/${id}/raw.csv`)).statusCode).toBe(409);
+    await close(moderator, id);
     const all = (await moderator.get(`/api/v1/surveys/${id}/results`)).json();
+    expect(all.released).toBe(true);
     expect(all.responses).toBe(4);
     const personal = all.groups[0].questions.find((q: { questionId: string }) => q.questionId === 'personal');
     expect(personal.answered).toBe(4);
@@ -174,12 +196,12 @@ describe('surveys', () => {
     expect(rank.borda[0]).toEqual({ option: 'personal', points: 20 });
     const texts = all.groups[0].questions.find((q: { questionId: string }) => q.questionId === 'groesster').texts;
     expect(texts).toHaveLength(4);
-    // by size class: GK6 (1) is under 3, and GK7 (3) would reveal it as total minus GK7 → both hidden
+    // by size class: GK6 (1) is under 3, and GK7 (3) would reveal it as total minus GK7 → both hidden,
+    // and neither is named
     const bySize = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=sizeClass`)).json();
-    expect(
-      bySize.groups.filter((g: { suppressed: boolean }) => !g.suppressed).map((g: { key: string }) => g.key),
-    ).toEqual(['*']);
-    expect(JSON.stringify(bySize.groups.filter((g: { key: string }) => g.key !== '*'))).not.toContain('Stadt: Geld');
+    expect(bySize.groups.map((g: { key: string }) => g.key)).toEqual(['*']);
+    expect(bySize.hiddenGroups).toBe(2);
+    expect(JSON.stringify(bySize)).not.toContain('GK6');
     // filter GK7: 3 responses, but the whole set differs by one → refused
     const f7 = (await moderator.get(`/api/v1/surveys/${id}/results?sizeClass=7`)).json();
     expect(f7.suppressed).toBe(true);
@@ -190,27 +212,34 @@ describe('surveys', () => {
     const csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?groupBy=sizeClass`);
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Wie stark bremst fehlende personelle Kapazität');
-    expect(csv.body).toContain('(ausgeblendet)');
+    expect(csv.body).toContain('2 weitere Gruppe(n) ausgeblendet');
+    expect(csv.body).not.toContain('GK6');
     const f7csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?sizeClass=7`);
     expect(f7csv.body).toContain('nichts auswertbar');
     const xlsx = await moderator.get(`/api/v1/surveys/${id}/results.xlsx`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // rows: managers only, no quasi-identifier, no free text, no numbers
     const raw = await moderator.get(`/api/v1/surveys/${id}/raw.csv`);
+    expect(raw.statusCode).toBe(200);
     expect(raw.body.split('\n').filter(Boolean)).toHaveLength(5);
-    expect(raw.body).not.toContain('GK6');
-    // members do not see results while open; after closing, coordinators do
-    expect((await coords[1]!.get(`/api/v1/surveys/${id}/results`)).statusCode).toBe(404);
-    const d = (await moderator.get(`/api/v1/surveys/${id}`)).json();
-    await moderator.post(`/api/v1/surveys/${id}/close`, { version: d.version });
+    expect(raw.body).not.toMatch(/GK ?\d|Größenklasse|Stadt: Geld|Zu wenig Personal/);
+    expect((await coords[1]!.get(`/api/v1/surveys/${id}/raw.csv`)).statusCode).toBe(404);
+    // after closing, coordinators see the aggregates
     expect((await coords[1]!.get(`/api/v1/surveys/${id}/results`)).statusCode).toBe(200);
-    // closed: no reopening
+    // closed is final: no reopening of responses or of the survey (no second differencing window)
     expect((await coords[1]!.post(`/api/v1/surveys/${id}/response/reopen`)).statusCode).toBe(409);
+    const again = await moderator.post(`/api/v1/surveys/${id}/open`, {
+      version: (await moderator.get(`/api/v1/surveys/${id}`)).json().version,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('survey_final');
   });
 
   it('shows a group once it reaches the threshold and the remainder is safe', async () => {
     const { moderator, coords, id, net } = await setup([12_000, 13_000, 14_000, 5_000, 6_000, 7_000]);
     await openWith(moderator, id, 3);
     for (const c of coords) await submit(c, id, answers(3));
+    await close(moderator, id);
     const bySize = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=sizeClass`)).json();
     expect(bySize.groups.map((g: { key: string; responses: number }) => [g.key, g.responses])).toEqual([
       ['*', 6],
@@ -223,12 +252,9 @@ describe('surveys', () => {
       ['*', 6],
       [net.id, 6],
     ]);
-    // by Land: whatever is shown has at least three answers, and hidden ones cannot be computed
-    const byLand = (await moderator.get(`/api/v1/surveys/${id}/results?groupBy=land`)).json();
-    const shownLand = byLand.groups.filter((g: { key: string; suppressed: boolean }) => g.key !== '*' && !g.suppressed);
-    for (const g of shownLand) expect(g.responses).toBeGreaterThanOrEqual(3);
-    const hiddenSum = 6 - shownLand.reduce((a: number, g: { responses: number }) => a + g.responses, 0);
-    expect(hiddenSum === 0 || hiddenSum >= 3).toBe(true);
+    // free texts only for all respondents together, never per group
+    for (const g of bySize.groups.slice(1))
+      for (const q of g.questions) expect(q.texts, `${g.key} ${q.questionId}`).toEqual([]);
     // the groups add up to the total: answered counts and every distribution bucket
     const [total, ...groups] = bySize.groups;
     for (const [qi, tq] of total.questions.entries()) {

@@ -1,0 +1,109 @@
+/**
+ * Statistical disclosure control for survey results: which cells of the result lattice may be
+ * published so that no answer can be pinned to fewer than `threshold` respondents.
+ *
+ * Every submitted response carries quasi-identifiers (size class, Land, network through which it was
+ * invited). A result cell is a conjunction over them, e.g. "all", "GK7", "GK7 in Bayern"; a filter
+ * picks one cell and a grouping splits it by one more dimension. Because every filter and grouping of
+ * a closed survey reads the same frozen data, the rules below decide once, for the whole lattice,
+ * which cells are publishable — whichever sequence of queries an attacker sends, they only ever see
+ * cells from that set.
+ *
+ * The attacker's view: the counts (and aggregates) of all published cells. By adding and subtracting
+ * them they can isolate at most the "atoms" of the published cells: respondents that lie in exactly
+ * the same published cells. A cell set is safe when every atom holds no or at least `threshold`
+ * respondents (for a question: answerers). That covers nested differences ("GK7 minus GK7 in Bayern"),
+ * complements ("all minus the shown groups") and intersections of two groupings ("GK7" and "Bayern"
+ * whose common part is one municipality). Publishing is decided per unit: the responses themselves,
+ * and each question and matrix row separately (a question skipped by many gets fewer cells).
+ */
+
+/** The dimensions results may be filtered and grouped by. */
+export const QI_DIMENSIONS = ['sizeClass', 'land', 'network'] as const;
+export type QiDimension = (typeof QI_DIMENSIONS)[number];
+
+/** The quasi-identifier values of a group of respondents (network '' = invited without network). */
+export type QiClass = Record<QiDimension, string>;
+/** A cell of the lattice: the dimensions it fixes (absent = any value). */
+export type Cell = Partial<Record<QiDimension, string>>;
+
+export interface ClassCount {
+  cls: QiClass;
+  /** Respondents (or answerers of one question) in this class. */
+  n: number;
+}
+
+const ANY = '*';
+/** The key of the cell without any condition (all respondents). */
+export const TOTAL_CELL = cellKey({});
+
+/** Stable key of a cell, e.g. `7|*|*` for "GK7". */
+export function cellKey(c: Cell): string {
+  return QI_DIMENSIONS.map((d) => c[d] ?? ANY).join('|');
+}
+
+/** The 2³ cells that contain a class: each dimension either fixed to the class's value or free. */
+export function cellsOfClass(cls: QiClass): string[] {
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << QI_DIMENSIONS.length; mask++) {
+    out.push(QI_DIMENSIONS.map((d, i) => (mask & (1 << i) ? cls[d] : ANY)).join('|'));
+  }
+  return out;
+}
+
+/** Respondents per cell for every cell that contains at least one class. */
+export function cellCounts(counts: readonly ClassCount[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { cls, n } of counts) {
+    if (n <= 0) continue;
+    for (const k of cellsOfClass(cls)) out.set(k, (out.get(k) ?? 0) + n);
+  }
+  return out;
+}
+
+/**
+ * Atoms of a set of published cells: respondents grouped by the exact set of published cells they lie
+ * in. Returns the respondent count per atom (atoms outside every published cell are left out: nothing
+ * about them is published).
+ */
+export function atomsOf(counts: readonly ClassCount[], published: ReadonlySet<string>): Map<string, number> {
+  const atoms = new Map<string, number>();
+  for (const { cls, n } of counts) {
+    if (n <= 0) continue;
+    const sig = cellsOfClass(cls)
+      .filter((k) => published.has(k))
+      .join(',');
+    if (sig) atoms.set(sig, (atoms.get(sig) ?? 0) + n);
+  }
+  return atoms;
+}
+
+/**
+ * The cells that may be published for one unit (the responses, or one question or matrix row):
+ * every published cell holds at least `threshold`, and every atom of the published cells holds none
+ * or at least `threshold`. Cells are withdrawn smallest first until that holds; the total is kept as
+ * long as it reaches the threshold. `within` restricts the candidates (a question is never published
+ * in a cell whose responses are not).
+ */
+export function publishableCells(
+  counts: readonly ClassCount[],
+  threshold: number,
+  within?: ReadonlySet<string>,
+): Set<string> {
+  const size = cellCounts(counts);
+  const published = new Set([...size].filter(([k, n]) => n >= threshold && (!within || within.has(k))).map(([k]) => k));
+  for (;;) {
+    const failing = [...atomsOf(counts, published)].find(([, n]) => n > 0 && n < threshold);
+    if (!failing) return published;
+    const own = failing[0].split(',').filter((k) => k !== TOTAL_CELL);
+    // withdraw the smallest cell that sets the atom apart; an atom that is only "the total minus
+    // everything else" merges back once the smallest other cell is withdrawn
+    const pool = own.length ? own : [...published].filter((k) => k !== TOTAL_CELL);
+    if (!pool.length) {
+      published.delete(TOTAL_CELL);
+      continue;
+    }
+    pool.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b));
+    published.delete(pool[0] as string);
+  }
+}

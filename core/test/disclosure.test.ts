@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ClassCount,
+  cellKey,
+  cellsOfClass,
+  publishableCells,
+  type QiClass,
+  TOTAL_CELL,
+} from '../src/domain/disclosure.js';
+
+/** Respondents as the attacker's ground truth: one quasi-identifier class each. */
+const respondent = fc.record({
+  sizeClass: fc.constantFrom('5', '6', '7'),
+  land: fc.constantFrom('01', '07', '09'),
+  network: fc.constantFrom('', 'a', 'b'),
+});
+
+function classCounts(people: QiClass[]): ClassCount[] {
+  const m = new Map<string, ClassCount>();
+  for (const p of people) {
+    const k = cellKey(p);
+    const c = m.get(k) ?? { cls: p, n: 0 };
+    c.n++;
+    m.set(k, c);
+  }
+  return [...m.values()];
+}
+
+/** Members (indices) of a cell among the respondents. */
+function members(people: QiClass[], cell: string): Set<number> {
+  const out = new Set<number>();
+  people.forEach((p, i) => {
+    if (cellsOfClass(p).includes(cell)) out.add(i);
+  });
+  return out;
+}
+
+const safe = (n: number, t: number) => n === 0 || n >= t;
+
+describe('disclosure control over the result lattice (the attacker’s view)', () => {
+  it('no published cell, nested difference, intersection, complement or atom isolates fewer than t', () => {
+    fc.assert(
+      fc.property(fc.array(respondent, { maxLength: 40 }), fc.integer({ min: 3, max: 6 }), (people, t) => {
+        const published = [...publishableCells(classCounts(people), t)];
+        const sets = published.map((c) => ({ c, m: members(people, c) }));
+        for (const { m } of sets) expect(m.size).toBeGreaterThanOrEqual(t);
+        for (const a of sets)
+          for (const b of sets) {
+            const inter = [...a.m].filter((x) => b.m.has(x)).length;
+            // a ⊇ b: "a minus b" by subtraction; any two: their common part by matching records
+            if ([...b.m].every((x) => a.m.has(x))) expect(safe(a.m.size - b.m.size, t)).toBe(true);
+            expect(safe(inter, t)).toBe(true);
+          }
+        // complement: a published cell minus all its published children along one dimension
+        for (const { c, m } of sets) {
+          const fixed = c.split('|');
+          for (let d = 0; d < 3; d++) {
+            if (fixed[d] !== '*') continue;
+            const children = sets.filter(({ c: x }) => {
+              const xs = x.split('|');
+              return xs[d] !== '*' && xs.every((v, i) => i === d || v === fixed[i]);
+            });
+            const covered = children.reduce((s, ch) => s + ch.m.size, 0);
+            expect(safe(m.size - covered, t)).toBe(true);
+          }
+        }
+        // atoms, computed person by person: the finest sets the published counts can separate
+        const atoms = new Map<string, number>();
+        people.forEach((_, i) => {
+          const sig = sets
+            .filter((s) => s.m.has(i))
+            .map((s) => s.c)
+            .sort()
+            .join(',');
+          if (sig) atoms.set(sig, (atoms.get(sig) ?? 0) + 1);
+        });
+        for (const n of atoms.values()) expect(safe(n, t)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('publishes the total once it reaches the threshold, and every cell when all classes are large', () => {
+    fc.assert(
+      fc.property(
+        fc.array(respondent, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 3, max: 6 }),
+        (people, t) => {
+          const published = publishableCells(classCounts(people), t);
+          expect(published.has(TOTAL_CELL)).toBe(people.length >= t);
+        },
+      ),
+    );
+    const big: ClassCount[] = [
+      { cls: { sizeClass: '6', land: '09', network: '' }, n: 5 },
+      { cls: { sizeClass: '7', land: '09', network: '' }, n: 5 },
+      { cls: { sizeClass: '7', land: '07', network: '' }, n: 6 },
+    ];
+    const all = publishableCells(big, 5);
+    for (const k of ['7|*|*', '6|*|*', '*|09|*', '*|07|*', '7|09|*', '*|*|', TOTAL_CELL]) expect(all.has(k)).toBe(true);
+  });
+
+  it('withdraws a size class whose intersection with a Land is one municipality (the review’s attack)', () => {
+    const counts: ClassCount[] = [
+      { cls: { sizeClass: '7', land: '09', network: '' }, n: 1 },
+      { cls: { sizeClass: '7', land: '07', network: '' }, n: 6 },
+      { cls: { sizeClass: '6', land: '09', network: '' }, n: 6 },
+    ];
+    const published = publishableCells(counts, 5);
+    expect(published.has(TOTAL_CELL)).toBe(true);
+    // GK7 (7) and Bayern (7) would each pass alone; together they pin the one GK7 municipality in Bayern
+    expect(published.has('7|*|*') && published.has('*|09|*')).toBe(false);
+  });
+
+  it('keeps a question inside the cells its responses may be shown in', () => {
+    const counts: ClassCount[] = [
+      { cls: { sizeClass: '7', land: '09', network: '' }, n: 6 },
+      { cls: { sizeClass: '6', land: '09', network: '' }, n: 6 },
+    ];
+    const within = new Set([TOTAL_CELL]);
+    expect([...publishableCells(counts, 5, within)]).toEqual([TOTAL_CELL]);
+  });
+});
