@@ -118,7 +118,9 @@ const person = fc.record({
   text: fc.boolean(),
 });
 
-function toPeople(raw: fc.infer<typeof person>[]): Person[] {
+type PersonDraft = typeof person extends fc.Arbitrary<infer A> ? A : never;
+
+function toPeople(raw: PersonDraft[]): Person[] {
   return raw.map((r, i) => {
     const answers: Record<string, unknown> = { q_scale: r.scale };
     if (r.opt) answers.q_opt = r.opt;
@@ -323,7 +325,7 @@ describe('survey anonymity under attack', () => {
 
   it('person surveys: counts per municipality unless declared non-anonymous up front, and the invitation says which', async () => {
     const m = await buildMunicipality(ctx.db, { population: 5_000, landCode: '09' });
-    const staff = [];
+    const staff: { id: string; email: string }[] = [];
     for (let i = 0; i < 4; i++)
       staff.push(await buildUser(ctx.db, { municipalityId: m.id, role: 'staff', name: `Person Geheim ${i}` }));
     const coord = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' })).email);
