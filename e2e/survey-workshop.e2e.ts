@@ -146,11 +146,23 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     }
   });
 
-  it('results show the total and hide size-class groups under the threshold', async () => {
+  it('results appear once the survey is closed: the total, with size-class groups under the threshold hidden', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'moderation@digitalzirkel.example');
     await page.goto(surveyUrl);
     await page.getByText('3 von 8 abgeschickt').waitFor();
+    // while open, nobody sees results — the moderator neither (no differencing before/after a submission)
+    await page.getByRole('link', { name: 'Ergebnisse' }).click();
+    await page.getByText(/Ergebnisse erscheinen erst, wenn die Umfrage geschlossen ist/).first().waitFor();
+    await page.getByText('So schützt Digitalzirkel die Anonymität').click();
+    await page.getByText(/Freitexte erscheinen nur für alle Antworten zusammen/).waitFor();
+    await expectAccessible(page, 'Ergebnisse vor dem Schließen');
+    await page.goto(surveyUrl);
+    await page.getByRole('button', { name: 'Umfrage schließen' }).click();
+    await page.getByRole('alertdialog').getByText(/nicht wieder öffnen/).waitFor();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Schließen' }).click();
+    await page.getByText(/Die Umfrage ist geschlossen/).waitFor();
+    expect(await page.getByRole('button', { name: 'Versenden und öffnen' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Ergebnisse' }).click();
     await page.getByText('3 Antworten ausgewertet (Anonymitätsschwelle 3).').waitFor();
     await page.getByRole('table', { name: /Rangfolge nach Borda-Punkten/ }).waitFor();
@@ -158,7 +170,8 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     await expectAccessible(page, 'Ergebnisse');
     await page.getByLabel('Vergleichen nach').selectOption('sizeClass');
     await page.getByText(/2 Gruppen sind ausgeblendet/).waitFor();
-    expect(await page.getByRole('row', { name: /GK6.*ausgeblendet/ }).count()).toBeGreaterThan(0);
+    // hidden groups are counted, never named
+    expect(await page.getByRole('row', { name: /GK6/ }).count()).toBe(0);
     await expectAccessible(page, 'Ergebnisse nach Größenklasse');
     // the API refuses the small group as a filter too
     const res = await page.evaluate(

@@ -29,6 +29,7 @@ export async function seedDemoSurveyAndWorkshop(
       intro: 'Schriftliche Umfrage an die Mitglieder des Innovationszirkels vor der Sondersitzung am 10. Juni 2021.',
       mode: 'municipality',
       status: 'closed',
+      closedAt: '2021-06-05T08:00:00Z',
       opensOn: '2021-05-03',
       closesOn: '2021-06-04',
       definition: JSON.stringify(def),

@@ -143,7 +143,13 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
     <>
       {s.intro && <p>{s.intro}</p>}
       <p className="hint">
-        {s.mode === 'person' ? t('surveys.personPrivacy') : t('surveys.municipalityHint')}{' '}
+        {t(
+          s.mode === 'municipality'
+            ? 'surveys.municipalityHint'
+            : s.anonymous
+              ? 'surveys.personPrivacy'
+              : 'surveys.personNamed',
+        )}{' '}
         {s.closesOn && t('surveys.until', { date: fmtDate(s.closesOn) })}
       </p>
       {!resp.can.submit && resp.can.edit && <Alert kind="info">{t('surveys.draftOnlyHint')}</Alert>}

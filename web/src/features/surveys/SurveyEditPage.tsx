@@ -368,6 +368,7 @@ function Editor({ s }: { s: Survey }) {
     opensOn: s.opensOn ?? '',
     closesOn: s.closesOn ?? '',
     threshold: String(s.threshold),
+    anonymous: s.anonymous,
     networkIds: s.networkIds,
   });
   const [def, setDef] = useState<SurveyDefinition>(s.definition);
@@ -478,6 +479,24 @@ function Editor({ s }: { s: Survey }) {
             error={errors.threshold}
           />
         </div>
+        {s.mode === 'person' && (
+          <fieldset>
+            <legend>{t('surveys.anonymity')}</legend>
+            <p className="hint">{t(s.can.edit ? 'surveys.anonymityHint' : 'surveys.anonymityLocked')}</p>
+            {[true, false].map((v) => (
+              <label key={String(v)} className="choice">
+                <input
+                  type="radio"
+                  name="anonymous"
+                  checked={form.anonymous === v}
+                  disabled={!s.can.edit}
+                  onChange={() => setForm({ ...form, anonymous: v })}
+                />
+                {t(v ? 'surveys.anonymousYes' : 'surveys.anonymousNo')}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {moderated.length > 0 && (
           <fieldset>
             <legend>{t('surveys.extraNetworks')}</legend>

@@ -27,12 +27,16 @@ function Participation({ id }: { id: string }) {
     queryFn: () => api<z.infer<typeof surveyParticipation>>(`/surveys/${id}/participation`),
   });
   if (!q.data) return <Loading />;
+  // one row per target (municipality surveys, named person surveys): a status; else counts per municipality
+  const single = q.data.items.every((p) => p.invited === 1);
+  const status = (p: { started: number; submitted: number }) =>
+    t(`surveys.response.${p.submitted ? 'submitted' : p.started ? 'draft' : 'none'}`);
   return (
     <section className="panel" aria-labelledby="h-part">
       <h2 id="h-part">{t('surveys.participation')}</h2>
       <p>
         {t('surveys.submittedOf', { submitted: q.data.submitted, total: q.data.total })} ·{' '}
-        {t('surveys.participationPrivacy')}
+        {t(q.data.byPerson ? 'surveys.participationNamed' : 'surveys.participationPrivacy')}
       </p>
       {q.data.items.length === 0 ? (
         <Empty>{t('surveys.noTargets')}</Empty>
@@ -42,11 +46,24 @@ function Participation({ id }: { id: string }) {
             <caption className="visually-hidden">{t('surveys.participation')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('surveys.respondent')}</th>
+                {q.data.byPerson && <th scope="col">{t('surveys.respondent')}</th>}
                 <th scope="col">{t('municipality.name')}</th>
                 <th scope="col">{t('surveys.network')}</th>
-                <th scope="col">{t('surveys.statusLabel')}</th>
-                <th scope="col">{t('surveys.invitedAt')}</th>
+                {single ? (
+                  <th scope="col">{t('surveys.statusLabel')}</th>
+                ) : (
+                  <>
+                    <th scope="col" className="num">
+                      {t('surveys.invitedCount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('surveys.startedCount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('surveys.submittedCount')}
+                    </th>
+                  </>
+                )}
                 <th scope="col">{t('surveys.remindedAt')}</th>
               </tr>
             </thead>
@@ -54,11 +71,18 @@ function Participation({ id }: { id: string }) {
               {q.data.items.map((p, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id (privacy), order is stable
                 <tr key={i}>
-                  <td>{p.name}</td>
+                  {q.data.byPerson && <td>{p.name}</td>}
                   <td>{p.municipality}</td>
                   <td>{p.network ?? '–'}</td>
-                  <td>{t(`surveys.response.${p.status}`)}</td>
-                  <td>{fmtDateTime(p.invitedAt)}</td>
+                  {single ? (
+                    <td>{status(p)}</td>
+                  ) : (
+                    <>
+                      <td className="num">{p.invited}</td>
+                      <td className="num">{p.started}</td>
+                      <td className="num">{p.submitted}</td>
+                    </>
+                  )}
                   <td>{fmtDateTime(p.remindedAt)}</td>
                 </tr>
               ))}
@@ -134,7 +158,15 @@ export function SurveyPage() {
         <dt>{t('surveys.owner')}</dt>
         <dd>{s.owner}</dd>
         <dt>{t('surveys.mode')}</dt>
-        <dd>{t(s.mode === 'person' ? 'surveys.modePerson' : 'surveys.modeMunicipality')}</dd>
+        <dd>
+          {t(
+            s.mode === 'municipality'
+              ? 'surveys.modeMunicipality'
+              : s.anonymous
+                ? 'surveys.modePerson'
+                : 'surveys.modePersonNamed',
+          )}
+        </dd>
         <dt>{t('surveys.period')}</dt>
         <dd>
           {fmtDate(s.opensOn)} – {fmtDate(s.closesOn)}
@@ -145,6 +177,7 @@ export function SurveyPage() {
         <dd>{t('surveys.thresholdValue', { count: s.threshold })}</dd>
       </dl>
       {s.intro && <p>{s.intro}</p>}
+      {s.can.manage && s.status !== 'closed' && <Alert kind="info">{t('surveys.resultsAfterClose')}</Alert>}
       <div className="btn-row">
         {s.can.answer && s.status === 'open' && (
           <Link className="btn" to={`/umfragen/${s.id}/antworten`}>
@@ -166,7 +199,7 @@ export function SurveyPage() {
         <section className="panel" aria-labelledby="h-manage">
           <h2 id="h-manage">{t('surveys.manage')}</h2>
           <div className="btn-row">
-            {s.status !== 'open' && <Button onPress={() => setPending('open')}>{t('surveys.open')}</Button>}
+            {s.status === 'draft' && <Button onPress={() => setPending('open')}>{t('surveys.open')}</Button>}
             {s.status === 'open' && (
               <>
                 <Button variant="secondary" onPress={() => void act('remind')}>

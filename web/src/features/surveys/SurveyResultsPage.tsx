@@ -178,7 +178,7 @@ export function QuestionResult({ q, st, caption }: { q: Question; st: Stats; cap
 function Comparison({ q, groups }: { q: Question; groups: Group[] }) {
   const { t } = useTranslation();
   const L = useLabels(q);
-  const shown = groups.filter((g) => !g.suppressed);
+  const shown = groups;
   if (!['scale', 'number', 'matrix', 'single', 'multiple'].includes(q.type)) return null;
   const rows = shown.flatMap((g) => {
     const st = g.questions.find((x) => x.questionId === q.id);
@@ -243,19 +243,24 @@ function Comparison({ q, groups }: { q: Question; groups: Group[] }) {
               )}
             </tr>
           ))}
-          {groups
-            .filter((g) => g.suppressed)
-            .map((g) => (
-              <tr key={g.key}>
-                <th scope="row">{g.label}</th>
-                <td colSpan={q.type === 'single' || q.type === 'multiple' ? (q.options?.length ?? 0) + 1 : 3}>
-                  {t('surveys.groupSuppressed')}
-                </td>
-              </tr>
-            ))}
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/** What is shown when, in plain words (the rules behind every number on this page). */
+function PrivacyNote({ threshold }: { threshold: number }) {
+  const { t } = useTranslation();
+  return (
+    <details className="panel">
+      <summary>{t('surveys.privacyTitle')}</summary>
+      <ul>
+        {(['closed', 'threshold', 'groups', 'texts', 'raw'] as const).map((k) => (
+          <li key={k}>{t(`surveys.privacy.${k}`, { count: threshold })}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -276,6 +281,7 @@ function Results({ s }: { s: Survey }) {
   const lang = i18n.language;
   return (
     <>
+      <PrivacyNote threshold={s.threshold} />
       <form className="filters panel" aria-label={t('surveys.resultFilters')} onSubmit={(e) => e.preventDefault()}>
         <SelectField
           name="groupBy"
@@ -315,13 +321,22 @@ function Results({ s }: { s: Survey }) {
         <a className="btn secondary" href={`/api/v1/surveys/${s.id}/results.xlsx?${qs}`} download>
           {t('surveys.downloadXlsx')}
         </a>
-        <a className="btn secondary" href={`/api/v1/surveys/${s.id}/raw.csv`} download>
-          {t('surveys.downloadRaw')}
-        </a>
+        {s.can.manage && (
+          <a className="btn secondary" href={`/api/v1/surveys/${s.id}/raw.csv`} download aria-describedby="raw-hint">
+            {t('surveys.downloadRaw')}
+          </a>
+        )}
       </div>
+      {s.can.manage && (
+        <p id="raw-hint" className="hint">
+          {t('surveys.rawHint')}
+        </p>
+      )}
       {r.error && <Alert kind="error">{errorMessage(r.error, t)}</Alert>}
       {!r.data ? (
         <Loading />
+      ) : !r.data.released ? (
+        <Alert kind="info">{t('surveys.resultsAfterClose')}</Alert>
       ) : r.data.suppressed ? (
         <Alert kind="info">{t('surveys.allSuppressed', { count: r.data.threshold })}</Alert>
       ) : (

@@ -27,6 +27,7 @@ function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: 
     queryFn: () => api<SurveyResults>(`/surveys/${surveyId}/results?groupBy=none`),
   });
   if (!s.data || !r.data) return <Loading />;
+  if (!r.data.released) return <p className="hint">{t('surveys.resultsAfterClose')}</p>;
   if (r.data.suppressed) return <p className="hint">{t('surveys.allSuppressed', { count: r.data.threshold })}</p>;
   const section = s.data.definition.sections.find((x) => x.id === sectionId);
   if (!section) return null;
