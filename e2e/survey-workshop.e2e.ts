@@ -153,13 +153,19 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     await page.getByText('3 von 8 abgeschickt').waitFor();
     // while open, nobody sees results — the moderator neither (no differencing before/after a submission)
     await page.getByRole('link', { name: 'Ergebnisse' }).click();
-    await page.getByText(/Ergebnisse erscheinen erst, wenn die Umfrage geschlossen ist/).first().waitFor();
+    await page
+      .getByText(/Ergebnisse erscheinen erst, wenn die Umfrage geschlossen ist/)
+      .first()
+      .waitFor();
     await page.getByText('So schützt Digitalzirkel die Anonymität').click();
     await page.getByText(/Freitexte erscheinen nur für alle Antworten zusammen/).waitFor();
     await expectAccessible(page, 'Ergebnisse vor dem Schließen');
     await page.goto(surveyUrl);
     await page.getByRole('button', { name: 'Umfrage schließen' }).click();
-    await page.getByRole('alertdialog').getByText(/nicht wieder öffnen/).waitFor();
+    await page
+      .getByRole('alertdialog')
+      .getByText(/nicht wieder öffnen/)
+      .waitFor();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Schließen' }).click();
     await page.getByText(/Die Umfrage ist geschlossen/).waitFor();
     expect(await page.getByRole('button', { name: 'Versenden und öffnen' }).count()).toBe(0);
