@@ -231,17 +231,20 @@ function QuestionField({
       break;
     case 'text':
       body = (
-        <textarea
-          name={q.id}
-          rows={4}
-          aria-labelledby={`${id}-legend`}
-          value={typeof value === 'string' ? value : ''}
-          disabled={readOnly}
-          maxLength={4000}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
+        <>
+          <p className="hint">{t('surveys.textPrivacy')}</p>
+          <textarea
+            name={q.id}
+            rows={4}
+            aria-labelledby={`${id}-legend`}
+            value={typeof value === 'string' ? value : ''}
+            disabled={readOnly}
+            maxLength={4000}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+          />
+        </>
       );
       break;
     case 'matrix': {
