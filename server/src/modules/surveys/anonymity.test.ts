@@ -298,6 +298,11 @@ describe('survey anonymity under attack', () => {
       // the required question is fine per group
       expect(g.questions.find((q) => q.questionId === 'q_scale')).toMatchObject({ suppressed: false, answered: 3 });
     }
+    // the threshold is final once results are out (two thresholds would publish two overlapping cell sets)
+    const d = (await moderator.get(`/api/v1/surveys/${id}`)).json();
+    const lower = await moderator.patch(`/api/v1/surveys/${id}`, { ...d, threshold: 4 });
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json().errors[0]).toMatchObject({ path: 'body.threshold', code: 'threshold_final' });
     const f7: Results = (await moderator.get(`/api/v1/surveys/${id}/results?sizeClass=7`)).json();
     expect(f7.groups[0]!.questions.find((q) => q.questionId === 'q_opt')?.suppressed).toBe(true);
     expect((await moderator.get(`/api/v1/surveys/${id}/results.csv?sizeClass=7`)).body).not.toContain(';JA;');

@@ -280,6 +280,14 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
         409,
         'Fragen, Art und Anonymität der Umfrage lassen sich nach dem Versand nicht mehr ändern. Duplizieren Sie die Umfrage.',
       );
+    // results of a closed survey are published under its threshold; another threshold would publish
+    // another set of cells, and the two sets together could isolate fewer respondents than either
+    if (s.status === 'closed' && input.threshold !== s.threshold)
+      throw fieldError(
+        'body.threshold',
+        'threshold_final',
+        'Die Anonymitätsschwelle lässt sich nach dem Schließen nicht mehr ändern.',
+      );
     const next = {
       title: input.title,
       titleEn: input.titleEn,
