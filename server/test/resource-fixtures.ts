@@ -231,8 +231,16 @@ export function fillPath(url: string, ids: Record<string, string>): string {
   });
 }
 
-/** A request body whose string values naming a fixture (e.g. 'networkId') are replaced by that id. */
+/** A request body whose string values naming a fixture (e.g. 'networkId'), at any depth, are replaced by that id. */
 export function fillIds(body: Record<string, unknown> | undefined, ids: Record<string, string>) {
   if (!body) return undefined;
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]));
+  const fill = (v: unknown): unknown =>
+    typeof v === 'string' && v in ids
+      ? ids[v]
+      : Array.isArray(v)
+        ? v.map(fill)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]))
+          : v;
+  return fill(body) as Record<string, unknown>;
 }
