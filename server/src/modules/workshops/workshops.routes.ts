@@ -143,7 +143,11 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
       schema: { tags, body: joinWorkshop, response: { 201: joined } },
       config: { ...pub, rateLimit: { max: Math.min(deps.config.rateLimitMax, 30), timeWindow: '1 minute' } },
     },
-    async (req, reply) => reply.code(201).send(await live.join(deps, req.body)),
+    async (req, reply) => {
+      const res = await live.join(deps, req.scope, req.body, [live.tokenOf(req), req.cookies[live.PARTICIPANT_COOKIE]]);
+      live.setParticipantCookie(reply, deps.config, res.token);
+      return reply.code(201).send(res);
+    },
   );
   r.get('/api/v1/live/state', { schema: { tags, response: { 200: liveState } }, config: pub }, async (req) =>
     live.liveState(deps, await live.participantOf(deps, live.tokenOf(req))),

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
@@ -99,6 +100,98 @@ describe('workshops', () => {
       payload: { code: 'ZZZZZZ', name: 'X Y' },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps the dot budget per person across re-joins with the same code', async () => {
+    const { moderator, id, w } = await setup();
+    const topic = w.items[1].id as string;
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: topic });
+    const seed = await joinAs(w.joinCode, 'Ideengeberin');
+    const state = await seed.call('POST', '/api/v1/live/ideas', { itemId: topic, text: 'Gemeinsamer Bauhof' });
+    const ideaId = state.json().items.find((i: { id: string }) => i.id === topic).ideas[0].id as string;
+    const dots = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('workshopVotes')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('ideaId', '=', ideaId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const spendAll = async (call: (m: 'POST', u: string, b: object) => Promise<{ statusCode: number }>) => {
+      for (let i = 0; i < 2; i++) expect((await call('POST', '/api/v1/live/votes', { ideaId })).statusCode).toBe(201);
+    };
+    const rejected = async (call: (m: 'POST', u: string, b: object) => Promise<LightMyRequestResponse>) => {
+      const r = await call('POST', '/api/v1/live/votes', { ideaId });
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json()).toMatchObject({
+        code: 'no_votes_left',
+        detail: 'Sie haben alle Punkte für dieses Thema vergeben.',
+      });
+    };
+
+    // anonymous: the participant cookie of the first join names the same person on the re-join
+    const first = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    const cookie = first.cookies.find((c) => c.name === 'dz_participant');
+    expect(cookie).toMatchObject({ httpOnly: true, path: '/api/v1/live', sameSite: 'Strict' });
+    const annaToken = first.json().token as string;
+    const anna = (m: 'POST', u: string, b: object, t = annaToken) =>
+      ctx.app.inject({ method: m, url: u, headers: { 'x-participant-token': t }, payload: b });
+    await spendAll(anna);
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      headers: { cookie: `dz_participant=${cookie!.value}` },
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().token).toBe(annaToken);
+    await rejected((m, u, b) => anna(m, u, b, again.json().token));
+    // the token sent as a header works the same way (the web app keeps it in session storage)
+    const byHeader = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      headers: { 'x-participant-token': annaToken },
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    expect(byHeader.json().token).toBe(annaToken);
+
+    // signed in: one person per user, whatever the device, cookie or token
+    const user = await buildUser(ctx.db, { name: 'Berta Angemeldet' });
+    const berta = await login(ctx.app, user.email);
+    const joinSigned = async () => {
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/live/join',
+        headers: { cookie: berta.cookie },
+        payload: { code: w.joinCode, name: 'Berta' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const t = r.json().token as string;
+      return (m: 'POST', u: string, b: object) =>
+        ctx.app.inject({ method: m, url: u, headers: { 'x-participant-token': t }, payload: b });
+    };
+    await spendAll(await joinSigned());
+    // a new device (no participant cookie), and a burst of parallel re-joins: still the same budget
+    await rejected(await joinSigned());
+    const burst = await Promise.all([1, 2, 3].map(() => joinSigned()));
+    for (const call of burst) await rejected(call);
+    const rows = await ctx.db
+      .selectFrom('workshopParticipants')
+      .select(['id', 'userId'])
+      .where('workshopId', '=', id)
+      .where('userId', '=', user.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    // Ideengeberin has not voted: 2 dots of Anna, 2 of Berta
+    expect(await dots()).toBe(4);
+    const detail = (await moderator.get(`/api/v1/workshops/${id}`)).json();
+    expect(detail.participants).toBe(3);
   });
 
   it('streams updates over SSE when anything changes', async () => {
