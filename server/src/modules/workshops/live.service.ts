@@ -275,11 +275,24 @@ export async function unvote(deps: Deps, p: Participant, ideaId: string) {
   return liveState(deps, p);
 }
 
+/** Concurrent event streams per holder (a participant, or a signed-in user in one workshop). */
+export const MAX_STREAMS = 3;
+
 /**
  * Server-Sent Events: an "update" event whenever anything in the workshop changes (on any app
  * instance: the change arrives through PostgreSQL notifications), a comment line as heartbeat.
+ * A holder keeps at most MAX_STREAMS streams open (one per tab or device is plenty); the next gets 429
+ * until one closes. The count lives in this instance: behind a load balancer a holder may reach
+ * MAX_STREAMS per instance, and a connection that died silently counts until its heartbeat fails.
  */
-export function streamUpdates(deps: Deps, req: FastifyRequest, reply: FastifyReply, topic: string) {
+export function streamUpdates(deps: Deps, reply: FastifyReply, topic: string, holder: string) {
+  const release = deps.live.acquire(holder, MAX_STREAMS);
+  if (!release)
+    throw new AppError(
+      'too_many_streams',
+      429,
+      `Sie haben bereits ${MAX_STREAMS} Live-Ansichten dieses Workshops geöffnet. Bitte schließen Sie eine davon und laden Sie die Seite neu.`,
+    );
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -292,8 +305,10 @@ export function streamUpdates(deps: Deps, req: FastifyRequest, reply: FastifyRep
   res.write('event: update\ndata: {}\n\n');
   const unsubscribe = deps.live.subscribe(topic, () => res.write('event: update\ndata: {}\n\n'));
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
-  req.raw.on('close', () => {
+  // the response closes when the client goes away (or the server shuts down)
+  res.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    release();
   });
 }

@@ -110,7 +110,7 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
   r.get('/api/v1/workshops/:workshopId/events', { schema: { tags, params }, config: user }, async (req, reply) => {
     const w = await loadWorkshop(deps.db, req.params.workshopId as string);
     await workshopAccess(deps.db, scopeOf(req), w);
-    live.streamUpdates(deps, req, reply, w.id);
+    live.streamUpdates(deps, reply, w.id, `user:${scopeOf(req).user.id}:${w.id}`);
   });
   r.get('/api/v1/workshops/:workshopId/qr.svg', { schema: { tags, params }, config: user }, async (req, reply) => {
     const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
@@ -174,7 +174,7 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     { schema: { tags, querystring: z.object({ token: z.string().max(100) }) }, config: pub },
     async (req, reply) => {
       const p = await live.participantOf(deps, req.query.token);
-      live.streamUpdates(deps, req, reply, p.workshopId);
+      live.streamUpdates(deps, reply, p.workshopId, `participant:${p.id}`);
     },
   );
 };

@@ -36,6 +36,13 @@ async function setup() {
   return { moderator, net, a, b, id, w, survey };
 }
 
+let address: string | undefined;
+/** The app listening on a random port (once per file: several SSE tests share it). */
+async function listening(): Promise<string> {
+  address ??= await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  return address;
+}
+
 async function joinAs(code: string, name: string) {
   const r = await ctx.app.inject({ method: 'POST', url: '/api/v1/live/join', payload: { code, name } });
   expect(r.statusCode, r.body).toBe(201);
@@ -197,7 +204,7 @@ describe('workshops', () => {
   it('streams updates over SSE when anything changes', async () => {
     const { moderator, id, w } = await setup();
     const anna = await joinAs(w.joinCode, 'Anna');
-    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await listening();
     const ctrl = new AbortController();
     const res = await fetch(`${address}/api/v1/live/events?token=${anna.token}`, { signal: ctrl.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -217,6 +224,56 @@ describe('workshops', () => {
     await read((s) => s.split('event: update').length > before);
     expect(seen.join('').split('event: update').length).toBeGreaterThan(before);
     ctrl.abort();
+  });
+
+  it('caps concurrent live streams per participant and per signed-in user, and frees them on disconnect', async () => {
+    const { moderator, id, w } = await setup();
+    const anna = await joinAs(w.joinCode, 'Anna');
+    const ben = await joinAs(w.joinCode, 'Ben');
+    const address = await listening();
+    const open: AbortController[] = [];
+    const stream = async (path: string, headers: Record<string, string> = {}) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`${address}${path}`, { signal: ctrl.signal, headers });
+      if (res.status === 200) {
+        open.push(ctrl);
+        const reader = res.body!.getReader();
+        let seen = '';
+        while (!seen.includes('event: update')) seen += new TextDecoder().decode((await reader.read()).value);
+      }
+      return { res, ctrl };
+    };
+    const mine = `/api/v1/live/events?token=${anna.token}`;
+    try {
+      const first = await stream(mine);
+      for (let i = 0; i < 2; i++) expect((await stream(mine)).res.status).toBe(200);
+      const fourth = await stream(mine);
+      expect(fourth.res.status).toBe(429);
+      expect(fourth.res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await fourth.res.json()).toMatchObject({
+        status: 429,
+        code: 'too_many_streams',
+        detail: expect.stringContaining('Sie haben bereits 3 Live-Ansichten'),
+      });
+      // another participant is not affected
+      expect((await stream(`/api/v1/live/events?token=${ben.token}`)).res.status).toBe(200);
+      // closing one stream frees its place
+      first.ctrl.abort();
+      let again = await stream(mine);
+      for (let i = 0; again.res.status === 429 && i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        again = await stream(mine);
+      }
+      expect(again.res.status).toBe(200);
+      // the moderator's own event stream of the workshop: three per user and workshop
+      const mod = `/api/v1/workshops/${id}/events`;
+      for (let i = 0; i < 3; i++) expect((await stream(mod, { cookie: moderator.cookie })).res.status).toBe(200);
+      const extra = await stream(mod, { cookie: moderator.cookie });
+      expect(extra.res.status).toBe(429);
+      expect(((await extra.res.json()) as { code: string }).code).toBe('too_many_streams');
+    } finally {
+      for (const c of open) c.abort();
+    }
   });
 
   it('fans updates out to another app instance on the same database (LISTEN/NOTIFY)', async () => {
