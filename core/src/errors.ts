@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'already_submitted',
   'no_votes_left',
   'workshop_closed',
+  'too_many_streams',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,9 +1,9 @@
 import { painPointTemplate } from '@dz/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
-import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
-import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
+import { buildMunicipality, buildUser } from './factories.js';
+import { type Client, createTestContext, login, type TestContext } from './helpers.js';
+import { buildResources, fillIds, fillPath } from './resource-fixtures.js';
 
 /**
  * Cross-tenant suite: enumerates every registered API route. A user of municipality A, holding B's
@@ -349,219 +349,15 @@ beforeAll(async () => {
     name: 'Berta Geheim',
   });
   const ub2 = await buildUser(ctx.db, { municipalityId: B.id, role: 'staff', email: 'kollege-b@example.org' });
-  const dept = await ctx.db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('municipalityId', '=', B.id)
-    .executeTakeFirstOrThrow();
-  const net = await buildNetwork(ctx.db, ub.id, [B.id], 'Geheimer Zirkel B');
-  const inv = newId();
-  await ctx.db
-    .insertInto('invitations')
-    .values({
-      id: inv,
-      municipalityId: B.id,
-      email: 'eingeladen-b@example.org',
-      role: 'staff',
-      tokenHash: hashSecret(newSecret()),
-      expiresAt: new Date(Date.now() + 86_400_000),
-    })
-    .execute();
-  const job = newId();
-  await ctx.db
-    .insertInto('importJobs')
-    .values({ id: job, fileName: 'b.txt', status: 'done', createdBy: null })
-    .execute();
-  // B writes something into its audit trail
-  const b = await login(ctx.app, ub.email);
-  await b.post('/api/v1/departments', { name: 'Geheimamt B' });
-  // B's network runs a survey (opened, so B's members see it) and B answers it
-  const survey = (
-    await b.post('/api/v1/surveys', { networkId: net.id, title: 'Geheime Umfrage B', mode: 'municipality' })
-  ).json().id as string;
-  await b.post(`/api/v1/surveys/${survey}/open`, { version: 1 });
-  await b.put(`/api/v1/surveys/${survey}/response`, { version: 0, answers: { groesster: 'Geheimer Schmerz B' } });
-  // … and a workshop with an idea and a follow-up action
-  const wsId = (
-    await b.post('/api/v1/workshops', { networkId: net.id, title: 'Geheimer Workshop B', heldOn: '2026-06-10' })
-  ).json().id as string;
-  const wsItem = (await b.get(`/api/v1/workshops/${wsId}`)).json().items[0].id as string;
-  await b.post(`/api/v1/workshops/${wsId}/ideas`, { itemId: wsItem, text: 'Geheime Idee B' });
-  const ws = (await b.post(`/api/v1/workshops/${wsId}/actions`, { what: 'Geheime Aufgabe B' })).json();
-  const tpStart = (await b.get('/api/v1/target-picture')).json();
-  tpStart.fields[0].goals = [{ title: 'Geheimes Ziel B', indicators: [{ name: 'Geheimer Indikator B' }] }];
-  const tp = (
-    await b.put('/api/v1/target-picture', { version: 0, vision: 'Geheime Vision B', fields: tpStart.fields })
-  ).json();
-  const indicatorId = tp.fields[0].goals[0].indicators[0].id as string;
-  const tpv = (
-    await b.post(`/api/v1/target-picture/indicators/${indicatorId}/values`, { measuredOn: '2026-01-01', value: 7 })
-  ).json();
-  const idea = (await b.post('/api/v1/ideas', { title: 'Geheime Idee der Belegschaft B' })).json().id as string;
-  const need = (await b.post('/api/v1/needs', { title: 'Geheimer Bedarf Bauhof B', source: 'employee' })).json()
-    .id as string;
-  // … and a project with all its parts
-  const projectId = (
-    await b.post('/api/v1/projects', { title: 'Geheimes Projekt B', description: 'Geheime Notiz B' })
-  ).json().id as string;
-  await b.post(`/api/v1/projects/${projectId}/milestones`, { title: 'Geheimer Meilenstein B', dueOn: '2027-01-01' });
-  await b.post(`/api/v1/projects/${projectId}/tasks`, { title: 'Geheime Projektaufgabe B' });
-  await b.post(`/api/v1/projects/${projectId}/links`, { title: 'Geheimer Link B', url: 'https://b.example' });
-  await b.post(`/api/v1/projects/${projectId}/comments`, { body: 'Geheimer Kommentar B' });
-  const pd = (
-    await b.inject({
-      method: 'POST',
-      url: `/api/v1/projects/${projectId}/files`,
-      ...multipart('geheim-b.txt', Buffer.from('Geheime Datei B')),
-    })
-  ).json();
-  await b.put(`/api/v1/capacity/${ub2.id}`, { version: 0, hoursPerWeek: 7 });
-  await b.put(`/api/v1/projects/${projectId}/effort`, {
-    version: 1,
-    rows: [{ userId: ub2.id, month: '2027-01', hours: 12 }],
-  });
-  await b.post('/api/v1/calendar-feed');
-  await b.put(`/api/v1/projects/${projectId}/finance`, {
-    version: 0,
-    costs: [
-      { kind: 'one_time', category: 'investment', label: 'Geheime Kostenzeile B', year: 0, min: 1, likely: 2, max: 3 },
-    ],
-  });
-  const riskId = (
-    await b.post(`/api/v1/projects/${projectId}/risks`, {
-      title: 'Geheimes Risiko B',
-      category: 'vendor',
-      probability: 50,
-      costMin: 1,
-      costLikely: 2,
-      costMax: 3,
-    })
-  ).json().items[0].id as string;
-  const paperId = (
-    await b.post(`/api/v1/projects/${projectId}/decision-papers`, {
-      reference: 'BV/GEHEIM/1',
-      paperDate: '2027-01-01',
-      subject: 'Geheime Vorlage B',
-      resolution: 'Geheimer Beschluss B',
-    })
-  ).json().id as string;
-  // B publishes its secret project to its own network only, with one document
-  const pubId = (
-    await b.put(`/api/v1/projects/${projectId}/publication`, {
-      version: 0,
-      visibility: 'networks',
-      networkIds: [net.id],
-      title: 'Geheimes Projekt B',
-      problem: 'Geheimes Problem B',
-      stage: 'running',
-      contactRole: 'Geheime Rolle B',
-      documentIds: [pd.files[0].id],
-    })
-  ).json().publicationId as string;
-  // a third municipality asks B for contact, and B runs a joint project with it
-  const C = await buildMunicipality(ctx.db, { name: 'Gemeinde C' });
-  const requestId = newId();
-  await ctx.db
-    .insertInto('contactRequests')
-    .values({ id: requestId, fromMunicipalityId: C.id, toMunicipalityId: B.id, message: 'Geheime Anfrage B' })
-    .execute();
-  const jointId = (
-    await b.post('/api/v1/joint-projects', {
-      title: 'Geheimes Gemeinschaftsprojekt B',
-      costKey: 'population',
-      costLines: [{ label: 'Geheime Gemeinschaftskosten B', amountCents: 100 }],
-      partners: [{ municipalityId: B.id }, { municipalityId: C.id }],
-    })
-  ).json().id as string;
-  const joint = (
-    await b.inject({
-      method: 'POST',
-      url: `/api/v1/joint-projects/${jointId}/documents`,
-      ...multipart('geheimer-vertrag-b.txt', Buffer.from('Geheimer Vertrag B')),
-    })
-  ).json();
-  Object.assign(ids, {
-    publicationId: pubId,
-    requestId,
-    jointId,
-    entryId: joint.entries[0].id,
-  });
-  markers.push(
-    'Geheimes Problem B',
-    'Geheime Rolle B',
-    'Geheime Anfrage B',
-    'Geheimes Gemeinschaftsprojekt B',
-    'Geheime Gemeinschaftskosten B',
-    'geheimer-vertrag-b.txt',
-  );
-  Object.assign(ids, {
-    paperId,
-    riskId,
-    projectId,
-    milestoneId: pd.milestones[0].id,
-    taskId: pd.tasks[0].id,
-    linkId: pd.links[0].id,
-    fileId: pd.files[0].id,
-    municipalityId: B.id,
-    departmentId: dept.id,
-    userId: ub2.id,
-    invitationId: inv,
-    networkId: net.id,
-    importId: job,
-    B_MUNICIPALITY: B.id,
-    A_MUNICIPALITY: A.id,
-    A_EMAIL: ua.email,
-    surveyId: survey,
-    needId: need,
-    ideaId: idea,
-    indicatorId,
-    valueId: tpv.fields[0].goals[0].indicators[0].values[0].id,
-    workshopId: ws.id,
-    itemId: ws.items[0].id,
-    workshopIdeaId: ws.items[0].ideas[0].id,
-    actionId: ws.actions[0].id,
-  });
-  markers.push(
-    'geheim-b@example.org',
-    'kollege-b@example.org',
-    'eingeladen-b@example.org',
-    'Geheimer Zirkel B',
-    'Geheimamt B',
-    'Berta Geheim',
-    'Geheime Umfrage B',
-    'Geheimer Schmerz B',
-    'Geheimer Workshop B',
-    'Geheime Idee B',
-    'Geheime Aufgabe B',
-    'Geheimer Bedarf Bauhof B',
-    'Geheime Idee der Belegschaft B',
-    'Geheime Vision B',
-    'Geheimes Ziel B',
-    'Geheimes Projekt B',
-    'Geheime Notiz B',
-    'Geheimer Meilenstein B',
-    'Geheime Projektaufgabe B',
-    'Geheimer Kommentar B',
-    'Geheime Kostenzeile B',
-    'Geheimes Risiko B',
-    'Geheime Vorlage B',
-    'geheim-b.txt',
-    dept.name,
-  );
+  const built = await buildResources(ctx, B, ub, ub2);
+  Object.assign(ids, built.ids, { B_MUNICIPALITY: B.id, A_MUNICIPALITY: A.id, A_EMAIL: ua.email });
+  markers.push(...built.markers);
   a = await login(ctx.app, ua.email);
 });
 afterAll(() => ctx?.close());
 
-function fill(url: string) {
-  return url.replace(/:(\w+)/g, (_, p: string) => {
-    if (!(p in ids)) throw new Error(`no fixture for path parameter :${p} — extend the cross-tenant suite`);
-    return ids[p]!;
-  });
-}
-function fillBody(body?: Record<string, unknown>) {
-  if (!body) return undefined;
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]));
-}
+const fill = (url: string) => fillPath(url, ids);
+const fillBody = (body?: Record<string, unknown>) => fillIds(body, ids);
 
 describe('cross-tenant isolation', () => {
   it('classifies every registered route', () => {

@@ -277,7 +277,12 @@ export interface WorkshopParticipants {
   workshopId: string;
   name: string;
   organisation: Generated<string>;
+  userId: string | null;
+  createdAt: Timestamp;
+}
+export interface WorkshopParticipantTokens {
   tokenHash: string;
+  participantId: string;
   createdAt: Timestamp;
 }
 export interface WorkshopIdeas {
@@ -749,6 +754,7 @@ export interface DB {
   workshopModerators: WorkshopModerators;
   workshopItems: WorkshopItems;
   workshopParticipants: WorkshopParticipants;
+  workshopParticipantTokens: WorkshopParticipantTokens;
   workshopIdeas: WorkshopIdeas;
   workshopVotes: WorkshopVotes;
   workshopActions: WorkshopActions;

@@ -1,7 +1,7 @@
 import { type Answers, answerRows, PAIN_POINT_TEMPLATE_TITLE, painPointTemplate, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { hashSecret, newId, newSecret } from '../lib/ids.js';
+import { newId, newSecret } from '../lib/ids.js';
 
 /**
  * The method of the seed as demo content: the closed pre-survey of the innovation circle (answered by all
@@ -134,7 +134,6 @@ export async function seedDemoSurveyAndWorkshop(
     id: newId(),
     workshopId,
     name: `Teilnehmende ${i + 1}`,
-    tokenHash: hashSecret(newSecret()),
   }));
   await trx.insertInto('workshopParticipants').values(participants).execute();
 

@@ -57,6 +57,7 @@ export function postgresListen(url: string, log?: FastifyBaseLogger): Listen {
 /** In-process fan-out of database notifications to the open event streams of this instance. */
 export class LiveHub {
   private subs = new Map<string, Set<() => void>>();
+  private held = new Map<string, number>();
   private stop: (() => Promise<void>) | null = null;
 
   constructor(private readonly listen: Listen) {}
@@ -77,6 +78,24 @@ export class LiveHub {
     return () => {
       set.delete(fn);
       if (set.size === 0) this.subs.delete(topic);
+    };
+  }
+
+  /**
+   * Reserves one of `max` concurrent streams for `holder` on this instance; null when all are taken.
+   * The returned release may be called more than once (only the first call counts).
+   */
+  acquire(holder: string, max: number): (() => void) | null {
+    const n = this.held.get(holder) ?? 0;
+    if (n >= max) return null;
+    this.held.set(holder, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.held.get(holder) ?? 1) - 1;
+      if (left > 0) this.held.set(holder, left);
+      else this.held.delete(holder);
     };
   }
 

@@ -168,7 +168,7 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
     can: {
       edit: isLead && can(scope, 'manage_exchange'),
       answer: j.myStatus === 'invited' && can(scope, 'manage_exchange'),
-      write: j.myStatus === 'accepted',
+      write: j.myStatus === 'accepted' && can(scope, 'contribute'),
     },
   };
 }
@@ -388,6 +388,7 @@ export async function addEntry(
   e: EntryData | z.infer<typeof jointEntryInput>,
 ) {
   const j = await membership(deps.db, scope, id);
+  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
   if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
   const file = 'file' in e ? e.file : undefined;
   if (file && file.content.length === 0) throw fieldError('body.file', 'empty', 'Die Datei ist leer.');
@@ -425,9 +426,10 @@ export async function addEntry(
   return getJoint(deps, scope, id);
 }
 
-/** Only the municipality that wrote an entry removes it. */
+/** Only the municipality that wrote an entry removes it (a member whose role contributes). */
 export async function deleteEntry(deps: Deps, scope: TenantScope, id: string, entryId: string) {
   await membership(deps.db, scope, id);
+  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
   const res = await deps.db
     .deleteFrom('jointEntries')
     .where('id', '=', entryId)

@@ -651,7 +651,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     adoptedAs: adopted.filter((a): a is { projectId: string; title: string } => Boolean(a.projectId)),
     can: {
       adopt: tenant && !own && pub.status === 'published' && can(scope as TenantScope, 'create_projects'),
-      ask: tenant && pub.status === 'published',
+      ask: tenant && pub.status === 'published' && can(scope as TenantScope, 'contribute'),
       lighthouseNetworks: markable,
     },
   };
@@ -701,6 +701,7 @@ export async function addPost(
   input: { body: string; parentId: string | null },
 ) {
   const pub = await loadVisible(deps, scope, id);
+  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
   if (pub.status !== 'published') throw new AppError('conflict', 409, 'Der Eintrag ist zurückgezogen.');
   let parent: { authorId: string | null } | undefined;
   if (input.parentId) {

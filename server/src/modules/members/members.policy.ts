@@ -21,7 +21,8 @@ export type MunicipalityAction =
   | 'create_projects'
   | 'manage_projects'
   | 'manage_capacity'
-  | 'manage_exchange';
+  | 'manage_exchange'
+  | 'contribute';
 
 const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   view_members: ['admin', 'coordinator', 'mayor'],
@@ -44,6 +45,9 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   manage_projects: ['admin', 'coordinator'],
   manage_capacity: ['admin', 'coordinator'],
   manage_exchange: ['admin', 'coordinator'],
+  // take part in shared work: comment on projects, edit projects one owns or is on the team of, ask and
+  // answer in the exchange, write entries of joint projects — everyone but the read-only council
+  contribute: ['admin', 'coordinator', 'staff', 'mayor'],
 };
 
 /**

@@ -16,6 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { can } from '../members/members.policy.js';
 import { assertMembers, editableProject, fieldError, loadProject } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -225,7 +226,7 @@ export async function readFile(deps: Deps, scope: TenantScope, projectId: string
 }
 
 /**
- * Any member may comment. Colleagues mentioned as "@Name" get an email with a link to the project
+ * Every member whose role contributes may comment (the read-only council may not). Colleagues mentioned as "@Name" get an email with a link to the project
  * (the author is not mailed about their own comment).
  */
 export async function addComment(
@@ -235,6 +236,7 @@ export async function addComment(
   input: z.infer<typeof commentCreate>,
 ) {
   const p = await loadProject(deps, scope, projectId);
+  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
   const people = (await colleagues(deps, scope)).items;
   const mentioned = mentionedNames(
     input.body,

@@ -20,13 +20,18 @@ export async function loadProject(deps: Deps | { db: Transaction<DB> }, scope: T
   return p;
 }
 
-/** Coordinators and admins edit every project; owner and team members edit their own. */
+/**
+ * Coordinators and admins edit every project; owner and team members edit their own unless their role
+ * is read-only (a council member named on the team still only reads).
+ */
 export async function canEditProject(
   deps: Deps,
   scope: TenantScope,
   project: { id: string; ownerId: string | null },
 ): Promise<boolean> {
-  if (can(scope, 'manage_projects') || project.ownerId === scope.user.id) return true;
+  if (can(scope, 'manage_projects')) return true;
+  if (!can(scope, 'contribute')) return false;
+  if (project.ownerId === scope.user.id) return true;
   const member = await deps.db
     .selectFrom('projectTeam')
     .select('userId')

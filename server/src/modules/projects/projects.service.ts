@@ -431,7 +431,7 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
     score: p.priorityScore,
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
-    can: { edit: editable, delete: can(scope, 'manage_projects'), comment: true },
+    can: { edit: editable, delete: can(scope, 'manage_projects'), comment: can(scope, 'contribute') },
   };
 }
 

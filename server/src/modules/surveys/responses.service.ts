@@ -40,13 +40,30 @@ function findResponse(db: Deps['db'] | Transaction<DB>, s: SurveyRow, target: Ta
   return q;
 }
 
+/**
+ * The role rule alone: a personal survey is answered by every member in person (their own response);
+ * a municipality's response is drafted and submitted by the roles of the matrix.
+ */
+function roleMay(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
+  return s.mode === 'person' || can(scope, action);
+}
+
+/** Role first, so a role that may not answer gets 403 whatever state the survey or response is in. */
+function requireRole(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
+  if (!roleMay(scope, s, action))
+    throw new AppError(
+      'forbidden',
+      403,
+      action === 'submit_responses' ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.',
+    );
+}
+
 function permissions(scope: Scope, s: SurveyRow, status: string) {
   const open = acceptsAnswers(s);
-  const person = s.mode === 'person';
   return {
-    edit: open && status !== 'submitted' && (person || can(scope, 'draft_responses')),
-    submit: open && status !== 'submitted' && (person || can(scope, 'submit_responses')),
-    reopen: open && status === 'submitted' && (person || can(scope, 'submit_responses')),
+    edit: open && status !== 'submitted' && roleMay(scope, s, 'draft_responses'),
+    submit: open && status !== 'submitted' && roleMay(scope, s, 'submit_responses'),
+    reopen: open && status === 'submitted' && roleMay(scope, s, 'submit_responses'),
   };
 }
 
@@ -82,6 +99,7 @@ export async function saveResponse(
   submit: boolean,
 ) {
   const { s, target } = await context(deps, scope, surveyId);
+  requireRole(scope, s, submit ? 'submit_responses' : 'draft_responses');
   const def = s.definition as SurveyDefinition;
   await deps.db.transaction().execute(async (trx) => {
     const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
@@ -160,6 +178,7 @@ export async function saveResponse(
 /** A submitted response goes back to draft (until the close date); its answers leave the results. */
 export async function reopenResponse(deps: Deps, scope: Scope, surveyId: string) {
   const { s, target } = await context(deps, scope, surveyId);
+  requireRole(scope, s, 'submit_responses');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
     if (cur?.status !== 'submitted' || !cur) throw new AppError('conflict', 409, 'Es gibt keine abgeschickte Antwort.');

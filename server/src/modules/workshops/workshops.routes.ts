@@ -110,7 +110,7 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
   r.get('/api/v1/workshops/:workshopId/events', { schema: { tags, params }, config: user }, async (req, reply) => {
     const w = await loadWorkshop(deps.db, req.params.workshopId as string);
     await workshopAccess(deps.db, scopeOf(req), w);
-    live.streamUpdates(deps, req, reply, w.id);
+    live.streamUpdates(deps, reply, w.id, `user:${scopeOf(req).user.id}:${w.id}`);
   });
   r.get('/api/v1/workshops/:workshopId/qr.svg', { schema: { tags, params }, config: user }, async (req, reply) => {
     const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
@@ -143,7 +143,11 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
       schema: { tags, body: joinWorkshop, response: { 201: joined } },
       config: { ...pub, rateLimit: { max: Math.min(deps.config.rateLimitMax, 30), timeWindow: '1 minute' } },
     },
-    async (req, reply) => reply.code(201).send(await live.join(deps, req.body)),
+    async (req, reply) => {
+      const res = await live.join(deps, req.scope, req.body, [live.tokenOf(req), req.cookies[live.PARTICIPANT_COOKIE]]);
+      live.setParticipantCookie(reply, deps.config, res.token);
+      return reply.code(201).send(res);
+    },
   );
   r.get('/api/v1/live/state', { schema: { tags, response: { 200: liveState } }, config: pub }, async (req) =>
     live.liveState(deps, await live.participantOf(deps, live.tokenOf(req))),
@@ -170,7 +174,7 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     { schema: { tags, querystring: z.object({ token: z.string().max(100) }) }, config: pub },
     async (req, reply) => {
       const p = await live.participantOf(deps, req.query.token);
-      live.streamUpdates(deps, req, reply, p.workshopId);
+      live.streamUpdates(deps, reply, p.workshopId, `participant:${p.id}`);
     },
   );
 };

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
@@ -33,6 +34,13 @@ async function setup() {
   const id = res.json().id as string;
   const w = (await moderator.get(`/api/v1/workshops/${id}`)).json();
   return { moderator, net, a, b, id, w, survey };
+}
+
+let address: string | undefined;
+/** The app listening on a random port (once per file: several SSE tests share it). */
+async function listening(): Promise<string> {
+  address ??= await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  return address;
 }
 
 async function joinAs(code: string, name: string) {
@@ -101,10 +109,102 @@ describe('workshops', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('keeps the dot budget per person across re-joins with the same code', async () => {
+    const { moderator, id, w } = await setup();
+    const topic = w.items[1].id as string;
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: topic });
+    const seed = await joinAs(w.joinCode, 'Ideengeberin');
+    const state = await seed.call('POST', '/api/v1/live/ideas', { itemId: topic, text: 'Gemeinsamer Bauhof' });
+    const ideaId = state.json().items.find((i: { id: string }) => i.id === topic).ideas[0].id as string;
+    const dots = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('workshopVotes')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('ideaId', '=', ideaId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const spendAll = async (call: (m: 'POST', u: string, b: object) => Promise<{ statusCode: number }>) => {
+      for (let i = 0; i < 2; i++) expect((await call('POST', '/api/v1/live/votes', { ideaId })).statusCode).toBe(201);
+    };
+    const rejected = async (call: (m: 'POST', u: string, b: object) => Promise<LightMyRequestResponse>) => {
+      const r = await call('POST', '/api/v1/live/votes', { ideaId });
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json()).toMatchObject({
+        code: 'no_votes_left',
+        detail: 'Sie haben alle Punkte für dieses Thema vergeben.',
+      });
+    };
+
+    // anonymous: the participant cookie of the first join names the same person on the re-join
+    const first = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    const cookie = first.cookies.find((c) => c.name === 'dz_participant');
+    expect(cookie).toMatchObject({ httpOnly: true, path: '/api/v1/live', sameSite: 'Strict' });
+    const annaToken = first.json().token as string;
+    const anna = (m: 'POST', u: string, b: object, t = annaToken) =>
+      ctx.app.inject({ method: m, url: u, headers: { 'x-participant-token': t }, payload: b });
+    await spendAll(anna);
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      headers: { cookie: `dz_participant=${cookie!.value}` },
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().token).toBe(annaToken);
+    await rejected((m, u, b) => anna(m, u, b, again.json().token));
+    // the token sent as a header works the same way (the web app keeps it in session storage)
+    const byHeader = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/join',
+      headers: { 'x-participant-token': annaToken },
+      payload: { code: w.joinCode, name: 'Anna' },
+    });
+    expect(byHeader.json().token).toBe(annaToken);
+
+    // signed in: one person per user, whatever the device, cookie or token
+    const user = await buildUser(ctx.db, { name: 'Berta Angemeldet' });
+    const berta = await login(ctx.app, user.email);
+    const joinSigned = async () => {
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/live/join',
+        headers: { cookie: berta.cookie },
+        payload: { code: w.joinCode, name: 'Berta' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const t = r.json().token as string;
+      return (m: 'POST', u: string, b: object) =>
+        ctx.app.inject({ method: m, url: u, headers: { 'x-participant-token': t }, payload: b });
+    };
+    await spendAll(await joinSigned());
+    // a new device (no participant cookie), and a burst of parallel re-joins: still the same budget
+    await rejected(await joinSigned());
+    const burst = await Promise.all([1, 2, 3].map(() => joinSigned()));
+    for (const call of burst) await rejected(call);
+    const rows = await ctx.db
+      .selectFrom('workshopParticipants')
+      .select(['id', 'userId'])
+      .where('workshopId', '=', id)
+      .where('userId', '=', user.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    // Ideengeberin has not voted: 2 dots of Anna, 2 of Berta
+    expect(await dots()).toBe(4);
+    const detail = (await moderator.get(`/api/v1/workshops/${id}`)).json();
+    expect(detail.participants).toBe(3);
+  });
+
   it('streams updates over SSE when anything changes', async () => {
     const { moderator, id, w } = await setup();
     const anna = await joinAs(w.joinCode, 'Anna');
-    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await listening();
     const ctrl = new AbortController();
     const res = await fetch(`${address}/api/v1/live/events?token=${anna.token}`, { signal: ctrl.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -124,6 +224,56 @@ describe('workshops', () => {
     await read((s) => s.split('event: update').length > before);
     expect(seen.join('').split('event: update').length).toBeGreaterThan(before);
     ctrl.abort();
+  });
+
+  it('caps concurrent live streams per participant and per signed-in user, and frees them on disconnect', async () => {
+    const { moderator, id, w } = await setup();
+    const anna = await joinAs(w.joinCode, 'Anna');
+    const ben = await joinAs(w.joinCode, 'Ben');
+    const address = await listening();
+    const open: AbortController[] = [];
+    const stream = async (path: string, headers: Record<string, string> = {}) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`${address}${path}`, { signal: ctrl.signal, headers });
+      if (res.status === 200) {
+        open.push(ctrl);
+        const reader = res.body!.getReader();
+        let seen = '';
+        while (!seen.includes('event: update')) seen += new TextDecoder().decode((await reader.read()).value);
+      }
+      return { res, ctrl };
+    };
+    const mine = `/api/v1/live/events?token=${anna.token}`;
+    try {
+      const first = await stream(mine);
+      for (let i = 0; i < 2; i++) expect((await stream(mine)).res.status).toBe(200);
+      const fourth = await stream(mine);
+      expect(fourth.res.status).toBe(429);
+      expect(fourth.res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await fourth.res.json()).toMatchObject({
+        status: 429,
+        code: 'too_many_streams',
+        detail: expect.stringContaining('Sie haben bereits 3 Live-Ansichten'),
+      });
+      // another participant is not affected
+      expect((await stream(`/api/v1/live/events?token=${ben.token}`)).res.status).toBe(200);
+      // closing one stream frees its place
+      first.ctrl.abort();
+      let again = await stream(mine);
+      for (let i = 0; again.res.status === 429 && i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        again = await stream(mine);
+      }
+      expect(again.res.status).toBe(200);
+      // the moderator's own event stream of the workshop: three per user and workshop
+      const mod = `/api/v1/workshops/${id}/events`;
+      for (let i = 0; i < 3; i++) expect((await stream(mod, { cookie: moderator.cookie })).res.status).toBe(200);
+      const extra = await stream(mod, { cookie: moderator.cookie });
+      expect(extra.res.status).toBe(429);
+      expect(((await extra.res.json()) as { code: string }).code).toBe('too_many_streams');
+    } finally {
+      for (const c of open) c.abort();
+    }
   });
 
   it('fans updates out to another app instance on the same database (LISTEN/NOTIFY)', async () => {

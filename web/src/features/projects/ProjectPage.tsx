@@ -651,39 +651,41 @@ function Comments({ p, notify }: { p: Project; notify: Notify }) {
           ))}
         </ol>
       )}
-      <form onSubmit={add} noValidate>
-        <TextArea
-          name="comment"
-          label={t('projects.comments.new')}
-          hint={t('projects.comments.hint')}
-          value={body}
-          onChange={setBody}
-          error={error}
-        />
-        <div className="filters">
-          <SelectField
-            name="mention"
-            label={t('projects.comments.mention')}
-            value={mention}
-            onChange={setMention}
-            options={[
-              { value: '', label: t('projects.comments.choosePerson') },
-              ...(people.data?.items ?? []).map((x) => ({ value: x.name, label: x.name })),
-            ]}
+      {p.can.comment && (
+        <form onSubmit={add} noValidate>
+          <TextArea
+            name="comment"
+            label={t('projects.comments.new')}
+            hint={t('projects.comments.hint')}
+            value={body}
+            onChange={setBody}
+            error={error}
           />
-          <Button
-            variant="secondary"
-            isDisabled={!mention}
-            onPress={() => {
-              setBody(`${body}${body && !body.endsWith(' ') ? ' ' : ''}@${mention} `);
-              setMention('');
-            }}
-          >
-            {t('projects.comments.insertMention')}
-          </Button>
-        </div>
-        <Button type="submit">{t('projects.comments.submit')}</Button>
-      </form>
+          <div className="filters">
+            <SelectField
+              name="mention"
+              label={t('projects.comments.mention')}
+              value={mention}
+              onChange={setMention}
+              options={[
+                { value: '', label: t('projects.comments.choosePerson') },
+                ...(people.data?.items ?? []).map((x) => ({ value: x.name, label: x.name })),
+              ]}
+            />
+            <Button
+              variant="secondary"
+              isDisabled={!mention}
+              onPress={() => {
+                setBody(`${body}${body && !body.endsWith(' ') ? ' ' : ''}@${mention} `);
+                setMention('');
+              }}
+            >
+              {t('projects.comments.insertMention')}
+            </Button>
+          </div>
+          <Button type="submit">{t('projects.comments.submit')}</Button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,0 +1,463 @@
+import fs from 'node:fs';
+import { painPointTemplate } from '@dz/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from './factories.js';
+import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
+import { buildResources, fillIds, fillPath } from './resource-fixtures.js';
+
+/**
+ * Read-only roles suite: enumerates every registered write route (POST, PUT, PATCH, DELETE). Members of
+ * the same municipality in the roles that may not do something (council everywhere; staff and mayor
+ * where the role matrix in members.policy.ts leaves them out) hold real ids of their own municipality's
+ * resources, created by a coordinator, and must get 403/404 on every such route — and nothing in the
+ * database or the outbox may change. A write route missing from WRITES fails the suite, so new routes
+ * must be classified here.
+ */
+type Role = 'council' | 'staff' | 'mayor';
+const ROLES: readonly Role[] = ['council', 'staff', 'mayor'];
+type Body = Record<string, unknown>;
+type Spec =
+  // reachable without a session: guarded by a secret, or a workshop participant token
+  | { kind: 'public'; reason: string }
+  // acts on the caller's own session or account only
+  | { kind: 'self'; reason: string }
+  // computes an answer without storing anything: every role gets it, nothing changes
+  | { kind: 'compute'; reason: string; body?: Body }
+  // a write: every tested role not in `allow` gets 403/404 (`allow` with the rule of the matrix that grants it)
+  | {
+      kind: 'write';
+      body?: Body;
+      file?: boolean;
+      params?: Record<string, string>;
+      allow?: readonly Role[];
+      reason?: string;
+    };
+
+const PARTICIPANT = { kind: 'public', reason: 'workshop participant token (see live.service.ts)' } as const;
+
+const WRITES: Record<string, Spec> = {
+  'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in' },
+  'POST /api/v1/auth/password-reset': { kind: 'public', reason: 'mails only the account owner' },
+  'POST /api/v1/auth/password-reset/confirm': { kind: 'public', reason: 'needs the secret token' },
+  'POST /api/v1/auth/setup': { kind: 'public', reason: 'needs the one-time setup token' },
+  'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
+  'POST /api/v1/auth/logout': { kind: 'self', reason: 'ends the own session' },
+  'POST /api/v1/auth/logout-everywhere': { kind: 'self', reason: 'ends the own sessions' },
+  'POST /api/v1/auth/switch': { kind: 'self', reason: 'switches between the own memberships' },
+  'PATCH /api/v1/auth/profile': { kind: 'self', reason: 'own name and language' },
+  'PATCH /api/v1/municipalities/:municipalityId': {
+    kind: 'write',
+    body: { version: 1, name: 'Gekapert', population: 1 },
+  },
+  'POST /api/v1/departments': { kind: 'write', body: { name: 'Eigenes Amt' } },
+  'POST /api/v1/departments/defaults': { kind: 'write' },
+  'PATCH /api/v1/departments/:departmentId': { kind: 'write', body: { version: 1, name: 'Gekapert' } },
+  'DELETE /api/v1/departments/:departmentId': { kind: 'write' },
+  'PATCH /api/v1/members/:userId': { kind: 'write', body: { version: 1, role: 'coordinator' } },
+  'DELETE /api/v1/members/:userId': { kind: 'write' },
+  'POST /api/v1/invitations': { kind: 'write', body: { email: 'neu@example.org', role: 'coordinator' } },
+  'DELETE /api/v1/invitations/:invitationId': { kind: 'write' },
+  'POST /api/v1/municipalities/:municipalityId/invitations': {
+    kind: 'write',
+    body: { email: 'boss@example.org', role: 'admin' },
+  },
+  'POST /api/v1/networks': { kind: 'write', body: { name: 'Eigener Zirkel', type: 'circle' } },
+  'PATCH /api/v1/networks/:networkId': {
+    kind: 'write',
+    body: { version: 1, name: 'Gekapert', type: 'circle', description: '' },
+  },
+  'POST /api/v1/networks/:networkId/members': {
+    kind: 'write',
+    body: { municipalityId: 'OTHER_MUNICIPALITY', joinedOn: '2025-01-01' },
+  },
+  'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'write', body: { leftOn: '2026-01-01' } },
+  'POST /api/v1/networks/:networkId/moderators': { kind: 'write', body: { email: 'COLLEAGUE_EMAIL' } },
+  'DELETE /api/v1/networks/:networkId/moderators/:userId': { kind: 'write', params: { userId: 'OWNER' } },
+  'POST /api/v1/surveys': { kind: 'write', body: { networkId: null, title: 'Intern', mode: 'person' } },
+  'PATCH /api/v1/surveys/:surveyId': {
+    kind: 'write',
+    body: {
+      version: 2,
+      title: 'Gekapert',
+      titleEn: '',
+      intro: '',
+      mode: 'municipality',
+      opensOn: null,
+      closesOn: null,
+      threshold: 3,
+      networkIds: [],
+      definition: painPointTemplate(),
+    },
+  },
+  'DELETE /api/v1/surveys/:surveyId': { kind: 'write' },
+  'POST /api/v1/surveys/:surveyId/duplicate': { kind: 'write' },
+  'POST /api/v1/surveys/:surveyId/open': { kind: 'write', body: { version: 2 } },
+  'POST /api/v1/surveys/:surveyId/close': { kind: 'write', body: { version: 2 } },
+  'POST /api/v1/surveys/:surveyId/remind': { kind: 'write' },
+  'PUT /api/v1/surveys/:surveyId/response': {
+    kind: 'write',
+    body: { version: 1, answers: { groesster: 'Gekapert' } },
+    allow: ['staff', 'mayor'],
+    reason: 'draft_responses',
+  },
+  'POST /api/v1/surveys/:surveyId/response/submit': {
+    kind: 'write',
+    body: { version: 1, answers: { groesster: 'Gekapert' } },
+  },
+  'POST /api/v1/surveys/:surveyId/response/reopen': { kind: 'write' },
+  'POST /api/v1/workshops': {
+    kind: 'write',
+    body: { networkId: 'networkId', title: 'Gekaperter Workshop', heldOn: '2026-06-10' },
+  },
+  'PATCH /api/v1/workshops/:workshopId': {
+    kind: 'write',
+    body: { version: 1, title: 'Gekapert', heldOn: '2026-06-10' },
+  },
+  'POST /api/v1/workshops/:workshopId/items': { kind: 'write', body: { kind: 'topic', title: 'Gekapert' } },
+  'PATCH /api/v1/workshops/:workshopId/items/:itemId': {
+    kind: 'write',
+    body: { version: 1, kind: 'topic', title: 'Gekapert' },
+  },
+  'POST /api/v1/workshops/:workshopId/items/:itemId/move': { kind: 'write', body: { direction: 'down' } },
+  'DELETE /api/v1/workshops/:workshopId/items/:itemId': { kind: 'write' },
+  'POST /api/v1/workshops/:workshopId/live': { kind: 'write', body: { status: 'done', currentItemId: null } },
+  'POST /api/v1/workshops/:workshopId/ideas': { kind: 'write', body: { itemId: 'itemId', text: 'Gekapert' } },
+  'DELETE /api/v1/workshops/:workshopId/ideas/:workshopIdeaId': { kind: 'write' },
+  'POST /api/v1/workshops/:workshopId/actions': { kind: 'write', body: { what: 'Gekaperte Aufgabe' } },
+  'PATCH /api/v1/workshops/:workshopId/actions/:actionId': {
+    kind: 'write',
+    body: { version: 1, what: 'Gekapert', status: 'done' },
+  },
+  'DELETE /api/v1/workshops/:workshopId/actions/:actionId': { kind: 'write' },
+  'POST /api/v1/live/join': PARTICIPANT,
+  'POST /api/v1/live/ideas': PARTICIPANT,
+  'POST /api/v1/live/votes': PARTICIPANT,
+  'DELETE /api/v1/live/votes/:workshopIdeaId': PARTICIPANT,
+  'POST /api/v1/needs': {
+    kind: 'write',
+    body: { title: 'Eigener Bedarf', source: 'citizen' },
+    allow: ['staff', 'mayor'],
+    reason: 'create_needs',
+  },
+  'PATCH /api/v1/needs/:needId': {
+    kind: 'write',
+    body: { version: 1, title: 'Gekapert', source: 'citizen', status: 'done' },
+  },
+  'POST /api/v1/needs/:needId/merge': { kind: 'write', body: { version: 1, intoId: 'OTHER_NEED' } },
+  'POST /api/v1/ideas': {
+    kind: 'write',
+    body: { title: 'Eigene Idee' },
+    allow: ['staff', 'mayor'],
+    reason: 'submit_ideas (idea box)',
+  },
+  'POST /api/v1/ideas/:ideaId/support': { kind: 'write', allow: ['staff', 'mayor'], reason: 'submit_ideas' },
+  'DELETE /api/v1/ideas/:ideaId/support': { kind: 'write', allow: ['staff', 'mayor'], reason: 'submit_ideas' },
+  'POST /api/v1/ideas/:ideaId/status': { kind: 'write', body: { version: 1, status: 'rejected', reason: 'Gekapert' } },
+  'POST /api/v1/ideas/:ideaId/need': { kind: 'write', body: { version: 1 } },
+  'PUT /api/v1/target-picture': { kind: 'write', body: { version: 1, vision: 'Gekapert', fields: [] } },
+  'POST /api/v1/target-picture/indicators/:indicatorId/values': {
+    kind: 'write',
+    body: { measuredOn: '2026-02-01', value: 1 },
+  },
+  'DELETE /api/v1/target-picture/values/:valueId': { kind: 'write' },
+  'POST /api/v1/projects': {
+    kind: 'write',
+    body: { title: 'Eigenes Projekt' },
+    allow: ['mayor'],
+    reason: 'create_projects',
+  },
+  'PATCH /api/v1/projects/:projectId': { kind: 'write', body: { version: 2, title: 'Gekapert', phase: 'done' } },
+  'DELETE /api/v1/projects/:projectId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/move': { kind: 'write', body: { version: 2, phase: 'done', position: 0 } },
+  'POST /api/v1/projects/:projectId/milestones': { kind: 'write', body: { title: 'Gekapert', dueOn: '2027-01-01' } },
+  'PATCH /api/v1/projects/:projectId/milestones/:milestoneId': {
+    kind: 'write',
+    body: { version: 1, title: 'Gekapert', dueOn: '2027-01-01' },
+  },
+  'DELETE /api/v1/projects/:projectId/milestones/:milestoneId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/tasks': { kind: 'write', body: { title: 'Gekapert' } },
+  'PATCH /api/v1/projects/:projectId/tasks/:taskId': { kind: 'write', body: { version: 1, title: 'Gekapert' } },
+  'DELETE /api/v1/projects/:projectId/tasks/:taskId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/reports': {
+    kind: 'write',
+    body: { reportedOn: '2027-01-01', scope: 'red', schedule: 'red', budget: 'red', overall: 'red' },
+  },
+  'POST /api/v1/projects/:projectId/links': { kind: 'write', body: { title: 'Gekapert', url: 'https://evil.example' } },
+  'DELETE /api/v1/projects/:projectId/links/:linkId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/files': { kind: 'write', file: true },
+  'DELETE /api/v1/projects/:projectId/files/:fileId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/comments': {
+    kind: 'write',
+    body: { body: 'Kommentar aus dem Rat' },
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'PUT /api/v1/priorities/criteria': {
+    kind: 'write',
+    body: { version: 0, criteria: [{ key: 'nutzen', name: 'Nutzen', weight: 1, direction: 'benefit' }] },
+  },
+  'PUT /api/v1/projects/:projectId/scores': { kind: 'write', body: { version: 2, scores: { effort: 5 } } },
+  'PUT /api/v1/projects/:projectId/effort': {
+    kind: 'write',
+    body: { version: 2, rows: [{ userId: 'userId', month: '2027-01', hours: 500 }] },
+  },
+  'PUT /api/v1/capacity/:userId': { kind: 'write', body: { version: 1, hoursPerWeek: 40 } },
+  'PUT /api/v1/finance/settings': {
+    kind: 'write',
+    body: {
+      version: 0,
+      discountRate: 0.01,
+      discountRateSource: 'Eigene',
+      horizonYears: 5,
+      ratesYear: 2027,
+      rates: [{ payGroup: 'EG 9', centsPerHour: 1 }],
+      ratesSource: 'Eigene',
+    },
+  },
+  'PUT /api/v1/projects/:projectId/finance': { kind: 'write', body: { version: 1 } },
+  'POST /api/v1/projects/:projectId/risks': {
+    kind: 'write',
+    body: { title: 'Gekapert', category: 'financial', probability: 1, costMin: 1, costLikely: 1, costMax: 1 },
+  },
+  'PATCH /api/v1/projects/:projectId/risks/:riskId': {
+    kind: 'write',
+    body: {
+      version: 1,
+      title: 'Gekapert',
+      category: 'financial',
+      probability: 1,
+      costMin: 1,
+      costLikely: 1,
+      costMax: 1,
+    },
+  },
+  'DELETE /api/v1/projects/:projectId/risks/:riskId': { kind: 'write' },
+  'POST /api/v1/projects/:projectId/simulation': { kind: 'compute', reason: 'Monte Carlo run', body: {} },
+  'POST /api/v1/projects/:projectId/decision-papers': {
+    kind: 'write',
+    body: { reference: 'X/1', paperDate: '2027-01-01', subject: 'Gekapert', resolution: 'Gekapert' },
+  },
+  'POST /api/v1/calendar-feed': { kind: 'write' },
+  'DELETE /api/v1/calendar-feed': { kind: 'write' },
+  'PUT /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'write' },
+  'DELETE /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'write' },
+  'POST /api/v1/exchange/:publicationId/posts': {
+    kind: 'write',
+    body: { body: 'Frage aus dem Rat' },
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'POST /api/v1/exchange/:publicationId/adoption': {
+    kind: 'write',
+    body: { title: 'Übernommen', startsOn: '2027-01-01' },
+    allow: ['mayor'],
+    reason: 'create_projects',
+  },
+  'POST /api/v1/projects/:projectId/publication/preview': {
+    kind: 'compute',
+    reason: 'renders the entry as it would look, from data the role reads anyway',
+    body: { version: 1, visibility: 'all', title: 'Vorschau', stage: 'running', contactRole: 'Hauptamt' },
+  },
+  'PUT /api/v1/projects/:projectId/publication': {
+    kind: 'write',
+    body: { version: 1, visibility: 'all', title: 'Gekapert', stage: 'running', contactRole: 'Gekapert' },
+  },
+  'POST /api/v1/projects/:projectId/publication/withdraw': { kind: 'write', body: { version: 1 } },
+  'PUT /api/v1/needs/:needId/partner-search': { kind: 'write', body: { version: 1, seekingPartners: true } },
+  'POST /api/v1/contact-requests': {
+    kind: 'write',
+    body: { toMunicipalityId: 'OTHER_MUNICIPALITY', message: 'Eine Anfrage aus dem Rat' },
+  },
+  'POST /api/v1/contact-requests/:requestId/answer': { kind: 'write', body: { accept: true } },
+  'POST /api/v1/joint-projects': {
+    kind: 'write',
+    body: {
+      title: 'Eigenes Gemeinschaftsprojekt',
+      costKey: 'equal',
+      partners: [{ municipalityId: 'municipalityId' }, { municipalityId: 'OTHER_MUNICIPALITY' }],
+    },
+  },
+  'PUT /api/v1/joint-projects/:jointId': {
+    kind: 'write',
+    body: {
+      version: 1,
+      title: 'Gekapert',
+      costKey: 'equal',
+      partners: [
+        { municipalityId: '00000000-0000-4000-8000-00000000000a' },
+        { municipalityId: '00000000-0000-4000-8000-00000000000b' },
+      ],
+    },
+  },
+  'POST /api/v1/joint-projects/:jointId/answer': { kind: 'write', body: { accept: false } },
+  'POST /api/v1/joint-projects/:jointId/entries': {
+    kind: 'write',
+    body: { kind: 'decision', title: 'Gekapert' },
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'POST /api/v1/joint-projects/:jointId/documents': {
+    kind: 'write',
+    file: true,
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'DELETE /api/v1/joint-projects/:jointId/entries/:entryId': {
+    kind: 'write',
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'POST /api/v1/imports': { kind: 'write', file: true },
+};
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let ctx: TestContext;
+const ids: Record<string, string> = {};
+const clients = {} as Record<Role, Client>;
+const userIds = {} as Record<Role, string>;
+let owner: Client;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const M = await buildMunicipality(ctx.db, { name: 'Gemeinde Ratsdorf' });
+  const other = await buildMunicipality(ctx.db, { name: 'Gemeinde Nachbarort' });
+  const coordinator = await buildUser(ctx.db, { municipalityId: M.id, role: 'coordinator' });
+  const colleague = await buildUser(ctx.db, { municipalityId: M.id, role: 'staff' });
+  const built = await buildResources(ctx, M, coordinator, colleague);
+  owner = await login(ctx.app, coordinator.email);
+  const otherNeed = await owner.post('/api/v1/needs', { title: 'Zweiter Bedarf', source: 'citizen' });
+  expect(otherNeed.statusCode, otherNeed.body).toBe(201);
+  Object.assign(ids, built.ids, {
+    OWNER: coordinator.id,
+    COLLEAGUE_EMAIL: colleague.email,
+    OTHER_MUNICIPALITY: other.id,
+    OTHER_NEED: otherNeed.json().id as string,
+  });
+  for (const role of ROLES) {
+    const u = await buildUser(ctx.db, { municipalityId: M.id, role });
+    userIds[role] = u.id;
+    clients[role] = await login(ctx.app, u.email);
+  }
+});
+afterAll(() => ctx?.close());
+
+/** Every row of every table (sessions aside: their sliding expiry moves on reads), plus the outbox. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'sessions'
+    order by table_name`.execute(ctx.db);
+  const out: Record<string, string[]> = {};
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.db);
+    out[name] = rows.rows.map((r) => JSON.stringify(r)).sort();
+  }
+  out.outbox = fs.existsSync(ctx.outbox) ? fs.readdirSync(ctx.outbox).sort() : [];
+  return out;
+}
+
+function changedTables(before: Record<string, string[]>, after: Record<string, string[]>) {
+  return Object.keys({ ...before, ...after }).filter(
+    (t) => JSON.stringify(before[t] ?? []) !== JSON.stringify(after[t] ?? []),
+  );
+}
+
+function request(client: Client, method: string, url: string, spec: Spec) {
+  const params = spec.kind === 'write' ? spec.params : undefined;
+  const path = fillPath(
+    url.replace(/:(\w+)/g, (m, p: string) => (params?.[p] ? `:${params[p]}` : m)),
+    ids,
+  );
+  if (spec.kind === 'write' && spec.file)
+    return client.inject({ method: method as 'POST', url: path, ...multipart('rat.txt', Buffer.from('Aus dem Rat')) });
+  const body = spec.kind === 'write' || spec.kind === 'compute' ? fillIds(spec.body, ids) : undefined;
+  return client.inject({ method: method as 'POST', url: path, ...(body ? { payload: body } : {}) });
+}
+
+describe('read-only roles', () => {
+  it('classifies every registered write route', () => {
+    const writes = ctx.app.routeList
+      .filter((r) => r.url.startsWith('/api/v1') && WRITE_METHODS.has(r.method))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(writes.filter((k) => !(k in WRITES))).toEqual([]);
+    expect(Object.keys(WRITES).filter((k) => !writes.includes(k))).toEqual([]);
+    // a route classified public here is declared public on the server, and vice versa
+    const mismatch = ctx.app.routeList.filter(
+      (r) =>
+        WRITE_METHODS.has(r.method) && (r.access === 'public') !== (WRITES[`${r.method} ${r.url}`]?.kind === 'public'),
+    );
+    expect(mismatch.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(Object.values(ids).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
+  });
+
+  for (const role of ROLES) {
+    it(`answers 403/404 to ${role} on every write the matrix does not grant, and changes nothing`, async () => {
+      const before = await snapshot();
+      const failures: string[] = [];
+      for (const r of ctx.app.routeList) {
+        const key = `${r.method} ${r.url}`;
+        const spec = WRITES[key];
+        if (spec?.kind !== 'write' || spec.allow?.includes(role)) continue;
+        const res = await request(clients[role], r.method, r.url, spec);
+        if (res.statusCode !== 403 && res.statusCode !== 404)
+          failures.push(
+            `${key} → ${res.statusCode} ${res.body.slice(0, 160)} ${res.statusCode === 400 ? JSON.stringify(res.json().errors) : ''}`,
+          );
+      }
+      expect(failures).toEqual([]);
+      expect(changedTables(before, await snapshot())).toEqual([]);
+    });
+  }
+
+  it('answers computations to every role without storing anything', async () => {
+    const before = await snapshot();
+    for (const role of ROLES)
+      for (const r of ctx.app.routeList) {
+        const spec = WRITES[`${r.method} ${r.url}`];
+        if (spec?.kind !== 'compute') continue;
+        const res = await request(clients[role], r.method, r.url, spec);
+        expect(res.statusCode, `${role} ${r.method} ${r.url} ${res.body.slice(0, 160)}`).toBeLessThan(400);
+      }
+    expect(changedTables(before, await snapshot())).toEqual([]);
+  });
+
+  it('lets a council member named owner or on the team still only read; staff in that place edits', async () => {
+    const make = async (role: Role) => {
+      const res = await owner.post('/api/v1/projects', {
+        title: `Projekt mit ${role}`,
+        ownerId: userIds[role],
+        teamIds: [userIds[role]],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (await owner.get(`/api/v1/projects/${res.json().id}`)).json();
+    };
+    const councils = await make('council');
+    expect((await clients.council.get(`/api/v1/projects/${councils.id}`)).json().can).toMatchObject({
+      edit: false,
+      comment: false,
+    });
+    const before = await snapshot();
+    const attempts = [
+      await clients.council.patch(`/api/v1/projects/${councils.id}`, {
+        version: councils.version,
+        title: 'Gekapert',
+        phase: 'done',
+      }),
+      await clients.council.post(`/api/v1/projects/${councils.id}/milestones`, {
+        title: 'Gekapert',
+        dueOn: '2027-01-01',
+      }),
+      await clients.council.post(`/api/v1/projects/${councils.id}/comments`, { body: 'Gekapert' }),
+    ];
+    expect(attempts.map((r) => r.statusCode)).toEqual([403, 403, 403]);
+    expect(attempts[2]!.json().detail).toBe('Ihre Rolle darf nur lesen.');
+    expect(changedTables(before, await snapshot())).toEqual([]);
+    const staffs = await make('staff');
+    const ok = await clients.staff.patch(`/api/v1/projects/${staffs.id}`, {
+      version: staffs.version,
+      title: 'Umbenannt',
+      phase: 'planning',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
