@@ -176,6 +176,15 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       }))
       .where('id', '=', t.userId)
       .execute();
+    // every other open reset link of the account dies with this one: an older mail in a mailbox
+    // someone else can read must not set the password again
+    await trx
+      .updateTable('tokens')
+      .set({ usedAt: new Date() })
+      .where('userId', '=', t.userId)
+      .where('purpose', '=', 'password_reset')
+      .where('usedAt', 'is', null)
+      .execute();
     await trx.deleteFrom('sessions').where('userId', '=', t.userId).execute();
     await writeAudit(trx, null, { action: 'password_reset', entity: 'user', entityId: t.userId, municipalityId: null });
   });

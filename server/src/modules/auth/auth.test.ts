@@ -179,6 +179,35 @@ describe('password reset', () => {
     expect(again.json().code).toBe('token_invalid');
   });
 
+  it('kills every older or newer reset link of the account once one of them is used', async () => {
+    for (const use of ['second', 'first'] as const) {
+      const u = await buildUser(ctx.db);
+      const linkFor = async () => {
+        await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
+        return new URL(lastMailLink(ctx.outbox, u.email).link).searchParams.get('token')!;
+      };
+      const first = await linkFor();
+      await new Promise((r) => setTimeout(r, 5)); // outbox files are ordered by time
+      const second = await linkFor();
+      expect(second).not.toBe(first);
+      const [used, stale] = use === 'second' ? [second, first] : [first, second];
+      const ok = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: used, password: 'das neue passwort 1' },
+      });
+      expect(ok.statusCode).toBe(200);
+      const attack = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: stale, password: 'das passwort des angreifers' },
+      });
+      expect(attack.statusCode, use).toBe(400);
+      expect(attack.json().code).toBe('token_invalid');
+      await login(ctx.app, u.email, 'das neue passwort 1');
+    }
+  });
+
   it('rejects a too short new password with a field error', async () => {
     const res = await ctx.app.inject({
       method: 'POST',
