@@ -11,6 +11,7 @@ import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
 import type { Deps } from './lib/deps.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
+import { redactUrl } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -32,11 +33,6 @@ import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
-
-/** Secret tokens travel in some URLs (invitation links); logs keep only the route shape. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
-}
 
 export const MODULES = [
   healthRoutes,
@@ -77,6 +73,8 @@ export interface BuildOptions {
   /** Serve the built web app (production); tests of the API leave it off. */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests pass a stream to read what was logged. */
+  logStream?: { write(line: string): void };
   /** Connection pool figures for /metrics. */
   poolStats?: () => PoolStats;
   /** Statements sent since the database was opened, for /metrics. */
@@ -94,6 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // ids only: no cookies, no IP addresses, no secrets from links in logs
             serializers: {
               req: (req) => ({ method: req.method, url: redactUrl(req.url), reqId: req.id }),
