@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
 import type { Deps } from './lib/deps.js';
+import { Detached } from './lib/detached.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
 import { redactUrl } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -55,6 +56,8 @@ export const MODULES = [
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Work running after answers were sent; tests wait for it with `settled()`. */
+    detached: Detached;
     /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
     routeList: {
       method: string;
@@ -145,9 +148,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     mailer: opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     log: app.log,
     live: new LiveHub(opts.listen),
+    detached: new Detached(app.log),
   };
+  app.decorate('detached', deps.detached);
   await deps.live.start();
-  app.addHook('onClose', () => deps.live.close());
+  app.addHook('onClose', async () => {
+    await deps.detached.settled();
+    await deps.live.close();
+  });
   registerSession(app, db, config);
   // writes are rate-limited per client; credential routes set a stricter limit themselves
   app.addHook('onRoute', (route) => {

@@ -79,7 +79,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'public', rateLimit: credentialLimit },
     },
     async (req, reply) => {
-      await svc.requestPasswordReset(deps, req.body.email);
+      svc.requestPasswordReset(deps, req.body.email);
       return reply.code(202).send({ ok: true as const });
     },
   );

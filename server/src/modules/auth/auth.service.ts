@@ -145,8 +145,15 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .execute();
 }
 
-/** Sends a reset link if the account exists; the answer is the same either way. */
-export async function requestPasswordReset(deps: Deps, email: string) {
+/**
+ * Sends a reset link if the account exists. The answer is the same either way and is sent before
+ * anything depends on the account (lookup, token, mail), so its timing does not tell either.
+ */
+export function requestPasswordReset(deps: Deps, email: string) {
+  deps.detached.run('password reset mail', () => sendResetLink(deps, email));
+}
+
+async function sendResetLink(deps: Deps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) return;
   const token = newSecret();
@@ -209,7 +216,7 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
 }
 
 /** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
-export async function ensureSetupLink(deps: Omit<Deps, 'live'>): Promise<string | null> {
+export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Promise<string | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const token = newSecret();

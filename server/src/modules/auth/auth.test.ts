@@ -213,6 +213,7 @@ describe('password reset', () => {
       payload: { email: 'ghost@example.org' },
     });
     expect(unknown.statusCode).toBe(202);
+    await ctx.app.detached.settled(); // the mail leaves after the answer
     const { link, text } = lastMailLink(ctx.outbox, u.email);
     expect(text).toContain('Passwort');
     const token = new URL(link).searchParams.get('token')!;
@@ -238,6 +239,7 @@ describe('password reset', () => {
       const u = await buildUser(ctx.db);
       const linkFor = async () => {
         await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
+        await ctx.app.detached.settled();
         return new URL(lastMailLink(ctx.outbox, u.email).link).searchParams.get('token')!;
       };
       const first = await linkFor();
