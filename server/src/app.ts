@@ -10,7 +10,9 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
 import type { Deps } from './lib/deps.js';
+import { Detached } from './lib/detached.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
+import { redactUrl } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -33,11 +35,6 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
-/** Secret tokens travel in some URLs (invitation links); logs keep only the route shape. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
-}
-
 export const MODULES = [
   healthRoutes,
   authRoutes,
@@ -59,6 +56,8 @@ export const MODULES = [
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Work running after answers were sent; tests wait for it with `settled()`. */
+    detached: Detached;
     /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
     routeList: {
       method: string;
@@ -77,6 +76,8 @@ export interface BuildOptions {
   /** Serve the built web app (production); tests of the API leave it off. */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests pass a stream to read what was logged. */
+  logStream?: { write(line: string): void };
   /** Connection pool figures for /metrics. */
   poolStats?: () => PoolStats;
   /** Statements sent since the database was opened, for /metrics. */
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // ids only: no cookies, no IP addresses, no secrets from links in logs
             serializers: {
               req: (req) => ({ method: req.method, url: redactUrl(req.url), reqId: req.id }),
@@ -146,9 +148,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     mailer: opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     log: app.log,
     live: new LiveHub(opts.listen),
+    detached: new Detached(app.log),
   };
+  app.decorate('detached', deps.detached);
   await deps.live.start();
-  app.addHook('onClose', () => deps.live.close());
+  app.addHook('onClose', async () => {
+    await deps.detached.settled();
+    await deps.live.close();
+  });
   registerSession(app, db, config);
   // writes are rate-limited per client; credential routes set a stricter limit themselves
   app.addHook('onRoute', (route) => {

@@ -25,6 +25,7 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(10),
   LOGIN_LOCK_MINUTES: z.coerce
@@ -51,7 +52,11 @@ export type Config = {
   accessibilityContact: string;
   logLevel: string;
   sessionTtlHours: number;
+  /** Failed sign-ins per account and client before that client waits (exponential backoff) for it. */
   loginMaxFailures: number;
+  /** Failed sign-ins per client, over all accounts, before the client waits for any account. */
+  loginIpMaxFailures: number;
+  /** Longest backoff; failures older than this (without a new one) are forgotten. */
   loginLockMinutes: number;
   webDist?: string;
   /** Bearer token for /metrics (otherwise platform administrators only). */
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     webDist: e.WEB_DIST,
     metricsToken: e.METRICS_TOKEN,

@@ -38,10 +38,13 @@ export const setupBody = z.object({
   email,
   password,
 });
+/** What the accept page shows: an invitation into a municipality (with a role) or to moderate a network. */
 export const invitationInfo = z.object({
+  kind: z.enum(['municipality', 'network_moderator']),
   email: z.string(),
-  municipalityName: z.string(),
-  role: municipalityRole,
+  municipalityName: z.string().nullable(),
+  role: municipalityRole.nullable(),
+  networkName: z.string().nullable(),
   existingUser: z.boolean(),
   expiresAt: z.string(),
 });

@@ -91,6 +91,23 @@ export interface Tokens {
   usedAt: Date | null;
   createdAt: Timestamp;
 }
+export interface LoginThrottles {
+  key: string;
+  failures: number;
+  lastFailureAt: Date;
+  blockedUntil: Date | null;
+}
+export interface NetworkModeratorInvitations {
+  id: string;
+  networkId: string;
+  email: string;
+  tokenHash: string;
+  invitedBy: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Timestamp;
+}
 export interface Invitations {
   id: string;
   municipalityId: string;
@@ -803,4 +820,6 @@ export interface DB {
   jointProjects: JointProjects;
   jointPartners: JointPartners;
   jointEntries: JointEntries;
+  loginThrottles: LoginThrottles;
+  networkModeratorInvitations: NetworkModeratorInvitations;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactUrl } from '../app.js';
+import { redactUrl } from '../lib/redact.js';
 import { createMailer } from './mailer.js';
 
 describe('mailer', () => {
@@ -57,7 +57,7 @@ describe('mailer', () => {
   });
 
   it('keeps secret tokens out of logged URLs', () => {
-    expect(redactUrl('/api/v1/auth/invitations/abcDEF123_-xyz')).toBe('/api/v1/auth/invitations/[token]');
-    expect(redactUrl('/passwort-zuruecksetzen?token=geheim&x=1')).toBe('/passwort-zuruecksetzen?token=[token]&x=1');
+    expect(redactUrl('/api/v1/auth/invitations/abcDEF123_-xyz')).toBe('/api/v1/auth/invitations/[redacted]');
+    expect(redactUrl('/passwort-zuruecksetzen?token=geheim&x=1')).toBe('/passwort-zuruecksetzen?token=[redacted]&x=1');
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Mailer } from '../jobs/mailer.js';
+import type { Detached } from './detached.js';
 import type { LiveHub } from './realtime.js';
 
 /** What services need besides the scope: injected once by buildApp. */
@@ -12,4 +13,6 @@ export interface Deps {
   log: FastifyBaseLogger;
   /** Live updates (workshops) fanned out through PostgreSQL notifications. */
   live: LiveHub;
+  /** Work done after the answer is sent (its timing must not tell the client anything). */
+  detached: Detached;
 }

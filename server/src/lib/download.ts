@@ -6,10 +6,49 @@ export function disposition(name: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Sends an uploaded file as a download; uploaded HTML or SVG must never run in our origin. */
+/**
+ * Content types an uploaded file may keep when served back: passive documents, images and archives.
+ * Anything else — HTML, JavaScript, SVG, XML, unknown types — could run as active content in our
+ * origin and is served as application/octet-stream.
+ */
+export const SAFE_UPLOAD_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+]);
+
+/**
+ * The type an uploaded file is served with: the bare media type (parameters dropped, as the client
+ * chose them) when it is on the allow-list, otherwise application/octet-stream.
+ */
+export function servedUploadType(contentType: string): string {
+  const essence = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return SAFE_UPLOAD_TYPES.has(essence) ? essence : 'application/octet-stream';
+}
+
+/**
+ * Sends an uploaded file as a download. Always an attachment, never sniffed, and in a CSP sandbox
+ * (no scripts, unique origin) even if a browser renders it inline after all.
+ */
 export function sendUpload(reply: FastifyReply, f: { fileName: string; contentType: string; content: Buffer }) {
-  const type = /^(text\/html|image\/svg|application\/xhtml)/i.test(f.contentType)
-    ? 'application/octet-stream'
-    : f.contentType;
-  return reply.type(type).header('content-disposition', disposition(f.fileName)).send(f.content);
+  return reply
+    .type(servedUploadType(f.contentType))
+    .header('content-disposition', disposition(f.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .send(f.content);
 }

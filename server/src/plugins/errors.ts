@@ -58,6 +58,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     let body: ReturnType<typeof problem>;
     if (err instanceof AppError) {
       status = err.status;
+      if (typeof err.extra.retryAfterSeconds === 'number')
+        reply.header('retry-after', String(err.extra.retryAfterSeconds));
       body = problem(err.status, err.code, err.message, err.errors, err.extra);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;

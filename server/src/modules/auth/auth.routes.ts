@@ -19,7 +19,7 @@ import * as svc from './auth.service.js';
 const tags = ['Anmeldung'];
 export const authRoutes: ModulePlugin = (app, deps) => {
   const r = typed(app);
-  /** Per-client limit on credential routes (the lockout counts failures per account on top). */
+  /** Per-client limit on credential routes (sign-in failures are throttled per email and client on top). */
   const credentialLimit = { max: deps.config.authRateLimitMax, timeWindow: '1 minute' };
   r.post(
     '/api/v1/auth/login',
@@ -28,7 +28,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'public', rateLimit: credentialLimit },
     },
     async (req, reply) => {
-      const token = await svc.login(deps, req.body);
+      const token = await svc.login(deps, req.body, req.ip);
       setSessionCookie(reply, deps.config, token);
       return { ok: true as const };
     },
@@ -79,7 +79,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'public', rateLimit: credentialLimit },
     },
     async (req, reply) => {
-      await svc.requestPasswordReset(deps, req.body.email);
+      svc.requestPasswordReset(deps, req.body.email);
       return reply.code(202).send({ ok: true as const });
     },
   );

@@ -4,13 +4,14 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
-import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
+import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { canMap } from '../members/members.policy.js';
+import { loginBackoffSeconds, THROTTLE_FORGET_MS, throttleKeys } from './auth.policy.js';
 import { authRepository as repo } from './auth.repository.js';
 
 const RESET_TTL_MS = 2 * 3600_000;
-// A real argon2id hash used when the email is unknown, so timing does not reveal which accounts exist.
+// A real argon2id hash checked when the email is unknown, so timing does not reveal which accounts exist.
 let dummyHash: Promise<string> | null = null;
 
 /** argon2id with the library defaults (m=19 MiB, t=2, p=1 — the OWASP minimum). */
@@ -39,41 +40,60 @@ async function createSession(deps: Deps, trx: Transaction<DB> | Deps['db'], user
   return token;
 }
 
-/** Checks email and password; counts failures and locks the account temporarily after too many. */
-export async function login(deps: Deps, input: { email: string; password: string }): Promise<string> {
-  const user = await repo.findUserByEmail(deps.db, input.email);
-  if (!user) {
+/** argon2id verification; without an account it checks against a dummy hash, so it takes as long. */
+export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+  if (!passwordHash) {
     dummyHash ??= hashPassword('not-a-real-password-0000');
-    await verify(await dummyHash, input.password);
-    throw new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+    await verify(await dummyHash, password);
+    return false;
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError('account_locked', 423, 'Account temporarily locked.', [], {
-      lockedUntil: iso(user.lockedUntil),
+  return verify(passwordHash, password);
+}
+
+const invalidCredentials = () => new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+
+/**
+ * Checks email and password. Failures are counted per email and client and per client alone; past
+ * the thresholds that client waits 1, 2, 4 … seconds (429), while the account stays open to its owner
+ * elsewhere. Unknown emails go through exactly the same steps and answers.
+ */
+export async function login(deps: Deps, input: { email: string; password: string }, client: string): Promise<string> {
+  const keys = throttleKeys(input.email, client);
+  const now = new Date();
+  const until = await repo.blockedUntil(deps.db, [keys.account, keys.client], now);
+  if (until) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    throw new AppError('rate_limited', 429, 'Too many failed sign-ins from this client. Try again later.', [], {
+      retryAfterSeconds,
     });
   }
-  const ok = await verify(user.passwordHash, input.password);
-  if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= deps.config.loginMaxFailures;
-    await deps.db
-      .updateTable('users')
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + deps.config.loginLockMinutes * 60_000) : null,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    if (lock) {
-      await writeAudit(deps.db, null, { action: 'lock', entity: 'user', entityId: user.id, municipalityId: null });
-      throw new AppError('account_locked', 423, 'Account temporarily locked.');
-    }
-    throw new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+  const user = await repo.findUserByEmail(deps.db, input.email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok) {
+    await countFailure(deps, keys, now);
+    throw invalidCredentials();
   }
   return deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+    await repo.clearThrottle(trx, keys.account);
     return createSession(deps, trx, user.id);
   });
+}
+
+async function countFailure(deps: Deps, keys: { account: string; client: string }, now: Date) {
+  const { loginMaxFailures, loginIpMaxFailures, loginLockMinutes } = deps.config;
+  const forgetBefore = new Date(now.getTime() - THROTTLE_FORGET_MS);
+  await repo.forgetThrottles(deps.db, forgetBefore);
+  for (const [key, threshold] of [
+    [keys.account, loginMaxFailures],
+    [keys.client, loginIpMaxFailures],
+  ] as const) {
+    const failures = await repo.countFailure(deps.db, key, now, forgetBefore);
+    const wait = loginBackoffSeconds(failures, threshold, loginLockMinutes * 60);
+    if (wait > 0) {
+      await repo.block(deps.db, key, new Date(now.getTime() + wait * 1000));
+      deps.log.warn({ failures, waitSeconds: wait, perClient: key === keys.client }, 'sign-in backoff');
+    }
+  }
 }
 
 export async function logout(deps: Deps, scope: Scope) {
@@ -125,8 +145,15 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .execute();
 }
 
-/** Sends a reset link if the account exists; the answer is the same either way. */
-export async function requestPasswordReset(deps: Deps, email: string) {
+/**
+ * Sends a reset link if the account exists. The answer is the same either way and is sent before
+ * anything depends on the account (lookup, token, mail), so its timing does not tell either.
+ */
+export function requestPasswordReset(deps: Deps, email: string) {
+  deps.detached.run('password reset mail', () => sendResetLink(deps, email));
+}
+
+async function sendResetLink(deps: Deps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) return;
   const token = newSecret();
@@ -169,12 +196,19 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       .updateTable('users')
       .set((eb) => ({
         passwordHash,
-        failedLogins: 0,
-        lockedUntil: null,
         version: eb('version', '+', 1),
         updatedAt: new Date(),
       }))
       .where('id', '=', t.userId)
+      .execute();
+    // every other open reset link of the account dies with this one: an older mail in a mailbox
+    // someone else can read must not set the password again
+    await trx
+      .updateTable('tokens')
+      .set({ usedAt: new Date() })
+      .where('userId', '=', t.userId)
+      .where('purpose', '=', 'password_reset')
+      .where('usedAt', 'is', null)
       .execute();
     await trx.deleteFrom('sessions').where('userId', '=', t.userId).execute();
     await writeAudit(trx, null, { action: 'password_reset', entity: 'user', entityId: t.userId, municipalityId: null });
@@ -182,7 +216,7 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
 }
 
 /** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
-export async function ensureSetupLink(deps: Omit<Deps, 'live'>): Promise<string | null> {
+export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Promise<string | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const token = newSecret();

@@ -9,6 +9,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../../../test/helpers.js';
+import { loginBackoffSeconds } from './auth.policy.js';
 import { ensureSetupLink } from './auth.service.js';
 
 let ctx: TestContext;
@@ -62,32 +63,85 @@ describe('login and session', () => {
     expect(wrong.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('locks the account temporarily after repeated failures, even for the right password', async () => {
+  it('backs off the attacking client only: the owner still signs in from elsewhere', async () => {
     const u = await buildUser(ctx.db);
-    for (let i = 0; i < 2; i++) {
-      expect(
-        (
-          await ctx.app.inject({
-            method: 'POST',
-            url: '/api/v1/auth/login',
-            payload: { email: u.email, password: 'wrong-password!' },
-          })
-        ).statusCode,
-      ).toBe(401);
+    const attacker = '203.0.113.66';
+    const attempt = (email: string, password: string, remoteAddress: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
+    const codes: number[] = [];
+    for (let i = 0; i < 20; i++) codes.push((await attempt(u.email, `wrong-password-${i}`, attacker)).statusCode);
+    // loginMaxFailures = 3 in this file: three answers 401, then the client waits
+    expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(new Set(codes.slice(3))).toEqual(new Set([429]));
+    const owner = await attempt(u.email, TEST_PASSWORD, '198.51.100.7');
+    expect(owner.statusCode).toBe(200);
+    // the attacking client stays backed off even with the right password, and is told how long
+    const still = await attempt(u.email, TEST_PASSWORD, attacker);
+    expect(still.statusCode).toBe(429);
+    expect(still.json().code).toBe('rate_limited');
+    expect(Number(still.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // a client that failed before signs in again once its wait is over, and its count starts anew
+    await ctx.db
+      .updateTable('loginThrottles')
+      .set({ blockedUntil: new Date(Date.now() - 1000) })
+      .execute();
+    expect((await attempt(u.email, TEST_PASSWORD, attacker)).statusCode).toBe(200);
+    expect((await attempt(u.email, 'wrong-again-1', attacker)).statusCode).toBe(401);
+  });
+
+  it('waits twice as long after each further failure, capped', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((f) => loginBackoffSeconds(f, 3, 900))).toEqual([0, 0, 0, 1, 2, 4, 8]);
+    expect(loginBackoffSeconds(40, 3, 900)).toBe(900);
+    expect(loginBackoffSeconds(10_000, 3, 900)).toBe(900);
+  });
+
+  it('backs off a client that sprays many accounts (global per-client limit)', async () => {
+    const limited = await createTestContext({ loginMaxFailures: 100, loginIpMaxFailures: 4 });
+    try {
+      const u = await buildUser(limited.db);
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: `spray-${i}@example.org`, password: 'whatever-123' },
+          remoteAddress: '203.0.113.99',
+        });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
+      const other = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: TEST_PASSWORD },
+        remoteAddress: '203.0.113.99',
+      });
+      expect(other.statusCode).toBe(429);
+    } finally {
+      await limited.close();
     }
-    const third = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: u.email, password: 'wrong-password!' },
-    });
-    expect(third.statusCode).toBe(423);
-    const right = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: u.email, password: TEST_PASSWORD },
-    });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().code).toBe('account_locked');
+  });
+
+  it('answers an unknown email exactly like a known one, also during the backoff', async () => {
+    const u = await buildUser(ctx.db);
+    const run = async (email: string, remoteAddress: string) => {
+      const out: { status: number; body: Record<string, unknown> }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email, password: `wrong-password-${i}` },
+          remoteAddress,
+        });
+        const { retryAfterSeconds: _, ...body } = r.json();
+        out.push({ status: r.statusCode, body });
+      }
+      return out;
+    };
+    const known = await run(u.email, '192.0.2.10');
+    const unknown = await run('niemand-hier@example.org', '192.0.2.11');
+    expect(unknown).toEqual(known);
+    expect(known.map((k) => k.status)).toEqual([401, 401, 401, 429, 429, 429]);
   });
 
   it('requires the CSRF token on state-changing requests', async () => {
@@ -159,6 +213,7 @@ describe('password reset', () => {
       payload: { email: 'ghost@example.org' },
     });
     expect(unknown.statusCode).toBe(202);
+    await ctx.app.detached.settled(); // the mail leaves after the answer
     const { link, text } = lastMailLink(ctx.outbox, u.email);
     expect(text).toContain('Passwort');
     const token = new URL(link).searchParams.get('token')!;
@@ -177,6 +232,36 @@ describe('password reset', () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.json().code).toBe('token_invalid');
+  });
+
+  it('kills every older or newer reset link of the account once one of them is used', async () => {
+    for (const use of ['second', 'first'] as const) {
+      const u = await buildUser(ctx.db);
+      const linkFor = async () => {
+        await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
+        await ctx.app.detached.settled();
+        return new URL(lastMailLink(ctx.outbox, u.email).link).searchParams.get('token')!;
+      };
+      const first = await linkFor();
+      await new Promise((r) => setTimeout(r, 5)); // outbox files are ordered by time
+      const second = await linkFor();
+      expect(second).not.toBe(first);
+      const [used, stale] = use === 'second' ? [second, first] : [first, second];
+      const ok = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: used, password: 'das neue passwort 1' },
+      });
+      expect(ok.statusCode).toBe(200);
+      const attack = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: stale, password: 'das passwort des angreifers' },
+      });
+      expect(attack.statusCode, use).toBe(400);
+      expect(attack.json().code).toBe('token_invalid');
+      await login(ctx.app, u.email, 'das neue passwort 1');
+    }
   });
 
   it('rejects a too short new password with a field error', async () => {

@@ -1,5 +1,4 @@
 import {
-  AppError,
   adoptionInput,
   adoptionPreview,
   contactAnswer,
@@ -27,6 +26,7 @@ import {
 import { z } from 'zod';
 import { disposition, sendUpload } from '../../lib/download.js';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { readUpload } from '../../lib/upload.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as adoption from './adoption.service.js';
 import * as joint from './joint.service.js';
@@ -213,21 +213,17 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
       config: tenant,
     },
     async (req, reply) => {
-      const missing = [{ path: 'body.file', code: 'required', message: 'Bitte wählen Sie eine Datei.' }];
       // access first: a foreign or unknown joint project answers 404 whatever the body
       await joint.getJoint(deps, tenantScopeOf(req), req.params.jointId as string);
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415, 'Send multipart/form-data.', missing);
-      const file = await req.file({ limits: { fileSize: joint.MAX_JOINT_FILE_BYTES + 1 } });
-      if (!file) throw new AppError('validation_failed', 400, 'No file.', missing);
-      const content = await file.toBuffer();
+      const file = await readUpload(req, joint.MAX_JOINT_FILE_BYTES);
       return reply.code(201).send(
         await joint.addEntry(deps, tenantScopeOf(req), req.params.jointId as string, {
           kind: 'document',
-          title: file.filename.slice(0, 200) || 'Dokument',
+          title: file.fileName.slice(0, 200) || 'Dokument',
           body: '',
           light: null,
           private: false,
-          file: { fileName: file.filename, contentType: file.mimetype, content },
+          file,
         }),
       );
     },

@@ -1,5 +1,6 @@
 import { AppError, idParam, importJob, importList } from '@dz/core';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { readUpload } from '../../lib/upload.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as svc from './imports.service.js';
 
@@ -32,22 +33,13 @@ export const importsRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'platform' },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('unsupported_media_type', 415, 'Send the file as multipart/form-data.', [
-          { path: 'body.file', code: 'required', message: 'file missing' },
-        ]);
-      }
-      const file = await req.file();
-      if (!file)
-        throw new AppError('validation_failed', 400, 'No file.', [
-          { path: 'body.file', code: 'required', message: 'file missing' },
-        ]);
-      const buf = await file.toBuffer();
+      const file = await readUpload(req);
+      const buf = file.content;
       if (buf.length === 0)
         throw new AppError('validation_failed', 400, 'Empty file.', [
           { path: 'body.file', code: 'empty', message: 'empty' },
         ]);
-      return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.filename, buf));
+      return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.fileName, buf));
     },
   );
 };

@@ -1,11 +1,10 @@
 import { AppError, MUNICIPALITY_ROLE_LABELS, type MunicipalityRole } from '@dz/core';
-import { hash, verify } from '@node-rs/argon2';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { createSession } from '../auth/auth.service.js';
+import { createSession, hashPassword, verifyPassword } from '../auth/auth.service.js';
 import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
 import { can, canMap, touchesAdmin } from './members.policy.js';
 import { membersRepository as repo } from './members.repository.js';
@@ -202,50 +201,90 @@ export async function revokeInvitation(deps: Deps, scope: TenantScope, id: strin
   });
 }
 
-async function openInvitation(deps: Deps, token: string) {
+type OpenInvitation =
+  | {
+      kind: 'municipality';
+      id: string;
+      email: string;
+      expiresAt: Date;
+      municipalityId: string;
+      name: string;
+      role: MunicipalityRole;
+    }
+  | { kind: 'network_moderator'; id: string; email: string; expiresAt: Date; networkId: string; name: string };
+
+/** The open invitation behind a link: into a municipality, or to moderate a network. */
+async function openInvitation(deps: Deps, token: string): Promise<OpenInvitation> {
+  const tokenHash = hashSecret(token);
+  const now = new Date();
   const inv = await deps.db
     .selectFrom('invitations as i')
     .innerJoin('municipalities as m', 'm.id', 'i.municipalityId')
     .select(['i.id', 'i.email', 'i.role', 'i.municipalityId', 'i.expiresAt', 'm.shortName'])
-    .where('i.tokenHash', '=', hashSecret(token))
+    .where('i.tokenHash', '=', tokenHash)
     .where('i.acceptedAt', 'is', null)
     .where('i.revokedAt', 'is', null)
-    .where('i.expiresAt', '>', new Date())
+    .where('i.expiresAt', '>', now)
     .executeTakeFirst();
-  if (!inv) {
-    throw new AppError('token_invalid', 404, 'The invitation is invalid, expired or was already used.', [
-      { path: 'token', code: 'token_invalid', message: 'invalid' },
-    ]);
+  if (inv) {
+    return {
+      kind: 'municipality',
+      id: inv.id,
+      email: inv.email,
+      expiresAt: inv.expiresAt,
+      municipalityId: inv.municipalityId,
+      name: inv.shortName,
+      role: inv.role as MunicipalityRole,
+    };
   }
-  return inv;
+  const mod = await deps.db
+    .selectFrom('networkModeratorInvitations as i')
+    .innerJoin('networks as n', 'n.id', 'i.networkId')
+    .select(['i.id', 'i.email', 'i.networkId', 'i.expiresAt', 'n.name'])
+    .where('i.tokenHash', '=', tokenHash)
+    .where('i.acceptedAt', 'is', null)
+    .where('i.revokedAt', 'is', null)
+    .where('i.expiresAt', '>', now)
+    .executeTakeFirst();
+  if (mod) return { kind: 'network_moderator', ...mod };
+  throw new AppError('token_invalid', 404, 'The invitation is invalid, expired or was already used.', [
+    { path: 'token', code: 'token_invalid', message: 'invalid' },
+  ]);
 }
 
-/** Public information shown on the accept page. */
+/** Public information shown on the accept page (to whoever holds the link sent to the address). */
 export async function invitationInfo(deps: Deps, token: string) {
   const inv = await openInvitation(deps, token);
   const user = await deps.db.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
+  const municipality = inv.kind === 'municipality';
   return {
+    kind: inv.kind,
     email: inv.email,
-    municipalityName: inv.shortName,
-    role: inv.role as MunicipalityRole,
+    municipalityName: municipality ? inv.name : null,
+    role: municipality ? inv.role : null,
+    networkName: municipality ? null : inv.name,
     existingUser: Boolean(user),
     expiresAt: iso(inv.expiresAt),
   };
 }
 
-/** Accepts an invitation: creates the account (or checks the existing one's password) and signs in. */
+/**
+ * Accepts an invitation: creates the account (or checks the existing one's password), grants the
+ * membership or the network moderation, and signs in.
+ */
 export async function acceptInvitation(deps: Deps, input: { token: string; name: string; password: string }) {
   const inv = await openInvitation(deps, input.token);
   const existing = await deps.db.selectFrom('users').selectAll().where('email', '=', inv.email).executeTakeFirst();
-  if (existing && !(await verify(existing.passwordHash, input.password))) {
+  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
     throw new AppError('invalid_credentials', 401, 'Password of the existing account is wrong.', [
       { path: 'body.password', code: 'invalid_credentials', message: 'wrong password' },
     ]);
   }
-  const passwordHash = existing ? null : await hash(input.password);
+  const passwordHash = existing ? null : await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
+    const table = inv.kind === 'municipality' ? 'invitations' : 'networkModeratorInvitations';
     const claimed = await trx
-      .updateTable('invitations')
+      .updateTable(table)
       .set({ acceptedAt: new Date() })
       .where('id', '=', inv.id)
       .where('acceptedAt', 'is', null)
@@ -259,6 +298,27 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
         .values({ id: userId, email: inv.email, name: input.name, passwordHash: passwordHash! })
         .execute();
     }
+    const actor = { user: { id: userId } as TenantScope['user'] };
+    if (inv.kind === 'network_moderator') {
+      await trx
+        .insertInto('networkModerators')
+        .values({ networkId: inv.networkId, userId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await writeAudit(
+        trx,
+        { ...actor, municipalityId: null },
+        {
+          action: 'accept',
+          entity: 'network_moderator_invitation',
+          entityId: inv.id,
+          networkId: inv.networkId,
+          municipalityId: null,
+          after: { userId },
+        },
+      );
+      return createSession(deps, trx, userId);
+    }
     await trx
       .insertInto('memberships')
       .values({ userId, municipalityId: inv.municipalityId, role: inv.role })
@@ -267,7 +327,7 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
     await ensureDefaultDepartments(trx, inv.municipalityId);
     await writeAudit(
       trx,
-      { user: { id: userId } as TenantScope['user'], municipalityId: inv.municipalityId },
+      { ...actor, municipalityId: inv.municipalityId },
       {
         action: 'accept',
         entity: 'invitation',

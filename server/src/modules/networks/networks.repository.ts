@@ -60,6 +60,21 @@ export const networksRepository = {
       .orderBy('u.name')
       .execute();
   },
+  /** A new moderator invitation; an open earlier one to the same address for the network is revoked. */
+  async replaceModeratorInvitation(
+    db: Q,
+    inv: { id: string; networkId: string; email: string; tokenHash: string; invitedBy: string; expiresAt: Date },
+  ) {
+    await db
+      .updateTable('networkModeratorInvitations')
+      .set({ revokedAt: new Date() })
+      .where('networkId', '=', inv.networkId)
+      .where('email', '=', inv.email)
+      .where('acceptedAt', 'is', null)
+      .where('revokedAt', 'is', null)
+      .execute();
+    await db.insertInto('networkModeratorInvitations').values(inv).execute();
+  },
   activeMembership(db: Q, networkId: string, municipalityId: string) {
     return db
       .selectFrom('networkMembers')

@@ -7,6 +7,7 @@ import {
   networkMemberAdd,
   networkMemberLeave,
   networkUpdate,
+  okResponse,
 } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
@@ -69,11 +70,20 @@ export const networksRoutes: ModulePlugin = (app, deps) => {
   r.post(
     '/api/v1/networks/:networkId/moderators',
     {
-      schema: { tags, params: nid, body: moderatorAdd, response: { 201: networkDetail } },
+      schema: {
+        tags,
+        params: nid,
+        body: moderatorAdd,
+        response: { 202: okResponse },
+        description:
+          'Invites a person by email to moderate the network. The answer is the same whether an account with this email exists or not.',
+      },
       config: { access: 'user' },
     },
-    async (req, reply) =>
-      reply.code(201).send(await svc.addModerator(deps, scopeOf(req), req.params.networkId as string, req.body.email)),
+    async (req, reply) => {
+      await svc.inviteModerator(deps, scopeOf(req), req.params.networkId as string, req.body.email);
+      return reply.code(202).send({ ok: true as const });
+    },
   );
   r.delete(
     '/api/v1/networks/:networkId/moderators/:userId',

@@ -1,12 +1,14 @@
 import { AppError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
-import { newId } from '../../lib/ids.js';
+import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
 import { networksRepository as repo } from './networks.repository.js';
+
+const MODERATOR_INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
 export async function listNetworks(deps: Deps, scope: Scope) {
   const rows = await repo.listVisible(deps.db, scope);
@@ -190,34 +192,42 @@ export async function leaveMember(
   return self && !scope.moderatedNetworkIds.includes(id) ? null : getNetwork(deps, scope, id);
 }
 
-export async function addModerator(deps: Deps, scope: Scope, id: string, email: string) {
+/**
+ * Invites a person to moderate the network by a single-use link (7 days). It takes the same steps and
+ * gives the same answer whatever the address: whether an account exists is never looked up here, so a
+ * moderator cannot probe which emails have accounts. The invited person accepts on the invitation
+ * page: with the password of their account, or by creating one.
+ */
+export async function inviteModerator(deps: Deps, scope: Scope, id: string, email: string) {
   requireModerator(scope, id);
-  await deps.db.transaction().execute(async (trx) => {
-    const u = await trx.selectFrom('users').select(['id']).where('email', '=', email).executeTakeFirst();
-    if (!u) {
-      throw new AppError('validation_failed', 400, 'No account with this email.', [
-        { path: 'body.email', code: 'unknown_user', message: 'no account' },
-      ]);
-    }
-    const res = await trx
-      .insertInto('networkModerators')
-      .values({ networkId: id, userId: u.id })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new AppError('duplicate', 409, 'Already a moderator.', [
-        { path: 'body.email', code: 'already_moderator', message: 'already' },
-      ]);
-    }
+  const token = newSecret();
+  const network = await deps.db.transaction().execute(async (trx) => {
+    const n = await repo.byId(trx, id);
+    if (!n) throw new AppError('not_found', 404);
+    const invitationId = newId();
+    await repo.replaceModeratorInvitation(trx, {
+      id: invitationId,
+      networkId: id,
+      email,
+      tokenHash: hashSecret(token),
+      invitedBy: scope.user.id,
+      expiresAt: new Date(Date.now() + MODERATOR_INVITATION_TTL_MS),
+    });
     await writeAudit(trx, scope, {
       action: 'create',
-      entity: 'network_moderator',
-      entityId: u.id,
+      entity: 'network_moderator_invitation',
+      entityId: invitationId,
       networkId: id,
       municipalityId: null,
     });
+    return n;
   });
-  return getNetwork(deps, scope, id);
+  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
+  await deps.mailer.send({
+    to: email,
+    subject: `Einladung zur Moderation – ${network.name}`,
+    text: `Guten Tag,\n\n${scope.user.name} lädt Sie ein, den Verbund „${network.name}“ im Digitalzirkel zu moderieren.\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nWenn Sie damit nichts anfangen können, ignorieren Sie diese E-Mail bitte.\n\nIhr Digitalzirkel`,
+  });
 }
 
 export async function removeModerator(deps: Deps, scope: Scope, id: string, userId: string) {

@@ -1,5 +1,4 @@
 import {
-  AppError,
   colleagues,
   commentCreate,
   idParam,
@@ -21,6 +20,7 @@ import {
 import { z } from 'zod';
 import { sendUpload } from '../../lib/download.js';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { readUpload } from '../../lib/upload.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as items from './project-items.service.js';
 import { editableProject } from './projects.access.js';
@@ -201,20 +201,10 @@ export const projectsRoutes: ModulePlugin = (app, deps) => {
       config: tenant,
     },
     async (req, reply) => {
-      const missing = [{ path: 'body.file', code: 'required', message: 'Bitte wählen Sie eine Datei.' }];
       // access first: a foreign or unknown project answers 404 whatever the body
       await editableProject(deps, tenantScopeOf(req), req.params.projectId as string);
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415, 'Send multipart/form-data.', missing);
-      const file = await req.file({ limits: { fileSize: items.MAX_FILE_BYTES + 1 } });
-      if (!file) throw new AppError('validation_failed', 400, 'No file.', missing);
-      const content = await file.toBuffer();
-      return reply.code(201).send(
-        await items.addFile(deps, tenantScopeOf(req), req.params.projectId as string, {
-          fileName: file.filename,
-          contentType: file.mimetype,
-          content,
-        }),
-      );
+      const file = await readUpload(req, items.MAX_FILE_BYTES);
+      return reply.code(201).send(await items.addFile(deps, tenantScopeOf(req), req.params.projectId as string, file));
     },
   );
   r.get(

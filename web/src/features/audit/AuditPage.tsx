@@ -20,6 +20,7 @@ const ENTITIES = [
   'network',
   'network_member',
   'network_moderator',
+  'network_moderator_invitation',
   'user',
   'directory',
 ];

@@ -71,7 +71,11 @@ export function AcceptInvitationPage() {
   const d = info.data;
   return (
     <AuthFrame title={t('invite.title')}>
-      <p>{t('invite.intro', { municipality: d.municipalityName, role: t(`roles.${d.role}`) })}</p>
+      <p>
+        {d.kind === 'network_moderator'
+          ? t('invite.introNetwork', { network: d.networkName })
+          : t('invite.intro', { municipality: d.municipalityName, role: t(`roles.${d.role}`) })}
+      </p>
       <p>
         {t('invite.account')}: <strong>{d.email}</strong>
       </p>

@@ -1,0 +1,20 @@
+/**
+ * Secrets travel in some URLs: invitation links, reset and setup links (?token=), the iCalendar feed
+ * address, the participant token of live workshop streams. Logs keep only the shape of such URLs.
+ * This is the one list of them; a test enumerates the routes so new secret parameters are not missed.
+ */
+const SECRET_PATHS: RegExp[] = [
+  /(\/api\/v1\/auth\/invitations\/)(?!accept(?:[/?]|$))[^/?]+/,
+  /(\/api\/v1\/calendar\/)[^/?]+?(?=\.ics(?:\?|$)|\?|$)/,
+];
+/** Query parameters whose value is a secret (any case, every occurrence). */
+const SECRET_QUERY = /([?&](?:token|secret|key|code|password|access_token|signature)=)[^&#]*/gi;
+
+export const REDACTED = '[redacted]';
+
+/** The URL with every secret replaced by `[redacted]`, for logs. */
+export function redactUrl(url: string): string {
+  let out = url;
+  for (const re of SECRET_PATHS) out = out.replace(re, `$1${REDACTED}`);
+  return out.replace(SECRET_QUERY, `$1${REDACTED}`);
+}

@@ -1,0 +1,52 @@
+import { AppError } from '@dz/core';
+import type { FastifyRequest } from 'fastify';
+
+export interface Upload {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+const FIELD = 'body.file';
+const MISSING = 'Bitte wählen Sie eine Datei.';
+
+function tooLarge(maxBytes: number | undefined) {
+  const mb = maxBytes ? `${Math.round(maxBytes / (1024 * 1024))} MB` : 'die erlaubte Größe';
+  const msg = `Die Datei ist größer als ${mb}.`;
+  return new AppError('payload_too_large', 413, msg, [{ path: FIELD, code: 'too_large', message: msg }]);
+}
+
+/** A size limit hit by busboy/@fastify/multipart (file, parts, files or the whole body). */
+function isLimitError(err: unknown) {
+  const e = err as { code?: unknown; statusCode?: unknown };
+  return e?.statusCode === 413 || (typeof e?.code === 'string' && /TOO_LARGE|LIMIT/.test(e.code));
+}
+
+/**
+ * Reads the one file of a multipart/form-data upload (field "file") into memory. Every failure is the
+ * client's: not multipart → 415, no file → 400, over `maxBytes` → 413, a body cut off or malformed
+ * (no closing boundary, broken headers) → 400. Nothing is returned, so nothing is stored, unless the
+ * whole file arrived.
+ */
+export async function readUpload(req: FastifyRequest, maxBytes?: number): Promise<Upload> {
+  if (!req.isMultipart()) {
+    throw new AppError('unsupported_media_type', 415, 'Bitte senden Sie die Datei als multipart/form-data.', [
+      { path: FIELD, code: 'required', message: MISSING },
+    ]);
+  }
+  try {
+    const file = await req.file(maxBytes ? { limits: { fileSize: maxBytes } } : undefined);
+    if (!file)
+      throw new AppError('validation_failed', 400, 'Keine Datei.', [
+        { path: FIELD, code: 'required', message: MISSING },
+      ]);
+    const content = await file.toBuffer();
+    return { fileName: file.filename, contentType: file.mimetype, content };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (isLimitError(err)) throw tooLarge(maxBytes);
+    req.log.warn({ code: (err as { code?: string })?.code }, 'broken multipart upload');
+    const msg = 'Die Datei wurde unvollständig oder fehlerhaft übertragen. Bitte laden Sie sie erneut hoch.';
+    throw new AppError('validation_failed', 400, msg, [{ path: FIELD, code: 'upload_incomplete', message: msg }]);
+  }
+}
