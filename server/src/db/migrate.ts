@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_finance.js';
 import * as m0011 from './migrations/0011_decision_papers.js';
 import * as m0012 from './migrations/0012_exchange.js';
 import * as m0013 from './migrations/0013_directory_order.js';
+import * as m0016 from './migrations/0016_network_consent.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_decision_papers': m0011,
   '0012_exchange': m0012,
   '0013_directory_order': m0013,
+  '0016_network_consent': m0016,
 };
 
 /** Names of all migrations, oldest first. */

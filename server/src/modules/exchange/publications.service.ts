@@ -519,6 +519,7 @@ async function networksShowing(deps: Deps, pub: { id: string; visibility: string
       .select('networkId')
       .where('municipalityId', '=', pub.municipalityId)
       .where('leftOn', 'is', null)
+      .where('status', '=', 'accepted')
       .execute()
   ).map((r) => r.networkId);
 }
