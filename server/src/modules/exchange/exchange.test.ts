@@ -10,6 +10,7 @@ import {
   type TestContext,
 } from '../../../test/helpers.js';
 import { pdfText } from '../../../test/pdf-text.js';
+import { newId } from '../../lib/ids.js';
 
 let ctx: TestContext;
 let a: Client; // publisher (Gemeinde A, 9,000 inhabitants)
@@ -343,6 +344,12 @@ describe('lighthouse marks and discussion', () => {
   });
 
   it('lets the network moderator mark the entry, nobody else', async () => {
+    // a lighthouse needs a network of at least three member municipalities
+    const D = await buildMunicipality(ctx.db, { name: 'Gemeinde Delta' });
+    await ctx.db
+      .insertInto('networkMembers')
+      .values({ id: newId(), networkId, municipalityId: D.id, joinedOn: '2024-01-01', status: 'accepted' })
+      .execute();
     expect((await b.put(`/api/v1/exchange/${id}/lighthouse/${networkId}`)).statusCode).toBe(403);
     const res = await moderator.put(`/api/v1/exchange/${id}/lighthouse/${networkId}`);
     expect(res.statusCode).toBe(200);

@@ -143,7 +143,7 @@ export async function addMember(
 ) {
   requireModerator(scope, id);
   if (input.joinedOn < today())
-    throw fieldError('body.joinedOn', 'in_past', 'Das Beitrittsdatum darf nicht in der Vergangenheit liegen.');
+    throw fieldError('body.joinedOn', 'joined_in_past', 'Das Beitrittsdatum darf nicht in der Vergangenheit liegen.');
   const invited = await deps.db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom('municipalities')

@@ -172,7 +172,7 @@ describe('membership needs the invited municipality’s consent (security review
       joinedOn: '2020-01-01',
     });
     expect(back.statusCode).toBe(400);
-    expect(back.json().errors[0]).toMatchObject({ path: 'body.joinedOn', code: 'in_past' });
+    expect(back.json().errors[0]).toMatchObject({ path: 'body.joinedOn', code: 'joined_in_past' });
     const res = await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: TODAY });
     expect(res.statusCode).toBe(201);
     expect(res.json().members.find((m: { municipalityId: string }) => m.municipalityId === foreign.id)).toMatchObject({
