@@ -322,6 +322,8 @@ const ROUTES: Record<string, Kind> = {
     },
   },
   'POST /api/v1/joint-projects/:jointId/answer': { kind: 'foreign', body: { accept: true } },
+  'POST /api/v1/joint-projects/:jointId/shares/propose': { kind: 'foreign', body: { version: 1 } },
+  'POST /api/v1/joint-projects/:jointId/shares/accept': { kind: 'foreign', body: { version: 1 } },
   'POST /api/v1/joint-projects/:jointId/entries': { kind: 'foreign', body: { kind: 'decision', title: 'Gekapert' } },
   'POST /api/v1/joint-projects/:jointId/documents': { kind: 'foreign' },
   'GET /api/v1/joint-projects/:jointId/entries/:entryId/file': { kind: 'foreign' },

@@ -111,3 +111,125 @@ describe('lighthouse marks', () => {
     expect((await stranger.c.get(`/api/v1/exchange/${marked}`)).json().lighthouse).toEqual([]);
   });
 });
+
+describe('joint projects', () => {
+  it('a joint project’s link never gives a partner outside the audience the entry’s title or id', async () => {
+    const lead = await municipalityWithCoordinator();
+    const partner = await municipalityWithCoordinator();
+    const member = await municipalityWithCoordinator();
+    const mod = await buildUser(ctx.db);
+    const net = await buildNetwork(ctx.db, mod.id, [lead.m.id, member.m.id]);
+    const lc = await login(ctx.app, lead.u.email); // a new session knows the network
+    const title = `Vertrauliches Netzwerkprojekt ${Date.now().toString(36)}`;
+    const pub = await publish(lc, title, { visibility: 'networks', networkIds: [net.id] });
+    const jid = (
+      await lc.post('/api/v1/joint-projects', {
+        title: 'Gemeinsam mit Verweis',
+        costKey: 'equal',
+        costLines: [{ label: 'Lizenz', amountCents: 1_000 }],
+        partners: [{ municipalityId: lead.m.id }, { municipalityId: partner.m.id }],
+        publicationId: pub,
+      })
+    ).json().id as string;
+    expect((await lc.get(`/api/v1/joint-projects/${jid}`)).json().publication).toEqual({ id: pub, title });
+    const seen = await partner.c.get(`/api/v1/joint-projects/${jid}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().publication).toBeNull();
+    expect(seen.body).not.toContain(title);
+    expect(seen.body).not.toContain(pub);
+    const list = await partner.c.get('/api/v1/joint-projects');
+    expect(list.body).not.toContain(pub);
+  });
+
+  /** A joint project of two municipalities split by population, accepted by both. */
+  async function agreedJoint() {
+    const lead = await municipalityWithCoordinator(10_000);
+    const partner = await municipalityWithCoordinator(30_000);
+    const jid = (
+      await lead.c.post('/api/v1/joint-projects', {
+        title: 'Gemeinsame Software',
+        costKey: 'population',
+        costLines: [{ label: 'Lizenz', amountCents: 100_000 }],
+        partners: [{ municipalityId: lead.m.id }, { municipalityId: partner.m.id }],
+      })
+    ).json().id as string;
+    expect((await partner.c.post(`/api/v1/joint-projects/${jid}/answer`, { accept: true })).statusCode).toBe(200);
+    return { lead, partner, jid };
+  }
+  const sharesOf = (d: { partners: { shareCents: number }[] }) => d.partners.map((p) => p.shareCents);
+
+  it('freezes the shares once all partners accepted: a population change does not move them', async () => {
+    const { lead, partner, jid } = await agreedJoint();
+    const agreed = (await lead.c.get(`/api/v1/joint-projects/${jid}`)).json();
+    expect(sharesOf(agreed)).toEqual([25_000, 75_000]);
+    expect(agreed.shares).toMatchObject({ pending: false, outdated: false });
+    expect(agreed.shares.agreedAt).not.toBeNull();
+    // the lead's municipality grows (master data edit): the agreed shares stay
+    await ctx.db.updateTable('municipalities').set({ population: 30_000 }).where('id', '=', lead.m.id).execute();
+    for (const c of [lead.c, partner.c]) {
+      const d = (await c.get(`/api/v1/joint-projects/${jid}`)).json();
+      expect(sharesOf(d)).toEqual([25_000, 75_000]);
+      expect(d.shares).toMatchObject({ pending: false, outdated: true });
+    }
+    expect((await partner.c.get('/api/v1/joint-projects')).json().items[0].myShareCents).toBe(75_000);
+    // the partner cannot start a re-agreement, the lead can
+    expect(agreed.can.proposeShares).toBe(false);
+    expect((await partner.c.get(`/api/v1/joint-projects/${jid}`)).json().can.proposeShares).toBe(false);
+    expect(
+      (await partner.c.post(`/api/v1/joint-projects/${jid}/shares/propose`, { version: agreed.version })).statusCode,
+    ).toBe(403);
+  });
+
+  it('changes shares only through a visible re-agreement that every partner accepts', async () => {
+    const { lead, partner, jid } = await agreedJoint();
+    await ctx.db.updateTable('municipalities').set({ population: 30_000 }).where('id', '=', lead.m.id).execute();
+    const before = (await lead.c.get(`/api/v1/joint-projects/${jid}`)).json();
+    expect(before.can.proposeShares).toBe(true);
+    const proposed = await lead.c.post(`/api/v1/joint-projects/${jid}/shares/propose`, { version: before.version });
+    expect(proposed.statusCode).toBe(200);
+    const p = proposed.json();
+    // the frozen shares are still shown, the proposal is pending
+    expect(sharesOf(p)).toEqual([25_000, 75_000]);
+    expect(p.partners.map((x: { proposedShareCents: number }) => x.proposedShareCents)).toEqual([50_000, 50_000]);
+    expect(p.partners.map((x: { sharesAccepted: boolean }) => x.sharesAccepted)).toEqual([true, false]);
+    expect(p.shares).toMatchObject({ pending: true, outdated: false });
+    expect(p.version).toBe(before.version + 1);
+    // proposing the same again changes nothing
+    expect((await lead.c.post(`/api/v1/joint-projects/${jid}/shares/propose`, { version: p.version })).statusCode).toBe(
+      409,
+    );
+    // the partner sees and accepts the proposal it has read (a stale version is refused)
+    const seen = (await partner.c.get(`/api/v1/joint-projects/${jid}`)).json();
+    expect(seen.can.acceptShares).toBe(true);
+    expect(
+      (await partner.c.post(`/api/v1/joint-projects/${jid}/shares/accept`, { version: before.version })).statusCode,
+    ).toBe(409);
+    const done = await partner.c.post(`/api/v1/joint-projects/${jid}/shares/accept`, { version: seen.version });
+    expect(done.statusCode).toBe(200);
+    expect(sharesOf(done.json())).toEqual([50_000, 50_000]);
+    expect(done.json().shares).toMatchObject({ pending: false, outdated: false });
+    expect(done.json().can.acceptShares).toBe(false);
+  });
+
+  it('a key change by the lead becomes a proposal, never silently the shares', async () => {
+    const { lead, partner, jid } = await agreedJoint();
+    const d = (await lead.c.get(`/api/v1/joint-projects/${jid}`)).json();
+    const res = await lead.c.put(`/api/v1/joint-projects/${jid}`, {
+      version: d.version,
+      title: d.title,
+      description: '',
+      costKey: 'equal',
+      costLines: d.costLines,
+      partners: [{ municipalityId: lead.m.id }, { municipalityId: partner.m.id }],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(sharesOf(res.json())).toEqual([25_000, 75_000]);
+    expect(res.json().shares.pending).toBe(true);
+    const stmt = await partner.c.get(`/api/v1/joint-projects/${jid}/statement?format=xlsx`);
+    expect(stmt.statusCode).toBe(200);
+    // once the partner accepts, the new split applies
+    const seen = (await partner.c.get(`/api/v1/joint-projects/${jid}`)).json();
+    await partner.c.post(`/api/v1/joint-projects/${jid}/shares/accept`, { version: seen.version });
+    expect(sharesOf((await lead.c.get(`/api/v1/joint-projects/${jid}`)).json())).toEqual([50_000, 50_000]);
+  });
+});

@@ -576,7 +576,12 @@ describe('joint projects', () => {
     const ok = await a.put(`/api/v1/joint-projects/${jid}`, body);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().partners.map((p: { status: string }) => p.status)).toEqual(['accepted', 'accepted', 'invited']);
-    expect(ok.json().partners.map((p: { shareCents: number }) => p.shareCents)).toEqual([400_001, 400_000, 400_000]);
+    // the agreed shares stay in force; the new key's split waits as a proposal
+    expect(ok.json().partners.map((p: { shareCents: number }) => p.shareCents)).toEqual([400_000, 800_001, 0]);
+    expect(ok.json().partners.map((p: { proposedShareCents: number }) => p.proposedShareCents)).toEqual([
+      400_001, 400_000, 400_000,
+    ]);
+    expect(ok.json().shares).toMatchObject({ pending: true, proposedTotalCents: 1_200_001 });
     expect((await a.put(`/api/v1/joint-projects/${jid}`, body)).statusCode).toBe(409);
     expect((await b.put(`/api/v1/joint-projects/${jid}`, { ...body, version: d.version + 1 })).statusCode).toBe(403);
     expect((await c.get(`/api/v1/joint-projects/${jid}`)).json().can.answer).toBe(true);
