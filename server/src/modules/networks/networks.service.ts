@@ -194,7 +194,7 @@ async function mailInvitation(deps: Deps, scope: Scope, municipalityId: string, 
       await deps.mailer.send({
         to: u.email,
         subject: `Einladung in den Verbund „${network}“`,
-        text: `Guten Tag ${u.name},\n\n${scope.user.name} lädt Ihre Kommune in den Verbund „${network}“ ein. Ihre Kommune wird erst Mitglied, wenn Sie die Einladung annehmen; dabei entscheiden Sie auch, ob der Verbund persönliche Umfragen an Ihre Beschäftigten senden darf:\n\n${deps.config.publicUrl}/kommune\n\nIhr Digitalzirkel`,
+        text: `Guten Tag ${u.name},\n\n${scope.user.name} lädt Ihre Kommune in den Verbund „${network}“ ein. Ihre Kommune wird erst Mitglied, wenn Sie die Einladung annehmen; dabei entscheiden Sie auch, ob der Verbund persönliche Umfragen an Ihre Beschäftigten senden darf:\n\n${deps.config.publicUrl}/verbuende\n\nIhr Digitalzirkel`,
       });
     } catch (err) {
       deps.log.warn({ err }, 'network invitation mail failed');
