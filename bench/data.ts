@@ -169,7 +169,14 @@ export async function buildDataSet(
     const chosen = new Set<string>(n === 0 ? [tenants[0]!.id] : []);
     while (chosen.size < count) chosen.add(pick(random() < 0.5 ? tenants : all).id);
     for (const mid of chosen)
-      members.push({ id: newId(), network_id: id, municipality_id: mid, joined_on: '2024-01-01', left_on: null });
+      members.push({
+        id: newId(),
+        network_id: id,
+        municipality_id: mid,
+        joined_on: '2024-01-01',
+        left_on: null,
+        status: 'accepted',
+      });
   }
   await bulk(db, 'users', users);
   await bulk(db, 'memberships', memberships);

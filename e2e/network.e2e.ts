@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('journey: the moderator manages the member municipalities of the innovation circle', () => {
-  it('records a leaving with a date, keeps the history and re-admits the municipality', async () => {
+  it('records a leaving with a date, keeps the history and re-invites the municipality, which accepts', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'moderation@digitalzirkel.example');
     await page.getByRole('heading', { level: 1, name: 'Verbünde' }).waitFor();
@@ -30,14 +30,37 @@ describe('journey: the moderator manages the member municipalities of the innova
     await page.getByRole('button', { name: '1 ehemaliges Mitglied anzeigen' }).click();
     await page.getByRole('cell', { name: '31.12.2026' }).waitFor();
 
-    // re-admit by searching the directory (keyboard only)
+    // re-invite by searching the directory (keyboard only): the municipality has to accept
     await page.getByLabel('Kommune suchen').fill('Hünf');
     await page.getByLabel('Kommune suchen').press('Enter');
-    const add = page.getByRole('button', { name: 'Aufnehmen: Hünfelden' });
+    const add = page.getByRole('button', { name: 'Einladen: Hünfelden' });
     await add.waitFor();
     await add.focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Hünfelden wurde aufgenommen.').waitFor();
+    await page.getByText('Hünfelden wurde eingeladen.').waitFor();
+    await page.getByRole('heading', { name: '7 Mitgliedskommunen' }).waitFor();
+    await page.getByRole('table', { name: '1 offene Einladung' }).waitFor();
+    await expectAccessible(page, 'Verbund mit Einladung');
+
+    // Hünfelden's coordinator accepts the invitation and allows staff surveys
+    const invitee = await browser.newContext();
+    const ip = await invitee.newPage();
+    await loginAs(ip, 'huenfelden@digitalzirkel.example');
+    await ip.getByRole('link', { name: 'Verbünde' }).first().click();
+    await ip.getByRole('heading', { level: 2, name: 'Einladungen in Verbünde' }).waitFor();
+    await ip.getByRole('heading', { level: 3, name: 'Innovationszirkel Kleine Kommunen' }).waitFor();
+    await expectAccessible(ip, 'Einladungen in Verbünde');
+    await ip.getByLabel('Persönliche Umfragen an unsere Beschäftigten erlauben', { exact: true }).check();
+    await ip.getByRole('button', { name: 'Einladung annehmen: Innovationszirkel Kleine Kommunen' }).click();
+    await ip.getByText('Ihre Kommune ist jetzt Mitglied von „Innovationszirkel Kleine Kommunen“.').waitFor();
+    await ip
+      .getByRole('checkbox', {
+        name: 'Persönliche Umfragen an unsere Beschäftigten erlauben: Innovationszirkel Kleine Kommunen',
+      })
+      .waitFor();
+    await invitee.close();
+
+    await page.reload();
     await page.getByRole('heading', { name: '8 Mitgliedskommunen' }).waitFor();
     await expectAccessible(page, 'Verbund nach Aufnahme');
 

@@ -84,12 +84,16 @@ export async function buildUser(
   return { id, email };
 }
 
-/** A network moderated by `moderatorId` with the given member municipalities (joined 2024-01-01). */
+/**
+ * A network moderated by `moderatorId` with the given member municipalities (joined 2024-01-01, invitations
+ * accepted; `staffSurveys`: whether they allow the network's person surveys to their staff).
+ */
 export async function buildNetwork(
   db: Database,
   moderatorId: string,
   memberIds: string[],
   name = `Zirkel ${unique()}`,
+  over: { staffSurveys?: boolean } = {},
 ) {
   const id = newId();
   await db.insertInto('networks').values({ id, name, type: 'circle', description: 'Test' }).execute();
@@ -97,7 +101,15 @@ export async function buildNetwork(
   for (const m of memberIds) {
     await db
       .insertInto('networkMembers')
-      .values({ id: newId(), networkId: id, municipalityId: m, joinedOn: '2024-01-01' })
+      .values({
+        id: newId(),
+        networkId: id,
+        municipalityId: m,
+        joinedOn: '2024-01-01',
+        status: 'accepted',
+        staffSurveys: over.staffSurveys ?? true,
+        answeredAt: new Date('2024-01-01T09:00:00Z'),
+      })
       .execute();
   }
   return { id, name };

@@ -345,14 +345,38 @@ export const jointDetail = z.object({
       population: z.number().int(),
       caseVolume: z.number().int(),
       customPercent: z.number(),
+      /** The agreed share (frozen once every partner accepted), or the proposal while none is agreed yet. */
       shareCents: z.number(),
       sharePercent: z.number(),
+      /** The share in a pending proposal, null when nothing is pending. */
+      proposedShareCents: z.number().nullable(),
+      /** Has accepted the pending proposal (or the agreed split when nothing is pending). */
+      sharesAccepted: z.boolean(),
     }),
   ),
+  /**
+   * Cost shares are frozen when all partners have accepted them; a recomputed split (new key, costs, partners,
+   * populations) waits as a proposal until every partner accepts it again.
+   */
+  shares: z.object({
+    agreedAt: z.string().nullable(),
+    pending: z.boolean(),
+    proposedAt: z.string().nullable(),
+    proposedTotalCents: z.number().nullable(),
+    /** The figures have changed since the last split (e.g. populations): the lead may propose a new one. */
+    outdated: z.boolean(),
+  }),
   entries: z.array(jointEntry),
   myStatus: z.enum(['invited', 'accepted', 'declined']),
-  can: z.object({ edit: z.boolean(), answer: z.boolean(), write: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    answer: z.boolean(),
+    write: z.boolean(),
+    proposeShares: z.boolean(),
+    acceptShares: z.boolean(),
+  }),
 });
+export const jointSharesAccept = versioned;
 export const jointList = z.object({
   items: z.array(
     z.object({

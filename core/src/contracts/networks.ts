@@ -25,6 +25,10 @@ export const networkMember = z.object({
   sizeClass: z.number().int(),
   joinedOn: z.string(),
   leftOn: z.string().nullable(),
+  /** Only accepted members count; invitations wait for the municipality's answer. */
+  status: z.enum(['invited', 'accepted', 'declined']),
+  /** The municipality allows the network's person surveys to its staff. */
+  staffSurveys: z.boolean(),
 });
 export const networkDetail = z.object({
   id: uuid,
@@ -50,3 +54,27 @@ export const networkUpdate = versioned.extend({
 export const networkMemberAdd = z.object({ municipalityId: uuid, joinedOn: isoDate });
 export const networkMemberLeave = z.object({ leftOn: isoDate });
 export const moderatorAdd = z.object({ email });
+
+export const networkMembershipStatus = z.enum(['invited', 'accepted']);
+/** A network membership or invitation as the member municipality sees it. */
+export const networkMembership = z.object({
+  networkId: uuid,
+  name: z.string(),
+  type: networkType,
+  description: z.string(),
+  memberCount: z.number().int(),
+  status: networkMembershipStatus,
+  joinedOn: z.string(),
+  staffSurveys: z.boolean(),
+  invitedBy: z.string().nullable(),
+  invitedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export const networkMembershipList = z.object({
+  items: z.array(networkMembership),
+  can: z.object({ answer: z.boolean() }),
+});
+export const networkInvitationAccept = versioned.extend({ staffSurveys: z.boolean().default(false) });
+export const networkInvitationDecline = versioned;
+export const networkMembershipUpdate = versioned.extend({ staffSurveys: z.boolean() });

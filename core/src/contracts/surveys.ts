@@ -140,6 +140,8 @@ export const surveyParticipation = z.object({
   ),
   submitted: z.number().int(),
   total: z.number().int(),
+  /** Person surveys of networks: member municipalities that have not allowed surveys of their staff. */
+  withoutStaffConsent: z.number().int(),
 });
 
 const answerValue = z.union([

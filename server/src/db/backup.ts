@@ -29,8 +29,9 @@ export async function tablesInDependencyOrder(db: Database): Promise<string[]> {
       SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
       JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE k.contype = 'f' AND n.nspname = current_schema()`.execute(db)
-  ).rows;
+      WHERE k.contype = 'f' AND n.nspname = current_schema()
+      ORDER BY c.relname, p.relname, k.conname`.execute(db)
+  ).rows; // ordered: with a cycle (users ↔ municipalities) the catalog order would decide, and differ after restore
   const order: string[] = [];
   const visit = (t: string, path: Set<string>) => {
     if (order.includes(t) || path.has(t)) return;

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_exchange.js';
 import * as m0013 from './migrations/0013_directory_order.js';
 import * as m0014 from './migrations/0014_survey_anonymity.js';
 import * as m0015 from './migrations/0015_auth_hardening.js';
+import * as m0016 from './migrations/0016_network_consent.js';
 import * as m0017 from './migrations/0017_workshop_limits.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013_directory_order': m0013,
   '0014_survey_anonymity': m0014,
   '0015_auth_hardening': m0015,
+  '0016_network_consent': m0016,
   '0017_workshop_limits': m0017,
 };
 

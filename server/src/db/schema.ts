@@ -135,6 +135,13 @@ export interface NetworkMembers {
   municipalityId: string;
   joinedOn: string;
   leftOn: string | null;
+  status: Generated<string>;
+  staffSurveys: Generated<boolean>;
+  invitedBy: string | null;
+  invitedAt: Generated<Date>;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  version: Generated<number>;
 }
 export interface NetworkModerators {
   networkId: string;
@@ -718,6 +725,10 @@ export interface JointProjects {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  sharesAgreed: ColumnType<unknown, string | null | undefined, string | null>;
+  sharesAgreedAt: Date | null;
+  sharesProposed: ColumnType<unknown, string | null | undefined, string | null>;
+  sharesProposedAt: Date | null;
 }
 export interface JointPartners {
   jointProjectId: string;
@@ -727,6 +738,7 @@ export interface JointPartners {
   caseVolume: Generated<number>;
   customPercent: Generated<number>;
   position: number;
+  sharesAccepted: Generated<boolean>;
 }
 export interface JointEntries {
   id: string;

@@ -268,7 +268,17 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .execute();
       await trx
         .insertInto('networkMembers')
-        .values({ id: newId(), networkId, municipalityId, joinedOn: '2021-06-10' })
+        // the demo circle's members have accepted their invitations and allow staff surveys
+        .values({
+          id: newId(),
+          networkId,
+          municipalityId,
+          joinedOn: '2021-06-10',
+          status: 'accepted',
+          staffSurveys: true,
+          invitedBy: moderatorId,
+          answeredAt: new Date('2021-06-10T09:00:00Z'),
+        })
         .execute();
       await writeAudit(trx, null, {
         action: 'seed',

@@ -40,7 +40,8 @@ function scopeQuery(db: Database, tokenHash: string, now: Date) {
       'u.isPlatformAdmin',
       'm.role',
       sql<string[]>`coalesce((select array_agg(nm.network_id::text) from network_members nm
-        where nm.municipality_id = s.active_municipality_id and nm.left_on is null), '{}')`.as('networkIds'),
+        where nm.municipality_id = s.active_municipality_id and nm.left_on is null
+          and nm.status = 'accepted'), '{}')`.as('networkIds'),
       sql<string[]>`coalesce((select array_agg(mo.network_id::text) from network_moderators mo
         where mo.user_id = u.id), '{}')`.as('moderatedNetworkIds'),
     ])

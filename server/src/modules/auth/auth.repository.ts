@@ -78,7 +78,8 @@ export const authRepository = {
               .selectFrom('networkMembers as nm')
               .whereRef('nm.networkId', '=', 'n.id')
               .where('nm.municipalityId', '=', municipalityId ?? '00000000-0000-0000-0000-000000000000')
-              .where('nm.leftOn', 'is', null),
+              .where('nm.leftOn', 'is', null)
+              .where('nm.status', '=', 'accepted'),
           ),
         ]),
       )

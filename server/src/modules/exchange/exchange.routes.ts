@@ -12,6 +12,7 @@ import {
   jointDetail,
   jointEntryInput,
   jointList,
+  jointSharesAccept,
   jointUpdate,
   needPartnerSearch,
   okResponse,
@@ -180,6 +181,22 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/joint-projects/:jointId',
     { schema: { tags, params: jointParams, body: jointUpdate, response: { 200: jointDetail } }, config: tenant },
     async (req) => joint.updateJoint(deps, tenantScopeOf(req), req.params.jointId as string, req.body),
+  );
+  r.post(
+    '/api/v1/joint-projects/:jointId/shares/propose',
+    {
+      schema: { tags, params: jointParams, body: jointSharesAccept, response: { 200: jointDetail } },
+      config: tenant,
+    },
+    async (req) => joint.proposeShares(deps, tenantScopeOf(req), req.params.jointId as string, req.body.version),
+  );
+  r.post(
+    '/api/v1/joint-projects/:jointId/shares/accept',
+    {
+      schema: { tags, params: jointParams, body: jointSharesAccept, response: { 200: jointDetail } },
+      config: tenant,
+    },
+    async (req) => joint.acceptShares(deps, tenantScopeOf(req), req.params.jointId as string, req.body.version),
   );
   r.post(
     '/api/v1/joint-projects/:jointId/answer',

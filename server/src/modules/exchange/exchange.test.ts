@@ -10,6 +10,7 @@ import {
   type TestContext,
 } from '../../../test/helpers.js';
 import { pdfText } from '../../../test/pdf-text.js';
+import { newId } from '../../lib/ids.js';
 
 let ctx: TestContext;
 let a: Client; // publisher (Gemeinde A, 9,000 inhabitants)
@@ -343,6 +344,12 @@ describe('lighthouse marks and discussion', () => {
   });
 
   it('lets the network moderator mark the entry, nobody else', async () => {
+    // a lighthouse needs a network of at least three member municipalities
+    const D = await buildMunicipality(ctx.db, { name: 'Gemeinde Delta' });
+    await ctx.db
+      .insertInto('networkMembers')
+      .values({ id: newId(), networkId, municipalityId: D.id, joinedOn: '2024-01-01', status: 'accepted' })
+      .execute();
     expect((await b.put(`/api/v1/exchange/${id}/lighthouse/${networkId}`)).statusCode).toBe(403);
     const res = await moderator.put(`/api/v1/exchange/${id}/lighthouse/${networkId}`);
     expect(res.statusCode).toBe(200);
@@ -569,7 +576,12 @@ describe('joint projects', () => {
     const ok = await a.put(`/api/v1/joint-projects/${jid}`, body);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().partners.map((p: { status: string }) => p.status)).toEqual(['accepted', 'accepted', 'invited']);
-    expect(ok.json().partners.map((p: { shareCents: number }) => p.shareCents)).toEqual([400_001, 400_000, 400_000]);
+    // the agreed shares stay in force; the new key's split waits as a proposal
+    expect(ok.json().partners.map((p: { shareCents: number }) => p.shareCents)).toEqual([400_000, 800_001, 0]);
+    expect(ok.json().partners.map((p: { proposedShareCents: number }) => p.proposedShareCents)).toEqual([
+      400_001, 400_000, 400_000,
+    ]);
+    expect(ok.json().shares).toMatchObject({ pending: true, proposedTotalCents: 1_200_001 });
     expect((await a.put(`/api/v1/joint-projects/${jid}`, body)).statusCode).toBe(409);
     expect((await b.put(`/api/v1/joint-projects/${jid}`, { ...body, version: d.version + 1 })).statusCode).toBe(403);
     expect((await c.get(`/api/v1/joint-projects/${jid}`)).json().can.answer).toBe(true);

@@ -18,7 +18,7 @@ import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
 import { fieldError } from '../projects/projects.access.js';
-import { coordinators, loadVisible } from './exchange.access.js';
+import { coordinators, loadVisible, visible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
 type PartnerStatus = 'invited' | 'accepted' | 'declined';
@@ -70,24 +70,150 @@ function sharesOf(
   return { total, shares };
 }
 
+/** A cost split as agreed or proposed: the total and every partner's share in cents. */
+type Split = { totalCents: number; shares: { municipalityId: string; shareCents: number }[] };
+
+/** The partners in their order with the figures the key uses (current populations). */
+function partnersOf(db: Deps['db'] | Transaction<DB>, id: string) {
+  return db
+    .selectFrom('jointPartners as jp')
+    .innerJoin('municipalities as m', 'm.id', 'jp.municipalityId')
+    .select([
+      'jp.municipalityId',
+      'm.name',
+      'm.population',
+      'jp.role',
+      'jp.status',
+      'jp.caseVolume',
+      'jp.customPercent',
+      'jp.sharesAccepted',
+    ])
+    .where('jp.jointProjectId', '=', id)
+    .orderBy('jp.position')
+    .execute();
+}
+
+/** The split the current figures give (key, cost lines, partners, populations). */
+function liveSplit(
+  j: { costKey: string; baseShare: number; costLines: unknown },
+  partners: Awaited<ReturnType<typeof partnersOf>>,
+): Split {
+  const { total, shares } = sharesOf(j.costKey as JointCostKey, j.baseShare, j.costLines as CostLine[], partners);
+  return {
+    totalCents: total,
+    shares: partners.map((p, i) => ({ municipalityId: p.municipalityId, shareCents: shares[i] ?? 0 })),
+  };
+}
+
+function sameSplit(a: Split | null, b: Split | null): boolean {
+  if (!a || !b) return false;
+  const key = (x: Split) =>
+    JSON.stringify([
+      x.totalCents,
+      x.shares
+        .filter((s) => s.shareCents !== 0)
+        .map((s) => `${s.municipalityId}:${s.shareCents}`)
+        .sort(),
+    ]);
+  return key(a) === key(b);
+}
+
+/**
+ * After anything that may change the split: when the current figures give another split than the one agreed
+ * (or proposed), it becomes the new proposal — the agreed shares stay in force, every partner but the lead has
+ * to accept again. A split equal to the agreed one withdraws a pending proposal. Returns whether it changed.
+ */
+async function repropose(trx: Transaction<DB>, scope: TenantScope, id: string, bumpVersion: boolean) {
+  const j = await trx
+    .selectFrom('jointProjects')
+    .select(['costKey', 'baseShare', 'costLines', 'sharesAgreed', 'sharesProposed', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const live = liveSplit(j, await partnersOf(trx, id));
+  const agreed = j.sharesAgreed as Split | null;
+  const proposed = j.sharesProposed as Split | null;
+  let changed = false;
+  if (sameSplit(live, agreed)) {
+    if (proposed) {
+      await trx
+        .updateTable('jointProjects')
+        .set({ sharesProposed: null, sharesProposedAt: null })
+        .where('id', '=', id)
+        .execute();
+      await trx.updateTable('jointPartners').set({ sharesAccepted: true }).where('jointProjectId', '=', id).execute();
+      changed = true;
+    }
+  } else if (!sameSplit(live, proposed)) {
+    await trx
+      .updateTable('jointProjects')
+      .set({ sharesProposed: JSON.stringify(live), sharesProposedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('jointPartners')
+      .set({ sharesAccepted: sql<boolean>`role = 'lead'` })
+      .where('jointProjectId', '=', id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'propose_shares',
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      before: agreed ? { shares: agreed.shares } : null,
+      after: { totalCents: live.totalCents, shares: live.shares },
+    });
+    changed = true;
+  }
+  if (changed && bumpVersion)
+    await trx
+      .updateTable('jointProjects')
+      .set({ version: j.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+  await settle(trx, scope, id);
+  return changed;
+}
+
+/** When every participating partner has accepted the pending proposal, it becomes the agreed (frozen) split. */
+async function settle(trx: Transaction<DB>, scope: TenantScope, id: string) {
+  const j = await trx
+    .selectFrom('jointProjects')
+    .select('sharesProposed')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (!j.sharesProposed) return;
+  const open = await trx
+    .selectFrom('jointPartners')
+    .select('municipalityId')
+    .where('jointProjectId', '=', id)
+    .where('status', '<>', 'declined')
+    .where((eb) => eb.or([eb('status', '<>', 'accepted'), eb('sharesAccepted', '=', false)]))
+    .execute();
+  if (open.length) return;
+  await trx
+    .updateTable('jointProjects')
+    .set({
+      sharesAgreed: JSON.stringify(j.sharesProposed),
+      sharesAgreedAt: new Date(),
+      sharesProposed: null,
+      sharesProposedAt: null,
+    })
+    .where('id', '=', id)
+    .execute();
+  await writeAudit(trx, scope, {
+    action: 'agree_shares',
+    entity: 'joint_project',
+    entityId: id,
+    municipalityId: scope.municipalityId,
+    after: j.sharesProposed as Record<string, unknown>,
+  });
+}
+
 export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
   const j = await membership(deps.db, scope, id);
   const [partners, entries, lead, publication] = await Promise.all([
-    deps.db
-      .selectFrom('jointPartners as jp')
-      .innerJoin('municipalities as m', 'm.id', 'jp.municipalityId')
-      .select([
-        'jp.municipalityId',
-        'm.name',
-        'm.population',
-        'jp.role',
-        'jp.status',
-        'jp.caseVolume',
-        'jp.customPercent',
-      ])
-      .where('jp.jointProjectId', '=', id)
-      .orderBy('jp.position')
-      .execute(),
+    partnersOf(deps.db, id),
     deps.db
       .selectFrom('jointEntries as e')
       .innerJoin('municipalities as m', 'm.id', 'e.municipalityId')
@@ -116,18 +242,28 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
       .select(['id', 'name'])
       .where('id', '=', j.leadMunicipalityId)
       .executeTakeFirstOrThrow(),
+    // the linked entry only for partners in its audience (the exchange's one visibility rule)
     j.publicationId
       ? deps.db
           .selectFrom('publications as p')
           .select(['p.id', 'p.title'])
           .where('p.id', '=', j.publicationId)
           .where('p.status', '=', 'published')
+          .where(visible(scope))
           .executeTakeFirst()
       : undefined,
   ]);
   const lines = j.costLines as CostLine[];
-  const { total, shares } = sharesOf(j.costKey as JointCostKey, j.baseShare, lines, partners);
+  const live = liveSplit(j, partners);
+  const agreed = j.sharesAgreed as Split | null;
+  const proposed = j.sharesProposed as Split | null;
+  // shown: the agreed shares while they are in force, else the proposal being agreed (legacy rows: live)
+  const shown = agreed ?? proposed ?? live;
+  const total = shown.totalCents;
+  const shareOf = (split: Split | null, municipalityId: string) =>
+    split?.shares.find((x) => x.municipalityId === municipalityId)?.shareCents ?? 0;
   const isLead = j.leadMunicipalityId === scope.municipalityId;
+  const mine = partners.find((p) => p.municipalityId === scope.municipalityId);
   return {
     id: j.id,
     version: j.version,
@@ -139,7 +275,7 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
     totalCents: total,
     lead,
     publication: publication ?? null,
-    partners: partners.map((p, i) => ({
+    partners: partners.map((p) => ({
       municipalityId: p.municipalityId,
       name: p.name,
       role: p.role as 'lead' | 'partner',
@@ -147,9 +283,18 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
       population: p.population,
       caseVolume: p.caseVolume,
       customPercent: p.customPercent,
-      shareCents: shares[i] ?? 0,
-      sharePercent: total > 0 ? Math.round(((shares[i] ?? 0) / total) * 10_000) / 100 : 0,
+      shareCents: shareOf(shown, p.municipalityId),
+      sharePercent: total > 0 ? Math.round((shareOf(shown, p.municipalityId) / total) * 10_000) / 100 : 0,
+      proposedShareCents: proposed ? shareOf(proposed, p.municipalityId) : null,
+      sharesAccepted: p.status === 'accepted' && p.sharesAccepted,
     })),
+    shares: {
+      agreedAt: iso(j.sharesAgreedAt),
+      pending: proposed !== null,
+      proposedAt: iso(j.sharesProposedAt),
+      proposedTotalCents: proposed?.totalCents ?? null,
+      outdated: !sameSplit(live, proposed ?? agreed),
+    },
     entries: entries.map((e) => ({
       id: e.id,
       kind: e.kind as 'decision' | 'document' | 'status' | 'note',
@@ -169,6 +314,9 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
       edit: isLead && can(scope, 'manage_exchange'),
       answer: j.myStatus === 'invited' && can(scope, 'manage_exchange'),
       write: j.myStatus === 'accepted' && can(scope, 'contribute'),
+      proposeShares: isLead && can(scope, 'manage_exchange') && !sameSplit(live, proposed ?? agreed),
+      acceptShares:
+        proposed !== null && j.myStatus === 'accepted' && !mine?.sharesAccepted && can(scope, 'manage_exchange'),
     },
   };
 }
@@ -233,13 +381,17 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
     });
 }
 
-/** The partner rows in their order: the lead has accepted, others keep their answer or are invited. */
+/**
+ * The partner rows in their order: the lead has accepted, others keep their answer (and their acceptance of
+ * the split, which repropose() withdraws if the split changes) or are invited.
+ */
 async function insertPartners(
   trx: Transaction<DB>,
   scope: TenantScope,
   id: string,
   partners: Create['partners'],
   status: Map<string, string>,
+  accepted: Map<string, boolean> = new Map(),
 ) {
   await trx
     .insertInto('jointPartners')
@@ -251,6 +403,7 @@ async function insertPartners(
           municipalityId: p.municipalityId,
           role: lead ? 'lead' : 'partner',
           status: lead ? 'accepted' : (status.get(p.municipalityId) ?? 'invited'),
+          sharesAccepted: lead || (accepted.get(p.municipalityId) ?? false),
           caseVolume: p.caseVolume,
           customPercent: p.customPercent,
           position,
@@ -287,6 +440,7 @@ export async function createJoint(deps: Deps, scope: TenantScope, input: Create)
       })
       .execute();
     await insertPartners(trx, scope, id, input.partners, new Map());
+    await repropose(trx, scope, id, false);
     await writeAudit(trx, scope, {
       action: 'create',
       entity: 'joint_project',
@@ -323,6 +477,7 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
     assertVersion(cur, input.version, current);
     const before = await trx.selectFrom('jointPartners').selectAll().where('jointProjectId', '=', id).execute();
     const status = new Map(before.map((p) => [p.municipalityId, p.status]));
+    const accepted = new Map(before.map((p) => [p.municipalityId, p.sharesAccepted]));
     await trx
       .updateTable('jointProjects')
       .set({
@@ -333,7 +488,9 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('jointPartners').where('jointProjectId', '=', id).execute();
-    await insertPartners(trx, scope, id, input.partners, status);
+    await insertPartners(trx, scope, id, input.partners, status, accepted);
+    // a new key, new costs or partners never change the agreed shares silently: they become a proposal
+    await repropose(trx, scope, id, false);
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'joint_project',
@@ -347,7 +504,10 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
   return getJoint(deps, scope, id);
 }
 
-/** An invited partner accepts or declines. */
+/**
+ * An invited partner accepts (and with it the cost split it was shown) or declines (which changes the split:
+ * the others are asked to accept the new one).
+ */
 export async function answerJoint(deps: Deps, scope: TenantScope, id: string, accept: boolean) {
   const j = await membership(deps.db, scope, id);
   if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
@@ -355,7 +515,7 @@ export async function answerJoint(deps: Deps, scope: TenantScope, id: string, ac
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('jointPartners')
-      .set({ status: accept ? 'accepted' : 'declined' })
+      .set({ status: accept ? 'accepted' : 'declined', sharesAccepted: accept })
       .where('jointProjectId', '=', id)
       .where('municipalityId', '=', scope.municipalityId)
       .execute();
@@ -366,9 +526,66 @@ export async function answerJoint(deps: Deps, scope: TenantScope, id: string, ac
       entityId: id,
       municipalityId: scope.municipalityId,
     });
+    if (accept) await settle(trx, scope, id);
+    else await repropose(trx, scope, id, true);
   });
   if (!accept) return { ok: true as const, declined: true };
   return { ok: true as const, declined: false };
+}
+
+/**
+ * The lead puts the split the current figures give (e.g. after population updates) to the partners as a
+ * proposal; the agreed shares stay in force until all have accepted it.
+ */
+export async function proposeShares(deps: Deps, scope: TenantScope, id: string, version: number) {
+  const j = await membership(deps.db, scope, id);
+  if (j.leadMunicipalityId !== scope.municipalityId || !can(scope, 'manage_exchange'))
+    throw new AppError('forbidden', 403);
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await trx
+      .selectFrom('jointProjects')
+      .select('version')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    assertVersion(cur, version);
+    if (!(await repropose(trx, scope, id, true)))
+      throw new AppError('conflict', 409, 'Die Kostenanteile entsprechen bereits den aktuellen Zahlen.');
+  });
+  return getJoint(deps, scope, id);
+}
+
+/** A partner accepts the pending proposal of cost shares; with the last acceptance it replaces the agreed ones. */
+export async function acceptShares(deps: Deps, scope: TenantScope, id: string, version: number) {
+  const j = await membership(deps.db, scope, id);
+  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await trx
+      .selectFrom('jointProjects')
+      .select(['version', 'sharesProposed'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    // the version names the proposal the partner has seen: a newer one has to be read first
+    assertVersion(cur, version);
+    if (!cur.sharesProposed) throw new AppError('conflict', 409, 'Es liegt kein neuer Vorschlag vor.');
+    await trx
+      .updateTable('jointPartners')
+      .set({ sharesAccepted: true })
+      .where('jointProjectId', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'accept_shares',
+      entity: 'joint_project',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: cur.sharesProposed as Record<string, unknown>,
+    });
+    await settle(trx, scope, id);
+  });
+  return getJoint(deps, scope, id);
 }
 
 type EntryData = {

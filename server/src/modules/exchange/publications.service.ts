@@ -19,6 +19,7 @@ import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { computeFinance, loadFinance, loadSettings } from '../finance/finance.service.js';
 import { can } from '../members/members.policy.js';
+import { networksRepository } from '../networks/networks.repository.js';
 import { fieldError, loadProject } from '../projects/projects.access.js';
 import { loadVisible, readableNetworks } from './exchange.access.js';
 
@@ -497,15 +498,27 @@ export async function withdraw(deps: Deps, scope: TenantScope, projectId: string
   return publicationState(deps, scope, projectId);
 }
 
-async function lighthouseOf(deps: Deps, publicationId: string) {
+/** Lighthouse marks of an entry: all for its own municipality, else those of networks the scope may read. */
+async function lighthouseOf(deps: Deps, scope: Scope, publicationId: string, own: boolean) {
+  const nets = readableNetworks(scope);
+  if (!own && !nets.length) return [];
   return deps.db
     .selectFrom('lighthouseMarks as l')
     .innerJoin('networks as n', 'n.id', 'l.networkId')
     .select(['l.networkId', 'n.name as network'])
     .where('l.publicationId', '=', publicationId)
+    .$if(!own, (q) => q.where('l.networkId', 'in', nets))
     .orderBy('n.name')
     .execute();
 }
+
+/**
+ * A lighthouse mark is a network's judgment that an entry is worth copying, and it lifts the entry to the
+ * top of its members' searches. It only means something when peers judge: a network needs at least this many
+ * accepted member municipalities to mark anything — otherwise anyone could found a network of one or two and
+ * praise their own project (security review, issue 15).
+ */
+export const LIGHTHOUSE_MIN_MEMBERS = 3;
 
 /** Networks in which the entry is shown (for lighthouse marks): those published to, or all its municipality's. */
 async function networksShowing(deps: Deps, pub: { id: string; visibility: string; municipalityId: string }) {
@@ -519,6 +532,7 @@ async function networksShowing(deps: Deps, pub: { id: string; visibility: string
       .select('networkId')
       .where('municipalityId', '=', pub.municipalityId)
       .where('leftOn', 'is', null)
+      .where('status', '=', 'accepted')
       .execute()
   ).map((r) => r.networkId);
 }
@@ -539,7 +553,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
       )
       .orderBy('n.name')
       .execute(),
-    lighthouseOf(deps, id),
+    lighthouseOf(deps, scope, id, own),
     deps.db
       .selectFrom('exchangePosts as e')
       .leftJoin('users as u', 'u.id', 'e.authorId')
@@ -657,13 +671,43 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
   };
 }
 
-/** A moderator marks (or unmarks) an entry as a lighthouse project of a network it is shown in. */
+const lighthouseRefused = (code: string, message: string) =>
+  new AppError('forbidden', 403, message, [{ path: 'networkId', code, message }]);
+
+/**
+ * A moderator marks (or unmarks) an entry as a lighthouse project of a network it is shown in. Marking needs
+ * a network of at least LIGHTHOUSE_MIN_MEMBERS accepted members, and never an entry of a municipality the
+ * moderator belongs to; removing a mark is always allowed.
+ */
 export async function setLighthouse(deps: Deps, scope: Scope, id: string, networkId: string, on: boolean) {
   const entry = await getEntry(deps, scope, id);
   if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
     throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
   if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId))
     throw fieldError('networkId', 'not_shown', 'Dieser Eintrag ist in diesem Netzwerk nicht sichtbar.');
+  if (on) {
+    const pub = await deps.db
+      .selectFrom('publications')
+      .select('municipalityId')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const ownMunicipality = await deps.db
+      .selectFrom('memberships')
+      .select('userId')
+      .where('userId', '=', scope.user.id)
+      .where('municipalityId', '=', pub.municipalityId)
+      .executeTakeFirst();
+    if (ownMunicipality)
+      throw lighthouseRefused(
+        'lighthouse_own_municipality',
+        'Projekte der eigenen Kommune können Sie nicht als Leuchtturmprojekt markieren.',
+      );
+    if ((await networksRepository.acceptedCount(deps.db, networkId)) < LIGHTHOUSE_MIN_MEMBERS)
+      throw lighthouseRefused(
+        'lighthouse_small_network',
+        `Leuchtturmprojekte können nur Verbünde mit mindestens ${LIGHTHOUSE_MIN_MEMBERS} Mitgliedskommunen markieren – die Markierung soll das Urteil mehrerer Kommunen sein.`,
+      );
+  }
   if (on)
     await deps.db
       .insertInto('lighthouseMarks')

@@ -39,11 +39,17 @@ function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip
   if (q.stage && !skip) b = b.where('p.stage', '=', q.stage);
   if (q.costMin !== undefined) b = b.where('p.tcoCents', '>=', q.costMin * 100);
   if (q.costMax !== undefined) b = b.where('p.tcoCents', '<=', q.costMax * 100);
-  if (q.lighthouse === 'true')
-    b = b.where((eb) =>
-      eb.exists(eb.selectFrom('lighthouseMarks as l').select('l.networkId').whereRef('l.publicationId', '=', 'p.id')),
-    );
+  if (q.lighthouse === 'true') b = b.where(markedForViewer(scope));
   return b;
+}
+
+/**
+ * Whether an entry is a lighthouse project for this viewer: marked by a network the viewer's municipality
+ * belongs to. Marks of other networks neither show nor lift an entry in the ranking.
+ */
+function markedForViewer(scope: Scope): RawBuilder<boolean> {
+  if (!scope.networkIds.length) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM lighthouse_marks l WHERE l.publication_id = p.id AND l.network_id IN (${sql.join(scope.networkIds)}))`;
 }
 
 const FACETS = ['sizeClass', 'land', 'kreis', 'field', 'stage'] as const;
@@ -100,9 +106,9 @@ async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | n
 export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
   const text = q.mode === 'similar' ? await needWords(deps, scope) : (q.q ?? null);
   const words = text ? orQuery(text) : null;
-  // without words there is no relevance: lighthouse projects first, then the newest
+  // without words there is no relevance: lighthouse projects (of the viewer's networks) first, then the newest
   const rank = words ? sql<number>`ts_rank(p.search, to_tsquery('german', ${words}))` : null;
-  const lighthouse = sql<boolean>`EXISTS (SELECT 1 FROM lighthouse_marks l WHERE l.publication_id = p.id)`;
+  const lighthouse = markedForViewer(scope);
   const [rows, facets] = await Promise.all([
     filtered(deps, scope, q, words)
       .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
@@ -124,7 +130,8 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
         (eb) => eb.fn.countAll<number>().over().as('total'),
       ])
       .$if(rank !== null, (qb) => qb.orderBy(rank as NonNullable<typeof rank>, 'desc'))
-      .orderBy(lighthouse, 'desc')
+      // (a constant cannot be an ORDER BY term: without networks there is no lighthouse to lift)
+      .$if(scope.networkIds.length > 0, (qb) => qb.orderBy(lighthouse, 'desc'))
       .orderBy('p.publishedAt', 'desc')
       .orderBy('p.id')
       .limit(q.pageSize)

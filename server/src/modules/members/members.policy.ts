@@ -11,6 +11,7 @@ export type MunicipalityAction =
   | 'edit_municipality'
   | 'view_audit'
   | 'create_network'
+  | 'answer_network_invitations'
   | 'manage_surveys'
   | 'draft_responses'
   | 'submit_responses'
@@ -34,6 +35,8 @@ const MATRIX: Record<MunicipalityAction, readonly MunicipalityRole[]> = {
   edit_municipality: ['admin'],
   view_audit: ['admin'],
   create_network: ['admin', 'coordinator'],
+  // network membership and staff surveys need the municipality's consent, given by those who speak for it
+  answer_network_invitations: ['admin', 'coordinator'],
   manage_surveys: ['admin', 'coordinator'],
   draft_responses: ['admin', 'coordinator', 'staff', 'mayor'],
   submit_responses: ['admin', 'coordinator'],

@@ -187,10 +187,12 @@ export const municipalitiesRepository = {
           .select(eb.fn.countAll<number>().as('c'))
           .whereRef('x.networkId', '=', 'n.id')
           .where('x.leftOn', 'is', null)
+          .where('x.status', '=', 'accepted')
           .as('memberCount'),
       ])
       .where('nm.municipalityId', '=', scope.municipalityId)
       .where('nm.leftOn', 'is', null)
+      .where('nm.status', '=', 'accepted')
       .orderBy('n.name')
       .execute();
   },

@@ -20,6 +20,7 @@ export const networksRepository = {
           .select(eb.fn.countAll<number>().as('c'))
           .whereRef('x.networkId', '=', 'n.id')
           .where('x.leftOn', 'is', null)
+          .where('x.status', '=', 'accepted')
           .as('memberCount'),
       ]);
     if (!scope.user.isPlatformAdmin) {
@@ -32,7 +33,8 @@ export const networksRepository = {
   byId(db: Q, id: string) {
     return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  members(db: Q, networkId: string) {
+  /** Members with their dates and status; declined invitations only for moderators (`withDeclined`). */
+  members(db: Q, networkId: string, withDeclined: boolean) {
     return db
       .selectFrom('networkMembers as nm')
       .innerJoin('municipalities as m', 'm.id', 'nm.municipalityId')
@@ -45,8 +47,11 @@ export const networksRepository = {
         'm.population',
         'nm.joinedOn',
         'nm.leftOn',
+        'nm.status',
+        'nm.staffSurveys',
       ])
       .where('nm.networkId', '=', networkId)
+      .$if(!withDeclined, (q) => q.where('nm.status', '<>', 'declined'))
       .orderBy('nm.leftOn', (ob) => ob.desc().nullsFirst())
       .orderBy('m.shortName')
       .execute();
@@ -75,6 +80,7 @@ export const networksRepository = {
       .execute();
     await db.insertInto('networkModeratorInvitations').values(inv).execute();
   },
+  /** The current row of a municipality in a network: invited or accepted, not left (at most one). */
   activeMembership(db: Q, networkId: string, municipalityId: string) {
     return db
       .selectFrom('networkMembers')
@@ -82,6 +88,66 @@ export const networksRepository = {
       .where('networkId', '=', networkId)
       .where('municipalityId', '=', municipalityId)
       .where('leftOn', 'is', null)
+      .where('status', '<>', 'declined')
       .executeTakeFirst();
+  },
+  /** Open invitations and current memberships of one municipality, with the networks' names. */
+  membershipsOf(db: Q, municipalityId: string) {
+    return db
+      .selectFrom('networkMembers as nm')
+      .innerJoin('networks as n', 'n.id', 'nm.networkId')
+      .leftJoin('users as u', 'u.id', 'nm.invitedBy')
+      .select((eb) => [
+        'nm.networkId',
+        'n.name',
+        'n.type',
+        'n.description',
+        'nm.status',
+        'nm.joinedOn',
+        'nm.staffSurveys',
+        'u.name as invitedBy',
+        'nm.invitedAt',
+        'nm.answeredAt',
+        'nm.version',
+        eb
+          .selectFrom('networkMembers as x')
+          .select(eb.fn.countAll<number>().as('c'))
+          .whereRef('x.networkId', '=', 'n.id')
+          .where('x.leftOn', 'is', null)
+          .where('x.status', '=', 'accepted')
+          .as('memberCount'),
+      ])
+      .where('nm.municipalityId', '=', municipalityId)
+      .where('nm.leftOn', 'is', null)
+      .where('nm.status', 'in', ['invited', 'accepted'])
+      .orderBy('nm.status', 'desc')
+      .orderBy('n.name')
+      .execute();
+  },
+  /**
+   * The municipalities that take part in the networks on a day: accepted memberships not left before it.
+   * The one member query for everything that reaches members (surveys); `staffSurveys` is each membership's
+   * consent to person surveys of its staff.
+   */
+  currentMembers(db: Q, networkIds: string[], day: string) {
+    if (!networkIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('networkMembers')
+      .select(['municipalityId', 'networkId', 'staffSurveys'])
+      .where('networkId', 'in', networkIds)
+      .where('status', '=', 'accepted')
+      .where((w) => w.or([w('leftOn', 'is', null), w('leftOn', '>', day)]))
+      .execute();
+  },
+  /** How many municipalities currently belong to a network (accepted, not left). */
+  async acceptedCount(db: Q, networkId: string): Promise<number> {
+    const r = await db
+      .selectFrom('networkMembers')
+      .select((eb) => eb.fn.countAll<number>().as('c'))
+      .where('networkId', '=', networkId)
+      .where('status', '=', 'accepted')
+      .where('leftOn', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.c);
   },
 };

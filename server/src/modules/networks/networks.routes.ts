@@ -3,15 +3,19 @@ import {
   moderatorAdd,
   networkCreate,
   networkDetail,
+  networkInvitationAccept,
+  networkInvitationDecline,
   networkList,
   networkMemberAdd,
   networkMemberLeave,
+  networkMembershipList,
+  networkMembershipUpdate,
   networkUpdate,
   okResponse,
 } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
-import { scopeOf } from '../../plugins/session.js';
+import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './networks.service.js';
 
 const tags = ['Verbünde'];
@@ -92,5 +96,36 @@ export const networksRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'user' },
     },
     async (req) => svc.removeModerator(deps, scopeOf(req), req.params.networkId, req.params.userId),
+  );
+
+  // the member municipality's side: invitations to answer, consent to staff surveys
+  r.get(
+    '/api/v1/network-memberships',
+    { schema: { tags, response: { 200: networkMembershipList } }, config: { access: 'tenant' } },
+    async (req) => svc.listMemberships(deps, tenantScopeOf(req)),
+  );
+  r.post(
+    '/api/v1/network-memberships/:networkId/accept',
+    {
+      schema: { tags, params: nid, body: networkInvitationAccept, response: { 200: networkMembershipList } },
+      config: { access: 'tenant' },
+    },
+    async (req) => svc.answerInvitation(deps, tenantScopeOf(req), req.params.networkId as string, true, req.body),
+  );
+  r.post(
+    '/api/v1/network-memberships/:networkId/decline',
+    {
+      schema: { tags, params: nid, body: networkInvitationDecline, response: { 200: networkMembershipList } },
+      config: { access: 'tenant' },
+    },
+    async (req) => svc.answerInvitation(deps, tenantScopeOf(req), req.params.networkId as string, false, req.body),
+  );
+  r.patch(
+    '/api/v1/network-memberships/:networkId',
+    {
+      schema: { tags, params: nid, body: networkMembershipUpdate, response: { 200: networkMembershipList } },
+      config: { access: 'tenant' },
+    },
+    async (req) => svc.setStaffSurveys(deps, tenantScopeOf(req), req.params.networkId as string, req.body),
   );
 };

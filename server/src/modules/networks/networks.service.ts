@@ -1,14 +1,20 @@
 import { AppError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
-import { hashSecret, newId, newSecret } from '../../lib/ids.js';
+import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
-import type { Scope } from '../../lib/scope.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
+import { fieldError } from '../projects/projects.access.js';
 import { networksRepository as repo } from './networks.repository.js';
 
 const MODERATOR_INVITATION_TTL_MS = 7 * 24 * 3600_000;
+
+/** Today as an ISO date (UTC, like every date the API takes). */
+const today = () => new Date().toISOString().slice(0, 10);
 
 export async function listNetworks(deps: Deps, scope: Scope) {
   const rows = await repo.listVisible(deps.db, scope);
@@ -30,8 +36,8 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   const access = networkAccess(scope, id);
   const n = await repo.byId(deps.db, id);
   if (!n) throw new AppError('not_found', 404);
-  const [members, moderators] = await Promise.all([repo.members(deps.db, id), repo.moderators(deps.db, id)]);
   const mod = access === 'moderator';
+  const [members, moderators] = await Promise.all([repo.members(deps.db, id, mod), repo.moderators(deps.db, id)]);
   return {
     id: n.id,
     name: n.name,
@@ -48,6 +54,8 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
       sizeClass: sizeClassOf(m.population),
       joinedOn: m.joinedOn,
       leftOn: m.leftOn,
+      status: m.status as 'invited' | 'accepted' | 'declined',
+      staffSurveys: m.staffSurveys,
     })),
     // members see who moderates; email addresses only for moderators themselves
     moderators: moderators.map((m) => ({ ...m, email: mod ? m.email : '' })),
@@ -55,7 +63,7 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   };
 }
 
-/** Creates a network; the creator moderates it and their municipality joins today. */
+/** Creates a network; the creator moderates it and their municipality (which they speak for) joins today. */
 export async function createNetwork(
   deps: Deps,
   scope: Scope,
@@ -77,7 +85,11 @@ export async function createNetwork(
           id: newId(),
           networkId: id,
           municipalityId: scope.municipalityId,
-          joinedOn: new Date().toISOString().slice(0, 10),
+          joinedOn: today(),
+          status: 'accepted',
+          invitedBy: scope.user.id,
+          answeredBy: scope.user.id,
+          answeredAt: new Date(),
         })
         .execute();
     }
@@ -120,6 +132,11 @@ export async function updateNetwork(
   return getNetwork(deps, scope, id);
 }
 
+/**
+ * Invites a municipality into the network. Membership needs the municipality's consent: the row stays
+ * `invited` (and counts nowhere) until its admin or coordinator accepts. The proposed joining date cannot
+ * lie in the past — nobody becomes a member before agreeing to it.
+ */
 export async function addMember(
   deps: Deps,
   scope: Scope,
@@ -127,7 +144,9 @@ export async function addMember(
   input: { municipalityId: string; joinedOn: string },
 ) {
   requireModerator(scope, id);
-  await deps.db.transaction().execute(async (trx) => {
+  if (input.joinedOn < today())
+    throw fieldError('body.joinedOn', 'joined_in_past', 'Das Beitrittsdatum darf nicht in der Vergangenheit liegen.');
+  const invited = await deps.db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom('municipalities')
       .select(['id', 'shortName'])
@@ -137,26 +156,52 @@ export async function addMember(
       throw new AppError('validation_failed', 400, 'Unknown municipality.', [
         { path: 'body.municipalityId', code: 'unknown', message: 'unknown municipality' },
       ]);
-    if (await repo.activeMembership(trx, id, input.municipalityId)) {
-      throw new AppError('duplicate', 409, 'Already a member.', [
-        { path: 'body.municipalityId', code: 'already_member', message: 'already a member' },
+    const cur = await repo.activeMembership(trx, id, input.municipalityId);
+    if (cur) {
+      const code = cur.status === 'invited' ? 'already_invited' : 'already_member';
+      throw new AppError('duplicate', 409, 'Already a member or invited.', [
+        { path: 'body.municipalityId', code, message: code.replace('_', ' ') },
       ]);
     }
-    const rowId = newId();
+    const net = await trx.selectFrom('networks').select('name').where('id', '=', id).executeTakeFirstOrThrow();
     await trx
       .insertInto('networkMembers')
-      .values({ id: rowId, networkId: id, ...input })
+      .values({ id: newId(), networkId: id, ...input, status: 'invited', invitedBy: scope.user.id })
       .execute();
     await writeAudit(trx, scope, {
-      action: 'join',
+      action: 'invite',
       entity: 'network_member',
       entityId: input.municipalityId,
       networkId: id,
       municipalityId: input.municipalityId,
-      after: { municipality: m.shortName, joinedOn: input.joinedOn },
+      after: { municipality: m.shortName, joinedOn: input.joinedOn, status: 'invited' },
     });
+    return net.name;
   });
+  await mailInvitation(deps, scope, input.municipalityId, invited);
   return getNetwork(deps, scope, id);
+}
+
+/** Tells those who speak for the invited municipality (admins and coordinators) about the invitation. */
+async function mailInvitation(deps: Deps, scope: Scope, municipalityId: string, network: string) {
+  const people = await deps.db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .select(['u.email', 'u.name'])
+    .where('ms.municipalityId', '=', municipalityId)
+    .where('ms.role', 'in', ['admin', 'coordinator'])
+    .execute();
+  for (const u of people) {
+    try {
+      await deps.mailer.send({
+        to: u.email,
+        subject: `Einladung in den Verbund „${network}“`,
+        text: `Guten Tag ${u.name},\n\n${scope.user.name} lädt Ihre Kommune in den Verbund „${network}“ ein. Ihre Kommune wird erst Mitglied, wenn Sie die Einladung annehmen; dabei entscheiden Sie auch, ob der Verbund persönliche Umfragen an Ihre Beschäftigten senden darf:\n\n${deps.config.publicUrl}/verbuende\n\nIhr Digitalzirkel`,
+      });
+    } catch (err) {
+      deps.log.warn({ err }, 'network invitation mail failed');
+    }
+  }
 }
 
 /** Ends a municipality's membership on a date; history is kept. */
@@ -173,6 +218,19 @@ export async function leaveMember(
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.activeMembership(trx, id, municipalityId);
     if (!cur) throw new AppError('not_found', 404);
+    if (cur.status === 'invited') {
+      // an unanswered invitation is withdrawn, not ended: it never was a membership
+      await trx.deleteFrom('networkMembers').where('id', '=', cur.id).execute();
+      await writeAudit(trx, scope, {
+        action: 'withdraw',
+        entity: 'network_member',
+        entityId: municipalityId,
+        networkId: id,
+        municipalityId,
+        before: { status: 'invited', joinedOn: cur.joinedOn },
+      });
+      return;
+    }
     if (input.leftOn < cur.joinedOn) {
       throw new AppError('validation_failed', 400, 'Leaving date before joining date.', [
         { path: 'body.leftOn', code: 'before_joined', message: 'before joined' },
@@ -251,4 +309,109 @@ export async function removeModerator(deps: Deps, scope: Scope, id: string, user
     });
   });
   return getNetwork(deps, scope, id);
+}
+
+/** The active municipality's network invitations and memberships, for its admins and coordinators to answer. */
+export async function listMemberships(deps: Deps, scope: TenantScope) {
+  const rows = await repo.membershipsOf(deps.db, scope.municipalityId);
+  return {
+    items: rows.map((r) => ({
+      networkId: r.networkId,
+      name: r.name,
+      type: r.type as NetworkType,
+      description: r.description,
+      memberCount: Number(r.memberCount ?? 0),
+      status: r.status as 'invited' | 'accepted',
+      joinedOn: r.joinedOn,
+      staffSurveys: r.staffSurveys,
+      invitedBy: r.invitedBy,
+      invitedAt: iso(r.invitedAt),
+      answeredAt: iso(r.answeredAt),
+      version: r.version,
+    })),
+    can: { answer: can(scope, 'answer_network_invitations') },
+  };
+}
+
+/** The municipality's own membership row in a network (invited or accepted), locked; 404 if there is none. */
+async function ownMembership(trx: Transaction<DB>, scope: TenantScope, networkId: string, version: number) {
+  if (!can(scope, 'answer_network_invitations')) throw new AppError('forbidden', 403);
+  const cur = await trx
+    .selectFrom('networkMembers')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('municipalityId', '=', scope.municipalityId)
+    .where('leftOn', 'is', null)
+    .where('status', '<>', 'declined')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!cur) throw new AppError('not_found', 404);
+  assertVersion(cur, version, { status: cur.status, staffSurveys: cur.staffSurveys, version: cur.version });
+  return cur;
+}
+
+/**
+ * The invited municipality answers an invitation. Accepting makes it a member from the proposed date, or
+ * from today if that date has passed meanwhile (membership never starts before the consent); with it the
+ * municipality decides whether the network may send person surveys to its staff.
+ */
+export async function answerInvitation(
+  deps: Deps,
+  scope: TenantScope,
+  networkId: string,
+  accept: boolean,
+  input: { version: number; staffSurveys?: boolean },
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await ownMembership(trx, scope, networkId, input.version);
+    if (cur.status !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+    let joinedOn = cur.joinedOn;
+    if (joinedOn < today()) joinedOn = today();
+    const next = accept
+      ? { status: 'accepted', joinedOn, staffSurveys: input.staffSurveys ?? false }
+      : { status: 'declined', staffSurveys: false };
+    await trx
+      .updateTable('networkMembers')
+      .set({ ...next, answeredBy: scope.user.id, answeredAt: new Date(), version: cur.version + 1 })
+      .where('id', '=', cur.id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: accept ? 'accept' : 'decline',
+      entity: 'network_member',
+      entityId: scope.municipalityId,
+      networkId,
+      municipalityId: scope.municipalityId,
+      before: { status: cur.status, joinedOn: cur.joinedOn },
+      after: next,
+    });
+  });
+  return listMemberships(deps, scope);
+}
+
+/** The member municipality (and only it) allows or forbids the network's person surveys to its staff. */
+export async function setStaffSurveys(
+  deps: Deps,
+  scope: TenantScope,
+  networkId: string,
+  input: { version: number; staffSurveys: boolean },
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const cur = await ownMembership(trx, scope, networkId, input.version);
+    if (cur.status !== 'accepted') throw new AppError('conflict', 409, 'Bitte nehmen Sie die Einladung zuerst an.');
+    await trx
+      .updateTable('networkMembers')
+      .set({ staffSurveys: input.staffSurveys, version: cur.version + 1 })
+      .where('id', '=', cur.id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'network_member',
+      entityId: scope.municipalityId,
+      networkId,
+      municipalityId: scope.municipalityId,
+      before: { staffSurveys: cur.staffSurveys },
+      after: { staffSurveys: input.staffSurveys },
+    });
+  });
+  return listMemberships(deps, scope);
 }

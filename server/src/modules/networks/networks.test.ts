@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import {
+  type Client,
   clientFromCookie,
   createTestContext,
   lastMailLink,
   login,
+  mailTexts,
   sessionCookie,
   TEST_PASSWORD,
   type TestContext,
 } from '../../../test/helpers.js';
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const IN_A_YEAR = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -46,33 +51,39 @@ describe('networks', () => {
     expect(n.can.manageMembers).toBe(true);
   });
 
-  it('a moderator adds members, records leaving with a date and keeps the history', async () => {
+  it('a moderator invites members, records leaving with a date and keeps the history', async () => {
     const mod = await buildUser(ctx.db);
     const a = await buildMunicipality(ctx.db);
     const b = await buildMunicipality(ctx.db);
+    const bc = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: b.id, role: 'coordinator' })).email);
     const net = await buildNetwork(ctx.db, mod.id, [a.id]);
     const c = await login(ctx.app, mod.email);
-    const added = await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: '2025-02-01' });
+    const added = await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: TODAY });
     expect(added.statusCode).toBe(201);
     expect(
-      (await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: '2025-02-01' })).statusCode,
+      (await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: TODAY })).statusCode,
     ).toBe(409);
+    const inv = (await bc.get('/api/v1/network-memberships')).json().items[0];
+    expect((await bc.post(`/api/v1/network-memberships/${net.id}/accept`, { version: inv.version })).statusCode).toBe(
+      200,
+    );
     const early = await c.post(`/api/v1/networks/${net.id}/members/${b.id}/leave`, { leftOn: '2025-01-01' });
     expect(early.statusCode).toBe(400);
-    const left = await c.post(`/api/v1/networks/${net.id}/members/${b.id}/leave`, { leftOn: '2026-03-31' });
+    const left = await c.post(`/api/v1/networks/${net.id}/members/${b.id}/leave`, { leftOn: IN_A_YEAR });
     expect(left.statusCode).toBe(200);
     const members = left.json().members;
     expect(members.find((x: { municipalityId: string }) => x.municipalityId === b.id)).toMatchObject({
-      joinedOn: '2025-02-01',
-      leftOn: '2026-03-31',
+      joinedOn: TODAY,
+      leftOn: IN_A_YEAR,
+      status: 'accepted',
     });
-    // rejoining creates a new period
-    await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: '2026-06-01' });
+    // inviting again creates a new period once accepted
+    await c.post(`/api/v1/networks/${net.id}/members`, { municipalityId: b.id, joinedOn: IN_A_YEAR });
     const again = (await c.get(`/api/v1/networks/${net.id}`)).json();
     expect(again.members.filter((x: { municipalityId: string }) => x.municipalityId === b.id)).toHaveLength(2);
     expect(
       (await c.get('/api/v1/networks')).json().items.find((x: { id: string }) => x.id === net.id).memberCount,
-    ).toBe(2);
+    ).toBe(1);
   });
 
   it('members see the network but cannot manage it; outsiders get 404', async () => {
@@ -197,5 +208,177 @@ describe('adding a moderator by email (security review, issue 15)', () => {
     // single use
     const again = await acceptLink('neu.moderation@example.org', { name: 'X Y', password: 'ein gutes passwort' });
     expect(again.res.statusCode).toBe(404);
+  });
+});
+
+describe('membership needs the invited municipality’s consent (security review, issue 15)', () => {
+  /** A coordinator founds a network and adds a foreign municipality with named staff. */
+  async function foreignSetup() {
+    const own = await buildMunicipality(ctx.db);
+    const attacker = await login(
+      ctx.app,
+      (await buildUser(ctx.db, { municipalityId: own.id, role: 'coordinator' })).email,
+    );
+    const foreign = await buildMunicipality(ctx.db);
+    const fc = await buildUser(ctx.db, { municipalityId: foreign.id, role: 'coordinator' });
+    const staffUser = await buildUser(ctx.db, {
+      municipalityId: foreign.id,
+      role: 'staff',
+      name: `Vertrauliche Person ${foreign.ags}`,
+    });
+    const net = (await attacker.post('/api/v1/networks', { name: 'Eigener Zirkel', type: 'circle' })).json().id;
+    return { own, attacker, foreign, fc, staffUser, net };
+  }
+
+  async function personSurvey(moderator: Client, net: string, title: string) {
+    const id = (
+      await moderator.post('/api/v1/surveys', { networkId: net, title, mode: 'person', source: 'template' })
+    ).json().id as string;
+    const opened = await moderator.post(`/api/v1/surveys/${id}/open`, { version: 1 });
+    expect(opened.statusCode).toBe(200);
+    return id;
+  }
+
+  const targetsOf = (surveyId: string, municipalityId: string) =>
+    ctx.db
+      .selectFrom('surveyTargets')
+      .select('userId')
+      .where('surveyId', '=', surveyId)
+      .where('municipalityId', '=', municipalityId)
+      .execute();
+
+  it('adding a foreign municipality only invites it; a back-dated joining date is rejected', async () => {
+    const { attacker, foreign, net } = await foreignSetup();
+    const back = await attacker.post(`/api/v1/networks/${net}/members`, {
+      municipalityId: foreign.id,
+      joinedOn: '2020-01-01',
+    });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().errors[0]).toMatchObject({ path: 'body.joinedOn', code: 'joined_in_past' });
+    const res = await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: TODAY });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().members.find((m: { municipalityId: string }) => m.municipalityId === foreign.id)).toMatchObject({
+      status: 'invited',
+      staffSurveys: false,
+    });
+    expect(
+      (await attacker.get('/api/v1/networks')).json().items.find((n: { id: string }) => n.id === net),
+    ).toMatchObject({ memberCount: 1 });
+    const rows = await ctx.db
+      .selectFrom('networkMembers')
+      .select(['status', 'joinedOn'])
+      .where('networkId', '=', net)
+      .where('municipalityId', '=', foreign.id)
+      .execute();
+    expect(rows).toEqual([{ status: 'invited', joinedOn: TODAY }]);
+  });
+
+  it('a person survey reaches a municipality’s staff only after it accepted and allowed staff surveys', async () => {
+    const { attacker, foreign, fc, staffUser, net } = await foreignSetup();
+    await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: TODAY });
+
+    // invited only: no targets, no mail, no names
+    const s1 = await personSurvey(attacker, net, 'Umfrage vor der Zustimmung');
+    expect(await targetsOf(s1, foreign.id)).toEqual([]);
+    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage vor der Zustimmung'))).toBe(false);
+    const part1 = await attacker.get(`/api/v1/surveys/${s1}/participation`);
+    expect(part1.body).not.toContain('Vertrauliche Person');
+
+    // the invited municipality sees the invitation; the invitation mail went to its coordinator
+    expect(mailTexts(ctx.outbox, fc.email).some((m) => m.includes('Eigener Zirkel'))).toBe(true);
+    const coord = await login(ctx.app, fc.email);
+    const staff = await login(ctx.app, staffUser.email);
+    const list = (await coord.get('/api/v1/network-memberships')).json();
+    expect(list.can.answer).toBe(true);
+    expect(list.items).toEqual([
+      expect.objectContaining({ networkId: net, name: 'Eigener Zirkel', status: 'invited', staffSurveys: false }),
+    ]);
+    // staff cannot answer for the municipality
+    expect((await staff.post(`/api/v1/network-memberships/${net}/accept`, { version: 1 })).statusCode).toBe(403);
+    const accepted = await coord.post(`/api/v1/network-memberships/${net}/accept`, { version: 1 });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().items[0]).toMatchObject({ status: 'accepted', staffSurveys: false, version: 2 });
+    expect(accepted.json().items[0].joinedOn >= TODAY).toBe(true);
+    expect((await coord.post(`/api/v1/network-memberships/${net}/accept`, { version: 2 })).statusCode).toBe(409);
+
+    // accepted without consent to staff surveys: still no person targets, and the moderator sees why
+    const s2 = await personSurvey(attacker, net, 'Umfrage ohne Einwilligung');
+    expect(await targetsOf(s2, foreign.id)).toEqual([]);
+    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage ohne Einwilligung'))).toBe(false);
+    const part2 = (await attacker.get(`/api/v1/surveys/${s2}/participation`)).json();
+    expect(part2.withoutStaffConsent).toBe(2); // the founder's own municipality has not allowed it either
+    expect(JSON.stringify(part2)).not.toContain('Vertrauliche Person');
+
+    // only the member municipality sets the flag — not the network's moderator
+    expect(
+      (await attacker.patch(`/api/v1/network-memberships/${net}`, { version: 2, staffSurveys: true })).statusCode,
+    ).toBe(409); // the attacker's own membership has version 1; it cannot reach the foreign one
+    expect(
+      (
+        await ctx.db
+          .selectFrom('networkMembers')
+          .select('staffSurveys')
+          .where('networkId', '=', net)
+          .where('municipalityId', '=', foreign.id)
+          .executeTakeFirstOrThrow()
+      ).staffSurveys,
+    ).toBe(false);
+    const allowed = await coord.patch(`/api/v1/network-memberships/${net}`, { version: 2, staffSurveys: true });
+    expect(allowed.json().items[0]).toMatchObject({ staffSurveys: true, version: 3 });
+
+    // with consent: the staff are surveyed
+    const s3 = await personSurvey(attacker, net, 'Umfrage mit Einwilligung');
+    expect((await targetsOf(s3, foreign.id)).map((t) => t.userId).sort()).toEqual(
+      [
+        staffUser.id,
+        (await ctx.db.selectFrom('users').select('id').where('email', '=', fc.email).executeTakeFirstOrThrow()).id,
+      ].sort(),
+    );
+    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage mit Einwilligung'))).toBe(true);
+    expect((await attacker.get(`/api/v1/surveys/${s3}/participation`)).json().withoutStaffConsent).toBe(1);
+  });
+
+  it('an invitation counts nowhere until accepted; declining keeps it out, a new invitation is possible', async () => {
+    const { attacker, foreign, fc, net } = await foreignSetup();
+    await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: IN_A_YEAR });
+    const coord = await login(ctx.app, fc.email);
+    // not a member yet: the network stays hidden, the session lists no network
+    expect((await coord.get(`/api/v1/networks/${net}`)).statusCode).toBe(404);
+    expect((await coord.get('/api/v1/auth/session')).json().networks).toEqual([]);
+    const declined = await coord.post(`/api/v1/network-memberships/${net}/decline`, { version: 1 });
+    expect(declined.json().items).toEqual([]);
+    expect((await coord.get(`/api/v1/networks/${net}`)).statusCode).toBe(404);
+    // the moderator sees the answer and may invite again
+    const view = (await attacker.get(`/api/v1/networks/${net}`)).json();
+    expect(view.members.find((m: { municipalityId: string }) => m.municipalityId === foreign.id).status).toBe(
+      'declined',
+    );
+    expect(
+      (await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: TODAY }))
+        .statusCode,
+    ).toBe(201);
+    // the moderator withdraws the open invitation
+    const withdrawn = await attacker.post(`/api/v1/networks/${net}/members/${foreign.id}/leave`, { leftOn: TODAY });
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await coord.get('/api/v1/network-memberships')).json().items).toEqual([]);
+    // another municipality cannot answer someone else's invitation
+    const other = await buildMunicipality(ctx.db);
+    const oc = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: other.id, role: 'admin' })).email);
+    expect((await oc.post(`/api/v1/network-memberships/${net}/accept`, { version: 1 })).statusCode).toBe(404);
+  });
+
+  it('accepting later than the proposed date starts the membership on the day of consent', async () => {
+    const { attacker, foreign, fc, net } = await foreignSetup();
+    await attacker.post(`/api/v1/networks/${net}/members`, { municipalityId: foreign.id, joinedOn: TODAY });
+    // the proposed date has passed by the time the municipality answers
+    await ctx.db
+      .updateTable('networkMembers')
+      .set({ joinedOn: '2024-01-01' })
+      .where('networkId', '=', net)
+      .where('municipalityId', '=', foreign.id)
+      .execute();
+    const coord = await login(ctx.app, fc.email);
+    const res = await coord.post(`/api/v1/network-memberships/${net}/accept`, { version: 1, staffSurveys: true });
+    expect(res.json().items[0]).toMatchObject({ status: 'accepted', joinedOn: TODAY, staffSurveys: true });
   });
 });

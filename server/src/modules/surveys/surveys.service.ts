@@ -14,6 +14,7 @@ import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { can } from '../members/members.policy.js';
+import { networksRepository } from '../networks/networks.repository.js';
 import {
   canManage,
   canSeeResults,
@@ -480,16 +481,13 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
     if (s.closesOn && s.closesOn < today)
       throw fieldError('body.closesOn', 'in_past', 'Das Ende der Umfrage liegt in der Vergangenheit.');
     const nets = s.networkId ? [s.networkId, ...s.networkIds] : [];
-    // members currently in the networks (first network wins), or the owning municipality
+    // members currently in the networks (accepted memberships, first network wins), or the owning municipality;
+    // person surveys reach only the staff of municipalities that allowed the network's staff surveys
     const munis: { municipalityId: string; networkId: string | null }[] = s.networkId
-      ? (
-          await trx
-            .selectFrom('networkMembers')
-            .select(['municipalityId', 'networkId'])
-            .where('networkId', 'in', nets)
-            .where((w) => w.or([w('leftOn', 'is', null), w('leftOn', '>', today)]))
-            .execute()
-        ).sort((a, b) => nets.indexOf(a.networkId) - nets.indexOf(b.networkId))
+      ? (await networksRepository.currentMembers(trx, nets, today))
+          .filter((m) => s.mode !== 'person' || m.staffSurveys)
+          .map((m) => ({ municipalityId: m.municipalityId, networkId: m.networkId }))
+          .sort((a, b) => nets.indexOf(a.networkId) - nets.indexOf(b.networkId))
       : [{ municipalityId: s.municipalityId as string, networkId: null }];
     const seen = new Set<string>();
     const unique = munis.filter((m) => !seen.has(m.municipalityId) && seen.add(m.municipalityId));
@@ -642,5 +640,14 @@ export async function participation(deps: Deps, scope: Scope, id: string) {
     items,
     submitted: items.reduce((a, r) => a + r.submitted, 0),
     total: items.reduce((a, r) => a + r.invited, 0),
+    withoutStaffConsent: await withoutStaffConsent(deps, s),
   };
+}
+
+/** Person surveys of networks: how many member municipalities have not allowed surveys of their staff (no targets). */
+async function withoutStaffConsent(deps: Deps, s: SurveyRow): Promise<number> {
+  if (s.mode !== 'person' || !s.networkId) return 0;
+  const members = await networksRepository.currentMembers(deps.db, [s.networkId, ...s.networkIds], todayIso());
+  const allowed = new Set(members.filter((m) => m.staffSurveys).map((m) => m.municipalityId));
+  return new Set(members.filter((m) => !allowed.has(m.municipalityId)).map((m) => m.municipalityId)).size;
 }

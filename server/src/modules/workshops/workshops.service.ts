@@ -178,6 +178,7 @@ async function checkMunicipalities(trx: Trx, networkId: string, ids: string[]) {
     .select('municipalityId')
     .where('networkId', '=', networkId)
     .where('municipalityId', 'in', ids)
+    .where('status', '=', 'accepted')
     .execute();
   const known = new Set(members.map((m) => m.municipalityId));
   const i = ids.findIndex((x) => !known.has(x));

@@ -174,7 +174,7 @@ export function EntryPage() {
                     set(await api<Detail>(`/exchange/${id}/lighthouse/${n.id}`, { method: on ? 'DELETE' : 'PUT' }));
                     setMsg(on ? t('exchange.lighthouseRemoved') : t('exchange.lighthouseSet'));
                   } catch (err) {
-                    setMsg(errorMessage(err, t));
+                    setMsg(errorMessage(err, t, true));
                   }
                 }}
               >

@@ -20,7 +20,15 @@ import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { centsToInput, fmtDateTime, fmtEuro, fmtNumber, inputToCents, parseGermanNumber } from '../../lib/format';
+import {
+  centsToInput,
+  fmtDate,
+  fmtDateTime,
+  fmtEuro,
+  fmtNumber,
+  inputToCents,
+  parseGermanNumber,
+} from '../../lib/format';
 import { TrafficLight } from '../projects/shared';
 
 type Detail = z.infer<typeof jointDetail>;
@@ -556,6 +564,63 @@ export function JointPage() {
       ) : (
         <section aria-labelledby="h-shares">
           <h2 id="h-shares">{t('joint.sharesTitle')}</h2>
+          {d.shares.agreedAt && <p>{t('joint.sharesAgreed', { date: fmtDate(d.shares.agreedAt.slice(0, 10)) })}</p>}
+          {d.shares.pending && d.shares.agreedAt && (
+            <Alert kind="warning">
+              {t('joint.sharesPending', {
+                date: fmtDate((d.shares.proposedAt ?? '').slice(0, 10)),
+                total: fmtEuro(d.shares.proposedTotalCents ?? 0),
+              })}
+            </Alert>
+          )}
+          {d.shares.outdated && d.shares.agreedAt && !d.shares.pending && (
+            <Alert kind="info">{t('joint.sharesOutdated')}</Alert>
+          )}
+          {(d.can.proposeShares || d.can.acceptShares) && (
+            <div className="btn-row">
+              {d.can.proposeShares && (
+                <Button
+                  variant="secondary"
+                  onPress={async () => {
+                    try {
+                      set(
+                        await api<Detail>(`/joint-projects/${id}/shares/propose`, {
+                          method: 'POST',
+                          body: { version: d.version },
+                        }),
+                      );
+                      setMsg({ kind: 'success', text: t('joint.proposedMsg') });
+                    } catch (err) {
+                      setMsg({ kind: 'error', text: errorMessage(err, t) });
+                      await q.refetch();
+                    }
+                  }}
+                >
+                  {t('joint.proposeShares')}
+                </Button>
+              )}
+              {d.can.acceptShares && (
+                <Button
+                  onPress={async () => {
+                    try {
+                      set(
+                        await api<Detail>(`/joint-projects/${id}/shares/accept`, {
+                          method: 'POST',
+                          body: { version: d.version },
+                        }),
+                      );
+                      setMsg({ kind: 'success', text: t('joint.sharesAcceptedMsg') });
+                    } catch (err) {
+                      setMsg({ kind: 'error', text: errorMessage(err, t) });
+                      await q.refetch();
+                    }
+                  }}
+                >
+                  {t('joint.acceptShares')}
+                </Button>
+              )}
+            </div>
+          )}
           <TableWrap label={t('joint.sharesTitle')}>
             <table className="data numbers">
               <caption>{t('joint.splitPreview', { total: fmtEuro(d.totalCents) })}</caption>
@@ -568,6 +633,8 @@ export function JointPage() {
                   {d.costKey === 'custom' && <th scope="col">{t('joint.percent')}</th>}
                   <th scope="col">{t('joint.sharePercent')}</th>
                   <th scope="col">{t('joint.share')}</th>
+                  {d.shares.pending && d.shares.agreedAt && <th scope="col">{t('joint.proposedShare')}</th>}
+                  {d.shares.pending && <th scope="col">{t('joint.agreedColumn')}</th>}
                   <th scope="col">{t('joint.statement')}</th>
                 </tr>
               </thead>
@@ -586,6 +653,8 @@ export function JointPage() {
                       {d.costKey === 'custom' && <td>{fmtNumber(p.customPercent)} %</td>}
                       <td>{fmtNumber(p.sharePercent)} %</td>
                       <td>{fmtEuro(p.shareCents)}</td>
+                      {d.shares.pending && d.shares.agreedAt && <td>{fmtEuro(p.proposedShareCents ?? 0)}</td>}
+                      {d.shares.pending && <td>{p.sharesAccepted ? t('common.yes') : t('common.no')}</td>}
                       <td>
                         <a
                           href={`/api/v1/joint-projects/${id}/statement?format=pdf&municipalityId=${p.municipalityId}`}

@@ -26,7 +26,9 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
   const [search, setSearch] = useState('');
   const [joinedOn, setJoinedOn] = useState(todayIso());
   const [error, setError] = useState<string>();
-  const active = new Set(network.members.filter((m) => !m.leftOn).map((m) => m.municipalityId));
+  const active = new Set(
+    network.members.filter((m) => !m.leftOn && m.status !== 'declined').map((m) => m.municipalityId),
+  );
   async function add(id: string, name: string) {
     try {
       await api(`/networks/${network.id}/members`, { method: 'POST', body: { municipalityId: id, joinedOn } });
@@ -153,7 +155,10 @@ export function NetworkPage() {
       qc.invalidateQueries({ queryKey: ['networks'] }),
     ]);
   };
-  const activeMembers = n.members.filter((m) => !m.leftOn);
+  const activeMembers = n.members.filter((m) => !m.leftOn && m.status === 'accepted');
+  // open invitations, and for moderators the declined ones
+  const invited = n.members.filter((m) => m.status !== 'accepted' && !m.leftOn);
+  const openInvitations = invited.filter((m) => m.status === 'invited').length;
   const former = n.members.filter((m) => m.leftOn);
 
   return (
@@ -183,6 +188,7 @@ export function NetworkPage() {
                   </th>
                   <th scope="col">{t('dashboard.sizeClass')}</th>
                   <th scope="col">{t('networks.joinedOn')}</th>
+                  <th scope="col">{t('networks.staffSurveysColumn')}</th>
                   {n.can.manageMembers && <th scope="col">{t('common.actions')}</th>}
                 </tr>
               </thead>
@@ -197,6 +203,7 @@ export function NetworkPage() {
                       <SizeClassBadge sizeClass={m.sizeClass} />
                     </td>
                     <td>{fmtDate(m.joinedOn)}</td>
+                    <td>{m.staffSurveys ? t('networks.yes') : t('networks.no')}</td>
                     {n.can.manageMembers && (
                       <td>
                         <Button
@@ -207,6 +214,54 @@ export function NetworkPage() {
                         >
                           {t('networks.leave')}
                         </Button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+        {invited.length > 0 && (
+          <TableWrap label={t('networks.invitedTitle', { count: openInvitations })}>
+            <table className="data">
+              <caption>{t('networks.invitedTitle', { count: openInvitations })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('municipality.name')}</th>
+                  <th scope="col">{t('networks.joinedOn')}</th>
+                  <th scope="col">{t('networks.status')}</th>
+                  {n.can.manageMembers && <th scope="col">{t('common.actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {invited.map((m) => (
+                  <tr key={`${m.municipalityId}-${m.status}-${m.joinedOn}`}>
+                    <td>{m.name}</td>
+                    <td>{fmtDate(m.joinedOn)}</td>
+                    <td>{t(`networks.statuses.${m.status}`)}</td>
+                    {n.can.manageMembers && (
+                      <td>
+                        {m.status === 'invited' && (
+                          <Button
+                            variant="secondary"
+                            small
+                            aria-label={t('networks.withdrawNamed', { name: m.name })}
+                            onPress={async () => {
+                              try {
+                                await api(`/networks/${n.id}/members/${m.municipalityId}/leave`, {
+                                  method: 'POST',
+                                  body: { leftOn: todayIso() },
+                                });
+                                await done(t('networks.withdrawn', { name: m.name }));
+                              } catch (err) {
+                                setNotice(errorMessage(err, t, true));
+                              }
+                            }}
+                          >
+                            {t('networks.withdraw')}
+                          </Button>
+                        )}
                       </td>
                     )}
                   </tr>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Empty, Loading, Page } from '../../components/Page';
@@ -11,11 +12,13 @@ import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { NetworkFields } from './NetworkFields';
+import { NetworkInvitations } from './NetworkInvitations';
 
 export function NetworksPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const session = useSession();
   const q = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
   const [form, setForm] = useState({ name: '', type: 'circle', description: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -102,6 +105,7 @@ export function NetworksPage() {
           </table>
         </TableWrap>
       )}
+      {session.activeMunicipalityId && <NetworkInvitations />}
     </Page>
   );
 }

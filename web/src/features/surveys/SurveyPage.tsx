@@ -38,6 +38,9 @@ function Participation({ id }: { id: string }) {
         {t('surveys.submittedOf', { submitted: q.data.submitted, total: q.data.total })} ·{' '}
         {t(q.data.byPerson ? 'surveys.participationNamed' : 'surveys.participationPrivacy')}
       </p>
+      {q.data.withoutStaffConsent > 0 && (
+        <Alert kind="info">{t('surveys.withoutStaffConsent', { count: q.data.withoutStaffConsent })}</Alert>
+      )}
       {q.data.items.length === 0 ? (
         <Empty>{t('surveys.noTargets')}</Empty>
       ) : (

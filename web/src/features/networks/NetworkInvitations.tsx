@@ -1,0 +1,181 @@
+import type { networkMembershipList } from '@dz/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Alert, Empty, Loading } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { fmtDate } from '../../lib/format';
+
+type List = z.infer<typeof networkMembershipList>;
+type Membership = List['items'][number];
+
+/**
+ * The member municipality's side of network membership: open invitations to accept (with or without consent
+ * to staff surveys) or decline, and the consent to staff surveys for each current membership.
+ */
+export function NetworkInvitations() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['network-memberships'], queryFn: () => api<List>('/network-memberships') });
+  const [consent, setConsent] = useState<Record<string, boolean>>({});
+  const [declining, setDeclining] = useState<Membership | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
+  if (!q.data) return <Loading />;
+  const invited = q.data.items.filter((m) => m.status === 'invited');
+  const accepted = q.data.items.filter((m) => m.status === 'accepted');
+  const canAnswer = q.data.can.answer;
+
+  async function run(path: string, method: 'POST' | 'PATCH', body: object, success: string) {
+    try {
+      qc.setQueryData(['network-memberships'], await api<List>(`/network-memberships/${path}`, { method, body }));
+      setNotice({ kind: 'success', text: success });
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['networks'] }),
+        qc.invalidateQueries({ queryKey: ['session'] }),
+      ]);
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err, t, true) });
+      await q.refetch();
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="h-invitations">
+      <h2 id="h-invitations">{t('networks.invitationsTitle')}</h2>
+      <p>{t('networks.invitationsIntro')}</p>
+      {!canAnswer && <p className="hint">{t('networks.onlyAdmins')}</p>}
+      <div aria-live="polite">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
+      {invited.length === 0 ? (
+        <Empty>{t('networks.noInvitations')}</Empty>
+      ) : (
+        <ul className="plain">
+          {invited.map((m) => (
+            <li key={m.networkId}>
+              <h3>{m.name}</h3>
+              <p>
+                <span className="badge">{t(`networkTypes.${m.type}`)}</span> {m.description}
+              </p>
+              <p>
+                {t('networks.invitedBy', { name: m.invitedBy ?? '–', date: fmtDate(m.invitedAt.slice(0, 10)) })} ·{' '}
+                {t('networks.memberCount', { count: m.memberCount })} ·{' '}
+                {t('networks.proposedJoin', { date: fmtDate(m.joinedOn) })}
+              </p>
+              {canAnswer && (
+                <>
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      name={`staffSurveys-${m.networkId}`}
+                      checked={consent[m.networkId] ?? false}
+                      onChange={(e) => setConsent({ ...consent, [m.networkId]: e.target.checked })}
+                      aria-describedby={`staff-hint-${m.networkId}`}
+                    />{' '}
+                    {t('networks.staffSurveys')}
+                  </label>
+                  <p className="hint" id={`staff-hint-${m.networkId}`}>
+                    {t('networks.staffSurveysHint')}
+                  </p>
+                  <div className="btn-row">
+                    <Button
+                      aria-label={t('networks.acceptNamed', { name: m.name })}
+                      onPress={() =>
+                        void run(
+                          `${m.networkId}/accept`,
+                          'POST',
+                          { version: m.version, staffSurveys: consent[m.networkId] ?? false },
+                          t('networks.acceptedMsg', { name: m.name }),
+                        )
+                      }
+                    >
+                      {t('networks.accept')}
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      aria-label={t('networks.declineNamed', { name: m.name })}
+                      onPress={() => setDeclining(m)}
+                    >
+                      {t('networks.decline')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {accepted.length > 0 && (
+        <>
+          <h3>{t('networks.consentTitle')}</h3>
+          <p>{t('networks.consentIntro')}</p>
+          <TableWrap label={t('networks.consentTitle')}>
+            <table className="data">
+              <caption className="visually-hidden">{t('networks.consentTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('networks.name')}</th>
+                  <th scope="col">{t('networks.joinedOn')}</th>
+                  <th scope="col">{t('networks.staffSurveysColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accepted.map((m) => (
+                  <tr key={m.networkId}>
+                    <td>{m.name}</td>
+                    <td>{fmtDate(m.joinedOn)}</td>
+                    <td>
+                      {canAnswer ? (
+                        <label className="choice">
+                          <input
+                            type="checkbox"
+                            name={`consent-${m.networkId}`}
+                            checked={m.staffSurveys}
+                            aria-label={t('networks.staffSurveysNamed', { name: m.name })}
+                            onChange={(e) =>
+                              void run(
+                                m.networkId,
+                                'PATCH',
+                                { version: m.version, staffSurveys: e.target.checked },
+                                t('networks.consentSaved', { name: m.name }),
+                              )
+                            }
+                          />{' '}
+                          {m.staffSurveys ? t('networks.yes') : t('networks.no')}
+                        </label>
+                      ) : m.staffSurveys ? (
+                        t('networks.yes')
+                      ) : (
+                        t('networks.no')
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+      <ConfirmDialog
+        isOpen={declining !== null}
+        title={t('networks.confirmDeclineTitle')}
+        body={t('networks.confirmDeclineBody', { name: declining?.name ?? '' })}
+        confirmLabel={t('networks.decline')}
+        onCancel={() => setDeclining(null)}
+        onConfirm={() => {
+          const m = declining!;
+          setDeclining(null);
+          void run(
+            `${m.networkId}/decline`,
+            'POST',
+            { version: m.version },
+            t('networks.declinedMsg', { name: m.name }),
+          );
+        }}
+      />
+    </section>
+  );
+}
