@@ -63,6 +63,9 @@ const WRITES: Record<string, Spec> = {
     body: { email: 'boss@example.org', role: 'admin' },
   },
   'POST /api/v1/networks': { kind: 'write', body: { name: 'Eigener Zirkel', type: 'circle' } },
+  'POST /api/v1/network-memberships/:networkId/accept': { kind: 'write', body: { version: 1, staffSurveys: true } },
+  'POST /api/v1/network-memberships/:networkId/decline': { kind: 'write', body: { version: 1 } },
+  'PATCH /api/v1/network-memberships/:networkId': { kind: 'write', body: { version: 1, staffSurveys: true } },
   'PATCH /api/v1/networks/:networkId': {
     kind: 'write',
     body: { version: 1, name: 'Gekapert', type: 'circle', description: '' },
@@ -291,6 +294,8 @@ const WRITES: Record<string, Spec> = {
     },
   },
   'POST /api/v1/joint-projects/:jointId/answer': { kind: 'write', body: { accept: false } },
+  'POST /api/v1/joint-projects/:jointId/shares/propose': { kind: 'write', body: { version: 1 } },
+  'POST /api/v1/joint-projects/:jointId/shares/accept': { kind: 'write', body: { version: 1 } },
   'POST /api/v1/joint-projects/:jointId/entries': {
     kind: 'write',
     body: { kind: 'decision', title: 'Gekapert' },
