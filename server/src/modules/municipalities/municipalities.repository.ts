@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
+import { memberCount } from '../networks/networks.repository.js';
 
 type Q = Database | Transaction<DB>;
 
@@ -178,18 +179,7 @@ export const municipalitiesRepository = {
     return db
       .selectFrom('networkMembers as nm')
       .innerJoin('networks as n', 'n.id', 'nm.networkId')
-      .select((eb) => [
-        'n.id',
-        'n.name',
-        'n.type',
-        eb
-          .selectFrom('networkMembers as x')
-          .select(eb.fn.countAll<number>().as('c'))
-          .whereRef('x.networkId', '=', 'n.id')
-          .where('x.leftOn', 'is', null)
-          .where('x.status', '=', 'accepted')
-          .as('memberCount'),
-      ])
+      .select(['n.id', 'n.name', 'n.type', memberCount()])
       .where('nm.municipalityId', '=', scope.municipalityId)
       .where('nm.leftOn', 'is', null)
       .where('nm.status', '=', 'accepted')

@@ -1,28 +1,26 @@
-import type { Transaction } from 'kysely';
+import { expressionBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope } from '../../lib/scope.js';
 
 type Q = Database | Transaction<DB>;
+const eb0 = expressionBuilder<DB, never>();
+
+/** Subquery `memberCount`: the accepted, current members of network `n` of the surrounding query. */
+export function memberCount() {
+  return eb0
+    .selectFrom('networkMembers as x')
+    .select(eb0.fn.countAll<number>().as('c'))
+    .where('x.networkId', '=', sql<string>`n.id`)
+    .where('x.leftOn', 'is', null)
+    .where('x.status', '=', 'accepted')
+    .as('memberCount');
+}
 
 /** Network queries; callers have checked access with networkAccess() first. */
 export const networksRepository = {
   listVisible(db: Q, scope: Scope) {
-    let q = db
-      .selectFrom('networks as n')
-      .select((eb) => [
-        'n.id',
-        'n.name',
-        'n.type',
-        'n.description',
-        eb
-          .selectFrom('networkMembers as x')
-          .select(eb.fn.countAll<number>().as('c'))
-          .whereRef('x.networkId', '=', 'n.id')
-          .where('x.leftOn', 'is', null)
-          .where('x.status', '=', 'accepted')
-          .as('memberCount'),
-      ]);
+    let q = db.selectFrom('networks as n').select(['n.id', 'n.name', 'n.type', 'n.description', memberCount()]);
     if (!scope.user.isPlatformAdmin) {
       const ids = [...scope.networkIds, ...scope.moderatedNetworkIds];
       if (ids.length === 0) return Promise.resolve([]);
@@ -97,7 +95,7 @@ export const networksRepository = {
       .selectFrom('networkMembers as nm')
       .innerJoin('networks as n', 'n.id', 'nm.networkId')
       .leftJoin('users as u', 'u.id', 'nm.invitedBy')
-      .select((eb) => [
+      .select([
         'nm.networkId',
         'n.name',
         'n.type',
@@ -109,13 +107,7 @@ export const networksRepository = {
         'nm.invitedAt',
         'nm.answeredAt',
         'nm.version',
-        eb
-          .selectFrom('networkMembers as x')
-          .select(eb.fn.countAll<number>().as('c'))
-          .whereRef('x.networkId', '=', 'n.id')
-          .where('x.leftOn', 'is', null)
-          .where('x.status', '=', 'accepted')
-          .as('memberCount'),
+        memberCount(),
       ])
       .where('nm.municipalityId', '=', municipalityId)
       .where('nm.leftOn', 'is', null)
