@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from './factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 import { buildResources, fillIds, fillPath } from './resource-fixtures.js';
+import { WRITE_BODIES } from './write-bodies.js';
 
 /**
  * Read-only roles suite: enumerates every registered write route (POST, PUT, PATCH, DELETE). Members of
@@ -48,11 +49,10 @@ const WRITES: Record<string, Spec> = {
   'PATCH /api/v1/auth/profile': { kind: 'self', reason: 'own name and language' },
   'PATCH /api/v1/municipalities/:municipalityId': {
     kind: 'write',
-    body: { version: 1, name: 'Gekapert', population: 1 },
   },
-  'POST /api/v1/departments': { kind: 'write', body: { name: 'Eigenes Amt' } },
+  'POST /api/v1/departments': { kind: 'write' },
   'POST /api/v1/departments/defaults': { kind: 'write' },
-  'PATCH /api/v1/departments/:departmentId': { kind: 'write', body: { version: 1, name: 'Gekapert' } },
+  'PATCH /api/v1/departments/:departmentId': { kind: 'write' },
   'DELETE /api/v1/departments/:departmentId': { kind: 'write' },
   'PATCH /api/v1/members/:userId': { kind: 'write', body: { version: 1, role: 'coordinator' } },
   'DELETE /api/v1/members/:userId': { kind: 'write' },
@@ -60,21 +60,19 @@ const WRITES: Record<string, Spec> = {
   'DELETE /api/v1/invitations/:invitationId': { kind: 'write' },
   'POST /api/v1/municipalities/:municipalityId/invitations': {
     kind: 'write',
-    body: { email: 'boss@example.org', role: 'admin' },
   },
   'POST /api/v1/networks': { kind: 'write', body: { name: 'Eigener Zirkel', type: 'circle' } },
-  'POST /api/v1/network-memberships/:networkId/accept': { kind: 'write', body: { version: 1, staffSurveys: true } },
-  'POST /api/v1/network-memberships/:networkId/decline': { kind: 'write', body: { version: 1 } },
-  'PATCH /api/v1/network-memberships/:networkId': { kind: 'write', body: { version: 1, staffSurveys: true } },
+  'POST /api/v1/network-memberships/:networkId/accept': { kind: 'write' },
+  'POST /api/v1/network-memberships/:networkId/decline': { kind: 'write' },
+  'PATCH /api/v1/network-memberships/:networkId': { kind: 'write' },
   'PATCH /api/v1/networks/:networkId': {
     kind: 'write',
-    body: { version: 1, name: 'Gekapert', type: 'circle', description: '' },
   },
   'POST /api/v1/networks/:networkId/members': {
     kind: 'write',
     body: { municipalityId: 'OTHER_MUNICIPALITY', joinedOn: '2025-01-01' },
   },
-  'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'write', body: { leftOn: '2026-01-01' } },
+  'POST /api/v1/networks/:networkId/members/:municipalityId/leave': { kind: 'write' },
   'POST /api/v1/networks/:networkId/moderators': { kind: 'write', body: { email: 'COLLEAGUE_EMAIL' } },
   'DELETE /api/v1/networks/:networkId/moderators/:userId': { kind: 'write', params: { userId: 'OWNER' } },
   'POST /api/v1/surveys': { kind: 'write', body: { networkId: null, title: 'Intern', mode: 'person' } },
@@ -95,8 +93,8 @@ const WRITES: Record<string, Spec> = {
   },
   'DELETE /api/v1/surveys/:surveyId': { kind: 'write' },
   'POST /api/v1/surveys/:surveyId/duplicate': { kind: 'write' },
-  'POST /api/v1/surveys/:surveyId/open': { kind: 'write', body: { version: 2 } },
-  'POST /api/v1/surveys/:surveyId/close': { kind: 'write', body: { version: 2 } },
+  'POST /api/v1/surveys/:surveyId/open': { kind: 'write' },
+  'POST /api/v1/surveys/:surveyId/close': { kind: 'write' },
   'POST /api/v1/surveys/:surveyId/remind': { kind: 'write' },
   'PUT /api/v1/surveys/:surveyId/response': {
     kind: 'write',
@@ -111,26 +109,22 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/surveys/:surveyId/response/reopen': { kind: 'write' },
   'POST /api/v1/workshops': {
     kind: 'write',
-    body: { networkId: 'networkId', title: 'Gekaperter Workshop', heldOn: '2026-06-10' },
   },
   'PATCH /api/v1/workshops/:workshopId': {
     kind: 'write',
-    body: { version: 1, title: 'Gekapert', heldOn: '2026-06-10' },
   },
-  'POST /api/v1/workshops/:workshopId/items': { kind: 'write', body: { kind: 'topic', title: 'Gekapert' } },
+  'POST /api/v1/workshops/:workshopId/items': { kind: 'write' },
   'PATCH /api/v1/workshops/:workshopId/items/:itemId': {
     kind: 'write',
-    body: { version: 1, kind: 'topic', title: 'Gekapert' },
   },
-  'POST /api/v1/workshops/:workshopId/items/:itemId/move': { kind: 'write', body: { direction: 'down' } },
+  'POST /api/v1/workshops/:workshopId/items/:itemId/move': { kind: 'write' },
   'DELETE /api/v1/workshops/:workshopId/items/:itemId': { kind: 'write' },
-  'POST /api/v1/workshops/:workshopId/live': { kind: 'write', body: { status: 'done', currentItemId: null } },
-  'POST /api/v1/workshops/:workshopId/ideas': { kind: 'write', body: { itemId: 'itemId', text: 'Gekapert' } },
+  'POST /api/v1/workshops/:workshopId/live': { kind: 'write' },
+  'POST /api/v1/workshops/:workshopId/ideas': { kind: 'write' },
   'DELETE /api/v1/workshops/:workshopId/ideas/:workshopIdeaId': { kind: 'write' },
-  'POST /api/v1/workshops/:workshopId/actions': { kind: 'write', body: { what: 'Gekaperte Aufgabe' } },
+  'POST /api/v1/workshops/:workshopId/actions': { kind: 'write' },
   'PATCH /api/v1/workshops/:workshopId/actions/:actionId': {
     kind: 'write',
-    body: { version: 1, what: 'Gekapert', status: 'done' },
   },
   'DELETE /api/v1/workshops/:workshopId/actions/:actionId': { kind: 'write' },
   'POST /api/v1/live/join': PARTICIPANT,
@@ -145,7 +139,6 @@ const WRITES: Record<string, Spec> = {
   },
   'PATCH /api/v1/needs/:needId': {
     kind: 'write',
-    body: { version: 1, title: 'Gekapert', source: 'citizen', status: 'done' },
   },
   'POST /api/v1/needs/:needId/merge': { kind: 'write', body: { version: 1, intoId: 'OTHER_NEED' } },
   'POST /api/v1/ideas': {
@@ -156,8 +149,8 @@ const WRITES: Record<string, Spec> = {
   },
   'POST /api/v1/ideas/:ideaId/support': { kind: 'write', allow: ['staff', 'mayor'], reason: 'submit_ideas' },
   'DELETE /api/v1/ideas/:ideaId/support': { kind: 'write', allow: ['staff', 'mayor'], reason: 'submit_ideas' },
-  'POST /api/v1/ideas/:ideaId/status': { kind: 'write', body: { version: 1, status: 'rejected', reason: 'Gekapert' } },
-  'POST /api/v1/ideas/:ideaId/need': { kind: 'write', body: { version: 1 } },
+  'POST /api/v1/ideas/:ideaId/status': { kind: 'write' },
+  'POST /api/v1/ideas/:ideaId/need': { kind: 'write' },
   'PUT /api/v1/target-picture': { kind: 'write', body: { version: 1, vision: 'Gekapert', fields: [] } },
   'POST /api/v1/target-picture/indicators/:indicatorId/values': {
     kind: 'write',
@@ -166,27 +159,24 @@ const WRITES: Record<string, Spec> = {
   'DELETE /api/v1/target-picture/values/:valueId': { kind: 'write' },
   'POST /api/v1/projects': {
     kind: 'write',
-    body: { title: 'Eigenes Projekt' },
     allow: ['mayor'],
     reason: 'create_projects',
   },
   'PATCH /api/v1/projects/:projectId': { kind: 'write', body: { version: 2, title: 'Gekapert', phase: 'done' } },
   'DELETE /api/v1/projects/:projectId': { kind: 'write' },
   'POST /api/v1/projects/:projectId/move': { kind: 'write', body: { version: 2, phase: 'done', position: 0 } },
-  'POST /api/v1/projects/:projectId/milestones': { kind: 'write', body: { title: 'Gekapert', dueOn: '2027-01-01' } },
+  'POST /api/v1/projects/:projectId/milestones': { kind: 'write' },
   'PATCH /api/v1/projects/:projectId/milestones/:milestoneId': {
     kind: 'write',
-    body: { version: 1, title: 'Gekapert', dueOn: '2027-01-01' },
   },
   'DELETE /api/v1/projects/:projectId/milestones/:milestoneId': { kind: 'write' },
-  'POST /api/v1/projects/:projectId/tasks': { kind: 'write', body: { title: 'Gekapert' } },
-  'PATCH /api/v1/projects/:projectId/tasks/:taskId': { kind: 'write', body: { version: 1, title: 'Gekapert' } },
+  'POST /api/v1/projects/:projectId/tasks': { kind: 'write' },
+  'PATCH /api/v1/projects/:projectId/tasks/:taskId': { kind: 'write' },
   'DELETE /api/v1/projects/:projectId/tasks/:taskId': { kind: 'write' },
   'POST /api/v1/projects/:projectId/reports': {
     kind: 'write',
-    body: { reportedOn: '2027-01-01', scope: 'red', schedule: 'red', budget: 'red', overall: 'red' },
   },
-  'POST /api/v1/projects/:projectId/links': { kind: 'write', body: { title: 'Gekapert', url: 'https://evil.example' } },
+  'POST /api/v1/projects/:projectId/links': { kind: 'write' },
   'DELETE /api/v1/projects/:projectId/links/:linkId': { kind: 'write' },
   'POST /api/v1/projects/:projectId/files': { kind: 'write', file: true },
   'DELETE /api/v1/projects/:projectId/files/:fileId': { kind: 'write' },
@@ -198,7 +188,6 @@ const WRITES: Record<string, Spec> = {
   },
   'PUT /api/v1/priorities/criteria': {
     kind: 'write',
-    body: { version: 0, criteria: [{ key: 'nutzen', name: 'Nutzen', weight: 1, direction: 'benefit' }] },
   },
   'PUT /api/v1/projects/:projectId/scores': { kind: 'write', body: { version: 2, scores: { effort: 5 } } },
   'PUT /api/v1/projects/:projectId/effort': {
@@ -208,38 +197,18 @@ const WRITES: Record<string, Spec> = {
   'PUT /api/v1/capacity/:userId': { kind: 'write', body: { version: 1, hoursPerWeek: 40 } },
   'PUT /api/v1/finance/settings': {
     kind: 'write',
-    body: {
-      version: 0,
-      discountRate: 0.01,
-      discountRateSource: 'Eigene',
-      horizonYears: 5,
-      ratesYear: 2027,
-      rates: [{ payGroup: 'EG 9', centsPerHour: 1 }],
-      ratesSource: 'Eigene',
-    },
   },
-  'PUT /api/v1/projects/:projectId/finance': { kind: 'write', body: { version: 1 } },
+  'PUT /api/v1/projects/:projectId/finance': { kind: 'write' },
   'POST /api/v1/projects/:projectId/risks': {
     kind: 'write',
-    body: { title: 'Gekapert', category: 'financial', probability: 1, costMin: 1, costLikely: 1, costMax: 1 },
   },
   'PATCH /api/v1/projects/:projectId/risks/:riskId': {
     kind: 'write',
-    body: {
-      version: 1,
-      title: 'Gekapert',
-      category: 'financial',
-      probability: 1,
-      costMin: 1,
-      costLikely: 1,
-      costMax: 1,
-    },
   },
   'DELETE /api/v1/projects/:projectId/risks/:riskId': { kind: 'write' },
-  'POST /api/v1/projects/:projectId/simulation': { kind: 'compute', reason: 'Monte Carlo run', body: {} },
+  'POST /api/v1/projects/:projectId/simulation': { kind: 'compute', reason: 'Monte Carlo run' },
   'POST /api/v1/projects/:projectId/decision-papers': {
     kind: 'write',
-    body: { reference: 'X/1', paperDate: '2027-01-01', subject: 'Gekapert', resolution: 'Gekapert' },
   },
   'POST /api/v1/calendar-feed': { kind: 'write' },
   'DELETE /api/v1/calendar-feed': { kind: 'write' },
@@ -264,15 +233,14 @@ const WRITES: Record<string, Spec> = {
   },
   'PUT /api/v1/projects/:projectId/publication': {
     kind: 'write',
-    body: { version: 1, visibility: 'all', title: 'Gekapert', stage: 'running', contactRole: 'Gekapert' },
   },
-  'POST /api/v1/projects/:projectId/publication/withdraw': { kind: 'write', body: { version: 1 } },
-  'PUT /api/v1/needs/:needId/partner-search': { kind: 'write', body: { version: 1, seekingPartners: true } },
+  'POST /api/v1/projects/:projectId/publication/withdraw': { kind: 'write' },
+  'PUT /api/v1/needs/:needId/partner-search': { kind: 'write' },
   'POST /api/v1/contact-requests': {
     kind: 'write',
     body: { toMunicipalityId: 'OTHER_MUNICIPALITY', message: 'Eine Anfrage aus dem Rat' },
   },
-  'POST /api/v1/contact-requests/:requestId/answer': { kind: 'write', body: { accept: true } },
+  'POST /api/v1/contact-requests/:requestId/answer': { kind: 'write' },
   'POST /api/v1/joint-projects': {
     kind: 'write',
     body: {
@@ -294,11 +262,10 @@ const WRITES: Record<string, Spec> = {
     },
   },
   'POST /api/v1/joint-projects/:jointId/answer': { kind: 'write', body: { accept: false } },
-  'POST /api/v1/joint-projects/:jointId/shares/propose': { kind: 'write', body: { version: 1 } },
-  'POST /api/v1/joint-projects/:jointId/shares/accept': { kind: 'write', body: { version: 1 } },
+  'POST /api/v1/joint-projects/:jointId/shares/propose': { kind: 'write' },
+  'POST /api/v1/joint-projects/:jointId/shares/accept': { kind: 'write' },
   'POST /api/v1/joint-projects/:jointId/entries': {
     kind: 'write',
-    body: { kind: 'decision', title: 'Gekapert' },
     allow: ['staff', 'mayor'],
     reason: 'contribute',
   },
@@ -375,7 +342,10 @@ function request(client: Client, method: string, url: string, spec: Spec) {
   );
   if (spec.kind === 'write' && spec.file)
     return client.inject({ method: method as 'POST', url: path, ...multipart('rat.txt', Buffer.from('Aus dem Rat')) });
-  const body = spec.kind === 'write' || spec.kind === 'compute' ? fillIds(spec.body, ids) : undefined;
+  const body =
+    spec.kind === 'write' || spec.kind === 'compute'
+      ? fillIds(spec.body ?? WRITE_BODIES[`${method} ${url}`], ids)
+      : undefined;
   return client.inject({ method: method as 'POST', url: path, ...(body ? { payload: body } : {}) });
 }
 
