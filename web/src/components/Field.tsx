@@ -43,6 +43,7 @@ export function TextField(
     type?: string;
     autoComplete?: string;
     inputMode?: 'numeric' | 'decimal' | 'email' | 'text';
+    readOnly?: boolean;
   },
 ) {
   const id = `f-${props.name}-${useId().replace(/:/g, '')}`;
@@ -56,6 +57,7 @@ export function TextField(
         onChange={(e) => props.onChange(e.target.value)}
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
+        readOnly={props.readOnly}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}

@@ -473,7 +473,8 @@ function Editor({ s }: { s: Survey }) {
             type="number"
             inputMode="numeric"
             label={t('surveys.threshold')}
-            hint={t('surveys.thresholdHint')}
+            hint={t(s.status === 'closed' ? 'surveys.thresholdFinal' : 'surveys.thresholdHint')}
+            readOnly={s.status === 'closed'}
             value={form.threshold}
             onChange={(v) => setForm({ ...form, threshold: v })}
             error={errors.threshold}
