@@ -279,6 +279,13 @@ function Results({ s }: { s: Survey }) {
     queryFn: () => api<SurveyResults>(`/surveys/${s.id}/results?${qs}`),
   });
   const lang = i18n.language;
+  if (s.status !== 'closed')
+    return (
+      <>
+        <Alert kind="info">{t('surveys.resultsAfterClose')}</Alert>
+        <PrivacyNote threshold={s.threshold} />
+      </>
+    );
   return (
     <>
       <PrivacyNote threshold={s.threshold} />
