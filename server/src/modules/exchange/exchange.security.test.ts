@@ -82,6 +82,8 @@ describe('lighthouse marks', () => {
     const res = await moderator.put(`/api/v1/exchange/${pub}/lighthouse/${net.id}`);
     expect(res.statusCode).toBe(403);
     expect(res.json().errors[0].code).toBe('lighthouse_own_municipality');
+    // the entry does not offer what the write refuses (was: can.lighthouseNetworks listed the network)
+    expect((await moderator.get(`/api/v1/exchange/${pub}`)).json().can.lighthouseNetworks).toEqual([]);
   });
 
   it('lifts the entry only for members of the marking network', async () => {

@@ -643,10 +643,15 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     { networks, lighthouse, publishedAt: iso(pub.publishedAt), updatedAt: iso(pub.updatedAt) },
   );
   const tenant = Boolean(scope.municipalityId);
-  const markableIds =
+  const candidates =
     pub.status === 'published'
       ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
       : [];
+  // the same rule as setLighthouse: a mark already set may be removed, a new one must pass the rules
+  const markableIds: string[] = [];
+  for (const n of candidates)
+    if (lighthouse.some((l) => l.networkId === n) || !(await lighthouseRefusal(deps, scope, pub.municipalityId, n)))
+      markableIds.push(n);
   const markable = markableIds.length
     ? await deps.db
         .selectFrom('networks')
@@ -675,6 +680,35 @@ const lighthouseRefused = (code: string, message: string) =>
   new AppError('forbidden', 403, message, [{ path: 'networkId', code, message }]);
 
 /**
+ * Why the actor may not set a lighthouse mark of a network on an entry of a municipality, or null: never for
+ * an entry of a municipality the actor belongs to, and only in networks of LIGHTHOUSE_MIN_MEMBERS accepted members.
+ */
+async function lighthouseRefusal(
+  deps: Deps,
+  scope: Scope,
+  municipalityId: string,
+  networkId: string,
+): Promise<AppError | null> {
+  const ownMunicipality = await deps.db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('userId', '=', scope.user.id)
+    .where('municipalityId', '=', municipalityId)
+    .executeTakeFirst();
+  if (ownMunicipality)
+    return lighthouseRefused(
+      'lighthouse_own_municipality',
+      'Projekte der eigenen Kommune können Sie nicht als Leuchtturmprojekt markieren.',
+    );
+  if ((await networksRepository.acceptedCount(deps.db, networkId)) < LIGHTHOUSE_MIN_MEMBERS)
+    return lighthouseRefused(
+      'lighthouse_small_network',
+      `Leuchtturmprojekte können nur Verbünde mit mindestens ${LIGHTHOUSE_MIN_MEMBERS} Mitgliedskommunen markieren – die Markierung soll das Urteil mehrerer Kommunen sein.`,
+    );
+  return null;
+}
+
+/**
  * A moderator marks (or unmarks) an entry as a lighthouse project of a network it is shown in. Marking needs
  * a network of at least LIGHTHOUSE_MIN_MEMBERS accepted members, and never an entry of a municipality the
  * moderator belongs to; removing a mark is always allowed.
@@ -683,31 +717,19 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
   const entry = await getEntry(deps, scope, id);
   if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
     throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
-  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId))
+  const pub = await deps.db
+    .selectFrom('publications')
+    .select(['id', 'visibility', 'municipalityId', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (pub.status !== 'published' || !(await networksShowing(deps, pub)).includes(networkId))
     throw fieldError('networkId', 'not_shown', 'Dieser Eintrag ist in diesem Netzwerk nicht sichtbar.');
   if (on) {
-    const pub = await deps.db
-      .selectFrom('publications')
-      .select('municipalityId')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const ownMunicipality = await deps.db
-      .selectFrom('memberships')
-      .select('userId')
-      .where('userId', '=', scope.user.id)
-      .where('municipalityId', '=', pub.municipalityId)
-      .executeTakeFirst();
-    if (ownMunicipality)
-      throw lighthouseRefused(
-        'lighthouse_own_municipality',
-        'Projekte der eigenen Kommune können Sie nicht als Leuchtturmprojekt markieren.',
-      );
-    if ((await networksRepository.acceptedCount(deps.db, networkId)) < LIGHTHOUSE_MIN_MEMBERS)
-      throw lighthouseRefused(
-        'lighthouse_small_network',
-        `Leuchtturmprojekte können nur Verbünde mit mindestens ${LIGHTHOUSE_MIN_MEMBERS} Mitgliedskommunen markieren – die Markierung soll das Urteil mehrerer Kommunen sein.`,
-      );
+    const refusal = await lighthouseRefusal(deps, scope, pub.municipalityId, networkId);
+    if (refusal) throw refusal;
   }
+  // what remains is exactly what the entry offers as can.lighthouseNetworks
+  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId)) throw new AppError('forbidden', 403);
   if (on)
     await deps.db
       .insertInto('lighthouseMarks')

@@ -278,6 +278,27 @@ describe('survey anonymity under attack', () => {
     expect(md).not.toContain('R2');
   });
 
+  it('does not tell "nobody answered" from "a few answered" (was: the suppressed flag differed)', async () => {
+    const people: Person[] = [0, 1, 2].map((i) => ({
+      sizeClass: '7',
+      land: '09',
+      answers: i === 0 ? { q_scale: 3, q_opt: 'ja' } : { q_scale: 3 },
+    }));
+    const { moderator, munis, id } = await surveyWith(people);
+    await answerAll(id, munis, people);
+    await close(moderator, id);
+    const r: Results = (await moderator.get(`/api/v1/surveys/${id}/results`)).json();
+    const stub = (qid: string) => {
+      const { questionId: _, ...rest } = r.groups[0]!.questions.find((q) => q.questionId === qid)!;
+      return rest;
+    };
+    expect(stub('q_opt')).toEqual(stub('q_text')); // one answer vs. none
+    const csv = (await moderator.get(`/api/v1/surveys/${id}/results.csv`)).body.split('\n');
+    const line = (text: string) => csv.find((l) => l.includes(text))?.replace(text, '…');
+    expect(line('Optional')).toBeDefined();
+    expect(line('Optional')).toBe(line('Freitext'));
+  });
+
   it('suppresses a question in a group when "all minus the group" would reveal one answer', async () => {
     // GK7: three answer the optional question, GK6: one does → total 4, GK7 3: 4 − 3 = that one answer
     const people: Person[] = [

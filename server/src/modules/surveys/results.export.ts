@@ -89,7 +89,7 @@ function aggregateRows(s: SurveyRow, results: SurveyResults): (string | number |
           d.itemId ? itemLabel(q, d.itemId) : '',
           valueLabel(q, d.value),
           d.count,
-          st.answered,
+          d.itemId ? (st.items.find((i) => i.itemId === d.itemId)?.answered ?? null) : st.answered,
           null,
           null,
           null,

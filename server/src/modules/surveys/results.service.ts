@@ -225,10 +225,11 @@ function orderOf(q: Question) {
   };
 }
 
-/** The statistics of one question in one cell, or a suppressed stub (no count either) where not publishable. */
+/** The statistics of one question in one cell, or a suppressed stub (no count, no hint whether anyone answered). */
 function finish(a: Acc | undefined, q: Question, visible: (itemId: string) => boolean) {
   const questionId = q.id;
   const nOptions = q.options?.length ?? 0;
+  // not publishable: the same stub whether nobody or a few answered (the difference would tell)
   if (!a || a.answered === 0 || !visible(''))
     return {
       questionId,
@@ -239,7 +240,7 @@ function finish(a: Acc | undefined, q: Question, visible: (itemId: string) => bo
       items: [],
       borda: [],
       texts: [],
-      suppressed: !!a && a.answered > 0,
+      suppressed: true,
     };
   const ord = orderOf(q);
   return {

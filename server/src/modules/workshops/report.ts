@@ -32,8 +32,8 @@ type Data = Awaited<ReturnType<typeof reportData>>;
 /** Per question: the lines of its result (distribution, item means or Borda points), or a note. */
 function questionLines(q: Question, results: SurveyResults): { note?: string; lines: BarLine[]; max: number } {
   const st = results.groups[0]?.questions.find((x) => x.questionId === q.id);
-  if (!st || st.answered === 0) return { note: 'Keine Antworten.', lines: [], max: 1 };
-  if (st.suppressed) return { note: 'Zu wenige Antworten – ausgeblendet.', lines: [], max: 1 };
+  if (!st || st.suppressed || st.answered === 0)
+    return { note: 'Keine oder zu wenige Antworten – ausgeblendet.', lines: [], max: 1 };
   if (q.type === 'text') return { lines: st.texts.map((t) => ({ label: t, value: 0, text: '' })), max: 0 };
   if (q.type === 'number')
     return {
