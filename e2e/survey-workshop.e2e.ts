@@ -166,7 +166,7 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
       .getByRole('alertdialog')
       .getByText(/nicht wieder öffnen/)
       .waitFor();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Schließen' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Endgültig schließen' }).click();
     await page.getByText(/Die Umfrage ist geschlossen/).waitFor();
     expect(await page.getByRole('button', { name: 'Versenden und öffnen' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Ergebnisse' }).click();

@@ -1,6 +1,6 @@
 import { allQuestions, effectiveThreshold, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Disclosure } from './results.service.js';
 import type { SurveyRow } from './surveys.access.js';
@@ -109,8 +109,8 @@ function emptyNote(results: SurveyResults): string {
 }
 
 export function resultsCsv(s: SurveyRow, results: SurveyResults): string {
-  if (results.suppressed) return stringify([['Hinweis'], [emptyNote(results)]], { delimiter: ';', bom: true });
-  return stringify([HEAD, ...aggregateRows(s, results)], { delimiter: ';', bom: true });
+  if (results.suppressed) return germanCsv([['Hinweis'], [emptyNote(results)]]);
+  return germanCsv([HEAD, ...aggregateRows(s, results)]);
 }
 
 export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResults): Promise<Buffer> {
@@ -166,8 +166,7 @@ const sameSet = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string>) =>
 export function rawAnswersCsv(s: SurveyRow, d: Disclosure, rows: { answers: Record<string, unknown> }[]): string {
   const t = effectiveThreshold(s.threshold);
   const total = d.classes.reduce((a, c) => a + c.n, 0);
-  if (total < t)
-    return stringify([['Hinweis'], [`Weniger als ${t} Antworten – nichts auswertbar.`]], { delimiter: ';', bom: true });
+  if (total < t) return germanCsv([['Hinweis'], [`Weniger als ${t} Antworten – nichts auswertbar.`]]);
   const ok = (unit: string) => sameSet(d.units.get(unit), d.responses);
   const cols = allQuestions(s.definition as SurveyDefinition)
     .filter((q) => ROW_TYPES.has(q.type) && ok(`${q.id}|`))
@@ -177,8 +176,5 @@ export function rawAnswersCsv(s: SurveyRow, d: Disclosure, rows: { answers: Reco
     const keep = new Set((q.items ?? []).map((i) => i.id));
     return rawValue(q, Object.fromEntries(Object.entries(v as Record<string, number>).filter(([k]) => keep.has(k))));
   };
-  return stringify([cols.map((q) => q.text.de), ...rows.map((r) => cols.map((q) => value(q, r.answers[q.id])))], {
-    delimiter: ';',
-    bom: true,
-  });
+  return germanCsv([cols.map((q) => q.text.de), ...rows.map((r) => cols.map((q) => value(q, r.answers[q.id])))]);
 }

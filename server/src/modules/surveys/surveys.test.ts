@@ -212,6 +212,10 @@ describe('surveys', () => {
     const csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?groupBy=sizeClass`);
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Wie stark bremst fehlende personelle Kapazität');
+    // German spreadsheets: decimal comma (the mean 3.75 of "personal" in the total)
+    const totalCsv = (await moderator.get(`/api/v1/surveys/${id}/results.csv`)).body;
+    expect(totalCsv).toMatch(/;3,75;4;/);
+    expect(totalCsv).not.toMatch(/;3\.75;/);
     expect(csv.body).toContain('2 weitere Gruppe(n) ausgeblendet');
     expect(csv.body).not.toContain('GK6');
     const f7csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?sizeClass=7`);

@@ -20,7 +20,7 @@ export function useSurvey(id: string) {
   return useQuery({ queryKey: ['survey', id], queryFn: () => api<Survey>(`/surveys/${id}`) });
 }
 
-function Participation({ id }: { id: string }) {
+function Participation({ id, threshold, countsOnly }: { id: string; threshold: number; countsOnly: boolean }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['survey', id, 'participation'],
@@ -36,8 +36,17 @@ function Participation({ id }: { id: string }) {
       <h2 id="h-part">{t('surveys.participation')}</h2>
       <p>
         {t('surveys.submittedOf', { submitted: q.data.submitted, total: q.data.total })} ·{' '}
-        {t(q.data.byPerson ? 'surveys.participationNamed' : 'surveys.participationPrivacy')}
+        {t(
+          q.data.byPerson
+            ? 'surveys.participationNamed'
+            : countsOnly
+              ? 'surveys.participationCounts'
+              : 'surveys.participationPrivacy',
+        )}
       </p>
+      {q.data.total < threshold && (
+        <Alert kind="warning">{t('surveys.tooFewInvited', { count: q.data.total, threshold })}</Alert>
+      )}
       {q.data.withoutStaffConsent > 0 && (
         <Alert kind="info">{t('surveys.withoutStaffConsent', { count: q.data.withoutStaffConsent })}</Alert>
       )}
@@ -180,7 +189,9 @@ export function SurveyPage() {
         <dd>{t('surveys.thresholdValue', { count: s.threshold })}</dd>
       </dl>
       {s.intro && <p>{s.intro}</p>}
-      {s.can.manage && s.status !== 'closed' && <Alert kind="info">{t('surveys.resultsAfterClose')}</Alert>}
+      {s.status !== 'closed' && (
+        <Alert kind="info">{t(s.can.manage ? 'surveys.resultsAfterClose' : 'surveys.resultsAfterCloseMember')}</Alert>
+      )}
       <div className="btn-row">
         {s.can.answer && s.status === 'open' && (
           <Link className="btn" to={`/umfragen/${s.id}/antworten`}>
@@ -227,11 +238,19 @@ export function SurveyPage() {
           </div>
         </section>
       )}
-      {s.can.manage && s.status !== 'draft' && <Participation id={s.id} />}
+      {s.can.manage && s.status !== 'draft' && (
+        <Participation id={s.id} threshold={s.threshold} countsOnly={s.mode === 'person' && s.anonymous} />
+      )}
       <ConfirmDialog
         isOpen={pending !== null}
         title={pending ? t(`surveys.confirm.${pending}.title`) : ''}
-        body={pending ? t(`surveys.confirm.${pending}.body`) : ''}
+        body={
+          pending === 'open' && s.mode === 'person'
+            ? `${t('surveys.confirm.open.body')} ${t(s.anonymous ? 'surveys.confirm.open.anonymous' : 'surveys.confirm.open.named')}`
+            : pending
+              ? t(`surveys.confirm.${pending}.body`)
+              : ''
+        }
         confirmLabel={pending ? t(`surveys.confirm.${pending}.action`) : ''}
         onConfirm={() => pending && void act(pending)}
         onCancel={() => setPending(null)}

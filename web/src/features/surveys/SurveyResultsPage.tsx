@@ -367,7 +367,7 @@ function Results({ s }: { s: Survey }) {
                     ) : (
                       <Empty>{t('surveys.noAnswers')}</Empty>
                     )}
-                    {groupBy !== 'none' && <Comparison q={q} groups={r.data.groups.slice(1)} />}
+                    {r.data.groups.length > 1 && <Comparison q={q} groups={r.data.groups.slice(1)} />}
                   </article>
                 );
               })}
