@@ -24,6 +24,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
+import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
@@ -52,6 +53,7 @@ export const MODULES = [
   exchangeRoutes,
   auditRoutes,
   importsRoutes,
+  oparlRoutes,
 ];
 
 declare module 'fastify' {

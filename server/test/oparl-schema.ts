@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { z } from 'zod';
+import { sharedFile } from './shared-data.js';
 
 /**
  * OParl 1.1 object types used for exported decision papers, encoded from the specification
@@ -80,3 +84,58 @@ export const oparlPaper = z
     ...common,
   })
   .strict();
+
+/**
+ * The official OParl 1.1 JSON schemas (../shared/data/oparl/schema, read in place, never copied) as one
+ * validator. The schemas embed objects with a non-standard `"schema": "File.json"` beside
+ * `"type": "object"`; those become `$ref`s, and the `url`, `date` and `date-time` formats are checked
+ * with the same rules as above.
+ */
+const officialValidators = (() => {
+  let compiled: Map<string, ValidateFunction> | undefined;
+  return () => {
+    if (compiled) return compiled;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addFormat('url', (s: string) => url.safeParse(s).success);
+    ajv.addFormat('date', (s: string) => date.safeParse(s).success);
+    ajv.addFormat('date-time', (s: string) => dateTime.safeParse(s).success);
+    const dir = sharedFile('oparl/schema');
+    const embed = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(embed);
+      if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (typeof o.schema === 'string') return { $ref: o.schema };
+        return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, embed(v)]));
+      }
+      return node;
+    };
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      ajv.addSchema({ ...(embed(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) as object), $id: f });
+    }
+    compiled = new Map();
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      compiled.set(f.replace(/\.json$/, ''), ajv.getSchema(f) as ValidateFunction);
+    }
+    return compiled;
+  };
+})();
+
+/**
+ * Validates an OParl object against the official schema of its `type` (https://schema.oparl.org/1.1/X)
+ * and, for Paper, File and Consultation, against the strict encodings above (no unknown properties).
+ * Returns the problems found; an empty array means valid.
+ */
+export function oparlProblems(obj: unknown): string[] {
+  const type = (obj as { type?: unknown })?.type;
+  const m = typeof type === 'string' ? /^https:\/\/schema\.oparl\.org\/1\.1\/(\w+)$/.exec(type) : null;
+  const validate = m ? officialValidators().get(m[1]!) : undefined;
+  if (!validate) return [`unknown OParl type ${String(type)}`];
+  const problems = validate(obj)
+    ? []
+    : (validate.errors ?? []).map((e) => `${m![1]}${e.instancePath} ${e.message ?? e.keyword}`);
+  const strict = { Paper: oparlPaper, File: oparlFile, Consultation: oparlConsultation }[m![1]!];
+  const parsed = strict?.safeParse(obj);
+  if (parsed && !parsed.success)
+    problems.push(...parsed.error.issues.map((i) => `${m![1]} (strict) ${i.path.join('.')} ${i.message}`));
+  return problems;
+}

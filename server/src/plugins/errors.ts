@@ -114,7 +114,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 }
 
 /**
- * 404 for unknown routes as a problem document; with the SPA served, unknown non-API GET paths
+ * 404 for unknown routes as a problem document; with the SPA served, unknown non-API (and non-OParl) GET paths
  * without a file extension get index.html (client-side routing).
  */
 export function registerNotFound(app: FastifyInstance, spa: boolean) {
@@ -124,6 +124,7 @@ export function registerNotFound(app: FastifyInstance, spa: boolean) {
       spa &&
       (request.method === 'GET' || request.method === 'HEAD') &&
       !url.startsWith('/api/') &&
+      !url.startsWith('/oparl/') &&
       !/\.[a-z0-9]+$/i.test(url)
     ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -91,7 +91,7 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
   app.decorateRequest('scope', null);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+    if ((route.url.startsWith('/api/v1') || route.url.startsWith('/oparl/')) && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access level`);
     }
   });
