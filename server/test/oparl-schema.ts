@@ -95,7 +95,8 @@ const officialValidators = (() => {
   let compiled: Map<string, ValidateFunction> | undefined;
   return () => {
     if (compiled) return compiled;
-    const ajv = new Ajv({ strict: false, allErrors: true });
+    // the official patterns escape ':' and '/', which a Unicode-mode RegExp rejects
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
     ajv.addFormat('url', (s: string) => url.safeParse(s).success);
     ajv.addFormat('date', (s: string) => date.safeParse(s).success);
     ajv.addFormat('date-time', (s: string) => dateTime.safeParse(s).success);
@@ -104,19 +105,25 @@ const officialValidators = (() => {
       if (Array.isArray(node)) return node.map(embed);
       if (node && typeof node === 'object') {
         const o = node as Record<string, unknown>;
-        if (typeof o.schema === 'string') return { $ref: o.schema };
-        return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, embed(v)]));
+        if (o.type === 'object' && typeof o.schema === 'string') return { $ref: o.schema };
+        // elsewhere (e.g. Body.mainOrganization, a URL) `schema` only names the referenced type
+        return Object.fromEntries(
+          Object.entries(o)
+            .filter(([k]) => k !== 'schema')
+            .map(([k, v]) => [k, embed(v)]),
+        );
       }
       return node;
     };
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
       ajv.addSchema({ ...(embed(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) as object), $id: f });
     }
-    compiled = new Map();
+    const all = new Map<string, ValidateFunction>();
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-      compiled.set(f.replace(/\.json$/, ''), ajv.getSchema(f) as ValidateFunction);
+      all.set(f.replace(/\.json$/, ''), ajv.getSchema(f) as ValidateFunction);
     }
-    return compiled;
+    compiled = all;
+    return all;
   };
 })();
 

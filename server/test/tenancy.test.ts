@@ -301,6 +301,43 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/imports': { kind: 'foreign' },
   'GET /api/v1/imports/:importId': { kind: 'foreign' },
   'POST /api/v1/imports': { kind: 'foreign' },
+  'GET /oparl/v1/system': { kind: 'public', reason: 'OParl entry point, no tenant data' },
+  'GET /oparl/v1/bodies': { kind: 'public', reason: 'OParl: municipalities that have public papers' },
+  'GET /oparl/v1/bodies/:bodyId': { kind: 'public', reason: 'OParl: a municipality with public papers, else 404' },
+  'GET /oparl/v1/bodies/:bodyId/papers': {
+    kind: 'public',
+    reason: 'OParl: only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
+  'GET /oparl/v1/bodies/:bodyId/organizations': {
+    kind: 'public',
+    reason: 'OParl: committees named in public papers only',
+  },
+  'GET /oparl/v1/bodies/:bodyId/organizations/:organizationKey': {
+    kind: 'public',
+    reason: 'OParl: committees named in public papers only',
+  },
+  'GET /oparl/v1/bodies/:bodyId/meetings': { kind: 'public', reason: 'OParl: always empty' },
+  'GET /oparl/v1/bodies/:bodyId/people': { kind: 'public', reason: 'OParl: always empty' },
+  'GET /oparl/v1/papers/:paperId': {
+    kind: 'public',
+    reason: 'OParl: only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
+  'GET /oparl/v1/papers/:paperId/consultations/:consultationNo': {
+    kind: 'public',
+    reason: 'OParl: only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
+  'GET /oparl/v1/files/:fileId': {
+    kind: 'public',
+    reason: 'OParl: only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
+  'GET /oparl/v1/files/:fileId/access': {
+    kind: 'public',
+    reason: 'OParl: PDF of a public paper; only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
+  'GET /oparl/v1/files/:fileId/download': {
+    kind: 'public',
+    reason: 'OParl: PDF of a public paper; only papers marked public; non-public ones answer 404 (oparl.test.ts)',
+  },
 };
 
 let ctx: TestContext;
@@ -335,7 +372,8 @@ const fillBody = (body?: Record<string, unknown>) => fillIds(body, ids);
 describe('cross-tenant isolation', () => {
   it('classifies every registered route', () => {
     const api = ctx.app.routeList.filter(
-      (r) => r.url.startsWith('/api/v1') || ['/health', '/ready', '/metrics'].includes(r.url),
+      (r) =>
+        r.url.startsWith('/api/v1') || r.url.startsWith('/oparl/') || ['/health', '/ready', '/metrics'].includes(r.url),
     );
     const unclassified = api.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in ROUTES));
     expect(unclassified).toEqual([]);
