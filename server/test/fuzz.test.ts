@@ -254,7 +254,9 @@ describe('bad-input fuzzing of every write route', () => {
 
   it('answers invalid and unknown ids on every id route with 400/403/404', async () => {
     const failures: string[] = [];
-    for (const r of ctx.app.routeList.filter((x) => x.url.includes(':') && x.url.startsWith('/api/v1'))) {
+    for (const r of ctx.app.routeList.filter(
+      (x) => x.url.includes(':') && (x.url.startsWith('/api/v1') || x.url.startsWith('/oparl/')),
+    )) {
       for (const bad of ['not-a-uuid', newId(), "1' OR 1=1", '%00']) {
         const res = await actor.inject({
           method: r.method as 'GET',
