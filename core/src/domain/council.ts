@@ -4,26 +4,32 @@
  * code names (Hauptausschuss, Haupt- und Finanzausschuss, Verwaltungsausschuss) or the usual practice where the code
  * leaves it to the Hauptsatzung. Every municipality can override both in its settings — this table is the default.
  *
- * Sources (municipal code, the paragraph naming the council; "unverified" = from memory, not checked against the
- * current text during this change):
+ * Sources (municipal code, the paragraph naming the council). "checked" = the wording was compared with a published
+ * text of the law during this change (search of public pages, not the official gazette); "unverified" = from memory.
+ * `verified` in the table is true only where the paragraph naming the council was checked.
  * - 01 SH: Gemeindeordnung für Schleswig-Holstein (GO) § 7 (organs), § 8 (in Städten "Stadtvertretung"); Hauptausschuss
  *   § 45a GO (hauptamtlich verwaltete Gemeinden) — paragraph numbers unverified; Stadtvertretung in Städten confirmed by
  *   Eckernförde ("Organe sind in Städten die Stadtvertretung …"). Hanseatic towns (Lübeck) use "Bürgerschaft": override.
  * - 02 HH: Verfassung der Freien und Hansestadt Hamburg Art. 6 (Bürgerschaft); districts: Bezirksversammlung
  *   (BezVG § 3) — unverified; city-state, no Gemeinden.
- * - 03 NI: Niedersächsisches Kommunalverfassungsgesetz (NKomVG) § 45 Abs. 1 (the Vertretung is called "Rat" in
- *   Gemeinden), §§ 74–76 Hauptausschuss (prepares the council's decisions, § 76 Abs. 1); many Gemeinden still call it
- *   "Verwaltungsausschuss" (name of the former NGO; e.g. Westerstede citing § 74 NKomVG) — § 45 number unverified.
+ * - 03 NI: Niedersächsisches Kommunalverfassungsgesetz (NKomVG) § 7 Abs. 2 (the Vertretung is called "Rat" in
+ *   Gemeinden and Samtgemeinden — § 7 unverified; § 45 Abs. 1 Satz 3, checked: its members are "Ratsfrau oder
+ *   Ratsherr"), §§ 74–79 Hauptausschuss (checked against the table of contents; it prepares the council's decisions,
+ *   § 76); many Gemeinden still call it "Verwaltungsausschuss" (name under the former NGO; e.g. Westerstede citing
+ *   § 74 NKomVG).
  * - 04 HB: Landesverfassung der Freien Hansestadt Bremen Art. 148 (Stadtbürgerschaft for the city of Bremen);
  *   Bremerhaven: Stadtverordnetenversammlung (Verfassung für die Stadt Bremerhaven) — unverified; we default to the
  *   Bremerhaven form for a "Stadt" and the Stadtbürgerschaft otherwise.
- * - 05 NW: Gemeindeordnung NRW (GO NRW) § 40 Abs. 2 (Rat); § 57 Abs. 2 Haupt-, Finanz- and
- *   Rechnungsprüfungsausschuss, commonly combined as "Haupt- und Finanzausschuss" (§ 59) — unverified.
- * - 06 HE: Hessische Gemeindeordnung (HGO) § 9 Abs. 1 ("In Städten führt die Gemeindevertretung die Bezeichnung
- *   Stadtverordnetenversammlung"); Haupt- und Finanzausschuss as usual standing committee (§ 62 HGO) — unverified.
- * - 07 RP: Gemeindeordnung Rheinland-Pfalz (GemO) § 28 (Gemeinderat; in Städten "Stadtrat"), Ortsgemeinden of a
- *   Verbandsgemeinde: "Ortsgemeinderat" (GemO § 64 ff., Verbandsgemeinde); Haupt- und Finanzausschuss (§ 44 GemO) —
- *   paragraph numbers unverified.
+ * - 05 NW: Gemeindeordnung NRW (GO NRW) § 40 Abs. 2 ("Die Bürgerschaft wird durch den Rat und den Bürgermeister
+ *   vertreten" — wording confirmed by municipal sites, paragraph number unverified); § 57 Abs. 2 Haupt-, Finanz- and
+ *   Rechnungsprüfungsausschuss, commonly combined as "Haupt- und Finanzausschuss" (§ 59; the name is confirmed in use,
+ *   e.g. Schermbeck citing § 67 GO NRW).
+ * - 06 HE: Hessische Gemeindeordnung (HGO) § 9 Abs. 1 Satz 3 ("Sie führt in Städten die Bezeichnung
+ *   Stadtverordnetenversammlung", checked); Haupt- und Finanzausschuss as usual standing committee (§ 62 HGO) —
+ *   committee unverified.
+ * - 07 RP: Gemeindeordnung Rheinland-Pfalz (GemO) § 28 Abs. 1 and 2 ("Der Gemeinderat führt in den Städten die
+ *   Bezeichnung Stadtrat", checked); Ortsgemeinden of a Verbandsgemeinde have an "Ortsgemeinderat" (3. Kapitel,
+ *   §§ 64 ff. GemO — paragraph unverified); Haupt- und Finanzausschuss (§ 44 GemO) — committee unverified.
  * - 08 BW: Gemeindeordnung für Baden-Württemberg (GemO) §§ 23–25: the body is "Gemeinderat" also in Städten; only its
  *   members are called "Stadtrat" there (§ 25 Abs. 1 Satz 2, checked); beschließender Verwaltungsausschuss (§ 39) as
  *   usual preparing committee — committee naming unverified.
@@ -37,12 +43,13 @@
  *   "Stadtverordnetenversammlung"), Hauptausschuss § 49 — paragraph numbers unverified.
  * - 13 MV: Kommunalverfassung Mecklenburg-Vorpommern (KV M-V) § 22 Abs. 1 ("In Städten führt sie die Bezeichnung
  *   Stadtvertretung", checked), Hauptausschuss § 35 — § 35 unverified.
- * - 14 SN: Sächsische Gemeindeordnung (SächsGemO) § 27 (Gemeinderat; in Städten "Stadtrat"), Verwaltungsausschuss as
- *   usual beschließender Ausschuss (§ 41) — unverified.
+ * - 14 SN: Sächsische Gemeindeordnung (SächsGemO) § 1 Abs. 4 ("Organe der Gemeinde sind der Gemeinderat und der
+ *   Bürgermeister", checked in the 1997 text); "Stadtrat" in Städten (§ 27) and the Verwaltungsausschuss as usual
+ *   beschließender Ausschuss (§ 41) — unverified.
  * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 7 (Vertretung: Gemeinderat, in Städten "Stadtrat"),
  *   Hauptausschuss § 46 — unverified.
- * - 16 TH: Thüringer Kommunalordnung (ThürKO) § 22 (Gemeinderat; in Städten "Stadtrat"), Hauptausschuss § 26 —
- *   unverified.
+ * - 16 TH: Thüringer Kommunalordnung (ThürKO) § 22 ("Gemeindeorgane": Gemeinderat and Bürgermeister, checked),
+ *   Ausschüsse § 26 (checked as cited by Elxleben); "Stadtrat" in Städten and the name "Hauptausschuss" — unverified.
  */
 
 export type MunicipalityKind = 'gemeinde' | 'stadt' | 'markt' | 'ortsgemeinde';
@@ -85,7 +92,7 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Rat',
     stadt: 'Rat',
     committee: 'Hauptausschuss',
-    legalBasis: 'NKomVG § 45 Abs. 1, §§ 74–76',
+    legalBasis: 'NKomVG § 7 Abs. 2, § 45 Abs. 1, §§ 74–79',
     verified: false,
   },
   '04': {
@@ -106,15 +113,15 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeindevertretung',
     stadt: 'Stadtverordnetenversammlung',
     committee: 'Haupt- und Finanzausschuss',
-    legalBasis: 'HGO § 9 Abs. 1',
-    verified: false,
+    legalBasis: 'HGO § 9 Abs. 1 Satz 3',
+    verified: true,
   },
   '07': {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Haupt- und Finanzausschuss',
-    legalBasis: 'GemO Rheinland-Pfalz § 28',
-    verified: false,
+    legalBasis: 'GemO Rheinland-Pfalz § 28 Abs. 2',
+    verified: true,
   },
   '08': {
     gemeinde: 'Gemeinderat',
@@ -162,7 +169,7 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Verwaltungsausschuss',
-    legalBasis: 'SächsGemO § 27',
+    legalBasis: 'SächsGemO § 1 Abs. 4, § 27',
     verified: false,
   },
   '15': {
@@ -176,7 +183,7 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Hauptausschuss',
-    legalBasis: 'ThürKO § 22',
+    legalBasis: 'ThürKO §§ 22, 26',
     verified: false,
   },
 };
@@ -196,7 +203,12 @@ export function councilBodies(landCode: string, kind: MunicipalityKind): Council
     verified: false,
   };
   if (kind === 'ortsgemeinde' && landCode === '07')
-    return { council: 'Ortsgemeinderat', committee: '', legalBasis: 'GemO Rheinland-Pfalz § 29', verified: false };
+    return {
+      council: 'Ortsgemeinderat',
+      committee: '',
+      legalBasis: 'GemO Rheinland-Pfalz §§ 28, 64 ff.',
+      verified: false,
+    };
   if (kind === 'markt' && landCode === '09')
     return { council: 'Marktgemeinderat', committee: rule.committee, legalBasis: rule.legalBasis, verified: false };
   return {

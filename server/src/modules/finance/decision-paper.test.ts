@@ -208,7 +208,8 @@ describe('reproducible P80', () => {
     const { coord, projectId } = await setup();
     await coord.put(`/api/v1/projects/${projectId}/finance`, plan(0));
     for (const r of RISKS) await coord.post(`/api/v1/projects/${projectId}/risks`, r);
-    // editing the first risk moves its row in the table's storage: an unordered read returns it last
+    // an edited risk is stored anew: every reader must still take the register in one order (regression guard;
+    // the shuffled-insert test below is the one that fails without the fixed order)
     const first = (await coord.get(`/api/v1/projects/${projectId}/risks`)).json().items[0];
     const edited = await coord.patch(`/api/v1/projects/${projectId}/risks/${first.id}`, {
       ...first,
