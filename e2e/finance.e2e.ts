@@ -43,11 +43,17 @@ describe('journey: costs and risks of a project', () => {
     await page.getByRole('button', { name: 'Förderung hinzufügen' }).click();
     await page.getByLabel('Programm, Zeile 1').fill('Digitalbonus');
     await page.getByLabel('oder Anteil an den Einmalkosten (%), Zeile 1').fill('40');
+    await page.getByLabel('Stand, Zeile 1').selectOption({ label: 'bewilligt' });
+    // funding only planned is listed apart and not counted
+    await page.getByRole('button', { name: 'Förderung hinzufügen' }).click();
+    await page.getByLabel('Programm, Zeile 2').fill('Landesprogramm Digitale Verwaltung');
+    await page.getByLabel('Betrag (€), Zeile 2').fill('1.000');
     await page.getByRole('button', { name: 'Kostenplan speichern' }).click();
     await page.getByText('Kostenplan gespeichert.').waitFor();
     // 10,000 € + 19 % VAT = 11,900 €; four years of licences 9,600 € → 21,500 €; 40 % of 11,900 € funded
     await page.getByText('21.500,00 €').first().waitFor();
     await page.getByText('4.760,00 €').first().waitFor();
+    await page.getByText('Förderung beantragt oder geplant (nicht eingerechnet)').first().waitFor();
     await expectAccessible(page, 'Kosten und Risiken mit Kostenplan');
 
     // a risk with its three-point cost impact
@@ -107,8 +113,15 @@ describe('journey: costs and risks of a project', () => {
     const text = (await pdfText(fs.readFileSync(await (await download).path()))).replace(/\s+/g, ' ');
     const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
     expect(text).toContain('Der Gemeinderat beschließt die Einführung der E-Rechnung im Rathaus.');
-    expect(text).toContain(`Risikoangepasstes Budget (P80) ${norm(p80Text)}`);
-    expect(text).toContain(`Kosten je Einwohnerin und Einwohner ${norm(perInhabitant)}`);
+    expect(text).toContain(`Risikoangepasstes Budget (P80, 2027–2031, vor Förderung) ${norm(p80Text)}`);
+    expect(text).toContain(
+      `Kosten je Einwohnerin und Einwohner (2027–2031, nach bewilligter Förderung) ${norm(perInhabitant)}`,
+    );
+    expect(text).toContain('Förderung beantragt oder geplant (nicht eingerechnet) 1.000,00 €');
+    expect(text).toContain('Landesprogramm Digitale Verwaltung geplant, noch nicht beantragt 1.000,00 €');
+    // the appendices are part of the PDF
+    expect(text).toContain('Anlage 1: Kostenplan und Lebenszykluskosten Kostenzeilen');
+    expect(text).toContain('Anlage 2: Risikoregister Risiko');
     expect(text).toContain('Lieferant liefert verspätet');
     const href = (await page.getByRole('link', { name: 'OParl-Daten der Fassung 1' }).getAttribute('href')) ?? '';
     const oparl = await page.request.get(new URL(href, page.url()).toString());

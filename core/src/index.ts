@@ -15,6 +15,7 @@ export * from './contracts/target-picture.js';
 export * from './contracts/workshops.js';
 export * from './domain/ags.js';
 export * from './domain/capacity.js';
+export * from './domain/council.js';
 export * from './domain/departments.js';
 export * from './domain/disclosure.js';
 export * from './domain/exchange.js';

@@ -198,6 +198,7 @@ const WRITES: Record<string, Spec> = {
   'PUT /api/v1/finance/settings': {
     kind: 'write',
   },
+  'PUT /api/v1/finance/council': { kind: 'write' },
   'PUT /api/v1/projects/:projectId/finance': { kind: 'write' },
   'POST /api/v1/projects/:projectId/risks': {
     kind: 'write',

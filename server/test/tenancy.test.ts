@@ -208,6 +208,8 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/traceability': { kind: 'own' },
   'GET /api/v1/portfolio/attention': { kind: 'own' },
   'GET /api/v1/finance/settings': { kind: 'own' },
+  'GET /api/v1/finance/council': { kind: 'own' },
+  'PUT /api/v1/finance/council': { kind: 'own' },
   'GET /api/v1/finance/portfolio': { kind: 'own' },
   'GET /api/v1/finance/portfolio.xlsx': { kind: 'own' },
   'PUT /api/v1/finance/settings': {

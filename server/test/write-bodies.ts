@@ -52,6 +52,7 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     rates: [{ payGroup: 'EG 9', centsPerHour: 1 }],
     ratesSource: 'Eigene',
   },
+  'PUT /api/v1/finance/council': { version: 0, kind: 'gemeinde', council: 'Gekaperter Rat', committee: '' },
   'PUT /api/v1/projects/:projectId/finance': { version: 1 },
   'POST /api/v1/projects/:projectId/risks': {
     title: 'Gekapert',

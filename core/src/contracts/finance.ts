@@ -124,6 +124,7 @@ const yearFigures = z.object({
   cost: z.number(),
   funding: z.number(),
   benefits: z.number(),
+  benefitsStaff: z.number(),
   net: z.number(),
 });
 export const projectFinance = financeSave.extend({
@@ -141,6 +142,8 @@ export const projectFinance = financeSave.extend({
     byCategoryYear: z.record(z.string(), z.array(z.number())),
     total: z.number(),
     fundingTotal: z.number(),
+    /** Funding planned or applied for, not yet granted: shown apart, counted nowhere. */
+    fundingPending: z.number(),
     netCost: z.number(),
     benefitsTotal: z.number(),
     perInhabitant: z.number().nullable(),
@@ -255,23 +258,51 @@ export const decisionPaperInput = z.object({
   alternativesText: z.string().trim().max(8000).default(''),
   attachments: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
 });
+/** The figures printed in a paper (see `paperFigures` in core); fields added later default for older versions. */
 export const decisionFigures = z.object({
   horizonYears: z.number().int(),
+  firstYear: z.number().int().nullable().default(null),
   oneTime: z.number(),
   recurringPerYear: z.number(),
+  runningFrom: z.number().int().nullable().default(null),
+  runningTo: z.number().int().nullable().default(null),
   followOn: z.number(),
   total: z.number(),
+  /** Granted funding only. */
   funding: z.number(),
+  fundingPending: z.number().default(0),
+  fundingLines: z
+    .array(
+      z.object({
+        programme: z.string(),
+        status: z.enum(['planned', 'applied', 'approved', 'rejected']),
+        cents: z.number(),
+        deadline: z.string().nullable(),
+        conditions: z.string(),
+      }),
+    )
+    .default([]),
   netCost: z.number(),
   budgetAvailable: z.number().nullable(),
   budgetLine: z.string(),
   coverage: z.number().nullable(),
+  coverageYear: z.number().int().default(0),
   p80: z.number(),
   p50: z.number(),
+  simulationMean: z.number().nullable().default(null),
+  expectedBase: z.number().nullable().default(null),
   perInhabitant: z.number().nullable(),
+  population: z.number().int().nullable().default(null),
   npv: z.number(),
+  npvStaffTime: z.number().nullable().default(null),
+  discountRate: z.number().nullable().default(null),
+  discountRateSource: z.string().default(''),
 });
-export const decisionPaperDraft = decisionPaperInput.extend({ figures: decisionFigures });
+export const decisionPaperDraft = decisionPaperInput.extend({
+  figures: decisionFigures,
+  /** The version this draft continues (its text and number), or null for a new paper. */
+  basedOnVersion: z.number().int().nullable(),
+});
 export const decisionPaperList = z.object({
   items: z.array(
     z.object({
@@ -304,4 +335,26 @@ export const portfolioFinance = z.object({
     }),
   ),
   generatedAt: z.string(),
+});
+
+// ---- council settings (default Beratungsfolge per municipality) ----
+export const MUNICIPALITY_KINDS = ['gemeinde', 'stadt', 'markt', 'ortsgemeinde'] as const;
+export const councilSettingsSave = z.object({
+  /** 0 = nothing saved yet (the defaults of the Land apply). */
+  version: z.number().int().min(0),
+  kind: z.enum(MUNICIPALITY_KINDS),
+  council: z.string().trim().min(2).max(200),
+  /** Empty: no preparing committee (e.g. an Ortsgemeinde). */
+  committee: z.string().trim().max(200).default(''),
+});
+export const councilSettings = councilSettingsSave.extend({
+  landCode: z.string(),
+  /** What the Land's municipal code suggests for the chosen kind (see `councilBodies`). */
+  suggested: z.object({
+    council: z.string(),
+    committee: z.string(),
+    legalBasis: z.string(),
+    verified: z.boolean(),
+  }),
+  can: z.record(z.string(), z.boolean()),
 });

@@ -356,6 +356,8 @@ export interface FundingInput {
   /** Share of the one-time costs in percent (used when no amount is given). */
   sharePercent: number | null;
   status: 'planned' | 'applied' | 'approved' | 'rejected';
+  deadline?: string | null;
+  conditions?: string;
 }
 export interface BenefitInput {
   label: string;
@@ -378,6 +380,8 @@ export interface YearFigures {
   cost: number;
   funding: number;
   benefits: number;
+  /** The part of `benefits` that is saved staff time valued at the pay-group rate (not budget-effective). */
+  benefitsStaff: number;
   /** Benefits + funding − cost (cash flow for the NPV). */
   net: number;
 }
@@ -396,6 +400,10 @@ export function staffCost(line: StaffLineInput, rates: Readonly<Record<string, n
   };
 }
 
+/** Funding counts as money only once granted; planned and applied funding is shown apart. */
+export const isGranted = (f: Pick<FundingInput, 'status'>) => f.status === 'approved';
+export const isPending = (f: Pick<FundingInput, 'status'>) => f.status === 'planned' || f.status === 'applied';
+
 /** Funding in cents: the fixed amount, or the share of the one-time costs; rejected funding counts 0. */
 export function fundingCents(f: FundingInput, oneTimeTotal: number): number {
   if (f.status === 'rejected') return 0;
@@ -405,8 +413,10 @@ export function fundingCents(f: FundingInput, oneTimeTotal: number): number {
 
 /**
  * Lifecycle (total cost of ownership) over `horizon` years from year 0, with the most likely values:
- * per year and per category, funding (received in year 0), monetary benefits and saved staff hours
- * valued at the rate of their pay group, and the net cash flow per year.
+ * per year and per category, granted funding (received in the first year with one-time costs), monetary
+ * benefits and saved staff hours valued at the rate of their pay group, and the net cash flow per year.
+ * Funding that is only planned or applied for is summed apart (`fundingPending`) and counts nowhere else:
+ * a council should not decide on money that has not been granted.
  */
 export function lifecycle(
   plan: CostPlan,
@@ -422,6 +432,7 @@ export function lifecycle(
     cost: 0,
     funding: 0,
     benefits: 0,
+    benefitsStaff: 0,
     net: 0,
   }));
   const byCategory: Record<string, number> = {};
@@ -449,12 +460,17 @@ export function lifecycle(
       }
   }
   const oneTimeTotal = years.reduce((s, y) => s + y.oneTime, 0);
-  const fundingTotal = plan.funding.reduce((s, f) => s + fundingCents(f, oneTimeTotal), 0);
-  if (years[0]) years[0].funding = fundingTotal;
+  const fundingTotal = plan.funding.filter(isGranted).reduce((s, f) => s + fundingCents(f, oneTimeTotal), 0);
+  const fundingPending = plan.funding.filter(isPending).reduce((s, f) => s + fundingCents(f, oneTimeTotal), 0);
+  const fundingYear = years.find((y) => y.oneTime > 0) ?? years[0];
+  if (fundingYear) fundingYear.funding = fundingTotal;
   for (const b of plan.benefits)
     for (const y of years)
-      if (y.year >= b.fromYear)
-        y.benefits += b.centsPerYear + Math.round(b.hoursPerYear * (b.payGroup ? (rates[b.payGroup] ?? 0) : 0));
+      if (y.year >= b.fromYear) {
+        const staff = Math.round(b.hoursPerYear * (b.payGroup ? (rates[b.payGroup] ?? 0) : 0));
+        y.benefits += b.centsPerYear + staff;
+        y.benefitsStaff += staff;
+      }
   for (const y of years) {
     y.cost = y.oneTime + y.recurring + y.staff;
     y.net = y.benefits + y.funding - y.cost;
@@ -467,6 +483,7 @@ export function lifecycle(
     byCategoryYear,
     total,
     fundingTotal,
+    fundingPending,
     netCost,
     benefitsTotal: years.reduce((s, y) => s + y.benefits, 0),
     perInhabitant: population > 0 ? Math.round(netCost / population) : null,
@@ -597,18 +614,116 @@ export function projectSimulationInput(
     dates.startsOn && dates.endsOn
       ? Math.round((Date.parse(dates.endsOn) - Date.parse(dates.startsOn)) / (7 * 86_400_000))
       : 0;
+  // The draws depend on the order of the estimates: sort them by their values, so the same data gives the same
+  // P50/P80 whatever order the rows were stored, read or typed in (screen, paper and reports alike).
+  const byPoint = (a: ThreePoint, b: ThreePoint) => a.min - b.min || a.likely - b.likely || a.max - b.max;
   return {
-    lines: simulationLines({ ...plan, funding: [], benefits: [] }, rates, horizon),
+    lines: simulationLines({ ...plan, funding: [], benefits: [] }, rates, horizon).sort(byPoint),
     risks: risks
       .filter((r) => r.status === 'open' || r.status === 'mitigating')
       .map((r) => ({
         probability: r.probability / 100,
         cost: { min: r.costMin, likely: r.costLikely, max: r.costMax },
         weeks: r.weeks,
-      })),
+      }))
+      .sort((a, b) => a.probability - b.probability || byPoint(a.cost, b.cost) || a.weeks - b.weeks),
     plannedWeeks,
   };
 }
 
 /** The simulation behind the risk-adjusted budget: the same in the browser and in the decision paper. */
 export const BUDGET_SIMULATION = { iterations: 100_000, seed: 2026 } as const;
+
+// ---- the figures of a council decision paper ----
+
+export interface FundingLineFigure {
+  programme: string;
+  status: FundingInput['status'];
+  cents: number;
+  deadline: string | null;
+  conditions: string;
+}
+
+export interface PaperFiguresInput {
+  plan: CostPlan;
+  rates: Readonly<Record<string, number>>;
+  horizon: number;
+  population: number;
+  discountRate: number;
+  discountRateSource: string;
+  budgetAvailable: number | null;
+  budgetLine: string;
+  /** Calendar year of year 0 (the project's start), when known. */
+  firstYear: number | null;
+  simulation: Pick<SimulationResult, 'p50' | 'p80' | 'mean' | 'expectedBase'>;
+}
+
+/**
+ * Every figure a Beschlussvorlage prints, from the cost plan (most likely values) and the budget simulation.
+ * - one-time vs running costs: running = recurring lines + recurring staff; the yearly average divides the running
+ *   costs by the years in which they run (from the first running year to the end of the horizon) — a plan whose
+ *   running costs start in year 0 runs `horizon` years, not `horizon − 1`;
+ * - funding: granted funding lowers the cost; planned or applied funding is listed with its status and summed apart;
+ * - cost per inhabitant: over the whole horizon, after granted funding;
+ * - NPV with its rate and source, and the part of it that is own staff time valued at cost rates (saved hours minus
+ *   hours spent — not budget-effective in the WiBe sense);
+ * - coverage: budget available minus the need (after granted funding) of the first year with costs.
+ */
+export function paperFigures(input: PaperFiguresInput) {
+  const { plan, rates, horizon } = input;
+  const l = lifecycle(plan, rates, horizon, input.population);
+  const runningByYear = l.years.map(
+    (y) =>
+      y.recurring +
+      plan.staff
+        .filter((s) => s.kind === 'recurring' && y.year >= s.year)
+        .reduce((sum, s) => sum + staffCost(s, rates).likely, 0),
+  );
+  const followOn = runningByYear.reduce((a, b) => a + b, 0);
+  const firstRunning = runningByYear.findIndex((v) => v > 0);
+  const runningYears = firstRunning < 0 ? 0 : horizon - firstRunning;
+  const oneTimeTotal = l.years.reduce((s, y) => s + y.oneTime, 0);
+  const fundingLines: FundingLineFigure[] = plan.funding.map((f) => ({
+    programme: f.programme,
+    status: f.status,
+    cents: f.status === 'rejected' ? 0 : fundingCents(f, oneTimeTotal),
+    deadline: f.deadline ?? null,
+    conditions: f.conditions ?? '',
+  }));
+  const firstCost = l.years.find((y) => y.cost > 0) ?? l.years[0];
+  const staffFlows = l.years.map((y) => y.benefitsStaff - y.staff);
+  return {
+    horizonYears: horizon,
+    firstYear: input.firstYear,
+    oneTime: l.total - followOn,
+    recurringPerYear: runningYears ? Math.round(followOn / runningYears) : 0,
+    runningFrom: firstRunning < 0 ? null : firstRunning,
+    runningTo: firstRunning < 0 ? null : horizon - 1,
+    followOn,
+    total: l.total,
+    funding: l.fundingTotal,
+    fundingPending: l.fundingPending,
+    fundingLines,
+    netCost: l.netCost,
+    budgetAvailable: input.budgetAvailable,
+    budgetLine: input.budgetLine,
+    coverage:
+      input.budgetAvailable === null || !firstCost
+        ? null
+        : input.budgetAvailable - (firstCost.cost - firstCost.funding),
+    coverageYear: firstCost?.year ?? 0,
+    p80: input.simulation.p80,
+    p50: input.simulation.p50,
+    simulationMean: input.simulation.mean,
+    expectedBase: input.simulation.expectedBase,
+    perInhabitant: l.perInhabitant,
+    population: input.population,
+    npv: npv(
+      l.years.map((y) => y.net),
+      input.discountRate,
+    ),
+    npvStaffTime: npv(staffFlows, input.discountRate),
+    discountRate: input.discountRate,
+    discountRateSource: input.discountRateSource,
+  };
+}

@@ -551,6 +551,14 @@ export interface FinanceSettings {
   ratesSource: string;
   version: Generated<number>;
 }
+export interface CouncilSettings {
+  municipalityId: string;
+  kind: string;
+  council: string;
+  committee: string;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
 export interface StaffRates {
   municipalityId: string;
   year: number;
@@ -815,6 +823,7 @@ export interface DB {
   projectEffort: ProjectEffort;
   calendarFeeds: CalendarFeeds;
   financeSettings: FinanceSettings;
+  councilSettings: CouncilSettings;
   staffRates: StaffRates;
   projectFinance: ProjectFinance;
   costLines: CostLines;

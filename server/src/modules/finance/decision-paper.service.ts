@@ -1,9 +1,11 @@
 import {
   AppError,
+  type BenefitInput,
   BUDGET_SIMULATION,
-  type decisionFigures,
+  councilWithArticle,
+  decisionFigures,
   type decisionPaperInput,
-  expected,
+  paperFigures,
   projectSimulationInput,
   simulate,
 } from '@dz/core';
@@ -14,7 +16,9 @@ import { iso, newId } from '../../lib/ids.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { editableProject, loadProject } from '../projects/projects.access.js';
+import { loadCouncil } from './council.service.js';
 import { computeFinance, loadFinance, loadSettings } from './finance.service.js';
+import { riskRows, toRisk } from './risks.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
 type Figures = z.infer<typeof decisionFigures>;
@@ -24,6 +28,12 @@ const euro = (cents: number | null) =>
     ? '–'
     : `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 const ROLE = { preliminary: 'Vorberatung', decision: 'Entscheidung', information: 'Kenntnisnahme' } as const;
+const RISK_STATUS: Record<string, string> = {
+  open: 'offen',
+  mitigating: 'in Bearbeitung',
+  occurred: 'eingetreten',
+  closed: 'geschlossen',
+};
 const RISK_CATEGORY: Record<string, string> = {
   financial: 'finanziell',
   staff: 'personell',
@@ -33,10 +43,26 @@ const RISK_CATEGORY: Record<string, string> = {
   acceptance: 'Akzeptanz',
 };
 
+const FUNDING_STATUS: Record<string, string> = {
+  planned: 'geplant, noch nicht beantragt',
+  applied: 'beantragt, noch nicht bewilligt',
+  approved: 'bewilligt',
+  rejected: 'abgelehnt',
+};
+const KIND: Record<string, string> = {
+  one_time: 'einmalig',
+  recurring: 'laufend',
+};
+const percent = (rate: number) => (rate * 100).toLocaleString('de-DE', { maximumFractionDigits: 2 });
+
+/** The one file name of a paper version: the download and the OParl `mainFile.fileName` use it alike. */
+export const paperFileName = (reference: string, versionNo: number) =>
+  `Beschlussvorlage-${reference.replace(/[^\w.-]+/g, '_')}-Fassung-${versionNo}.pdf`;
+
 /** Everything a decision paper draws on: project, finance figures as on the screens, P80, risks. */
 async function basis(deps: Deps, scope: TenantScope, projectId: string) {
   const p = await loadProject(deps, scope, projectId);
-  const [doc, settings, muni, risks, needs, goals, dept] = await Promise.all([
+  const [doc, settings, muni, rows, needs, goals, dept, council] = await Promise.all([
     loadFinance(deps.db, projectId),
     loadSettings(deps.db, scope.municipalityId),
     deps.db
@@ -44,18 +70,20 @@ async function basis(deps: Deps, scope: TenantScope, projectId: string) {
       .select(['name', 'shortName', 'population'])
       .where('id', '=', scope.municipalityId)
       .executeTakeFirstOrThrow(),
-    deps.db.selectFrom('risks').selectAll().where('projectId', '=', projectId).execute(),
+    riskRows(deps, projectId),
     deps.db
       .selectFrom('projectNeeds as pn')
       .innerJoin('needs as n', 'n.id', 'pn.needId')
       .select('n.title')
       .where('pn.projectId', '=', projectId)
+      .orderBy('n.title')
       .execute(),
     deps.db
       .selectFrom('projectGoals as pg')
       .innerJoin('goals as g', 'g.id', 'pg.goalId')
       .select('g.title')
       .where('pg.projectId', '=', projectId)
+      .orderBy('g.title')
       .execute(),
     deps.db
       .selectFrom('projectDepartments as pd')
@@ -64,75 +92,137 @@ async function basis(deps: Deps, scope: TenantScope, projectId: string) {
       .where('pd.projectId', '=', projectId)
       .orderBy('d.name')
       .executeTakeFirst(),
+    loadCouncil(deps.db, scope.municipalityId),
   ]);
   const c = computeFinance(doc, settings, muni.population);
-  const register = risks.map((r) => ({
-    ...r,
-    costMin: r.costMinCents,
-    costLikely: r.costLikelyCents,
-    costMax: r.costMaxCents,
-    exposure: (r.probability / 100) * expected({ min: r.costMinCents, likely: r.costLikelyCents, max: r.costMaxCents }),
-  }));
+  const register = rows.map(toRisk);
+  // the same input and seed as the simulation panel in the browser (risks and lines in one fixed order)
   const sim = simulate({
     ...projectSimulationInput(doc, c.rates, settings.horizonYears, register, p),
     ...BUDGET_SIMULATION,
   });
-  const oneTime =
-    c.years.reduce((s, y) => s + y.oneTime, 0) +
-    doc.staff
-      .filter((s) => s.kind === 'one_time')
-      .reduce((s, l) => s + Math.round(l.hours.likely * (c.rates[l.payGroup] ?? 0)), 0);
-  const followOn = c.total - oneTime;
-  const recurringYears = c.years.filter((y) => y.year > 0).length || 1;
-  const figures: Figures = {
-    horizonYears: settings.horizonYears,
-    oneTime,
-    recurringPerYear: Math.round(followOn / recurringYears),
-    followOn,
-    total: c.total,
-    funding: c.fundingTotal,
-    netCost: c.netCost,
+  const figures: Figures = paperFigures({
+    plan: { costs: doc.costs, staff: doc.staff, funding: doc.funding, benefits: doc.benefits as BenefitInput[] },
+    rates: c.rates,
+    horizon: settings.horizonYears,
+    population: muni.population,
+    discountRate: settings.discountRate,
+    discountRateSource: settings.discountRateSource,
     budgetAvailable: doc.budgetAvailableCents,
     budgetLine: doc.budgetLine,
-    // coverage of the first year after funding by the budget available
-    coverage:
-      doc.budgetAvailableCents === null ? null : doc.budgetAvailableCents - ((c.years[0]?.cost ?? 0) - c.fundingTotal),
-    p80: sim.p80,
-    p50: sim.p50,
-    perInhabitant: c.perInhabitant,
-    npv: c.npv,
-  };
-  return { p, doc, c, muni, register, needs, goals, dept, figures, settings };
+    firstYear: p.startsOn ? Number(p.startsOn.slice(0, 4)) : null,
+    simulation: sim,
+  });
+  return { p, doc, c, muni, register, needs, goals, dept, figures, settings, council };
 }
 
-/** A prefilled paper: subject, resolution, reasoning, risks and alternatives in plain language. */
-export async function draftPaper(deps: Deps, scope: TenantScope, projectId: string) {
-  const b = await basis(deps, scope, projectId);
-  const count = await deps.db
+/** The resolution the administration proposes, in the council's own name; asks to apply only for planned funding. */
+function resolutionText(council: string, title: string, f: Figures) {
+  const toApply = f.fundingLines.filter((l) => l.status === 'planned');
+  const applied = f.fundingLines.filter((l) => l.status === 'applied');
+  const names = (ls: { programme: string }[]) => ls.map((l) => `„${l.programme}“`).join(', ');
+  return [
+    `${councilWithArticle(council)} beschließt die Umsetzung des Vorhabens „${title}“.`,
+    `Für die Umsetzung werden Mittel in Höhe von ${euro(f.p80)} (risikoangepasstes Budget P80 über ${f.horizonYears} Jahre, vor Förderung) bereitgestellt.`,
+    toApply.length
+      ? `Die Verwaltung wird beauftragt, die Förderung aus ${names(toApply)} zu beantragen und über den Fortschritt zu berichten.`
+      : 'Die Verwaltung wird beauftragt, über den Fortschritt zu berichten.',
+    applied.length ? `Über die Entscheidung zu den beantragten Mitteln (${names(applied)}) wird berichtet.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * A stored paper's input. Versions written before this fix may hold attachments that the PDF library had turned into
+ * objects ({ text, … }) in place; they are read back as their text.
+ */
+function readContent(raw: unknown): Input {
+  const c = raw as Input;
+  return {
+    ...c,
+    attachments: (c.attachments as unknown[]).map((a) =>
+      typeof a === 'string' ? a : String((a as { text?: unknown }).text ?? ''),
+    ),
+  };
+}
+
+/** The reference of the paper this project already has (all versions keep it), or null before the first one. */
+async function existingPaper(deps: Deps, projectId: string) {
+  const last = await deps.db
+    .selectFrom('decisionPapers')
+    .select(['versionNo', 'content'])
+    .where('projectId', '=', projectId)
+    .orderBy('versionNo', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return null;
+  const first = await deps.db
+    .selectFrom('decisionPapers')
+    .select('content')
+    .where('projectId', '=', projectId)
+    .where('versionNo', '=', 1)
+    .executeTakeFirst();
+  const content = readContent(last.content);
+  return {
+    versionNo: last.versionNo,
+    content,
+    reference: ((first?.content ?? content) as Input).reference,
+  };
+}
+
+/** The next free number BV/<year>/NNN of the municipality (numbers of first versions; versions share theirs). */
+async function nextReference(deps: Deps, scope: TenantScope) {
+  const year = new Date().getFullYear();
+  const rows = await deps.db
     .selectFrom('decisionPapers as d')
     .innerJoin('projects as p', 'p.id', 'd.projectId')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select('d.content')
     .where('p.municipalityId', '=', scope.municipalityId)
-    .executeTakeFirstOrThrow();
+    .where('d.versionNo', '=', 1)
+    .execute();
+  const prefix = `BV/${year}/`;
+  const max = rows
+    .map((r) => (r.content as Input).reference)
+    .filter((ref) => ref.startsWith(prefix))
+    .reduce((m, ref) => Math.max(m, Number(ref.slice(prefix.length)) || 0), 0);
+  return `${prefix}${String(max + 1).padStart(3, '0')}`;
+}
+
+/**
+ * A prefilled paper. The first version is drafted from the project (subject, resolution, reasoning, risks and
+ * alternatives in plain language, Beratungsfolge from the municipality's council setting); a later version
+ * (Fassung) keeps the paper's number and starts from the last version's edited text, with fresh figures.
+ */
+export async function draftPaper(deps: Deps, scope: TenantScope, projectId: string) {
+  const b = await basis(deps, scope, projectId);
   const f = b.figures;
+  const prior = await existingPaper(deps, projectId);
+  if (prior)
+    return {
+      ...prior.content,
+      reference: prior.reference,
+      paperDate: new Date().toISOString().slice(0, 10),
+      figures: f,
+      basedOnVersion: prior.versionNo,
+    };
   const top = [...b.register]
     .filter((r) => r.status === 'open' || r.status === 'mitigating')
     .sort((x, y) => y.exposure - x.exposure)
     .slice(0, 3);
   const a = b.c.alternatives;
-  const year = new Date().getFullYear();
   return {
-    reference: `BV/${year}/${String(Number(count.n) + 1).padStart(3, '0')}`,
+    reference: await nextReference(deps, scope),
     paperDate: new Date().toISOString().slice(0, 10),
     public: true,
     leadDepartment: b.dept?.name ?? '',
     caseOfficer: scope.user.name,
     subject: b.p.title,
     consultation: [
-      { body: 'Hauptausschuss', date: null, role: 'preliminary' as const },
-      { body: 'Gemeindevertretung', date: null, role: 'decision' as const },
+      ...(b.council.committee ? [{ body: b.council.committee, date: null, role: 'preliminary' as const }] : []),
+      { body: b.council.council, date: null, role: 'decision' as const },
     ],
-    resolution: `Die Gemeindevertretung beschließt die Umsetzung des Vorhabens „${b.p.title}“. Für die Umsetzung werden Mittel in Höhe von ${euro(f.p80)} (risikoangepasstes Budget P80 über ${f.horizonYears} Jahre, vor Förderung) bereitgestellt; die Verwaltung wird beauftragt, die Fördermittel zu beantragen und über den Fortschritt zu berichten.`,
+    resolution: resolutionText(b.council.council, b.p.title, f),
     reasoning: [
       b.p.description,
       b.needs.length ? `Das Vorhaben antwortet auf folgende Bedarfe: ${b.needs.map((n) => n.title).join('; ')}.` : '',
@@ -144,7 +234,7 @@ export async function draftPaper(deps: Deps, scope: TenantScope, projectId: stri
       ? top
           .map(
             (r) =>
-              `${r.title} (${RISK_CATEGORY[r.category] ?? r.category}): Eintritt zu ${r.probability} % wahrscheinlich, dann Mehrkosten von etwa ${euro(r.costLikelyCents)}${r.weeks ? ` und ${r.weeks} Wochen Verzug` : ''}.${r.mitigation ? ` Gegenmaßnahme: ${r.mitigation}` : ''}`,
+              `${r.title} (${RISK_CATEGORY[r.category] ?? r.category}): Eintritt zu ${r.probability} % wahrscheinlich, dann Mehrkosten von etwa ${euro(r.costLikely)}${r.weeks ? ` und ${r.weeks} Wochen Verzug` : ''}.${r.mitigation ? ` Gegenmaßnahme: ${r.mitigation}` : ''}`,
           )
           .join('\n')
       : 'Es sind keine wesentlichen Risiken erfasst.',
@@ -156,14 +246,54 @@ export async function draftPaper(deps: Deps, scope: TenantScope, projectId: stri
     ]
       .filter(Boolean)
       .join('\n'),
-    attachments: ['Kostenplan und Lebenszykluskosten', 'Risikoregister'],
+    attachments: ['Anlage 1: Kostenplan und Lebenszykluskosten', 'Anlage 2: Risikoregister'],
     figures: f,
+    basedOnVersion: null,
   };
 }
 
-function pdfContent(input: Input, f: Figures, muni: { name: string; population: number }, versionNo: number) {
+type Basis = Awaited<ReturnType<typeof basis>>;
+
+function pdfContent(input: Input, b: Basis, versionNo: number) {
+  const f = b.figures;
+  const muni = b.muni;
   const row = (k: string, v: string) => [{ text: k, bold: true }, { text: v }];
   const money = (k: string, v: number | null) => [{ text: k }, { text: euro(v), alignment: 'right' }];
+  const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
+  const cell = (t: string, right = false) => ({ text: t, fontSize: 9, ...(right ? { alignment: 'right' } : {}) });
+  const year = (offset: number) => (f.firstYear ? String(f.firstYear + offset) : `Planjahr ${offset + 1}`);
+  const span = (from: number, to: number) =>
+    f.firstYear ? `${f.firstYear + from}–${f.firstYear + to}` : `Planjahre ${from + 1}–${to + 1}`;
+  const all = span(0, f.horizonYears - 1);
+  const openRisks = b.register.filter((r) => r.status === 'open' || r.status === 'mitigating');
+  const riskTable = (rs: typeof b.register, full: boolean) => ({
+    table: {
+      headerRows: 1,
+      widths: full ? ['*', 60, 40, 60, 35, 45, '*'] : ['*', 60, 40, 60, 35, '*'],
+      body: [
+        head([
+          'Risiko',
+          'Kategorie',
+          'Wahrsch.',
+          'Mehrkosten (wahrsch.)',
+          'Verzug',
+          ...(full ? ['Status'] : []),
+          'Gegenmaßnahme',
+        ]),
+        ...rs.map((r) => [
+          cell(r.title),
+          cell(RISK_CATEGORY[r.category] ?? r.category),
+          cell(`${r.probability} %`, true),
+          cell(euro(r.costLikely), true),
+          cell(r.weeks ? `${r.weeks} Wo.` : '–', true),
+          ...(full ? [cell(RISK_STATUS[r.status] ?? r.status)] : []),
+          cell(r.mitigation || '–'),
+        ]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+  });
+  const differs = f.expectedBase !== null && f.expectedBase !== f.total;
   return [
     { text: `${muni.name} · Beschlussvorlage`, style: 'kicker' },
     { text: input.subject, style: 'h1' },
@@ -208,39 +338,147 @@ function pdfContent(input: Input, f: Figures, muni: { name: string; population: 
         widths: ['*', 120],
         body: [
           money('Einmalige Kosten (inkl. eigenes Personal)', f.oneTime),
-          money('Laufende Kosten pro Jahr (Durchschnitt)', f.recurringPerYear),
-          money(`Folgekosten über ${f.horizonYears} Jahre`, f.followOn),
-          money(`Gesamtkosten über ${f.horizonYears} Jahre`, f.total),
-          money('Förderung', f.funding),
-          money('Kosten nach Förderung', f.netCost),
-          money('Risikoangepasstes Budget (P80)', f.p80),
-          money('Kosten je Einwohnerin und Einwohner', f.perInhabitant),
+          money(
+            f.runningFrom === null
+              ? 'Laufende Kosten pro Jahr (keine)'
+              : `Laufende Kosten pro Jahr (Durchschnitt ${span(f.runningFrom, f.runningTo ?? f.runningFrom)})`,
+            f.recurringPerYear,
+          ),
+          money(`Folgekosten (laufende Kosten) über ${f.horizonYears} Jahre`, f.followOn),
+          money(`Gesamtkosten über ${f.horizonYears} Jahre (${all})`, f.total),
+          money('Förderung, bewilligt', f.funding),
+          money('Kosten nach bewilligter Förderung', f.netCost),
+          ...(f.fundingPending
+            ? [money('Förderung beantragt oder geplant (nicht eingerechnet)', f.fundingPending)]
+            : []),
+          money(`Risikoangepasstes Budget (P80, ${all}, vor Förderung)`, f.p80),
+          money(`Kosten je Einwohnerin und Einwohner (${all}, nach bewilligter Förderung)`, f.perInhabitant),
           money(`Verfügbare Haushaltsmittel${f.budgetLine ? ` (${f.budgetLine})` : ''}`, f.budgetAvailable),
-          money('Deckung im ersten Jahr (verfügbar − Bedarf nach Förderung)', f.coverage),
-          money('Kapitalwert', f.npv),
+          money(`Deckung ${year(f.coverageYear)} (verfügbar − Bedarf nach bewilligter Förderung)`, f.coverage),
+          money(`Kapitalwert (${percent(f.discountRate ?? 0)} % p. a.)`, f.npv),
+          money('davon bewertete Arbeitszeit eigenen Personals (nicht haushaltswirksam)', f.npvStaffTime),
         ],
       },
       layout: 'lightHorizontalLines',
     },
     {
-      text: `Das risikoangepasste Budget (P80) reicht nach ${BUDGET_SIMULATION.iterations.toLocaleString('de-DE')} simulierten Verläufen mit 80 % Wahrscheinlichkeit; der Median (P50) liegt bei ${euro(f.p50)}. Einwohnerzahl: ${muni.population.toLocaleString('de-DE')}.`,
+      text: [
+        `Kapitalwert nach WiBe: Zahlungen je Jahr abgezinst mit ${percent(f.discountRate ?? 0)} % p. a. (Quelle: ${f.discountRateSource}); eigenes Personal und eingesparte Arbeitszeit sind mit Stundensätzen bewertet (${b.settings.ratesSource}).`,
+        `Das risikoangepasste Budget (P80) reicht nach ${BUDGET_SIMULATION.iterations.toLocaleString('de-DE')} simulierten Verläufen mit 80 % Wahrscheinlichkeit; der Median (P50) liegt bei ${euro(f.p50)}.`,
+        `Geplant (wahrscheinlichste Werte, ohne Risiken): ${euro(f.total)}.`,
+        differs
+          ? `Der Mittelwert der Simulation ohne Risiken liegt bei ${euro(f.expectedBase)}: Die Spannen (mindestens – höchstens) der Kostenzeilen liegen nicht gleichmäßig um den wahrscheinlichsten Wert, deshalb weicht der Mittelwert vom Plan ab.`
+          : '',
+        `Einwohnerzahl: ${muni.population.toLocaleString('de-DE')}.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
       fontSize: 9,
       color: '#4a5260',
       margin: [0, 4, 0, 0],
     },
+    { text: 'Förderung', style: 'h2' },
+    f.fundingLines.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: ['*', 90, 70, 60, '*'],
+            body: [
+              head(['Programm', 'Status', 'Betrag', 'Frist', 'Bedingungen']),
+              ...f.fundingLines.map((l) => [
+                cell(l.programme),
+                cell(FUNDING_STATUS[l.status] ?? l.status),
+                cell(euro(l.cents), true),
+                cell(l.deadline ? deDate(l.deadline) : '–'),
+                cell(l.conditions || '–'),
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+        }
+      : { text: 'Keine Förderung vorgesehen.' },
     { text: 'Wesentliche Risiken', style: 'h2' },
-    { text: input.risksText || '–' },
+    ...(openRisks.length ? [riskTable(openRisks, false)] : []),
+    { text: input.risksText || '–', margin: [0, 4, 0, 0] },
     { text: 'Geprüfte Alternativen', style: 'h2' },
     { text: input.alternativesText || '–' },
     { text: 'Anlagen', style: 'h2' },
-    input.attachments.length ? { ul: input.attachments } : { text: 'keine' },
+    // a copy: pdfmake rewrites list items in place into objects
+    input.attachments.length ? { ul: [...input.attachments] } : { text: 'keine' },
+    // ---- appendices: part of the same PDF ----
+    { text: 'Anlage 1: Kostenplan und Lebenszykluskosten', style: 'h2', pageBreak: 'before' },
+    { text: 'Kostenzeilen (netto; mit USt. zuzüglich 19 %)', style: 'h3' },
+    b.doc.costs.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: ['*', 45, 40, 60, 60, 60, 25],
+            body: [
+              head(['Bezeichnung', 'Art', 'ab', 'mindestens', 'wahrsch.', 'höchstens', 'USt.']),
+              ...b.doc.costs.map((c) => [
+                cell(c.label),
+                cell(KIND[c.kind] ?? c.kind),
+                cell(year(c.year)),
+                cell(euro(c.min), true),
+                cell(euro(c.likely), true),
+                cell(euro(c.max), true),
+                cell(c.vat ? 'ja' : 'nein'),
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+        }
+      : { text: 'Keine Kostenzeilen.' },
+    { text: 'Eigenes Personal', style: 'h3' },
+    b.doc.staff.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: ['*', 45, 40, 45, 45, 70],
+            body: [
+              head(['Bezeichnung', 'Art', 'ab', 'Entgeltgr.', 'Stunden', 'Kosten (wahrsch.)']),
+              ...b.doc.staff.map((s) => [
+                cell(s.label),
+                cell(KIND[s.kind] ?? s.kind),
+                cell(year(s.year)),
+                cell(s.payGroup),
+                cell(s.hours.likely.toLocaleString('de-DE'), true),
+                cell(euro(Math.round(s.hours.likely * (b.c.rates[s.payGroup] ?? 0))), true),
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+        }
+      : { text: 'Kein eigenes Personal geplant.' },
+    { text: `Lebenszykluskosten ${all} (wahrscheinlichste Werte)`, style: 'h3' },
+    {
+      table: {
+        headerRows: 1,
+        widths: [45, '*', '*', '*', '*', '*', '*', '*'],
+        body: [
+          head(['Jahr', 'Einmalig', 'Laufend', 'Personal', 'Kosten', 'Förderung', 'Nutzen', 'Saldo']),
+          ...b.c.years.map((y) => [
+            cell(year(y.year)),
+            ...[y.oneTime, y.recurring, y.staff, y.cost, y.funding, y.benefits, y.net].map((v) => cell(euro(v), true)),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    { text: 'Anlage 2: Risikoregister', style: 'h2', pageBreak: 'before' },
+    b.register.length ? riskTable(b.register, true) : { text: 'Es sind keine Risiken erfasst.' },
   ];
 }
 
-/** Generates the next numbered version of the paper (PDF kept with its figures). */
-export async function createPaper(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
+/**
+ * Generates the next numbered version (Fassung) of the project's paper, PDF with its appendices kept with the
+ * figures. Every version keeps the number of the first one.
+ */
+export async function createPaper(deps: Deps, scope: TenantScope, projectId: string, body: Input) {
   await editableProject(deps, scope, projectId);
   const b = await basis(deps, scope, projectId);
+  const prior = await existingPaper(deps, projectId);
+  const input = prior ? { ...body, reference: prior.reference } : body;
   return deps.db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('decisionPapers')
@@ -248,11 +486,12 @@ export async function createPaper(deps: Deps, scope: TenantScope, projectId: str
       .where('projectId', '=', projectId)
       .executeTakeFirst();
     const versionNo = Number(last?.max ?? 0) + 1;
+    const content = JSON.stringify(input);
     const pdf = await renderPdf({
       title: `${input.reference} – ${input.subject}`,
       subject: 'Beschlussvorlage',
       footer: `${b.muni.name} · ${input.reference} · Fassung ${versionNo}`,
-      content: pdfContent(input, b.figures, b.muni, versionNo),
+      content: pdfContent(input, b, versionNo),
     });
     const id = newId();
     await trx
@@ -261,7 +500,7 @@ export async function createPaper(deps: Deps, scope: TenantScope, projectId: str
         id,
         projectId,
         versionNo,
-        content: JSON.stringify(input),
+        content,
         figures: JSON.stringify(b.figures),
         pdf,
         createdBy: scope.user.id,
@@ -298,7 +537,7 @@ export async function listPapers(deps: Deps, scope: TenantScope, projectId: stri
         paperDate: c.paperDate,
         author: r.author,
         createdAt: iso(r.createdAt),
-        figures: r.figures as Figures,
+        figures: decisionFigures.parse(r.figures),
       };
     }),
     can: { create: true },
@@ -319,7 +558,7 @@ async function loadPaper(deps: Deps, scope: TenantScope, projectId: string, id: 
 
 export async function paperPdf(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
-  return { pdf: r.pdf, reference: (r.content as Input).reference, versionNo: r.versionNo };
+  return { pdf: r.pdf, fileName: paperFileName((r.content as Input).reference, r.versionNo) };
 }
 
 /** The paper as an OParl 1.1 `Paper` with its main file and the consultations (Beratungsfolge). */
@@ -343,7 +582,7 @@ export async function paperOparl(deps: Deps, scope: TenantScope, projectId: stri
       id: `${self}#file`,
       type: 'https://schema.oparl.org/1.1/File',
       name: `Beschlussvorlage ${c.reference}`,
-      fileName: `${c.reference.replace(/[^\w.-]+/g, '_')}.pdf`,
+      fileName: paperFileName(c.reference, r.versionNo),
       mimeType: 'application/pdf',
       date: c.paperDate,
       size: r.pdf.length,

@@ -1,4 +1,6 @@
 import {
+  councilSettings,
+  councilSettingsSave,
   decisionPaperDraft,
   decisionPaperInput,
   decisionPaperList,
@@ -17,6 +19,7 @@ import {
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { tenantScopeOf } from '../../plugins/session.js';
+import * as council from './council.service.js';
 import * as papers from './decision-paper.service.js';
 import * as svc from './finance.service.js';
 import { portfolioFinance as overview, portfolioFinanceXlsx } from './portfolio-finance.service.js';
@@ -39,6 +42,16 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/finance/settings',
     { schema: { tags, body: financeSettingsSave, response: { 200: financeSettings } }, config: tenant },
     async (req) => svc.saveSettings(deps, tenantScopeOf(req), req.body),
+  );
+  r.get(
+    '/api/v1/finance/council',
+    { schema: { tags, response: { 200: councilSettings } }, config: tenant },
+    async (req) => council.getCouncil(deps, tenantScopeOf(req)),
+  );
+  r.put(
+    '/api/v1/finance/council',
+    { schema: { tags, body: councilSettingsSave, response: { 200: councilSettings } }, config: tenant },
+    async (req) => council.saveCouncil(deps, tenantScopeOf(req), req.body),
   );
   r.get(
     '/api/v1/projects/:projectId/finance',
@@ -114,8 +127,10 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
         req.params.projectId as string,
         req.params.paperId as string,
       );
-      const name = `Beschlussvorlage-${p.reference.replace(/[^\w.-]+/g, '_')}-Fassung-${p.versionNo}.pdf`;
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(p.pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${p.fileName}"`)
+        .send(p.pdf);
     },
   );
   r.get(

@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function setup() {
-  const m = await buildMunicipality(ctx.db, { population: 10_000 });
+async function setup(landCode = '01') {
+  const m = await buildMunicipality(ctx.db, { population: 10_000, landCode });
   const coordUser = await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' });
   const staffUser = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
   const coord = await login(ctx.app, coordUser.email);
@@ -259,11 +259,14 @@ describe('council decision paper', () => {
     const euro = (c: number) =>
       `${(c / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
     expect(text).toContain('Der Gemeinderat beschließt die Einführung der E-Akte.');
-    expect(text).toContain(`Risikoangepasstes Budget (P80) ${euro(screen.p80)}`);
-    expect(text).toContain(`Kosten je Einwohnerin und Einwohner ${euro(finance.computed.perInhabitant)}`);
+    expect(text).toContain(`Risikoangepasstes Budget (P80, 2027–2031, vor Förderung) ${euro(screen.p80)}`);
+    expect(text).toContain(
+      `Kosten je Einwohnerin und Einwohner (2027–2031, nach bewilligter Förderung) ${euro(finance.computed.perInhabitant)}`,
+    );
     expect(text).toContain('nicht öffentlich');
     expect(text).toContain('Fassung 2');
-    expect(text).toContain('Hauptausschuss');
+    // Schleswig-Holstein: Hauptausschuss prepares, the Gemeindevertretung decides
+    expect(text).toContain('Hauptausschuss offen Vorberatung Gemeindevertretung offen Entscheidung');
     // OParl 1.1 Paper
     const oparl = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/${second.id}/oparl`)).json();
     const parsed = oparlPaper.safeParse(oparl);

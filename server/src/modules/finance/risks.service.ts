@@ -18,7 +18,11 @@ import { loadFinance, loadSettings } from './finance.service.js';
 
 type Create = z.infer<typeof riskCreate>;
 
-async function riskRows(deps: Deps, projectId: string) {
+/**
+ * The risk register of a project in its one fixed order (created_at, then id as tie-breaker): the screen, the
+ * simulation endpoint and the decision paper all read it here, so they list and simulate the same sequence.
+ */
+export async function riskRows(deps: Deps, projectId: string) {
   return deps.db
     .selectFrom('risks as r')
     .leftJoin('users as u', 'u.id', 'r.ownerId')
@@ -26,10 +30,11 @@ async function riskRows(deps: Deps, projectId: string) {
     .select('u.name as owner')
     .where('r.projectId', '=', projectId)
     .orderBy('r.createdAt')
+    .orderBy('r.id')
     .execute();
 }
 
-const toRisk = (r: Awaited<ReturnType<typeof riskRows>>[number]) => ({
+export const toRisk = (r: Awaited<ReturnType<typeof riskRows>>[number]) => ({
   id: r.id,
   version: r.version,
   title: r.title,

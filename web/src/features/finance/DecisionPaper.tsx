@@ -10,7 +10,7 @@ import { Alert, Empty, Loading } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { fmtDate, fmtDateTime, fmtEuro } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtEuro, fmtNumber } from '../../lib/format';
 import { type Row, RowsEditor } from './RowsEditor';
 
 type Draft = z.infer<typeof decisionPaperDraft>;
@@ -39,6 +39,12 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const f = draft.figures;
+  const year = (offset: number) =>
+    f.firstYear ? String(f.firstYear + offset) : t('finance.paper.planYear', { n: offset + 1 });
+  const span = (from: number, to: number) =>
+    f.firstYear
+      ? `${f.firstYear + from}–${f.firstYear + to}`
+      : t('finance.paper.planYears', { from: from + 1, to: to + 1 });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
@@ -83,11 +89,17 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
           resolution: t('finance.paper.resolution'),
         }}
       />
+      {draft.basedOnVersion !== null && (
+        <Alert kind="info">
+          {t('finance.paper.newVersion', { reference: draft.reference, n: draft.basedOnVersion })}
+        </Alert>
+      )}
       <div className="form-grid">
         <TextField
           name="reference"
           label={t('finance.paper.reference')}
           required
+          readOnly={draft.basedOnVersion !== null}
           value={form.reference}
           onChange={set('reference')}
           error={errors.reference}
@@ -166,20 +178,41 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
         <dl className="facts">
           <dt>{t('finance.paper.oneTime')}</dt>
           <dd>{fmtEuro(f.oneTime)}</dd>
+          {f.runningFrom !== null && (
+            <>
+              <dt>{t('finance.paper.recurring', { span: span(f.runningFrom, f.runningTo ?? f.runningFrom) })}</dt>
+              <dd>{fmtEuro(f.recurringPerYear)}</dd>
+            </>
+          )}
           <dt>{t('finance.paper.followOn', { years: f.horizonYears })}</dt>
           <dd>{fmtEuro(f.followOn)}</dd>
           <dt>{t('finance.fundingTotal')}</dt>
           <dd>{fmtEuro(f.funding)}</dd>
           <dt>{t('finance.netCost')}</dt>
           <dd>{fmtEuro(f.netCost)}</dd>
+          {f.fundingPending > 0 && (
+            <>
+              <dt>{t('finance.fundingPending')}</dt>
+              <dd>{fmtEuro(f.fundingPending)}</dd>
+            </>
+          )}
           <dt>{t('finance.paper.p80')}</dt>
           <dd>
             <strong>{fmtEuro(f.p80)}</strong>
           </dd>
-          <dt>{t('finance.paper.perInhabitant')}</dt>
+          <dt>{t('finance.paper.perInhabitant', { span: span(0, f.horizonYears - 1) })}</dt>
           <dd>{fmtEuro(f.perInhabitant)}</dd>
-          <dt>{t('finance.paper.coverage')}</dt>
+          <dt>{t('finance.paper.coverage', { year: year(f.coverageYear) })}</dt>
           <dd>{fmtEuro(f.coverage)}</dd>
+          <dt>
+            {t('finance.paper.npv', {
+              rate: fmtNumber((f.discountRate ?? 0) * 100, 2),
+              source: f.discountRateSource,
+            })}
+          </dt>
+          <dd>{fmtEuro(f.npv)}</dd>
+          <dt>{t('finance.paper.npvStaff')}</dt>
+          <dd>{fmtEuro(f.npvStaffTime)}</dd>
         </dl>
         <p className="hint">{t('finance.paper.figuresHint')}</p>
       </section>

@@ -47,7 +47,13 @@ function Overview({ f }: { f: Finance }) {
         <dd>
           <strong>{fmtEuro(c.netCost)}</strong>
         </dd>
-        <dt>{t('finance.perInhabitant', { n: fmtNumber(f.population) })}</dt>
+        {c.fundingPending > 0 && (
+          <>
+            <dt>{t('finance.fundingPending')}</dt>
+            <dd>{fmtEuro(c.fundingPending)}</dd>
+          </>
+        )}
+        <dt>{t('finance.perInhabitant', { n: fmtNumber(f.population), years: f.settings.horizonYears })}</dt>
         <dd>{fmtEuro(c.perInhabitant)}</dd>
         <dt>{t('finance.benefitsTotal')}</dt>
         <dd>{fmtEuro(c.benefitsTotal)}</dd>
@@ -195,8 +201,11 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
             <Alert kind="info">
               {t('finance.simulation.recommendation', {
                 p80: fmtEuro(result.p80, true),
-                base: fmtEuro(result.expectedBase, true),
+                planned: fmtEuro(f.computed.total, true),
               })}
+              {result.expectedBase !== f.computed.total && (
+                <> {t('finance.simulation.meanDiffers', { mean: fmtEuro(result.expectedBase, true) })}</>
+              )}
             </Alert>
             <dl className="facts">
               <dt>P50</dt>

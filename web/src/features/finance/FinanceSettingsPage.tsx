@@ -1,10 +1,16 @@
-import type { financeSettings } from '@dz/core';
+import {
+  councilBodies,
+  type councilSettings,
+  type financeSettings,
+  MUNICIPALITY_KINDS,
+  type MunicipalityKind,
+} from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { TextArea, TextField } from '../../components/Field';
+import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -12,6 +18,96 @@ import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format'
 import { type Row, RowsEditor } from './RowsEditor';
 
 type Settings = z.infer<typeof financeSettings>;
+type Council = z.infer<typeof councilSettings>;
+
+/**
+ * The council that decides and the committee that prepares: set once per municipality, then every new decision paper
+ * uses them. The Land's usual names (core `councilBodies`) are offered as a suggestion with their legal basis.
+ */
+function CouncilForm() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['finance-council'], queryFn: () => api<Council>('/finance/council') });
+  const [form, setForm] = useState<{ kind: string; council: string; committee: string } | null>(null);
+  const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (q.data && !form) setForm({ kind: q.data.kind, council: q.data.council, committee: q.data.committee });
+  }, [q.data, form]);
+  if (!q.data || !form) return <Loading />;
+  const data = q.data;
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!form) return;
+    if (form.council.trim().length < 2) return setError(t('finance.council.councilInvalid'));
+    setError(undefined);
+    try {
+      const res = await api<Council>('/finance/council', { method: 'PUT', body: { version: data.version, ...form } });
+      qc.setQueryData(['finance-council'], res);
+      setForm({ kind: res.kind, council: res.council, committee: res.committee });
+      setMsg({ kind: 'success', text: t('common.saved') });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setForm(null);
+        await qc.invalidateQueries({ queryKey: ['finance-council'] });
+        setMsg({ kind: 'warning', text: t('errors.version_conflict') });
+      } else setMsg({ kind: 'error', text: errorMessage(err, t, true) });
+    }
+  }
+  // the suggestion follows the kind chosen in the form (the same core table the server uses)
+  const s = councilBodies(data.landCode, form.kind as MunicipalityKind);
+  return (
+    <form onSubmit={save} noValidate className="panel" aria-labelledby="h-council">
+      <h2 id="h-council">{t('finance.council.title')}</h2>
+      <p>{t('finance.council.intro')}</p>
+      <div aria-live="polite">{msg && <Alert kind={msg.kind}>{msg.text}</Alert>}</div>
+      <fieldset disabled={!data.can.edit} className="plain-fieldset">
+        <legend className="visually-hidden">{t('finance.council.title')}</legend>
+        <SelectField
+          name="kind"
+          label={t('finance.council.kind')}
+          value={form.kind}
+          onChange={(kind) => setForm({ ...form, kind })}
+          options={MUNICIPALITY_KINDS.map((k) => ({ value: k, label: t(`finance.council.kinds.${k}`) }))}
+        />
+        <div className="form-grid">
+          <TextField
+            name="committee"
+            label={t('finance.council.committee')}
+            hint={t('finance.council.committeeHint')}
+            value={form.committee}
+            onChange={(committee) => setForm({ ...form, committee })}
+          />
+          <TextField
+            name="council"
+            label={t('finance.council.council')}
+            required
+            value={form.council}
+            onChange={(council) => setForm({ ...form, council })}
+            error={error}
+          />
+        </div>
+        <p className="hint">
+          {s.committee
+            ? t('finance.council.suggestion', { basis: s.legalBasis, council: s.council, committee: s.committee })
+            : t('finance.council.suggestionNoCommittee', { basis: s.legalBasis, council: s.council })}{' '}
+          {!s.verified && t('finance.council.unverified')}
+        </p>
+        {data.can.edit && (
+          <div className="actions">
+            <Button
+              variant="secondary"
+              onPress={() => setForm({ ...form, council: s.council, committee: s.committee })}
+            >
+              {t('finance.council.useSuggestion')}
+            </Button>
+            <Button type="submit">{t('common.save')}</Button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
 
 /** Discount rate with its source, horizon and the staff cost rate table of one year. */
 export function FinanceSettingsPage() {
@@ -139,6 +235,7 @@ export function FinanceSettingsPage() {
           {data.can.edit && <Button type="submit">{t('common.save')}</Button>}
         </fieldset>
       </form>
+      <CouncilForm />
     </Page>
   );
 }
