@@ -41,6 +41,7 @@ const every = [
     layout: 'lightHorizontalLines',
   },
   { text: [{ text: 'Ergebnis: ', bold: true }, 'Personal bündeln.'] },
+  { text: 'Start 🚀 im „Rathaus“' },
   { ul: ['Kostenplan', 'Risikoregister'] },
   hbars(
     [
@@ -63,6 +64,8 @@ describe('tagged PDF (PDF/UA)', () => {
     expect(text).toContain('Vorlagen-Nr. BV/2026/017');
     expect(text).toContain('Ergebnis: Personal bündeln.');
     expect(text).toContain('Kommunikationsstrategie 2 Punkte');
+    // a character the embedded font lacks is dropped (PDF/UA forbids .notdef glyphs); German quotes stay
+    expect(text).toContain('Start im „Rathaus“');
     expect(text).toContain('Position 70 70.000,00 €');
     // the long table runs onto the next pages: its header repeats there (as an artifact), the footer counts pages
     expect(text).toContain('Seite 3 von 3');

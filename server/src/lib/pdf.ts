@@ -125,6 +125,26 @@ class Renderer {
     this.width = d.page.width - MARGIN.left - MARGIN.right;
   }
 
+  private readonly glyphs = new Map<number, boolean>();
+  /** Drops characters Roboto has no glyph for (emoji, …): PDF/UA forbids references to the .notdef glyph. */
+  clean(text: string) {
+    const font = (this.d as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+    let out = '';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let ok = this.glyphs.get(cp);
+      if (ok === undefined) {
+        ok = ch === '\n' || ch === '\t' || font.hasGlyphForCodePoint(cp);
+        this.glyphs.set(cp, ok);
+      }
+      if (ok) out += ch;
+    }
+    return out;
+  }
+  private runs(x: unknown): Run[] {
+    return runsOf(x).map((r) => ({ ...r, text: this.clean(r.text) }));
+  }
+
   private font(bold: boolean, italics: boolean) {
     return bold ? (italics ? 'BI' : 'B') : italics ? 'I' : 'R';
   }
@@ -204,7 +224,7 @@ class Renderer {
       : BODY;
     const f = fmtOf(n, base);
     const m = n.margin !== undefined ? side4(n.margin) : (style?.margin ?? [0, 0, 0, 0]);
-    const runs = runsOf(n.text);
+    const runs = this.runs(n.text);
     const role = style?.role ?? 'P';
     const x = this.left + m[0];
     const width = this.width - m[0] - m[2];
@@ -230,7 +250,7 @@ class Renderer {
     this.d.y += m[1];
     const list = this.element(this.root, 'L');
     for (const item of n.ul as unknown[]) {
-      const runs = runsOf(item);
+      const runs = this.runs(item);
       const fi = fmtOf(item, f);
       this.ensure(this.lineHeight(fi));
       const y = this.d.y;
@@ -254,7 +274,7 @@ class Renderer {
     const headerRows = Math.min(Number(t.headerRows ?? 0), body.length);
     const rowHeaders = headerRows === 0;
     const cols = Math.max(...body.map((r) => r.length));
-    const cells: Cell[][] = body.map((r) => r.map((c) => ({ runs: runsOf(c), fmt: fmtOf(c, BODY), pad: null })));
+    const cells: Cell[][] = body.map((r) => r.map((c) => ({ runs: this.runs(c), fmt: fmtOf(c, BODY), pad: null })));
     const pad = (c: number): [number, number] => [c === 0 ? 0 : 4, c === cols - 1 ? 0 : 4];
     const padY = 2;
     // column widths: fixed (content width, as in pdfmake), 'auto' (widest cell), '*' (share of the rest)
@@ -332,7 +352,7 @@ class Renderer {
   /** A one-cell table with a fill: a shaded paragraph. */
   private box(n: Obj, c: unknown, m: Side4) {
     const fill = isObj(n.layout) && typeof n.layout.fillColor === 'function' ? String(n.layout.fillColor(0)) : null;
-    const runs = runsOf(c);
+    const runs = this.runs(c);
     const f = fmtOf(c, BODY);
     const p: Side4 = isObj(c) && c.margin !== undefined ? side4(c.margin) : [4, 2, 4, 2];
     const x = this.left + m[0];
@@ -357,7 +377,8 @@ class Renderer {
     const valueX = barX + barWidth + 4;
     this.d.y += 2;
     const table = this.element(this.root, 'Table');
-    for (const l of lines) {
+    for (const line of lines) {
+      const l = { ...line, label: this.clean(line.label), text: this.clean(line.text) };
       const h = Math.max(this.measure([{ text: l.label }], f, labelWidth), this.lineHeight(f)) + 4;
       this.ensure(h);
       const y = this.d.y;
