@@ -71,6 +71,12 @@ describe('tagged PDF (PDF/UA)', () => {
     expect(text).toContain('Seite 3 von 3');
     expect(text.match(/Position Betrag/g)).toHaveLength(3);
     expect(roles.filter((r) => r === 'H1')).toHaveLength(1);
+    // bookmarks follow the headings (H1, H2 below it)
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const outline = await (await getDocument({ data: new Uint8Array(pdf) }).promise).getOutline();
+    expect(outline.map((o) => [o.title, o.items.map((i) => i.title)])).toEqual([
+      ['Einführung der E-Akte', ['Beschlussvorschlag']],
+    ]);
   });
 
   it('the structure check fails on an untagged PDF', async () => {

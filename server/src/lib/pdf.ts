@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import PDFDocument, { type StructElement } from 'pdfkit';
+import PDFDocument, { type Outline, type StructElement } from 'pdfkit';
 
 /*
  * Tagged PDF (PDF/UA-1) documents with PDFKit (ADR 0004).
@@ -126,6 +126,7 @@ class Renderer {
   }
 
   private readonly glyphs = new Map<number, boolean>();
+  private h1: Outline | null = null;
   /** Drops characters Roboto has no glyph for (emoji, …): PDF/UA forbids references to the .notdef glyph. */
   clean(text: string) {
     const font = (this.d as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
@@ -237,6 +238,13 @@ class Renderer {
     // headings stay with the first lines of what follows
     this.ensure(role.startsWith('H') ? this.measure(runs, f, width) + 3 * this.lineHeight(BODY) : first);
     const y = this.d.y;
+    // bookmarks: H1 at the top, H2 below it
+    const title = runs
+      .map((r) => r.text)
+      .join('')
+      .trim();
+    if (role === 'H1') this.h1 = this.d.outline.addItem(title, { expanded: true });
+    if (role === 'H2') (this.h1 ?? this.d.outline).addItem(title);
     this.tagged(this.root, role, () => this.write(runs, f, x, y, width));
     this.d.y += m[3];
   }

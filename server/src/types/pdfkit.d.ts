@@ -12,6 +12,9 @@ declare module 'pdfkit' {
     continued?: boolean;
     lineBreak?: boolean;
   }
+  export interface Outline {
+    addItem(title: string, options?: { expanded?: boolean }): Outline;
+  }
   export interface Page {
     width: number;
     height: number;
@@ -23,6 +26,7 @@ declare module 'pdfkit' {
     x: number;
     y: number;
     page: Page;
+    outline: Outline;
     on(event: 'data', cb: (chunk: Buffer) => void): this;
     on(event: 'end', cb: () => void): this;
     on(event: 'error', cb: (e: Error) => void): this;
