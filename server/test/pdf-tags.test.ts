@@ -43,6 +43,7 @@ const every = [
   { text: [{ text: 'Ergebnis: ', bold: true }, 'Personal bündeln.'] },
   { text: 'Start 🚀 im „Rathaus“' },
   { ul: ['Kostenplan', 'Risikoregister'] },
+  { stack: [{ text: 'Nächste Schritte', style: 'h3' }, { ol: ['Angebote einholen', 'Rat beschließt'] }] },
   hbars(
     [
       { label: 'Kommunikationsstrategie', value: 2, text: '2 Punkte' },
@@ -66,6 +67,8 @@ describe('tagged PDF (PDF/UA)', () => {
     expect(text).toContain('Kommunikationsstrategie 2 Punkte');
     // a character the embedded font lacks is dropped (PDF/UA forbids .notdef glyphs); German quotes stay
     expect(text).toContain('Start im „Rathaus“');
+    expect(text).toContain('1. Angebote einholen 2. Rat beschließt');
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/ListNumbering \/Decimal/);
     expect(text).toContain('Position 70 70.000,00 €');
     // the long table runs onto the next pages: its header repeats there (as an artifact), the footer counts pages
     expect(text).toContain('Seite 3 von 3');

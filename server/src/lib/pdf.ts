@@ -11,7 +11,8 @@ import PDFDocument, { type Outline, type StructElement } from 'pdfkit';
  *
  * - `{ text, style?: 'kicker' | 'h1' | 'h2' | 'h3', bold?, italics?, fontSize?, color?, alignment?, margin? }`;
  *   `text` is a string or a list of strings and `{ text, bold?, italics? }` runs. A string alone is a paragraph.
- * - `{ ul: [string | { text }], fontSize?, margin? }` — a bulleted list.
+ * - `{ ul | ol: [string | { text }], fontSize?, margin? }` — a bulleted or numbered list.
+ * - `{ stack: [content…] }` — content in sequence.
  * - `{ table: { body, widths?, headerRows? }, layout?, margin? }` — the first `headerRows` rows are column headers
  *   (TH, Scope Column); a table without header rows is a key/value table whose first column holds row headers
  *   (TH, Scope Row). A 1×1 table is a shaded box, tagged as a paragraph. Widths: points, 'auto' or '*'.
@@ -212,7 +213,11 @@ class Renderer {
     if (typeof n === 'string') return this.block({ text: n });
     if (!isObj(n)) throw new Error('pdf: unknown content');
     if ('table' in n) return this.table(n);
-    if ('ul' in n) return this.list(n);
+    if ('ul' in n || 'ol' in n) return this.list(n);
+    if ('stack' in n && Array.isArray(n.stack)) {
+      for (const x of n.stack) this.node(x);
+      return;
+    }
     if ('bars' in n) return this.bars(n.bars as BarLine[], Number(n.max));
     if ('text' in n) return this.block(n);
     throw new Error(`pdf: unknown content (${Object.keys(n).join(', ')})`);
@@ -257,14 +262,19 @@ class Renderer {
     const width = this.width - m[0] - m[2] - indent;
     this.d.y += m[1];
     const list = this.element(this.root, 'L');
-    for (const item of n.ul as unknown[]) {
+    const numbered = 'ol' in n;
+    list.dictionary.data.A = { O: 'List', ListNumbering: numbered ? 'Decimal' : 'Disc' };
+    const items = (numbered ? n.ol : n.ul) as unknown[];
+    const labelWidth = numbered ? this.naturalWidth([{ text: `${items.length}.` }], f) + 6 : indent;
+    for (const [i, item] of items.entries()) {
       const runs = this.runs(item);
       const fi = fmtOf(item, f);
       this.ensure(this.lineHeight(fi));
       const y = this.d.y;
       const li = this.element(list, 'LI');
-      this.tagged(li, 'Lbl', () => this.write([{ text: '•' }], fi, x, y, indent));
-      this.tagged(li, 'LBody', () => this.write(runs, fi, x + indent, y, width));
+      const label = numbered ? `${i + 1}.` : '•';
+      this.tagged(li, 'Lbl', () => this.write([{ text: label }], fi, x, y, labelWidth));
+      this.tagged(li, 'LBody', () => this.write(runs, fi, x + labelWidth, y, width + indent - labelWidth));
       li.end();
     }
     list.end();
