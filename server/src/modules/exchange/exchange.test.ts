@@ -9,6 +9,7 @@ import {
   multipart,
   type TestContext,
 } from '../../../test/helpers.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { newId } from '../../lib/ids.js';
 
@@ -550,6 +551,7 @@ describe('joint projects', () => {
   it('gives every partner its cost statement as PDF and XLSX', async () => {
     const pdf = await b.get(`/api/v1/joint-projects/${jid}/statement?format=pdf`);
     expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(await expectTaggedPdf(pdf.rawPayload)).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'Table', 'TH']));
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Kostenaufstellung · Gemeinde Beta');
     expect(text).toMatch(/Anteil Gemeinde Beta: 8\.000,01\s€/);

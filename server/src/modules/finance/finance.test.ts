@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
 import { oparlPaper } from '../../../test/oparl-schema.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
@@ -255,6 +256,8 @@ describe('council decision paper', () => {
     expect(list.items.map((p: { versionNo: number }) => p.versionNo)).toEqual([2, 1]);
     const pdf = await staff.get(`/api/v1/projects/${projectId}/decision-papers/${second.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    const roles = await expectTaggedPdf(pdf.rawPayload);
+    expect(roles).toEqual(expect.arrayContaining(['H1', 'H2', 'Table', 'TH', 'L', 'LI']));
     const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
     const euro = (c: number) =>
       `${(c / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
@@ -55,6 +56,7 @@ describe('target picture', () => {
     // the PDF a council can adopt
     const pdf = await coord.get('/api/v1/target-picture.pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await expectTaggedPdf(pdf.rawPayload)).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'Table', 'TH']));
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Digital, nah, gemeinsam.');
     expect(text).toContain('Alle Rechnungen digital');

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { buildApp } from '../../app.js';
 
@@ -349,6 +350,7 @@ describe('workshops', () => {
     expect(md.body).toContain(actionId);
     const pdf = await moderator.get(`/api/v1/workshops/${id}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await expectTaggedPdf(pdf.rawPayload)).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'Table', 'TH']));
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Workshopbericht');
     expect(text).toContain('Personelle und finanzielle Ressourcen');
