@@ -1,6 +1,6 @@
 import { PROJECT_PHASE_LABELS } from '@dz/core';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { germanCsv } from '../../lib/csv.js';
 import type { portfolioRows } from './projects.service.js';
 
 type Rows = Awaited<ReturnType<typeof portfolioRows>>['items'];
@@ -38,9 +38,9 @@ function lines(items: Rows): (string | number | null)[][] {
   ]);
 }
 
-/** CSV for German spreadsheets: semicolon, BOM, so Excel opens umlauts correctly. */
+/** CSV for German spreadsheets (the one writer, `germanCsv`). */
 export function portfolioCsv(items: Rows): string {
-  return `\ufeff${stringify([HEAD, ...lines(items)], { delimiter: ';' })}`;
+  return germanCsv([HEAD, ...lines(items)]);
 }
 
 export async function portfolioXlsx(items: Rows): Promise<Buffer> {

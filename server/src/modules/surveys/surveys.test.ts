@@ -3,6 +3,7 @@ import { allQuestions, painPointTemplate } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -216,6 +217,13 @@ describe('surveys', () => {
     const totalCsv = (await moderator.get(`/api/v1/surveys/${id}/results.csv`)).body;
     expect(totalCsv).toMatch(/;3,75;4;/);
     expect(totalCsv).not.toMatch(/;3\.75;/);
+    const raw0 = (await moderator.get(`/api/v1/surveys/${id}/raw.csv`)).body;
+    const calc = await openCsvInCalc({ total: totalCsv, raw: raw0 });
+    const mean = calc.total?.find((r) => r.some((c) => c.value === 3.75));
+    expect(mean?.[1]?.kind).toBe('number'); // answers in the group
+    expect(calc.total?.flat().some((c) => c.kind === 'formula')).toBe(false);
+    expect(calc.raw).toHaveLength(5);
+    expect(calc.raw?.flat().every((c) => c.kind === 'text' || c.kind === 'number' || c.kind === 'empty')).toBe(true);
     expect(csv.body).toContain('2 weitere Gruppe(n) ausgeblendet');
     expect(csv.body).not.toContain('GK6');
     const f7csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?sizeClass=7`);
