@@ -258,6 +258,12 @@ describe('projects', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Portfolio')?.rowCount).toBe(5);
+    const sheet = wb.getWorksheet('Portfolio')!;
+    const portal = sheet.getColumn(1).values.indexOf('Bürgerportal');
+    expect(sheet.getCell(portal, 6).type).toBe(ExcelJS.ValueType.Date);
+    expect((sheet.getCell(portal, 6).value as Date).toISOString()).toBe('2027-12-31T00:00:00.000Z');
+    expect(sheet.getCell(portal, 6).numFmt).toBe('dd.mm.yyyy');
+    expect(sheet.getCell(portal, 9).value).toBe(0);
     // board: move Zeiterfassung to the top of "idea"
     const v = (await coord.get(`/api/v1/projects/${c}`)).json().version;
     const mv = await coord.post(`/api/v1/projects/${c}/move`, { version: v, phase: 'idea', position: 0 });
