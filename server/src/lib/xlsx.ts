@@ -6,6 +6,7 @@ export const XLSX_FORMAT = {
   date: 'dd.mm.yyyy',
   euro: '#,##0.00 "€"',
   percent: '0.00 %',
+  decimal: '0.00',
 } as const;
 
 /**

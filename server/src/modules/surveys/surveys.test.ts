@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { allQuestions, painPointTemplate } from '@dz/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
@@ -230,6 +231,17 @@ describe('surveys', () => {
     expect(f7csv.body).toContain('nichts auswertbar');
     const xlsx = await moderator.get(`/api/v1/surveys/${id}/results.xlsx`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Ergebnisse')!;
+    expect([ws.getCell('A2').value, ws.getCell('B2').type]).toEqual([
+      'Anonymitätsschwelle (Antworten)',
+      ExcelJS.ValueType.Number,
+    ]);
+    expect(ws.getCell('B3').type).toBe(ExcelJS.ValueType.Number);
+    const meanRow = ws.getColumn(8).values.indexOf(3.75);
+    expect(meanRow).toBeGreaterThan(0);
+    expect(ws.getCell(meanRow, 8).numFmt).toBe('0.00');
     // rows: managers only, no quasi-identifier, no free text, no numbers
     const raw = await moderator.get(`/api/v1/surveys/${id}/raw.csv`);
     expect(raw.statusCode).toBe(200);
