@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_survey_anonymity.js';
 import * as m0015 from './migrations/0015_auth_hardening.js';
 import * as m0016 from './migrations/0016_network_consent.js';
 import * as m0017 from './migrations/0017_workshop_limits.js';
+import * as m0018 from './migrations/0018_readable_directory_names.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015_auth_hardening': m0015,
   '0016_network_consent': m0016,
   '0017_workshop_limits': m0017,
+  '0018_readable_directory_names': m0018,
 };
 
 /** Names of all migrations, oldest first. */

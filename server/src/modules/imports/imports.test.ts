@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
 import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
+import { up } from '../../db/migrations/0018_readable_directory_names.js';
 import { parseGv100ad } from './directory.parsers.js';
 import { importDirectoryBuffer } from './imports.service.js';
 
@@ -214,5 +215,31 @@ describe('directory import', () => {
         .statusCode,
     ).toBe(403);
     expect((await localAdmin.get('/api/v1/imports')).statusCode).toBe(403);
+  });
+});
+
+describe('migration 0018: readable names of earlier imports', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx?.close());
+
+  it('writes out the abbreviations already stored, leaves other names alone, and can run twice', async () => {
+    const names = ['Altötting, St', 'Marktl, M', 'Dachau, GKSt', 'St. Märgen', 'Plön, Stadt', 'Oberammergau, M-Ort'];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await buildMunicipality(ctx.db, { name })).id);
+    await up(ctx.db as never);
+    await up(ctx.db as never);
+    const rows = await ctx.db.selectFrom('municipalities').select(['id', 'name']).where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.name]));
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      'Altötting, Stadt',
+      'Marktl, Markt',
+      'Dachau, Große Kreisstadt',
+      'St. Märgen',
+      'Plön, Stadt',
+      'Oberammergau, M-Ort',
+    ]);
   });
 });
