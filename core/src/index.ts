@@ -17,6 +17,7 @@ export * from './domain/ags.js';
 export * from './domain/capacity.js';
 export * from './domain/council.js';
 export * from './domain/departments.js';
+export * from './domain/directory-names.js';
 export * from './domain/disclosure.js';
 export * from './domain/exchange.js';
 export * from './domain/fields-of-action.js';

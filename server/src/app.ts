@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
@@ -32,6 +30,7 @@ import { targetPictureRoutes } from './modules/target-picture/target-picture.rou
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
+import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
@@ -129,20 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler', keyGenerator: (req) => req.ip });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Digitalzirkel API',
-        description: 'REST API of Digitalzirkel. Errors are RFC 9457 problem documents (application/problem+json).',
-        version: '1.0.0',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dz_session' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await registerOpenApi(app, config);
 
   const deps: Deps = {
     db,

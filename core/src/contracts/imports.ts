@@ -21,6 +21,8 @@ export const importReport = z.object({
     }),
   ),
   renamed: z.array(z.object({ ags: z.string(), from: z.string(), to: z.string() })),
+  /** Names that fill GV100AD's 50-character field and for which no longer name was known: possibly cut. */
+  possiblyCut: z.array(z.object({ ags: z.string(), name: z.string() })).optional(),
   administeringBodies: z.number().int(),
 });
 export type ImportReport = z.infer<typeof importReport>;

@@ -1,6 +1,7 @@
 /** Pure domain constants and functions without Zod, for the browser bundle. */
 export * from './ags.js';
 export * from './departments.js';
+export * from './directory-names.js';
 export * from './disclosure.js';
 export * from './fields-of-action.js';
 export * from './roles.js';

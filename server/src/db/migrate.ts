@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_auth_hardening.js';
 import * as m0016 from './migrations/0016_network_consent.js';
 import * as m0017 from './migrations/0017_workshop_limits.js';
 import * as m0018 from './migrations/0018_council_paper.js';
+import * as m0019 from './migrations/0019_readable_directory_names.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016_network_consent': m0016,
   '0017_workshop_limits': m0017,
   '0018_council_paper': m0018,
+  '0019_readable_directory_names': m0019,
 };
 
 /** Names of all migrations, oldest first. */

@@ -86,7 +86,7 @@ export const DEMO_MUNICIPALITIES = [
   {
     ags: '09175115',
     verband: '0115',
-    name: 'Ebersberg, St',
+    name: 'Ebersberg, Stadt',
     kreis: 'Ebersberg',
     population: 12408,
     areaKm2: 40.84,

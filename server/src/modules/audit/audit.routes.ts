@@ -1,5 +1,6 @@
 import { auditList, auditQuery } from '@dz/core';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './audit.service.js';
 
@@ -16,7 +17,7 @@ export const auditRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/audit/export.csv',
     {
       schema: { tags, querystring: auditQuery.omit({ page: true, pageSize: true }) },
-      config: { access: 'tenant' },
+      config: { access: 'tenant', produces: [MEDIA.csv] },
     },
     async (req, reply) => {
       const csv = await svc.auditCsv(deps, tenantScopeOf(req), req.query);

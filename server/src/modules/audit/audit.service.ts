@@ -1,5 +1,5 @@
 import { AppError } from '@dz/core';
-import { stringify } from 'csv-stringify/sync';
+import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
@@ -23,12 +23,13 @@ export async function auditPage(deps: Deps, scope: TenantScope, f: AuditFilter &
   };
 }
 
-/** CSV export (semicolon-separated with BOM, as German spreadsheet programs expect). */
+/** CSV export for German spreadsheet programs (the one writer, `germanCsv`). */
 export async function auditCsv(deps: Deps, scope: TenantScope, f: AuditFilter): Promise<string> {
   assertView(scope);
   const rows = await repo.all(deps.db, scope, f);
-  const body = stringify(
-    rows.map((r) => [
+  return germanCsv([
+    ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'],
+    ...rows.map((r) => [
       iso(r.at),
       r.actorName ?? '',
       r.actorId ?? '',
@@ -37,11 +38,5 @@ export async function auditCsv(deps: Deps, scope: TenantScope, f: AuditFilter): 
       r.entityId ?? '',
       JSON.stringify(r.changes ?? {}),
     ]),
-    {
-      header: true,
-      columns: ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'],
-      delimiter: ';',
-    },
-  );
-  return `\uFEFF${body}`;
+  ]);
 }

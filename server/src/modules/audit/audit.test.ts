@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -41,20 +42,28 @@ describe('audit trail', () => {
 
   it('exports CSV for admins, filtered to the own municipality', async () => {
     const m = await buildMunicipality(ctx.db);
-    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' });
+    const u = await buildUser(ctx.db, { municipalityId: m.id, role: 'admin', name: '=2+3' });
     const c = await login(ctx.app, u.email);
     await c.post('/api/v1/departments', { name: 'Exportamt' });
+    await c.post('/api/v1/departments', { code: '-5', name: '@SUMME(1;2)' });
     const res = await c.get('/api/v1/audit/export.csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment');
+    expect(res.body).toMatch(/^\uFEFF.*\r\n$/s);
     const lines = res.body
       .replace(/^\uFEFF/, '')
       .trim()
-      .split('\n');
+      .split('\r\n');
     expect(lines[0]).toBe('Zeitpunkt;Person;Personen-ID;Aktion;Objekt;Objekt-ID;Änderungen');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('Exportamt');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('Exportamt');
+    // German LibreOffice with formulas evaluated: every cell arrives as text, nothing runs
+    const { a } = await openCsvInCalc({ a: res.body });
+    expect(a).toHaveLength(3);
+    expect(a.flat().every((cell) => cell.kind === 'text')).toBe(true);
+    expect(a[1]?.[1]?.value).toBe("'=2+3");
+    expect(a[1]?.[6]?.value).toContain('@SUMME(1;2)');
   });
 
   it('is only for admins', async () => {

@@ -28,6 +28,7 @@ import { z } from 'zod';
 import { disposition, sendUpload } from '../../lib/download.js';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { readUpload } from '../../lib/upload.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as adoption from './adoption.service.js';
 import * as joint from './joint.service.js';
@@ -59,7 +60,10 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/exchange/:publicationId/documents/:fileId',
-    { schema: { tags, params: z.object({ publicationId: z.uuid(), fileId: z.uuid() }) }, config: user },
+    {
+      schema: { tags, params: z.object({ publicationId: z.uuid(), fileId: z.uuid() }) },
+      config: { ...user, produces: [MEDIA.upload] },
+    },
     async (req, reply) =>
       sendUpload(
         reply,
@@ -247,7 +251,7 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/joint-projects/:jointId/entries/:entryId/file',
-    { schema: { tags, params: jointEntryParams }, config: tenant },
+    { schema: { tags, params: jointEntryParams }, config: { ...tenant, produces: [MEDIA.upload] } },
     async (req, reply) =>
       sendUpload(
         reply,
@@ -262,7 +266,10 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/joint-projects/:jointId/statement',
-    { schema: { tags, params: jointParams, querystring: statementQuery }, config: tenant },
+    {
+      schema: { tags, params: jointParams, querystring: statementQuery },
+      config: { ...tenant, produces: [MEDIA.pdf, MEDIA.xlsx] },
+    },
     async (req, reply) => {
       const scope = tenantScopeOf(req);
       const id = req.params.jointId as string;

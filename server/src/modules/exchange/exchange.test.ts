@@ -562,6 +562,14 @@ describe('joint projects', () => {
     const ws = wb.getWorksheet('Kostenaufstellung')!;
     expect(ws.getCell('A1').value).toBe('Kostenaufstellung Gemeinde Alpha');
     expect(ws.getCell('B4').value).toBe(4000);
+    // the share as a number with a percent format (was text '33.33 %'), amounts in euros
+    expect(ws.getCell('C4').value).toBe(0.3333);
+    expect(ws.getCell('C4').numFmt).toBe('0.00 %');
+    expect(ws.getCell('B4').numFmt).toBe('#,##0.00 "€"');
+    const beta = ws.getColumn(1).values.indexOf('Gemeinde Beta');
+    expect(ws.getCell(beta, 3).value).toBe(0.6667);
+    expect(ws.getCell(beta, 3).numFmt).toBe('0.00 %');
+    expect(ws.getCell(beta, 2).numFmt ?? '').not.toContain('€'); // the basis is text, not euros
     expect((await a.get(`/api/v1/joint-projects/${jid}/statement?municipalityId=${m.C!.id}`)).statusCode).toBe(400);
   });
 

@@ -16,6 +16,7 @@ import { iso, newId } from '../../lib/ids.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
 import { can } from '../members/members.policy.js';
 import { fieldError } from '../projects/projects.access.js';
 import { coordinators, loadVisible, visible } from './exchange.access.js';
@@ -776,20 +777,27 @@ export async function statementXlsx(deps: Deps, scope: TenantScope, id: string, 
   ws.addRow([`Kostenaufstellung ${me.name}`]).font = { bold: true, size: 14 };
   ws.addRow([d.title]);
   ws.addRow(['Kostenschlüssel', COST_KEY_LABELS[d.costKey]]);
-  ws.addRow(['Anteil', me.shareCents / 100, `${me.sharePercent} %`]).font = { bold: true };
+  const share = ws.addRow(['Anteil', me.shareCents / 100, xlsxPercent(me.sharePercent)]);
+  share.font = { bold: true };
+  share.getCell(2).numFmt = XLSX_FORMAT.euro;
+  share.getCell(3).numFmt = XLSX_FORMAT.percent;
   ws.addRow([]);
   ws.addRow(['Position', 'Betrag']).font = { bold: true };
-  for (const l of d.costLines) ws.addRow([l.label, l.amountCents / 100]);
-  ws.addRow(['Summe', d.totalCents / 100]).font = { bold: true };
+  for (const l of d.costLines) ws.addRow([l.label, l.amountCents / 100]).getCell(2).numFmt = XLSX_FORMAT.euro;
+  const sum = ws.addRow(['Summe', d.totalCents / 100]);
+  sum.font = { bold: true };
+  sum.getCell(2).numFmt = XLSX_FORMAT.euro;
   ws.addRow([]);
-  ws.addRow(['Kommune', 'Grundlage', 'Anteil %', 'Betrag']).font = { bold: true };
+  ws.addRow(['Kommune', 'Grundlage', 'Anteil', 'Betrag']).font = { bold: true };
   for (const p of d.partners.filter((x) => x.status !== 'declined')) {
-    const row = ws.addRow([p.name, basisOf(d, p), p.sharePercent, p.shareCents / 100]);
+    const row = ws.addRow([p.name, basisOf(d, p), xlsxPercent(p.sharePercent), p.shareCents / 100]);
+    row.getCell(3).numFmt = XLSX_FORMAT.percent;
+    row.getCell(4).numFmt = XLSX_FORMAT.euro;
     if (p.municipalityId === me.municipalityId) row.font = { bold: true };
   }
   ws.getColumn(1).width = 40;
   ws.getColumn(2).width = 22;
-  ws.getColumn(2).numFmt = '#,##0.00 "€"';
-  ws.getColumn(4).numFmt = '#,##0.00 "€"';
+  ws.getColumn(3).width = 12;
+  ws.getColumn(4).width = 16;
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), name: me.name };
 }

@@ -18,6 +18,7 @@ import {
 } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as council from './council.service.js';
 import * as papers from './decision-paper.service.js';
@@ -119,7 +120,7 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/projects/:projectId/decision-papers/:paperId/pdf',
-    { schema: { tags, params: paperParams }, config: tenant },
+    { schema: { tags, params: paperParams }, config: { ...tenant, produces: [MEDIA.pdf] } },
     async (req, reply) => {
       const p = await papers.paperPdf(
         deps,
@@ -144,10 +145,13 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
     { schema: { tags, response: { 200: portfolioFinance } }, config: tenant },
     async (req) => overview(deps, tenantScopeOf(req)),
   );
-  r.get('/api/v1/finance/portfolio.xlsx', { schema: { tags }, config: tenant }, async (req, reply) =>
-    reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="haushaltsuebersicht.xlsx"')
-      .send(await portfolioFinanceXlsx(await overview(deps, tenantScopeOf(req)))),
+  r.get(
+    '/api/v1/finance/portfolio.xlsx',
+    { schema: { tags }, config: { ...tenant, produces: [MEDIA.xlsx] } },
+    async (req, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="haushaltsuebersicht.xlsx"')
+        .send(await portfolioFinanceXlsx(await overview(deps, tenantScopeOf(req)))),
   );
 };

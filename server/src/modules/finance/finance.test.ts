@@ -339,5 +339,10 @@ describe('portfolio finances', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Nach Kategorie', 'Nach Haushaltsstelle', 'Risiken und Fristen']);
+    // the funding deadline as a date cell shown as a German date (was text '2027-01-31')
+    const frist = wb.getWorksheet('Risiken und Fristen')!.getCell('C4');
+    expect(frist.type).toBe(ExcelJS.ValueType.Date);
+    expect((frist.value as Date).toISOString().slice(0, 10)).toBe(deadline);
+    expect(frist.numFmt).toBe('dd.mm.yyyy');
   });
 });

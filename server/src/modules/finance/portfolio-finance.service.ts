@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
 import { loadSettings } from './finance.service.js';
 
 /**
@@ -110,17 +111,19 @@ export async function portfolioFinanceXlsx(data: Awaited<ReturnType<typeof portf
       ws.addRow([label(k), ...vals, vals.reduce((a, b) => a + b, 0)]);
     }
     ws.getColumn(1).width = 36;
-    for (let i = 2; i <= years.length + 2; i++) ws.getColumn(i).numFmt = '#,##0.00 "€"';
+    for (let i = 2; i <= years.length + 2; i++) ws.getColumn(i).numFmt = XLSX_FORMAT.euro;
   };
   sheet('Nach Kategorie', 'category', (k) => CATEGORY[k] ?? k);
   sheet('Nach Haushaltsstelle', 'budgetLine', (k) => k || '(ohne Haushaltsstelle)');
   const risk = wb.addWorksheet('Risiken und Fristen');
   risk.addRow(['Erwartete Kosten offener Risiken', data.exposure.cents / 100]).font = { bold: true };
-  risk.getCell('B1').numFmt = '#,##0.00 "€"';
+  risk.getCell('B1').numFmt = XLSX_FORMAT.euro;
   risk.addRow([]);
   risk.addRow(['Projekt', 'Förderprogramm', 'Frist', 'Stand']).font = { bold: true };
   for (const d of data.deadlines)
-    risk.addRow([d.project, d.programme, d.deadline, d.status === 'applied' ? 'beantragt' : 'geplant']);
+    risk.addRow([d.project, d.programme, xlsxDay(d.deadline), d.status === 'applied' ? 'beantragt' : 'geplant']);
+  risk.getColumn(3).numFmt = XLSX_FORMAT.date;
+  risk.getColumn(3).width = 12;
   risk.getColumn(1).width = 40;
   risk.getColumn(2).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,4 +1,4 @@
-import { type AdministeringBodyType, agsProblem } from '@dz/core';
+import { type AdministeringBodyType, agsProblem, GV100AD_NAME_WIDTH, readableDirectoryName } from '@dz/core';
 import ExcelJS from 'exceljs';
 
 /** One Gemeinde (Satzart 60) or gemeindefreies Gebiet from an official Destatis file. */
@@ -7,7 +7,10 @@ export interface DirectoryMunicipality {
   ags: string;
   /** 4-digit Gemeindeverband part of the ARS. */
   verband: string;
+  /** readable name (Destatis abbreviations written out) */
   name: string;
+  /** the name fills GV100AD's 50-character field: it may have been cut there */
+  mayBeCut?: boolean;
   textKey: string;
   areaKm2: number | null;
   population: number;
@@ -117,7 +120,8 @@ export function parseGv100ad(text: string): ParsedDirectory {
     if (!out.referenceDate && /^\d{8}$/.test(stand)) {
       out.referenceDate = `${stand.slice(0, 4)}-${stand.slice(4, 6)}-${stand.slice(6, 8)}`;
     }
-    const name = raw.slice(22, 72).trim();
+    const field = raw.slice(22, 22 + GV100AD_NAME_WIDTH);
+    const name = readableDirectoryName(field);
     const textKey = raw.slice(122, 124).trim();
     if (satzart === '40') out.kreise.set(raw.slice(10, 15), name);
     else if (satzart === '50') {
@@ -130,6 +134,7 @@ export function parseGv100ad(text: string): ParsedDirectory {
         ags: raw.slice(10, 18),
         verband: raw.slice(18, 22),
         name,
+        mayBeCut: !field.endsWith(' '),
         textKey,
         areaKm2: Number.isNaN(ha) ? null : Math.round(ha) / 100,
         population: num(raw.slice(139, 150).trim()),
@@ -183,10 +188,10 @@ export async function parseAuszugGv(buffer: Buffer | ArrayBuffer): Promise<Parse
       return;
     }
     const satzart = c(1);
-    if (satzart === '40') out.kreise.set(c(3) + c(4) + c(5), c(8));
+    if (satzart === '40') out.kreise.set(c(3) + c(4) + c(5), readableDirectoryName(c(8)));
     else if (satzart === '50') {
       const type = BODY_TYPES[c(2)];
-      if (type) out.bodies.push({ arsPrefix: c(3) + c(4) + c(5) + c(6), name: c(8), type });
+      if (type) out.bodies.push({ arsPrefix: c(3) + c(4) + c(5) + c(6), name: readableDirectoryName(c(8)), type });
     } else if (satzart === '60') {
       const area = n(9);
       const population = n(10);
@@ -196,7 +201,7 @@ export async function parseAuszugGv(buffer: Buffer | ArrayBuffer): Promise<Parse
         line,
         ags: c(3) + c(4) + c(5) + c(7),
         verband: c(6),
-        name: c(8),
+        name: readableDirectoryName(c(8)),
         textKey: c(2),
         areaKm2: Number.isNaN(area) ? null : Math.round(area * 100) / 100,
         population: Number.isNaN(population) ? -1 : population,

@@ -1,4 +1,4 @@
-import { AppError, arsFromAgs, type ImportReport } from '@dz/core';
+import { AppError, arsFromAgs, completedName, type ImportReport } from '@dz/core';
 import type { Database } from '../../db/database.js';
 import type { ImportRows } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -10,6 +10,38 @@ import { importsRepository as repo } from './imports.repository.js';
 
 const CHUNK = 1000;
 type Progress = (fraction: number) => Promise<void> | void;
+
+/**
+ * GV100AD cuts names at 50 characters (Destatis warns in Hinweise.txt, e.g. "Bautzen / Budyšin, Stadt,
+ * Hochschulstadt / Wysokošulske město"). For names that fill the field, the longer name already stored
+ * (from the Auszug GV workbook, which has no such limit, or an earlier import) is kept when it continues
+ * the cut one; the others are reported as possibly cut.
+ */
+async function fullNames(db: Database, parsed: ParsedDirectory) {
+  const cut = parsed.municipalities.filter((m) => m.mayBeCut);
+  const names = new Map<string, string>();
+  const possiblyCut: { ags: string; name: string }[] = [];
+  if (!cut.length) return { names, possiblyCut };
+  const known = new Map(
+    (
+      await db
+        .selectFrom('municipalities')
+        .select(['ags', 'name'])
+        .where(
+          'ags',
+          'in',
+          cut.map((m) => m.ags),
+        )
+        .execute()
+    ).map((m) => [m.ags, m.name]),
+  );
+  for (const m of cut) {
+    const name = completedName(m.name, known.get(m.ags));
+    names.set(m.ags, name);
+    if (name === m.name) possiblyCut.push({ ags: m.ags, name });
+  }
+  return { names, possiblyCut };
+}
 
 /**
  * Applies a parsed official directory in two steps so the app stays responsive and nothing is
@@ -25,6 +57,7 @@ export async function applyDirectory(
   onProgress: Progress = () => {},
 ): Promise<ImportReport> {
   const rejected = [...parsed.rejected];
+  const { names, possiblyCut } = await fullNames(db, parsed);
   const seen = new Set<string>();
   const rows: ImportRows[] = [];
   for (const r of parsed.municipalities) {
@@ -40,8 +73,8 @@ export async function applyDirectory(
       newId: newId(),
       ags: r.ags,
       ars,
-      name: r.name,
-      shortName: r.name.split(',')[0]!.trim(),
+      name: names.get(r.ags) ?? r.name,
+      shortName: (names.get(r.ags) ?? r.name).split(',')[0]!.trim(),
       landCode: r.ags.slice(0, 2),
       kreis: parsed.kreise.get(r.ags.slice(0, 5)) ?? null,
       kreisKey: r.ags.slice(0, 5),
@@ -110,6 +143,7 @@ export async function applyDirectory(
       unincorporated: parsed.unincorporated.length,
       vanished,
       renamed,
+      possiblyCut,
       administeringBodies: bodies.length,
     };
     await writeAudit(trx, scope, {

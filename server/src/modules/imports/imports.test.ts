@@ -1,9 +1,11 @@
 import fs from 'node:fs';
-import { sizeClassOf } from '@dz/core';
+import { readableDirectoryName, sizeClassOf } from '@dz/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
 import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
+import { up } from '../../db/migrations/0019_readable_directory_names.js';
 import { parseGv100ad } from './directory.parsers.js';
 import { importDirectoryBuffer } from './imports.service.js';
 
@@ -21,6 +23,18 @@ describe('GV100AD parser', () => {
     expect(p.referenceDate).toBe('2025-11-30');
     expect(p.populationDate).toBe('2024-12-31');
     expect(p.kreise.size).toBe(400);
+  });
+
+  it('writes Destatis abbreviations as words and marks the one name that fills the 50-character field', () => {
+    const p = parseGv100ad(fs.readFileSync(GV2025, 'utf8'));
+    const byAgs = new Map(p.municipalities.map((m) => [m.ags, m]));
+    expect(byAgs.get('09171111')?.name).toBe('Altötting, Stadt'); // "Altötting, St" in the file
+    expect(byAgs.get('09171123')?.name).toBe('Marktl, Markt'); // "Marktl, M"
+    expect(p.municipalities.filter((m) => /, (St|M|GKSt)$|\(VGem\)/.test(m.name))).toEqual([]);
+    expect(p.bodies.filter((b) => /, (St|M|GKSt)$|\(VGem\)/.test(b.name))).toEqual([]);
+    expect(p.municipalities.filter((m) => m.mayBeCut).map((m) => [m.ags, m.name])).toEqual([
+      ['14625020', 'Bautzen / Budyšin, Stadt, Hochschulstadt / Wysokoš'],
+    ]);
   });
 
   it('rejects broken records with line number and reason', () => {
@@ -92,13 +106,14 @@ describe('directory import', () => {
         r.ars !== e.ars ||
         r.areaKm2 !== Number(e.flaeche_km2) ||
         r.kreis !== e.kreis ||
-        (r.body ?? '') !== e.gemeindeverband
+        (r.body ?? '') !== (e.gemeindeverband && readableDirectoryName(e.gemeindeverband))
       ) {
         mismatches++;
         continue;
       }
       // the one name GV100AD truncates at 50 characters (Destatis Hinweise.txt)
-      if (r.name !== e.name && !e.name.startsWith(r.name.replace(/…$/, ''))) mismatches++;
+      const readable = readableDirectoryName(e.name);
+      if (r.name !== readable && !(e.ags === '14625020' && readable.startsWith(r.name))) mismatches++;
     }
     expect(mismatches).toBe(0);
     const api = (await admin.get('/api/v1/municipalities?q=01057057')).json();
@@ -131,6 +146,31 @@ describe('directory import', () => {
       .where('ags', '=', '01001000')
       .executeTakeFirstOrThrow();
     expect(after).toEqual({ population: 96_326, lat: 54.78252 });
+  });
+
+  it('keeps the full name from the Auszug GV workbook where GV100AD cuts it at 50 characters', async () => {
+    const full = 'Bautzen / Budyšin, Stadt, Hochschulstadt / Wysokošulske město';
+    const cut = full.slice(0, 50);
+    const bautzen = () =>
+      ctx.db.selectFrom('municipalities').select('name').where('ags', '=', '14625020').executeTakeFirstOrThrow();
+    const before = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
+    expect(before.possiblyCut).toEqual([{ ags: '14625020', name: cut }]); // no longer name known yet
+    expect((await bautzen()).name).toBe(cut);
+    // a newer Auszug GV workbook (no 50-character limit) brings the full name …
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Onlineprodukt_Gemeinden30092025');
+    for (let i = 1; i <= 6; i++) ws.addRow(i === 5 ? [null, null, 'Gebietsstand am 30.09.2025'] : []);
+    ws.addRow(['60', '63', '14', '6', '25', '0020', '020', full, 66.66, 37_566]);
+    await importDirectoryBuffer(ctx.db, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await bautzen()).name).toBe(full);
+    // … and the next GV100AD import keeps it instead of cutting it again
+    const after = await importDirectoryBuffer(ctx.db, fs.readFileSync(GV2025));
+    expect((await bautzen()).name).toBe(full);
+    expect(after.possiblyCut).toEqual([]);
+    expect(after.renamed.filter((r) => r.ags === '14625020')).toEqual([]);
+    const api = (await admin.get('/api/v1/municipalities?q=14625020')).json();
+    expect(api.items[0]).toMatchObject({ name: full });
+    expect((await admin.get('/api/v1/municipalities?q=09171111')).json().items[0].name).toBe('Altötting, Stadt');
   });
 
   it('runs from the UI endpoint as a job with progress and a report; only platform admins', async () => {
@@ -175,5 +215,31 @@ describe('directory import', () => {
         .statusCode,
     ).toBe(403);
     expect((await localAdmin.get('/api/v1/imports')).statusCode).toBe(403);
+  });
+});
+
+describe('migration 0018: readable names of earlier imports', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx?.close());
+
+  it('writes out the abbreviations already stored, leaves other names alone, and can run twice', async () => {
+    const names = ['Altötting, St', 'Marktl, M', 'Dachau, GKSt', 'St. Märgen', 'Plön, Stadt', 'Oberammergau, M-Ort'];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await buildMunicipality(ctx.db, { name })).id);
+    await up(ctx.db as never);
+    await up(ctx.db as never);
+    const rows = await ctx.db.selectFrom('municipalities').select(['id', 'name']).where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.name]));
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      'Altötting, Stadt',
+      'Marktl, Markt',
+      'Dachau, Große Kreisstadt',
+      'St. Märgen',
+      'Plön, Stadt',
+      'Oberammergau, M-Ort',
+    ]);
   });
 });

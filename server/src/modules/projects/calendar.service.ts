@@ -1,7 +1,7 @@
 import { AppError } from '@dz/core';
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
+import { type IcalAllDayEvent, icalCalendar } from '../../lib/ical.js';
 import { hashSecret, iso, newSecret } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { can } from '../members/members.policy.js';
@@ -77,29 +77,25 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
       .where('t.status', '<>', 'done')
       .execute(),
   ]);
-  const cal = ical({
-    name: `Digitalzirkel – ${f.shortName}`,
-    prodId: { company: 'Digitalzirkel', product: 'Projektportfolio', language: 'DE' },
-    method: ICalCalendarMethod.PUBLISH,
-    timezone: 'Europe/Berlin',
-  });
-  const day = (d: string) => new Date(`${d}T00:00:00Z`);
-  for (const m of milestones)
-    cal.createEvent({
-      id: `milestone-${m.id}@digitalzirkel`,
-      start: day(m.dueOn),
-      allDay: true,
+  const events: IcalAllDayEvent[] = [
+    ...milestones.map((m) => ({
+      uid: `milestone-${m.id}@digitalzirkel`,
+      day: m.dueOn,
       summary: `Meilenstein: ${m.title} (${m.project})${m.reachedOn ? ' – erreicht' : ''}`,
       url: `${deps.config.publicUrl}/projekte/${m.projectId}`,
-    });
-  for (const t of tasks)
-    cal.createEvent({
-      id: `task-${t.id}@digitalzirkel`,
-      start: day(t.dueOn as string),
-      allDay: true,
+    })),
+    ...tasks.map((t) => ({
+      uid: `task-${t.id}@digitalzirkel`,
+      day: t.dueOn as string,
       summary: `Fällig: ${t.title} (${t.project})`,
       description: t.assignee ? `Zuständig: ${t.assignee}` : undefined,
       url: `${deps.config.publicUrl}/projekte/${t.projectId}`,
-    });
-  return cal.toString();
+    })),
+  ];
+  return icalCalendar({
+    prodId: '-//Digitalzirkel//Projektportfolio//DE',
+    name: `Digitalzirkel – ${f.shortName}`,
+    events,
+    now: new Date(),
+  });
 }

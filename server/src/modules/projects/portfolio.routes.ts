@@ -19,6 +19,7 @@ import {
 } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as calendar from './calendar.service.js';
 import * as capacity from './capacity.service.js';
@@ -99,7 +100,7 @@ export const portfolioRoutes: ModulePlugin = (app, deps) => {
         params: z.object({ file: z.string().regex(/^[\w-]{20,100}\.ics$/) }),
         description: 'iCalendar feed behind a secret, revocable address (no session).',
       },
-      config: { access: 'public' as const },
+      config: { access: 'public' as const, produces: [MEDIA.ics] },
     },
     async (req, reply) => {
       const token = (req.params.file as string).replace(/\.ics$/, '');

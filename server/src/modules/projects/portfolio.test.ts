@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
@@ -177,8 +178,20 @@ describe('timeline, traceability and calendar feed', () => {
     const feed = (await coord.post('/api/v1/calendar-feed')).json();
     expect(feed.active).toBe(true);
     const path = new URL(feed.url).pathname;
-    const ics = await ctx.app.inject({ method: 'GET', url: path });
+    // served from a machine west of UTC: all-day dates must not move to the day before
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Honolulu';
+    const ics = await ctx.app.inject({ method: 'GET', url: path }).finally(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
     expect(ics.statusCode).toBe(200);
+    expect(ics.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.body).not.toMatch(/^X-|^TIMEZONE-ID/m);
+    expect(ics.body).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m);
+    const parsed = new ICAL.Component(ICAL.parse(ics.body));
+    const days = parsed.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c).startDate.toString());
+    expect(days.sort()).toEqual(['2027-05-10', '2027-05-20']);
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.body).toContain('BEGIN:VCALENDAR');
     expect(ics.body).toContain('DTSTART;VALUE=DATE:20270510');

@@ -1,6 +1,7 @@
 import { PROJECT_PHASE_LABELS } from '@dz/core';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { germanCsv } from '../../lib/csv.js';
+import { XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
 import type { portfolioRows } from './projects.service.js';
 
 type Rows = Awaited<ReturnType<typeof portfolioRows>>['items'];
@@ -38,19 +39,21 @@ function lines(items: Rows): (string | number | null)[][] {
   ]);
 }
 
-/** CSV for German spreadsheets: semicolon, BOM, so Excel opens umlauts correctly. */
+/** CSV for German spreadsheets (the one writer, `germanCsv`). */
 export function portfolioCsv(items: Rows): string {
-  return `\ufeff${stringify([HEAD, ...lines(items)], { delimiter: ';' })}`;
+  return germanCsv([HEAD, ...lines(items)]);
 }
 
+const DATE_COLUMNS = new Set([4, 5, 11]);
+
+/** The portfolio table as a workbook: dates as date cells, counts and scores as numbers. */
 export async function portfolioXlsx(items: Rows): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Digitalzirkel';
   const ws = wb.addWorksheet('Portfolio');
   ws.addRow(HEAD).font = { bold: true };
-  for (const l of lines(items))
-    ws.addRow(l.map((v, i) => (v && (i === 4 || i === 5 || i === 11) ? new Date(`${v}T00:00:00Z`) : v)));
-  for (const i of [5, 6, 12]) ws.getColumn(i).numFmt = 'dd.mm.yyyy';
+  for (const l of lines(items)) ws.addRow(l.map((v, i) => (DATE_COLUMNS.has(i) ? xlsxDay(v as string | null) : v)));
+  for (const i of DATE_COLUMNS) ws.getColumn(i + 1).numFmt = XLSX_FORMAT.date;
   ws.columns.forEach((c, i) => {
     c.width = i === 0 ? 50 : 18;
   });

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { sendUpload } from '../../lib/download.js';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { readUpload } from '../../lib/upload.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as items from './project-items.service.js';
 import { editableProject } from './projects.access.js';
@@ -47,7 +48,7 @@ export const projectsRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/projects/export',
-    { schema: { tags, querystring: projectsExportQuery }, config: tenant },
+    { schema: { tags, querystring: projectsExportQuery }, config: { ...tenant, produces: [MEDIA.csv, MEDIA.xlsx] } },
     async (req, reply) => {
       const { format, ...q } = req.query;
       const { items: rows } = await svc.portfolioRows(deps, tenantScopeOf(req), q);
@@ -209,7 +210,7 @@ export const projectsRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/projects/:projectId/files/:fileId',
-    { schema: { tags, params: fileParams }, config: tenant },
+    { schema: { tags, params: fileParams }, config: { ...tenant, produces: [MEDIA.upload] } },
     async (req, reply) => {
       const f = await items.readFile(
         deps,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 import { mentionedNames } from './projects.service.js';
 
 let ctx: TestContext;
@@ -245,11 +246,24 @@ describe('projects', () => {
     expect((await coord.get('/api/v1/projects?q=portal')).json().total).toBe(1);
     const csv = await coord.get('/api/v1/projects/export?format=csv&phase=planning');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[1]).toContain('Bürgerportal;Planung');
+    expect(csv.body.split('\r\n')[1]).toContain('Bürgerportal;Planung');
+    // in German LibreOffice (formulas evaluated): counts are numbers, a formula-looking title stays text
+    await mk('=HYPERLINK("https://example.org";"Klick")', 'planning', '2027-06-30');
+    const withEvil = await coord.get('/api/v1/projects/export?format=csv&phase=planning&sort=title');
+    const { p } = await openCsvInCalc({ p: withEvil.body });
+    expect(p.map((r) => r[0]?.kind)).toEqual(['text', 'text', 'text', 'text']);
+    expect(p.map((r) => r[0]?.value)).toContain('\'=HYPERLINK("https://example.org";"Klick")');
+    expect(p.slice(1).map((r) => r[8])).toEqual(Array(3).fill({ kind: 'number', value: 0 }));
     const xlsx = await coord.inject({ method: 'GET', url: '/api/v1/projects/export?format=xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('Portfolio')?.rowCount).toBe(4);
+    expect(wb.getWorksheet('Portfolio')?.rowCount).toBe(5);
+    const sheet = wb.getWorksheet('Portfolio')!;
+    const portal = sheet.getColumn(1).values.indexOf('Bürgerportal');
+    expect(sheet.getCell(portal, 6).type).toBe(ExcelJS.ValueType.Date);
+    expect((sheet.getCell(portal, 6).value as Date).toISOString()).toBe('2027-12-31T00:00:00.000Z');
+    expect(sheet.getCell(portal, 6).numFmt).toBe('dd.mm.yyyy');
+    expect(sheet.getCell(portal, 9).value).toBe(0);
     // board: move Zeiterfassung to the top of "idea"
     const v = (await coord.get(`/api/v1/projects/${c}`)).json().version;
     const mv = await coord.post(`/api/v1/projects/${c}/move`, { version: v, phase: 'idea', position: 0 });

@@ -2,6 +2,7 @@ import { allQuestions, effectiveThreshold, type Question, type SurveyDefinition,
 import ExcelJS from 'exceljs';
 import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
+import { XLSX_FORMAT } from '../../lib/xlsx.js';
 import type { Disclosure } from './results.service.js';
 import type { SurveyRow } from './surveys.access.js';
 
@@ -118,7 +119,9 @@ export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResul
   wb.creator = 'Digitalzirkel';
   const ws = wb.addWorksheet('Ergebnisse');
   ws.addRow([s.title]).font = { bold: true, size: 14 };
-  ws.addRow([`Anonymitätsschwelle: ${results.threshold} Antworten · ausgewertete Antworten: ${results.responses}`]);
+  // numbers in cells of their own, so a spreadsheet can compute with them
+  ws.addRow(['Anonymitätsschwelle (Antworten)', results.threshold]);
+  ws.addRow(['Ausgewertete Antworten', results.responses]);
   ws.addRow([]);
   if (results.suppressed) ws.addRow([emptyNote(results)]);
   else {
@@ -127,6 +130,7 @@ export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResul
     ws.columns.forEach((c, i) => {
       c.width = i === 2 ? 60 : 18;
     });
+    for (const col of [8, 9]) ws.getColumn(col).numFmt = XLSX_FORMAT.decimal; // mean, median
     const texts = wb.addWorksheet('Freitexte');
     texts.addRow(['Frage', 'Antwort (ohne Zuordnung)']).font = { bold: true };
     const qs = new Map(allQuestions(s.definition as SurveyDefinition).map((q) => [q.id, q]));

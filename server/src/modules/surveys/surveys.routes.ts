@@ -14,6 +14,7 @@ import {
 } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as responses from './responses.service.js';
 import { rawAnswersCsv, resultsCsv, resultsXlsx } from './results.export.js';
@@ -56,10 +57,16 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
     async (req, reply) =>
       reply.code(201).send(await svc.duplicateSurvey(deps, scopeOf(req), req.params.surveyId as string)),
   );
-  r.get('/api/v1/surveys/:surveyId/definition.json', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const def = await svc.exportDefinition(deps, scopeOf(req), req.params.surveyId as string);
-    return reply.header('content-disposition', `attachment; filename="umfrage-${req.params.surveyId}.json"`).send(def);
-  });
+  r.get(
+    '/api/v1/surveys/:surveyId/definition.json',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.json] } },
+    async (req, reply) => {
+      const def = await svc.exportDefinition(deps, scopeOf(req), req.params.surveyId as string);
+      return reply
+        .header('content-disposition', `attachment; filename="umfrage-${req.params.surveyId}.json"`)
+        .send(def);
+    },
+  );
   r.post(
     '/api/v1/surveys/:surveyId/open',
     { schema: { tags, params, body: versioned, response: { 200: surveyDetail } }, config: user },
@@ -107,7 +114,7 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/surveys/:surveyId/results.csv',
-    { schema: { tags, params, querystring: resultsQuery }, config: user },
+    { schema: { tags, params, querystring: resultsQuery }, config: { ...user, produces: [MEDIA.csv] } },
     async (req, reply) => {
       const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId as string, req.query);
       return reply
@@ -118,7 +125,7 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/surveys/:surveyId/results.xlsx',
-    { schema: { tags, params, querystring: resultsQuery }, config: user },
+    { schema: { tags, params, querystring: resultsQuery }, config: { ...user, produces: [MEDIA.xlsx] } },
     async (req, reply) => {
       const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId as string, req.query);
       return reply
@@ -127,11 +134,15 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
         .send(await resultsXlsx(deps, s, results));
     },
   );
-  r.get('/api/v1/surveys/:surveyId/raw.csv', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const { s, d, rows } = await getRawAnswers(deps, scopeOf(req), req.params.surveyId as string);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="umfrage-rohdaten.csv"')
-      .send(rawAnswersCsv(s, d, rows));
-  });
+  r.get(
+    '/api/v1/surveys/:surveyId/raw.csv',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.csv] } },
+    async (req, reply) => {
+      const { s, d, rows } = await getRawAnswers(deps, scopeOf(req), req.params.surveyId as string);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="umfrage-rohdaten.csv"')
+        .send(rawAnswersCsv(s, d, rows));
+    },
+  );
 };

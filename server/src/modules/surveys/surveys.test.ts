@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import { allQuestions, painPointTemplate } from '@dz/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -216,12 +218,30 @@ describe('surveys', () => {
     const totalCsv = (await moderator.get(`/api/v1/surveys/${id}/results.csv`)).body;
     expect(totalCsv).toMatch(/;3,75;4;/);
     expect(totalCsv).not.toMatch(/;3\.75;/);
+    const raw0 = (await moderator.get(`/api/v1/surveys/${id}/raw.csv`)).body;
+    const calc = await openCsvInCalc({ total: totalCsv, raw: raw0 });
+    const mean = calc.total?.find((r) => r.some((c) => c.value === 3.75));
+    expect(mean?.[1]?.kind).toBe('number'); // answers in the group
+    expect(calc.total?.flat().some((c) => c.kind === 'formula')).toBe(false);
+    expect(calc.raw).toHaveLength(5);
+    expect(calc.raw?.flat().every((c) => c.kind === 'text' || c.kind === 'number' || c.kind === 'empty')).toBe(true);
     expect(csv.body).toContain('2 weitere Gruppe(n) ausgeblendet');
     expect(csv.body).not.toContain('GK6');
     const f7csv = await moderator.get(`/api/v1/surveys/${id}/results.csv?sizeClass=7`);
     expect(f7csv.body).toContain('nichts auswertbar');
     const xlsx = await moderator.get(`/api/v1/surveys/${id}/results.xlsx`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Ergebnisse')!;
+    expect([ws.getCell('A2').value, ws.getCell('B2').type]).toEqual([
+      'Anonymitätsschwelle (Antworten)',
+      ExcelJS.ValueType.Number,
+    ]);
+    expect(ws.getCell('B3').type).toBe(ExcelJS.ValueType.Number);
+    const meanRow = ws.getColumn(8).values.indexOf(3.75);
+    expect(meanRow).toBeGreaterThan(0);
+    expect(ws.getCell(meanRow, 8).numFmt).toBe('0.00');
     // rows: managers only, no quasi-identifier, no free text, no numbers
     const raw = await moderator.get(`/api/v1/surveys/${id}/raw.csv`);
     expect(raw.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import { indicatorValueAdd, targetPicture, targetPictureSave } from '@dz/core';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './target-picture.service.js';
 
@@ -12,11 +13,14 @@ export const targetPictureRoutes: ModulePlugin = (app, deps) => {
   r.get('/api/v1/target-picture', { schema: { tags, response: { 200: targetPicture } }, config: tenant }, async (req) =>
     svc.getTargetPicture(deps, tenantScopeOf(req)),
   );
-  r.get('/api/v1/target-picture.pdf', { schema: { tags }, config: tenant }, async (req, reply) =>
-    reply
-      .type('application/pdf')
-      .header('content-disposition', 'attachment; filename="zielbild.pdf"')
-      .send(await svc.targetPicturePdf(deps, tenantScopeOf(req))),
+  r.get(
+    '/api/v1/target-picture.pdf',
+    { schema: { tags }, config: { ...tenant, produces: [MEDIA.pdf] } },
+    async (req, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="zielbild.pdf"')
+        .send(await svc.targetPicturePdf(deps, tenantScopeOf(req))),
   );
   r.put(
     '/api/v1/target-picture',

@@ -19,6 +19,7 @@ import {
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as live from './live.service.js';
 import { reportData, reportMarkdown, reportPdf } from './report.js';
@@ -107,34 +108,50 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     { schema: { tags, params: actionParams, response: { 200: workshopDetail } }, config: user },
     async (req) => svc.deleteAction(deps, scopeOf(req), req.params.workshopId, req.params.actionId),
   );
-  r.get('/api/v1/workshops/:workshopId/events', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const w = await loadWorkshop(deps.db, req.params.workshopId as string);
-    await workshopAccess(deps.db, scopeOf(req), w);
-    live.streamUpdates(deps, reply, w.id, `user:${scopeOf(req).user.id}:${w.id}`);
-  });
-  r.get('/api/v1/workshops/:workshopId/qr.svg', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
-    const svg = await QRCode.toString(`${deps.config.publicUrl}/mitmachen?code=${w.joinCode}`, {
-      type: 'svg',
-      margin: 1,
-      errorCorrectionLevel: 'M',
-    });
-    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
-  });
-  r.get('/api/v1/workshops/:workshopId/report.pdf', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.pdf"`)
-      .send(await reportPdf(data));
-  });
-  r.get('/api/v1/workshops/:workshopId/report.md', { schema: { tags, params }, config: user }, async (req, reply) => {
-    const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
-    return reply
-      .type('text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.md"`)
-      .send(reportMarkdown(data));
-  });
+  r.get(
+    '/api/v1/workshops/:workshopId/events',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.events] } },
+    async (req, reply) => {
+      const w = await loadWorkshop(deps.db, req.params.workshopId as string);
+      await workshopAccess(deps.db, scopeOf(req), w);
+      live.streamUpdates(deps, reply, w.id, `user:${scopeOf(req).user.id}:${w.id}`);
+    },
+  );
+  r.get(
+    '/api/v1/workshops/:workshopId/qr.svg',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.svg] } },
+    async (req, reply) => {
+      const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
+      const svg = await QRCode.toString(`${deps.config.publicUrl}/mitmachen?code=${w.joinCode}`, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
+      return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+    },
+  );
+  r.get(
+    '/api/v1/workshops/:workshopId/report.pdf',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.pdf] } },
+    async (req, reply) => {
+      const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.pdf"`)
+        .send(await reportPdf(data));
+    },
+  );
+  r.get(
+    '/api/v1/workshops/:workshopId/report.md',
+    { schema: { tags, params }, config: { ...user, produces: [MEDIA.markdown] } },
+    async (req, reply) => {
+      const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.md"`)
+        .send(reportMarkdown(data));
+    },
+  );
 
   // participants: joined with the short code, identified by their participant token
   r.post(
@@ -171,7 +188,10 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
   );
   r.get(
     '/api/v1/live/events',
-    { schema: { tags, querystring: z.object({ token: z.string().max(100) }) }, config: pub },
+    {
+      schema: { tags, querystring: z.object({ token: z.string().max(100) }) },
+      config: { ...pub, produces: [MEDIA.events] },
+    },
     async (req, reply) => {
       const p = await live.participantOf(deps, req.query.token);
       live.streamUpdates(deps, reply, p.workshopId, `participant:${p.id}`);

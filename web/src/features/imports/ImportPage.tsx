@@ -70,6 +70,19 @@ function Report({ job }: { job: Job }) {
           </ul>
         </>
       )}
+      {(r.possiblyCut?.length ?? 0) > 0 && (
+        <>
+          <h3>{t('import.possiblyCutTitle')}</h3>
+          <p>{t('import.possiblyCutHint')}</p>
+          <ul>
+            {r.possiblyCut?.map((v) => (
+              <li key={v.ags}>
+                {v.ags} {v.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {r.renamed.length > 0 && (
         <>
           <h3>{t('import.renamedTitle', { count: r.renamed.length })}</h3>
