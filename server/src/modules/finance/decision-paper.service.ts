@@ -15,9 +15,11 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { getPaper as getOparlPaper } from '../oparl/oparl.service.js';
 import { editableProject, loadProject } from '../projects/projects.access.js';
 import { loadCouncil } from './council.service.js';
 import { computeFinance, loadFinance, loadSettings } from './finance.service.js';
+import { paperFileName } from './paper-file.js';
 import { riskRows, toRisk } from './risks.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
@@ -54,10 +56,6 @@ const KIND: Record<string, string> = {
   recurring: 'laufend',
 };
 const percent = (rate: number) => (rate * 100).toLocaleString('de-DE', { maximumFractionDigits: 2 });
-
-/** The one file name of a paper version: the download and the OParl `mainFile.fileName` use it alike. */
-export const paperFileName = (reference: string, versionNo: number) =>
-  `Beschlussvorlage-${reference.replace(/[^\w.-]+/g, '_')}-Fassung-${versionNo}.pdf`;
 
 /** Everything a decision paper draws on: project, finance figures as on the screens, P80, risks. */
 async function basis(deps: Deps, scope: TenantScope, projectId: string) {
@@ -565,6 +563,9 @@ export async function paperPdf(deps: Deps, scope: TenantScope, projectId: string
 export async function paperOparl(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
   const c = r.content as Input;
+  // a public version is the OParl interface's own Paper, whose ids resolve for every OParl client;
+  // a non-public one stays a transfer document for the own council system (ids only inside it)
+  if (c.public) return getOparlPaper(deps, id);
   const base = `${deps.config.publicUrl}/api/v1`;
   const self = `${base}/projects/${projectId}/decision-papers/${id}/oparl`;
   const body = `${base}/municipalities/${scope.municipalityId}`;

@@ -1,6 +1,7 @@
 import { AppError } from '@dz/core';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
+import { paperFileName } from '../finance/paper-file.js';
 import * as repo from './oparl.repository.js';
 
 /**
@@ -64,8 +65,6 @@ export function organizationName(key: string): string | null {
 }
 
 const notFound = () => new AppError('not_found', 404, 'No such public OParl object.');
-const fileName = (reference: string, versionNo: number) =>
-  `Beschlussvorlage-${reference.replace(/[^\w.-]+/g, '_')}-Fassung-${versionNo}.pdf`;
 
 function window(q: ListQuery): repo.Window {
   const d = (s?: string) => (s ? new Date(s) : undefined);
@@ -179,7 +178,7 @@ function fileObject(u: Urls, p: repo.PaperRow) {
     id: u.file(p.id),
     type: `${SCHEMA}File`,
     name: `Beschlussvorlage ${c.reference} (Fassung ${p.versionNo})`,
-    fileName: fileName(c.reference, p.versionNo),
+    fileName: paperFileName(c.reference, p.versionNo),
     mimeType: 'application/pdf',
     date: c.paperDate,
     size: Number(p.size),
@@ -257,7 +256,7 @@ export async function getFile(deps: Deps, id: string) {
 export async function fileContent(deps: Deps, id: string) {
   const r = await repo.findPdf(deps.db, id);
   if (!r) throw notFound();
-  return { pdf: r.pdf, fileName: fileName((r.content as PaperContent).reference, r.versionNo) };
+  return { pdf: r.pdf, fileName: paperFileName((r.content as PaperContent).reference, r.versionNo) };
 }
 
 function organizationObject(u: Urls, bodyId: string, o: repo.OrganizationRow) {

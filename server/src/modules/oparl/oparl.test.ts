@@ -11,7 +11,7 @@ const PUBLIC_URL = 'https://ratsinfo.example.org/';
 const BASE = 'https://ratsinfo.example.org/oparl/v1';
 
 let ctx: TestContext;
-const ids = { body: '', hiddenBody: '', emptyBody: '', v1: '', v2Hidden: '', v3: '', otherHidden: '' };
+const ids = { body: '', hiddenBody: '', emptyBody: '', v1: '', v2Hidden: '', v3: '', otherHidden: '', projectId: '' };
 
 async function paper(client: Client, projectId: string, over: Record<string, unknown>) {
   const res = await client.post(`/api/v1/projects/${projectId}/decision-papers`, {
@@ -37,6 +37,8 @@ beforeAll(async () => {
   Object.assign(ids, { body: m.id, hiddenBody: hidden.id, emptyBody: empty.id });
   const coord = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' })).email);
   const projectId = (await coord.post('/api/v1/projects', { title: 'E-Akte' })).json().id as string;
+  Object.assign(ids, { projectId });
+  coordinator = coord;
   ids.v1 = await paper(coord, projectId, {});
   ids.v2Hidden = await paper(coord, projectId, {
     public: false,
@@ -51,6 +53,7 @@ beforeAll(async () => {
   ids.otherHidden = await paper(other, otherProject, { public: false, subject: 'Geheime Vorlage' });
 });
 afterAll(() => ctx?.close());
+let coordinator: Client;
 
 const get = (url: string) =>
   ctx.app.inject({ method: 'GET', url: url.startsWith(BASE) ? url.slice(BASE.length - '/oparl/v1'.length) : url });
@@ -182,6 +185,14 @@ describe('OParl 1.1 interface', () => {
       expect(res.rawPayload.length).toBe(file.size);
       expect(createHash('sha512').update(res.rawPayload).digest('hex')).toBe(file.sha512Checksum);
     }
+  });
+
+  it('the members’ export of a public version is the interface’s Paper, whose ids resolve', async () => {
+    const exported = (
+      await coordinator.get(`/api/v1/projects/${ids.projectId}/decision-papers/${ids.v1}/oparl`)
+    ).json();
+    expect(exported).toEqual((await get(`/oparl/v1/papers/${ids.v1}`)).json());
+    expect(exported.id).toBe(`${BASE}/papers/${ids.v1}`);
   });
 
   it('answers 404 (with CORS) for non-public papers, their files, consultations and bodies', async () => {
