@@ -7,9 +7,10 @@
  * Sources (municipal code, the paragraph naming the council). "checked" = the wording was compared with a published
  * text of the law during this change (search of public pages, not the official gazette); "unverified" = from memory.
  * `verified` in the table is true only where the paragraph naming the council was checked.
- * - 01 SH: Gemeindeordnung für Schleswig-Holstein (GO) § 7 (organs), § 8 (in Städten "Stadtvertretung"); Hauptausschuss
- *   § 45a GO (hauptamtlich verwaltete Gemeinden) — paragraph numbers unverified; Stadtvertretung in Städten confirmed by
- *   Eckernförde ("Organe sind in Städten die Stadtvertretung …"). Hanseatic towns (Lübeck) use "Bürgerschaft": override.
+ * - 01 SH: Gemeindeordnung für Schleswig-Holstein (GO) § 7 "Organe der Gemeinde" (checked against the table of
+ *   contents); the council is the "Gemeindevertretung" (checked: municipal pages, e.g. Puls) and in Städten the
+ *   "Stadtvertretung" (checked: Eckernförde, "Organe sind in Städten die Stadtvertretung …"); Hauptausschuss § 45a GO —
+ *   paragraph unverified. Hanseatic towns (Lübeck) use "Bürgerschaft": override.
  * - 02 HH: Verfassung der Freien und Hansestadt Hamburg Art. 6 (Bürgerschaft); districts: Bezirksversammlung
  *   (BezVG § 3) — unverified; city-state, no Gemeinden.
  * - 03 NI: Niedersächsisches Kommunalverfassungsgesetz (NKomVG) § 7 Abs. 2 (the Vertretung is called "Rat" in
@@ -20,8 +21,8 @@
  * - 04 HB: Landesverfassung der Freien Hansestadt Bremen Art. 148 (Stadtbürgerschaft for the city of Bremen);
  *   Bremerhaven: Stadtverordnetenversammlung (Verfassung für die Stadt Bremerhaven) — unverified; we default to the
  *   Bremerhaven form for a "Stadt" and the Stadtbürgerschaft otherwise.
- * - 05 NW: Gemeindeordnung NRW (GO NRW) § 40 Abs. 2 ("Die Bürgerschaft wird durch den Rat und den Bürgermeister
- *   vertreten" — wording confirmed by municipal sites, paragraph number unverified); § 57 Abs. 2 Haupt-, Finanz- and
+ * - 05 NW: Gemeindeordnung NRW (GO NRW) § 40 Abs. 2 Satz 1 ("Die Bürgerschaft wird durch den Rat und den Bürgermeister
+ *   vertreten", checked with the paragraph in a commentary, juracademy); § 57 Abs. 2 Haupt-, Finanz- and
  *   Rechnungsprüfungsausschuss, commonly combined as "Haupt- und Finanzausschuss" (§ 59; the name is confirmed in use,
  *   e.g. Schermbeck citing § 67 GO NRW).
  * - 06 HE: Hessische Gemeindeordnung (HGO) § 9 Abs. 1 Satz 3 ("Sie führt in Städten die Bezeichnung
@@ -33,21 +34,25 @@
  * - 08 BW: Gemeindeordnung für Baden-Württemberg (GemO) §§ 23–25: the body is "Gemeinderat" also in Städten; only its
  *   members are called "Stadtrat" there (§ 25 Abs. 1 Satz 2, checked); beschließender Verwaltungsausschuss (§ 39) as
  *   usual preparing committee — committee naming unverified.
- * - 09 BY: Gemeindeordnung für den Freistaat Bayern (GO) Art. 29/30 (Gemeinderat; in Städten "Stadtrat", in Märkten
- *   "Marktgemeinderat"); vorberatende Ausschüsse Art. 32 — usual "Haupt- und Finanzausschuss"; unverified.
- * - 10 SL: Kommunalselbstverwaltungsgesetz (KSVG) § 29 ff. (Gemeinderat; in Städten "Stadtrat"); Haupt- und
- *   Finanzausschuss as usual committee — unverified.
+ * - 09 BY: Gemeindeordnung für den Freistaat Bayern (GO) Art. 29, 30 Abs. 1 ("Die Gemeinde wird durch den Gemeinderat
+ *   verwaltet …", "Der Gemeinderat ist die Vertretung der Gemeindebürger", checked as cited by Riedenburg, whose council
+ *   is the "Stadtrat"; "Marktgemeinderat" in Märkten from practice); vorberatende Ausschüsse Art. 32 — usual "Haupt- und
+ *   Finanzausschuss"; committee unverified.
+ * - 10 SL: Kommunalselbstverwaltungsgesetz (KSVG) § 29 "Organe", § 32 "Zusammensetzung und Wahl des Gemeinderates"
+ *   (checked against the table of contents); "Stadtrat" in Städten as the Land's own "Ratshelfer" names the councils
+ *   ("Orts-, Gemeinde-, Stadt- oder Kreisrat"); Haupt- und Finanzausschuss as usual committee — unverified.
  * - 11 BE: Verfassung von Berlin Art. 38 (Abgeordnetenhaus), its budget committee is the "Hauptausschuss";
  *   districts: Bezirksverordnetenversammlung (BezVG) — unverified; city-state, no Gemeinden.
- * - 12 BB: Kommunalverfassung des Landes Brandenburg (BbgKVerf) § 27 (Gemeindevertretung; in Städten
- *   "Stadtverordnetenversammlung"), Hauptausschuss § 49 — paragraph numbers unverified.
+ * - 12 BB: Kommunalverfassung des Landes Brandenburg (BbgKVerf) § 27 Abs. 1 Satz 2 ("In Städten führt die
+ *   Gemeindevertretung die Bezeichnung Stadtverordnetenversammlung", checked); Hauptausschuss § 49 — unverified.
  * - 13 MV: Kommunalverfassung Mecklenburg-Vorpommern (KV M-V) § 22 Abs. 1 ("In Städten führt sie die Bezeichnung
  *   Stadtvertretung", checked), Hauptausschuss § 35 — § 35 unverified.
  * - 14 SN: Sächsische Gemeindeordnung (SächsGemO) § 1 Abs. 4 ("Organe der Gemeinde sind der Gemeinderat und der
  *   Bürgermeister", checked in the 1997 text); "Stadtrat" in Städten (§ 27) and the Verwaltungsausschuss as usual
  *   beschließender Ausschuss (§ 41) — unverified.
- * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 7 (Vertretung: Gemeinderat, in Städten "Stadtrat"),
- *   Hauptausschuss § 46 — unverified.
+ * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 7 "Organe", § 36 "Rechtsstellung und Zusammensetzung"
+ *   of the Vertretung, §§ 46–49 its committees (checked against the table of contents); the names "Gemeinderat" /
+ *   "Stadtrat" and "Hauptausschuss" — unverified.
  * - 16 TH: Thüringer Kommunalordnung (ThürKO) § 22 ("Gemeindeorgane": Gemeinderat and Bürgermeister, checked),
  *   Ausschüsse § 26 (checked as cited by Elxleben); "Stadtrat" in Städten and the name "Hauptausschuss" — unverified.
  */
@@ -78,8 +83,8 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeindevertretung',
     stadt: 'Stadtvertretung',
     committee: 'Hauptausschuss',
-    legalBasis: 'GO Schleswig-Holstein §§ 7, 8',
-    verified: false,
+    legalBasis: 'GO Schleswig-Holstein § 7',
+    verified: true,
   },
   '02': {
     gemeinde: 'Bezirksversammlung',
@@ -106,8 +111,8 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Rat',
     stadt: 'Rat',
     committee: 'Haupt- und Finanzausschuss',
-    legalBasis: 'GO NRW § 40 Abs. 2, §§ 57, 59',
-    verified: false,
+    legalBasis: 'GO NRW § 40 Abs. 2 Satz 1, §§ 57, 59',
+    verified: true,
   },
   '06': {
     gemeinde: 'Gemeindevertretung',
@@ -134,15 +139,15 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Haupt- und Finanzausschuss',
-    legalBasis: 'GO Bayern Art. 29, 30',
-    verified: false,
+    legalBasis: 'GO Bayern Art. 29, 30 Abs. 1',
+    verified: true,
   },
   '10': {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Haupt- und Finanzausschuss',
-    legalBasis: 'KSVG Saarland § 29',
-    verified: false,
+    legalBasis: 'KSVG Saarland §§ 29, 32',
+    verified: true,
   },
   '11': {
     gemeinde: 'Bezirksverordnetenversammlung',
@@ -155,8 +160,8 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeindevertretung',
     stadt: 'Stadtverordnetenversammlung',
     committee: 'Hauptausschuss',
-    legalBasis: 'BbgKVerf §§ 27, 49',
-    verified: false,
+    legalBasis: 'BbgKVerf § 27 Abs. 1 Satz 2, § 49',
+    verified: true,
   },
   '13': {
     gemeinde: 'Gemeindevertretung',
@@ -176,7 +181,7 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Hauptausschuss',
-    legalBasis: 'KVG LSA § 7',
+    legalBasis: 'KVG LSA §§ 7, 36, 46–49',
     verified: false,
   },
   '16': {
