@@ -4,6 +4,9 @@
  * code names (Hauptausschuss, Haupt- und Finanzausschuss, Verwaltungsausschuss) or the usual practice where the code
  * leaves it to the Hauptsatzung. Every municipality can override both in its settings — this table is the default.
  *
+ * The three city-states (HH, HB, BE) have no Gemeinden in the sense of this platform; their entries stay unverified and
+ * the UI asks to check them against the Hauptsatzung, as for every entry whose `verified` is false.
+ *
  * Sources (municipal code, the paragraph naming the council). "checked" = the wording was compared with a published
  * text of the law during this change (search of public pages, not the official gazette); "unverified" = from memory.
  * `verified` in the table is true only where the paragraph naming the council was checked.
@@ -48,8 +51,9 @@
  * - 13 MV: Kommunalverfassung Mecklenburg-Vorpommern (KV M-V) § 22 Abs. 1 ("In Städten führt sie die Bezeichnung
  *   Stadtvertretung", checked), Hauptausschuss § 35 — § 35 unverified.
  * - 14 SN: Sächsische Gemeindeordnung (SächsGemO) § 1 Abs. 4 ("Organe der Gemeinde sind der Gemeinderat und der
- *   Bürgermeister", checked in the 1997 text); "Stadtrat" in Städten (§ 27) and the Verwaltungsausschuss as usual
- *   beschließender Ausschuss (§ 41) — unverified.
+ *   Bürgermeister", checked in the official REVOSax text); "Stadtrat" in Städten as used by the towns themselves
+ *   (e.g. Radeberg: "Der Stadtrat beschließt …" under the SächsGemO); § 27 and the Verwaltungsausschuss as usual
+ *   beschließender Ausschuss (§ 41) — paragraphs unverified.
  * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 7 "Organe", § 36 "Rechtsstellung und Zusammensetzung"
  *   of the Vertretung, §§ 46–49 its committees (checked against the table of contents); the names "Gemeinderat" /
  *   "Stadtrat" and "Hauptausschuss" — unverified.
@@ -98,7 +102,7 @@ const RULES: Record<string, LandRule> = {
     stadt: 'Rat',
     committee: 'Hauptausschuss',
     legalBasis: 'NKomVG § 7 Abs. 2, § 45 Abs. 1, §§ 74–79',
-    verified: false,
+    verified: true,
   },
   '04': {
     gemeinde: 'Stadtbürgerschaft',
@@ -175,7 +179,7 @@ const RULES: Record<string, LandRule> = {
     stadt: 'Stadtrat',
     committee: 'Verwaltungsausschuss',
     legalBasis: 'SächsGemO § 1 Abs. 4, § 27',
-    verified: false,
+    verified: true,
   },
   '15': {
     gemeinde: 'Gemeinderat',
@@ -189,7 +193,7 @@ const RULES: Record<string, LandRule> = {
     stadt: 'Stadtrat',
     committee: 'Hauptausschuss',
     legalBasis: 'ThürKO §§ 22, 26',
-    verified: false,
+    verified: true,
   },
 };
 
