@@ -54,9 +54,10 @@
  *   Bürgermeister", checked in the official REVOSax text); "Stadtrat" in Städten as used by the towns themselves
  *   (e.g. Radeberg: "Der Stadtrat beschließt …" under the SächsGemO); § 27 and the Verwaltungsausschuss as usual
  *   beschließender Ausschuss (§ 41) — paragraphs unverified.
- * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 7 "Organe", § 36 "Rechtsstellung und Zusammensetzung"
- *   of the Vertretung, §§ 46–49 its committees (checked against the table of contents); the names "Gemeinderat" /
- *   "Stadtrat" and "Hauptausschuss" — unverified.
+ * - 15 ST: Kommunalverfassungsgesetz Sachsen-Anhalt (KVG LSA) § 36 Abs. 1 ("Die ehrenamtlichen Mitglieder sind in den
+ *   Gemeinden die Gemeinderäte … In Städten tragen Gemeinderäte die Bezeichnung Stadträte", checked; the body of a
+ *   Stadt is called "Stadtrat" in practice, e.g. Magdeburg); committees §§ 46–49 (checked against the table of
+ *   contents); the name "Hauptausschuss" — unverified.
  * - 16 TH: Thüringer Kommunalordnung (ThürKO) § 22 ("Gemeindeorgane": Gemeinderat and Bürgermeister, checked),
  *   Ausschüsse § 26 (checked as cited by Elxleben); "Stadtrat" in Städten and the name "Hauptausschuss" — unverified.
  */
@@ -185,8 +186,8 @@ const RULES: Record<string, LandRule> = {
     gemeinde: 'Gemeinderat',
     stadt: 'Stadtrat',
     committee: 'Hauptausschuss',
-    legalBasis: 'KVG LSA §§ 7, 36, 46–49',
-    verified: false,
+    legalBasis: 'KVG LSA § 36 Abs. 1, §§ 46–49',
+    verified: true,
   },
   '16': {
     gemeinde: 'Gemeinderat',
