@@ -3,11 +3,11 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
-import { Loading } from '../components/Page';
+import { Alert, Loading } from '../components/Page';
 import { Footer } from '../features/legal/Footer';
 import { api } from '../lib/api';
 import { useRouteFocus } from './route-focus';
-import { useResetSession, useSession } from './session';
+import { type SwitchedState, useResetSession, useSession } from './session';
 
 function NavGroup({ title, items }: { title: string; items: { to: string; label: string; show?: boolean }[] }) {
   const visible = items.filter((i) => i.show !== false);
@@ -62,6 +62,7 @@ export function Layout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  const switchedTo = (location.state as SwitchedState | null)?.switchedTo;
   const isCouncil = session.roles.includes('council');
   const can = session.can;
   const activeName = session.municipalities.find((m) => m.id === session.activeMunicipalityId)?.name;
@@ -196,6 +197,7 @@ export function Layout() {
         />
       </nav>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
+        {switchedTo && <Alert kind="info">{t('shell.switchedByLink', { name: switchedTo })}</Alert>}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

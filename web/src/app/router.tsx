@@ -9,7 +9,7 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { Layout } from './Layout';
-import { SessionProvider, useSessionQuery } from './session';
+import { LinkedMunicipality, SessionProvider, useSessionQuery } from './session';
 
 // pages behind the login load on demand (bundle budget: initial JS < 200 KB gzip)
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((x) => ({ default: x.AuditPage })));
@@ -113,10 +113,15 @@ function PublicStatement() {
 function Authenticated({ bare = false }: { bare?: boolean }) {
   const q = useSessionQuery();
   const location = useLocation();
-  if (q.isLoading) return <Loading />;
+  // a signed-out answer being refetched is no reason to leave yet
+  if (q.isLoading || (q.isFetching && !q.data)) return <Loading />;
   if (!q.data)
     return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <SessionProvider session={q.data}>{bare ? <Outlet /> : <Layout />}</SessionProvider>;
+  return (
+    <SessionProvider session={q.data}>
+      <LinkedMunicipality>{bare ? <Outlet /> : <Layout />}</LinkedMunicipality>
+    </SessionProvider>
+  );
 }
 
 function Home() {

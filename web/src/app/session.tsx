@@ -2,6 +2,8 @@ import type { SessionResponse } from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { Loading } from '../components/Page';
 import { ApiError, api, setCsrfToken } from '../lib/api';
 
 const SessionContext = createContext<SessionResponse | null>(null);
@@ -42,11 +44,55 @@ export function useSession(): SessionResponse {
   return s;
 }
 
-/** Refetches everything after a change of session (login, switch, logout). */
+/**
+ * Refetches everything after a change of session (login, switch, logout). The session is refetched even when
+ * no mounted component uses it (on the login page): otherwise the signed-out `null` cached when the user first
+ * opened a protected page would send them straight back to the login form.
+ */
 export function useResetSession() {
   const qc = useQueryClient();
   return async () => {
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-    await qc.invalidateQueries({ queryKey: ['session'] });
+    await qc.invalidateQueries({ queryKey: ['session'], refetchType: 'all' });
   };
+}
+
+/** Where a link-triggered switch of municipality went (shown once by the shell). */
+export interface SwitchedState {
+  switchedTo?: string;
+}
+
+/**
+ * A link may name its municipality (`?kommune=<id>`, e.g. in survey invitations): for a person with several
+ * municipalities the app switches to it first (the shell says so) and then shows the linked page — the same
+ * after signing in, because the login keeps the whole link. Unknown or foreign ids are dropped silently.
+ */
+export function LinkedMunicipality({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const reset = useResetSession();
+  const wanted = new URLSearchParams(location.search).get('kommune');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per linked municipality
+  useEffect(() => {
+    if (!wanted) return;
+    const params = new URLSearchParams(location.search);
+    params.delete('kommune');
+    const target = location.pathname + (params.size ? `?${params}` : '');
+    const m = session.municipalities.find((x) => x.id === wanted);
+    if (!m || m.id === session.activeMunicipalityId) {
+      navigate(target, { replace: true });
+      return;
+    }
+    let cancelled = false;
+    void (async () => {
+      await api('/auth/switch', { method: 'POST', body: { municipalityId: m.id } });
+      await reset();
+      if (!cancelled) navigate(target, { replace: true, state: { switchedTo: m.name } satisfies SwitchedState });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [wanted]);
+  return wanted ? <Loading /> : children;
 }

@@ -407,14 +407,26 @@ export async function exportDefinition(deps: Deps, scope: Scope, id: string) {
 interface Recipient {
   email: string;
   name: string;
+  /** The municipality the person answers for: the link names it, so the app switches to it. */
+  municipalityId: string | null;
 }
 
 /** Recipients of a target: the person, or the municipality's admins and coordinators. */
 async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: string; userId: string | null }[]) {
   const out: Recipient[] = [];
-  const users = targets.map((t) => t.userId).filter((u): u is string => !!u);
+  const users = targets.filter((t): t is { municipalityId: string; userId: string } => !!t.userId);
   if (users.length) {
-    out.push(...(await deps.db.selectFrom('users').select(['email', 'name']).where('id', 'in', users).execute()));
+    const muniOf = new Map(users.map((t) => [t.userId, t.municipalityId]));
+    const rows = await deps.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where(
+        'id',
+        'in',
+        users.map((t) => t.userId),
+      )
+      .execute();
+    out.push(...rows.map((u) => ({ email: u.email, name: u.name, municipalityId: muniOf.get(u.id) ?? null })));
   }
   const munis = targets.filter((t) => !t.userId).map((t) => t.municipalityId);
   if (munis.length && s.mode === 'municipality') {
@@ -422,7 +434,7 @@ async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: s
       ...(await deps.db
         .selectFrom('memberships as ms')
         .innerJoin('users as u', 'u.id', 'ms.userId')
-        .select(['u.email', 'u.name'])
+        .select(['u.email', 'u.name', 'ms.municipalityId'])
         .where('ms.municipalityId', 'in', munis)
         .where('ms.role', 'in', ['admin', 'coordinator'])
         .execute()),
@@ -442,7 +454,8 @@ async function mailAll(deps: Deps, list: Recipient[], subject: string, body: (r:
 }
 
 function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
-  const link = `${deps.config.publicUrl}/umfragen/${s.id}/antworten`;
+  const link = (r: Recipient) =>
+    `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
   const until = s.closesOn ? ` bis zum ${s.closesOn.split('-').reverse().join('.')}` : '';
   const who =
     s.mode === 'municipality'
@@ -455,7 +468,7 @@ function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
       kind === 'invite'
         ? `Sie sind eingeladen, an der Umfrage „${s.title}“ teilzunehmen – ${who}.`
         : `wir erinnern Sie an die Umfrage „${s.title}“ – Ihre Antwort fehlt noch.`
-    }\nBitte antworten Sie${until}:\n\n${link}\n\nEntwürfe werden automatisch gespeichert; Sie können jederzeit später weitermachen.\n\nIhr Digitalzirkel`;
+    }\nBitte antworten Sie${until}:\n\n${link(r)}\n\nEntwürfe werden automatisch gespeichert; Sie können jederzeit später weitermachen.\n\nIhr Digitalzirkel`;
 }
 
 /** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
