@@ -11,6 +11,18 @@ export const fmtNumber = (n: number | null | undefined, digits?: number) =>
       : new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 export const fmtDate = (iso: string | null | undefined) =>
   iso ? df.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)) : '–';
+/** A period of two optional ISO dates in words ("ab 01.06.2026", "bis …", "… – …"); `open` when neither is set. */
+export function fmtPeriod(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  words: { open: string; from: (d: string) => string; until: (d: string) => string },
+): string {
+  if (from && to) return `${fmtDate(from)} – ${fmtDate(to)}`;
+  if (from) return words.from(fmtDate(from));
+  if (to) return words.until(fmtDate(to));
+  return words.open;
+}
+
 export const fmtDateTime = (iso: string | null | undefined) => (iso ? dtf.format(new Date(iso)) : '–');
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 

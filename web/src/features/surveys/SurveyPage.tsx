@@ -11,7 +11,7 @@ import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { fmtDate, fmtDateTime } from '../../lib/format';
+import { fmtDateTime, fmtPeriod } from '../../lib/format';
 import { StatusBadge } from './SurveysPage';
 
 export type Survey = z.infer<typeof surveyDetail>;
@@ -181,7 +181,11 @@ export function SurveyPage() {
         </dd>
         <dt>{t('surveys.period')}</dt>
         <dd>
-          {fmtDate(s.opensOn)} – {fmtDate(s.closesOn)}
+          {fmtPeriod(s.opensOn, s.closesOn, {
+            open: t('common.periodOpen'),
+            from: (d) => t('common.periodFrom', { date: d }),
+            until: (d) => t('common.periodUntil', { date: d }),
+          })}
         </dd>
         <dt>{t('surveys.questions')}</dt>
         <dd>{t('surveys.questionCount', { count: questions, sections: s.definition.sections.length })}</dd>

@@ -12,7 +12,7 @@ import { Alert, Empty, Loading, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
-import { fmtDate } from '../../lib/format';
+import { fmtPeriod } from '../../lib/format';
 
 type Item = z.infer<typeof surveyList>['items'][number];
 
@@ -180,7 +180,11 @@ function SurveyTable({ items, caption }: { items: Item[]; caption: string }) {
                 )}
               </td>
               <td>
-                {fmtDate(s.opensOn)} – {fmtDate(s.closesOn)}
+                {fmtPeriod(s.opensOn, s.closesOn, {
+                  open: t('common.periodOpen'),
+                  from: (d) => t('common.periodFrom', { date: d }),
+                  until: (d) => t('common.periodUntil', { date: d }),
+                })}
               </td>
               <td>
                 {s.myResponse ? (
