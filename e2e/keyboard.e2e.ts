@@ -76,7 +76,8 @@ describe('journey: keyboard only through sign-in and the main navigation', () =>
     await page.getByRole('alertdialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(trigger);
+    // focus returns once the dialog has finished closing (asynchronously after it leaves the DOM)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(trigger);
     await page.close();
   });
 });
