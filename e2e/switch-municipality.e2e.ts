@@ -20,6 +20,14 @@ describe('journey: the coordinator of a Verbandsgemeinde works for two Ortsgemei
     await page.getByRole('button', { name: 'Wechseln' }).click();
     await page.getByRole('heading', { level: 1, name: `Start: ${target}` }).waitFor();
     expect(await page.getByText('Verbandsgemeinde Kastellaun').isVisible()).toBe(true);
+    // a switch keeps the page: the projects of the other municipality, not the start page
+    await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Projektportfolio' }).waitFor();
+    await page.getByLabel('Aktive Kommune').selectOption({ label: current?.replace('Start: ', '') ?? '' });
+    await page.getByRole('button', { name: 'Wechseln' }).click();
+    await page.getByLabel('Aktive Kommune').waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/projekte');
+    await page.getByRole('heading', { level: 1, name: 'Projektportfolio' }).waitFor();
     await page.close();
   });
 });

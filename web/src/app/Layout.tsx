@@ -67,10 +67,11 @@ export function Layout() {
   const can = session.can;
   const activeName = session.municipalities.find((m) => m.id === session.activeMunicipalityId)?.name;
 
+  /** Switches and stays on the page: a link that "does not exist" in one municipality opens in the other. */
   async function switchTo() {
     await api('/auth/switch', { method: 'POST', body: { municipalityId: target } });
     await resetSession();
-    navigate('/');
+    navigate(location.pathname + location.search, { replace: true });
   }
   async function logout() {
     await api('/auth/logout', { method: 'POST' });
