@@ -24,6 +24,7 @@ export * from './domain/fields-of-action.js';
 export * from './domain/finance.js';
 export * from './domain/prioritisation.js';
 export * from './domain/roles.js';
+export * from './domain/simulation.js';
 export * from './domain/size-class.js';
 export * from './domain/survey.js';
 export * from './domain/survey-template.js';

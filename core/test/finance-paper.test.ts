@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CostPlan,
-  paperFigures,
-  projectSimulationInput,
-  type RegisterRisk,
-  simulate,
-} from '../src/domain/finance.js';
+import { type CostPlan, paperFigures, projectSimulationInput, type RegisterRisk } from '../src/domain/finance.js';
+import { simulate } from '../src/domain/simulation.js';
 
 const RATES = { 'EG 9b': 6_800 };
 

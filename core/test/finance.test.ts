@@ -4,18 +4,15 @@ import {
   amortisationYear,
   compareAlternatives,
   discountFactor,
-  expected,
   lifecycle,
-  mulberry32,
   npv,
-  sampler,
-  simulate,
   simulationLines,
   splitByKey,
   splitCents,
   wibeHint,
   wibePoints,
 } from '../src/domain/finance.js';
+import { expected, mulberry32, sampler, simulate } from '../src/domain/simulation.js';
 
 describe('NPV and amortisation', () => {
   it('discounts by 1/(1+p)^n, as in the WiBe', () => {

@@ -31,7 +31,10 @@ import { readUpload } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as adoption from './adoption.service.js';
+import * as entry from './entry.service.js';
 import * as joint from './joint.service.js';
+import * as jointEntries from './joint-entries.service.js';
+import * as jointStatements from './joint-statements.service.js';
 import * as partners from './partners.service.js';
 import * as pubs from './publications.service.js';
 import { searchEntries } from './search.service.js';
@@ -56,7 +59,7 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
   r.get(
     '/api/v1/exchange/:publicationId',
     { schema: { tags, params: entryParams, response: { 200: exchangeDetail } }, config: user },
-    async (req) => pubs.getEntry(deps, scopeOf(req), req.params.publicationId as string),
+    async (req) => entry.getEntry(deps, scopeOf(req), req.params.publicationId as string),
   );
   r.get(
     '/api/v1/exchange/:publicationId/documents/:fileId',
@@ -67,7 +70,7 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     async (req, reply) =>
       sendUpload(
         reply,
-        await pubs.entryDocument(deps, scopeOf(req), req.params.publicationId as string, req.params.fileId as string),
+        await entry.entryDocument(deps, scopeOf(req), req.params.publicationId as string, req.params.fileId as string),
       ),
   );
   const lighthouseParams = z.object({ publicationId: z.uuid(), networkId: z.uuid() });
@@ -75,19 +78,25 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/exchange/:publicationId/lighthouse/:networkId',
     { schema: { tags, params: lighthouseParams, response: { 200: exchangeDetail } }, config: user },
     async (req) =>
-      pubs.setLighthouse(deps, scopeOf(req), req.params.publicationId as string, req.params.networkId as string, true),
+      entry.setLighthouse(deps, scopeOf(req), req.params.publicationId as string, req.params.networkId as string, true),
   );
   r.delete(
     '/api/v1/exchange/:publicationId/lighthouse/:networkId',
     { schema: { tags, params: lighthouseParams, response: { 200: exchangeDetail } }, config: user },
     async (req) =>
-      pubs.setLighthouse(deps, scopeOf(req), req.params.publicationId as string, req.params.networkId as string, false),
+      entry.setLighthouse(
+        deps,
+        scopeOf(req),
+        req.params.publicationId as string,
+        req.params.networkId as string,
+        false,
+      ),
   );
   r.post(
     '/api/v1/exchange/:publicationId/posts',
     { schema: { tags, params: entryParams, body: postInput, response: { 201: exchangeDetail } }, config: tenant },
     async (req, reply) =>
-      reply.code(201).send(await pubs.addPost(deps, tenantScopeOf(req), req.params.publicationId as string, req.body)),
+      reply.code(201).send(await entry.addPost(deps, tenantScopeOf(req), req.params.publicationId as string, req.body)),
   );
   r.get(
     '/api/v1/exchange/:publicationId/adoption',
@@ -219,7 +228,9 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/joint-projects/:jointId/entries',
     { schema: { tags, params: jointParams, body: jointEntryInput, response: { 201: jointDetail } }, config: tenant },
     async (req, reply) =>
-      reply.code(201).send(await joint.addEntry(deps, tenantScopeOf(req), req.params.jointId as string, req.body)),
+      reply
+        .code(201)
+        .send(await jointEntries.addEntry(deps, tenantScopeOf(req), req.params.jointId as string, req.body)),
   );
   r.post(
     '/api/v1/joint-projects/:jointId/documents',
@@ -236,9 +247,9 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     async (req, reply) => {
       // access first: a foreign or unknown joint project answers 404 whatever the body
       await joint.getJoint(deps, tenantScopeOf(req), req.params.jointId as string);
-      const file = await readUpload(req, joint.MAX_JOINT_FILE_BYTES);
+      const file = await readUpload(req, jointEntries.MAX_JOINT_FILE_BYTES);
       return reply.code(201).send(
-        await joint.addEntry(deps, tenantScopeOf(req), req.params.jointId as string, {
+        await jointEntries.addEntry(deps, tenantScopeOf(req), req.params.jointId as string, {
           kind: 'document',
           title: file.fileName.slice(0, 200) || 'Dokument',
           body: '',
@@ -255,14 +266,19 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
     async (req, reply) =>
       sendUpload(
         reply,
-        await joint.entryFile(deps, tenantScopeOf(req), req.params.jointId as string, req.params.entryId as string),
+        await jointEntries.entryFile(
+          deps,
+          tenantScopeOf(req),
+          req.params.jointId as string,
+          req.params.entryId as string,
+        ),
       ),
   );
   r.delete(
     '/api/v1/joint-projects/:jointId/entries/:entryId',
     { schema: { tags, params: jointEntryParams, response: { 200: jointDetail } }, config: tenant },
     async (req) =>
-      joint.deleteEntry(deps, tenantScopeOf(req), req.params.jointId as string, req.params.entryId as string),
+      jointEntries.deleteEntry(deps, tenantScopeOf(req), req.params.jointId as string, req.params.entryId as string),
   );
   r.get(
     '/api/v1/joint-projects/:jointId/statement',
@@ -274,17 +290,17 @@ export const exchangeRoutes: ModulePlugin = (app, deps) => {
       const scope = tenantScopeOf(req);
       const id = req.params.jointId as string;
       if (req.query.format === 'xlsx') {
-        const x = await joint.statementXlsx(deps, scope, id, req.query.municipalityId);
+        const x = await jointStatements.statementXlsx(deps, scope, id, req.query.municipalityId);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', disposition(`Kostenaufstellung ${x.name}.xlsx`))
           .send(x.buffer);
       }
-      const { me } = await joint.statement(deps, scope, id, req.query.municipalityId);
+      const { me } = await jointStatements.statement(deps, scope, id, req.query.municipalityId);
       return reply
         .type('application/pdf')
         .header('content-disposition', disposition(`Kostenaufstellung ${me.name}.pdf`))
-        .send(await joint.statementPdf(deps, scope, id, req.query.municipalityId));
+        .send(await jointStatements.statementPdf(deps, scope, id, req.query.municipalityId));
     },
   );
 };

@@ -1,22 +1,12 @@
-import {
-  AppError,
-  type JointCostKey,
-  type jointCreate,
-  type jointEntryInput,
-  jointShares,
-  type jointUpdate,
-} from '@dz/core';
-import ExcelJS from 'exceljs';
+import { AppError, type JointCostKey, type jointCreate, jointShares, type jointUpdate } from '@dz/core';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
-import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
 import { can } from '../members/members.policy.js';
 import { fieldError } from '../projects/projects.access.js';
 import { coordinators, loadVisible, visible } from './exchange.access.js';
@@ -25,7 +15,6 @@ type Create = z.infer<typeof jointCreate>;
 type PartnerStatus = 'invited' | 'accepted' | 'declined';
 type CostLine = { label: string; amountCents: number };
 
-export const MAX_JOINT_FILE_BYTES = 10 * 1024 * 1024;
 export const COST_KEY_LABELS: Record<JointCostKey, string> = {
   population: 'nach Einwohnerzahl',
   equal: 'zu gleichen Teilen',
@@ -35,7 +24,7 @@ export const COST_KEY_LABELS: Record<JointCostKey, string> = {
 };
 
 /** The joint project if my municipality takes part (declined partners no longer see it), else 404. */
-async function membership(db: Deps['db'] | Transaction<DB>, scope: TenantScope, id: string) {
+export async function membership(db: Deps['db'] | Transaction<DB>, scope: TenantScope, id: string) {
   const row = await db
     .selectFrom('jointProjects as j')
     .innerJoin('jointPartners as jp', 'jp.jointProjectId', 'j.id')
@@ -587,217 +576,4 @@ export async function acceptShares(deps: Deps, scope: TenantScope, id: string, v
     await settle(trx, scope, id);
   });
   return getJoint(deps, scope, id);
-}
-
-type EntryData = {
-  kind: 'decision' | 'status' | 'note' | 'document';
-  title: string;
-  body: string;
-  light: string | null;
-  private: boolean;
-  file?: { fileName: string; contentType: string; content: Buffer };
-};
-
-/** Shared decisions, status reports and documents, and private notes, by accepted partners. */
-export async function addEntry(
-  deps: Deps,
-  scope: TenantScope,
-  id: string,
-  e: EntryData | z.infer<typeof jointEntryInput>,
-) {
-  const j = await membership(deps.db, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
-  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
-  const file = 'file' in e ? e.file : undefined;
-  if (file && file.content.length === 0) throw fieldError('body.file', 'empty', 'Die Datei ist leer.');
-  if (file && file.content.length > MAX_JOINT_FILE_BYTES)
-    throw fieldError('body.file', 'too_large', 'Die Datei ist größer als 10 MB.');
-  await deps.db.transaction().execute(async (trx) => {
-    const entryId = newId();
-    await trx
-      .insertInto('jointEntries')
-      .values({
-        id: entryId,
-        jointProjectId: id,
-        municipalityId: scope.municipalityId,
-        authorId: scope.user.id,
-        kind: e.kind,
-        private: e.private,
-        title: e.title,
-        body: e.body,
-        light: e.light,
-        fileName: file ? file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'datei' : null,
-        contentType: file ? file.contentType.slice(0, 200) || 'application/octet-stream' : null,
-        size: file ? file.content.length : null,
-        content: file ? file.content : null,
-      })
-      .execute();
-    await trx.updateTable('jointProjects').set({ updatedAt: new Date() }).where('id', '=', id).execute();
-    await writeAudit(trx, scope, {
-      action: `entry_${e.kind}`,
-      entity: 'joint_project',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      after: { title: e.title, private: e.private },
-    });
-  });
-  return getJoint(deps, scope, id);
-}
-
-/** Only the municipality that wrote an entry removes it (a member whose role contributes). */
-export async function deleteEntry(deps: Deps, scope: TenantScope, id: string, entryId: string) {
-  await membership(deps.db, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
-  const res = await deps.db
-    .deleteFrom('jointEntries')
-    .where('id', '=', entryId)
-    .where('jointProjectId', '=', id)
-    .where('municipalityId', '=', scope.municipalityId)
-    .executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw new AppError('not_found', 404);
-  return getJoint(deps, scope, id);
-}
-
-export async function entryFile(deps: Deps, scope: TenantScope, id: string, entryId: string) {
-  await membership(deps.db, scope, id);
-  const f = await deps.db
-    .selectFrom('jointEntries')
-    .select(['fileName', 'contentType', 'content'])
-    .where('id', '=', entryId)
-    .where('jointProjectId', '=', id)
-    .where('kind', '=', 'document')
-    .where((eb) => eb.or([eb('private', '=', false), eb('municipalityId', '=', scope.municipalityId)]))
-    .executeTakeFirst();
-  if (!f?.content) throw new AppError('not_found', 404);
-  return {
-    fileName: f.fileName ?? 'datei',
-    contentType: f.contentType ?? 'application/octet-stream',
-    content: f.content,
-  };
-}
-
-const euro = (cents: number) =>
-  (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
-
-/** The cost statement of one partner (default: my municipality): the key, every partner's basis and share. */
-export async function statement(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
-  const d = await getJoint(deps, scope, id);
-  const who = partnerId ?? scope.municipalityId;
-  const me = d.partners.find((p) => p.municipalityId === who && p.status !== 'declined');
-  if (!me) throw fieldError('municipalityId', 'not_a_partner', 'Diese Kommune ist nicht beteiligt.');
-  return { d, me };
-}
-
-function basisOf(d: Awaited<ReturnType<typeof getJoint>>, p: Awaited<ReturnType<typeof getJoint>>['partners'][number]) {
-  switch (d.costKey) {
-    case 'population':
-    case 'base_variable':
-      return `${p.population.toLocaleString('de-DE')} Einw.`;
-    case 'case_volume':
-      return `${p.caseVolume.toLocaleString('de-DE')} Fälle`;
-    case 'custom':
-      return `${p.customPercent.toLocaleString('de-DE')} %`;
-    default:
-      return '1 Anteil';
-  }
-}
-
-export async function statementPdf(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
-  const { d, me } = await statement(deps, scope, id, partnerId);
-  const today = new Date().toISOString().slice(0, 10);
-  const content = [
-    { text: `Kostenaufstellung · ${me.name}`, style: 'kicker' },
-    { text: d.title, style: 'h1' },
-    {
-      text: `Gemeinsames Projekt unter Federführung von ${d.lead.name}. Kostenschlüssel: ${COST_KEY_LABELS[d.costKey]}${
-        d.costKey === 'base_variable' ? ` (Sockel ${Math.round(d.baseShare * 100)} % zu gleichen Teilen)` : ''
-      }. Stand: ${deDate(today)}.`,
-    },
-    { text: `Anteil ${me.name}: ${euro(me.shareCents)} (${me.sharePercent.toLocaleString('de-DE')} %)`, style: 'h2' },
-    { text: 'Kosten des Projekts', style: 'h3' },
-    {
-      table: {
-        headerRows: 1,
-        widths: ['*', 'auto'],
-        body: [
-          [
-            { text: 'Position', bold: true },
-            { text: 'Betrag', bold: true, alignment: 'right' },
-          ],
-          ...d.costLines.map((l) => [l.label, { text: euro(l.amountCents), alignment: 'right' }]),
-          [
-            { text: 'Summe', bold: true },
-            { text: euro(d.totalCents), bold: true, alignment: 'right' },
-          ],
-        ],
-      },
-      layout: 'lightHorizontalLines',
-    },
-    { text: 'Aufteilung auf die Beteiligten', style: 'h3' },
-    {
-      table: {
-        headerRows: 1,
-        widths: ['*', 'auto', 'auto', 'auto'],
-        body: [
-          [
-            { text: 'Kommune', bold: true },
-            { text: 'Grundlage', bold: true },
-            { text: 'Anteil %', bold: true, alignment: 'right' },
-            { text: 'Betrag', bold: true, alignment: 'right' },
-          ],
-          ...d.partners
-            .filter((p) => p.status !== 'declined')
-            .map((p) => {
-              const bold = p.municipalityId === me.municipalityId;
-              return [
-                { text: `${p.name}${p.role === 'lead' ? ' (federführend)' : ''}`, bold },
-                { text: basisOf(d, p), bold },
-                { text: p.sharePercent.toLocaleString('de-DE'), alignment: 'right', bold },
-                { text: euro(p.shareCents), alignment: 'right', bold },
-              ];
-            }),
-        ],
-      },
-      layout: 'lightHorizontalLines',
-    },
-    {
-      text: 'Die Anteile sind auf den Cent gerundet (Restcent nach dem größten Rest verteilt) und ergeben zusammen genau die Summe.',
-      margin: [0, 10, 0, 0],
-      fontSize: 9,
-    },
-  ];
-  return renderPdf({ title: `Kostenaufstellung ${d.title} – ${me.name}`, footer: d.title, content });
-}
-
-export async function statementXlsx(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
-  const { d, me } = await statement(deps, scope, id, partnerId);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Digitalzirkel';
-  const ws = wb.addWorksheet('Kostenaufstellung');
-  ws.addRow([`Kostenaufstellung ${me.name}`]).font = { bold: true, size: 14 };
-  ws.addRow([d.title]);
-  ws.addRow(['Kostenschlüssel', COST_KEY_LABELS[d.costKey]]);
-  const share = ws.addRow(['Anteil', me.shareCents / 100, xlsxPercent(me.sharePercent)]);
-  share.font = { bold: true };
-  share.getCell(2).numFmt = XLSX_FORMAT.euro;
-  share.getCell(3).numFmt = XLSX_FORMAT.percent;
-  ws.addRow([]);
-  ws.addRow(['Position', 'Betrag']).font = { bold: true };
-  for (const l of d.costLines) ws.addRow([l.label, l.amountCents / 100]).getCell(2).numFmt = XLSX_FORMAT.euro;
-  const sum = ws.addRow(['Summe', d.totalCents / 100]);
-  sum.font = { bold: true };
-  sum.getCell(2).numFmt = XLSX_FORMAT.euro;
-  ws.addRow([]);
-  ws.addRow(['Kommune', 'Grundlage', 'Anteil', 'Betrag']).font = { bold: true };
-  for (const p of d.partners.filter((x) => x.status !== 'declined')) {
-    const row = ws.addRow([p.name, basisOf(d, p), xlsxPercent(p.sharePercent), p.shareCents / 100]);
-    row.getCell(3).numFmt = XLSX_FORMAT.percent;
-    row.getCell(4).numFmt = XLSX_FORMAT.euro;
-    if (p.municipalityId === me.municipalityId) row.font = { bold: true };
-  }
-  ws.getColumn(1).width = 40;
-  ws.getColumn(2).width = 22;
-  ws.getColumn(3).width = 12;
-  ws.getColumn(4).width = 16;
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), name: me.name };
 }

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
+import * as distribution from './distribution.service.js';
 import * as responses from './responses.service.js';
 import { rawAnswersCsv, resultsCsv, resultsXlsx } from './results.export.js';
 import { getRawAnswers, getResults } from './results.service.js';
@@ -70,22 +71,22 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
   r.post(
     '/api/v1/surveys/:surveyId/open',
     { schema: { tags, params, body: versioned, response: { 200: surveyDetail } }, config: user },
-    async (req) => svc.openSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
+    async (req) => distribution.openSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
   );
   r.post(
     '/api/v1/surveys/:surveyId/close',
     { schema: { tags, params, body: versioned, response: { 200: surveyDetail } }, config: user },
-    async (req) => svc.closeSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
+    async (req) => distribution.closeSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
   );
   r.post(
     '/api/v1/surveys/:surveyId/remind',
     { schema: { tags, params, response: { 200: z.object({ reminded: z.number().int() }) } }, config: user },
-    async (req) => svc.remind(deps, scopeOf(req), req.params.surveyId as string),
+    async (req) => distribution.remind(deps, scopeOf(req), req.params.surveyId as string),
   );
   r.get(
     '/api/v1/surveys/:surveyId/participation',
     { schema: { tags, params, response: { 200: surveyParticipation } }, config: user },
-    async (req) => svc.participation(deps, scopeOf(req), req.params.surveyId as string),
+    async (req) => distribution.participation(deps, scopeOf(req), req.params.surveyId as string),
   );
   r.get(
     '/api/v1/surveys/:surveyId/response',

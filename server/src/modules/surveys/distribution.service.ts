@@ -1,0 +1,271 @@
+import { AppError, type SurveyDefinition } from '@dz/core';
+import { writeAudit } from '../../lib/audit.js';
+import type { Deps } from '../../lib/deps.js';
+import { iso, newId } from '../../lib/ids.js';
+import type { Scope } from '../../lib/scope.js';
+import { assertVersion } from '../../lib/versioning.js';
+import { networksRepository } from '../networks/networks.repository.js';
+import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
+import { canSeeOrHide, fieldError, getSurvey, requireManager } from './surveys.service.js';
+
+/* Distribution of a survey: opening (targets, invitations), closing, reminders and the participation list. */
+interface Recipient {
+  email: string;
+  name: string;
+  /** The municipality the person answers for: the link names it, so the app switches to it. */
+  municipalityId: string | null;
+}
+
+/** Recipients of a target: the person, or the municipality's admins and coordinators. */
+async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: string; userId: string | null }[]) {
+  const out: Recipient[] = [];
+  const users = targets.filter((t): t is { municipalityId: string; userId: string } => !!t.userId);
+  if (users.length) {
+    const muniOf = new Map(users.map((t) => [t.userId, t.municipalityId]));
+    const rows = await deps.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where(
+        'id',
+        'in',
+        users.map((t) => t.userId),
+      )
+      .execute();
+    out.push(...rows.map((u) => ({ email: u.email, name: u.name, municipalityId: muniOf.get(u.id) ?? null })));
+  }
+  const munis = targets.filter((t) => !t.userId).map((t) => t.municipalityId);
+  if (munis.length && s.mode === 'municipality') {
+    out.push(
+      ...(await deps.db
+        .selectFrom('memberships as ms')
+        .innerJoin('users as u', 'u.id', 'ms.userId')
+        .select(['u.email', 'u.name', 'ms.municipalityId'])
+        .where('ms.municipalityId', 'in', munis)
+        .where('ms.role', 'in', ['admin', 'coordinator'])
+        .execute()),
+    );
+  }
+  return out;
+}
+
+async function mailAll(deps: Deps, list: Recipient[], subject: string, body: (r: Recipient) => string) {
+  for (const r of list) {
+    try {
+      await deps.mailer.send({ to: r.email, subject, text: body(r) });
+    } catch (err) {
+      deps.log.warn({ err }, 'survey mail failed');
+    }
+  }
+}
+
+function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
+  const link = (r: Recipient) =>
+    `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
+  const until = s.closesOn ? ` bis zum ${s.closesOn.split('-').reverse().join('.')}` : '';
+  const who =
+    s.mode === 'municipality'
+      ? 'für Ihre Kommune (eine gemeinsame Antwort)'
+      : s.anonymous
+        ? 'persönlich und anonym (niemand sieht, wer was geantwortet hat; die Ergebnisse erscheinen erst nach dem Ende der Umfrage und nur zusammengefasst)'
+        : 'persönlich, aber nicht anonym: Die Verantwortlichen sehen, wer teilgenommen hat (Ihre Antworten erscheinen nur zusammengefasst)';
+  return (r: Recipient) =>
+    `Guten Tag ${r.name},\n\n${
+      kind === 'invite'
+        ? `Sie sind eingeladen, an der Umfrage „${s.title}“ teilzunehmen – ${who}.`
+        : `wir erinnern Sie an die Umfrage „${s.title}“ – Ihre Antwort fehlt noch.`
+    }\nBitte antworten Sie${until}:\n\n${link(r)}\n\nEntwürfe werden automatisch gespeichert; Sie können jederzeit später weitermachen.\n\nIhr Digitalzirkel`;
+}
+
+/** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
+export async function openSurvey(deps: Deps, scope: Scope, id: string, version: number) {
+  const invited = await deps.db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!s) throw new AppError('not_found', 404);
+    if (!canManage(scope, s))
+      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    assertVersion(s, version, { status: s.status, version: s.version });
+    if (s.status === 'open') throw new AppError('conflict', 409, 'Die Umfrage ist bereits geöffnet.');
+    // a closed survey is final: answers after the results were shown could be differenced against them
+    if (s.status === 'closed')
+      throw new AppError(
+        'survey_final',
+        409,
+        'Eine geschlossene Umfrage lässt sich nicht wieder öffnen, weil spätere Antworten sonst mit den bereits sichtbaren Ergebnissen verglichen werden könnten. Duplizieren Sie die Umfrage für eine neue Runde.',
+      );
+    const def = s.definition as SurveyDefinition;
+    if (!def.sections.some((sec) => sec.questions.length > 0))
+      throw fieldError('body.definition', 'no_questions', 'Die Umfrage hat noch keine Fragen.');
+    const today = todayIso();
+    if (s.closesOn && s.closesOn < today)
+      throw fieldError('body.closesOn', 'in_past', 'Das Ende der Umfrage liegt in der Vergangenheit.');
+    const nets = s.networkId ? [s.networkId, ...s.networkIds] : [];
+    // members currently in the networks (accepted memberships, first network wins), or the owning municipality;
+    // person surveys reach only the staff of municipalities that allowed the network's staff surveys
+    const munis: { municipalityId: string; networkId: string | null }[] = s.networkId
+      ? (await networksRepository.currentMembers(trx, nets, today))
+          .filter((m) => s.mode !== 'person' || m.staffSurveys)
+          .map((m) => ({ municipalityId: m.municipalityId, networkId: m.networkId }))
+          .sort((a, b) => nets.indexOf(a.networkId) - nets.indexOf(b.networkId))
+      : [{ municipalityId: s.municipalityId as string, networkId: null }];
+    const seen = new Set<string>();
+    const unique = munis.filter((m) => !seen.has(m.municipalityId) && seen.add(m.municipalityId));
+    let rows: { municipalityId: string; userId: string | null; networkId: string | null }[] = unique.map((m) => ({
+      ...m,
+      userId: null,
+    }));
+    if (s.mode === 'person' && unique.length) {
+      const people = await trx
+        .selectFrom('memberships')
+        .select(['userId', 'municipalityId'])
+        .where(
+          'municipalityId',
+          'in',
+          unique.map((m) => m.municipalityId),
+        )
+        .execute();
+      const netOf = new Map(unique.map((m) => [m.municipalityId, m.networkId]));
+      rows = people.map((p) => ({ ...p, networkId: netOf.get(p.municipalityId) ?? null }));
+    }
+    if (rows.length) {
+      await trx
+        .insertInto('surveyTargets')
+        .values(rows.map((r) => ({ id: newId(), surveyId: id, ...r })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const fresh = await trx
+      .updateTable('surveyTargets')
+      .set({ invitedAt: new Date() })
+      .where('surveyId', '=', id)
+      .where('invitedAt', 'is', null)
+      .returning(['municipalityId', 'userId'])
+      .execute();
+    await trx
+      .updateTable('surveys')
+      .set({ status: 'open', opensOn: s.opensOn ?? today, version: s.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'open',
+      entity: 'survey',
+      entityId: id,
+      networkId: s.networkId,
+      municipalityId: s.municipalityId,
+      before: { status: s.status },
+      after: { status: 'open', invited: fresh.length },
+    });
+    return { s, fresh };
+  });
+  await mailAll(
+    deps,
+    await recipients(deps, invited.s, invited.fresh),
+    `Umfrage: ${invited.s.title}`,
+    surveyText(deps, invited.s, 'invite'),
+  );
+  return getSurvey(deps, scope, id);
+}
+
+export async function closeSurvey(deps: Deps, scope: Scope, id: string, version: number) {
+  await deps.db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!s) throw new AppError('not_found', 404);
+    if (!canManage(scope, s))
+      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    assertVersion(s, version, { status: s.status, version: s.version });
+    if (s.status !== 'open') throw new AppError('conflict', 409, 'Nur geöffnete Umfragen lassen sich schließen.');
+    await trx
+      .updateTable('surveys')
+      .set({ status: 'closed', closedAt: new Date(), version: s.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'close',
+      entity: 'survey',
+      entityId: id,
+      networkId: s.networkId,
+      municipalityId: s.municipalityId,
+      before: { status: 'open' },
+      after: { status: 'closed' },
+    });
+  });
+  return getSurvey(deps, scope, id);
+}
+
+/** Reminds every target that has not submitted yet. */
+export async function remind(deps: Deps, scope: Scope, id: string) {
+  const s = await requireManager(deps, scope, id);
+  if (s.status !== 'open') throw new AppError('conflict', 409, 'Erinnerungen gibt es nur für geöffnete Umfragen.');
+  const open = await deps.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('surveyTargets')
+      .set({ remindedAt: new Date() })
+      .where('surveyId', '=', id)
+      .where('status', '<>', 'submitted')
+      .returning(['municipalityId', 'userId'])
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'remind',
+      entity: 'survey',
+      entityId: id,
+      networkId: s.networkId,
+      municipalityId: s.municipalityId,
+      after: { reminded: rows.length },
+    });
+    return rows;
+  });
+  await mailAll(deps, await recipients(deps, s, open), `Erinnerung: ${s.title}`, surveyText(deps, s, 'remind'));
+  return { reminded: open.length };
+}
+
+/**
+ * Who has answered — status only, never what, and never when (no submission times, rows in name
+ * order). Anonymous person surveys: counts per municipality only; names only for municipality surveys
+ * and for person surveys declared non-anonymous before they were sent.
+ */
+export async function participation(deps: Deps, scope: Scope, id: string) {
+  const s = await requireManager(deps, scope, id);
+  const byPerson = s.mode === 'person' && !s.anonymous;
+  const rows = await deps.db
+    .selectFrom('surveyTargets as t')
+    .innerJoin('municipalities as m', 'm.id', 't.municipalityId')
+    .leftJoin('users as u', 'u.id', 't.userId')
+    .leftJoin('networks as n', 'n.id', 't.networkId')
+    .select([
+      byPerson ? 'u.name as name' : 'm.shortName as name',
+      'm.shortName as municipality',
+      (eb) => eb.fn.max('n.name').as('network'),
+      (eb) => eb.fn.countAll<number>().as('invited'),
+      (eb) => eb.fn.count<number>('t.id').filterWhere('t.status', '=', 'draft').as('started'),
+      (eb) => eb.fn.count<number>('t.id').filterWhere('t.status', '=', 'submitted').as('submitted'),
+      (eb) => eb.fn.max('t.remindedAt').as('remindedAt'),
+    ])
+    .where('t.surveyId', '=', id)
+    .groupBy(byPerson ? ['t.id', 'u.name', 'm.shortName'] : ['m.id', 'm.shortName'])
+    .orderBy('municipality')
+    .orderBy('name')
+    .execute();
+  const items = rows.map((r) => ({
+    name: r.name ?? '',
+    municipality: r.municipality,
+    network: r.network ?? null,
+    invited: Number(r.invited),
+    started: Number(r.started),
+    submitted: Number(r.submitted),
+    remindedAt: r.remindedAt ? iso(r.remindedAt) : null,
+  }));
+  return {
+    byPerson,
+    items,
+    submitted: items.reduce((a, r) => a + r.submitted, 0),
+    total: items.reduce((a, r) => a + r.invited, 0),
+    withoutStaffConsent: await withoutStaffConsent(deps, s),
+  };
+}
+
+/** Person surveys of networks: how many member municipalities have not allowed surveys of their staff (no targets). */
+async function withoutStaffConsent(deps: Deps, s: SurveyRow): Promise<number> {
+  if (s.mode !== 'person' || !s.networkId) return 0;
+  const members = await networksRepository.currentMembers(deps.db, [s.networkId, ...s.networkIds], todayIso());
+  const allowed = new Set(members.filter((m) => m.staffSurveys).map((m) => m.municipalityId));
+  return new Set(members.filter((m) => !allowed.has(m.municipalityId)).map((m) => m.municipalityId)).size;
+}
