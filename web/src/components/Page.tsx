@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { errorMessage } from '../lib/errors';
+import { Button } from './Button';
 
 /** Page frame: breadcrumb, the one h1, document title. */
 export function Page({
@@ -64,4 +66,18 @@ export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info' |
 export function Loading() {
   const { t } = useTranslation();
   return <p aria-live="polite">{t('common.loading')}</p>;
+}
+
+/** A request still loading — or, when it failed, its error with a retry: never an endless spinner. */
+export function Pending({ query }: { query: { error: unknown; refetch: () => unknown } }) {
+  const { t } = useTranslation();
+  if (!query.error) return <Loading />;
+  return (
+    <Alert kind="error">
+      {errorMessage(query.error, t)}{' '}
+      <Button variant="secondary" small onPress={() => void query.refetch()}>
+        {t('common.reload')}
+      </Button>
+    </Alert>
+  );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Loading } from '../../components/Page';
+import { Alert, Empty, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -25,7 +25,7 @@ export function NetworkInvitations() {
   const [consent, setConsent] = useState<Record<string, boolean>>({});
   const [declining, setDeclining] = useState<Membership | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
-  if (!q.data) return <Loading />;
+  if (!q.data) return <Pending query={q} />;
   const invited = q.data.items.filter((m) => m.status === 'invited');
   const accepted = q.data.items.filter((m) => m.status === 'accepted');
   const canAnswer = q.data.can.answer;

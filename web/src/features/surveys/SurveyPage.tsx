@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Loading, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -26,7 +26,7 @@ function Participation({ id, threshold, countsOnly }: { id: string; threshold: n
     queryKey: ['survey', id, 'participation'],
     queryFn: () => api<z.infer<typeof surveyParticipation>>(`/surveys/${id}/participation`),
   });
-  if (!q.data) return <Loading />;
+  if (!q.data) return <Pending query={q} />;
   // one row per target (municipality surveys, named person surveys): a status; else counts per municipality
   const single = q.data.items.every((p) => p.invited === 1);
   const status = (p: { started: number; submitted: number }) =>
