@@ -106,7 +106,7 @@ function Participation({ id, threshold, countsOnly }: { id: string; threshold: n
   );
 }
 
-type Pending = 'open' | 'close' | 'delete' | null;
+type PendingAction = 'open' | 'close' | 'delete' | null;
 
 export function SurveyPage() {
   const { t } = useTranslation();
@@ -115,7 +115,7 @@ export function SurveyPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
-  const [pending, setPending] = useState<Pending>(null);
+  const [pending, setPending] = useState<PendingAction>(null);
   if (q.error) return <Page title={t('surveys.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
@@ -126,7 +126,7 @@ export function SurveyPage() {
   const s = q.data;
   const refresh = () => qc.invalidateQueries({ queryKey: ['survey', surveyId] });
 
-  async function act(kind: Exclude<Pending, null> | 'remind' | 'duplicate') {
+  async function act(kind: Exclude<PendingAction, null> | 'remind' | 'duplicate') {
     setPending(null);
     try {
       if (kind === 'open' || kind === 'close') {
