@@ -25,6 +25,7 @@ import { networksRoutes } from './modules/networks/networks.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { startRoutes } from './modules/start/start.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
@@ -39,6 +40,7 @@ export const MODULES = [
   healthRoutes,
   authRoutes,
   municipalitiesRoutes,
+  startRoutes,
   membersRoutes,
   networksRoutes,
   surveysRoutes,

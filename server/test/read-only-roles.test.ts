@@ -47,6 +47,10 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/auth/logout-everywhere': { kind: 'self', reason: 'ends the own sessions' },
   'POST /api/v1/auth/switch': { kind: 'self', reason: 'switches between the own memberships' },
   'PATCH /api/v1/auth/profile': { kind: 'self', reason: 'own name and language' },
+  'PUT /api/v1/first-steps/dismissal': {
+    kind: 'self',
+    reason: 'hides or shows the first-steps checklist on the own membership only',
+  },
   'PATCH /api/v1/municipalities/:municipalityId': {
     kind: 'write',
   },

@@ -44,9 +44,13 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/auth/password-reset': { kind: 'public', reason: 'sends only to the account owner' },
   'POST /api/v1/auth/password-reset/confirm': { kind: 'public', reason: 'needs the secret token' },
   'POST /api/v1/auth/setup': { kind: 'public', reason: 'needs the one-time setup token' },
+  'GET /api/v1/auth/setup/:token': { kind: 'public', reason: 'says only whether a setup link is still valid' },
   'GET /api/v1/auth/invitations/:token': { kind: 'public', reason: 'needs the secret invitation token' },
   'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
   'GET /api/v1/dashboard': { kind: 'own' },
+  'GET /api/v1/first-steps': { kind: 'own' },
+  'PUT /api/v1/first-steps/dismissal': { kind: 'own' },
+  'GET /api/v1/platform/start': { kind: 'foreign' },
   'GET /api/v1/municipalities': { kind: 'own' },
   'GET /api/v1/municipalities/:municipalityId': {
     kind: 'shared',

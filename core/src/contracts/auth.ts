@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password.js';
 import { MUNICIPALITY_ROLES } from '../domain/roles.js';
 import { uuid } from './common.js';
 
@@ -6,8 +7,8 @@ export const email = z
   .email()
   .max(254)
   .transform((s) => s.toLowerCase().trim());
-/** Password policy: at least 10 characters (BSI recommends length over complexity). */
-export const password = z.string().min(10).max(200);
+/** Password policy: at least 10 characters (BSI recommends length over complexity), see domain/password.ts. */
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const municipalityRole = z.enum(MUNICIPALITY_ROLES);
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
@@ -38,6 +39,8 @@ export const setupBody = z.object({
   email,
   password,
 });
+/** What the setup page says before the form is filled. */
+export const setupLinkStatus = z.object({ status: z.enum(['valid', 'used', 'expired', 'invalid']) });
 /** What the accept page shows: an invitation into a municipality (with a role) or to moderate a network. */
 export const invitationInfo = z.object({
   kind: z.enum(['municipality', 'network_moderator']),

@@ -308,4 +308,17 @@ export const portfolioAttention = z.object({
   atRisk: z.array(z.object({ id: uuid, title: z.string(), overall: z.enum(['yellow', 'red']) })),
   overloads: z.array(z.object({ name: z.string(), month: z.string(), over: z.number() })),
   openNeeds: z.number().int(),
+  /** What there is to watch at all, so an empty card says "nothing yet" instead of "all is well". */
+  basis: z.object({
+    /** Projects not done or stopped. */
+    activeProjects: z.number().int(),
+    /** Active projects with at least one status report. */
+    reportedProjects: z.number().int(),
+    /** Milestones of active projects not reached yet. */
+    openMilestones: z.number().int(),
+    /** Hours planned on people in the next three months. */
+    plannedHours: z.number(),
+    /** Needs in the register (merged duplicates not counted). */
+    needs: z.number().int(),
+  }),
 });

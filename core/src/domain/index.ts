@@ -4,6 +4,8 @@ export * from './departments.js';
 export * from './directory-names.js';
 export * from './disclosure.js';
 export * from './fields-of-action.js';
+export * from './first-steps.js';
+export * from './password.js';
 export * from './roles.js';
 export * from './size-class.js';
 export * from './survey.js';

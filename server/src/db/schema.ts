@@ -70,6 +70,7 @@ export interface Memberships {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  firstStepsDismissedAt: Date | null;
 }
 export interface Sessions {
   id: string;

@@ -8,6 +8,7 @@ import {
   resetRequestBody,
   sessionResponse,
   setupBody,
+  setupLinkStatus,
   switchBody,
 } from '@dz/core';
 import { z } from 'zod';
@@ -105,6 +106,14 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       setSessionCookie(reply, deps.config, token);
       return { ok: true as const };
     },
+  );
+  r.get(
+    '/api/v1/auth/setup/:token',
+    {
+      schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: setupLinkStatus } },
+      config: { access: 'public', rateLimit: credentialLimit },
+    },
+    async (req) => svc.setupLinkStatus(deps, req.params.token),
   );
   r.get(
     '/api/v1/auth/invitations/:token',

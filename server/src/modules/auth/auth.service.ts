@@ -235,6 +235,30 @@ export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Pr
   return `${deps.config.publicUrl}/einrichtung?token=${token}`;
 }
 
+/**
+ * What the setup page says before the form is filled: the link is valid, already used (or the platform already
+ * has its administrator), expired, or unknown. Only the holder of a link learns about it; that an installation
+ * is set up is no secret (its sign-in page shows as much).
+ */
+export async function setupLinkStatus(
+  deps: Pick<Deps, 'db'>,
+  token: string,
+): Promise<{ status: 'valid' | 'used' | 'expired' | 'invalid' }> {
+  const [t, anyUser] = await Promise.all([
+    deps.db
+      .selectFrom('tokens')
+      .select(['usedAt', 'expiresAt'])
+      .where('tokenHash', '=', hashSecret(token))
+      .where('purpose', '=', 'setup')
+      .executeTakeFirst(),
+    deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+  ]);
+  if (t?.usedAt || (!t && anyUser)) return { status: 'used' };
+  if (!t) return { status: 'invalid' };
+  if (new Date(t.expiresAt) <= new Date()) return { status: 'expired' };
+  return { status: 'valid' };
+}
+
 /** Creates the first platform administrator from the setup link and signs them in. */
 export async function completeSetup(
   deps: Deps,

@@ -287,6 +287,19 @@ describe('first start without demo data', () => {
       });
       expect(link).toMatch(/\/einrichtung\?token=/);
       const token = new URL(link!).searchParams.get('token')!;
+      // the setup page checks its link on load, before the form is filled
+      const status = async (t: string) =>
+        (await empty.app.inject({ method: 'GET', url: `/api/v1/auth/setup/${t}` })).json().status;
+      expect(await status(token)).toBe('valid');
+      expect(await status('x'.repeat(43))).toBe('invalid');
+      const setupTokens = () => empty.db.updateTable('tokens').where('purpose', '=', 'setup');
+      await setupTokens()
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .execute();
+      expect(await status(token)).toBe('expired');
+      await setupTokens()
+        .set({ expiresAt: new Date(Date.now() + 3600_000) })
+        .execute();
       const res = await empty.app.inject({
         method: 'POST',
         url: '/api/v1/auth/setup',
@@ -306,6 +319,9 @@ describe('first start without demo data', () => {
         payload: { token, name: 'Zweiter Versuch', email: 'evil@example.org', password: 'sehr sicheres passwort' },
       });
       expect(twice.statusCode).toBe(400);
+      expect(await status(token)).toBe('used');
+      // once the platform has its administrator, any setup link is spent
+      expect(await status('x'.repeat(43))).toBe('used');
       expect(
         await ensureSetupLink({
           db: empty.db,

@@ -247,9 +247,35 @@ async function openInvitation(deps: Deps, token: string): Promise<OpenInvitation
     .where('i.expiresAt', '>', now)
     .executeTakeFirst();
   if (mod) return { kind: 'network_moderator', ...mod };
-  throw new AppError('token_invalid', 404, 'The invitation is invalid, expired or was already used.', [
-    { path: 'token', code: 'token_invalid', message: 'invalid' },
-  ]);
+  throw new AppError(
+    'token_invalid',
+    404,
+    'The invitation is invalid, expired or was already used.',
+    [{ path: 'token', code: 'token_invalid', message: 'invalid' }],
+    { reason: await closedInvitationReason(deps, tokenHash) },
+  );
+}
+
+/**
+ * Why a link no longer opens an invitation, so the page can say so before anything is typed: accepted (sign in
+ * instead), withdrawn, expired — or unknown. Only the holder of the secret link learns it.
+ */
+async function closedInvitationReason(
+  deps: Deps,
+  tokenHash: string,
+): Promise<'used' | 'revoked' | 'expired' | 'unknown'> {
+  const pick = ['acceptedAt', 'revokedAt', 'expiresAt'] as const;
+  const row =
+    (await deps.db.selectFrom('invitations').select(pick).where('tokenHash', '=', tokenHash).executeTakeFirst()) ??
+    (await deps.db
+      .selectFrom('networkModeratorInvitations')
+      .select(pick)
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst());
+  if (!row) return 'unknown';
+  if (row.acceptedAt) return 'used';
+  if (row.revokedAt) return 'revoked';
+  return 'expired';
 }
 
 /** Public information shown on the accept page (to whoever holds the link sent to the address). */

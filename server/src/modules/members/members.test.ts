@@ -49,6 +49,12 @@ describe('invitations', () => {
       payload: { token, name: 'Nochmal', password: 'mein sicheres passwort' },
     });
     expect(reuse.statusCode).toBe(404);
+    // the accept page says so on load, before anything is typed: this link was used, sign in instead
+    const used = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    expect(used.statusCode).toBe(404);
+    expect(used.json()).toMatchObject({ code: 'token_invalid', reason: 'used' });
+    const unknown = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${'u'.repeat(43)}` });
+    expect(unknown.json().reason).toBe('unknown');
     const members = (await c.get('/api/v1/members')).json();
     expect(
       members.items.some(
@@ -85,7 +91,9 @@ describe('invitations', () => {
     const { id } = (await c.post('/api/v1/invitations', { email: 'widerruf@example.org', role: 'council' })).json();
     const token = new URL(lastMailLink(ctx.outbox, 'widerruf@example.org').link).searchParams.get('token')!;
     expect((await c.del(`/api/v1/invitations/${id}`)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).statusCode).toBe(404);
+    const revoked = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    expect(revoked.statusCode).toBe(404);
+    expect(revoked.json().reason).toBe('revoked');
     const list = (await c.get('/api/v1/invitations')).json();
     expect(list.items.find((i: { id: string }) => i.id === id).revokedAt).not.toBeNull();
   });

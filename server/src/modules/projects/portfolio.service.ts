@@ -137,7 +137,7 @@ export async function getAttention(deps: Deps, scope: TenantScope) {
   const mid = scope.municipalityId;
   const today = new Date().toISOString().slice(0, 10);
   const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const [milestones, atRisk, capacity, trace] = await Promise.all([
+  const [milestones, atRisk, capacity, trace, basis] = await Promise.all([
     deps.db
       .selectFrom('milestones as m')
       .innerJoin('projects as p', 'p.id', 'm.projectId')
@@ -173,6 +173,28 @@ export async function getAttention(deps: Deps, scope: TenantScope) {
       .execute(),
     getCapacity(deps, scope, { from: monthOf(new Date()), to: monthOf(new Date(), 2) }),
     getTraceability(deps, scope),
+    deps.db
+      .selectFrom('projects as p')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('activeProjects'),
+        eb.fn
+          .count<number>('p.id')
+          .filterWhere((w) =>
+            w.exists(w.selectFrom('statusReports as r').select('r.id').whereRef('r.projectId', '=', 'p.id')),
+          )
+          .as('reportedProjects'),
+        eb
+          .selectFrom('milestones as m')
+          .innerJoin('projects as q', 'q.id', 'm.projectId')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('q.municipalityId', '=', mid)
+          .where('q.phase', 'not in', ['done', 'stopped'])
+          .where('m.reachedOn', 'is', null)
+          .as('openMilestones'),
+      ])
+      .where('p.municipalityId', '=', mid)
+      .where('p.phase', 'not in', ['done', 'stopped'])
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     milestones: milestones.map((m) => ({ ...m, overdue: m.dueOn < today })),
@@ -183,5 +205,12 @@ export async function getAttention(deps: Deps, scope: TenantScope) {
         .map((c) => ({ name: p.name, month: c.month, over: Math.round((c.planned - c.available) * 10) / 10 })),
     ),
     openNeeds: trace.needs.filter((n) => !n.addressed).length,
+    basis: {
+      activeProjects: Number(basis.activeProjects),
+      reportedProjects: Number(basis.reportedProjects),
+      openMilestones: Number(basis.openMilestones ?? 0),
+      plannedHours: Math.round(capacity.total.reduce((sum, c) => sum + c.planned, 0) * 10) / 10,
+      needs: trace.needs.length,
+    },
   };
 }
