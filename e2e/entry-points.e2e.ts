@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiIn } from './support/api';
 import { baseUrl, DEMO_PASSWORD, expectAccessible, launch, loginAs, newPage } from './support/browser';
 
 /**
@@ -20,22 +21,6 @@ async function signInHere(page: Page, email: string) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
-}
-
-/** Calls the API inside the signed-in page (session cookie and CSRF token as the app sends them). */
-async function apiIn<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const s = await (await fetch('/api/v1/auth/session')).json();
-      const res = await fetch(`/api/v1${url}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return res.json();
-    },
-    { method, url, body },
-  );
 }
 
 /** Survey links mailed to `to` for a survey id (quoted-printable undone). */

@@ -31,7 +31,9 @@ async function main() {
     });
     if (link) {
       // printed once to the console, not into the JSON log stream of requests
-      process.stdout.write(`\nDigitalzirkel ist leer. Richten Sie den ersten Administrator ein:\n  ${link}\n\n`);
+      process.stdout.write(
+        `\nDigitalzirkel ist leer. Richten Sie das erste Konto als Plattform-Administrator/in ein:\n  ${link}\n\n`,
+      );
     }
   }
   // PGlite has no autovacuum (single-user backend); a PostgreSQL server vacuums itself

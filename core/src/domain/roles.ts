@@ -4,7 +4,7 @@ export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
 
 /** German role names for e-mails and exports (the web app has its own translations). */
 export const MUNICIPALITY_ROLE_LABELS: Readonly<Record<MunicipalityRole, string>> = {
-  admin: 'Administration',
+  admin: 'Administrator/in',
   coordinator: 'Digitalisierungsbeauftragte/r',
   staff: 'Mitarbeitende',
   council: 'Gemeinderat (nur lesen)',

@@ -141,7 +141,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
         {
           id: adminId,
           email: demoEmail('admin'),
-          name: 'Plattform-Administration',
+          name: 'Plattform-Administrator/in',
           passwordHash,
           isPlatformAdmin: true,
         },

@@ -145,7 +145,13 @@ export function Layout() {
       <nav id="main-nav" className={`shell-nav${menuOpen ? ' open' : ''}`} aria-label={t('shell.navigation')}>
         <NavGroup
           title={t('nav.overview')}
-          items={[{ to: '/', label: t('nav.start'), show: Boolean(session.activeMunicipalityId) }]}
+          items={[
+            {
+              to: '/',
+              label: t('nav.start'),
+              show: Boolean(session.activeMunicipalityId) || session.user.isPlatformAdmin,
+            },
+          ]}
         />
         <NavGroup
           title={t('nav.planning')}

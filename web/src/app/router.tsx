@@ -12,6 +12,9 @@ import { Layout } from './Layout';
 import { LinkedMunicipality, SessionProvider, useSessionQuery } from './session';
 
 // pages behind the login load on demand (bundle budget: initial JS < 200 KB gzip)
+const PlatformStartPage = lazy(() =>
+  import('../features/dashboard/PlatformStartPage').then((x) => ({ default: x.PlatformStartPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((x) => ({ default: x.AuditPage })));
 const DirectoryPage = lazy(() =>
   import('../features/directory/DirectoryPage').then((x) => ({ default: x.DirectoryPage })),
@@ -126,8 +129,9 @@ function Authenticated({ bare = false }: { bare?: boolean }) {
 
 function Home() {
   const q = useSessionQuery();
-  // users without a municipality (moderators, platform admins) start in their networks
-  return q.data?.activeMunicipalityId ? <DashboardPage /> : <Navigate to="/verbuende" replace />;
+  if (q.data?.activeMunicipalityId) return <DashboardPage />;
+  // the platform administration has a start page of its own; moderators without a municipality start in their networks
+  return q.data?.user.isPlatformAdmin ? <PlatformStartPage /> : <Navigate to="/verbuende" replace />;
 }
 
 export function AppRoutes() {

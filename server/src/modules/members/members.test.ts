@@ -128,7 +128,7 @@ describe('onboarding by the platform administration', () => {
     });
     expect(res.statusCode).toBe(201);
     const { link, text } = lastMailLink(ctx.outbox, 'hauptamt@neu.example');
-    expect(text).toContain('Rolle: Administration');
+    expect(text).toContain('Rolle: Administrator/in');
     const token = new URL(link).searchParams.get('token')!;
     const accept = await ctx.app.inject({
       method: 'POST',

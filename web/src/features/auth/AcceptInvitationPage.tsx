@@ -2,16 +2,31 @@ import type { invitationInfo } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Loading } from '../../components/Page';
+import { Alert, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
+import { newPasswordError, newPasswordHint } from './password';
+
+/** Why an invitation link no longer opens (from the server), said before anything is typed. */
+function ClosedInvitation({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const reason =
+    error instanceof ApiError && typeof error.body.reason === 'string' ? (error.body.reason as string) : 'unknown';
+  const known = ['used', 'revoked', 'expired'].includes(reason) ? reason : 'unknown';
+  return (
+    <AuthFrame title={t('invite.title')}>
+      <Alert kind={known === 'used' ? 'info' : 'error'}>{t(`invite.closed.${known}`)}</Alert>
+      <Link to="/anmelden">{t('reset.toLogin')}</Link>
+    </AuthFrame>
+  );
+}
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -35,7 +50,8 @@ export function AcceptInvitationPage() {
     const existing = info.data?.existingUser;
     const errs: Record<string, string> = {};
     if (!existing && name.trim().length < 2) errs.name = t('invite.nameMissing');
-    if (!existing && password.length < 10) errs.password = t('errors.password_short');
+    const weak = existing ? undefined : newPasswordError(password, t);
+    if (weak) errs.password = weak;
     if (existing && !password) errs.password = t('login.passwordMissing');
     setErrors(errs);
     if (Object.keys(errs).length) return;
@@ -54,17 +70,14 @@ export function AcceptInvitationPage() {
     }
   }
 
-  if (!token || info.isError) {
-    return (
-      <AuthFrame title={t('invite.title')}>
-        <Alert kind="error">{t('errors.token_invalid')}</Alert>
-      </AuthFrame>
-    );
-  }
+  if (token.length < 20) return <ClosedInvitation error={null} />;
+  // a link that no longer opens an invitation says why; a failed request (network, server) offers a retry
+  if (info.error instanceof ApiError && ['token_invalid', 'validation_failed'].includes(info.error.code))
+    return <ClosedInvitation error={info.error} />;
   if (!info.data) {
     return (
       <AuthFrame title={t('invite.title')}>
-        <Loading />
+        <Pending query={info} />
       </AuthFrame>
     );
   }
@@ -100,7 +113,7 @@ export function AcceptInvitationPage() {
           name="password"
           type="password"
           label={d.existingUser ? t('invite.existingPassword') : t('invite.newPassword')}
-          hint={d.existingUser ? undefined : t('invite.passwordHint')}
+          hint={d.existingUser ? undefined : newPasswordHint(t)}
           autoComplete={d.existingUser ? 'current-password' : 'new-password'}
           value={password}
           onChange={setPassword}

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Page';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
+import { newPasswordError, newPasswordHint } from './password';
 
 /** Without token: request a reset link. With token: set a new password. */
 export function ResetPasswordPage() {
@@ -23,7 +24,8 @@ export function ResetPasswordPage() {
     e.preventDefault();
     setMessage(undefined);
     if (token) {
-      if (value.length < 10) return setErrors({ password: t('errors.password_short') });
+      const weak = newPasswordError(value, t);
+      if (weak) return setErrors({ password: weak });
     } else if (!value.includes('@')) return setErrors({ email: t('errors.email_invalid') });
     setErrors({});
     try {
@@ -57,7 +59,7 @@ export function ResetPasswordPage() {
             name="password"
             type="password"
             label={t('invite.newPassword')}
-            hint={t('invite.passwordHint')}
+            hint={newPasswordHint(t)}
             autoComplete="new-password"
             value={value}
             onChange={setValue}

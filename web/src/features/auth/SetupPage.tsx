@@ -1,38 +1,84 @@
+import type { setupLinkStatus } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
 import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { Alert, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
+import { newPasswordError, newPasswordHint } from './password';
+
+type LinkStatus = z.infer<typeof setupLinkStatus>['status'];
+
+/** Why the setup link does not work, said before anything is typed; a used link points to the sign-in. */
+function ClosedLink({ status }: { status: Exclude<LinkStatus, 'valid'> }) {
+  const { t } = useTranslation();
+  return (
+    <AuthFrame title={t('setup.title')}>
+      <Alert kind={status === 'used' ? 'info' : 'error'}>{t(`setup.link.${status}`)}</Alert>
+      {status === 'used' && <Link to="/anmelden">{t('reset.toLogin')}</Link>}
+    </AuthFrame>
+  );
+}
 
 /** First start without demo data: create the platform administrator from the one-time link. */
 export function SetupPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
   const navigate = useNavigate();
   const resetSession = useResetSession();
+  const link = useQuery({
+    queryKey: ['setup-link', token],
+    queryFn: () => api<z.infer<typeof setupLinkStatus>>(`/auth/setup/${encodeURIComponent(token)}`),
+    retry: false,
+    enabled: token.length >= 20,
+  });
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
+  const [spent, setSpent] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (form.name.trim().length < 2) errs.name = t('invite.nameMissing');
+    if (!form.email.includes('@')) errs.email = t('errors.email_invalid');
+    const pw = newPasswordError(form.password, t);
+    if (pw) errs.password = pw;
+    setErrors(errs);
+    setMessage(undefined);
+    if (Object.keys(errs).length) return;
     try {
-      await api('/auth/setup', { method: 'POST', body: { ...form, token: params.get('token') ?? '' } });
+      await api('/auth/setup', { method: 'POST', body: { ...form, token } });
       await resetSession();
       navigate('/import');
     } catch (err) {
+      // someone else used the link in the meantime: say so instead of a form that cannot succeed
+      if (err instanceof ApiError && err.code === 'token_invalid') return setSpent(true);
       setErrors(fieldMessages(err, t));
       setMessage(
         err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.internal_error') }) : undefined,
       );
     }
   }
+
+  if (token.length < 20) return <ClosedLink status="invalid" />;
+  if (spent) return <ClosedLink status="used" />;
+  if (!link.data)
+    return (
+      <AuthFrame title={t('setup.title')}>
+        <Pending query={link} />
+      </AuthFrame>
+    );
+  if (link.data.status !== 'valid') return <ClosedLink status={link.data.status} />;
   return (
     <AuthFrame title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
@@ -65,7 +111,7 @@ export function SetupPage() {
           name="password"
           type="password"
           label={t('invite.newPassword')}
-          hint={t('invite.passwordHint')}
+          hint={newPasswordHint(t)}
           value={form.password}
           onChange={set('password')}
           error={errors.password}

@@ -3,20 +3,26 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { api } from '../../lib/api';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { Awaiting } from './Awaiting';
+import { FirstSteps } from './FirstSteps';
 
 type Dashboard = z.infer<typeof dashboard>;
 type Attention = z.infer<typeof portfolioAttention>;
 
-/** Cockpit cards of the portfolio: what needs attention first, each linking to the place to act. */
+/**
+ * Cockpit cards of the portfolio: what needs attention first, each linking to the place to act. A card with nothing
+ * to watch yet says so — it never reports "all well" about projects, milestones or plans that do not exist.
+ */
 function PortfolioAttention() {
   const { t, i18n } = useTranslation();
   const q = useQuery({ queryKey: ['projects', 'attention'], queryFn: () => api<Attention>('/portfolio/attention') });
   if (!q.data) return null;
   const a = q.data;
+  const b = a.basis;
   const month = (m: string) =>
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
       month: 'long',
@@ -30,7 +36,11 @@ function PortfolioAttention() {
         <section className="card" aria-labelledby="c-ms">
           <h3 id="c-ms">{t('dashboard.attention.milestones')}</h3>
           {a.milestones.length === 0 ? (
-            <p>{t('dashboard.attention.noMilestones')}</p>
+            <p>
+              {b.openMilestones === 0
+                ? t('dashboard.attention.noMilestonesYet')
+                : t('dashboard.attention.noMilestones')}
+            </p>
           ) : (
             <ul className="plain">
               {a.milestones.map((m) => (
@@ -50,7 +60,16 @@ function PortfolioAttention() {
         <section className="card" aria-labelledby="c-risk">
           <h3 id="c-risk">{t('dashboard.attention.atRisk')}</h3>
           {a.atRisk.length === 0 ? (
-            <p>{t('dashboard.attention.noRisk')}</p>
+            <p>
+              {b.activeProjects === 0
+                ? t('dashboard.attention.noProjectsYet')
+                : b.reportedProjects === 0
+                  ? t('dashboard.attention.noReportsYet')
+                  : t('dashboard.attention.allGreen', { count: b.reportedProjects })}
+              {b.reportedProjects > 0 && b.activeProjects > b.reportedProjects && (
+                <> {t('dashboard.attention.unreported', { count: b.activeProjects - b.reportedProjects })}</>
+              )}
+            </p>
           ) : (
             <ul className="plain">
               {a.atRisk.map((p) => (
@@ -68,7 +87,7 @@ function PortfolioAttention() {
         <section className="card" aria-labelledby="c-cap">
           <h3 id="c-cap">{t('dashboard.attention.capacity')}</h3>
           {a.overloads.length === 0 ? (
-            <p>{t('dashboard.attention.noOverload')}</p>
+            <p>{b.plannedHours === 0 ? t('dashboard.attention.noPlanYet') : t('dashboard.attention.noOverload')}</p>
           ) : (
             <ul className="plain">
               {a.overloads.map((o) => (
@@ -83,8 +102,17 @@ function PortfolioAttention() {
         </section>
         <section className="card" aria-labelledby="c-needs">
           <h3 id="c-needs">{t('dashboard.attention.needs')}</h3>
-          <p className="figure">{fmtNumber(a.openNeeds)}</p>
-          <Link to="/nachverfolgung">{t('dashboard.attention.toTrace')}</Link>
+          {b.needs === 0 ? (
+            <>
+              <p>{t('dashboard.attention.noNeedsYet')}</p>
+              <Link to="/bedarfe">{t('dashboard.attention.toNeeds')}</Link>
+            </>
+          ) : (
+            <>
+              <p className="figure">{fmtNumber(a.openNeeds)}</p>
+              <Link to="/nachverfolgung">{t('dashboard.attention.toTrace')}</Link>
+            </>
+          )}
         </section>
       </div>
     </section>
@@ -96,7 +124,11 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard') });
   if (!q.data)
-    return <Page title={t('dashboard.title')}>{q.isError ? <p>{t('errors.internal_error')}</p> : <Loading />}</Page>;
+    return (
+      <Page title={t('dashboard.title')}>
+        <Pending query={q} />
+      </Page>
+    );
   const d = q.data;
   const m = d.municipality;
   return (
@@ -104,6 +136,8 @@ export function DashboardPage() {
       <p className="muted">
         {m.name} · {m.land} · {m.kreis}
       </p>
+      <FirstSteps municipality={m.shortName} />
+      <Awaiting />
       <PortfolioAttention />
       <h2>{t('dashboard.keyFigures')}</h2>
       <div className="card-grid">

@@ -1,0 +1,117 @@
+import type { PlatformStepKey, platformStart } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { Checklist, type ChecklistItem } from '../../components/Checklist';
+import { Empty, Page, Pending } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
+import { api } from '../../lib/api';
+import { fmtDate, fmtNumber } from '../../lib/format';
+
+type Start = z.infer<typeof platformStart>;
+
+const ACTIONS: Record<PlatformStepKey, string> = {
+  import: '/import',
+  invite: '/kommunen',
+  network: '/verbuende',
+  moderator: '/verbuende',
+};
+
+/**
+ * Start page of the platform administration (no municipality of its own): the next steps after an empty start —
+ * import the directory, invite the first municipalities, create a network and give it a moderator — each ticking
+ * itself from the platform's data, and where onboarding stands. No municipal monitoring cards here.
+ */
+export function PlatformStartPage() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['platform-start'], queryFn: () => api<Start>('/platform/start') });
+  if (!q.data)
+    return (
+      <Page title={t('platformStart.title')}>
+        <Pending query={q} />
+      </Page>
+    );
+  const { counts: c, steps } = q.data;
+  const detail: Record<PlatformStepKey, string> = {
+    import: [
+      t('platformStart.import.count', { count: c.municipalities, n: fmtNumber(c.municipalities) }),
+      q.data.lastImportAt ? t('platformStart.import.last', { date: fmtDate(q.data.lastImportAt) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    invite: `${t('platformStart.invite.active', { count: c.activeMunicipalities, n: fmtNumber(c.activeMunicipalities) })} · ${t('platformStart.invite.open', { count: c.openInvitations })}`,
+    network: t('platformStart.network.count', { count: c.networks }),
+    moderator: t('platformStart.moderator.count', { count: c.networks, moderated: c.moderatedNetworks }),
+  };
+  const items: ChecklistItem[] = steps.map((s) => ({
+    key: s.key,
+    done: s.done,
+    title: t(`platformStart.${s.key}.title`),
+    hint: t(`platformStart.${s.key}.hint`),
+    detail: detail[s.key],
+    action: { to: ACTIONS[s.key], label: t(`platformStart.${s.key}.action`) },
+  }));
+  return (
+    <Page title={t('platformStart.title')}>
+      <p>{t('platformStart.intro')}</p>
+      <section className="panel steps" aria-labelledby="h-platform-steps">
+        <h2 id="h-platform-steps">{t('platformStart.nextSteps')}</h2>
+        <Checklist id="platform-steps" items={items} />
+      </section>
+      <section aria-labelledby="h-platform-figures">
+        <h2 id="h-platform-figures">{t('platformStart.figures')}</h2>
+        <div className="card-grid">
+          <section className="card" aria-labelledby="c-p-dir">
+            <h3 id="c-p-dir">{t('platformStart.directory')}</h3>
+            <p className="figure">{fmtNumber(c.municipalities)}</p>
+            <Link to="/kommunen">{t('platformStart.toDirectory')}</Link>
+          </section>
+          <section className="card" aria-labelledby="c-p-active">
+            <h3 id="c-p-active">{t('platformStart.activeMunicipalities')}</h3>
+            <p className="figure">{fmtNumber(c.activeMunicipalities)}</p>
+          </section>
+          <section className="card" aria-labelledby="c-p-inv">
+            <h3 id="c-p-inv">{t('platformStart.openInvitations')}</h3>
+            <p className="figure">{fmtNumber(c.openInvitations)}</p>
+          </section>
+          <section className="card" aria-labelledby="c-p-net">
+            <h3 id="c-p-net">{t('platformStart.networks')}</h3>
+            <p className="figure">{fmtNumber(c.networks)}</p>
+            <Link to="/verbuende">{t('platformStart.toNetworks')}</Link>
+          </section>
+        </div>
+      </section>
+      <section aria-labelledby="h-platform-invitations">
+        <h2 id="h-platform-invitations">{t('platformStart.invitationsTitle')}</h2>
+        {q.data.invitations.length === 0 ? (
+          <Empty>{t('platformStart.noInvitations')}</Empty>
+        ) : (
+          <TableWrap label={t('platformStart.invitationsTitle')}>
+            <table className="data">
+              <caption className="visually-hidden">{t('platformStart.invitationsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('platformStart.municipality')}</th>
+                  <th scope="col">{t('login.email')}</th>
+                  <th scope="col">{t('platformStart.role')}</th>
+                  <th scope="col">{t('platformStart.validUntil')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.invitations.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.municipality}</td>
+                    <td>{i.email}</td>
+                    <td>{t(`roles.${i.role}`)}</td>
+                    <td>{fmtDate(i.expiresAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+    </Page>
+  );
+}
