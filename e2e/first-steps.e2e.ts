@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServerProcess } from '@dz/server/test/server-process.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiIn } from './support/api';
@@ -172,5 +176,66 @@ describe('journey: the first hour on the start pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
     await expectAccessible(page, 'Anmeldung nach dem Einrichtungslink');
     await page.close();
+  });
+});
+
+describe('journey: an empty installation gets its first administrator', () => {
+  it('the setup link shows the password rules before typing, leads to the next steps, and is spent afterwards', async () => {
+    // a second server of its own without demo data: it prints the one-time setup link
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-e2e-empty-'));
+    const { child, base } = await startServerProcess(
+      { DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH: '1000' },
+      { output: 'pipe' },
+    );
+    let printed = '';
+    child.stdout?.on('data', (d) => {
+      printed += String(d);
+    });
+    child.stderr?.resume();
+    try {
+      await expect.poll(() => /https?:\/\/\S+\/einrichtung\?token=[\w-]+/.exec(printed)?.[0]).toBeTruthy();
+      const link = /https?:\/\/\S+\/einrichtung\?token=[\w-]+/.exec(printed)![0];
+      const page = await newPage(browser);
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: 'Digitalzirkel einrichten' }).waitFor();
+      await page.getByText('Legen Sie das erste Konto als Plattform-Administrator/in an.', { exact: false }).waitFor();
+      // what a valid password is, before anything is typed
+      const password = page.getByLabel('Neues Passwort');
+      expect(await password.getAttribute('aria-describedby')).toBeTruthy();
+      await page.getByText('Mindestens 10 und höchstens 200 Zeichen.', { exact: false }).waitFor();
+      await expectAccessible(page, 'Einrichtung (leere Installation)');
+      await page.getByLabel('Vor- und Nachname').fill('Erika Einrichtung');
+      await page.getByLabel('E-Mail-Adresse').fill('plattform@digitalzirkel.example');
+      await password.fill('zu kurz');
+      await page.getByRole('button', { name: 'Konto anlegen' }).click();
+      await page.getByText('Das Passwort muss mindestens 10 Zeichen lang sein.').first().waitFor();
+      await password.fill('Digitalzirkel für alle 2026');
+      await page.getByRole('button', { name: 'Konto anlegen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Gemeindeverzeichnis importieren' }).waitFor();
+
+      // the start page of the administration: nothing done yet, each step says where to do it
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Start: Plattform' }).waitFor();
+      const steps = page.getByRole('region', { name: 'Nächste Schritte' });
+      await steps.getByText('0 von 4 Schritten erledigt').waitFor();
+      for (const title of ['Gemeindeverzeichnis importieren', 'Erste Kommunen einladen', 'Verbund anlegen'])
+        await step(steps, `${title} (offen)`).waitFor();
+      await expectAccessible(page, 'Start nach leerer Installation');
+      await steps.getByRole('link', { name: 'Amtliches Verzeichnis hochladen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Gemeindeverzeichnis importieren' }).waitFor();
+      await page.close();
+
+      // the link a second time: already used, said on load, with the way to sign in
+      const again = await newPage(browser);
+      await again.goto(link);
+      await again.getByText('Digitalzirkel ist bereits eingerichtet', { exact: false }).waitFor();
+      expect(await again.getByLabel('Neues Passwort').count()).toBe(0);
+      await expect(again.getByRole('link', { name: 'Zur Anmeldung' }).getAttribute('href')).resolves.toBe('/anmelden');
+      await again.close();
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

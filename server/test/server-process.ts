@@ -19,11 +19,12 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real server (src/main.ts) as its own process on a free port and waits until /ready answers.
- * Used by the crash test, the e2e journeys and the load benchmark.
+ * Used by the crash test, the e2e journeys and the load benchmark; `pipe` lets a test read what the server prints
+ * (the setup link of an empty installation).
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  opts: { output?: 'ignore' | 'inherit'; timeoutMs?: number } = {},
+  opts: { output?: 'ignore' | 'inherit' | 'pipe'; timeoutMs?: number } = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
