@@ -195,6 +195,7 @@ describe('journey: an empty installation gets its first administrator', () => {
     try {
       await expect.poll(() => /https?:\/\/\S+\/einrichtung\?token=[\w-]+/.exec(printed)?.[0]).toBeTruthy();
       const link = /https?:\/\/\S+\/einrichtung\?token=[\w-]+/.exec(printed)![0];
+      expect(link.startsWith(`${base}/einrichtung?token=`)).toBe(true);
       const page = await newPage(browser);
       await page.goto(link);
       await page.getByRole('heading', { level: 1, name: 'Digitalzirkel einrichten' }).waitFor();

@@ -37,8 +37,17 @@ describe('journey: the platform admin imports the official municipality director
     expect(text).toContain('10.742'); // created (9 demo municipalities existed)
     expect(text).toContain('202'); // gemeindefreie Gebiete kept apart
     await expectAccessible(page, 'Import-Ergebnis');
+    // the administration's start page has ticked the import
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
+    await page
+      .getByRole('region', { name: 'Nächste Schritte' })
+      .getByRole('heading', { level: 3, name: 'Gemeindeverzeichnis importieren (erledigt)' })
+      .waitFor();
 
-    await page.getByRole('link', { name: 'Kommunenverzeichnis' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Kommunenverzeichnis' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Kommunenverzeichnis' }).waitFor();
     await page.getByText('10.751 Kommunen').waitFor();
     await page.getByLabel('Größenklasse').selectOption('7');
@@ -67,6 +76,8 @@ describe('journey: the platform admin imports the official municipality director
     await invitee.getByLabel('Neues Passwort').fill('Eckernförde digital 2026');
     await invitee.getByRole('button', { name: 'Einladung annehmen' }).click();
     await invitee.getByRole('heading', { level: 1, name: 'Start: Eckernförde' }).waitFor();
+    // the first person of a new municipality is greeted with its first steps
+    await invitee.getByRole('heading', { level: 2, name: 'Erste Schritte für Eckernförde' }).waitFor();
     expect(await invitee.getByText('GK 6').first().isVisible()).toBe(true);
     await invitee.close();
     await page.close();
