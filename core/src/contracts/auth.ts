@@ -39,8 +39,8 @@ export const setupBody = z.object({
   email,
   password,
 });
-/** What the setup page says before the form is filled. */
-export const setupLinkStatus = z.object({ status: z.enum(['valid', 'used', 'expired', 'invalid']) });
+/** A valid setup link (an unusable one answers 404 `token_invalid` with `reason`: used, expired or unknown). */
+export const setupLinkInfo = z.object({ expiresAt: z.string() });
 /** What the accept page shows: an invitation into a municipality (with a role) or to moderate a network. */
 export const invitationInfo = z.object({
   kind: z.enum(['municipality', 'network_moderator']),

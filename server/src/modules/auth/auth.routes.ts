@@ -8,7 +8,7 @@ import {
   resetRequestBody,
   sessionResponse,
   setupBody,
-  setupLinkStatus,
+  setupLinkInfo,
   switchBody,
 } from '@dz/core';
 import { z } from 'zod';
@@ -110,10 +110,10 @@ export const authRoutes: ModulePlugin = (app, deps) => {
   r.get(
     '/api/v1/auth/setup/:token',
     {
-      schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: setupLinkStatus } },
+      schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: setupLinkInfo } },
       config: { access: 'public', rateLimit: credentialLimit },
     },
-    async (req) => svc.setupLinkStatus(deps, req.params.token),
+    async (req) => svc.setupLinkInfo(deps, req.params.token),
   );
   r.get(
     '/api/v1/auth/invitations/:token',

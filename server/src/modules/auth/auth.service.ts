@@ -236,14 +236,12 @@ export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Pr
 }
 
 /**
- * What the setup page says before the form is filled: the link is valid, already used (or the platform already
- * has its administrator), expired, or unknown. Only the holder of a link learns about it; that an installation
- * is set up is no secret (its sign-in page shows as much).
+ * What the setup page says before the form is filled: until when a valid link works — or, as a 404 like an
+ * unknown invitation, why it does not: already used (or the platform already has its administrator), expired,
+ * or unknown. Only the holder of a link learns about it; that an installation is set up is no secret (its
+ * sign-in page shows as much).
  */
-export async function setupLinkStatus(
-  deps: Pick<Deps, 'db'>,
-  token: string,
-): Promise<{ status: 'valid' | 'used' | 'expired' | 'invalid' }> {
+export async function setupLinkInfo(deps: Pick<Deps, 'db'>, token: string): Promise<{ expiresAt: string }> {
   const [t, anyUser] = await Promise.all([
     deps.db
       .selectFrom('tokens')
@@ -253,10 +251,18 @@ export async function setupLinkStatus(
       .executeTakeFirst(),
     deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
   ]);
-  if (t?.usedAt || (!t && anyUser)) return { status: 'used' };
-  if (!t) return { status: 'invalid' };
-  if (new Date(t.expiresAt) <= new Date()) return { status: 'expired' };
-  return { status: 'valid' };
+  const closed = (reason: 'used' | 'expired' | 'unknown') =>
+    new AppError(
+      'token_invalid',
+      404,
+      'The setup link is invalid, expired or was already used.',
+      [{ path: 'token', code: 'token_invalid', message: 'invalid' }],
+      { reason },
+    );
+  if (t?.usedAt || (!t && anyUser)) throw closed('used');
+  if (!t) throw closed('unknown');
+  if (new Date(t.expiresAt) <= new Date()) throw closed('expired');
+  return { expiresAt: new Date(t.expiresAt).toISOString() };
 }
 
 /** Creates the first platform administrator from the setup link and signs them in. */

@@ -1,4 +1,4 @@
-import type { setupLinkStatus } from '@dz/core';
+import type { setupLinkInfo } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,17 +14,22 @@ import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
 import { newPasswordError, newPasswordHint } from './password';
 
-type LinkStatus = z.infer<typeof setupLinkStatus>['status'];
+type Closed = 'used' | 'expired' | 'unknown';
 
-/** Why the setup link does not work, said before anything is typed; a used link points to the sign-in. */
-function ClosedLink({ status }: { status: Exclude<LinkStatus, 'valid'> }) {
+/** Why the setup link does not work (from the server), said before anything is typed; a used one leads to sign-in. */
+function ClosedLink({ reason }: { reason: Closed }) {
   const { t } = useTranslation();
   return (
     <AuthFrame title={t('setup.title')}>
-      <Alert kind={status === 'used' ? 'info' : 'error'}>{t(`setup.link.${status}`)}</Alert>
-      {status === 'used' && <Link to="/anmelden">{t('reset.toLogin')}</Link>}
+      <Alert kind={reason === 'used' ? 'info' : 'error'}>{t(`setup.link.${reason}`)}</Alert>
+      {reason === 'used' && <Link to="/anmelden">{t('reset.toLogin')}</Link>}
     </AuthFrame>
   );
+}
+
+function closedReason(err: unknown): Closed | null {
+  if (!(err instanceof ApiError) || !['token_invalid', 'validation_failed'].includes(err.code)) return null;
+  return err.body.reason === 'used' || err.body.reason === 'expired' ? err.body.reason : 'unknown';
 }
 
 /** First start without demo data: create the platform administrator from the one-time link. */
@@ -36,7 +41,7 @@ export function SetupPage() {
   const resetSession = useResetSession();
   const link = useQuery({
     queryKey: ['setup-link', token],
-    queryFn: () => api<z.infer<typeof setupLinkStatus>>(`/auth/setup/${encodeURIComponent(token)}`),
+    queryFn: () => api<z.infer<typeof setupLinkInfo>>(`/auth/setup/${encodeURIComponent(token)}`),
     retry: false,
     enabled: token.length >= 20,
   });
@@ -70,15 +75,16 @@ export function SetupPage() {
     }
   }
 
-  if (token.length < 20) return <ClosedLink status="invalid" />;
-  if (spent) return <ClosedLink status="used" />;
+  if (token.length < 20) return <ClosedLink reason="unknown" />;
+  if (spent) return <ClosedLink reason="used" />;
+  const closed = closedReason(link.error);
+  if (closed) return <ClosedLink reason={closed} />;
   if (!link.data)
     return (
       <AuthFrame title={t('setup.title')}>
         <Pending query={link} />
       </AuthFrame>
     );
-  if (link.data.status !== 'valid') return <ClosedLink status={link.data.status} />;
   return (
     <AuthFrame title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
