@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import './Checklist.css';
 
 export interface ChecklistItem {
   key: string;
