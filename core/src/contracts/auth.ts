@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { MUNICIPALITY_ROLES } from '../domain/roles.js';
 import { uuid } from './common.js';
 
@@ -19,7 +20,7 @@ export const sessionResponse = z.object({
   roles: z.array(municipalityRole),
   municipalities: z.array(z.object({ id: uuid, name: z.string(), role: municipalityRole })),
   networks: z.array(z.object({ id: uuid, name: z.string(), isModerator: z.boolean() })),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('session'),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 

@@ -1,15 +1,14 @@
-import { AppError } from '@dz/core';
+import { AppError, allows } from '@dz/core';
 import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { type AuditFilter, auditRepository as repo } from './audit.repository.js';
 
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
 function assertView(scope: TenantScope) {
-  if (!can(scope, 'view_audit')) throw new AppError('forbidden', 403);
+  if (!allows(scope, 'view_audit')) throw new AppError('forbidden', 403);
 }
 
 export async function auditPage(deps: Deps, scope: TenantScope, f: AuditFilter & { page: number; pageSize: number }) {

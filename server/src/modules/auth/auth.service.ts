@@ -3,10 +3,10 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import { canMap } from '../members/members.policy.js';
 import { loginBackoffSeconds, THROTTLE_FORGET_MS, throttleKeys } from './auth.policy.js';
 import { authRepository as repo } from './auth.repository.js';
 
@@ -125,7 +125,7 @@ export async function sessionInfo(deps: Deps, scope: Scope): Promise<SessionResp
       role: m.role as SessionResponse['roles'][number],
     })),
     networks: networks.map((n) => ({ id: n.id, name: n.name, isModerator: Boolean(n.isModerator) })),
-    can: { ...canMap(scope), import_directory: scope.user.isPlatformAdmin },
+    can: presentCan(scope, 'session'),
   };
 }
 

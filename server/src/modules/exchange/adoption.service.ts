@@ -2,6 +2,7 @@ import {
   AppError,
   addDays,
   type adoptionInput,
+  allows,
   populationFactor,
   type publicationTemplate,
   scaleEstimate,
@@ -9,10 +10,10 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { loadVisible } from './exchange.access.js';
 
 type Template = z.infer<typeof publicationTemplate>;
@@ -61,7 +62,7 @@ export async function adoptionPreview(deps: Deps, scope: TenantScope, id: string
  * original. One transaction: all of it or nothing.
  */
 export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof adoptionInput>) {
-  if (!can(scope, 'create_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'create');
   const s = await source(deps, scope, id);
   const { template: t } = s;
   if (input.costs && input.factors.length && input.factors.length !== t.costs.length)

@@ -1,8 +1,8 @@
-import { AppError, LAENDER } from '@dz/core';
+import { AppError, allows, LAENDER } from '@dz/core';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { fieldError } from '../projects/projects.access.js';
 import { loadVisible, readableNetworks } from './exchange.access.js';
@@ -180,8 +180,8 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     reuse,
     adoptedAs: adopted.filter((a): a is { projectId: string; title: string } => Boolean(a.projectId)),
     can: {
-      adopt: tenant && !own && pub.status === 'published' && can(scope as TenantScope, 'create_projects'),
-      ask: tenant && pub.status === 'published' && can(scope as TenantScope, 'contribute'),
+      ...presentCan(scope, 'exchangeEntry', { own, published: pub.status === 'published' }),
+      // per network, with the rules of setLighthouse (which asks this very list)
       lighthouseNetworks: markable,
     },
   };
@@ -278,7 +278,7 @@ export async function addPost(
   input: { body: string; parentId: string | null },
 ) {
   const pub = await loadVisible(deps, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
+  authorize(scope, 'exchangeEntry', 'ask', { own: pub.municipalityId === scope.municipalityId, published: true });
   if (pub.status !== 'published') throw new AppError('conflict', 409, 'Der Eintrag ist zurückgezogen.');
   let parent: { authorId: string | null } | undefined;
   if (input.parentId) {

@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   type contactRequestInput,
   distanceKm,
   MUNICIPALITY_ROLE_LABELS,
@@ -11,11 +12,11 @@ import {
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
@@ -181,7 +182,7 @@ export async function setPartnerSearch(
   needId: string,
   input: z.infer<typeof needPartnerSearch>,
 ) {
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'partners', 'send');
   await deps.db.transaction().execute(async (trx) => {
     const n = await trx
       .selectFrom('needs')
@@ -209,7 +210,7 @@ export async function setPartnerSearch(
 
 /** A contact request to another municipality; its coordinators get an email (no contact details yet). */
 export async function sendContactRequest(deps: Deps, scope: TenantScope, input: z.infer<typeof contactRequestInput>) {
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'partners', 'send');
   if (input.toMunicipalityId === scope.municipalityId)
     throw new AppError('validation_failed', 400, 'Not to yourself.', [
       { path: 'toMunicipalityId', code: 'own_municipality', message: 'Sie können sich nicht selbst anfragen.' },
@@ -334,7 +335,7 @@ export async function listContactRequests(deps: Deps, scope: TenantScope) {
   return {
     incoming: rows.filter((r) => r.fromMunicipalityId !== scope.municipalityId).map((r) => item(r, true)),
     outgoing: rows.filter((r) => r.fromMunicipalityId === scope.municipalityId).map((r) => item(r, false)),
-    can: { answer: can(scope, 'manage_exchange'), send: can(scope, 'manage_exchange') },
+    can: presentCan(scope, 'partners'),
   };
 }
 
@@ -347,7 +348,7 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
     .where('toMunicipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
   if (!r) throw new AppError('not_found', 404);
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'partners', 'answer');
   if (r.status !== 'open') throw new AppError('conflict', 409, 'Diese Anfrage wurde bereits beantwortet.');
   await deps.db.transaction().execute(async (trx) => {
     await trx

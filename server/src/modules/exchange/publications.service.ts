@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   DEFAULT_FIELDS_OF_ACTION,
   daysBetween,
   type exchangeEntry,
@@ -13,12 +14,12 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { computeFinance, loadFinance, loadSettings } from '../finance/finance.service.js';
-import { can } from '../members/members.policy.js';
 import { fieldError, loadProject } from '../projects/projects.access.js';
 import type { loadVisible } from './exchange.access.js';
 
@@ -36,10 +37,6 @@ const STAGE_OF_PHASE: Record<Phase, Input['stage']> = {
   done: 'completed',
   stopped: 'completed',
 };
-
-function canPublish(scope: TenantScope) {
-  return can(scope, 'manage_exchange');
-}
 
 /** Official data of a municipality as shown with its published entries. */
 export async function municipalityRef(db: Db, id: string) {
@@ -384,7 +381,7 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
     fieldsOfAction: fields,
     origin: origin ?? null,
     reuseCount,
-    can: { publish: canPublish(scope) },
+    can: presentCan(scope, 'publication'),
   };
 }
 
@@ -411,7 +408,7 @@ export async function previewPublication(deps: Deps, scope: TenantScope, project
 
 /** Publishes (or updates) the project's entry; version 0 creates it. */
 export async function publish(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
-  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  authorize(scope, 'publication', 'publish');
   const p = await loadProject(deps, scope, projectId);
   await deps.db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -471,7 +468,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
 
 /** Withdraws the entry: nobody outside the municipality sees it any more (reuse links stay). */
 export async function withdraw(deps: Deps, scope: TenantScope, projectId: string, version: number) {
-  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  authorize(scope, 'publication', 'publish');
   await loadProject(deps, scope, projectId);
   await deps.db.transaction().execute(async (trx) => {
     const pub = await trx

@@ -1,18 +1,27 @@
-import { AppError, MUNICIPALITY_ROLE_LABELS, type MunicipalityRole } from '@dz/core';
+import {
+  AppError,
+  allows,
+  type Can,
+  MUNICIPALITY_ROLE_LABELS,
+  type MunicipalityRole,
+  may,
+  touchesAdmin,
+} from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { createSession, hashPassword, verifyPassword } from '../auth/auth.service.js';
 import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
-import { can, canMap, touchesAdmin } from './members.policy.js';
 import { membersRepository as repo } from './members.repository.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-function requirePermission(scope: TenantScope, action: Parameters<typeof can>[1]) {
-  if (!can(scope, action)) throw new AppError('forbidden', 403, `Not allowed: ${action}`);
+function requirePermission(scope: TenantScope, action: 'view_members' | keyof Can<'members'>) {
+  if (action === 'view_members' ? !allows(scope, action) : !may(scope, 'members', action))
+    throw new AppError('forbidden', 403, `Not allowed: ${action}`);
 }
 
 export async function listMembers(deps: Deps, scope: TenantScope) {
@@ -20,7 +29,7 @@ export async function listMembers(deps: Deps, scope: TenantScope) {
   const rows = await repo.list(deps.db, scope);
   return {
     items: rows.map((r) => ({ ...r, role: r.role as MunicipalityRole, since: iso(r.since) })),
-    can: canMap(scope),
+    can: presentCan(scope, 'members'),
   };
 }
 

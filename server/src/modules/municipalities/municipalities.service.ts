@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   arsConsistencyIssue,
   DEFAULT_DEPARTMENTS,
   LAENDER,
@@ -11,11 +12,11 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can, canMap } from '../members/members.policy.js';
 import {
   type DirectoryFilter,
   type MunicipalityRow,
@@ -78,7 +79,7 @@ export async function dashboard(deps: Deps, scope: TenantScope) {
     openInvitations: Number(figures.openInvitations ?? 0),
     networks: networks.map((n) => ({ ...n, memberCount: Number(n.memberCount ?? 0) })),
     landPeers: { sameSizeClass: same.n, inKreis: Number(figures.inKreis ?? 0) },
-    can: canMap(scope),
+    can: presentCan(scope, 'municipality'),
   };
 }
 
@@ -97,7 +98,7 @@ export async function updateMunicipality(
   },
 ) {
   if (id !== scope.municipalityId) throw new AppError('not_found', 404);
-  if (!can(scope, 'edit_municipality')) throw new AppError('forbidden', 403);
+  authorize(scope, 'municipality', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.forUpdate(trx, scope);
     if (!cur) throw new AppError('not_found', 404);
@@ -153,11 +154,11 @@ export async function ensureDefaultDepartments(trx: Transaction<DB> | Database, 
 }
 
 export async function listDepartments(deps: Deps, scope: TenantScope) {
-  return { items: await repo.departments(deps.db, scope), can: { manage: can(scope, 'manage_departments') } };
+  return { items: await repo.departments(deps.db, scope), can: presentCan(scope, 'departments') };
 }
 
 function assertManage(scope: TenantScope) {
-  if (!can(scope, 'manage_departments')) throw new AppError('forbidden', 403);
+  authorize(scope, 'departments', 'manage');
 }
 
 const duplicateName = () =>

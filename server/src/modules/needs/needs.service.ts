@@ -1,12 +1,12 @@
-import { AppError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
+import { AppError, allows, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 
 type Urgency = 'low' | 'medium' | 'high' | 'critical';
 type Source = 'department' | 'employee' | 'citizen' | 'workshop';
@@ -28,10 +28,6 @@ export function orQuery(text: string): string | null {
     .slice(0, 30);
   // prefix match, so a word still being typed already finds ("Bauh" → "Bauhof")
   return words.length ? words.map((w) => `${w}:*`).join(' | ') : null;
-}
-
-function permissions(scope: TenantScope) {
-  return { create: can(scope, 'create_needs'), manage: can(scope, 'manage_needs') };
 }
 
 export async function listNeeds(deps: Deps, scope: TenantScope, q: z.infer<typeof needsQuery>) {
@@ -80,7 +76,7 @@ export async function listNeeds(deps: Deps, scope: TenantScope, q: z.infer<typeo
     total: Number(rows[0]?.total ?? 0),
     page: q.page,
     pageSize: q.pageSize,
-    can: permissions(scope),
+    can: presentCan(scope, 'needs'),
   };
 }
 
@@ -161,10 +157,7 @@ export async function getNeed(deps: Deps, scope: TenantScope, id: string) {
     mergedInto: into ?? null,
     merged,
     history: history.map((h) => ({ at: iso(h.at), action: h.action, actor: h.actor, changes: h.changes })),
-    can: {
-      edit: can(scope, 'manage_needs') && n.status !== 'merged',
-      merge: can(scope, 'manage_needs') && n.status !== 'merged',
-    },
+    can: presentCan(scope, 'need', { merged: n.status === 'merged' }),
   };
 }
 
@@ -199,7 +192,7 @@ async function checkAction(deps: Deps, scope: TenantScope, actionId: string | nu
 }
 
 export async function createNeed(deps: Deps, scope: TenantScope, input: z.infer<typeof needCreate>) {
-  if (!can(scope, 'create_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'create');
   await checkDepartment(deps, scope, input.departmentId);
   await checkAction(deps, scope, input.workshopActionId);
   const id = newId();
@@ -222,7 +215,7 @@ export async function createNeed(deps: Deps, scope: TenantScope, input: z.infer<
 
 export async function updateNeed(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof needUpdate>) {
   await loadNeed(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'manage');
   await checkDepartment(deps, scope, input.departmentId);
   await deps.db.transaction().execute(async (trx) => {
     const n = await trx.selectFrom('needs').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -257,7 +250,7 @@ export async function mergeNeed(
   input: { version: number; intoId: string },
 ) {
   await loadNeed(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'manage');
   if (input.intoId === id)
     throw fieldError('body.intoId', 'same_need', 'Ein Bedarf lässt sich nicht mit sich selbst zusammenführen.');
   await deps.db.transaction().execute(async (trx) => {

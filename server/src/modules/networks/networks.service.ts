@@ -1,13 +1,13 @@
-import { AppError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
+import { AppError, allows, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 import { fieldError } from '../projects/projects.access.js';
 import { networksRepository as repo } from './networks.repository.js';
 
@@ -27,7 +27,7 @@ export async function listNetworks(deps: Deps, scope: Scope) {
       memberCount: Number(n.memberCount ?? 0),
       isModerator: scope.moderatedNetworkIds.includes(n.id),
     })),
-    can: { create: scope.user.isPlatformAdmin || (scope.municipalityId !== null && can(scope, 'create_network')) },
+    can: presentCan(scope, 'networks'),
   };
 }
 
@@ -59,7 +59,7 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
     })),
     // members see who moderates; email addresses only for moderators themselves
     moderators: moderators.map((m) => ({ ...m, email: mod ? m.email : '' })),
-    can: { edit: mod, manageMembers: mod, manageModerators: mod },
+    can: presentCan(scope, 'network', { id: n.id }),
   };
 }
 
@@ -69,8 +69,7 @@ export async function createNetwork(
   scope: Scope,
   input: { name: string; type: NetworkType; description: string },
 ) {
-  const allowed = scope.user.isPlatformAdmin || (scope.municipalityId !== null && can(scope, 'create_network'));
-  if (!allowed) throw new AppError('forbidden', 403);
+  authorize(scope, 'networks', 'create');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -213,7 +212,8 @@ export async function leaveMember(
   input: { leftOn: string },
 ) {
   // a municipality's own admin/coordinator may also leave on its behalf
-  const self = scope.municipalityId === municipalityId && can(scope, 'create_network') && scope.networkIds.includes(id);
+  const self =
+    scope.municipalityId === municipalityId && allows(scope, 'create_network') && scope.networkIds.includes(id);
   if (!self) requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.activeMembership(trx, id, municipalityId);
@@ -329,13 +329,13 @@ export async function listMemberships(deps: Deps, scope: TenantScope) {
       answeredAt: iso(r.answeredAt),
       version: r.version,
     })),
-    can: { answer: can(scope, 'answer_network_invitations') },
+    can: presentCan(scope, 'networkInvitations'),
   };
 }
 
 /** The municipality's own membership row in a network (invited or accepted), locked; 404 if there is none. */
 async function ownMembership(trx: Transaction<DB>, scope: TenantScope, networkId: string, version: number) {
-  if (!can(scope, 'answer_network_invitations')) throw new AppError('forbidden', 403);
+  authorize(scope, 'networkInvitations', 'answer');
   const cur = await trx
     .selectFrom('networkMembers')
     .selectAll()

@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   type commentCreate,
   type linkCreate,
   type milestoneCreate,
@@ -12,12 +13,12 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { assertMembers, editableProject, fieldError, loadProject } from './projects.access.js';
+import { assertMembers, editableProject, fieldError, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
 type ItemTable = 'milestones' | 'tasks' | 'projectLinks' | 'projectFiles';
@@ -236,7 +237,7 @@ export async function addComment(
   input: z.infer<typeof commentCreate>,
 ) {
   const p = await loadProject(deps, scope, projectId);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
+  authorize(scope, 'project', 'comment', await projectFacts(deps, scope, p));
   const people = (await colleagues(deps, scope)).items;
   const mentioned = mentionedNames(
     input.body,

@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
-import { type Answers, AppError, answerRows, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
+import {
+  type Answers,
+  AppError,
+  allows,
+  answerRows,
+  may,
+  type SurveyDefinition,
+  sizeClassOf,
+  validateAnswers,
+} from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { acceptsAnswers, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
 
 type Target = NonNullable<Awaited<ReturnType<typeof myTarget>>>;
@@ -40,31 +49,23 @@ function findResponse(db: Deps['db'] | Transaction<DB>, s: SurveyRow, target: Ta
   return q;
 }
 
-/**
- * The role rule alone: a personal survey is answered by every member in person (their own response);
- * a municipality's response is drafted and submitted by the roles of the matrix.
- */
-function roleMay(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
-  return s.mode === 'person' || can(scope, action);
-}
-
-/** Role first, so a role that may not answer gets 403 whatever state the survey or response is in. */
+/** Role first (the response rule), so a role that may not answer gets 403 whatever state the survey is in. */
 function requireRole(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
-  if (!roleMay(scope, s, action))
+  const flag = action === 'submit_responses' ? 'submit' : 'draft';
+  if (!may(scope, 'response', flag, { personal: s.mode === 'person' }))
     throw new AppError(
       'forbidden',
       403,
-      action === 'submit_responses' ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.',
+      flag === 'submit' ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.',
     );
 }
 
 function permissions(scope: Scope, s: SurveyRow, status: string) {
-  const open = acceptsAnswers(s);
-  return {
-    edit: open && status !== 'submitted' && roleMay(scope, s, 'draft_responses'),
-    submit: open && status !== 'submitted' && roleMay(scope, s, 'submit_responses'),
-    reopen: open && status === 'submitted' && roleMay(scope, s, 'submit_responses'),
-  };
+  return presentCan(scope, 'responseView', {
+    personal: s.mode === 'person',
+    open: acceptsAnswers(s),
+    submitted: status === 'submitted',
+  });
 }
 
 export async function getResponse(deps: Deps, scope: Scope, surveyId: string) {

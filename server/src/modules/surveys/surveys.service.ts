@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   PAIN_POINT_TEMPLATE_TITLE,
   painPointTemplate,
   type SurveyDefinition,
@@ -9,11 +10,11 @@ import {
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 import { canManage, canSeeResults, isTargeted, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
 
 export const fieldError = (path: string, code: string, message: string) =>
@@ -86,7 +87,7 @@ export async function listSurveys(deps: Deps, scope: Scope) {
         ),
       ];
       if (scope.moderatedNetworkIds.length) ors.push(w('s.networkId', 'in', scope.moderatedNetworkIds));
-      if (mid && can(scope, 'manage_surveys')) ors.push(w('s.municipalityId', '=', mid));
+      if (mid && allows(scope, 'manage_surveys')) ors.push(w('s.municipalityId', '=', mid));
       return w.or(ors);
     })
     .orderBy('s.createdAt', 'desc')
@@ -113,15 +114,11 @@ export async function listSurveys(deps: Deps, scope: Scope) {
     }));
   return {
     items,
-    can: {
-      createInternal: !!mid && can(scope, 'manage_surveys'),
-      createNetwork: scope.moderatedNetworkIds.length > 0 || scope.user.isPlatformAdmin,
-    },
+    can: presentCan(scope, 'surveys'),
   };
 }
 
 async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
-  const manage = canManage(scope, s);
   const owner = s.networkId
     ? await deps.db.selectFrom('networks').select('name').where('id', '=', s.networkId).executeTakeFirst()
     : await deps.db
@@ -148,13 +145,7 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
     networkIds: s.networkIds,
     owner: owner?.name ?? '',
     definition: s.definition as SurveyDefinition,
-    can: {
-      edit: manage && s.status === 'draft',
-      manage,
-      answer: !!target && s.status !== 'draft',
-      // managers reach the results page while open (it explains when results appear)
-      results: manage || canSeeResults(scope, s, targeted),
-    },
+    can: presentCan(scope, 'surveyView', { ...s, hasTarget: !!target, targeted, personal: s.mode === 'person' }),
   };
 }
 
@@ -179,11 +170,13 @@ function assertNetworks(scope: Scope, ids: string[], owner: string | null) {
 }
 
 export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<typeof surveyCreate>) {
-  if (input.networkId) {
-    if (!(scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(input.networkId)))
-      throw new AppError('forbidden', 403, 'Moderators only.');
-  } else {
-    if (!scope.municipalityId || !can(scope, 'manage_surveys')) throw new AppError('forbidden', 403);
+  // who creates a survey is who would manage it (the survey rule)
+  authorize(scope, 'survey', 'manage', {
+    networkId: input.networkId ?? null,
+    municipalityId: scope.municipalityId,
+    status: 'draft',
+  });
+  if (!input.networkId) {
     if (input.mode !== 'person')
       throw fieldError('body.mode', 'internal_person_only', 'Interne Umfragen richten sich an Personen.');
   }

@@ -1,5 +1,6 @@
 import {
   AppError,
+  allows,
   DEFAULT_FIELDS_OF_ACTION,
   PROJECT_PHASE_LABELS,
   type ProjectPhase,
@@ -7,11 +8,11 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { deDate, deNumber, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 
 type Save = z.infer<typeof targetPictureSave>;
 
@@ -35,7 +36,7 @@ export async function getTargetPicture(deps: Deps, scope: TenantScope) {
       .orderBy('title')
       .execute(),
   ]);
-  const can_ = { edit: can(scope, 'manage_needs') };
+  const can_ = presentCan(scope, 'targetPicture');
   if (!tp)
     return {
       version: 0,
@@ -103,7 +104,7 @@ export async function getTargetPicture(deps: Deps, scope: TenantScope) {
  * indicator), new items get ids, items left out are deleted. A stale version gets 409.
  */
 export async function saveTargetPicture(deps: Deps, scope: TenantScope, input: Save) {
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   const mid = scope.municipalityId;
   await deps.db.transaction().execute(async (trx) => {
     const tp = await trx
@@ -251,7 +252,7 @@ export async function addValue(
   input: { measuredOn: string; value: number },
 ) {
   await ownIndicator(deps, scope, indicatorId);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     const id = newId();
     await trx
@@ -277,7 +278,7 @@ export async function deleteValue(deps: Deps, scope: TenantScope, valueId: strin
     .executeTakeFirst();
   if (!v) throw new AppError('not_found', 404);
   await ownIndicator(deps, scope, v.indicatorId);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('indicatorValues').where('id', '=', valueId).execute();
     await writeAudit(trx, scope, {

@@ -6,6 +6,7 @@ import {
   type agendaItemUpdate,
   LAENDER,
   localText,
+  may,
   type SurveyDefinition,
   sizeClassOf,
   type workshopCreate,
@@ -15,6 +16,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { publishLive } from '../../lib/realtime.js';
@@ -64,9 +66,9 @@ export async function listWorkshops(deps: Deps, scope: Scope) {
       heldOn: r.heldOn,
       status: r.status as 'planned' | 'live' | 'done',
       network: r.network,
-      canManage: scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(r.networkId),
+      canManage: may(scope, 'workshop', 'manage', { networkId: r.networkId }),
     })),
-    can: { create: scope.moderatedNetworkIds.length > 0 || scope.user.isPlatformAdmin },
+    can: presentCan(scope, 'workshops'),
   };
 }
 
@@ -167,7 +169,7 @@ export async function getWorkshop(deps: Deps, scope: Scope, id: string) {
     municipalities: d.municipalities,
     items: d.items,
     actions: d.actions,
-    can: { manage: mod, present: mod, report: true },
+    can: presentCan(scope, 'workshop', { networkId: w.networkId }),
   };
 }
 
