@@ -78,6 +78,22 @@ const PROBES: Record<string, Probe> = {
     url: '/api/v1/invitations',
     body: () => ({ email: `${newId()}@example.org`, role: 'staff' }),
   }),
+  'mailFailures.retry': async () => {
+    const id = newId();
+    await ctx.db
+      .insertInto('mailOutbox')
+      .values({
+        id,
+        municipalityId: M,
+        template: 'test',
+        recipient: 'x@example.org',
+        subject: 'S',
+        body: 'B',
+        status: 'failed',
+      })
+      .execute();
+    return { read: '/api/v1/audit/mail-failures', method: 'POST', url: `/api/v1/audit/mail-failures/${id}/retry` };
+  },
   'departments.manage': async () => ({
     read: '/api/v1/departments',
     method: 'POST',

@@ -172,6 +172,8 @@ export const RULES = {
   }),
   municipality: (a: Actor) => ({ edit: allows(a, 'edit_municipality'), invite: allows(a, 'invite') }),
   departments: (a: Actor) => ({ manage: allows(a, 'manage_departments') }),
+  /** Undelivered mails are part of the trail the admins watch; they send them again. */
+  mailFailures: (a: Actor) => ({ retry: allows(a, 'view_audit') }),
   members: (a: Actor) => ({
     invite: allows(a, 'invite'),
     invite_admin: allows(a, 'invite_admin'),
@@ -309,6 +311,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   session: undefined,
   municipality: undefined,
   departments: undefined,
+  mailFailures: undefined,
   members: undefined,
   networks: undefined,
   network: { id: '' },

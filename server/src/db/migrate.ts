@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_network_consent.js';
 import * as m0017 from './migrations/0017_workshop_limits.js';
 import * as m0018 from './migrations/0018_council_paper.js';
 import * as m0019 from './migrations/0019_readable_directory_names.js';
+import * as m0023 from './migrations/0023_mail_outbox.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017_workshop_limits': m0017,
   '0018_council_paper': m0018,
   '0019_readable_directory_names': m0019,
+  '0023_mail_outbox': m0023,
 };
 
 /** Names of all migrations, oldest first. */

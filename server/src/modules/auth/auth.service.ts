@@ -7,6 +7,7 @@ import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
+import { MAILS } from '../../mail/templates.js';
 import { loginBackoffSeconds, THROTTLE_FORGET_MS, throttleKeys } from './auth.policy.js';
 import { authRepository as repo } from './auth.repository.js';
 
@@ -157,22 +158,22 @@ async function sendResetLink(deps: Deps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) return;
   const token = newSecret();
-  await deps.db
-    .insertInto('tokens')
-    .values({
-      id: newId(),
-      tokenHash: hashSecret(token),
-      purpose: 'password_reset',
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_TTL_MS),
-    })
-    .execute();
   const link = `${deps.config.publicUrl}/passwort-zuruecksetzen?token=${token}`;
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Digitalzirkel: Passwort zurücksetzen',
-    text: `Guten Tag ${user.name},\n\nüber folgenden Link können Sie ein neues Passwort festlegen (gültig 2 Stunden, nur einmal verwendbar):\n\n${link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.\n\nIhr Digitalzirkel`,
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('tokens')
+      .values({
+        id: newId(),
+        tokenHash: hashSecret(token),
+        purpose: 'password_reset',
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      })
+      .execute();
+    await deps.outbox.queue(trx, user.email, MAILS.passwordReset({ name: user.name, link }));
   });
+  // this runs after the answer: deliver now rather than at the next poll
+  deps.outbox.kick();
 }
 
 /** Sets a new password from a single-use link and ends all existing sessions of the account. */
@@ -216,7 +217,7 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
 }
 
 /** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
-export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Promise<string | null> {
+export async function ensureSetupLink(deps: Pick<Deps, 'db' | 'config' | 'log'>): Promise<string | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const token = newSecret();

@@ -2,7 +2,6 @@ import {
   AppError,
   addDays,
   type adoptionInput,
-  allows,
   populationFactor,
   type publicationTemplate,
   scaleEstimate,

@@ -1,8 +1,9 @@
-import { AppError, allows, LAENDER } from '@dz/core';
+import { AppError, LAENDER } from '@dz/core';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
+import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { fieldError } from '../projects/projects.access.js';
 import { loadVisible, readableNetworks } from './exchange.access.js';
@@ -153,7 +154,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     },
     { networks, lighthouse, publishedAt: iso(pub.publishedAt), updatedAt: iso(pub.updatedAt) },
   );
-  const tenant = Boolean(scope.municipalityId);
+  const _tenant = Boolean(scope.municipalityId);
   const candidates =
     pub.status === 'published'
       ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
@@ -310,12 +311,15 @@ export async function addPost(
       .where('id', '=', recipient)
       .executeTakeFirst();
     if (u) {
-      const what = input.parentId ? 'eine Antwort auf Ihre Frage' : 'eine Frage';
-      await deps.mailer.send({
-        to: u.email,
-        subject: `Projektbörse: ${what} zu „${pub.title}“`,
-        text: `Guten Tag ${u.name},\n\n${scope.user.name} hat ${what} zum veröffentlichten Projekt „${pub.title}“ geschrieben:\n\n${input.body}\n\nZum Eintrag: ${deps.config.publicUrl}/austausch/projekte/${id}\n\nDigitalzirkel`,
+      const mail = MAILS.exchangePost({
+        name: u.name,
+        author: scope.user.name,
+        answer: Boolean(input.parentId),
+        title: pub.title,
+        body: input.body,
+        url: `${deps.config.publicUrl}/austausch/projekte/${id}`,
       });
+      await deps.outbox.queue(deps.db, u.email, mail);
     }
   }
   return getEntry(deps, scope, id);

@@ -1,4 +1,4 @@
-import { AppError, allows, type jointEntryInput } from '@dz/core';
+import { AppError, type jointEntryInput } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';

@@ -1,12 +1,4 @@
-import {
-  AppError,
-  allows,
-  type JointCostKey,
-  type JointRole,
-  type jointCreate,
-  jointShares,
-  type jointUpdate,
-} from '@dz/core';
+import { AppError, type JointCostKey, type JointRole, type jointCreate, jointShares, type jointUpdate } from '@dz/core';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
@@ -16,6 +8,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { fieldError } from '../projects/projects.access.js';
 import { coordinators, loadVisible, visible } from './exchange.access.js';
 
@@ -375,12 +368,9 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
       .executeTakeFirstOrThrow(),
     coordinators(deps, municipalityIds),
   ]);
+  const url = `${deps.config.publicUrl}/austausch/gemeinsam/${id}`;
   for (const u of people)
-    await deps.mailer.send({
-      to: u.email,
-      subject: `Einladung zum gemeinsamen Projekt „${title}“`,
-      text: `Guten Tag ${u.name},\n\n${lead.name} lädt Ihre Kommune zum gemeinsamen Projekt „${title}“ ein. Kostenschlüssel, Ihr Anteil und die Unterlagen: ${deps.config.publicUrl}/austausch/gemeinsam/${id}\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(deps.db, u.email, MAILS.jointInvitation({ name: u.name, lead: lead.name, title, url }));
 }
 
 /**

@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   type contactRequestInput,
   distanceKm,
   MUNICIPALITY_ROLE_LABELS,
@@ -17,6 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
@@ -260,12 +260,14 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       after: { to: to.name },
     });
   });
+  const url = `${deps.config.publicUrl}/austausch/kontakte`;
   for (const u of await coordinators(deps, [to.id]))
-    await deps.mailer.send({
-      to: u.email,
-      subject: `Kontaktanfrage von ${from.name}`,
-      text: `Guten Tag ${u.name},\n\n${from.name} möchte mit Ihrer Kommune Kontakt aufnehmen${input.about ? ` (Thema: ${input.about})` : ''}:\n\n${input.message}\n\nKontaktdaten werden erst ausgetauscht, wenn Sie die Anfrage annehmen: ${deps.config.publicUrl}/austausch/kontakte\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(
+      deps.db,
+      u.email,
+      MAILS.contactRequest({ name: u.name, from: from.name, about: input.about ?? null, message: input.message, url }),
+      to.id,
+    );
   return { id };
 }
 
@@ -375,12 +377,17 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
       : undefined,
   ]);
   if (requester)
-    await deps.mailer.send({
-      to: requester.email,
-      subject: `${me.name} hat Ihre Kontaktanfrage ${accept ? 'angenommen' : 'abgelehnt'}`,
-      text: accept
-        ? `Guten Tag ${requester.name},\n\n${me.name} hat Ihre Kontaktanfrage angenommen. Ansprechperson: ${scope.user.name}, ${scope.user.email}.\n\n${deps.config.publicUrl}/austausch/kontakte\n\nDigitalzirkel`
-        : `Guten Tag ${requester.name},\n\n${me.name} hat Ihre Kontaktanfrage abgelehnt.\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(
+      deps.db,
+      requester.email,
+      MAILS.contactAnswer({
+        name: requester.name,
+        municipality: me.name,
+        accept,
+        contact: `${scope.user.name}, ${scope.user.email}`,
+        url: `${deps.config.publicUrl}/austausch/kontakte`,
+      }),
+      r.fromMunicipalityId,
+    );
   return listContactRequests(deps, scope);
 }

@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   DEFAULT_FIELDS_OF_ACTION,
   daysBetween,
   type exchangeEntry,

@@ -1,11 +1,4 @@
-import {
-  AppError,
-  allows,
-  councilBodies,
-  type councilSettingsSave,
-  guessMunicipalityKind,
-  type MunicipalityKind,
-} from '@dz/core';
+import { councilBodies, type councilSettingsSave, guessMunicipalityKind, type MunicipalityKind } from '@dz/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';

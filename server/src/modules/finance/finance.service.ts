@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   amortisationYear,
   type BenefitInput,
   type CostLineInput,

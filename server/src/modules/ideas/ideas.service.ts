@@ -91,7 +91,7 @@ export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
       ? deps.db.selectFrom('users').select('name').where('id', '=', r.submittedBy).executeTakeFirst()
       : undefined,
   ]);
-  const manage = allows(scope, 'manage_needs');
+  const _manage = allows(scope, 'manage_needs');
   return {
     ...summary(scope, r),
     version: r.version,

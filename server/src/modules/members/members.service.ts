@@ -13,6 +13,7 @@ import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { createSession, hashPassword, verifyPassword } from '../auth/auth.service.js';
 import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
 import { membersRepository as repo } from './members.repository.js';
@@ -144,7 +145,7 @@ async function createInvitation(
 ) {
   const token = newSecret();
   const id = newId();
-  const muni = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const already = await trx
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.userId')
@@ -184,17 +185,18 @@ async function createInvitation(
       municipalityId,
       after: { role: input.role },
     });
-    return trx
+    const muni = await trx
       .selectFrom('municipalities')
       .select('shortName')
       .where('id', '=', municipalityId)
       .executeTakeFirstOrThrow();
-  });
-  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
-  await deps.mailer.send({
-    to: input.email,
-    subject: `Einladung zum Digitalzirkel – ${muni.shortName}`,
-    text: `Guten Tag,\n\n${actor.user.name} lädt Sie in den Digitalzirkel der Kommune ${muni.shortName} ein (Rolle: ${MUNICIPALITY_ROLE_LABELS[input.role]}).\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nIhr Digitalzirkel`,
+    const mail = MAILS.memberInvitation({
+      inviter: actor.user.name,
+      municipality: muni.shortName,
+      role: MUNICIPALITY_ROLE_LABELS[input.role],
+      link: `${deps.config.publicUrl}/einladung?token=${token}`,
+    });
+    await deps.outbox.queue(trx, input.email, mail, municipalityId);
   });
   return { id };
 }

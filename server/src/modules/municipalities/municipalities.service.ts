@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   arsConsistencyIssue,
   DEFAULT_DEPARTMENTS,
   LAENDER,

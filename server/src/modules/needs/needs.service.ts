@@ -1,4 +1,4 @@
-import { AppError, allows, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
+import { AppError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';

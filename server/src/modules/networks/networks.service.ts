@@ -8,6 +8,7 @@ import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { fieldError } from '../projects/projects.access.js';
 import { networksRepository as repo } from './networks.repository.js';
 
@@ -145,7 +146,7 @@ export async function addMember(
   requireModerator(scope, id);
   if (input.joinedOn < today())
     throw fieldError('body.joinedOn', 'joined_in_past', 'Das Beitrittsdatum darf nicht in der Vergangenheit liegen.');
-  const invited = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom('municipalities')
       .select(['id', 'shortName'])
@@ -175,32 +176,28 @@ export async function addMember(
       municipalityId: input.municipalityId,
       after: { municipality: m.shortName, joinedOn: input.joinedOn, status: 'invited' },
     });
-    return net.name;
+    await mailInvitation(deps, trx, scope, input.municipalityId, net.name);
   });
-  await mailInvitation(deps, scope, input.municipalityId, invited);
   return getNetwork(deps, scope, id);
 }
 
 /** Tells those who speak for the invited municipality (admins and coordinators) about the invitation. */
-async function mailInvitation(deps: Deps, scope: Scope, municipalityId: string, network: string) {
-  const people = await deps.db
+async function mailInvitation(deps: Deps, trx: Transaction<DB>, scope: Scope, municipalityId: string, network: string) {
+  const people = await trx
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .select(['u.email', 'u.name'])
     .where('ms.municipalityId', '=', municipalityId)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();
-  for (const u of people) {
-    try {
-      await deps.mailer.send({
-        to: u.email,
-        subject: `Einladung in den Verbund „${network}“`,
-        text: `Guten Tag ${u.name},\n\n${scope.user.name} lädt Ihre Kommune in den Verbund „${network}“ ein. Ihre Kommune wird erst Mitglied, wenn Sie die Einladung annehmen; dabei entscheiden Sie auch, ob der Verbund persönliche Umfragen an Ihre Beschäftigten senden darf:\n\n${deps.config.publicUrl}/verbuende\n\nIhr Digitalzirkel`,
-      });
-    } catch (err) {
-      deps.log.warn({ err }, 'network invitation mail failed');
-    }
-  }
+  const url = `${deps.config.publicUrl}/verbuende`;
+  for (const u of people)
+    await deps.outbox.queue(
+      trx,
+      u.email,
+      MAILS.networkInvitation({ name: u.name, inviter: scope.user.name, network, url }),
+      municipalityId,
+    );
 }
 
 /** Ends a municipality's membership on a date; history is kept. */
@@ -259,7 +256,7 @@ export async function leaveMember(
 export async function inviteModerator(deps: Deps, scope: Scope, id: string, email: string) {
   requireModerator(scope, id);
   const token = newSecret();
-  const network = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const n = await repo.byId(trx, id);
     if (!n) throw new AppError('not_found', 404);
     const invitationId = newId();
@@ -278,13 +275,8 @@ export async function inviteModerator(deps: Deps, scope: Scope, id: string, emai
       networkId: id,
       municipalityId: null,
     });
-    return n;
-  });
-  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
-  await deps.mailer.send({
-    to: email,
-    subject: `Einladung zur Moderation – ${network.name}`,
-    text: `Guten Tag,\n\n${scope.user.name} lädt Sie ein, den Verbund „${network.name}“ im Digitalzirkel zu moderieren.\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nWenn Sie damit nichts anfangen können, ignorieren Sie diese E-Mail bitte.\n\nIhr Digitalzirkel`,
+    const link = `${deps.config.publicUrl}/einladung?token=${token}`;
+    await deps.outbox.queue(trx, email, MAILS.moderatorInvitation({ inviter: scope.user.name, network: n.name, link }));
   });
 }
 

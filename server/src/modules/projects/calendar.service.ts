@@ -1,4 +1,4 @@
-import { AppError, allows } from '@dz/core';
+import { AppError } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';

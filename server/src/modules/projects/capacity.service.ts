@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   type CapacityCell,
   capacityCells,
   type capacitySave,

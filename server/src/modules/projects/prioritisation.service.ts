@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   type Criterion,
   type criteriaSave,
   DEFAULT_PRIORITY_CRITERIA,

@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   type commentCreate,
   type linkCreate,
   type milestoneCreate,
@@ -18,6 +17,7 @@ import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { assertMembers, editableProject, fieldError, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -254,11 +254,12 @@ export async function addComment(
     const to = await deps.db.selectFrom('users').select(['email', 'name']).where('id', 'in', ids).execute();
     const url = `${deps.config.publicUrl}/projekte/${projectId}`;
     for (const r of to)
-      await deps.mailer.send({
-        to: r.email,
-        subject: `${scope.user.name} hat Sie im Projekt „${p.title}“ erwähnt`,
-        text: `Guten Tag ${r.name},\n\n${scope.user.name} hat Sie in einem Kommentar zum Projekt „${p.title}“ erwähnt:\n\n${input.body}\n\nZum Projekt: ${url}\n\nDigitalzirkel`,
-      });
+      await deps.outbox.queue(
+        deps.db,
+        r.email,
+        MAILS.mention({ name: r.name, author: scope.user.name, project: p.title, body: input.body, url }),
+        scope.municipalityId,
+      );
   }
   return getProject(deps, scope, projectId);
 }

@@ -1,5 +1,4 @@
 import {
-  AppError,
   allows,
   type ProjectPhase,
   type projectCreate,

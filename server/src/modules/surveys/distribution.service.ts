@@ -4,6 +4,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
 import { canSeeOrHide, fieldError, getSurvey, requireManager } from './surveys.service.js';
@@ -48,32 +49,21 @@ async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: s
   return out;
 }
 
-async function mailAll(deps: Deps, list: Recipient[], subject: string, body: (r: Recipient) => string) {
+/** Queues one survey mail per recipient (the link names the recipient's municipality, see ?kommune=). */
+async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kind: 'invite' | 'remind') {
   for (const r of list) {
-    try {
-      await deps.mailer.send({ to: r.email, subject, text: body(r) });
-    } catch (err) {
-      deps.log.warn({ err }, 'survey mail failed');
-    }
+    const link = `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
+    const mail = MAILS.survey({
+      kind,
+      name: r.name,
+      title: s.title,
+      mode: s.mode as 'municipality' | 'person',
+      anonymous: s.anonymous,
+      closesOn: s.closesOn,
+      link,
+    });
+    await deps.outbox.queue(deps.db, r.email, mail, r.municipalityId);
   }
-}
-
-function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
-  const link = (r: Recipient) =>
-    `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
-  const until = s.closesOn ? ` bis zum ${s.closesOn.split('-').reverse().join('.')}` : '';
-  const who =
-    s.mode === 'municipality'
-      ? 'für Ihre Kommune (eine gemeinsame Antwort)'
-      : s.anonymous
-        ? 'persönlich und anonym (niemand sieht, wer was geantwortet hat; die Ergebnisse erscheinen erst nach dem Ende der Umfrage und nur zusammengefasst)'
-        : 'persönlich, aber nicht anonym: Die Verantwortlichen sehen, wer teilgenommen hat (Ihre Antworten erscheinen nur zusammengefasst)';
-  return (r: Recipient) =>
-    `Guten Tag ${r.name},\n\n${
-      kind === 'invite'
-        ? `Sie sind eingeladen, an der Umfrage „${s.title}“ teilzunehmen – ${who}.`
-        : `wir erinnern Sie an die Umfrage „${s.title}“ – Ihre Antwort fehlt noch.`
-    }\nBitte antworten Sie${until}:\n\n${link(r)}\n\nEntwürfe werden automatisch gespeichert; Sie können jederzeit später weitermachen.\n\nIhr Digitalzirkel`;
 }
 
 /** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
@@ -156,12 +146,7 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
     });
     return { s, fresh };
   });
-  await mailAll(
-    deps,
-    await recipients(deps, invited.s, invited.fresh),
-    `Umfrage: ${invited.s.title}`,
-    surveyText(deps, invited.s, 'invite'),
-  );
+  await queueSurveyMails(deps, invited.s, await recipients(deps, invited.s, invited.fresh), 'invite');
   return getSurvey(deps, scope, id);
 }
 
@@ -213,7 +198,7 @@ export async function remind(deps: Deps, scope: Scope, id: string) {
     });
     return rows;
   });
-  await mailAll(deps, await recipients(deps, s, open), `Erinnerung: ${s.title}`, surveyText(deps, s, 'remind'));
+  await queueSurveyMails(deps, s, await recipients(deps, s, open), 'remind');
   return { reminded: open.length };
 }
 

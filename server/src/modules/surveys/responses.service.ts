@@ -1,14 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  type Answers,
-  AppError,
-  allows,
-  answerRows,
-  may,
-  type SurveyDefinition,
-  sizeClassOf,
-  validateAnswers,
-} from '@dz/core';
+import { type Answers, AppError, answerRows, may, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';

@@ -1,4 +1,4 @@
-import { AppError, allows, may } from '@dz/core';
+import { AppError, may } from '@dz/core';
 import type { Database } from '../../db/database.js';
 import type { Scope } from '../../lib/scope.js';
 

@@ -1,6 +1,5 @@
 import {
   AppError,
-  allows,
   DEFAULT_FIELDS_OF_ACTION,
   PROJECT_PHASE_LABELS,
   type ProjectPhase,
