@@ -16,7 +16,7 @@ export function authorize<R extends Resource>(
   if (may(scope, resource, action, ...facts)) return;
   // a member whose role only reads (the council) is told so; everybody else that this is not theirs to do
   const readOnly = scope.municipalityId !== null && scope.roles.length > 0 && !allows(scope, 'contribute');
-  throw new AppError('forbidden', 403, readOnly ? 'Ihre Rolle darf nur lesen.' : 'Dazu fehlt Ihnen die Berechtigung.');
+  throw new AppError('forbidden', readOnly ? 'Ihre Rolle darf nur lesen.' : 'Dazu fehlt Ihnen die Berechtigung.');
 }
 
 export { presentCan };

@@ -9,7 +9,7 @@ import { type AuditFilter, auditRepository as repo } from './audit.repository.js
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
 function assertView(scope: TenantScope) {
-  if (!allows(scope, 'view_audit')) throw new AppError('forbidden', 403);
+  if (!allows(scope, 'view_audit')) throw new AppError('forbidden');
 }
 
 export async function auditPage(deps: Deps, scope: TenantScope, f: AuditFilter & { page: number; pageSize: number }) {
@@ -65,7 +65,7 @@ export async function retryMail(deps: Deps, scope: TenantScope, id: string) {
     .where('municipalityId', '=', scope.municipalityId)
     .where('status', '=', 'failed')
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found', 404);
+  if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found');
   deps.outbox.requeued();
   return mailFailures(deps, scope);
 }

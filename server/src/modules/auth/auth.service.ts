@@ -51,7 +51,7 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   return verify(passwordHash, password);
 }
 
-const invalidCredentials = () => new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+const invalidCredentials = () => new AppError('invalid_credentials', 'E-Mail-Adresse oder Passwort sind falsch.');
 
 /**
  * Checks email and password. Failures are counted per email and client and per client alone; past
@@ -64,9 +64,14 @@ export async function login(deps: Deps, input: { email: string; password: string
   const until = await repo.blockedUntil(deps.db, [keys.account, keys.client], now);
   if (until) {
     const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    throw new AppError('rate_limited', 429, 'Too many failed sign-ins from this client. Try again later.', [], {
-      retryAfterSeconds,
-    });
+    throw new AppError(
+      'rate_limited',
+      'Zu viele fehlgeschlagene Anmeldungen von diesem Gerät. Bitte versuchen Sie es später erneut.',
+      [],
+      {
+        retryAfterSeconds,
+      },
+    );
   }
   const user = await repo.findUserByEmail(deps.db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
@@ -138,7 +143,7 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .where('userId', '=', scope.user.id)
     .where('municipalityId', '=', municipalityId)
     .executeTakeFirst();
-  if (!m) throw new AppError('not_found', 404, 'Not a member of this municipality.');
+  if (!m) throw new AppError('not_found', 'Sie gehören nicht zu dieser Kommune.');
   await deps.db
     .updateTable('sessions')
     .set({ activeMunicipalityId: municipalityId })
@@ -190,8 +195,8 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       .returning(['userId'])
       .executeTakeFirst();
     if (!t?.userId)
-      throw new AppError('token_invalid', 400, 'The link is invalid or expired.', [
-        { path: 'body.token', code: 'token_invalid', message: 'invalid or expired' },
+      throw new AppError('token_invalid', 'Der Link ist ungültig oder abgelaufen.', [
+        { path: 'body.token', code: 'token_invalid', message: 'Der Link ist ungültig oder abgelaufen.' },
       ]);
     await trx
       .updateTable('users')
@@ -253,8 +258,8 @@ export async function completeSetup(
       .returning('id')
       .executeTakeFirst();
     if (!t)
-      throw new AppError('token_invalid', 400, 'The setup link is invalid or was already used.', [
-        { path: 'body.token', code: 'token_invalid', message: 'invalid' },
+      throw new AppError('token_invalid', 'Der Einrichtungslink ist ungültig oder wurde bereits verwendet.', [
+        { path: 'body.token', code: 'token_invalid', message: 'Der Link ist ungültig.' },
       ]);
     const id = newId();
     await trx

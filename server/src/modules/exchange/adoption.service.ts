@@ -19,9 +19,9 @@ type Template = z.infer<typeof publicationTemplate>;
 
 async function source(deps: Deps, scope: TenantScope, id: string) {
   const pub = await loadVisible(deps, scope, id);
-  if (pub.status !== 'published') throw new AppError('not_found', 404);
+  if (pub.status !== 'published') throw new AppError('not_found');
   if (pub.municipalityId === scope.municipalityId)
-    throw new AppError('validation_failed', 400, 'Eigene Projekte werden nicht übernommen.', [
+    throw new AppError('validation_failed', 'Eigene Projekte werden nicht übernommen.', [
       { path: 'id', code: 'own_entry', message: 'Dieses Projekt stammt aus Ihrer Kommune.' },
     ]);
   const [origin, own] = await Promise.all([
@@ -65,7 +65,7 @@ export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z
   const s = await source(deps, scope, id);
   const { template: t } = s;
   if (input.costs && input.factors.length && input.factors.length !== t.costs.length)
-    throw new AppError('validation_failed', 400, 'Ein Faktor je Kostenzeile.', [
+    throw new AppError('validation_failed', 'Ein Faktor je Kostenzeile.', [
       { path: 'factors', code: 'factor_count', message: 'Bitte geben Sie für jede Kostenzeile einen Faktor an.' },
     ]);
   const projectId = newId();

@@ -1,11 +1,11 @@
-import { AppError, LAENDER } from '@dz/core';
+import { AppError, fieldError, LAENDER } from '@dz/core';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
-import { fieldError } from '../projects/projects.access.js';
+
 import { loadVisible, readableNetworks } from './exchange.access.js';
 import { type Entry, entryOf, municipalityRef, storedTexts, type Template } from './publications.service.js';
 
@@ -189,7 +189,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
 }
 
 const lighthouseRefused = (code: string, message: string) =>
-  new AppError('forbidden', 403, message, [{ path: 'networkId', code, message }]);
+  new AppError('forbidden', message, [{ path: 'networkId', code, message }]);
 
 /**
  * Why the actor may not set a lighthouse mark of a network on an entry of a municipality, or null: never for
@@ -228,7 +228,7 @@ async function lighthouseRefusal(
 export async function setLighthouse(deps: Deps, scope: Scope, id: string, networkId: string, on: boolean) {
   const entry = await getEntry(deps, scope, id);
   if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
-    throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
+    throw new AppError('forbidden', 'Nur Moderierende dieses Netzwerks.');
   const pub = await deps.db
     .selectFrom('publications')
     .select(['id', 'visibility', 'municipalityId', 'status'])
@@ -241,7 +241,7 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
     if (refusal) throw refusal;
   }
   // what remains is exactly what the entry offers as can.lighthouseNetworks
-  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId)) throw new AppError('forbidden', 403);
+  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId)) throw new AppError('forbidden');
   if (on)
     await deps.db
       .insertInto('lighthouseMarks')
@@ -260,14 +260,14 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
 /** A document published with the entry (only those chosen when publishing). */
 export async function entryDocument(deps: Deps, scope: Scope, id: string, fileId: string) {
   const pub = await loadVisible(deps, scope, id);
-  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found', 404);
+  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found');
   const f = await deps.db
     .selectFrom('projectFiles')
     .select(['fileName', 'contentType', 'content'])
     .where('id', '=', fileId)
     .where('projectId', '=', pub.projectId)
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   return f;
 }
 
@@ -280,7 +280,7 @@ export async function addPost(
 ) {
   const pub = await loadVisible(deps, scope, id);
   authorize(scope, 'exchangeEntry', 'ask', { own: pub.municipalityId === scope.municipalityId, published: true });
-  if (pub.status !== 'published') throw new AppError('conflict', 409, 'Der Eintrag ist zurückgezogen.');
+  if (pub.status !== 'published') throw new AppError('conflict', 'Der Eintrag ist zurückgezogen.');
   let parent: { authorId: string | null } | undefined;
   if (input.parentId) {
     parent = await deps.db

@@ -1,4 +1,12 @@
-import { AppError, type JointCostKey, type JointRole, type jointCreate, jointShares, type jointUpdate } from '@dz/core';
+import {
+  AppError,
+  fieldError,
+  type JointCostKey,
+  type JointRole,
+  type jointCreate,
+  jointShares,
+  type jointUpdate,
+} from '@dz/core';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
@@ -9,7 +17,7 @@ import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
-import { fieldError } from '../projects/projects.access.js';
+
 import { coordinators, loadVisible, visible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
@@ -35,7 +43,7 @@ export async function membership(db: Deps['db'] | Transaction<DB>, scope: Tenant
     .where('jp.municipalityId', '=', scope.municipalityId)
     .where('jp.status', '<>', 'declined')
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   return row;
 }
 
@@ -502,7 +510,7 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
 export async function answerJoint(deps: Deps, scope: TenantScope, id: string, accept: boolean) {
   const j = await membership(deps.db, scope, id);
   authorize(scope, 'joint', 'answer', { ...jointRole(scope, j), myStatus: 'invited' });
-  if (j.myStatus !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+  if (j.myStatus !== 'invited') throw new AppError('conflict', 'Die Einladung wurde bereits beantwortet.');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('jointPartners')
@@ -540,7 +548,7 @@ export async function proposeShares(deps: Deps, scope: TenantScope, id: string, 
       .executeTakeFirstOrThrow();
     assertVersion(cur, version);
     if (!(await repropose(trx, scope, id, true)))
-      throw new AppError('conflict', 409, 'Die Kostenanteile entsprechen bereits den aktuellen Zahlen.');
+      throw new AppError('conflict', 'Die Kostenanteile entsprechen bereits den aktuellen Zahlen.');
   });
   return getJoint(deps, scope, id);
 }
@@ -549,7 +557,7 @@ export async function proposeShares(deps: Deps, scope: TenantScope, id: string, 
 export async function acceptShares(deps: Deps, scope: TenantScope, id: string, version: number) {
   const j = await membership(deps.db, scope, id);
   authorize(scope, 'joint', 'decideShares', { ...jointRole(scope, j), myStatus: 'accepted' });
-  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
+  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 'Bitte nehmen Sie die Einladung zuerst an.');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx
       .selectFrom('jointProjects')
@@ -559,7 +567,7 @@ export async function acceptShares(deps: Deps, scope: TenantScope, id: string, v
       .executeTakeFirstOrThrow();
     // the version names the proposal the partner has seen: a newer one has to be read first
     assertVersion(cur, version);
-    if (!cur.sharesProposed) throw new AppError('conflict', 409, 'Es liegt kein neuer Vorschlag vor.');
+    if (!cur.sharesProposed) throw new AppError('conflict', 'Es liegt kein neuer Vorschlag vor.');
     await trx
       .updateTable('jointPartners')
       .set({ sharesAccepted: true })

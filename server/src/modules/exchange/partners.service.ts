@@ -52,7 +52,7 @@ async function sourceOf(deps: Deps, scope: TenantScope, q: { needId?: string; pr
     .where('id', '=', q.needId as string)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   const fields = await deps.db
     .selectFrom('goalNeeds as gn')
     .innerJoin('goals as g', 'g.id', 'gn.goalId')
@@ -191,7 +191,7 @@ export async function setPartnerSearch(
       .where('municipalityId', '=', scope.municipalityId)
       .forUpdate()
       .executeTakeFirst();
-    if (!n) throw new AppError('not_found', 404);
+    if (!n) throw new AppError('not_found');
     assertVersion(n, input.version);
     await trx
       .updateTable('needs')
@@ -212,7 +212,7 @@ export async function setPartnerSearch(
 export async function sendContactRequest(deps: Deps, scope: TenantScope, input: z.infer<typeof contactRequestInput>) {
   authorize(scope, 'partners', 'send');
   if (input.toMunicipalityId === scope.municipalityId)
-    throw new AppError('validation_failed', 400, 'Not to yourself.', [
+    throw new AppError('validation_failed', 'Nicht an die eigene Kommune.', [
       { path: 'toMunicipalityId', code: 'own_municipality', message: 'Sie können sich nicht selbst anfragen.' },
     ]);
   const [to, from, open] = await Promise.all([
@@ -235,10 +235,10 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       .executeTakeFirst(),
   ]);
   if (!to)
-    throw new AppError('validation_failed', 400, 'Unknown municipality.', [
+    throw new AppError('validation_failed', 'Diese Kommune gibt es nicht.', [
       { path: 'toMunicipalityId', code: 'unknown_municipality', message: 'Diese Kommune gibt es nicht.' },
     ]);
-  if (open) throw new AppError('conflict', 409, 'Es gibt bereits eine offene Anfrage an diese Kommune.');
+  if (open) throw new AppError('conflict', 'Es gibt bereits eine offene Anfrage an diese Kommune.');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -349,9 +349,9 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
     .where('id', '=', id)
     .where('toMunicipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   authorize(scope, 'partners', 'answer');
-  if (r.status !== 'open') throw new AppError('conflict', 409, 'Diese Anfrage wurde bereits beantwortet.');
+  if (r.status !== 'open') throw new AppError('conflict', 'Diese Anfrage wurde bereits beantwortet.');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('contactRequests')

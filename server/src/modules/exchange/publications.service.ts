@@ -3,6 +3,7 @@ import {
   DEFAULT_FIELDS_OF_ACTION,
   daysBetween,
   type exchangeEntry,
+  fieldError,
   LAENDER,
   type PROJECT_PHASES,
   type publicationInput,
@@ -19,7 +20,7 @@ import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { computeFinance, loadFinance, loadSettings } from '../finance/finance.service.js';
-import { fieldError, loadProject } from '../projects/projects.access.js';
+import { loadProject } from '../projects/projects.access.js';
 import type { loadVisible } from './exchange.access.js';
 
 type Input = z.infer<typeof publicationInput>;
@@ -417,8 +418,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
       .forUpdate()
       .executeTakeFirst();
     if (existing) assertVersion(existing, input.version);
-    else if (input.version !== 0)
-      throw new AppError('conflict', 409, 'Die Veröffentlichung wurde inzwischen entfernt.');
+    else if (input.version !== 0) throw new AppError('conflict', 'Die Veröffentlichung wurde inzwischen entfernt.');
     const b = await buildRow(trx, scope, p, input);
     const values = {
       ...b.values,
@@ -476,7 +476,7 @@ export async function withdraw(deps: Deps, scope: TenantScope, projectId: string
       .where('projectId', '=', projectId)
       .forUpdate()
       .executeTakeFirst();
-    if (!pub) throw new AppError('not_found', 404);
+    if (!pub) throw new AppError('not_found');
     assertVersion(pub, version);
     await trx
       .updateTable('publications')

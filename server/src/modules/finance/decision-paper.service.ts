@@ -304,7 +304,7 @@ async function loadPaper(deps: Deps, scope: TenantScope, projectId: string, id: 
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   return r;
 }
 

@@ -256,7 +256,7 @@ export async function saveFinance(deps: Deps, scope: TenantScope, projectId: str
       .forUpdate()
       .executeTakeFirst();
     if ((cur?.version ?? 0) !== input.version)
-      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+      throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.', [], {
         currentVersion: cur?.version ?? 0,
       });
     const head = {

@@ -104,7 +104,7 @@ async function loadRisk(deps: Deps, projectId: string, id: string) {
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
 }
 
 export async function updateRisk(

@@ -78,7 +78,7 @@ export async function listIdeas(deps: Deps, scope: TenantScope, mine: boolean) {
 
 export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
   const r = await ideasQuery(deps, scope).where('i.id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   const [events, author] = await Promise.all([
     deps.db
       .selectFrom('ideaEvents')
@@ -131,7 +131,7 @@ async function requireIdea(deps: Deps, scope: TenantScope, id: string) {
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!i) throw new AppError('not_found', 404);
+  if (!i) throw new AppError('not_found');
   return i;
 }
 
@@ -139,8 +139,7 @@ async function requireIdea(deps: Deps, scope: TenantScope, id: string) {
 export async function support(deps: Deps, scope: TenantScope, id: string, on: boolean) {
   const i = await requireIdea(deps, scope, id);
   authorize(scope, 'ideas', 'submit');
-  if (i.submittedBy === scope.user.id)
-    throw new AppError('conflict', 409, 'Eigene Ideen lassen sich nicht unterstützen.');
+  if (i.submittedBy === scope.user.id) throw new AppError('conflict', 'Eigene Ideen lassen sich nicht unterstützen.');
   if (on)
     await deps.db
       .insertInto('ideaSupports')
@@ -191,7 +190,7 @@ export async function toNeed(deps: Deps, scope: TenantScope, id: string, version
   await deps.db.transaction().execute(async (trx) => {
     const i = await trx.selectFrom('ideas').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     assertVersion(i, version, { status: i.status, needId: i.needId, version: i.version });
-    if (i.needId) throw new AppError('conflict', 409, 'Die Idee ist bereits ein Bedarf.');
+    if (i.needId) throw new AppError('conflict', 'Die Idee ist bereits ein Bedarf.');
     await trx
       .insertInto('needs')
       .values({

@@ -22,7 +22,7 @@ const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
 function requirePermission(scope: TenantScope, action: 'view_members' | keyof Can<'members'>) {
   if (action === 'view_members' ? !allows(scope, action) : !may(scope, 'members', action))
-    throw new AppError('forbidden', 403, `Not allowed: ${action}`);
+    throw new AppError('forbidden', 'Dazu fehlt Ihnen die Berechtigung.');
 }
 
 export async function listMembers(deps: Deps, scope: TenantScope) {
@@ -44,12 +44,16 @@ export async function changeRole(
   requirePermission(scope, 'change_roles');
   return deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
-    if (!m) throw new AppError('not_found', 404);
+    if (!m) throw new AppError('not_found');
     assertVersion(m, input.version, { role: m.role, version: m.version });
     if (touchesAdmin(m.role, input.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && input.role !== 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
-      throw new AppError('conflict', 409, 'The last administrator cannot be demoted.', [
-        { path: 'body.role', code: 'last_admin', message: 'last admin' },
+      throw new AppError('conflict', 'Die letzte Administration kann ihre Rolle nicht verlieren.', [
+        {
+          path: 'body.role',
+          code: 'last_admin',
+          message: 'Die letzte Administration kann ihre Rolle nicht verlieren.',
+        },
       ]);
     }
     const updated = await trx
@@ -75,10 +79,10 @@ export async function removeMember(deps: Deps, scope: TenantScope, userId: strin
   requirePermission(scope, 'remove_members');
   await deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
-    if (!m) throw new AppError('not_found', 404);
+    if (!m) throw new AppError('not_found');
     if (touchesAdmin(m.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
-      throw new AppError('conflict', 409, 'The last administrator cannot be removed.');
+      throw new AppError('conflict', 'Die letzte Administration kann nicht entfernt werden.');
     }
     await trx
       .deleteFrom('memberships')
@@ -131,9 +135,9 @@ export async function inviteIntoMunicipality(
   municipalityId: string,
   input: { email: string; role: MunicipalityRole },
 ) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403, 'Platform administrators only.');
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 'Das darf nur die Plattform-Administration.');
   const m = await deps.db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
-  if (!m) throw new AppError('not_found', 404);
+  if (!m) throw new AppError('not_found');
   return createInvitation(deps, scope, municipalityId, input);
 }
 
@@ -154,8 +158,8 @@ async function createInvitation(
       .where('u.email', '=', input.email)
       .executeTakeFirst();
     if (already) {
-      throw new AppError('duplicate', 409, 'Already a member.', [
-        { path: 'body.email', code: 'already_member', message: 'already a member' },
+      throw new AppError('duplicate', 'Die Person gehört bereits zu Ihrer Kommune.', [
+        { path: 'body.email', code: 'already_member', message: 'Die Person gehört bereits zu Ihrer Kommune.' },
       ]);
     }
     await trx
@@ -205,8 +209,8 @@ export async function revokeInvitation(deps: Deps, scope: TenantScope, id: strin
   requirePermission(scope, 'invite');
   await deps.db.transaction().execute(async (trx) => {
     const inv = await repo.findInvitation(trx, scope, id);
-    if (!inv) throw new AppError('not_found', 404);
-    if (inv.acceptedAt || inv.revokedAt) throw new AppError('conflict', 409, 'Invitation is no longer open.');
+    if (!inv) throw new AppError('not_found');
+    if (inv.acceptedAt || inv.revokedAt) throw new AppError('conflict', 'Die Einladung ist nicht mehr offen.');
     await trx.updateTable('invitations').set({ revokedAt: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, scope, { action: 'revoke', entity: 'invitation', entityId: id });
   });
@@ -258,8 +262,8 @@ async function openInvitation(deps: Deps, token: string): Promise<OpenInvitation
     .where('i.expiresAt', '>', now)
     .executeTakeFirst();
   if (mod) return { kind: 'network_moderator', ...mod };
-  throw new AppError('token_invalid', 404, 'The invitation is invalid, expired or was already used.', [
-    { path: 'token', code: 'token_invalid', message: 'invalid' },
+  throw new AppError('token_invalid', 'Die Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.', [
+    { path: 'token', code: 'token_invalid', message: 'Der Link ist ungültig.' },
   ]);
 }
 
@@ -287,8 +291,8 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
   const inv = await openInvitation(deps, input.token);
   const existing = await deps.db.selectFrom('users').selectAll().where('email', '=', inv.email).executeTakeFirst();
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-    throw new AppError('invalid_credentials', 401, 'Password of the existing account is wrong.', [
-      { path: 'body.password', code: 'invalid_credentials', message: 'wrong password' },
+    throw new AppError('invalid_credentials', 'Das Passwort des bestehenden Kontos ist falsch.', [
+      { path: 'body.password', code: 'invalid_credentials', message: 'Das Passwort ist falsch.' },
     ]);
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
@@ -301,7 +305,7 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
       .where('acceptedAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!claimed) throw new AppError('token_invalid', 404, 'The invitation was already used.');
+    if (!claimed) throw new AppError('token_invalid', 'Die Einladung wurde bereits verwendet.');
     const userId = existing?.id ?? newId();
     if (!existing) {
       await trx

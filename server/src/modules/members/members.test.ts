@@ -85,7 +85,7 @@ describe('invitations', () => {
     const { id } = (await c.post('/api/v1/invitations', { email: 'widerruf@example.org', role: 'council' })).json();
     const token = new URL((await lastMailLink(ctx.outbox, 'widerruf@example.org')).link).searchParams.get('token')!;
     expect((await c.del(`/api/v1/invitations/${id}`)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).statusCode).toBe(400);
     const list = (await c.get('/api/v1/invitations')).json();
     expect(list.items.find((i: { id: string }) => i.id === id).revokedAt).not.toBeNull();
   });

@@ -1,4 +1,4 @@
-import { AppError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
+import { AppError, fieldError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
@@ -11,9 +11,6 @@ import { assertVersion } from '../../lib/versioning.js';
 type Urgency = 'low' | 'medium' | 'high' | 'critical';
 type Source = 'department' | 'employee' | 'citizen' | 'workshop';
 type Status = 'open' | 'in_review' | 'planned' | 'in_progress' | 'done' | 'rejected' | 'merged';
-
-const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /**
  * A German OR-query from free text: every word is stemmed by PostgreSQL ("Bauhöfe" → "bauhof"), so
@@ -102,7 +99,7 @@ async function loadNeed(deps: Deps, scope: TenantScope, id: string) {
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   return n;
 }
 
@@ -222,8 +219,7 @@ export async function updateNeed(deps: Deps, scope: TenantScope, id: string, inp
     const fields = ['title', 'description', 'service', 'departmentId', 'urgency', 'source', 'status'] as const;
     const before = Object.fromEntries(fields.map((f) => [f, n[f]]));
     assertVersion(n, input.version, { ...before, version: n.version });
-    if (n.status === 'merged')
-      throw new AppError('conflict', 409, 'Zusammengeführte Bedarfe werden nicht mehr bearbeitet.');
+    if (n.status === 'merged') throw new AppError('conflict', 'Zusammengeführte Bedarfe werden nicht mehr bearbeitet.');
     const after = Object.fromEntries(fields.map((f) => [f, input[f]]));
     await trx
       .updateTable('needs')
@@ -265,7 +261,7 @@ export async function mergeNeed(
       .executeTakeFirst();
     if (!into || into.status === 'merged')
       throw fieldError('body.intoId', 'unknown_need', 'Diesen Bedarf gibt es nicht (mehr).');
-    if (n.status === 'merged') throw new AppError('conflict', 409, 'Der Bedarf ist bereits zusammengeführt.');
+    if (n.status === 'merged') throw new AppError('conflict', 'Der Bedarf ist bereits zusammengeführt.');
     // needs merged into this one move along, so no chain of merges remains
     await trx.updateTable('needs').set({ mergedIntoId: into.id }).where('mergedIntoId', '=', id).execute();
     await trx

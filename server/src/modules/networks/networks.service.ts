@@ -1,4 +1,4 @@
-import { AppError, allows, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
+import { AppError, allows, fieldError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -9,7 +9,7 @@ import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
-import { fieldError } from '../projects/projects.access.js';
+
 import { networksRepository as repo } from './networks.repository.js';
 
 const MODERATOR_INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -36,7 +36,7 @@ export async function listNetworks(deps: Deps, scope: Scope) {
 export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   const access = networkAccess(scope, id);
   const n = await repo.byId(deps.db, id);
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   const mod = access === 'moderator';
   const [members, moderators] = await Promise.all([repo.members(deps.db, id, mod), repo.moderators(deps.db, id)]);
   return {
@@ -107,7 +107,7 @@ export async function updateNetwork(
   requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom('networks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     assertVersion(cur, input.version, {
       name: cur.name,
       type: cur.type,
@@ -153,13 +153,13 @@ export async function addMember(
       .where('id', '=', input.municipalityId)
       .executeTakeFirst();
     if (!m)
-      throw new AppError('validation_failed', 400, 'Unknown municipality.', [
-        { path: 'body.municipalityId', code: 'unknown', message: 'unknown municipality' },
+      throw new AppError('validation_failed', 'Diese Kommune gibt es nicht.', [
+        { path: 'body.municipalityId', code: 'unknown', message: 'Diese Kommune gibt es nicht.' },
       ]);
     const cur = await repo.activeMembership(trx, id, input.municipalityId);
     if (cur) {
       const code = cur.status === 'invited' ? 'already_invited' : 'already_member';
-      throw new AppError('duplicate', 409, 'Already a member or invited.', [
+      throw new AppError('duplicate', 'Die Kommune ist bereits Mitglied oder eingeladen.', [
         { path: 'body.municipalityId', code, message: code.replace('_', ' ') },
       ]);
     }
@@ -214,7 +214,7 @@ export async function leaveMember(
   if (!self) requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.activeMembership(trx, id, municipalityId);
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     if (cur.status === 'invited') {
       // an unanswered invitation is withdrawn, not ended: it never was a membership
       await trx.deleteFrom('networkMembers').where('id', '=', cur.id).execute();
@@ -229,8 +229,8 @@ export async function leaveMember(
       return;
     }
     if (input.leftOn < cur.joinedOn) {
-      throw new AppError('validation_failed', 400, 'Leaving date before joining date.', [
-        { path: 'body.leftOn', code: 'before_joined', message: 'before joined' },
+      throw new AppError('validation_failed', 'Das Austrittsdatum liegt vor dem Beitrittsdatum.', [
+        { path: 'body.leftOn', code: 'before_joined', message: 'Das Austrittsdatum liegt vor dem Beitrittsdatum.' },
       ]);
     }
     await trx.updateTable('networkMembers').set({ leftOn: input.leftOn }).where('id', '=', cur.id).execute();
@@ -258,7 +258,7 @@ export async function inviteModerator(deps: Deps, scope: Scope, id: string, emai
   const token = newSecret();
   await deps.db.transaction().execute(async (trx) => {
     const n = await repo.byId(trx, id);
-    if (!n) throw new AppError('not_found', 404);
+    if (!n) throw new AppError('not_found');
     const invitationId = newId();
     await repo.replaceModeratorInvitation(trx, {
       id: invitationId,
@@ -289,8 +289,8 @@ export async function removeModerator(deps: Deps, scope: Scope, id: string, user
       .where('networkId', '=', id)
       .forUpdate()
       .execute();
-    if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found', 404);
-    if (mods.length <= 1) throw new AppError('conflict', 409, 'A network needs at least one moderator.');
+    if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found');
+    if (mods.length <= 1) throw new AppError('conflict', 'A network needs at least one moderator.');
     await trx.deleteFrom('networkModerators').where('networkId', '=', id).where('userId', '=', userId).execute();
     await writeAudit(trx, scope, {
       action: 'delete',
@@ -337,7 +337,7 @@ async function ownMembership(trx: Transaction<DB>, scope: TenantScope, networkId
     .where('status', '<>', 'declined')
     .forUpdate()
     .executeTakeFirst();
-  if (!cur) throw new AppError('not_found', 404);
+  if (!cur) throw new AppError('not_found');
   assertVersion(cur, version, { status: cur.status, staffSurveys: cur.staffSurveys, version: cur.version });
   return cur;
 }
@@ -356,7 +356,7 @@ export async function answerInvitation(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const cur = await ownMembership(trx, scope, networkId, input.version);
-    if (cur.status !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+    if (cur.status !== 'invited') throw new AppError('conflict', 'Die Einladung wurde bereits beantwortet.');
     let joinedOn = cur.joinedOn;
     if (joinedOn < today()) joinedOn = today();
     const next = accept
@@ -389,7 +389,7 @@ export async function setStaffSurveys(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const cur = await ownMembership(trx, scope, networkId, input.version);
-    if (cur.status !== 'accepted') throw new AppError('conflict', 409, 'Bitte nehmen Sie die Einladung zuerst an.');
+    if (cur.status !== 'accepted') throw new AppError('conflict', 'Bitte nehmen Sie die Einladung zuerst an.');
     await trx
       .updateTable('networkMembers')
       .set({ staffSurveys: input.staffSurveys, version: cur.version + 1 })

@@ -49,7 +49,7 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
     .select(['f.municipalityId', 'm.shortName'])
     .where('f.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   const [milestones, tasks] = await Promise.all([
     deps.db
       .selectFrom('milestones as ms')

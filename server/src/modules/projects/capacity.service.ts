@@ -4,6 +4,7 @@ import {
   capacityCells,
   type capacitySave,
   type effortSave,
+  fieldError,
   monthOf,
   monthRange,
   sumCells,
@@ -15,7 +16,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { assertMembers, editableProject, fieldError, loadProject } from './projects.access.js';
+import { assertMembers, editableProject, loadProject } from './projects.access.js';
 import { getProject } from './projects.service.js';
 
 const firstOfMonth = (m: string) => `${m}-01`;
@@ -124,7 +125,7 @@ export async function saveCapacity(
     .where('municipalityId', '=', mid)
     .where('userId', '=', userId)
     .executeTakeFirst();
-  if (!member) throw new AppError('not_found', 404);
+  if (!member) throw new AppError('not_found');
   authorize(scope, 'capacity', 'edit');
   if (input.departmentId) {
     const d = await deps.db

@@ -146,7 +146,7 @@ export async function saveScores(deps: Deps, scope: TenantScope, projectId: stri
     const keys = new Set(criteria.map((c) => c.key));
     const unknown = Object.keys(input.scores).find((k) => !keys.has(k));
     if (unknown)
-      throw new AppError('validation_failed', 400, 'Unknown criterion.', [
+      throw new AppError('validation_failed', 'Dieses Kriterium gibt es nicht.', [
         { path: `body.scores.${unknown}`, code: 'unknown_criterion', message: 'Dieses Kriterium gibt es nicht.' },
       ]);
     await trx.deleteFrom('projectScores').where('projectId', '=', projectId).execute();

@@ -1,6 +1,7 @@
 import {
   AppError,
   type commentCreate,
+  fieldError,
   type linkCreate,
   type milestoneCreate,
   type milestoneUpdate,
@@ -18,7 +19,7 @@ import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
-import { assertMembers, editableProject, fieldError, loadProject, projectFacts } from './projects.access.js';
+import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
 type ItemTable = 'milestones' | 'tasks' | 'projectLinks' | 'projectFiles';
@@ -56,7 +57,7 @@ async function loadItem<T extends ItemTable>(deps: Deps, table: T, projectId: st
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   return row;
 }
 
@@ -222,7 +223,7 @@ export async function readFile(deps: Deps, scope: TenantScope, projectId: string
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   return f;
 }
 

@@ -1,12 +1,9 @@
-import { AppError, type ProjectFacts } from '@dz/core';
+import { AppError, fieldError, type ProjectFacts } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
-
-export const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /** The project of the active municipality, or 404 (never another municipality's). */
 export async function loadProject(deps: Deps | { db: Transaction<DB> }, scope: TenantScope, id: string) {
@@ -16,7 +13,7 @@ export async function loadProject(deps: Deps | { db: Transaction<DB> }, scope: T
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!p) throw new AppError('not_found', 404);
+  if (!p) throw new AppError('not_found');
   return p;
 }
 

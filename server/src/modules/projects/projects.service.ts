@@ -1,5 +1,6 @@
 import {
   allows,
+  fieldError,
   type ProjectPhase,
   type projectCreate,
   type projectMove,
@@ -15,7 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { assertMembers, fieldError, loadProject, projectFacts } from './projects.access.js';
+import { assertMembers, loadProject, projectFacts } from './projects.access.js';
 
 type Query = Omit<z.infer<typeof projectsQuery>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 type Light = 'green' | 'yellow' | 'red';

@@ -1,4 +1,4 @@
-import { AppError, type SurveyDefinition } from '@dz/core';
+import { AppError, fieldError, type SurveyDefinition } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
@@ -7,7 +7,7 @@ import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
-import { canSeeOrHide, fieldError, getSurvey, requireManager } from './surveys.service.js';
+import { canSeeOrHide, getSurvey, requireManager } from './surveys.service.js';
 
 /* Distribution of a survey: opening (targets, invitations), closing, reminders and the participation list. */
 interface Recipient {
@@ -70,16 +70,14 @@ async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kin
 export async function openSurvey(deps: Deps, scope: Scope, id: string, version: number) {
   const invited = await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, version, { status: s.status, version: s.version });
-    if (s.status === 'open') throw new AppError('conflict', 409, 'Die Umfrage ist bereits geöffnet.');
+    if (s.status === 'open') throw new AppError('conflict', 'Die Umfrage ist bereits geöffnet.');
     // a closed survey is final: answers after the results were shown could be differenced against them
     if (s.status === 'closed')
       throw new AppError(
         'survey_final',
-        409,
         'Eine geschlossene Umfrage lässt sich nicht wieder öffnen, weil spätere Antworten sonst mit den bereits sichtbaren Ergebnissen verglichen werden könnten. Duplizieren Sie die Umfrage für eine neue Runde.',
       );
     const def = s.definition as SurveyDefinition;
@@ -153,11 +151,10 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
 export async function closeSurvey(deps: Deps, scope: Scope, id: string, version: number) {
   await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, version, { status: s.status, version: s.version });
-    if (s.status !== 'open') throw new AppError('conflict', 409, 'Nur geöffnete Umfragen lassen sich schließen.');
+    if (s.status !== 'open') throw new AppError('conflict', 'Nur geöffnete Umfragen lassen sich schließen.');
     await trx
       .updateTable('surveys')
       .set({ status: 'closed', closedAt: new Date(), version: s.version + 1, updatedAt: new Date() })
@@ -179,7 +176,7 @@ export async function closeSurvey(deps: Deps, scope: Scope, id: string, version:
 /** Reminds every target that has not submitted yet. */
 export async function remind(deps: Deps, scope: Scope, id: string) {
   const s = await requireManager(deps, scope, id);
-  if (s.status !== 'open') throw new AppError('conflict', 409, 'Erinnerungen gibt es nur für geöffnete Umfragen.');
+  if (s.status !== 'open') throw new AppError('conflict', 'Erinnerungen gibt es nur für geöffnete Umfragen.');
   const open = await deps.db.transaction().execute(async (trx) => {
     const rows = await trx
       .updateTable('surveyTargets')

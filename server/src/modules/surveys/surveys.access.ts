@@ -6,7 +6,7 @@ export type SurveyRow = Awaited<ReturnType<typeof loadSurvey>>;
 
 export async function loadSurvey(db: Database, id: string) {
   const s = await db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!s) throw new AppError('not_found', 404);
+  if (!s) throw new AppError('not_found');
   return s;
 }
 

@@ -1,6 +1,7 @@
 import {
   AppError,
   allows,
+  fieldError,
   PAIN_POINT_TEMPLATE_TITLE,
   painPointTemplate,
   type SurveyDefinition,
@@ -16,9 +17,6 @@ import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { canManage, canSeeResults, isTargeted, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
-
-export const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /** Surveys the actor manages, is asked to answer, or may see results of. */
 export async function listSurveys(deps: Deps, scope: Scope) {
@@ -155,7 +153,7 @@ export async function getSurvey(deps: Deps, scope: Scope, id: string) {
   if (!canManage(scope, s)) {
     const targeted = await isTargeted(deps.db, scope, id);
     const target = await myTarget(deps.db, scope, s);
-    if (s.status === 'draft' || !(target || canSeeResults(scope, s, targeted))) throw new AppError('not_found', 404);
+    if (s.status === 'draft' || !(target || canSeeResults(scope, s, targeted))) throw new AppError('not_found');
   }
   return detail(deps, scope, s);
 }
@@ -246,9 +244,8 @@ function canonical(v: unknown): string {
 export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: z.infer<typeof surveyUpdate>) {
   await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, input.version, { ...editable(s), definition: s.definition, version: s.version });
     if (input.closesOn && input.opensOn && input.closesOn < input.opensOn)
       throw fieldError('body.closesOn', 'before_open', 'Das Ende liegt vor dem Beginn.');
@@ -262,7 +259,6 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
     if (s.status !== 'draft' && structural)
       throw new AppError(
         'survey_locked',
-        409,
         'Fragen, Art und Anonymität der Umfrage lassen sich nach dem Versand nicht mehr ändern. Duplizieren Sie die Umfrage.',
       );
     // results of a closed survey are published under its threshold; another threshold would publish
@@ -319,7 +315,7 @@ export async function requireManager(deps: Deps, scope: Scope, id: string) {
   const s = await loadSurvey(deps.db, id);
   if (!canManage(scope, s)) {
     const why = canSeeOrHide(scope, s);
-    throw new AppError(why, why === 'forbidden' ? 403 : 404);
+    throw new AppError(why);
   }
   return s;
 }
@@ -327,7 +323,7 @@ export async function requireManager(deps: Deps, scope: Scope, id: string) {
 export async function deleteSurvey(deps: Deps, scope: Scope, id: string) {
   const s = await requireManager(deps, scope, id);
   if (s.status !== 'draft')
-    throw new AppError('survey_locked', 409, 'Versandte Umfragen werden nicht gelöscht, nur geschlossen.');
+    throw new AppError('survey_locked', 'Versandte Umfragen werden nicht gelöscht, nur geschlossen.');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('surveys').where('id', '=', id).execute();
     await writeAudit(trx, scope, {

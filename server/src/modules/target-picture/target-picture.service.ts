@@ -1,6 +1,7 @@
 import {
   AppError,
   DEFAULT_FIELDS_OF_ACTION,
+  fieldError,
   PROJECT_PHASE_LABELS,
   type ProjectPhase,
   type targetPictureSave,
@@ -14,9 +15,6 @@ import { deDate, deNumber, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 
 type Save = z.infer<typeof targetPictureSave>;
-
-const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /**
  * The municipality's target picture. Before the first save it is the default set of fields of action
@@ -114,7 +112,7 @@ export async function saveTargetPicture(deps: Deps, scope: TenantScope, input: S
       .executeTakeFirst();
     const current = tp?.version ?? 0;
     if (current !== input.version)
-      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+      throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.', [], {
         currentVersion: current,
       });
     if (tp)
@@ -241,7 +239,7 @@ async function ownIndicator(deps: Deps, scope: TenantScope, indicatorId: string)
     .where('i.id', '=', indicatorId)
     .where('f.municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
 }
 
 export async function addValue(
@@ -275,7 +273,7 @@ export async function deleteValue(deps: Deps, scope: TenantScope, valueId: strin
     .select(['id', 'indicatorId', 'value', 'measuredOn'])
     .where('id', '=', valueId)
     .executeTakeFirst();
-  if (!v) throw new AppError('not_found', 404);
+  if (!v) throw new AppError('not_found');
   await ownIndicator(deps, scope, v.indicatorId);
   authorize(scope, 'targetPicture', 'edit');
   await deps.db.transaction().execute(async (trx) => {
