@@ -23,8 +23,17 @@ async function signInHere(page: Page, email: string) {
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
-/** Survey links mailed to `to` for a survey id (quoted-printable undone). */
-function surveyLinks(to: string, surveyId: string): string[] {
+/** Survey links mailed to `to` for a survey id (quoted-printable undone); mails leave just after the answer. */
+async function surveyLinks(to: string, surveyId: string): Promise<string[]> {
+  for (let i = 0; i < 50; i++) {
+    const links = mailedSurveyLinks(to, surveyId);
+    if (links.length) return links;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}
+
+function mailedSurveyLinks(to: string, surveyId: string): string[] {
   const outbox = path.join(inject('dataDir'), 'outbox');
   const links: string[] = [];
   for (const f of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
@@ -74,7 +83,7 @@ describe('journey: the first login from every entry point', () => {
     await apiIn(mod, 'POST', `/surveys/${created.id}/open`, { version: d.version });
     await mod.close();
 
-    const links = surveyLinks('kastellaun@digitalzirkel.example', created.id);
+    const links = await surveyLinks('kastellaun@digitalzirkel.example', created.id);
     expect(links.length).toBeGreaterThan(0);
     // who is active right after signing in decides which link needs a switch: take another municipality's link
     const probe = await newPage(browser);

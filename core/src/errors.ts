@@ -32,15 +32,48 @@ export interface FieldError {
   message: string;
 }
 
-/** Application error carrying a stable code, an HTTP status and optional field errors. */
+/** The HTTP status of each code: a code always answers with the same status. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  csrf_failed: 403,
+  invalid_credentials: 401,
+  account_locked: 423,
+  rate_limited: 429,
+  token_invalid: 404,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  import_failed: 422,
+  survey_closed: 409,
+  survey_locked: 409,
+  survey_final: 409,
+  already_submitted: 409,
+  no_votes_left: 409,
+  workshop_closed: 409,
+  too_many_streams: 429,
+  internal_error: 500,
+};
+
+/** Application error carrying a stable code (its HTTP status follows from it) and optional field errors. */
 export class AppError extends Error {
+  public readonly status: number;
   constructor(
     public readonly code: ErrorCode,
-    public readonly status: number,
     message?: string,
     public readonly errors: FieldError[] = [],
     public readonly extra: Record<string, unknown> = {},
   ) {
     super(message ?? code);
+    this.status = ERROR_STATUS[code];
   }
+}
+
+/** A 400 naming one field (path as the server reports it, e.g. `body.title`). */
+export function fieldError(path: string, code: string, message: string): AppError {
+  return new AppError('validation_failed', message, [{ path, code, message }]);
 }

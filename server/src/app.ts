@@ -11,6 +11,7 @@ import type { Deps } from './lib/deps.js';
 import { Detached } from './lib/detached.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
 import { redactUrl } from './lib/redact.js';
+import { MailOutbox } from './mail/outbox.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -61,6 +62,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Work running after answers were sent; tests wait for it with `settled()`. */
     detached: Detached;
+    /** Mails queued by services, delivered after the answer; tests `drain()` it before reading mails. */
+    outbox: MailOutbox;
     /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
     routeList: {
       method: string;
@@ -132,17 +135,25 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler', keyGenerator: (req) => req.ip });
   await registerOpenApi(app, config);
 
+  const mailer =
+    opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  const detached = new Detached(app.log);
   const deps: Deps = {
     db,
     config,
-    mailer: opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     log: app.log,
     live: new LiveHub(opts.listen),
-    detached: new Detached(app.log),
+    detached,
+    outbox: new MailOutbox(db, mailer, detached, app.log),
   };
   app.decorate('detached', deps.detached);
+  app.decorate('outbox', deps.outbox);
   await deps.live.start();
+  // mails queued by a request leave once it has been answered; the poll picks up retries
+  app.addHook('onResponse', async () => deps.outbox.kick());
+  app.addHook('onReady', async () => deps.outbox.start());
   app.addHook('onClose', async () => {
+    deps.outbox.stop();
     await deps.detached.settled();
     await deps.live.close();
   });

@@ -3,7 +3,6 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
-import { createMailer } from './jobs/mailer.js';
 import { scheduleMaintenance } from './jobs/maintenance.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
@@ -27,7 +26,6 @@ async function main() {
       db: handle.db,
       config,
       log: app.log,
-      mailer: createMailer({ from: config.mailFrom, dataDir: config.dataDir }),
     });
     if (link) {
       // printed once to the console, not into the JSON log stream of requests

@@ -79,6 +79,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   }
   const app = await buildApp({ config, db, logger: false, listen, statements });
   await app.ready();
+  deliverers.set(path.join(dataDir, 'outbox'), async () => {
+    await app.detached.settled();
+    await app.outbox.drain();
+  });
   return {
     app,
     db,
@@ -87,6 +91,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     listen,
     outbox: path.join(dataDir, 'outbox'),
     async close() {
+      deliverers.delete(path.join(dataDir, 'outbox'));
       await app.close();
       await closeDb();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -137,9 +142,18 @@ export async function login(app: FastifyInstance, email: string, password = TEST
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+/** Mails leave through the outbox table after the answer: the readers below deliver what is due first. */
+const deliverers = new Map<string, () => Promise<void>>();
+
+/** Delivers every queued mail of the context whose DATA_DIR/outbox this is, then lists the .eml files. */
+export async function outboxFiles(outbox: string): Promise<string[]> {
+  await deliverers.get(outbox)?.();
+  return fs.existsSync(outbox) ? fs.readdirSync(outbox).sort() : [];
+}
+
 /** Reads the newest mail to an address from DATA_DIR/outbox and returns the first link in it. */
-export function lastMailLink(outbox: string, to: string): { text: string; link: string } {
-  const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort() : [];
+export async function lastMailLink(outbox: string, to: string): Promise<{ text: string; link: string }> {
+  const files = await outboxFiles(outbox);
   for (const f of files.reverse()) {
     const raw = fs.readFileSync(path.join(outbox, f), 'utf8');
     if (!new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
@@ -169,8 +183,8 @@ export function multipart(name: string, content: Buffer, contentType = 'applicat
 }
 
 /** Decoded texts (headers and body) of all mails to an address in DATA_DIR/outbox, oldest first. */
-export function mailTexts(outbox: string, to: string): string[] {
-  const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort() : [];
+export async function mailTexts(outbox: string, to: string): Promise<string[]> {
+  const files = await outboxFiles(outbox);
   return files
     .map((f) => fs.readFileSync(path.join(outbox, f), 'utf8'))
     .filter((raw) => new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw))

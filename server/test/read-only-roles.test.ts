@@ -286,6 +286,7 @@ const WRITES: Record<string, Spec> = {
     reason: 'contribute',
   },
   'POST /api/v1/imports': { kind: 'write', file: true },
+  'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'write' },
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

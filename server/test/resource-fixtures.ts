@@ -37,6 +37,21 @@ export async function buildResources(
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .execute();
+  // a mail to B's coordinator that could not be delivered (the outbox's failure state)
+  const mailId = newId();
+  await ctx.db
+    .insertInto('mailOutbox')
+    .values({
+      id: mailId,
+      municipalityId: municipality.id,
+      template: 'member_invitation',
+      recipient: 'unzustellbar-b@example.org',
+      subject: 'Geheime Post B',
+      body: 'Geheime Post B',
+      status: 'failed',
+      attempts: 5,
+    })
+    .execute();
   const job = newId();
   await ctx.db
     .insertInto('importJobs')
@@ -178,6 +193,7 @@ export async function buildResources(
     linkId: pd.links[0].id,
     fileId: pd.files[0].id,
     municipalityId: municipality.id,
+    mailId,
     departmentId: dept.id,
     userId: colleague.id,
     invitationId: inv,
@@ -195,6 +211,8 @@ export async function buildResources(
   });
   markers.push(
     'geheim-b@example.org',
+    'unzustellbar-b@example.org',
+    'Geheime Post B',
     'kollege-b@example.org',
     'eingeladen-b@example.org',
     'Geheimer Zirkel B',

@@ -304,6 +304,8 @@ const ROUTES: Record<string, Kind> = {
   'GET /api/v1/joint-projects/:jointId/statement': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
+  'GET /api/v1/audit/mail-failures': { kind: 'own' },
+  'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'foreign' },
   'GET /api/v1/imports': { kind: 'foreign' },
   'GET /api/v1/imports/:importId': { kind: 'foreign' },
   'POST /api/v1/imports': { kind: 'foreign' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { paged, pageQuery, uuid } from './common.js';
 
 export const auditQuery = pageQuery.extend({
@@ -18,3 +19,15 @@ export const auditEntry = z.object({
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 export const auditList = paged(auditEntry);
+
+/** Mails of the municipality that could not be delivered after every retry (the outbox's failure state). */
+export const mailFailure = z.object({
+  id: uuid,
+  recipient: z.string(),
+  subject: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const mailFailureList = z.object({ items: z.array(mailFailure), can: canSchema('mailFailures') });
+export const mailIdParams = z.object({ mailId: uuid });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password.js';
+import { canSchema } from '../domain/permissions.js';
 import { MUNICIPALITY_ROLES } from '../domain/roles.js';
 import { uuid } from './common.js';
 
@@ -20,7 +21,7 @@ export const sessionResponse = z.object({
   roles: z.array(municipalityRole),
   municipalities: z.array(z.object({ id: uuid, name: z.string(), role: municipalityRole })),
   networks: z.array(z.object({ id: uuid, name: z.string(), isModerator: z.boolean() })),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('session'),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 

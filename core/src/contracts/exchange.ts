@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOINT_COST_KEYS, MATCH_REASONS } from '../domain/exchange.js';
 import { ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '../domain/finance.js';
+import { canSchema } from '../domain/permissions.js';
 import { isoDate, pageQuery, uuid, versioned } from './common.js';
 import { RISK_CATEGORIES } from './finance.js';
 
@@ -128,9 +129,8 @@ export const exchangeDetail = exchangeEntry.extend({
     .nullable(),
   /** Projects of my municipality adopted from this entry. */
   adoptedAs: z.array(z.object({ projectId: uuid, title: z.string() })),
-  can: z.object({
-    adopt: z.boolean(),
-    ask: z.boolean(),
+  can: canSchema('exchangeEntry').extend({
+    /** Networks whose lighthouse mark the actor may set or remove (per network, see setLighthouse). */
     lighthouseNetworks: z.array(z.object({ id: uuid, name: z.string() })),
   }),
 });
@@ -158,7 +158,7 @@ export const publicationState = z.object({
   /** The published entry this project was adopted from, if any. */
   origin: z.object({ publicationId: uuid, title: z.string(), municipality: z.string() }).nullable(),
   reuseCount: z.number().int(),
-  can: z.object({ publish: z.boolean() }),
+  can: canSchema('publication'),
 });
 
 export const exchangeQuery = pageQuery.extend({
@@ -264,7 +264,7 @@ const contactRequestItem = z.object({
 export const contactRequestList = z.object({
   incoming: z.array(contactRequestItem),
   outgoing: z.array(contactRequestItem),
-  can: z.object({ answer: z.boolean(), send: z.boolean() }),
+  can: canSchema('partners'),
 });
 export const contactAnswer = z.object({ accept: z.boolean() });
 export const needPartnerSearch = z.object({ version: z.number().int().min(1), seekingPartners: z.boolean() });
@@ -368,13 +368,7 @@ export const jointDetail = z.object({
   }),
   entries: z.array(jointEntry),
   myStatus: z.enum(['invited', 'accepted', 'declined']),
-  can: z.object({
-    edit: z.boolean(),
-    answer: z.boolean(),
-    write: z.boolean(),
-    proposeShares: z.boolean(),
-    acceptShares: z.boolean(),
-  }),
+  can: canSchema('jointView'),
 });
 export const jointSharesAccept = versioned;
 export const jointList = z.object({
@@ -391,7 +385,7 @@ export const jointList = z.object({
       updatedAt: z.string(),
     }),
   ),
-  can: z.object({ create: z.boolean() }),
+  can: canSchema('joints'),
 });
 export const statementQuery = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),

@@ -6,6 +6,7 @@ import {
   WIBE_CRITERIA,
   WIBE_DIMENSIONS,
 } from '../domain/finance.js';
+import { canSchema } from '../domain/permissions.js';
 import { isoDate, uuid, versioned } from './common.js';
 
 const cents = z.number().int().min(0).max(100_000_000_000);
@@ -159,7 +160,7 @@ export const projectFinance = financeSave.extend({
       doNothing: z.number(),
     }),
   }),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('projectPart'),
 });
 
 export const financeSettingsSave = z.object({
@@ -175,7 +176,7 @@ export const financeSettingsSave = z.object({
     .refine((r) => new Set(r.map((x) => x.payGroup)).size === r.length, { message: 'duplicate_key' }),
   ratesSource: z.string().trim().min(3).max(500),
 });
-export const financeSettings = financeSettingsSave.extend({ can: z.record(z.string(), z.boolean()) });
+export const financeSettings = financeSettingsSave.extend({ can: canSchema('financeSettings') });
 
 // ---- risks ----
 export const RISK_CATEGORIES = ['financial', 'staff', 'technical', 'legal', 'vendor', 'acceptance'] as const;
@@ -208,7 +209,7 @@ export const risk = z.object({
   /** Expected cost: probability × PERT mean (cents). */
   exposure: z.number(),
 });
-export const riskList = z.object({ items: z.array(risk), can: z.record(z.string(), z.boolean()) });
+export const riskList = z.object({ items: z.array(risk), can: canSchema('projectPart') });
 
 export const simulationRequest = z.object({
   iterations: z.number().int().min(100).max(200_000).default(20_000),
@@ -316,7 +317,7 @@ export const decisionPaperList = z.object({
       figures: decisionFigures,
     }),
   ),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('decisionPapers'),
 });
 
 export const portfolioFinance = z.object({
@@ -356,5 +357,5 @@ export const councilSettings = councilSettingsSave.extend({
     legalBasis: z.string(),
     verified: z.boolean(),
   }),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('council'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { uuid, versioned } from './common.js';
 
 export const IDEA_STATUSES = ['new', 'in_review', 'accepted', 'rejected', 'implemented'] as const;
@@ -27,10 +28,10 @@ const ideaSummary = z.object({
   createdAt: z.string(),
   lastReason: z.string(),
 });
-export const ideaList = z.object({ items: z.array(ideaSummary), can: z.record(z.string(), z.boolean()) });
+export const ideaList = z.object({ items: z.array(ideaSummary), can: canSchema('ideas') });
 export const ideaDetail = ideaSummary.extend({
   version: z.number().int(),
   submittedBy: z.string().nullable(),
   events: z.array(z.object({ at: z.string(), status: z.enum(IDEA_STATUSES), reason: z.string() })),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('idea'),
 });

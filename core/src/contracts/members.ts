@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { email, municipalityRole } from './auth.js';
 import { uuid, versioned } from './common.js';
 
@@ -10,7 +11,7 @@ export const member = z.object({
   since: z.string(),
   version: z.number().int(),
 });
-export const memberList = z.object({ items: z.array(member), can: z.record(z.string(), z.boolean()) });
+export const memberList = z.object({ items: z.array(member), can: canSchema('members') });
 export const memberUpdate = versioned.extend({ role: municipalityRole });
 
 export const invitationCreate = z.object({ email, role: municipalityRole });

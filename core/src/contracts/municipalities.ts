@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { arsProblem } from '../domain/ags.js';
+import { canSchema } from '../domain/permissions.js';
 import { ADMINISTERING_BODY_TYPES } from '../domain/roles.js';
 import { isoDate, paged, pageQuery, uuid, versioned } from './common.js';
 
@@ -85,5 +86,5 @@ export const dashboard = z.object({
   openInvitations: z.number().int(),
   networks: z.array(z.object({ id: uuid, name: z.string(), type: z.string(), memberCount: z.number().int() })),
   landPeers: z.object({ sameSizeClass: z.number().int(), inKreis: z.number().int() }),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('municipality'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { uuid, versioned } from './common.js';
 
 export const NEED_URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -52,7 +53,7 @@ export const needList = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('needs'),
 });
 export const needSimilar = z.object({
   items: z.array(z.object({ id: uuid, title: z.string(), status: z.enum(NEED_STATUSES), score: z.number() })),
@@ -68,5 +69,5 @@ export const needDetail = needSummary.extend({
   history: z.array(
     z.object({ at: z.string(), action: z.string(), actor: z.string().nullable(), changes: z.unknown() }),
   ),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('need'),
 });

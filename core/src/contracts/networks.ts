@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { NETWORK_TYPES } from '../domain/roles.js';
 import { email } from './auth.js';
 import { isoDate, uuid, versioned } from './common.js';
@@ -13,7 +14,7 @@ export const networkSummary = z.object({
   memberCount: z.number().int(),
   isModerator: z.boolean(),
 });
-export const networkList = z.object({ items: z.array(networkSummary), can: z.record(z.string(), z.boolean()) });
+export const networkList = z.object({ items: z.array(networkSummary), can: canSchema('networks') });
 
 export const networkMember = z.object({
   municipalityId: uuid,
@@ -38,7 +39,7 @@ export const networkDetail = z.object({
   version: z.number().int(),
   members: z.array(networkMember),
   moderators: z.array(z.object({ userId: uuid, name: z.string(), email: z.string() })),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('network'),
 });
 
 export const networkCreate = z.object({
@@ -73,7 +74,7 @@ export const networkMembership = z.object({
 });
 export const networkMembershipList = z.object({
   items: z.array(networkMembership),
-  can: z.object({ answer: z.boolean() }),
+  can: canSchema('networkInvitations'),
 });
 export const networkInvitationAccept = versioned.extend({ staffSurveys: z.boolean().default(false) });
 export const networkInvitationDecline = versioned;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { isoDate, uuid, versioned } from './common.js';
 
 export const PROJECT_PHASES = ['idea', 'planning', 'implementation', 'operation', 'done', 'stopped'] as const;
@@ -108,7 +109,7 @@ export const projectList = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('projects'),
 });
 
 export const milestone = z.object({
@@ -172,7 +173,7 @@ export const projectDetail = z.object({
   score: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('project'),
 });
 
 /** Colleagues of the active municipality for owner, team, assignee and @mention pickers. */
@@ -214,7 +215,7 @@ export const priorities = z.object({
       rank: z.number().int().nullable(),
     }),
   ),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('prioritisation'),
 });
 
 // ---- capacity ----
@@ -257,7 +258,7 @@ export const capacityView = z.object({
   ),
   departments: z.array(z.object({ id: uuid.nullable(), name: z.string().nullable(), cells: z.array(cell) })),
   total: z.array(cell),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('capacity'),
 });
 export const effortPlan = z.object({
   version: z.number().int(),

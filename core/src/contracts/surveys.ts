@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { allQuestions, MIN_THRESHOLD, QUESTION_TYPES, type SurveyDefinition } from '../domain/survey.js';
 import { isoDate, uuid, versioned } from './common.js';
 
@@ -98,7 +99,7 @@ export const surveySummary = z.object({
   submitted: z.number().int(),
   targets: z.number().int(),
 });
-export const surveyList = z.object({ items: z.array(surveySummary), can: z.record(z.string(), z.boolean()) });
+export const surveyList = z.object({ items: z.array(surveySummary), can: canSchema('surveys') });
 
 export const surveyDetail = z.object({
   id: uuid,
@@ -118,7 +119,7 @@ export const surveyDetail = z.object({
   networkIds: z.array(uuid),
   owner: z.string(),
   definition: surveyDefinition,
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('surveyView'),
 });
 
 /**
@@ -159,7 +160,7 @@ export const responseDetail = z.object({
   answers: surveyAnswers,
   submittedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('responseView'),
 });
 
 export const RESULT_GROUPINGS = ['none', 'sizeClass', 'land', 'network'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { isoDate, uuid } from './common.js';
 
 const indicator = z.object({
@@ -50,5 +51,5 @@ export const targetPicture = z.object({
     }),
   ),
   needs: z.array(z.object({ id: uuid, title: z.string(), status: z.string() })),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('targetPicture'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canSchema } from '../domain/permissions.js';
 import { isoDate, uuid, versioned } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -89,7 +90,7 @@ export const workshopSummary = z.object({
   network: z.string(),
   canManage: z.boolean(),
 });
-export const workshopList = z.object({ items: z.array(workshopSummary), can: z.record(z.string(), z.boolean()) });
+export const workshopList = z.object({ items: z.array(workshopSummary), can: canSchema('workshops') });
 export const workshopDetail = z.object({
   id: uuid,
   version: z.number().int(),
@@ -110,7 +111,7 @@ export const workshopDetail = z.object({
   municipalities: z.array(z.object({ id: uuid, name: z.string(), sizeClass: z.number().int(), land: z.string() })),
   items: z.array(agendaItem),
   actions: z.array(followUpAction),
-  can: z.record(z.string(), z.boolean()),
+  can: canSchema('workshop'),
 });
 export const liveState = z.object({
   workshopId: uuid,

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_workshop_limits.js';
 import * as m0018 from './migrations/0018_council_paper.js';
 import * as m0019 from './migrations/0019_readable_directory_names.js';
 import * as m0020 from './migrations/0020_first_steps.js';
+import * as m0023 from './migrations/0023_mail_outbox.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018_council_paper': m0018,
   '0019_readable_directory_names': m0019,
   '0020_first_steps': m0020,
+  '0023_mail_outbox': m0023,
 };
 
 /** Names of all migrations, oldest first. */

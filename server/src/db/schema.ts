@@ -765,7 +765,23 @@ export interface JointEntries {
   content: Buffer | null;
   createdAt: Timestamp;
 }
+export interface MailOutbox {
+  id: string;
+  municipalityId: string | null;
+  template: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  nextAttemptAt: Timestamp;
+  claimedAt: Timestamp | null;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+}
 export interface DB {
+  mailOutbox: MailOutbox;
   administeringBodies: AdministeringBodies;
   municipalities: Municipalities;
   unincorporatedAreas: UnincorporatedAreas;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { Mailer } from '../jobs/mailer.js';
+import type { MailOutbox } from '../mail/outbox.js';
 import type { Detached } from './detached.js';
 import type { LiveHub } from './realtime.js';
 
@@ -9,10 +9,11 @@ import type { LiveHub } from './realtime.js';
 export interface Deps {
   db: Database;
   config: Config;
-  mailer: Mailer;
   log: FastifyBaseLogger;
   /** Live updates (workshops) fanned out through PostgreSQL notifications. */
   live: LiveHub;
   /** Work done after the answer is sent (its timing must not tell the client anything). */
   detached: Detached;
+  /** Mails: queued in the transaction of the change they report, sent by the delivery job (mail/outbox.ts). */
+  outbox: MailOutbox;
 }

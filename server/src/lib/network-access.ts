@@ -11,10 +11,11 @@ export type NetworkAccess = 'moderator' | 'member';
 export function networkAccess(scope: Scope, networkId: string): NetworkAccess {
   if (scope.moderatedNetworkIds.includes(networkId) || scope.user.isPlatformAdmin) return 'moderator';
   if (scope.networkIds.includes(networkId)) return 'member';
-  throw new AppError('not_found', 404);
+  throw new AppError('not_found');
 }
 
 /** Like networkAccess, but only moderators pass; members get 403. */
 export function requireModerator(scope: Scope, networkId: string): void {
-  if (networkAccess(scope, networkId) !== 'moderator') throw new AppError('forbidden', 403, 'Moderators only.');
+  if (networkAccess(scope, networkId) !== 'moderator')
+    throw new AppError('forbidden', 'Das dürfen nur die Moderatorinnen und Moderatoren des Verbunds.');
 }

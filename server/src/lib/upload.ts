@@ -13,7 +13,7 @@ const MISSING = 'Bitte wählen Sie eine Datei.';
 function tooLarge(maxBytes: number | undefined) {
   const mb = maxBytes ? `${Math.round(maxBytes / (1024 * 1024))} MB` : 'die erlaubte Größe';
   const msg = `Die Datei ist größer als ${mb}.`;
-  return new AppError('payload_too_large', 413, msg, [{ path: FIELD, code: 'too_large', message: msg }]);
+  return new AppError('payload_too_large', msg, [{ path: FIELD, code: 'too_large', message: msg }]);
 }
 
 /** A size limit hit by busboy/@fastify/multipart (file, parts, files or the whole body). */
@@ -30,16 +30,14 @@ function isLimitError(err: unknown) {
  */
 export async function readUpload(req: FastifyRequest, maxBytes?: number): Promise<Upload> {
   if (!req.isMultipart()) {
-    throw new AppError('unsupported_media_type', 415, 'Bitte senden Sie die Datei als multipart/form-data.', [
+    throw new AppError('unsupported_media_type', 'Bitte senden Sie die Datei als multipart/form-data.', [
       { path: FIELD, code: 'required', message: MISSING },
     ]);
   }
   try {
     const file = await req.file(maxBytes ? { limits: { fileSize: maxBytes } } : undefined);
     if (!file)
-      throw new AppError('validation_failed', 400, 'Keine Datei.', [
-        { path: FIELD, code: 'required', message: MISSING },
-      ]);
+      throw new AppError('validation_failed', 'Keine Datei.', [{ path: FIELD, code: 'required', message: MISSING }]);
     const content = await file.toBuffer();
     return { fileName: file.filename, contentType: file.mimetype, content };
   } catch (err) {
@@ -47,6 +45,6 @@ export async function readUpload(req: FastifyRequest, maxBytes?: number): Promis
     if (isLimitError(err)) throw tooLarge(maxBytes);
     req.log.warn({ code: (err as { code?: string })?.code }, 'broken multipart upload');
     const msg = 'Die Datei wurde unvollständig oder fehlerhaft übertragen. Bitte laden Sie sie erneut hoch.';
-    throw new AppError('validation_failed', 400, msg, [{ path: FIELD, code: 'upload_incomplete', message: msg }]);
+    throw new AppError('validation_failed', msg, [{ path: FIELD, code: 'upload_incomplete', message: msg }]);
   }
 }

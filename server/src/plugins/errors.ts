@@ -42,10 +42,11 @@ export function problem(
 function databaseProblem(err: unknown) {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
-  if (code === '23505') return problem(409, 'conflict', 'The record already exists or was changed concurrently.');
+  if (code === '23505')
+    return problem(409, 'conflict', 'Der Datensatz existiert bereits oder wurde gleichzeitig geändert.');
   if (code.startsWith('22') || code.startsWith('23')) {
-    return problem(400, 'validation_failed', 'The request contains values the database cannot store.', [
-      { path: 'body', code: 'invalid_value', message: 'invalid value' },
+    return problem(400, 'validation_failed', 'Einige Angaben lassen sich nicht speichern.', [
+      { path: 'body', code: 'invalid_value', message: 'Dieser Wert ist ungültig.' },
     ]);
   }
   return null;
@@ -74,7 +75,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         code: String(v.keyword ?? 'invalid'),
         message: v.message ?? 'invalid',
       }));
-      body = problem(400, 'validation_failed', 'The request contains invalid fields.', errors);
+      body = problem(400, 'validation_failed', 'Einige Angaben sind ungültig.', errors);
     } else if (databaseProblem(err)) {
       body = databaseProblem(err)!;
       status = body.status;
@@ -132,6 +133,6 @@ export function registerNotFound(app: FastifyInstance, spa: boolean) {
     return reply
       .code(404)
       .type('application/problem+json')
-      .send(problem(404, 'not_found', `No route ${request.method} ${url}`));
+      .send(problem(404, 'not_found', `Diese Adresse gibt es nicht: ${request.method} ${url}`));
   });
 }

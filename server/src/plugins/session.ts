@@ -103,17 +103,21 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
     const scope = token ? await loadScope(db, token) : null;
     request.scope = scope;
     if (access === 'public') return;
-    if (!scope) throw new AppError('unauthenticated', 401, 'Please sign in.');
+    if (!scope) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
     const methods = Array.isArray(request.method) ? request.method : [request.method];
     if (methods.some((m) => UNSAFE.has(m))) {
       const sent = request.headers['x-csrf-token'];
-      if (sent !== scope.csrfToken) throw new AppError('csrf_failed', 403, 'Missing or wrong CSRF token.');
+      if (sent !== scope.csrfToken)
+        throw new AppError(
+          'csrf_failed',
+          'Das Sicherheitsmerkmal der Anfrage fehlt oder ist falsch. Bitte laden Sie die Seite neu.',
+        );
     }
     if (access === 'tenant' && !scope.municipalityId) {
-      throw new AppError('forbidden', 403, 'No active municipality.');
+      throw new AppError('forbidden', 'Bitte wählen Sie zuerst eine Kommune.');
     }
     if (access === 'platform' && !scope.user.isPlatformAdmin) {
-      throw new AppError('forbidden', 403, 'Platform administrators only.');
+      throw new AppError('forbidden', 'Das darf nur die Plattform-Administration.');
     }
     // sliding expiry, at most once a minute per session (no round trip in between)
     if (scope.lastSeenAt.getTime() > Date.now() - 60_000) return;
@@ -128,14 +132,14 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
 
 /** The scope of an authenticated route (the access hook guarantees it). */
 export function scopeOf(request: FastifyRequest): Scope {
-  if (!request.scope) throw new AppError('unauthenticated', 401);
+  if (!request.scope) throw new AppError('unauthenticated');
   return request.scope;
 }
 
 /** The scope of a tenant route, with the active municipality. */
 export function tenantScopeOf(request: FastifyRequest): TenantScope {
   const s = scopeOf(request);
-  if (!s.municipalityId) throw new AppError('forbidden', 403);
+  if (!s.municipalityId) throw new AppError('forbidden');
   return s as TenantScope;
 }
 

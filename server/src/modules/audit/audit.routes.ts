@@ -1,4 +1,4 @@
-import { auditList, auditQuery } from '@dz/core';
+import { auditList, auditQuery, mailFailureList, mailIdParams } from '@dz/core';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
@@ -26,5 +26,15 @@ export const auditRoutes: ModulePlugin = (app, deps) => {
         .header('content-disposition', `attachment; filename="protokoll-${new Date().toISOString().slice(0, 10)}.csv"`)
         .send(csv);
     },
+  );
+  r.get(
+    '/api/v1/audit/mail-failures',
+    { schema: { tags, response: { 200: mailFailureList } }, config: { access: 'tenant' } },
+    async (req) => svc.mailFailures(deps, tenantScopeOf(req)),
+  );
+  r.post(
+    '/api/v1/audit/mail-failures/:mailId/retry',
+    { schema: { tags, params: mailIdParams, response: { 200: mailFailureList } }, config: { access: 'tenant' } },
+    async (req) => svc.retryMail(deps, tenantScopeOf(req), req.params.mailId),
   );
 };

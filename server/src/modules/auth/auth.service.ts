@@ -3,10 +3,11 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import { canMap } from '../members/members.policy.js';
+import { MAILS } from '../../mail/templates.js';
 import { loginBackoffSeconds, THROTTLE_FORGET_MS, throttleKeys } from './auth.policy.js';
 import { authRepository as repo } from './auth.repository.js';
 
@@ -50,7 +51,7 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   return verify(passwordHash, password);
 }
 
-const invalidCredentials = () => new AppError('invalid_credentials', 401, 'Email or password is wrong.');
+const invalidCredentials = () => new AppError('invalid_credentials', 'E-Mail-Adresse oder Passwort sind falsch.');
 
 /**
  * Checks email and password. Failures are counted per email and client and per client alone; past
@@ -63,9 +64,14 @@ export async function login(deps: Deps, input: { email: string; password: string
   const until = await repo.blockedUntil(deps.db, [keys.account, keys.client], now);
   if (until) {
     const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    throw new AppError('rate_limited', 429, 'Too many failed sign-ins from this client. Try again later.', [], {
-      retryAfterSeconds,
-    });
+    throw new AppError(
+      'rate_limited',
+      'Zu viele fehlgeschlagene Anmeldungen von diesem Gerät. Bitte versuchen Sie es später erneut.',
+      [],
+      {
+        retryAfterSeconds,
+      },
+    );
   }
   const user = await repo.findUserByEmail(deps.db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
@@ -125,7 +131,7 @@ export async function sessionInfo(deps: Deps, scope: Scope): Promise<SessionResp
       role: m.role as SessionResponse['roles'][number],
     })),
     networks: networks.map((n) => ({ id: n.id, name: n.name, isModerator: Boolean(n.isModerator) })),
-    can: { ...canMap(scope), import_directory: scope.user.isPlatformAdmin },
+    can: presentCan(scope, 'session'),
   };
 }
 
@@ -137,7 +143,7 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .where('userId', '=', scope.user.id)
     .where('municipalityId', '=', municipalityId)
     .executeTakeFirst();
-  if (!m) throw new AppError('not_found', 404, 'Not a member of this municipality.');
+  if (!m) throw new AppError('not_found', 'Sie gehören nicht zu dieser Kommune.');
   await deps.db
     .updateTable('sessions')
     .set({ activeMunicipalityId: municipalityId })
@@ -157,22 +163,22 @@ async function sendResetLink(deps: Deps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) return;
   const token = newSecret();
-  await deps.db
-    .insertInto('tokens')
-    .values({
-      id: newId(),
-      tokenHash: hashSecret(token),
-      purpose: 'password_reset',
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_TTL_MS),
-    })
-    .execute();
   const link = `${deps.config.publicUrl}/passwort-zuruecksetzen?token=${token}`;
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Digitalzirkel: Passwort zurücksetzen',
-    text: `Guten Tag ${user.name},\n\nüber folgenden Link können Sie ein neues Passwort festlegen (gültig 2 Stunden, nur einmal verwendbar):\n\n${link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.\n\nIhr Digitalzirkel`,
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('tokens')
+      .values({
+        id: newId(),
+        tokenHash: hashSecret(token),
+        purpose: 'password_reset',
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      })
+      .execute();
+    await deps.outbox.queue(trx, user.email, MAILS.passwordReset({ name: user.name, link }));
   });
+  // this runs after the answer: deliver now rather than at the next poll
+  deps.outbox.kick();
 }
 
 /** Sets a new password from a single-use link and ends all existing sessions of the account. */
@@ -189,8 +195,8 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       .returning(['userId'])
       .executeTakeFirst();
     if (!t?.userId)
-      throw new AppError('token_invalid', 400, 'The link is invalid or expired.', [
-        { path: 'body.token', code: 'token_invalid', message: 'invalid or expired' },
+      throw new AppError('token_invalid', 'Der Link ist ungültig oder abgelaufen.', [
+        { path: 'body.token', code: 'token_invalid', message: 'Der Link ist ungültig oder abgelaufen.' },
       ]);
     await trx
       .updateTable('users')
@@ -216,7 +222,7 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
 }
 
 /** Creates the one-time setup token for an empty installation (DEMO=false) and returns the link. */
-export async function ensureSetupLink(deps: Omit<Deps, 'live' | 'detached'>): Promise<string | null> {
+export async function ensureSetupLink(deps: Pick<Deps, 'db' | 'config' | 'log'>): Promise<string | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const token = newSecret();
@@ -254,9 +260,8 @@ export async function setupLinkInfo(deps: Pick<Deps, 'db'>, token: string): Prom
   const closed = (reason: 'used' | 'expired' | 'unknown') =>
     new AppError(
       'token_invalid',
-      404,
-      'The setup link is invalid, expired or was already used.',
-      [{ path: 'token', code: 'token_invalid', message: 'invalid' }],
+      'Der Einrichtungslink ist ungültig, abgelaufen oder wurde bereits verwendet.',
+      [{ path: 'token', code: 'token_invalid', message: 'Der Link ist ungültig.' }],
       { reason },
     );
   if (t?.usedAt || (!t && anyUser)) throw closed('used');
@@ -282,8 +287,8 @@ export async function completeSetup(
       .returning('id')
       .executeTakeFirst();
     if (!t)
-      throw new AppError('token_invalid', 400, 'The setup link is invalid or was already used.', [
-        { path: 'body.token', code: 'token_invalid', message: 'invalid' },
+      throw new AppError('token_invalid', 'Der Einrichtungslink ist ungültig oder wurde bereits verwendet.', [
+        { path: 'body.token', code: 'token_invalid', message: 'Der Link ist ungültig.' },
       ]);
     const id = newId();
     await trx

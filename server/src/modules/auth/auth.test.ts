@@ -214,7 +214,7 @@ describe('password reset', () => {
     });
     expect(unknown.statusCode).toBe(202);
     await ctx.app.detached.settled(); // the mail leaves after the answer
-    const { link, text } = lastMailLink(ctx.outbox, u.email);
+    const { link, text } = await lastMailLink(ctx.outbox, u.email);
     expect(text).toContain('Passwort');
     const token = new URL(link).searchParams.get('token')!;
     const confirm = await ctx.app.inject({
@@ -240,7 +240,7 @@ describe('password reset', () => {
       const linkFor = async () => {
         await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: u.email } });
         await ctx.app.detached.settled();
-        return new URL(lastMailLink(ctx.outbox, u.email).link).searchParams.get('token')!;
+        return new URL((await lastMailLink(ctx.outbox, u.email)).link).searchParams.get('token')!;
       };
       const first = await linkFor();
       await new Promise((r) => setTimeout(r, 5)); // outbox files are ordered by time
@@ -283,7 +283,6 @@ describe('first start without demo data', () => {
         db: empty.db,
         config: empty.config,
         log: empty.app.log,
-        mailer: { send: async () => {} },
       });
       expect(link).toMatch(/\/einrichtung\?token=/);
       const token = new URL(link!).searchParams.get('token')!;
@@ -332,7 +331,6 @@ describe('first start without demo data', () => {
           db: empty.db,
           config: empty.config,
           log: empty.app.log,
-          mailer: { send: async () => {} },
         }),
       ).toBeNull();
     } finally {

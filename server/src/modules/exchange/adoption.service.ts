@@ -9,19 +9,19 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { loadVisible } from './exchange.access.js';
 
 type Template = z.infer<typeof publicationTemplate>;
 
 async function source(deps: Deps, scope: TenantScope, id: string) {
   const pub = await loadVisible(deps, scope, id);
-  if (pub.status !== 'published') throw new AppError('not_found', 404);
+  if (pub.status !== 'published') throw new AppError('not_found');
   if (pub.municipalityId === scope.municipalityId)
-    throw new AppError('validation_failed', 400, 'Eigene Projekte werden nicht übernommen.', [
+    throw new AppError('validation_failed', 'Eigene Projekte werden nicht übernommen.', [
       { path: 'id', code: 'own_entry', message: 'Dieses Projekt stammt aus Ihrer Kommune.' },
     ]);
   const [origin, own] = await Promise.all([
@@ -61,11 +61,11 @@ export async function adoptionPreview(deps: Deps, scope: TenantScope, id: string
  * original. One transaction: all of it or nothing.
  */
 export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof adoptionInput>) {
-  if (!can(scope, 'create_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'create');
   const s = await source(deps, scope, id);
   const { template: t } = s;
   if (input.costs && input.factors.length && input.factors.length !== t.costs.length)
-    throw new AppError('validation_failed', 400, 'Ein Faktor je Kostenzeile.', [
+    throw new AppError('validation_failed', 'Ein Faktor je Kostenzeile.', [
       { path: 'factors', code: 'factor_count', message: 'Bitte geben Sie für jede Kostenzeile einen Faktor an.' },
     ]);
   const projectId = newId();

@@ -1,10 +1,11 @@
-import { AppError, LAENDER } from '@dz/core';
+import { AppError, fieldError, LAENDER } from '@dz/core';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
+import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
-import { fieldError } from '../projects/projects.access.js';
+
 import { loadVisible, readableNetworks } from './exchange.access.js';
 import { type Entry, entryOf, municipalityRef, storedTexts, type Template } from './publications.service.js';
 
@@ -153,7 +154,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     },
     { networks, lighthouse, publishedAt: iso(pub.publishedAt), updatedAt: iso(pub.updatedAt) },
   );
-  const tenant = Boolean(scope.municipalityId);
+  const _tenant = Boolean(scope.municipalityId);
   const candidates =
     pub.status === 'published'
       ? showing.filter((n) => scope.moderatedNetworkIds.includes(n) || scope.user.isPlatformAdmin)
@@ -180,15 +181,15 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
     reuse,
     adoptedAs: adopted.filter((a): a is { projectId: string; title: string } => Boolean(a.projectId)),
     can: {
-      adopt: tenant && !own && pub.status === 'published' && can(scope as TenantScope, 'create_projects'),
-      ask: tenant && pub.status === 'published' && can(scope as TenantScope, 'contribute'),
+      ...presentCan(scope, 'exchangeEntry', { own, published: pub.status === 'published' }),
+      // per network, with the rules of setLighthouse (which asks this very list)
       lighthouseNetworks: markable,
     },
   };
 }
 
 const lighthouseRefused = (code: string, message: string) =>
-  new AppError('forbidden', 403, message, [{ path: 'networkId', code, message }]);
+  new AppError('forbidden', message, [{ path: 'networkId', code, message }]);
 
 /**
  * Why the actor may not set a lighthouse mark of a network on an entry of a municipality, or null: never for
@@ -227,7 +228,7 @@ async function lighthouseRefusal(
 export async function setLighthouse(deps: Deps, scope: Scope, id: string, networkId: string, on: boolean) {
   const entry = await getEntry(deps, scope, id);
   if (!scope.moderatedNetworkIds.includes(networkId) && !scope.user.isPlatformAdmin)
-    throw new AppError('forbidden', 403, 'Nur Moderierende dieses Netzwerks.');
+    throw new AppError('forbidden', 'Nur Moderierende dieses Netzwerks.');
   const pub = await deps.db
     .selectFrom('publications')
     .select(['id', 'visibility', 'municipalityId', 'status'])
@@ -240,7 +241,7 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
     if (refusal) throw refusal;
   }
   // what remains is exactly what the entry offers as can.lighthouseNetworks
-  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId)) throw new AppError('forbidden', 403);
+  if (!entry.can.lighthouseNetworks.some((n) => n.id === networkId)) throw new AppError('forbidden');
   if (on)
     await deps.db
       .insertInto('lighthouseMarks')
@@ -259,14 +260,14 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
 /** A document published with the entry (only those chosen when publishing). */
 export async function entryDocument(deps: Deps, scope: Scope, id: string, fileId: string) {
   const pub = await loadVisible(deps, scope, id);
-  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found', 404);
+  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found');
   const f = await deps.db
     .selectFrom('projectFiles')
     .select(['fileName', 'contentType', 'content'])
     .where('id', '=', fileId)
     .where('projectId', '=', pub.projectId)
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   return f;
 }
 
@@ -278,8 +279,8 @@ export async function addPost(
   input: { body: string; parentId: string | null },
 ) {
   const pub = await loadVisible(deps, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
-  if (pub.status !== 'published') throw new AppError('conflict', 409, 'Der Eintrag ist zurückgezogen.');
+  authorize(scope, 'exchangeEntry', 'ask', { own: pub.municipalityId === scope.municipalityId, published: true });
+  if (pub.status !== 'published') throw new AppError('conflict', 'Der Eintrag ist zurückgezogen.');
   let parent: { authorId: string | null } | undefined;
   if (input.parentId) {
     parent = await deps.db
@@ -310,12 +311,15 @@ export async function addPost(
       .where('id', '=', recipient)
       .executeTakeFirst();
     if (u) {
-      const what = input.parentId ? 'eine Antwort auf Ihre Frage' : 'eine Frage';
-      await deps.mailer.send({
-        to: u.email,
-        subject: `Projektbörse: ${what} zu „${pub.title}“`,
-        text: `Guten Tag ${u.name},\n\n${scope.user.name} hat ${what} zum veröffentlichten Projekt „${pub.title}“ geschrieben:\n\n${input.body}\n\nZum Eintrag: ${deps.config.publicUrl}/austausch/projekte/${id}\n\nDigitalzirkel`,
+      const mail = MAILS.exchangePost({
+        name: u.name,
+        author: scope.user.name,
+        answer: Boolean(input.parentId),
+        title: pub.title,
+        body: input.body,
+        url: `${deps.config.publicUrl}/austausch/projekte/${id}`,
       });
+      await deps.outbox.queue(deps.db, u.email, mail);
     }
   }
   return getEntry(deps, scope, id);

@@ -43,7 +43,7 @@ export async function loadVisible(deps: Deps, scope: Scope, id: string) {
     .where('p.id', '=', id)
     .where(visible(scope))
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   return row;
 }
 

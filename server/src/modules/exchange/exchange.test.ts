@@ -368,13 +368,15 @@ describe('lighthouse marks and discussion', () => {
   it('mails the publisher about a question and the asker about the answer', async () => {
     const q = await b.post(`/api/v1/exchange/${id}/posts`, { body: 'Welche Tablets haben Sie genommen?' });
     expect(q.statusCode).toBe(201);
-    expect(mailTexts(ctx.outbox, people.a.email).some((t) => t.includes('Welche Tablets haben Sie genommen?'))).toBe(
-      true,
-    );
+    expect(
+      (await mailTexts(ctx.outbox, people.a.email)).some((t) => t.includes('Welche Tablets haben Sie genommen?')),
+    ).toBe(true);
     const qid = q.json().questions[0].id as string;
     const ans = await a.post(`/api/v1/exchange/${id}/posts`, { body: 'Robuste Outdoor-Tablets.', parentId: qid });
     expect(ans.json().questions[0].answers[0]).toMatchObject({ body: 'Robuste Outdoor-Tablets.', fromPublisher: true });
-    expect(mailTexts(ctx.outbox, people.b.email).some((t) => t.includes('Robuste Outdoor-Tablets.'))).toBe(true);
+    expect((await mailTexts(ctx.outbox, people.b.email)).some((t) => t.includes('Robuste Outdoor-Tablets.'))).toBe(
+      true,
+    );
     const bad = await b.post(`/api/v1/exchange/${id}/posts`, { body: 'x' });
     expect(bad.statusCode).toBe(400);
     const wrongParent = await b.post(`/api/v1/exchange/${id}/posts`, {
@@ -434,7 +436,9 @@ describe('partner matching and contact requests', () => {
       message: 'Wir würden gern von Ihren Erfahrungen lernen.',
     });
     expect(sent.statusCode).toBe(201);
-    const mail = mailTexts(ctx.outbox, people.a.email).find((t) => t.includes('Kontaktanfrage von Gemeinde Beta'));
+    const mail = (await mailTexts(ctx.outbox, people.a.email)).find((t) =>
+      t.includes('Kontaktanfrage von Gemeinde Beta'),
+    );
     expect(mail).toBeDefined();
     expect(mail).not.toContain(people.b.email);
     expect(
@@ -454,7 +458,7 @@ describe('partner matching and contact requests', () => {
       email: people.a.email,
       name: 'Anna Alpha',
     });
-    expect(mailTexts(ctx.outbox, people.b.email).some((t) => t.includes('angenommen'))).toBe(true);
+    expect((await mailTexts(ctx.outbox, people.b.email)).some((t) => t.includes('angenommen'))).toBe(true);
     expect(
       (await a.post(`/api/v1/contact-requests/${inbox.incoming[0].id}/answer`, { accept: false })).statusCode,
     ).toBe(409);
@@ -496,7 +500,7 @@ describe('joint projects', () => {
     expect(pa.shareCents + pb.shareCents).toBe(1_200_001);
     expect(pa.shareCents).toBe(400_000); // 9,000 of 27,000
     expect(pb).toMatchObject({ status: 'invited', shareCents: 800_001 });
-    expect(mailTexts(ctx.outbox, people.b.email).some((t) => t.includes('Gemeinsamer Bauhof'))).toBe(true);
+    expect((await mailTexts(ctx.outbox, people.b.email)).some((t) => t.includes('Gemeinsamer Bauhof'))).toBe(true);
     expect((await c.get(`/api/v1/joint-projects/${jid}`)).statusCode).toBe(404);
     expect((await c.get(`/api/v1/joint-projects/${jid}/statement`)).statusCode).toBe(404);
   });

@@ -1,12 +1,12 @@
-import { AppError, type jointEntryInput } from '@dz/core';
+import { AppError, fieldError, type jointEntryInput } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
-import { fieldError } from '../projects/projects.access.js';
-import { getJoint, membership } from './joint.service.js';
+
+import { getJoint, jointRole, membership } from './joint.service.js';
 
 /* Entries of a joint project: shared decisions, status reports, documents and private notes. */
 
@@ -28,8 +28,8 @@ export async function addEntry(
   e: EntryData | z.infer<typeof jointEntryInput>,
 ) {
   const j = await membership(deps.db, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
-  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
+  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 'Bitte nehmen Sie die Einladung zuerst an.');
+  authorize(scope, 'joint', 'write', jointRole(scope, j));
   const file = 'file' in e ? e.file : undefined;
   if (file && file.content.length === 0) throw fieldError('body.file', 'empty', 'Die Datei ist leer.');
   if (file && file.content.length > MAX_JOINT_FILE_BYTES)
@@ -68,15 +68,15 @@ export async function addEntry(
 
 /** Only the municipality that wrote an entry removes it (a member whose role contributes). */
 export async function deleteEntry(deps: Deps, scope: TenantScope, id: string, entryId: string) {
-  await membership(deps.db, scope, id);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
+  const j = await membership(deps.db, scope, id);
+  authorize(scope, 'joint', 'write', jointRole(scope, j));
   const res = await deps.db
     .deleteFrom('jointEntries')
     .where('id', '=', entryId)
     .where('jointProjectId', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw new AppError('not_found', 404);
+  if (Number(res.numDeletedRows) === 0) throw new AppError('not_found');
   return getJoint(deps, scope, id);
 }
 
@@ -90,7 +90,7 @@ export async function entryFile(deps: Deps, scope: TenantScope, id: string, entr
     .where('kind', '=', 'document')
     .where((eb) => eb.or([eb('private', '=', false), eb('municipalityId', '=', scope.municipalityId)]))
     .executeTakeFirst();
-  if (!f?.content) throw new AppError('not_found', 404);
+  if (!f?.content) throw new AppError('not_found');
   return {
     fileName: f.fileName ?? 'datei',
     contentType: f.contentType ?? 'application/octet-stream',

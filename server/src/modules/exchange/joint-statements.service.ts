@@ -1,9 +1,10 @@
+import { fieldError } from '@dz/core';
 import ExcelJS from 'exceljs';
 import type { Deps } from '../../lib/deps.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
-import { fieldError } from '../projects/projects.access.js';
+
 import { COST_KEY_LABELS, getJoint } from './joint.service.js';
 
 /* Cost statements of a joint project per partner: the figures, as PDF and as XLSX. */

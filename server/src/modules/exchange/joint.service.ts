@@ -1,14 +1,23 @@
-import { AppError, type JointCostKey, type jointCreate, jointShares, type jointUpdate } from '@dz/core';
+import {
+  AppError,
+  fieldError,
+  type JointCostKey,
+  type JointRole,
+  type jointCreate,
+  jointShares,
+  type jointUpdate,
+} from '@dz/core';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { fieldError } from '../projects/projects.access.js';
+import { MAILS } from '../../mail/templates.js';
+
 import { coordinators, loadVisible, visible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
@@ -34,8 +43,13 @@ export async function membership(db: Deps['db'] | Transaction<DB>, scope: Tenant
     .where('jp.municipalityId', '=', scope.municipalityId)
     .where('jp.status', '<>', 'declined')
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   return row;
+}
+
+/** The facts of the joint rule (core/domain/permissions.ts) for the acting municipality. */
+export function jointRole(scope: TenantScope, j: { leadMunicipalityId: string; myStatus: string }): JointRole {
+  return { isLead: j.leadMunicipalityId === scope.municipalityId, myStatus: j.myStatus as PartnerStatus };
 }
 
 function sharesOf(
@@ -300,14 +314,13 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
       mine: e.municipalityId === scope.municipalityId,
     })),
     myStatus: j.myStatus as PartnerStatus,
-    can: {
-      edit: isLead && can(scope, 'manage_exchange'),
-      answer: j.myStatus === 'invited' && can(scope, 'manage_exchange'),
-      write: j.myStatus === 'accepted' && can(scope, 'contribute'),
-      proposeShares: isLead && can(scope, 'manage_exchange') && !sameSplit(live, proposed ?? agreed),
-      acceptShares:
-        proposed !== null && j.myStatus === 'accepted' && !mine?.sharesAccepted && can(scope, 'manage_exchange'),
-    },
+    can: presentCan(scope, 'jointView', {
+      isLead,
+      myStatus: j.myStatus as PartnerStatus,
+      proposalPending: proposed !== null,
+      sharesAccepted: Boolean(mine?.sharesAccepted),
+      splitOutdated: !sameSplit(live, proposed ?? agreed),
+    }),
   };
 }
 
@@ -337,7 +350,7 @@ export async function listJoint(deps: Deps, scope: TenantScope) {
       updatedAt: iso(r.updatedAt),
     });
   }
-  return { items, can: { create: can(scope, 'manage_exchange') } };
+  return { items, can: presentCan(scope, 'joints') };
 }
 
 async function checkInput(deps: Deps, scope: TenantScope, input: Create) {
@@ -363,12 +376,9 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
       .executeTakeFirstOrThrow(),
     coordinators(deps, municipalityIds),
   ]);
+  const url = `${deps.config.publicUrl}/austausch/gemeinsam/${id}`;
   for (const u of people)
-    await deps.mailer.send({
-      to: u.email,
-      subject: `Einladung zum gemeinsamen Projekt „${title}“`,
-      text: `Guten Tag ${u.name},\n\n${lead.name} lädt Ihre Kommune zum gemeinsamen Projekt „${title}“ ein. Kostenschlüssel, Ihr Anteil und die Unterlagen: ${deps.config.publicUrl}/austausch/gemeinsam/${id}\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(deps.db, u.email, MAILS.jointInvitation({ name: u.name, lead: lead.name, title, url }));
 }
 
 /**
@@ -416,7 +426,7 @@ function storedFields(input: Create) {
 }
 
 export async function createJoint(deps: Deps, scope: TenantScope, input: Create) {
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'joints', 'create');
   await checkInput(deps, scope, input);
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -452,8 +462,7 @@ export async function createJoint(deps: Deps, scope: TenantScope, input: Create)
 /** The lead changes title, key, costs and partners (new partners are invited; a stale version gets 409). */
 export async function updateJoint(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof jointUpdate>) {
   const j = await membership(deps.db, scope, id);
-  if (j.leadMunicipalityId !== scope.municipalityId || !can(scope, 'manage_exchange'))
-    throw new AppError('forbidden', 403);
+  authorize(scope, 'joint', 'edit', jointRole(scope, j));
   await checkInput(deps, scope, input);
   // read before the transaction: the embedded database has one connection, so no reads beside it
   const current = await getJoint(deps, scope, id);
@@ -500,8 +509,8 @@ export async function updateJoint(deps: Deps, scope: TenantScope, id: string, in
  */
 export async function answerJoint(deps: Deps, scope: TenantScope, id: string, accept: boolean) {
   const j = await membership(deps.db, scope, id);
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
-  if (j.myStatus !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+  authorize(scope, 'joint', 'answer', { ...jointRole(scope, j), myStatus: 'invited' });
+  if (j.myStatus !== 'invited') throw new AppError('conflict', 'Die Einladung wurde bereits beantwortet.');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('jointPartners')
@@ -529,8 +538,7 @@ export async function answerJoint(deps: Deps, scope: TenantScope, id: string, ac
  */
 export async function proposeShares(deps: Deps, scope: TenantScope, id: string, version: number) {
   const j = await membership(deps.db, scope, id);
-  if (j.leadMunicipalityId !== scope.municipalityId || !can(scope, 'manage_exchange'))
-    throw new AppError('forbidden', 403);
+  authorize(scope, 'joint', 'edit', jointRole(scope, j));
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx
       .selectFrom('jointProjects')
@@ -540,7 +548,7 @@ export async function proposeShares(deps: Deps, scope: TenantScope, id: string, 
       .executeTakeFirstOrThrow();
     assertVersion(cur, version);
     if (!(await repropose(trx, scope, id, true)))
-      throw new AppError('conflict', 409, 'Die Kostenanteile entsprechen bereits den aktuellen Zahlen.');
+      throw new AppError('conflict', 'Die Kostenanteile entsprechen bereits den aktuellen Zahlen.');
   });
   return getJoint(deps, scope, id);
 }
@@ -548,8 +556,8 @@ export async function proposeShares(deps: Deps, scope: TenantScope, id: string, 
 /** A partner accepts the pending proposal of cost shares; with the last acceptance it replaces the agreed ones. */
 export async function acceptShares(deps: Deps, scope: TenantScope, id: string, version: number) {
   const j = await membership(deps.db, scope, id);
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
-  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 403, 'Bitte nehmen Sie die Einladung zuerst an.');
+  authorize(scope, 'joint', 'decideShares', { ...jointRole(scope, j), myStatus: 'accepted' });
+  if (j.myStatus !== 'accepted') throw new AppError('forbidden', 'Bitte nehmen Sie die Einladung zuerst an.');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx
       .selectFrom('jointProjects')
@@ -559,7 +567,7 @@ export async function acceptShares(deps: Deps, scope: TenantScope, id: string, v
       .executeTakeFirstOrThrow();
     // the version names the proposal the partner has seen: a newer one has to be read first
     assertVersion(cur, version);
-    if (!cur.sharesProposed) throw new AppError('conflict', 409, 'Es liegt kein neuer Vorschlag vor.');
+    if (!cur.sharesProposed) throw new AppError('conflict', 'Es liegt kein neuer Vorschlag vor.');
     await trx
       .updateTable('jointPartners')
       .set({ sharesAccepted: true })

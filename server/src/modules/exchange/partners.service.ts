@@ -11,11 +11,12 @@ import {
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
+import { MAILS } from '../../mail/templates.js';
 import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
@@ -51,7 +52,7 @@ async function sourceOf(deps: Deps, scope: TenantScope, q: { needId?: string; pr
     .where('id', '=', q.needId as string)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   const fields = await deps.db
     .selectFrom('goalNeeds as gn')
     .innerJoin('goals as g', 'g.id', 'gn.goalId')
@@ -181,7 +182,7 @@ export async function setPartnerSearch(
   needId: string,
   input: z.infer<typeof needPartnerSearch>,
 ) {
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'partners', 'send');
   await deps.db.transaction().execute(async (trx) => {
     const n = await trx
       .selectFrom('needs')
@@ -190,7 +191,7 @@ export async function setPartnerSearch(
       .where('municipalityId', '=', scope.municipalityId)
       .forUpdate()
       .executeTakeFirst();
-    if (!n) throw new AppError('not_found', 404);
+    if (!n) throw new AppError('not_found');
     assertVersion(n, input.version);
     await trx
       .updateTable('needs')
@@ -209,9 +210,9 @@ export async function setPartnerSearch(
 
 /** A contact request to another municipality; its coordinators get an email (no contact details yet). */
 export async function sendContactRequest(deps: Deps, scope: TenantScope, input: z.infer<typeof contactRequestInput>) {
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
+  authorize(scope, 'partners', 'send');
   if (input.toMunicipalityId === scope.municipalityId)
-    throw new AppError('validation_failed', 400, 'Not to yourself.', [
+    throw new AppError('validation_failed', 'Nicht an die eigene Kommune.', [
       { path: 'toMunicipalityId', code: 'own_municipality', message: 'Sie können sich nicht selbst anfragen.' },
     ]);
   const [to, from, open] = await Promise.all([
@@ -234,10 +235,10 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       .executeTakeFirst(),
   ]);
   if (!to)
-    throw new AppError('validation_failed', 400, 'Unknown municipality.', [
+    throw new AppError('validation_failed', 'Diese Kommune gibt es nicht.', [
       { path: 'toMunicipalityId', code: 'unknown_municipality', message: 'Diese Kommune gibt es nicht.' },
     ]);
-  if (open) throw new AppError('conflict', 409, 'Es gibt bereits eine offene Anfrage an diese Kommune.');
+  if (open) throw new AppError('conflict', 'Es gibt bereits eine offene Anfrage an diese Kommune.');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -259,12 +260,14 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       after: { to: to.name },
     });
   });
+  const url = `${deps.config.publicUrl}/austausch/kontakte`;
   for (const u of await coordinators(deps, [to.id]))
-    await deps.mailer.send({
-      to: u.email,
-      subject: `Kontaktanfrage von ${from.name}`,
-      text: `Guten Tag ${u.name},\n\n${from.name} möchte mit Ihrer Kommune Kontakt aufnehmen${input.about ? ` (Thema: ${input.about})` : ''}:\n\n${input.message}\n\nKontaktdaten werden erst ausgetauscht, wenn Sie die Anfrage annehmen: ${deps.config.publicUrl}/austausch/kontakte\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(
+      deps.db,
+      u.email,
+      MAILS.contactRequest({ name: u.name, from: from.name, about: input.about ?? null, message: input.message, url }),
+      to.id,
+    );
   return { id };
 }
 
@@ -334,7 +337,7 @@ export async function listContactRequests(deps: Deps, scope: TenantScope) {
   return {
     incoming: rows.filter((r) => r.fromMunicipalityId !== scope.municipalityId).map((r) => item(r, true)),
     outgoing: rows.filter((r) => r.fromMunicipalityId === scope.municipalityId).map((r) => item(r, false)),
-    can: { answer: can(scope, 'manage_exchange'), send: can(scope, 'manage_exchange') },
+    can: presentCan(scope, 'partners'),
   };
 }
 
@@ -346,9 +349,9 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
     .where('id', '=', id)
     .where('toMunicipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
-  if (!can(scope, 'manage_exchange')) throw new AppError('forbidden', 403);
-  if (r.status !== 'open') throw new AppError('conflict', 409, 'Diese Anfrage wurde bereits beantwortet.');
+  if (!r) throw new AppError('not_found');
+  authorize(scope, 'partners', 'answer');
+  if (r.status !== 'open') throw new AppError('conflict', 'Diese Anfrage wurde bereits beantwortet.');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('contactRequests')
@@ -374,12 +377,17 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
       : undefined,
   ]);
   if (requester)
-    await deps.mailer.send({
-      to: requester.email,
-      subject: `${me.name} hat Ihre Kontaktanfrage ${accept ? 'angenommen' : 'abgelehnt'}`,
-      text: accept
-        ? `Guten Tag ${requester.name},\n\n${me.name} hat Ihre Kontaktanfrage angenommen. Ansprechperson: ${scope.user.name}, ${scope.user.email}.\n\n${deps.config.publicUrl}/austausch/kontakte\n\nDigitalzirkel`
-        : `Guten Tag ${requester.name},\n\n${me.name} hat Ihre Kontaktanfrage abgelehnt.\n\nDigitalzirkel`,
-    });
+    await deps.outbox.queue(
+      deps.db,
+      requester.email,
+      MAILS.contactAnswer({
+        name: requester.name,
+        municipality: me.name,
+        accept,
+        contact: `${scope.user.name}, ${scope.user.email}`,
+        url: `${deps.config.publicUrl}/austausch/kontakte`,
+      }),
+      r.fromMunicipalityId,
+    );
   return listContactRequests(deps, scope);
 }

@@ -3,6 +3,7 @@ import {
   DEFAULT_FIELDS_OF_ACTION,
   daysBetween,
   type exchangeEntry,
+  fieldError,
   LAENDER,
   type PROJECT_PHASES,
   type publicationInput,
@@ -13,13 +14,13 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { computeFinance, loadFinance, loadSettings } from '../finance/finance.service.js';
-import { can } from '../members/members.policy.js';
-import { fieldError, loadProject } from '../projects/projects.access.js';
+import { loadProject } from '../projects/projects.access.js';
 import type { loadVisible } from './exchange.access.js';
 
 type Input = z.infer<typeof publicationInput>;
@@ -36,10 +37,6 @@ const STAGE_OF_PHASE: Record<Phase, Input['stage']> = {
   done: 'completed',
   stopped: 'completed',
 };
-
-function canPublish(scope: TenantScope) {
-  return can(scope, 'manage_exchange');
-}
 
 /** Official data of a municipality as shown with its published entries. */
 export async function municipalityRef(db: Db, id: string) {
@@ -384,7 +381,7 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
     fieldsOfAction: fields,
     origin: origin ?? null,
     reuseCount,
-    can: { publish: canPublish(scope) },
+    can: presentCan(scope, 'publication'),
   };
 }
 
@@ -411,7 +408,7 @@ export async function previewPublication(deps: Deps, scope: TenantScope, project
 
 /** Publishes (or updates) the project's entry; version 0 creates it. */
 export async function publish(deps: Deps, scope: TenantScope, projectId: string, input: Input) {
-  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  authorize(scope, 'publication', 'publish');
   const p = await loadProject(deps, scope, projectId);
   await deps.db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -421,8 +418,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
       .forUpdate()
       .executeTakeFirst();
     if (existing) assertVersion(existing, input.version);
-    else if (input.version !== 0)
-      throw new AppError('conflict', 409, 'Die Veröffentlichung wurde inzwischen entfernt.');
+    else if (input.version !== 0) throw new AppError('conflict', 'Die Veröffentlichung wurde inzwischen entfernt.');
     const b = await buildRow(trx, scope, p, input);
     const values = {
       ...b.values,
@@ -471,7 +467,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
 
 /** Withdraws the entry: nobody outside the municipality sees it any more (reuse links stay). */
 export async function withdraw(deps: Deps, scope: TenantScope, projectId: string, version: number) {
-  if (!canPublish(scope)) throw new AppError('forbidden', 403);
+  authorize(scope, 'publication', 'publish');
   await loadProject(deps, scope, projectId);
   await deps.db.transaction().execute(async (trx) => {
     const pub = await trx
@@ -480,7 +476,7 @@ export async function withdraw(deps: Deps, scope: TenantScope, projectId: string
       .where('projectId', '=', projectId)
       .forUpdate()
       .executeTakeFirst();
-    if (!pub) throw new AppError('not_found', 404);
+    if (!pub) throw new AppError('not_found');
     assertVersion(pub, version);
     await trx
       .updateTable('publications')

@@ -1,18 +1,12 @@
-import {
-  AppError,
-  councilBodies,
-  type councilSettingsSave,
-  guessMunicipalityKind,
-  type MunicipalityKind,
-} from '@dz/core';
+import { councilBodies, type councilSettingsSave, guessMunicipalityKind, type MunicipalityKind } from '@dz/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -43,12 +37,12 @@ export async function loadCouncil(db: Db, municipalityId: string) {
 }
 
 export async function getCouncil(deps: Deps, scope: TenantScope) {
-  return { ...(await loadCouncil(deps.db, scope.municipalityId)), can: { edit: can(scope, 'manage_projects') } };
+  return { ...(await loadCouncil(deps.db, scope.municipalityId)), can: presentCan(scope, 'council') };
 }
 
 /** Saves the council setting once for the municipality; a stale version gets 409. */
 export async function saveCouncil(deps: Deps, scope: TenantScope, input: z.infer<typeof councilSettingsSave>) {
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'council', 'edit');
   const mid = scope.municipalityId;
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx

@@ -11,12 +11,13 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { getPaper as getOparlPaper } from '../oparl/oparl.service.js';
-import { editableProject, loadProject } from '../projects/projects.access.js';
+import { editableProject, loadProject, projectFacts } from '../projects/projects.access.js';
 import { loadCouncil } from './council.service.js';
 import { euro, pdfContent, RISK_CATEGORY, ROLE } from './decision-paper.pdf.js';
 import { computeFinance, loadFinance, loadSettings } from './finance.service.js';
@@ -269,7 +270,7 @@ export async function createPaper(deps: Deps, scope: TenantScope, projectId: str
 }
 
 export async function listPapers(deps: Deps, scope: TenantScope, projectId: string) {
-  await loadProject(deps, scope, projectId);
+  const project = await loadProject(deps, scope, projectId);
   const rows = await deps.db
     .selectFrom('decisionPapers as d')
     .leftJoin('users as u', 'u.id', 'd.createdBy')
@@ -291,7 +292,7 @@ export async function listPapers(deps: Deps, scope: TenantScope, projectId: stri
         figures: decisionFigures.parse(r.figures),
       };
     }),
-    can: { create: true },
+    can: presentCan(scope, 'decisionPapers', await projectFacts(deps, scope, project)),
   };
 }
 
@@ -303,7 +304,7 @@ async function loadPaper(deps: Deps, scope: TenantScope, projectId: string, id: 
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   return r;
 }
 

@@ -24,12 +24,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { canEditProject, editableProject, loadProject } from '../projects/projects.access.js';
+import { editableProject, loadProject, projectFacts } from '../projects/projects.access.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Save = z.infer<typeof financeSave>;
@@ -65,11 +65,11 @@ export async function loadSettings(db: Db, municipalityId: string) {
 }
 
 export async function getSettings(deps: Deps, scope: TenantScope) {
-  return { ...(await loadSettings(deps.db, scope.municipalityId)), can: { edit: can(scope, 'manage_projects') } };
+  return { ...(await loadSettings(deps.db, scope.municipalityId)), can: presentCan(scope, 'financeSettings') };
 }
 
 export async function saveSettings(deps: Deps, scope: TenantScope, input: z.infer<typeof financeSettingsSave>) {
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'financeSettings', 'edit');
   const mid = scope.municipalityId;
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx
@@ -223,11 +223,11 @@ async function population(deps: Deps, municipalityId: string) {
 
 export async function getFinance(deps: Deps, scope: TenantScope, projectId: string) {
   const p = await loadProject(deps, scope, projectId);
-  const [doc, settings, pop, editable] = await Promise.all([
+  const [doc, settings, pop, facts] = await Promise.all([
     loadFinance(deps.db, projectId),
     loadSettings(deps.db, scope.municipalityId),
     population(deps, scope.municipalityId),
-    canEditProject(deps, scope, p),
+    projectFacts(deps, scope, p),
   ]);
   const { rates, ...computed } = computeFinance(doc, settings, pop);
   return {
@@ -241,7 +241,7 @@ export async function getFinance(deps: Deps, scope: TenantScope, projectId: stri
       ratesYear: settings.ratesYear,
     },
     computed,
-    can: { edit: editable },
+    can: presentCan(scope, 'projectPart', facts),
   };
 }
 
@@ -256,7 +256,7 @@ export async function saveFinance(deps: Deps, scope: TenantScope, projectId: str
       .forUpdate()
       .executeTakeFirst();
     if ((cur?.version ?? 0) !== input.version)
-      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+      throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.', [], {
         currentVersion: cur?.version ?? 0,
       });
     const head = {

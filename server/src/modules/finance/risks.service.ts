@@ -9,11 +9,12 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { assertMembers, canEditProject, editableProject, loadProject } from '../projects/projects.access.js';
+import { assertMembers, editableProject, loadProject, projectFacts } from '../projects/projects.access.js';
 import { loadFinance, loadSettings } from './finance.service.js';
 
 type Create = z.infer<typeof riskCreate>;
@@ -56,7 +57,10 @@ export const toRisk = (r: Awaited<ReturnType<typeof riskRows>>[number]) => ({
 
 export async function listRisks(deps: Deps, scope: TenantScope, projectId: string) {
   const p = await loadProject(deps, scope, projectId);
-  return { items: (await riskRows(deps, projectId)).map(toRisk), can: { edit: await canEditProject(deps, scope, p) } };
+  return {
+    items: (await riskRows(deps, projectId)).map(toRisk),
+    can: presentCan(scope, 'projectPart', await projectFacts(deps, scope, p)),
+  };
 }
 
 const columns = (input: Create) => ({
@@ -100,7 +104,7 @@ async function loadRisk(deps: Deps, projectId: string, id: string) {
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
 }
 
 export async function updateRisk(

@@ -1,11 +1,11 @@
-import { AppError } from '@dz/core';
+import { AppError, allows } from '@dz/core';
 import { sql } from 'kysely';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 
 type IdeaStatus = 'new' | 'in_review' | 'accepted' | 'rejected' | 'implemented';
 
@@ -72,13 +72,13 @@ export async function listIdeas(deps: Deps, scope: TenantScope, mine: boolean) {
   const rows = await q.orderBy(sql`supports`, 'desc').orderBy('i.createdAt', 'desc').execute();
   return {
     items: rows.map((r) => summary(scope, r)),
-    can: { submit: can(scope, 'submit_ideas'), manage: can(scope, 'manage_needs') },
+    can: presentCan(scope, 'ideas'),
   };
 }
 
 export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
   const r = await ideasQuery(deps, scope).where('i.id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   const [events, author] = await Promise.all([
     deps.db
       .selectFrom('ideaEvents')
@@ -87,26 +87,22 @@ export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
       .orderBy('at')
       .execute(),
     // the submitter's name is shown to coordinators only
-    r.submittedBy && can(scope, 'manage_needs')
+    r.submittedBy && allows(scope, 'manage_needs')
       ? deps.db.selectFrom('users').select('name').where('id', '=', r.submittedBy).executeTakeFirst()
       : undefined,
   ]);
-  const manage = can(scope, 'manage_needs');
+  const _manage = allows(scope, 'manage_needs');
   return {
     ...summary(scope, r),
     version: r.version,
     submittedBy: author?.name ?? null,
     events: events.map((e) => ({ at: iso(e.at), status: e.status as IdeaStatus, reason: e.reason })),
-    can: {
-      support: can(scope, 'submit_ideas') && r.submittedBy !== scope.user.id,
-      manage,
-      toNeed: manage && !r.needId,
-    },
+    can: presentCan(scope, 'idea', { submittedBy: r.submittedBy, needId: r.needId }),
   };
 }
 
 export async function submitIdea(deps: Deps, scope: TenantScope, input: { title: string; description: string }) {
-  if (!can(scope, 'submit_ideas')) throw new AppError('forbidden', 403);
+  authorize(scope, 'ideas', 'submit');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -135,16 +131,15 @@ async function requireIdea(deps: Deps, scope: TenantScope, id: string) {
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!i) throw new AppError('not_found', 404);
+  if (!i) throw new AppError('not_found');
   return i;
 }
 
 /** One support per person; nobody supports their own idea. */
 export async function support(deps: Deps, scope: TenantScope, id: string, on: boolean) {
   const i = await requireIdea(deps, scope, id);
-  if (!can(scope, 'submit_ideas')) throw new AppError('forbidden', 403);
-  if (i.submittedBy === scope.user.id)
-    throw new AppError('conflict', 409, 'Eigene Ideen lassen sich nicht unterstützen.');
+  authorize(scope, 'ideas', 'submit');
+  if (i.submittedBy === scope.user.id) throw new AppError('conflict', 'Eigene Ideen lassen sich nicht unterstützen.');
   if (on)
     await deps.db
       .insertInto('ideaSupports')
@@ -162,7 +157,7 @@ export async function changeStatus(
   input: { version: number; status: IdeaStatus; reason: string },
 ) {
   await requireIdea(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'ideas', 'manage');
   await deps.db.transaction().execute(async (trx) => {
     const i = await trx.selectFrom('ideas').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     assertVersion(i, input.version, { status: i.status, version: i.version });
@@ -190,12 +185,12 @@ export async function changeStatus(
 /** The coordinator turns an idea into a need (source: staff); the submitter reads it in the idea's history. */
 export async function toNeed(deps: Deps, scope: TenantScope, id: string, version: number) {
   await requireIdea(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'ideas', 'manage');
   const needId = newId();
   await deps.db.transaction().execute(async (trx) => {
     const i = await trx.selectFrom('ideas').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     assertVersion(i, version, { status: i.status, needId: i.needId, version: i.version });
-    if (i.needId) throw new AppError('conflict', 409, 'Die Idee ist bereits ein Bedarf.');
+    if (i.needId) throw new AppError('conflict', 'Die Idee ist bereits ein Bedarf.');
     await trx
       .insertInto('needs')
       .values({

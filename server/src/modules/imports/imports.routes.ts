@@ -36,8 +36,8 @@ export const importsRoutes: ModulePlugin = (app, deps) => {
       const file = await readUpload(req);
       const buf = file.content;
       if (buf.length === 0)
-        throw new AppError('validation_failed', 400, 'Empty file.', [
-          { path: 'body.file', code: 'empty', message: 'empty' },
+        throw new AppError('validation_failed', 'Die Datei ist leer.', [
+          { path: 'body.file', code: 'empty', message: 'Die Datei ist leer.' },
         ]);
       return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.fileName, buf));
     },

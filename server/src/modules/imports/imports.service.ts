@@ -180,8 +180,7 @@ async function runJob(db: Database, scope: Scope | null, jobId: string, buf: Buf
   try {
     const parsed = await parseDirectoryFile(buf);
     await setProgress(0.1);
-    if (parsed.total === 0)
-      throw new AppError('import_failed', 422, 'Die Datei enthält keine Gemeindesätze (Satzart 60).');
+    if (parsed.total === 0) throw new AppError('import_failed', 'Die Datei enthält keine Gemeindesätze (Satzart 60).');
     const report = await applyDirectory(db, scope, jobId, parsed, setProgress);
     await db
       .updateTable('importJobs')
@@ -245,21 +244,21 @@ function jobView(j: {
  * stored in import_jobs so any app instance can answer the polling UI.
  */
 export async function startImport(deps: Deps, scope: Scope, fileName: string, buf: Buffer) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403);
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden');
   const id = await createJob(deps.db, fileName, scope.user.id);
   runJob(deps.db, scope, id, buf).catch((err) => deps.log.warn({ err, importId: id }, 'import failed'));
   return getImport(deps, scope, id);
 }
 
 export async function getImport(deps: Deps, scope: Scope, id: string) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403);
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden');
   const j = await deps.db.selectFrom('importJobs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!j) throw new AppError('not_found', 404);
+  if (!j) throw new AppError('not_found');
   return jobView(j);
 }
 
 export async function listImports(deps: Deps, scope: Scope) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403);
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden');
   const rows = await deps.db.selectFrom('importJobs').selectAll().orderBy('createdAt', 'desc').limit(20).execute();
   return { items: rows.map(jobView) };
 }

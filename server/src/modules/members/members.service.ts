@@ -1,18 +1,28 @@
-import { AppError, MUNICIPALITY_ROLE_LABELS, type MunicipalityRole } from '@dz/core';
+import {
+  AppError,
+  allows,
+  type Can,
+  MUNICIPALITY_ROLE_LABELS,
+  type MunicipalityRole,
+  may,
+  touchesAdmin,
+} from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { createSession, hashPassword, verifyPassword } from '../auth/auth.service.js';
 import { ensureDefaultDepartments } from '../municipalities/municipalities.service.js';
-import { can, canMap, touchesAdmin } from './members.policy.js';
 import { membersRepository as repo } from './members.repository.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-function requirePermission(scope: TenantScope, action: Parameters<typeof can>[1]) {
-  if (!can(scope, action)) throw new AppError('forbidden', 403, `Not allowed: ${action}`);
+function requirePermission(scope: TenantScope, action: 'view_members' | keyof Can<'members'>) {
+  if (action === 'view_members' ? !allows(scope, action) : !may(scope, 'members', action))
+    throw new AppError('forbidden', 'Dazu fehlt Ihnen die Berechtigung.');
 }
 
 export async function listMembers(deps: Deps, scope: TenantScope) {
@@ -20,7 +30,7 @@ export async function listMembers(deps: Deps, scope: TenantScope) {
   const rows = await repo.list(deps.db, scope);
   return {
     items: rows.map((r) => ({ ...r, role: r.role as MunicipalityRole, since: iso(r.since) })),
-    can: canMap(scope),
+    can: presentCan(scope, 'members'),
   };
 }
 
@@ -34,12 +44,16 @@ export async function changeRole(
   requirePermission(scope, 'change_roles');
   return deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
-    if (!m) throw new AppError('not_found', 404);
+    if (!m) throw new AppError('not_found');
     assertVersion(m, input.version, { role: m.role, version: m.version });
     if (touchesAdmin(m.role, input.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && input.role !== 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
-      throw new AppError('conflict', 409, 'The last administrator cannot be demoted.', [
-        { path: 'body.role', code: 'last_admin', message: 'last admin' },
+      throw new AppError('conflict', 'Die letzte Administration kann ihre Rolle nicht verlieren.', [
+        {
+          path: 'body.role',
+          code: 'last_admin',
+          message: 'Die letzte Administration kann ihre Rolle nicht verlieren.',
+        },
       ]);
     }
     const updated = await trx
@@ -65,10 +79,10 @@ export async function removeMember(deps: Deps, scope: TenantScope, userId: strin
   requirePermission(scope, 'remove_members');
   await deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
-    if (!m) throw new AppError('not_found', 404);
+    if (!m) throw new AppError('not_found');
     if (touchesAdmin(m.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
-      throw new AppError('conflict', 409, 'The last administrator cannot be removed.');
+      throw new AppError('conflict', 'Die letzte Administration kann nicht entfernt werden.');
     }
     await trx
       .deleteFrom('memberships')
@@ -121,9 +135,9 @@ export async function inviteIntoMunicipality(
   municipalityId: string,
   input: { email: string; role: MunicipalityRole },
 ) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403, 'Platform administrators only.');
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 'Das darf nur die Plattform-Administration.');
   const m = await deps.db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
-  if (!m) throw new AppError('not_found', 404);
+  if (!m) throw new AppError('not_found');
   return createInvitation(deps, scope, municipalityId, input);
 }
 
@@ -135,7 +149,7 @@ async function createInvitation(
 ) {
   const token = newSecret();
   const id = newId();
-  const muni = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const already = await trx
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.userId')
@@ -144,8 +158,8 @@ async function createInvitation(
       .where('u.email', '=', input.email)
       .executeTakeFirst();
     if (already) {
-      throw new AppError('duplicate', 409, 'Already a member.', [
-        { path: 'body.email', code: 'already_member', message: 'already a member' },
+      throw new AppError('duplicate', 'Die Person gehört bereits zu Ihrer Kommune.', [
+        { path: 'body.email', code: 'already_member', message: 'Die Person gehört bereits zu Ihrer Kommune.' },
       ]);
     }
     await trx
@@ -175,17 +189,18 @@ async function createInvitation(
       municipalityId,
       after: { role: input.role },
     });
-    return trx
+    const muni = await trx
       .selectFrom('municipalities')
       .select('shortName')
       .where('id', '=', municipalityId)
       .executeTakeFirstOrThrow();
-  });
-  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
-  await deps.mailer.send({
-    to: input.email,
-    subject: `Einladung zum Digitalzirkel – ${muni.shortName}`,
-    text: `Guten Tag,\n\n${actor.user.name} lädt Sie in den Digitalzirkel der Kommune ${muni.shortName} ein (Rolle: ${MUNICIPALITY_ROLE_LABELS[input.role]}).\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nIhr Digitalzirkel`,
+    const mail = MAILS.memberInvitation({
+      inviter: actor.user.name,
+      municipality: muni.shortName,
+      role: MUNICIPALITY_ROLE_LABELS[input.role],
+      link: `${deps.config.publicUrl}/einladung?token=${token}`,
+    });
+    await deps.outbox.queue(trx, input.email, mail, municipalityId);
   });
   return { id };
 }
@@ -194,8 +209,8 @@ export async function revokeInvitation(deps: Deps, scope: TenantScope, id: strin
   requirePermission(scope, 'invite');
   await deps.db.transaction().execute(async (trx) => {
     const inv = await repo.findInvitation(trx, scope, id);
-    if (!inv) throw new AppError('not_found', 404);
-    if (inv.acceptedAt || inv.revokedAt) throw new AppError('conflict', 409, 'Invitation is no longer open.');
+    if (!inv) throw new AppError('not_found');
+    if (inv.acceptedAt || inv.revokedAt) throw new AppError('conflict', 'Die Einladung ist nicht mehr offen.');
     await trx.updateTable('invitations').set({ revokedAt: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, scope, { action: 'revoke', entity: 'invitation', entityId: id });
   });
@@ -249,9 +264,8 @@ async function openInvitation(deps: Deps, token: string): Promise<OpenInvitation
   if (mod) return { kind: 'network_moderator', ...mod };
   throw new AppError(
     'token_invalid',
-    404,
-    'The invitation is invalid, expired or was already used.',
-    [{ path: 'token', code: 'token_invalid', message: 'invalid' }],
+    'Die Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.',
+    [{ path: 'token', code: 'token_invalid', message: 'Der Link ist ungültig.' }],
     { reason: await closedInvitationReason(deps, tokenHash) },
   );
 }
@@ -302,8 +316,8 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
   const inv = await openInvitation(deps, input.token);
   const existing = await deps.db.selectFrom('users').selectAll().where('email', '=', inv.email).executeTakeFirst();
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-    throw new AppError('invalid_credentials', 401, 'Password of the existing account is wrong.', [
-      { path: 'body.password', code: 'invalid_credentials', message: 'wrong password' },
+    throw new AppError('invalid_credentials', 'Das Passwort des bestehenden Kontos ist falsch.', [
+      { path: 'body.password', code: 'invalid_credentials', message: 'Das Passwort ist falsch.' },
     ]);
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
@@ -316,7 +330,7 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
       .where('acceptedAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!claimed) throw new AppError('token_invalid', 404, 'The invitation was already used.');
+    if (!claimed) throw new AppError('token_invalid', 'Die Einladung wurde bereits verwendet.');
     const userId = existing?.id ?? newId();
     if (!existing) {
       await trx

@@ -27,7 +27,7 @@ describe('invitations', () => {
     const { m, c } = await tenant('coordinator');
     const res = await c.post('/api/v1/invitations', { email: 'Neue.Kollegin@Example.org', role: 'staff' });
     expect(res.statusCode).toBe(201);
-    const { link, text } = lastMailLink(ctx.outbox, 'neue.kollegin@example.org');
+    const { link, text } = await lastMailLink(ctx.outbox, 'neue.kollegin@example.org');
     expect(text).toContain('Einladung');
     const token = new URL(link).searchParams.get('token')!;
     const info = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
@@ -67,7 +67,7 @@ describe('invitations', () => {
     const { c } = await tenant('admin');
     const other = await tenant('coordinator');
     await c.post('/api/v1/invitations', { email: other.u.email, role: 'mayor' });
-    const token = new URL(lastMailLink(ctx.outbox, other.u.email).link).searchParams.get('token')!;
+    const token = new URL((await lastMailLink(ctx.outbox, other.u.email)).link).searchParams.get('token')!;
     const info = (await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).json();
     expect(info.existingUser).toBe(true);
     const wrong = await ctx.app.inject({
@@ -89,7 +89,7 @@ describe('invitations', () => {
   it('lets a revoked invitation no longer be used', async () => {
     const { c } = await tenant('admin');
     const { id } = (await c.post('/api/v1/invitations', { email: 'widerruf@example.org', role: 'council' })).json();
-    const token = new URL(lastMailLink(ctx.outbox, 'widerruf@example.org').link).searchParams.get('token')!;
+    const token = new URL((await lastMailLink(ctx.outbox, 'widerruf@example.org')).link).searchParams.get('token')!;
     expect((await c.del(`/api/v1/invitations/${id}`)).statusCode).toBe(200);
     const revoked = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
     expect(revoked.statusCode).toBe(404);
@@ -127,7 +127,7 @@ describe('onboarding by the platform administration', () => {
       role: 'admin',
     });
     expect(res.statusCode).toBe(201);
-    const { link, text } = lastMailLink(ctx.outbox, 'hauptamt@neu.example');
+    const { link, text } = await lastMailLink(ctx.outbox, 'hauptamt@neu.example');
     expect(text).toContain('Rolle: Administrator/in');
     const token = new URL(link).searchParams.get('token')!;
     const accept = await ctx.app.inject({

@@ -1,4 +1,5 @@
 import {
+  canSchema,
   dashboard,
   department,
   departmentCreate,
@@ -55,7 +56,7 @@ export const municipalitiesRoutes: ModulePlugin = (app, deps) => {
     {
       schema: {
         tags: dtags,
-        response: { 200: z.object({ items: z.array(department), can: z.object({ manage: z.boolean() }) }) },
+        response: { 200: z.object({ items: z.array(department), can: canSchema('departments') }) },
       },
       config: { access: 'tenant' },
     },

@@ -11,11 +11,11 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can, canMap } from '../members/members.policy.js';
 import {
   type DirectoryFilter,
   type MunicipalityRow,
@@ -56,14 +56,14 @@ export async function listDirectory(deps: Deps, scope: Scope, f: DirectoryFilter
 
 export async function getMunicipality(deps: Deps, scope: Scope, id: string) {
   const r = await repo.byId(deps.db, scope, id);
-  if (!r) throw new AppError('not_found', 404);
+  if (!r) throw new AppError('not_found');
   return toMunicipality(r);
 }
 
 /** Start page data for the active municipality: master data, key figures, networks. */
 export async function dashboard(deps: Deps, scope: TenantScope) {
   const row = await repo.byId(deps.db, scope, scope.municipalityId);
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   const m = toMunicipality(row);
   const band = sizeClassBand(m.sizeClass as 1);
   const [figures, networks, same] = await Promise.all([
@@ -78,7 +78,7 @@ export async function dashboard(deps: Deps, scope: TenantScope) {
     openInvitations: Number(figures.openInvitations ?? 0),
     networks: networks.map((n) => ({ ...n, memberCount: Number(n.memberCount ?? 0) })),
     landPeers: { sameSizeClass: same.n, inKreis: Number(figures.inKreis ?? 0) },
-    can: canMap(scope),
+    can: presentCan(scope, 'municipality'),
   };
 }
 
@@ -96,15 +96,15 @@ export async function updateMunicipality(
     areaKm2?: number | null;
   },
 ) {
-  if (id !== scope.municipalityId) throw new AppError('not_found', 404);
-  if (!can(scope, 'edit_municipality')) throw new AppError('forbidden', 403);
+  if (id !== scope.municipalityId) throw new AppError('not_found');
+  authorize(scope, 'municipality', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.forUpdate(trx, scope);
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     assertVersion(cur, input.version);
     const issue = arsConsistencyIssue(input.ars, cur.ags);
     if (issue)
-      throw new AppError('validation_failed', 400, 'ARS does not match the AGS.', [
+      throw new AppError('validation_failed', 'ARS does not match the AGS.', [
         { path: 'body.ars', code: issue, message: issue },
       ]);
     const next = {
@@ -153,16 +153,16 @@ export async function ensureDefaultDepartments(trx: Transaction<DB> | Database, 
 }
 
 export async function listDepartments(deps: Deps, scope: TenantScope) {
-  return { items: await repo.departments(deps.db, scope), can: { manage: can(scope, 'manage_departments') } };
+  return { items: await repo.departments(deps.db, scope), can: presentCan(scope, 'departments') };
 }
 
 function assertManage(scope: TenantScope) {
-  if (!can(scope, 'manage_departments')) throw new AppError('forbidden', 403);
+  authorize(scope, 'departments', 'manage');
 }
 
 const duplicateName = () =>
-  new AppError('duplicate', 409, 'A department with this name exists.', [
-    { path: 'body.name', code: 'duplicate', message: 'duplicate' },
+  new AppError('duplicate', 'A department with this name exists.', [
+    { path: 'body.name', code: 'duplicate', message: 'Diesen Namen gibt es bereits.' },
   ]);
 
 export async function createDepartment(deps: Deps, scope: TenantScope, input: { code?: string | null; name: string }) {
@@ -196,7 +196,7 @@ export async function updateDepartment(
   assertManage(scope);
   return deps.db.transaction().execute(async (trx) => {
     const cur = await repo.department(trx, scope, id);
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     assertVersion(cur, input.version, { id: cur.id, code: cur.code, name: cur.name, version: cur.version });
     const clash = await trx
       .selectFrom('departments')
@@ -227,7 +227,7 @@ export async function deleteDepartment(deps: Deps, scope: TenantScope, id: strin
   assertManage(scope);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.department(trx, scope, id);
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     await trx
       .deleteFrom('departments')
       .where('id', '=', id)

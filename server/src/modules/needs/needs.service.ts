@@ -1,19 +1,16 @@
-import { AppError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
+import { AppError, fieldError, type needCreate, type needsQuery, type needUpdate } from '@dz/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 
 type Urgency = 'low' | 'medium' | 'high' | 'critical';
 type Source = 'department' | 'employee' | 'citizen' | 'workshop';
 type Status = 'open' | 'in_review' | 'planned' | 'in_progress' | 'done' | 'rejected' | 'merged';
-
-const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /**
  * A German OR-query from free text: every word is stemmed by PostgreSQL ("Bauhöfe" → "bauhof"), so
@@ -28,10 +25,6 @@ export function orQuery(text: string): string | null {
     .slice(0, 30);
   // prefix match, so a word still being typed already finds ("Bauh" → "Bauhof")
   return words.length ? words.map((w) => `${w}:*`).join(' | ') : null;
-}
-
-function permissions(scope: TenantScope) {
-  return { create: can(scope, 'create_needs'), manage: can(scope, 'manage_needs') };
 }
 
 export async function listNeeds(deps: Deps, scope: TenantScope, q: z.infer<typeof needsQuery>) {
@@ -80,7 +73,7 @@ export async function listNeeds(deps: Deps, scope: TenantScope, q: z.infer<typeo
     total: Number(rows[0]?.total ?? 0),
     page: q.page,
     pageSize: q.pageSize,
-    can: permissions(scope),
+    can: presentCan(scope, 'needs'),
   };
 }
 
@@ -106,7 +99,7 @@ async function loadNeed(deps: Deps, scope: TenantScope, id: string) {
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   return n;
 }
 
@@ -161,10 +154,7 @@ export async function getNeed(deps: Deps, scope: TenantScope, id: string) {
     mergedInto: into ?? null,
     merged,
     history: history.map((h) => ({ at: iso(h.at), action: h.action, actor: h.actor, changes: h.changes })),
-    can: {
-      edit: can(scope, 'manage_needs') && n.status !== 'merged',
-      merge: can(scope, 'manage_needs') && n.status !== 'merged',
-    },
+    can: presentCan(scope, 'need', { merged: n.status === 'merged' }),
   };
 }
 
@@ -199,7 +189,7 @@ async function checkAction(deps: Deps, scope: TenantScope, actionId: string | nu
 }
 
 export async function createNeed(deps: Deps, scope: TenantScope, input: z.infer<typeof needCreate>) {
-  if (!can(scope, 'create_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'create');
   await checkDepartment(deps, scope, input.departmentId);
   await checkAction(deps, scope, input.workshopActionId);
   const id = newId();
@@ -222,15 +212,14 @@ export async function createNeed(deps: Deps, scope: TenantScope, input: z.infer<
 
 export async function updateNeed(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof needUpdate>) {
   await loadNeed(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'manage');
   await checkDepartment(deps, scope, input.departmentId);
   await deps.db.transaction().execute(async (trx) => {
     const n = await trx.selectFrom('needs').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     const fields = ['title', 'description', 'service', 'departmentId', 'urgency', 'source', 'status'] as const;
     const before = Object.fromEntries(fields.map((f) => [f, n[f]]));
     assertVersion(n, input.version, { ...before, version: n.version });
-    if (n.status === 'merged')
-      throw new AppError('conflict', 409, 'Zusammengeführte Bedarfe werden nicht mehr bearbeitet.');
+    if (n.status === 'merged') throw new AppError('conflict', 'Zusammengeführte Bedarfe werden nicht mehr bearbeitet.');
     const after = Object.fromEntries(fields.map((f) => [f, input[f]]));
     await trx
       .updateTable('needs')
@@ -257,7 +246,7 @@ export async function mergeNeed(
   input: { version: number; intoId: string },
 ) {
   await loadNeed(deps, scope, id);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'needs', 'manage');
   if (input.intoId === id)
     throw fieldError('body.intoId', 'same_need', 'Ein Bedarf lässt sich nicht mit sich selbst zusammenführen.');
   await deps.db.transaction().execute(async (trx) => {
@@ -272,7 +261,7 @@ export async function mergeNeed(
       .executeTakeFirst();
     if (!into || into.status === 'merged')
       throw fieldError('body.intoId', 'unknown_need', 'Diesen Bedarf gibt es nicht (mehr).');
-    if (n.status === 'merged') throw new AppError('conflict', 409, 'Der Bedarf ist bereits zusammengeführt.');
+    if (n.status === 'merged') throw new AppError('conflict', 'Der Bedarf ist bereits zusammengeführt.');
     // needs merged into this one move along, so no chain of merges remains
     await trx.updateTable('needs').set({ mergedIntoId: into.id }).where('mergedIntoId', '=', id).execute();
     await trx

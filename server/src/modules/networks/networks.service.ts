@@ -1,14 +1,15 @@
-import { AppError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
+import { AppError, allows, fieldError, LAENDER, type NetworkType, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { fieldError } from '../projects/projects.access.js';
+import { MAILS } from '../../mail/templates.js';
+
 import { networksRepository as repo } from './networks.repository.js';
 
 const MODERATOR_INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -27,7 +28,7 @@ export async function listNetworks(deps: Deps, scope: Scope) {
       memberCount: Number(n.memberCount ?? 0),
       isModerator: scope.moderatedNetworkIds.includes(n.id),
     })),
-    can: { create: scope.user.isPlatformAdmin || (scope.municipalityId !== null && can(scope, 'create_network')) },
+    can: presentCan(scope, 'networks'),
   };
 }
 
@@ -35,7 +36,7 @@ export async function listNetworks(deps: Deps, scope: Scope) {
 export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   const access = networkAccess(scope, id);
   const n = await repo.byId(deps.db, id);
-  if (!n) throw new AppError('not_found', 404);
+  if (!n) throw new AppError('not_found');
   const mod = access === 'moderator';
   const [members, moderators] = await Promise.all([repo.members(deps.db, id, mod), repo.moderators(deps.db, id)]);
   return {
@@ -59,7 +60,7 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
     })),
     // members see who moderates; email addresses only for moderators themselves
     moderators: moderators.map((m) => ({ ...m, email: mod ? m.email : '' })),
-    can: { edit: mod, manageMembers: mod, manageModerators: mod },
+    can: presentCan(scope, 'network', { id: n.id }),
   };
 }
 
@@ -69,8 +70,7 @@ export async function createNetwork(
   scope: Scope,
   input: { name: string; type: NetworkType; description: string },
 ) {
-  const allowed = scope.user.isPlatformAdmin || (scope.municipalityId !== null && can(scope, 'create_network'));
-  if (!allowed) throw new AppError('forbidden', 403);
+  authorize(scope, 'networks', 'create');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -107,7 +107,7 @@ export async function updateNetwork(
   requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom('networks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     assertVersion(cur, input.version, {
       name: cur.name,
       type: cur.type,
@@ -146,20 +146,20 @@ export async function addMember(
   requireModerator(scope, id);
   if (input.joinedOn < today())
     throw fieldError('body.joinedOn', 'joined_in_past', 'Das Beitrittsdatum darf nicht in der Vergangenheit liegen.');
-  const invited = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom('municipalities')
       .select(['id', 'shortName'])
       .where('id', '=', input.municipalityId)
       .executeTakeFirst();
     if (!m)
-      throw new AppError('validation_failed', 400, 'Unknown municipality.', [
-        { path: 'body.municipalityId', code: 'unknown', message: 'unknown municipality' },
+      throw new AppError('validation_failed', 'Diese Kommune gibt es nicht.', [
+        { path: 'body.municipalityId', code: 'unknown', message: 'Diese Kommune gibt es nicht.' },
       ]);
     const cur = await repo.activeMembership(trx, id, input.municipalityId);
     if (cur) {
       const code = cur.status === 'invited' ? 'already_invited' : 'already_member';
-      throw new AppError('duplicate', 409, 'Already a member or invited.', [
+      throw new AppError('duplicate', 'Die Kommune ist bereits Mitglied oder eingeladen.', [
         { path: 'body.municipalityId', code, message: code.replace('_', ' ') },
       ]);
     }
@@ -176,32 +176,28 @@ export async function addMember(
       municipalityId: input.municipalityId,
       after: { municipality: m.shortName, joinedOn: input.joinedOn, status: 'invited' },
     });
-    return net.name;
+    await mailInvitation(deps, trx, scope, input.municipalityId, net.name);
   });
-  await mailInvitation(deps, scope, input.municipalityId, invited);
   return getNetwork(deps, scope, id);
 }
 
 /** Tells those who speak for the invited municipality (admins and coordinators) about the invitation. */
-async function mailInvitation(deps: Deps, scope: Scope, municipalityId: string, network: string) {
-  const people = await deps.db
+async function mailInvitation(deps: Deps, trx: Transaction<DB>, scope: Scope, municipalityId: string, network: string) {
+  const people = await trx
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .select(['u.email', 'u.name'])
     .where('ms.municipalityId', '=', municipalityId)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();
-  for (const u of people) {
-    try {
-      await deps.mailer.send({
-        to: u.email,
-        subject: `Einladung in den Verbund „${network}“`,
-        text: `Guten Tag ${u.name},\n\n${scope.user.name} lädt Ihre Kommune in den Verbund „${network}“ ein. Ihre Kommune wird erst Mitglied, wenn Sie die Einladung annehmen; dabei entscheiden Sie auch, ob der Verbund persönliche Umfragen an Ihre Beschäftigten senden darf:\n\n${deps.config.publicUrl}/verbuende\n\nIhr Digitalzirkel`,
-      });
-    } catch (err) {
-      deps.log.warn({ err }, 'network invitation mail failed');
-    }
-  }
+  const url = `${deps.config.publicUrl}/verbuende`;
+  for (const u of people)
+    await deps.outbox.queue(
+      trx,
+      u.email,
+      MAILS.networkInvitation({ name: u.name, inviter: scope.user.name, network, url }),
+      municipalityId,
+    );
 }
 
 /** Ends a municipality's membership on a date; history is kept. */
@@ -213,11 +209,12 @@ export async function leaveMember(
   input: { leftOn: string },
 ) {
   // a municipality's own admin/coordinator may also leave on its behalf
-  const self = scope.municipalityId === municipalityId && can(scope, 'create_network') && scope.networkIds.includes(id);
+  const self =
+    scope.municipalityId === municipalityId && allows(scope, 'create_network') && scope.networkIds.includes(id);
   if (!self) requireModerator(scope, id);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await repo.activeMembership(trx, id, municipalityId);
-    if (!cur) throw new AppError('not_found', 404);
+    if (!cur) throw new AppError('not_found');
     if (cur.status === 'invited') {
       // an unanswered invitation is withdrawn, not ended: it never was a membership
       await trx.deleteFrom('networkMembers').where('id', '=', cur.id).execute();
@@ -232,8 +229,8 @@ export async function leaveMember(
       return;
     }
     if (input.leftOn < cur.joinedOn) {
-      throw new AppError('validation_failed', 400, 'Leaving date before joining date.', [
-        { path: 'body.leftOn', code: 'before_joined', message: 'before joined' },
+      throw new AppError('validation_failed', 'Das Austrittsdatum liegt vor dem Beitrittsdatum.', [
+        { path: 'body.leftOn', code: 'before_joined', message: 'Das Austrittsdatum liegt vor dem Beitrittsdatum.' },
       ]);
     }
     await trx.updateTable('networkMembers').set({ leftOn: input.leftOn }).where('id', '=', cur.id).execute();
@@ -259,9 +256,9 @@ export async function leaveMember(
 export async function inviteModerator(deps: Deps, scope: Scope, id: string, email: string) {
   requireModerator(scope, id);
   const token = newSecret();
-  const network = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const n = await repo.byId(trx, id);
-    if (!n) throw new AppError('not_found', 404);
+    if (!n) throw new AppError('not_found');
     const invitationId = newId();
     await repo.replaceModeratorInvitation(trx, {
       id: invitationId,
@@ -278,13 +275,8 @@ export async function inviteModerator(deps: Deps, scope: Scope, id: string, emai
       networkId: id,
       municipalityId: null,
     });
-    return n;
-  });
-  const link = `${deps.config.publicUrl}/einladung?token=${token}`;
-  await deps.mailer.send({
-    to: email,
-    subject: `Einladung zur Moderation – ${network.name}`,
-    text: `Guten Tag,\n\n${scope.user.name} lädt Sie ein, den Verbund „${network.name}“ im Digitalzirkel zu moderieren.\n\nÜber diesen Link nehmen Sie die Einladung an (7 Tage gültig, nur einmal verwendbar):\n\n${link}\n\nWenn Sie damit nichts anfangen können, ignorieren Sie diese E-Mail bitte.\n\nIhr Digitalzirkel`,
+    const link = `${deps.config.publicUrl}/einladung?token=${token}`;
+    await deps.outbox.queue(trx, email, MAILS.moderatorInvitation({ inviter: scope.user.name, network: n.name, link }));
   });
 }
 
@@ -297,8 +289,8 @@ export async function removeModerator(deps: Deps, scope: Scope, id: string, user
       .where('networkId', '=', id)
       .forUpdate()
       .execute();
-    if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found', 404);
-    if (mods.length <= 1) throw new AppError('conflict', 409, 'A network needs at least one moderator.');
+    if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found');
+    if (mods.length <= 1) throw new AppError('conflict', 'A network needs at least one moderator.');
     await trx.deleteFrom('networkModerators').where('networkId', '=', id).where('userId', '=', userId).execute();
     await writeAudit(trx, scope, {
       action: 'delete',
@@ -329,13 +321,13 @@ export async function listMemberships(deps: Deps, scope: TenantScope) {
       answeredAt: iso(r.answeredAt),
       version: r.version,
     })),
-    can: { answer: can(scope, 'answer_network_invitations') },
+    can: presentCan(scope, 'networkInvitations'),
   };
 }
 
 /** The municipality's own membership row in a network (invited or accepted), locked; 404 if there is none. */
 async function ownMembership(trx: Transaction<DB>, scope: TenantScope, networkId: string, version: number) {
-  if (!can(scope, 'answer_network_invitations')) throw new AppError('forbidden', 403);
+  authorize(scope, 'networkInvitations', 'answer');
   const cur = await trx
     .selectFrom('networkMembers')
     .selectAll()
@@ -345,7 +337,7 @@ async function ownMembership(trx: Transaction<DB>, scope: TenantScope, networkId
     .where('status', '<>', 'declined')
     .forUpdate()
     .executeTakeFirst();
-  if (!cur) throw new AppError('not_found', 404);
+  if (!cur) throw new AppError('not_found');
   assertVersion(cur, version, { status: cur.status, staffSurveys: cur.staffSurveys, version: cur.version });
   return cur;
 }
@@ -364,7 +356,7 @@ export async function answerInvitation(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const cur = await ownMembership(trx, scope, networkId, input.version);
-    if (cur.status !== 'invited') throw new AppError('conflict', 409, 'Die Einladung wurde bereits beantwortet.');
+    if (cur.status !== 'invited') throw new AppError('conflict', 'Die Einladung wurde bereits beantwortet.');
     let joinedOn = cur.joinedOn;
     if (joinedOn < today()) joinedOn = today();
     const next = accept
@@ -397,7 +389,7 @@ export async function setStaffSurveys(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const cur = await ownMembership(trx, scope, networkId, input.version);
-    if (cur.status !== 'accepted') throw new AppError('conflict', 409, 'Bitte nehmen Sie die Einladung zuerst an.');
+    if (cur.status !== 'accepted') throw new AppError('conflict', 'Bitte nehmen Sie die Einladung zuerst an.');
     await trx
       .updateTable('networkMembers')
       .set({ staffSurveys: input.staffSurveys, version: cur.version + 1 })

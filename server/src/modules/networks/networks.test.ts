@@ -23,7 +23,7 @@ afterAll(() => ctx?.close());
 
 /** Accepts the newest invitation mailed to an address, as the invitation page does. */
 async function acceptLink(email: string, body: { name: string; password: string }) {
-  const token = new URL(lastMailLink(ctx.outbox, email).link).searchParams.get('token')!;
+  const token = new URL((await lastMailLink(ctx.outbox, email)).link).searchParams.get('token')!;
   const info = await ctx.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
   const res = await ctx.app.inject({
     method: 'POST',
@@ -280,12 +280,14 @@ describe('membership needs the invited municipality’s consent (security review
     // invited only: no targets, no mail, no names
     const s1 = await personSurvey(attacker, net, 'Umfrage vor der Zustimmung');
     expect(await targetsOf(s1, foreign.id)).toEqual([]);
-    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage vor der Zustimmung'))).toBe(false);
+    expect((await mailTexts(ctx.outbox, staffUser.email)).some((m) => m.includes('Umfrage vor der Zustimmung'))).toBe(
+      false,
+    );
     const part1 = await attacker.get(`/api/v1/surveys/${s1}/participation`);
     expect(part1.body).not.toContain('Vertrauliche Person');
 
     // the invited municipality sees the invitation; the invitation mail went to its coordinator
-    expect(mailTexts(ctx.outbox, fc.email).some((m) => m.includes('Eigener Zirkel'))).toBe(true);
+    expect((await mailTexts(ctx.outbox, fc.email)).some((m) => m.includes('Eigener Zirkel'))).toBe(true);
     const coord = await login(ctx.app, fc.email);
     const staff = await login(ctx.app, staffUser.email);
     const list = (await coord.get('/api/v1/network-memberships')).json();
@@ -304,7 +306,9 @@ describe('membership needs the invited municipality’s consent (security review
     // accepted without consent to staff surveys: still no person targets, and the moderator sees why
     const s2 = await personSurvey(attacker, net, 'Umfrage ohne Einwilligung');
     expect(await targetsOf(s2, foreign.id)).toEqual([]);
-    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage ohne Einwilligung'))).toBe(false);
+    expect((await mailTexts(ctx.outbox, staffUser.email)).some((m) => m.includes('Umfrage ohne Einwilligung'))).toBe(
+      false,
+    );
     const part2 = (await attacker.get(`/api/v1/surveys/${s2}/participation`)).json();
     expect(part2.withoutStaffConsent).toBe(2); // the founder's own municipality has not allowed it either
     expect(JSON.stringify(part2)).not.toContain('Vertrauliche Person');
@@ -334,7 +338,9 @@ describe('membership needs the invited municipality’s consent (security review
         (await ctx.db.selectFrom('users').select('id').where('email', '=', fc.email).executeTakeFirstOrThrow()).id,
       ].sort(),
     );
-    expect(mailTexts(ctx.outbox, staffUser.email).some((m) => m.includes('Umfrage mit Einwilligung'))).toBe(true);
+    expect((await mailTexts(ctx.outbox, staffUser.email)).some((m) => m.includes('Umfrage mit Einwilligung'))).toBe(
+      true,
+    );
     expect((await attacker.get(`/api/v1/surveys/${s3}/participation`)).json().withoutStaffConsent).toBe(1);
   });
 

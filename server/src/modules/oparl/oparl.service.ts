@@ -64,7 +64,7 @@ export function organizationName(key: string): string | null {
   return Buffer.from(name, 'utf8').toString('base64url') === key ? name : null;
 }
 
-const notFound = () => new AppError('not_found', 404, 'No such public OParl object.');
+const notFound = () => new AppError('not_found', 'Dieses öffentliche OParl-Objekt gibt es nicht.');
 
 function window(q: ListQuery): repo.Window {
   const d = (s?: string) => (s ? new Date(s) : undefined);

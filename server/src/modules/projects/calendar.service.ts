@@ -1,10 +1,10 @@
 import { AppError } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { type IcalAllDayEvent, icalCalendar } from '../../lib/ical.js';
 import { hashSecret, iso, newSecret } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 
 const feedUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/api/v1/calendar/${token}.ics`;
 
@@ -19,7 +19,7 @@ export async function getFeed(deps: Deps, scope: TenantScope) {
 
 /** Creates the feed or replaces its secret address (the old address stops working at once). */
 export async function createFeed(deps: Deps, scope: TenantScope) {
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'manage');
   const token = newSecret();
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('calendarFeeds').where('municipalityId', '=', scope.municipalityId).execute();
@@ -33,7 +33,7 @@ export async function createFeed(deps: Deps, scope: TenantScope) {
 }
 
 export async function revokeFeed(deps: Deps, scope: TenantScope) {
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'manage');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('calendarFeeds').where('municipalityId', '=', scope.municipalityId).execute();
     await writeAudit(trx, scope, { action: 'revoke', entity: 'calendar_feed', municipalityId: scope.municipalityId });
@@ -49,7 +49,7 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
     .select(['f.municipalityId', 'm.shortName'])
     .where('f.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   const [milestones, tasks] = await Promise.all([
     deps.db
       .selectFrom('milestones as ms')

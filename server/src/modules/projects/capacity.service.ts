@@ -4,6 +4,7 @@ import {
   capacityCells,
   type capacitySave,
   type effortSave,
+  fieldError,
   monthOf,
   monthRange,
   sumCells,
@@ -11,11 +12,11 @@ import {
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { assertMembers, editableProject, fieldError, loadProject } from './projects.access.js';
+import { assertMembers, editableProject, loadProject } from './projects.access.js';
 import { getProject } from './projects.service.js';
 
 const firstOfMonth = (m: string) => `${m}-01`;
@@ -106,7 +107,7 @@ export async function getCapacity(deps: Deps, scope: TenantScope, range: { from?
       rows.map((r) => r.cells),
       months,
     ),
-    can: { edit: can(scope, 'manage_capacity') },
+    can: presentCan(scope, 'capacity'),
   };
 }
 
@@ -124,8 +125,8 @@ export async function saveCapacity(
     .where('municipalityId', '=', mid)
     .where('userId', '=', userId)
     .executeTakeFirst();
-  if (!member) throw new AppError('not_found', 404);
-  if (!can(scope, 'manage_capacity')) throw new AppError('forbidden', 403);
+  if (!member) throw new AppError('not_found');
+  authorize(scope, 'capacity', 'edit');
   if (input.departmentId) {
     const d = await deps.db
       .selectFrom('departments')

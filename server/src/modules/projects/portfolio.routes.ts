@@ -104,7 +104,7 @@ export const portfolioRoutes: ModulePlugin = (app, deps) => {
     },
     async (req, reply) => {
       const token = (req.params.file as string).replace(/\.ics$/, '');
-      if (!token) throw new AppError('not_found', 404);
+      if (!token) throw new AppError('not_found');
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

@@ -12,11 +12,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 import { editableProject } from './projects.access.js';
 import { getProject } from './projects.service.js';
 
@@ -78,7 +78,7 @@ export async function getPriorities(deps: Deps, scope: TenantScope) {
       const p = byId.get(r.id)!;
       return { ...r, phase: p.phase as ProjectPhase, version: p.version, scores: scores.get(r.id) ?? {} };
     }),
-    can: { configure: can(scope, 'manage_projects') },
+    can: presentCan(scope, 'prioritisation'),
   };
 }
 
@@ -95,7 +95,7 @@ async function restoreScores(trx: Transaction<DB>, municipalityId: string, crite
 }
 
 export async function saveCriteria(deps: Deps, scope: TenantScope, input: z.infer<typeof criteriaSave>) {
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'prioritisation', 'configure');
   const mid = scope.municipalityId;
   await deps.db.transaction().execute(async (trx) => {
     const s = await trx
@@ -146,7 +146,7 @@ export async function saveScores(deps: Deps, scope: TenantScope, projectId: stri
     const keys = new Set(criteria.map((c) => c.key));
     const unknown = Object.keys(input.scores).find((k) => !keys.has(k));
     if (unknown)
-      throw new AppError('validation_failed', 400, 'Unknown criterion.', [
+      throw new AppError('validation_failed', 'Dieses Kriterium gibt es nicht.', [
         { path: `body.scores.${unknown}`, code: 'unknown_criterion', message: 'Dieses Kriterium gibt es nicht.' },
       ]);
     await trx.deleteFrom('projectScores').where('projectId', '=', projectId).execute();

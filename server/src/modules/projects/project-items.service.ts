@@ -1,6 +1,7 @@
 import {
   AppError,
   type commentCreate,
+  fieldError,
   type linkCreate,
   type milestoneCreate,
   type milestoneUpdate,
@@ -12,12 +13,13 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { assertMembers, editableProject, fieldError, loadProject } from './projects.access.js';
+import { MAILS } from '../../mail/templates.js';
+import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
 type ItemTable = 'milestones' | 'tasks' | 'projectLinks' | 'projectFiles';
@@ -55,7 +57,7 @@ async function loadItem<T extends ItemTable>(deps: Deps, table: T, projectId: st
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
   return row;
 }
 
@@ -221,7 +223,7 @@ export async function readFile(deps: Deps, scope: TenantScope, projectId: string
     .where('id', '=', id)
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (!f) throw new AppError('not_found', 404);
+  if (!f) throw new AppError('not_found');
   return f;
 }
 
@@ -236,7 +238,7 @@ export async function addComment(
   input: z.infer<typeof commentCreate>,
 ) {
   const p = await loadProject(deps, scope, projectId);
-  if (!can(scope, 'contribute')) throw new AppError('forbidden', 403, 'Ihre Rolle darf nur lesen.');
+  authorize(scope, 'project', 'comment', await projectFacts(deps, scope, p));
   const people = (await colleagues(deps, scope)).items;
   const mentioned = mentionedNames(
     input.body,
@@ -253,11 +255,12 @@ export async function addComment(
     const to = await deps.db.selectFrom('users').select(['email', 'name']).where('id', 'in', ids).execute();
     const url = `${deps.config.publicUrl}/projekte/${projectId}`;
     for (const r of to)
-      await deps.mailer.send({
-        to: r.email,
-        subject: `${scope.user.name} hat Sie im Projekt „${p.title}“ erwähnt`,
-        text: `Guten Tag ${r.name},\n\n${scope.user.name} hat Sie in einem Kommentar zum Projekt „${p.title}“ erwähnt:\n\n${input.body}\n\nZum Projekt: ${url}\n\nDigitalzirkel`,
-      });
+      await deps.outbox.queue(
+        deps.db,
+        r.email,
+        MAILS.mention({ name: r.name, author: scope.user.name, project: p.title, body: input.body, url }),
+        scope.municipalityId,
+      );
   }
   return getProject(deps, scope, projectId);
 }

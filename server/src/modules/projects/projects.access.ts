@@ -1,12 +1,9 @@
-import { AppError } from '@dz/core';
+import { AppError, fieldError, type ProjectFacts } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
-
-export const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /** The project of the active municipality, or 404 (never another municipality's). */
 export async function loadProject(deps: Deps | { db: Transaction<DB> }, scope: TenantScope, id: string) {
@@ -16,35 +13,29 @@ export async function loadProject(deps: Deps | { db: Transaction<DB> }, scope: T
     .where('id', '=', id)
     .where('municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!p) throw new AppError('not_found', 404);
+  if (!p) throw new AppError('not_found');
   return p;
 }
 
-/**
- * Coordinators and admins edit every project; owner and team members edit their own unless their role
- * is read-only (a council member named on the team still only reads).
- */
-export async function canEditProject(
-  deps: Deps,
+/** What the project rule (core/domain/permissions.ts) needs to know: owner and whether the actor is on the team. */
+export async function projectFacts(
+  deps: Deps | { db: Transaction<DB> },
   scope: TenantScope,
   project: { id: string; ownerId: string | null },
-): Promise<boolean> {
-  if (can(scope, 'manage_projects')) return true;
-  if (!can(scope, 'contribute')) return false;
-  if (project.ownerId === scope.user.id) return true;
+): Promise<ProjectFacts> {
   const member = await deps.db
     .selectFrom('projectTeam')
     .select('userId')
     .where('projectId', '=', project.id)
     .where('userId', '=', scope.user.id)
     .executeTakeFirst();
-  return Boolean(member);
+  return { ownerId: project.ownerId, onTeam: Boolean(member) };
 }
 
-/** Loads the project and raises 403 unless the actor may edit it. */
+/** Loads the project and raises 403 unless the project rule lets the actor edit it. */
 export async function editableProject(deps: Deps, scope: TenantScope, id: string) {
   const p = await loadProject(deps, scope, id);
-  if (!(await canEditProject(deps, scope, p))) throw new AppError('forbidden', 403);
+  authorize(scope, 'project', 'edit', await projectFacts(deps, scope, p));
   return p;
 }
 

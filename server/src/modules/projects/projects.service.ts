@@ -1,5 +1,6 @@
 import {
-  AppError,
+  allows,
+  fieldError,
   type ProjectPhase,
   type projectCreate,
   type projectMove,
@@ -10,12 +11,12 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
-import { assertMembers, canEditProject, fieldError, loadProject } from './projects.access.js';
+import { assertMembers, loadProject, projectFacts } from './projects.access.js';
 
 type Query = Omit<z.infer<typeof projectsQuery>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 type Light = 'green' | 'yellow' | 'red';
@@ -226,7 +227,7 @@ export async function listProjects(deps: Deps, scope: TenantScope, q: z.infer<ty
     total,
     page: q.page,
     pageSize: q.pageSize,
-    can: { create: can(scope, 'create_projects'), manage: can(scope, 'manage_projects') },
+    can: presentCan(scope, 'projects'),
   };
 }
 
@@ -262,7 +263,7 @@ async function replaceLinks(
 }
 
 export async function createProject(deps: Deps, scope: TenantScope, input: z.infer<typeof projectCreate>) {
-  if (!can(scope, 'create_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'create');
   const refs = await checkRefs(deps, scope, input);
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -302,7 +303,7 @@ export async function createProject(deps: Deps, scope: TenantScope, input: z.inf
 
 export async function getProject(deps: Deps, scope: TenantScope, id: string) {
   const p = await loadProject(deps, scope, id);
-  const [owner, team, departments, needs, goals, milestones, tasks, reports, links, files, comments, editable] =
+  const [owner, team, departments, needs, goals, milestones, tasks, reports, links, files, comments, facts] =
     await Promise.all([
       p.ownerId
         ? deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', p.ownerId).executeTakeFirst()
@@ -380,7 +381,7 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
         .where('c.projectId', '=', id)
         .orderBy('c.createdAt')
         .execute(),
-      canEditProject(deps, scope, p),
+      projectFacts(deps, scope, p),
     ]);
   const names = (await colleagues(deps, scope)).items.map((c) => c.name);
   const scores = await deps.db
@@ -431,7 +432,7 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
     score: p.priorityScore,
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
-    can: { edit: editable, delete: can(scope, 'manage_projects'), comment: can(scope, 'contribute') },
+    can: presentCan(scope, 'project', facts),
   };
 }
 
@@ -454,7 +455,7 @@ const CORE = ['title', 'description', 'ownerId', 'phase', 'startsOn', 'endsOn'] 
 
 export async function updateProject(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof projectUpdate>) {
   const p = await loadProject(deps, scope, id);
-  if (!(await canEditProject(deps, scope, p))) throw new AppError('forbidden', 403);
+  authorize(scope, 'project', 'edit', await projectFacts(deps, scope, p));
   const refs = await checkRefs(deps, scope, input);
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom('projects').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -485,7 +486,7 @@ export async function updateProject(deps: Deps, scope: TenantScope, id: string, 
  */
 export async function moveProject(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof projectMove>) {
   const p = await loadProject(deps, scope, id);
-  if (!(await canEditProject(deps, scope, p))) throw new AppError('forbidden', 403);
+  authorize(scope, 'project', 'edit', await projectFacts(deps, scope, p));
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom('projects').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     assertVersion(cur, input.version, { phase: cur.phase, version: cur.version });
@@ -559,14 +560,14 @@ export async function board(deps: Deps, scope: TenantScope) {
       ...r,
       phase: r.phase as ProjectPhase,
       score: priorityScore,
-      movable: can(scope, 'manage_projects') || Boolean(mine),
+      movable: allows(scope, 'manage_projects') || Boolean(mine),
     })),
   };
 }
 
 export async function deleteProject(deps: Deps, scope: TenantScope, id: string) {
   const p = await loadProject(deps, scope, id);
-  if (!can(scope, 'manage_projects')) throw new AppError('forbidden', 403);
+  authorize(scope, 'projects', 'manage');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('projects').where('id', '=', id).execute();
     await writeAudit(trx, scope, {

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
+import { createTestContext, login, mailTexts, multipart, type TestContext } from '../../../test/helpers.js';
 import { openCsvInCalc } from '../../../test/libreoffice.js';
 import { mentionedNames } from './projects.service.js';
 
@@ -29,15 +27,8 @@ async function setup() {
   };
 }
 
-function mailsTo(to: string): string[] {
-  if (!fs.existsSync(ctx.outbox)) return [];
-  return fs
-    .readdirSync(ctx.outbox)
-    .map((f) => fs.readFileSync(path.join(ctx.outbox, f), 'utf8'))
-    .filter((raw) => new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw))
-    .map((raw) =>
-      raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16))),
-    );
+function mailsTo(to: string): Promise<string[]> {
+  return mailTexts(ctx.outbox, to);
 }
 
 describe('projects', () => {
@@ -225,11 +216,11 @@ describe('projects', () => {
     const c = res.json().comments[0];
     expect(c.mentions).toEqual(['Stefan Sachbearbeiter']);
     expect(c.body).toContain('<b>dringend</b>'); // stored as text, escaped by the UI
-    const mails = mailsTo(staffUser.email);
+    const mails = await mailsTo(staffUser.email);
     expect(mails.length).toBe(1);
     expect(mails[0]).toContain('Online-Terminvergabe');
     expect(mails[0]).toContain(`/projekte/${id}`);
-    expect(mailsTo(otherUser.email)).toHaveLength(0);
+    expect(await mailsTo(otherUser.email)).toHaveLength(0);
   });
 
   it('portfolio table sorts, filters and exports CSV and XLSX; the board moves by phase and position', async () => {

@@ -1,8 +1,7 @@
-import { AppError, firstSteps, type MasterDataPart, platformSteps } from '@dz/core';
+import { AppError, allows, firstSteps, type MasterDataPart, platformSteps } from '@dz/core';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { startRepository as repo } from './start.repository.js';
 
 /**
@@ -12,7 +11,7 @@ import { startRepository as repo } from './start.repository.js';
  */
 export async function getFirstSteps(deps: Deps, scope: TenantScope) {
   const c = await repo.firstStepCounts(deps.db, scope);
-  if (!c) throw new AppError('not_found', 404);
+  if (!c) throw new AppError('not_found');
   const missingMasterData: MasterDataPart[] = [];
   if (!c.ars) missingMasterData.push('ars');
   if (!(c.population > 0)) missingMasterData.push('population');
@@ -35,7 +34,7 @@ export async function getFirstSteps(deps: Deps, scope: TenantScope) {
     counts,
     missingMasterData,
     latestProjectId: c.latestProjectId,
-    forRole: can(scope, 'invite'),
+    forRole: allows(scope, 'invite'),
     dismissedAt: iso(c.dismissedAt),
   };
 }
@@ -48,7 +47,7 @@ export async function setFirstStepsDismissal(deps: Deps, scope: TenantScope, inp
 
 /** The platform administration's start page: next steps after an empty start and open invitations. */
 export async function getPlatformStart(deps: Deps, scope: Scope) {
-  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 403, 'Platform administrators only.');
+  if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 'Das darf nur die Plattform-Administration.');
   const [{ counts, lastImportAt }, invitations] = await Promise.all([
     repo.platformCounts(deps.db),
     repo.openInvitations(deps.db, 10),

@@ -3,7 +3,7 @@ import { type Cell, cellKey, cellsOfClass, type QiClass, type SurveyDefinition }
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
-import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { type Client, createTestContext, login, outboxFiles, type TestContext } from '../../../test/helpers.js';
 
 /**
  * The attacker's view of survey anonymity (issue 15): a curious manager or council member who reads
@@ -385,7 +385,9 @@ describe('survey anonymity under attack', () => {
     expect(pn.byPerson).toBe(true);
     expect(pn.items.find((i: { name: string }) => i.name === 'Person Geheim 0')).toMatchObject({ submitted: 1 });
     // invitations say what applies
-    const mails = fs.readdirSync(ctx.outbox).map((f) => quotedPrintable(fs.readFileSync(`${ctx.outbox}/${f}`, 'utf8')));
+    const mails = (await outboxFiles(ctx.outbox)).map((f) =>
+      quotedPrintable(fs.readFileSync(`${ctx.outbox}/${f}`, 'utf8')),
+    );
     const invite = (title: string) => mails.find((x) => x.includes(title) && x.includes('Person Geheim 1')) ?? '';
     expect(invite('Puls anonym')).toContain('anonym');
     expect(invite('Puls anonym')).not.toContain('nicht anonym');

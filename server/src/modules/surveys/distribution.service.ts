@@ -1,12 +1,13 @@
-import { AppError, type SurveyDefinition } from '@dz/core';
+import { AppError, fieldError, type SurveyDefinition } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
-import { canSeeOrHide, fieldError, getSurvey, requireManager } from './surveys.service.js';
+import { canSeeOrHide, getSurvey, requireManager } from './surveys.service.js';
 
 /* Distribution of a survey: opening (targets, invitations), closing, reminders and the participation list. */
 interface Recipient {
@@ -48,48 +49,35 @@ async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: s
   return out;
 }
 
-async function mailAll(deps: Deps, list: Recipient[], subject: string, body: (r: Recipient) => string) {
+/** Queues one survey mail per recipient (the link names the recipient's municipality, see ?kommune=). */
+async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kind: 'invite' | 'remind') {
   for (const r of list) {
-    try {
-      await deps.mailer.send({ to: r.email, subject, text: body(r) });
-    } catch (err) {
-      deps.log.warn({ err }, 'survey mail failed');
-    }
+    const link = `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
+    const mail = MAILS.survey({
+      kind,
+      name: r.name,
+      title: s.title,
+      mode: s.mode as 'municipality' | 'person',
+      anonymous: s.anonymous,
+      closesOn: s.closesOn,
+      link,
+    });
+    await deps.outbox.queue(deps.db, r.email, mail, r.municipalityId);
   }
-}
-
-function surveyText(deps: Deps, s: SurveyRow, kind: 'invite' | 'remind') {
-  const link = (r: Recipient) =>
-    `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
-  const until = s.closesOn ? ` bis zum ${s.closesOn.split('-').reverse().join('.')}` : '';
-  const who =
-    s.mode === 'municipality'
-      ? 'für Ihre Kommune (eine gemeinsame Antwort)'
-      : s.anonymous
-        ? 'persönlich und anonym (niemand sieht, wer was geantwortet hat; die Ergebnisse erscheinen erst nach dem Ende der Umfrage und nur zusammengefasst)'
-        : 'persönlich, aber nicht anonym: Die Verantwortlichen sehen, wer teilgenommen hat (Ihre Antworten erscheinen nur zusammengefasst)';
-  return (r: Recipient) =>
-    `Guten Tag ${r.name},\n\n${
-      kind === 'invite'
-        ? `Sie sind eingeladen, an der Umfrage „${s.title}“ teilzunehmen – ${who}.`
-        : `wir erinnern Sie an die Umfrage „${s.title}“ – Ihre Antwort fehlt noch.`
-    }\nBitte antworten Sie${until}:\n\n${link(r)}\n\nEntwürfe werden automatisch gespeichert; Sie können jederzeit später weitermachen.\n\nIhr Digitalzirkel`;
 }
 
 /** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
 export async function openSurvey(deps: Deps, scope: Scope, id: string, version: number) {
   const invited = await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, version, { status: s.status, version: s.version });
-    if (s.status === 'open') throw new AppError('conflict', 409, 'Die Umfrage ist bereits geöffnet.');
+    if (s.status === 'open') throw new AppError('conflict', 'Die Umfrage ist bereits geöffnet.');
     // a closed survey is final: answers after the results were shown could be differenced against them
     if (s.status === 'closed')
       throw new AppError(
         'survey_final',
-        409,
         'Eine geschlossene Umfrage lässt sich nicht wieder öffnen, weil spätere Antworten sonst mit den bereits sichtbaren Ergebnissen verglichen werden könnten. Duplizieren Sie die Umfrage für eine neue Runde.',
       );
     const def = s.definition as SurveyDefinition;
@@ -156,23 +144,17 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
     });
     return { s, fresh };
   });
-  await mailAll(
-    deps,
-    await recipients(deps, invited.s, invited.fresh),
-    `Umfrage: ${invited.s.title}`,
-    surveyText(deps, invited.s, 'invite'),
-  );
+  await queueSurveyMails(deps, invited.s, await recipients(deps, invited.s, invited.fresh), 'invite');
   return getSurvey(deps, scope, id);
 }
 
 export async function closeSurvey(deps: Deps, scope: Scope, id: string, version: number) {
   await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, version, { status: s.status, version: s.version });
-    if (s.status !== 'open') throw new AppError('conflict', 409, 'Nur geöffnete Umfragen lassen sich schließen.');
+    if (s.status !== 'open') throw new AppError('conflict', 'Nur geöffnete Umfragen lassen sich schließen.');
     await trx
       .updateTable('surveys')
       .set({ status: 'closed', closedAt: new Date(), version: s.version + 1, updatedAt: new Date() })
@@ -194,7 +176,7 @@ export async function closeSurvey(deps: Deps, scope: Scope, id: string, version:
 /** Reminds every target that has not submitted yet. */
 export async function remind(deps: Deps, scope: Scope, id: string) {
   const s = await requireManager(deps, scope, id);
-  if (s.status !== 'open') throw new AppError('conflict', 409, 'Erinnerungen gibt es nur für geöffnete Umfragen.');
+  if (s.status !== 'open') throw new AppError('conflict', 'Erinnerungen gibt es nur für geöffnete Umfragen.');
   const open = await deps.db.transaction().execute(async (trx) => {
     const rows = await trx
       .updateTable('surveyTargets')
@@ -213,7 +195,7 @@ export async function remind(deps: Deps, scope: Scope, id: string) {
     });
     return rows;
   });
-  await mailAll(deps, await recipients(deps, s, open), `Erinnerung: ${s.title}`, surveyText(deps, s, 'remind'));
+  await queueSurveyMails(deps, s, await recipients(deps, s, open), 'remind');
   return { reminded: open.length };
 }
 

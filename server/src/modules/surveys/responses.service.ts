@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { type Answers, AppError, answerRows, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
+import { type Answers, AppError, answerRows, may, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 import { acceptsAnswers, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
 
 type Target = NonNullable<Awaited<ReturnType<typeof myTarget>>>;
@@ -27,7 +27,7 @@ function auditActor(scope: Scope, s: SurveyRow): Scope | null {
 async function context(deps: Deps, scope: Scope, surveyId: string) {
   const s = await loadSurvey(deps.db, surveyId);
   const target = s.status === 'draft' ? null : await myTarget(deps.db, scope, s);
-  if (!target) throw new AppError('not_found', 404);
+  if (!target) throw new AppError('not_found');
   return { s, target };
 }
 
@@ -40,31 +40,22 @@ function findResponse(db: Deps['db'] | Transaction<DB>, s: SurveyRow, target: Ta
   return q;
 }
 
-/**
- * The role rule alone: a personal survey is answered by every member in person (their own response);
- * a municipality's response is drafted and submitted by the roles of the matrix.
- */
-function roleMay(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
-  return s.mode === 'person' || can(scope, action);
-}
-
-/** Role first, so a role that may not answer gets 403 whatever state the survey or response is in. */
+/** Role first (the response rule), so a role that may not answer gets 403 whatever state the survey is in. */
 function requireRole(scope: Scope, s: SurveyRow, action: 'draft_responses' | 'submit_responses') {
-  if (!roleMay(scope, s, action))
+  const flag = action === 'submit_responses' ? 'submit' : 'draft';
+  if (!may(scope, 'response', flag, { personal: s.mode === 'person' }))
     throw new AppError(
       'forbidden',
-      403,
-      action === 'submit_responses' ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.',
+      flag === 'submit' ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Dazu fehlt Ihnen die Berechtigung.',
     );
 }
 
 function permissions(scope: Scope, s: SurveyRow, status: string) {
-  const open = acceptsAnswers(s);
-  return {
-    edit: open && status !== 'submitted' && roleMay(scope, s, 'draft_responses'),
-    submit: open && status !== 'submitted' && roleMay(scope, s, 'submit_responses'),
-    reopen: open && status === 'submitted' && roleMay(scope, s, 'submit_responses'),
-  };
+  return presentCan(scope, 'responseView', {
+    personal: s.mode === 'person',
+    open: acceptsAnswers(s),
+    submitted: status === 'submitted',
+  });
 }
 
 export async function getResponse(deps: Deps, scope: Scope, surveyId: string) {
@@ -84,7 +75,6 @@ export async function getResponse(deps: Deps, scope: Scope, surveyId: string) {
 function answerErrors(problems: { questionId: string; code: string; message: string }[]) {
   return new AppError(
     'validation_failed',
-    400,
     'Einige Antworten fehlen oder passen nicht.',
     problems.map((p) => ({ path: `body.answers.${p.questionId}`, code: p.code, message: p.message })),
   );
@@ -104,14 +94,17 @@ export async function saveResponse(
   await deps.db.transaction().execute(async (trx) => {
     const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
     const perm = permissions(scope, s, cur?.status ?? 'none');
-    if (!acceptsAnswers(s)) throw new AppError('survey_closed', 409, 'Die Umfrage nimmt keine Antworten (mehr) an.');
+    if (!acceptsAnswers(s)) throw new AppError('survey_closed', 'Die Umfrage nimmt keine Antworten (mehr) an.');
     if (!(submit ? perm.submit : perm.edit)) {
       if (cur?.status === 'submitted')
-        throw new AppError('already_submitted', 409, 'Die Antwort ist bereits abgeschickt. Öffnen Sie sie erneut.');
-      throw new AppError('forbidden', 403, submit ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Forbidden.');
+        throw new AppError('already_submitted', 'Die Antwort ist bereits abgeschickt. Öffnen Sie sie erneut.');
+      throw new AppError(
+        'forbidden',
+        submit ? 'Nur Koordination oder Verwaltung schicken ab.' : 'Dazu fehlt Ihnen die Berechtigung.',
+      );
     }
     if ((cur?.version ?? 0) !== input.version) {
-      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+      throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.', [], {
         currentVersion: cur?.version ?? 0,
         current: { answers: cur?.answers ?? {}, version: cur?.version ?? 0 },
       });
@@ -181,10 +174,10 @@ export async function reopenResponse(deps: Deps, scope: Scope, surveyId: string)
   requireRole(scope, s, 'submit_responses');
   await deps.db.transaction().execute(async (trx) => {
     const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
-    if (cur?.status !== 'submitted' || !cur) throw new AppError('conflict', 409, 'Es gibt keine abgeschickte Antwort.');
+    if (cur?.status !== 'submitted' || !cur) throw new AppError('conflict', 'Es gibt keine abgeschickte Antwort.');
     if (!permissions(scope, s, 'submitted').reopen) {
-      if (!acceptsAnswers(s)) throw new AppError('survey_closed', 409, 'Die Umfrage ist geschlossen.');
-      throw new AppError('forbidden', 403);
+      if (!acceptsAnswers(s)) throw new AppError('survey_closed', 'Die Umfrage ist geschlossen.');
+      throw new AppError('forbidden');
     }
     await trx.deleteFrom('surveyAnswers').where('responseId', '=', cur.id).execute();
     await trx

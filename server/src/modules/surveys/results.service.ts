@@ -394,16 +394,16 @@ async function questionStats(
 export async function getResults(deps: Deps, scope: Scope, id: string, q: ResultsQuery) {
   const s = await loadSurvey(deps.db, id);
   if (!(canManage(scope, s) || canSeeResults(scope, s, await isTargeted(deps.db, scope, id))))
-    throw new AppError('not_found', 404);
+    throw new AppError('not_found');
   return { s, results: await computeResults(deps, s, q) };
 }
 
 /** The row export's data: the survey's managers only, and only once results exist (closed). */
 export async function getRawAnswers(deps: Deps, scope: Scope, id: string) {
   const s = await loadSurvey(deps.db, id);
-  if (!canManage(scope, s)) throw new AppError('not_found', 404);
+  if (!canManage(scope, s)) throw new AppError('not_found');
   if (!canSeeResults(scope, s, false))
-    throw new AppError('conflict', 409, 'Rohdaten gibt es erst, wenn die Umfrage geschlossen ist.');
+    throw new AppError('conflict', 'Rohdaten gibt es erst, wenn die Umfrage geschlossen ist.');
   const [d, rows] = await Promise.all([
     disclosureOfClosed(deps, s),
     sql<{ answers: Record<string, unknown> }>`

@@ -1,20 +1,18 @@
-import { AppError } from '@dz/core';
+import { AppError, may } from '@dz/core';
 import type { Database } from '../../db/database.js';
 import type { Scope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 
 export type SurveyRow = Awaited<ReturnType<typeof loadSurvey>>;
 
 export async function loadSurvey(db: Database, id: string) {
   const s = await db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!s) throw new AppError('not_found', 404);
+  if (!s) throw new AppError('not_found');
   return s;
 }
 
-/** Network surveys: the owning network's moderators; internal surveys: the municipality's admins and coordinators. */
-export function canManage(scope: Scope, s: Pick<SurveyRow, 'networkId' | 'municipalityId'>): boolean {
-  if (s.networkId) return scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(s.networkId);
-  return scope.municipalityId === s.municipalityId && can(scope, 'manage_surveys');
+/** The survey rule of core/domain/permissions.ts: network moderators or the municipality's managers. */
+export function canManage(scope: Scope, s: Pick<SurveyRow, 'networkId' | 'municipalityId' | 'status'>): boolean {
+  return may(scope, 'survey', 'manage', s);
 }
 
 /** The distribution target of the acting person or municipality, if any. */
@@ -29,18 +27,13 @@ export async function myTarget(db: Database, scope: Scope, s: Pick<SurveyRow, 'i
   return (await q.executeTakeFirst()) ?? null;
 }
 
-/**
- * Results exist only once a survey is closed (closing is final), so nobody — the managers included —
- * can compare results before and after someone answers. Then they are for the survey's managers and
- * the participating municipalities' leadership and council (aggregates under the disclosure rules).
- */
+/** The surveyResults rule: closed, and for managers or the targeted municipalities' leadership and council. */
 export function canSeeResults(
   scope: Scope,
   s: Pick<SurveyRow, 'networkId' | 'municipalityId' | 'status'>,
   targeted: boolean,
 ): boolean {
-  if (s.status !== 'closed') return false;
-  return canManage(scope, s) || (targeted && can(scope, 'view_results'));
+  return may(scope, 'surveyResults', 'see', { ...s, targeted });
 }
 
 /** Whether the survey takes answers today (status open and within its dates). */

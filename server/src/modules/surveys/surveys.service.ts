@@ -1,5 +1,7 @@
 import {
   AppError,
+  allows,
+  fieldError,
   PAIN_POINT_TEMPLATE_TITLE,
   painPointTemplate,
   type SurveyDefinition,
@@ -9,15 +11,12 @@ import {
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { can } from '../members/members.policy.js';
 import { canManage, canSeeResults, isTargeted, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
-
-export const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /** Surveys the actor manages, is asked to answer, or may see results of. */
 export async function listSurveys(deps: Deps, scope: Scope) {
@@ -86,7 +85,7 @@ export async function listSurveys(deps: Deps, scope: Scope) {
         ),
       ];
       if (scope.moderatedNetworkIds.length) ors.push(w('s.networkId', 'in', scope.moderatedNetworkIds));
-      if (mid && can(scope, 'manage_surveys')) ors.push(w('s.municipalityId', '=', mid));
+      if (mid && allows(scope, 'manage_surveys')) ors.push(w('s.municipalityId', '=', mid));
       return w.or(ors);
     })
     .orderBy('s.createdAt', 'desc')
@@ -113,15 +112,11 @@ export async function listSurveys(deps: Deps, scope: Scope) {
     }));
   return {
     items,
-    can: {
-      createInternal: !!mid && can(scope, 'manage_surveys'),
-      createNetwork: scope.moderatedNetworkIds.length > 0 || scope.user.isPlatformAdmin,
-    },
+    can: presentCan(scope, 'surveys'),
   };
 }
 
 async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
-  const manage = canManage(scope, s);
   const owner = s.networkId
     ? await deps.db.selectFrom('networks').select('name').where('id', '=', s.networkId).executeTakeFirst()
     : await deps.db
@@ -148,13 +143,7 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
     networkIds: s.networkIds,
     owner: owner?.name ?? '',
     definition: s.definition as SurveyDefinition,
-    can: {
-      edit: manage && s.status === 'draft',
-      manage,
-      answer: !!target && s.status !== 'draft',
-      // managers reach the results page while open (it explains when results appear)
-      results: manage || canSeeResults(scope, s, targeted),
-    },
+    can: presentCan(scope, 'surveyView', { ...s, hasTarget: !!target, targeted, personal: s.mode === 'person' }),
   };
 }
 
@@ -164,7 +153,7 @@ export async function getSurvey(deps: Deps, scope: Scope, id: string) {
   if (!canManage(scope, s)) {
     const targeted = await isTargeted(deps.db, scope, id);
     const target = await myTarget(deps.db, scope, s);
-    if (s.status === 'draft' || !(target || canSeeResults(scope, s, targeted))) throw new AppError('not_found', 404);
+    if (s.status === 'draft' || !(target || canSeeResults(scope, s, targeted))) throw new AppError('not_found');
   }
   return detail(deps, scope, s);
 }
@@ -179,11 +168,13 @@ function assertNetworks(scope: Scope, ids: string[], owner: string | null) {
 }
 
 export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<typeof surveyCreate>) {
-  if (input.networkId) {
-    if (!(scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(input.networkId)))
-      throw new AppError('forbidden', 403, 'Moderators only.');
-  } else {
-    if (!scope.municipalityId || !can(scope, 'manage_surveys')) throw new AppError('forbidden', 403);
+  // who creates a survey is who would manage it (the survey rule)
+  authorize(scope, 'survey', 'manage', {
+    networkId: input.networkId ?? null,
+    municipalityId: scope.municipalityId,
+    status: 'draft',
+  });
+  if (!input.networkId) {
     if (input.mode !== 'person')
       throw fieldError('body.mode', 'internal_person_only', 'Interne Umfragen richten sich an Personen.');
   }
@@ -253,9 +244,8 @@ function canonical(v: unknown): string {
 export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: z.infer<typeof surveyUpdate>) {
   await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!s) throw new AppError('not_found', 404);
-    if (!canManage(scope, s))
-      throw new AppError(canSeeOrHide(scope, s), canSeeOrHide(scope, s) === 'forbidden' ? 403 : 404);
+    if (!s) throw new AppError('not_found');
+    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, input.version, { ...editable(s), definition: s.definition, version: s.version });
     if (input.closesOn && input.opensOn && input.closesOn < input.opensOn)
       throw fieldError('body.closesOn', 'before_open', 'Das Ende liegt vor dem Beginn.');
@@ -269,7 +259,6 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
     if (s.status !== 'draft' && structural)
       throw new AppError(
         'survey_locked',
-        409,
         'Fragen, Art und Anonymität der Umfrage lassen sich nach dem Versand nicht mehr ändern. Duplizieren Sie die Umfrage.',
       );
     // results of a closed survey are published under its threshold; another threshold would publish
@@ -326,7 +315,7 @@ export async function requireManager(deps: Deps, scope: Scope, id: string) {
   const s = await loadSurvey(deps.db, id);
   if (!canManage(scope, s)) {
     const why = canSeeOrHide(scope, s);
-    throw new AppError(why, why === 'forbidden' ? 403 : 404);
+    throw new AppError(why);
   }
   return s;
 }
@@ -334,7 +323,7 @@ export async function requireManager(deps: Deps, scope: Scope, id: string) {
 export async function deleteSurvey(deps: Deps, scope: Scope, id: string) {
   const s = await requireManager(deps, scope, id);
   if (s.status !== 'draft')
-    throw new AppError('survey_locked', 409, 'Versandte Umfragen werden nicht gelöscht, nur geschlossen.');
+    throw new AppError('survey_locked', 'Versandte Umfragen werden nicht gelöscht, nur geschlossen.');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('surveys').where('id', '=', id).execute();
     await writeAudit(trx, scope, {

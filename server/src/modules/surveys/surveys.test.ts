@@ -3,7 +3,7 @@ import { allQuestions, painPointTemplate } from '@dz/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
-import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { type Client, createTestContext, login, outboxFiles, type TestContext } from '../../../test/helpers.js';
 import { openCsvInCalc } from '../../../test/libreoffice.js';
 
 let ctx: TestContext;
@@ -111,7 +111,7 @@ describe('surveys', () => {
     const part = (await moderator.get(`/api/v1/surveys/${id}/participation`)).json();
     expect(part.total).toBe(munis.length);
     expect(part.items.every((i: { invited: number }) => i.invited === 1)).toBe(true);
-    const mails = fs.readdirSync(ctx.outbox).map((f) => fs.readFileSync(`${ctx.outbox}/${f}`, 'utf8'));
+    const mails = (await outboxFiles(ctx.outbox)).map((f) => fs.readFileSync(`${ctx.outbox}/${f}`, 'utf8'));
     expect(mails.filter((m) => m.includes('Schmerzpunkte 2026')).length).toBeGreaterThanOrEqual(munis.length);
     const list = (await coords[0]!.get('/api/v1/surveys')).json();
     expect(list.items.find((s: { id: string }) => s.id === id)?.myResponse).toBe('none');

@@ -1,22 +1,20 @@
 import {
   AppError,
   DEFAULT_FIELDS_OF_ACTION,
+  fieldError,
   PROJECT_PHASE_LABELS,
   type ProjectPhase,
   type targetPictureSave,
 } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { deDate, deNumber, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { can } from '../members/members.policy.js';
 
 type Save = z.infer<typeof targetPictureSave>;
-
-const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
 
 /**
  * The municipality's target picture. Before the first save it is the default set of fields of action
@@ -35,7 +33,7 @@ export async function getTargetPicture(deps: Deps, scope: TenantScope) {
       .orderBy('title')
       .execute(),
   ]);
-  const can_ = { edit: can(scope, 'manage_needs') };
+  const can_ = presentCan(scope, 'targetPicture');
   if (!tp)
     return {
       version: 0,
@@ -103,7 +101,7 @@ export async function getTargetPicture(deps: Deps, scope: TenantScope) {
  * indicator), new items get ids, items left out are deleted. A stale version gets 409.
  */
 export async function saveTargetPicture(deps: Deps, scope: TenantScope, input: Save) {
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   const mid = scope.municipalityId;
   await deps.db.transaction().execute(async (trx) => {
     const tp = await trx
@@ -114,7 +112,7 @@ export async function saveTargetPicture(deps: Deps, scope: TenantScope, input: S
       .executeTakeFirst();
     const current = tp?.version ?? 0;
     if (current !== input.version)
-      throw new AppError('version_conflict', 409, 'The record was changed by someone else.', [], {
+      throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.', [], {
         currentVersion: current,
       });
     if (tp)
@@ -241,7 +239,7 @@ async function ownIndicator(deps: Deps, scope: TenantScope, indicatorId: string)
     .where('i.id', '=', indicatorId)
     .where('f.municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 404);
+  if (!row) throw new AppError('not_found');
 }
 
 export async function addValue(
@@ -251,7 +249,7 @@ export async function addValue(
   input: { measuredOn: string; value: number },
 ) {
   await ownIndicator(deps, scope, indicatorId);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     const id = newId();
     await trx
@@ -275,9 +273,9 @@ export async function deleteValue(deps: Deps, scope: TenantScope, valueId: strin
     .select(['id', 'indicatorId', 'value', 'measuredOn'])
     .where('id', '=', valueId)
     .executeTakeFirst();
-  if (!v) throw new AppError('not_found', 404);
+  if (!v) throw new AppError('not_found');
   await ownIndicator(deps, scope, v.indicatorId);
-  if (!can(scope, 'manage_needs')) throw new AppError('forbidden', 403);
+  authorize(scope, 'targetPicture', 'edit');
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('indicatorValues').where('id', '=', valueId).execute();
     await writeAudit(trx, scope, {

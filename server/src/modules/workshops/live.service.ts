@@ -42,10 +42,10 @@ export async function join(
       .forUpdate()
       .executeTakeFirst();
     if (!w)
-      throw new AppError('validation_failed', 400, 'Unknown code.', [
+      throw new AppError('validation_failed', 'Diesen Code gibt es nicht.', [
         { path: 'body.code', code: 'unknown_code', message: 'Diesen Code gibt es nicht.' },
       ]);
-    if (w.status === 'done') throw new AppError('workshop_closed', 409, 'Der Workshop ist beendet.');
+    if (w.status === 'done') throw new AppError('workshop_closed', 'Der Workshop ist beendet.');
     const held = await heldParticipant(trx, w.id, presented);
     let id: string | undefined;
     if (scope) {
@@ -133,7 +133,7 @@ const participantColumns = [
 
 export async function participantOf(deps: Deps, token: string | undefined) {
   if (!token || token.length > 100)
-    throw new AppError('unauthenticated', 401, 'Bitte treten Sie dem Workshop mit dem Code bei.');
+    throw new AppError('unauthenticated', 'Bitte treten Sie dem Workshop mit dem Code bei.');
   const p = await deps.db
     .selectFrom('workshopParticipantTokens as t')
     .innerJoin('workshopParticipants as p', 'p.id', 't.participantId')
@@ -141,7 +141,7 @@ export async function participantOf(deps: Deps, token: string | undefined) {
     .select(participantColumns)
     .where('t.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!p) throw new AppError('unauthenticated', 401, 'Bitte treten Sie dem Workshop mit dem Code bei.');
+  if (!p) throw new AppError('unauthenticated', 'Bitte treten Sie dem Workshop mit dem Code bei.');
   return p;
 }
 export type Participant = Awaited<ReturnType<typeof participantOf>>;
@@ -200,7 +200,7 @@ export async function liveState(deps: Deps, p: Participant) {
 }
 
 export async function addIdea(deps: Deps, p: Participant, input: { itemId: string; text: string }) {
-  if (p.status === 'done') throw new AppError('workshop_closed', 409, 'Der Workshop ist beendet.');
+  if (p.status === 'done') throw new AppError('workshop_closed', 'Der Workshop ist beendet.');
   await deps.db.transaction().execute(async (trx) => {
     const it = await trx
       .selectFrom('workshopItems')
@@ -208,7 +208,7 @@ export async function addIdea(deps: Deps, p: Participant, input: { itemId: strin
       .where('id', '=', input.itemId)
       .where('workshopId', '=', p.workshopId)
       .executeTakeFirst();
-    if (!it) throw new AppError('not_found', 404);
+    if (!it) throw new AppError('not_found');
     await trx
       .insertInto('workshopIdeas')
       .values({ id: newId(), workshopId: p.workshopId, itemId: input.itemId, text: input.text, participantId: p.id })
@@ -229,8 +229,7 @@ async function participantOfId(deps: Deps, id: string): Promise<Participant> {
 
 /** One dot on an idea; the participant's dots per topic are limited (locked row, so parallel clicks cannot overspend). */
 export async function vote(deps: Deps, p: Participant, ideaId: string) {
-  if (p.status !== 'live')
-    throw new AppError('workshop_closed', 409, 'Abstimmen ist nur während des Workshops möglich.');
+  if (p.status !== 'live') throw new AppError('workshop_closed', 'Abstimmen ist nur während des Workshops möglich.');
   await deps.db.transaction().execute(async (trx) => {
     await trx.selectFrom('workshopParticipants').select('id').where('id', '=', p.id).forUpdate().executeTakeFirst();
     const idea = await trx
@@ -239,7 +238,7 @@ export async function vote(deps: Deps, p: Participant, ideaId: string) {
       .where('id', '=', ideaId)
       .where('workshopId', '=', p.workshopId)
       .executeTakeFirst();
-    if (!idea) throw new AppError('not_found', 404);
+    if (!idea) throw new AppError('not_found');
     const used = await trx
       .selectFrom('workshopVotes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -247,7 +246,7 @@ export async function vote(deps: Deps, p: Participant, ideaId: string) {
       .where('itemId', '=', idea.itemId)
       .executeTakeFirstOrThrow();
     if (Number(used.n) >= p.votesPerPerson)
-      throw new AppError('no_votes_left', 409, 'Sie haben alle Punkte für dieses Thema vergeben.');
+      throw new AppError('no_votes_left', 'Sie haben alle Punkte für dieses Thema vergeben.');
     await trx
       .insertInto('workshopVotes')
       .values({ id: newId(), ideaId, itemId: idea.itemId, participantId: p.id })
@@ -258,8 +257,7 @@ export async function vote(deps: Deps, p: Participant, ideaId: string) {
 }
 
 export async function unvote(deps: Deps, p: Participant, ideaId: string) {
-  if (p.status !== 'live')
-    throw new AppError('workshop_closed', 409, 'Abstimmen ist nur während des Workshops möglich.');
+  if (p.status !== 'live') throw new AppError('workshop_closed', 'Abstimmen ist nur während des Workshops möglich.');
   await deps.db.transaction().execute(async (trx) => {
     const v = await trx
       .selectFrom('workshopVotes')
@@ -268,7 +266,7 @@ export async function unvote(deps: Deps, p: Participant, ideaId: string) {
       .where('ideaId', '=', ideaId)
       .limit(1)
       .executeTakeFirst();
-    if (!v) throw new AppError('not_found', 404);
+    if (!v) throw new AppError('not_found');
     await trx.deleteFrom('workshopVotes').where('id', '=', v.id).execute();
     await publishLive(trx, p.workshopId);
   });
@@ -290,7 +288,6 @@ export function streamUpdates(deps: Deps, reply: FastifyReply, topic: string, ho
   if (!release)
     throw new AppError(
       'too_many_streams',
-      429,
       `Sie haben bereits ${MAX_STREAMS} Live-Ansichten dieses Workshops geöffnet. Bitte schließen Sie eine davon und laden Sie die Seite neu.`,
     );
   reply.hijack();

@@ -9,7 +9,7 @@ export type WorkshopAccess = 'moderator' | 'viewer';
 
 export async function loadWorkshop(db: Database, id: string) {
   const w = await db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!w) throw new AppError('not_found', 404);
+  if (!w) throw new AppError('not_found');
   return w;
 }
 
@@ -35,12 +35,13 @@ export async function workshopAccess(db: Database, scope: Scope, w: WorkshopRow)
       .executeTakeFirst();
     if (p) return 'viewer';
   }
-  throw new AppError('not_found', 404);
+  throw new AppError('not_found');
 }
 
 export async function requireWorkshopModerator(db: Database, scope: Scope, id: string) {
   const w = await loadWorkshop(db, id);
-  if ((await workshopAccess(db, scope, w)) !== 'moderator') throw new AppError('forbidden', 403, 'Moderators only.');
+  if ((await workshopAccess(db, scope, w)) !== 'moderator')
+    throw new AppError('forbidden', 'Das dürfen nur die Moderatorinnen und Moderatoren des Verbunds.');
   return w;
 }
 

@@ -4,8 +4,10 @@ import {
   type actionUpdate,
   type agendaItemCreate,
   type agendaItemUpdate,
+  fieldError,
   LAENDER,
   localText,
+  may,
   type SurveyDefinition,
   sizeClassOf,
   type workshopCreate,
@@ -15,6 +17,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
+import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { publishLive } from '../../lib/realtime.js';
@@ -30,9 +33,6 @@ import {
 } from './workshops.access.js';
 
 type Trx = Transaction<DB>;
-const fieldError = (path: string, code: string, message: string) =>
-  new AppError('validation_failed', 400, message, [{ path, code, message }]);
-
 export async function listWorkshops(deps: Deps, scope: Scope) {
   const nets = [...new Set([...scope.networkIds, ...scope.moderatedNetworkIds])];
   const rows = await deps.db
@@ -64,9 +64,9 @@ export async function listWorkshops(deps: Deps, scope: Scope) {
       heldOn: r.heldOn,
       status: r.status as 'planned' | 'live' | 'done',
       network: r.network,
-      canManage: scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(r.networkId),
+      canManage: may(scope, 'workshop', 'manage', { networkId: r.networkId }),
     })),
-    can: { create: scope.moderatedNetworkIds.length > 0 || scope.user.isPlatformAdmin },
+    can: presentCan(scope, 'workshops'),
   };
 }
 
@@ -167,7 +167,7 @@ export async function getWorkshop(deps: Deps, scope: Scope, id: string) {
     municipalities: d.municipalities,
     items: d.items,
     actions: d.actions,
-    can: { manage: mod, present: mod, report: true },
+    can: presentCan(scope, 'workshop', { networkId: w.networkId }),
   };
 }
 
@@ -198,7 +198,7 @@ async function setMunicipalities(trx: Trx, workshopId: string, ids: string[]) {
 /** Creates a workshop; with a pre-survey, the agenda starts with an impulse talk and one topic per survey section. */
 export async function createWorkshop(deps: Deps, scope: Scope, input: z.infer<typeof workshopCreate>) {
   if (!(scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(input.networkId)))
-    throw new AppError('forbidden', 403, 'Moderators only.');
+    throw new AppError('forbidden', 'Das dürfen nur die Moderatorinnen und Moderatoren des Verbunds.');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     let sections: { id: string; title: string }[] = [];
@@ -323,7 +323,7 @@ async function itemOf(trx: Trx, workshopId: string, itemId: string) {
     .where('workshopId', '=', workshopId)
     .forUpdate()
     .executeTakeFirst();
-  if (!it) throw new AppError('not_found', 404);
+  if (!it) throw new AppError('not_found');
   return it;
 }
 
@@ -373,7 +373,7 @@ export async function moveItem(deps: Deps, scope: Scope, id: string, itemId: str
       .forUpdate()
       .execute();
     const i = items.findIndex((x) => x.id === itemId);
-    if (i < 0) throw new AppError('not_found', 404);
+    if (i < 0) throw new AppError('not_found');
     const j = direction === 'up' ? i - 1 : i + 1;
     const other = items[j];
     if (!other) return;
@@ -452,7 +452,7 @@ export async function deleteIdea(deps: Deps, scope: Scope, id: string, ideaId: s
       .where('id', '=', ideaId)
       .where('workshopId', '=', id)
       .executeTakeFirst();
-    if (!idea) throw new AppError('not_found', 404);
+    if (!idea) throw new AppError('not_found');
     await trx.deleteFrom('workshopIdeas').where('id', '=', ideaId).execute();
     await writeAudit(trx, scope, {
       action: 'delete',
@@ -497,7 +497,7 @@ export async function updateAction(
       .where('workshopId', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!a) throw new AppError('not_found', 404);
+    if (!a) throw new AppError('not_found');
     const { version, ...next } = input;
     const before = { itemId: a.itemId, what: a.what, who: a.who, dueOn: a.dueOn, status: a.status };
     assertVersion(a, version, { ...before, version: a.version });
@@ -526,7 +526,7 @@ export async function deleteAction(deps: Deps, scope: Scope, id: string, actionI
       .where('id', '=', actionId)
       .where('workshopId', '=', id)
       .executeTakeFirst();
-    if (!a) throw new AppError('not_found', 404);
+    if (!a) throw new AppError('not_found');
     await trx.deleteFrom('workshopActions').where('id', '=', actionId).execute();
     await writeAudit(trx, scope, {
       action: 'delete',

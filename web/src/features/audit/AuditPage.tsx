@@ -10,6 +10,7 @@ import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
+import { MailFailures } from './MailFailures';
 
 const ENTITIES = [
   '',
@@ -60,6 +61,7 @@ export function AuditPage() {
   return (
     <Page title={t('audit.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('audit.intro')}</p>
+      <MailFailures />
       <form
         className="filters"
         onSubmit={(e) => {

@@ -171,7 +171,7 @@ export function MunicipalityPage() {
     );
   return (
     <Page title={t('municipality.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
-      <MasterDataForm m={q.data.municipality} canEdit={q.data.can.edit_municipality ?? false} />
+      <MasterDataForm m={q.data.municipality} canEdit={q.data.can.edit} />
       <DepartmentsSection />
     </Page>
   );
