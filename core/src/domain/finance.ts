@@ -18,12 +18,18 @@ export function npv(netByYear: readonly number[], rate: number): number {
   return Math.round(netByYear.reduce((s, v, year) => s + v * discountFactor(rate, year), 0));
 }
 
-/** The first year in which the cumulative (undiscounted) net cash flow is ≥ 0, or null within the horizon. */
+/**
+ * The first year in which the cumulative (undiscounted) net cash flow is ≥ 0 again after it had been negative.
+ * Null when it does not pay back within the horizon — and when there is nothing to pay back: an empty plan, or one
+ * whose cumulative flow never goes below zero, has no amortisation year (a council must not read "Jahr 2" there).
+ */
 export function amortisationYear(netByYear: readonly number[]): number | null {
   let sum = 0;
+  let owed = false;
   for (const [year, v] of netByYear.entries()) {
     sum += v;
-    if (sum >= 0 && year > 0) return year;
+    if (sum < 0) owed = true;
+    else if (owed) return year;
   }
   return null;
 }
