@@ -23,6 +23,7 @@ export * from './domain/exchange.js';
 export * from './domain/fields-of-action.js';
 export * from './domain/finance.js';
 export * from './domain/prioritisation.js';
+export * from './domain/risk-matrix.js';
 export * from './domain/roles.js';
 export * from './domain/simulation.js';
 export * from './domain/size-class.js';
