@@ -179,7 +179,8 @@ export interface YearFigures {
   net: number;
 }
 
-const withVat = (cents: number, vat: boolean) => (vat ? Math.round(cents * (1 + VAT_RATE)) : cents);
+/** The gross amount (cents) a municipality pays for a net amount: with VAT 19 % on top, rounded to the cent. */
+export const grossCents = (cents: number, vat: boolean) => (vat ? Math.round(cents * (1 + VAT_RATE)) : cents);
 const occursIn = (kind: 'one_time' | 'recurring', from: number, year: number) =>
   kind === 'one_time' ? year === from : year >= from;
 
@@ -239,7 +240,7 @@ export function lifecycle(
   for (const c of plan.costs)
     for (const y of years)
       if (occursIn(c.kind, c.year, y.year)) {
-        const v = withVat(c.likely, c.vat);
+        const v = grossCents(c.likely, c.vat);
         if (c.kind === 'one_time') y.oneTime += v;
         else y.recurring += v;
         add(c.category, y.year, v);
@@ -293,7 +294,7 @@ export function simulationLines(
   const times = (kind: 'one_time' | 'recurring', from: number) =>
     kind === 'one_time' ? (from < horizon ? 1 : 0) : Math.max(0, horizon - Math.max(0, from));
   for (const c of plan.costs) {
-    const e = { min: withVat(c.min, c.vat), likely: withVat(c.likely, c.vat), max: withVat(c.max, c.vat) };
+    const e = { min: grossCents(c.min, c.vat), likely: grossCents(c.likely, c.vat), max: grossCents(c.max, c.vat) };
     for (let i = 0; i < times(c.kind, c.year); i++) out.push(e);
   }
   for (const s of plan.staff) {

@@ -111,9 +111,12 @@ describe('figures of the council paper against a calculation by hand', () => {
       'Landesprogramm bewilligt 2.000,00 €',
       // appendices are part of the PDF: cost plan with the lifecycle table, risk register
       'Anlage 1: Kostenplan und Lebenszykluskosten Kostenzeilen',
-      'Software einmalig 2027 8.000,00 € 10.000,00 € 15.000,00 € nein',
+      // net and gross next to each other (this line is without VAT)
+      'Software einmalig 2027 8.000,00 € 10.000,00 € 15.000,00 € nein 10.000,00 €',
       '2027 10.000,00 € 1.000,00 € 6.800,00 € 17.800,00 € 2.000,00 € 0,00 € -15.800,00 €',
       '2028 0,00 € 1.000,00 € 0,00 € 1.000,00 € 0,00 € 3.400,00 € 2.400,00 €',
+      // the costs per year as a chart, each bar with its year and amount
+      'Kosten je Jahr 2027–2031 (inkl. Umsatzsteuer und eigenem Personal) 2027 17.800,00 € 2028 1.000,00 €',
       'Anlage 2: Risikoregister',
     ])
       expect(t).toContain(line);
