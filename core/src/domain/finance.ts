@@ -112,6 +112,9 @@ export const ONE_TIME_CATEGORIES = ['investment', 'implementation', 'external', 
 export const RECURRING_CATEGORIES = ['licences', 'operation', 'maintenance', 'hosting'] as const;
 export type CostCategory = (typeof ONE_TIME_CATEGORIES)[number] | (typeof RECURRING_CATEGORIES)[number] | 'staff';
 export const VAT_RATE = 0.19;
+/** One-time or recurring follows from the category (the contract refuses any other combination). */
+export const kindOf = (category: Exclude<CostCategory, 'staff'>): 'one_time' | 'recurring' =>
+  (ONE_TIME_CATEGORIES as readonly string[]).includes(category) ? 'one_time' : 'recurring';
 
 /** Default staff cost rates (full cost per hour incl. overhead and workplace, in cents), editable per year. */
 export const DEFAULT_STAFF_RATES: readonly { payGroup: string; centsPerHour: number }[] = [
