@@ -40,14 +40,19 @@ export interface RiskSuggestion {
   costMax: number;
   weeks: number;
   mitigation: string;
+  /** The municipality whose published project lists this risk (absent for a general suggestion). */
+  source?: string;
 }
+
+/** A cost line of a template: a category of the cost plan (own staff is planned in hours apart). */
+export type TemplateCost = CostLineInput & { category: Exclude<CostCategory, 'staff'> };
 
 interface ProjectTemplate {
   /** German name of the type, as offered in the guided path and named in documents. */
   label: string;
   /** Lower-case word parts that identify the type in a title or description (and find comparable exchange entries). */
   keywords: readonly string[];
-  costs: readonly CostLineInput[];
+  costs: readonly TemplateCost[];
   staff: readonly StaffLineInput[];
   /** Risk categories that matter most for this type, most important first (the others follow). */
   risks: readonly RiskCategory[];
@@ -63,7 +68,7 @@ const cost = (
   euros: [number, number, number],
   year = 0,
   vat = true,
-): CostLineInput => {
+): TemplateCost => {
   const [min, likely, max] = euros.map((e) => e * 100) as [number, number, number];
   return { kind: kindOf(category), category, label, year, vat, min, likely, max };
 };
