@@ -85,6 +85,13 @@ describe('risk suggestions by category', () => {
     for (const g of groups) for (const r of g.items) expect(riskCreate.safeParse(r).success, r.title).toBe(true);
   });
 
+  it('a published risk replaces the general suggestion of the same title', () => {
+    const general = RISK_SUGGESTIONS.vendor[1]!;
+    const published = { ...general, probability: 60, source: 'Plön' };
+    const vendor = riskSuggestions('appointments', 10_000, [published]).find((g) => g.category === 'vendor')!;
+    expect(vendor.items.filter((r) => r.title === general.title)).toEqual([published]);
+  });
+
   it('a suggestion already in the register is recognised by its title', () => {
     expect(isSuggestionTaken({ title: 'Anbieter liefert verspätet' }, ['  anbieter  liefert verspätet '])).toBe(true);
     expect(isSuggestionTaken({ title: 'Anbieter liefert verspätet' }, ['Anbieter erhöht die Preise'])).toBe(false);

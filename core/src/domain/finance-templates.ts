@@ -364,9 +364,15 @@ export function projectTemplate(type: ProjectType, population: number) {
   };
 }
 
+const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** Whether a suggestion is already in the register (same title, ignoring case and spacing). */
+export const isSuggestionTaken = (s: Pick<RiskSuggestion, 'title'>, registerTitles: readonly string[]) =>
+  registerTitles.some((t) => normalise(t) === normalise(s.title));
+
 /**
  * Risk suggestions grouped by category, the categories that matter most for the type first; costs scaled like the
- * template. Extra suggestions (e.g. the risks of a comparable exchange project) join their category's group first.
+ * template. Extra suggestions (e.g. the risks of a comparable exchange project) join their category's group first and
+ * replace a general suggestion of the same title.
  */
 export function riskSuggestions(type: ProjectType, population: number, extra: readonly RiskSuggestion[] = []) {
   const factor = populationFactor(population, TEMPLATE_POPULATION);
@@ -376,18 +382,21 @@ export function riskSuggestions(type: ProjectType, population: number, extra: re
     category,
     items: [
       ...extra.filter((r) => r.category === category),
-      ...RISK_SUGGESTIONS[category].map((r) => {
-        const e = roundTen(scaleEstimate({ min: r.costMin, likely: r.costLikely, max: r.costMax }, factor));
-        return { ...r, costMin: e.min, costLikely: e.likely, costMax: e.max };
-      }),
+      ...RISK_SUGGESTIONS[category]
+        .filter(
+          (r) =>
+            !isSuggestionTaken(
+              r,
+              extra.map((x) => x.title),
+            ),
+        )
+        .map((r) => {
+          const e = roundTen(scaleEstimate({ min: r.costMin, likely: r.costLikely, max: r.costMax }, factor));
+          return { ...r, costMin: e.min, costLikely: e.likely, costMax: e.max };
+        }),
     ],
   }));
 }
-
-const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-/** Whether a suggestion is already in the register (same title, ignoring case and spacing). */
-export const isSuggestionTaken = (s: Pick<RiskSuggestion, 'title'>, registerTitles: readonly string[]) =>
-  registerTitles.some((t) => normalise(t) === normalise(s.title));
 
 /** Sums of the most likely values, net and gross: one-time in total and recurring per year. */
 export function costTotals(costs: readonly Pick<CostLineInput, 'kind' | 'likely' | 'vat'>[]) {
