@@ -154,6 +154,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
           ? `Der Mittelwert der Simulation ohne Risiken liegt bei ${euro(f.expectedBase)}: Die Spannen (mindestens – höchstens) der Kostenzeilen liegen nicht gleichmäßig um den wahrscheinlichsten Wert, deshalb weicht der Mittelwert vom Plan ab.`
           : '',
         `Einwohnerzahl: ${muni.population.toLocaleString('de-DE')}.`,
+        'Alle Beträge brutto, also mit Umsatzsteuer, wo sie anfällt; die Kostenzeilen stehen in Anlage 1 netto und brutto.',
       ]
         .filter(Boolean)
         .join(' '),

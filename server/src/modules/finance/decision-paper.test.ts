@@ -105,6 +105,7 @@ describe('figures of the council paper against a calculation by hand', () => {
       'davon bewertete Arbeitszeit eigenen Personals (nicht haushaltswirksam) 6.499,42 €',
       'abgezinst mit 0,9 % p. a. (Quelle: BMF',
       'Geplant (wahrscheinlichste Werte, ohne Risiken): 21.800,00 €',
+      'Alle Beträge brutto, also mit Umsatzsteuer, wo sie anfällt',
       // PERT means: (8+40+15)/6 k€ + 5 × (0.9+4+1.2)/6 k€ + (544+2,720+1,020)/6 € = 22,723.33 €
       'Der Mittelwert der Simulation ohne Risiken liegt bei 22.723,33 €',
       'Bundesprogramm geplant, noch nicht beantragt 3.000,00 € 31.03.2027 Eigenanteil 70 %',
