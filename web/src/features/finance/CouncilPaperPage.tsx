@@ -5,7 +5,7 @@ import {
   type paperSuggestions,
   type projectFinance,
 } from '@dz/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -96,6 +96,8 @@ export function CouncilPaperPage() {
   const s = useQuery({
     queryKey: ['paper-suggestions', projectId, type ?? ''],
     queryFn: () => api<Suggestions>(`/projects/${projectId}/paper-suggestions${type ? `?type=${type}` : ''}`),
+    // the step stays on screen while another type's suggestions load
+    placeholderData: keepPreviousData,
   });
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef(step);
@@ -159,13 +161,7 @@ export function CouncilPaperPage() {
               onChange={(v) => setParams({ schritt: '1', art: v })}
               options={PROJECT_TYPES.map((x) => ({ value: x, label: t(`paperPath.types.${x}`) }))}
             />
-            <PaperCostStep
-              key={`${s.data.type}-${f.data.version}`}
-              projectId={projectId}
-              f={f.data}
-              s={s.data}
-              onSaved={() => go(2)}
-            />
+            <PaperCostStep key={s.data.type} projectId={projectId} f={f.data} s={s.data} onSaved={() => go(2)} />
           </>
         ) : step === 2 ? (
           <>
