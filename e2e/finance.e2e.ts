@@ -33,7 +33,7 @@ describe('journey: costs and risks of a project', () => {
     await page.getByLabel('Höchstens (€), Zeile 1').fill('15.000');
     await page.getByRole('button', { name: 'Kostenzeile hinzufügen' }).click();
     await page.getByLabel('Bezeichnung, Zeile 2').first().fill('Lizenz');
-    await page.getByLabel('Art, Zeile 2').first().selectOption({ label: 'Laufend (jährlich)' });
+    // the category decides: licences are recurring
     await page.getByLabel('Kategorie, Zeile 2').selectOption({ label: 'Lizenzen' });
     await page.getByLabel('Ab Jahr, Zeile 2').first().selectOption({ label: 'Jahr 2' });
     await page.getByLabel('USt., Zeile 2').uncheck();

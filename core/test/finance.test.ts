@@ -26,6 +26,41 @@ describe('NPV and amortisation', () => {
     expect(amortisationYear([-1_000_000, 100_000])).toBeNull();
   });
 
+  it('an empty plan, or one that never owes anything, has no amortisation year', () => {
+    expect(amortisationYear([0, 0, 0, 0, 0])).toBeNull();
+    expect(amortisationYear([])).toBeNull();
+    expect(amortisationYear([500_000, 100_000, 0])).toBeNull();
+    // costs that start later are still paid back in the year the sum turns
+    expect(amortisationYear([0, -1_000, 400, 700])).toBe(3);
+    expect(
+      amortisationYear(
+        lifecycle({ costs: [], staff: [], funding: [], benefits: [] }, {}, 5, 1_000).years.map((y) => y.net),
+      ),
+    ).toBeNull();
+  });
+
+  it('the amortisation year is the first year the cumulative flow is back at ≥ 0 after being negative', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }), { maxLength: 12 }), (flows) => {
+        const y = amortisationYear(flows);
+        const cumulative = flows.map((_, i) => flows.slice(0, i + 1).reduce((a, b) => a + b, 0));
+        if (y === null) {
+          // never owed, or still owing at the end (once negative, no later sum reaches 0)
+          const firstNegative = cumulative.findIndex((c) => c < 0);
+          if (firstNegative >= 0) expect(cumulative.slice(firstNegative).every((c) => c < 0)).toBe(true);
+        } else {
+          expect(cumulative[y]).toBeGreaterThanOrEqual(0);
+          expect(cumulative.slice(0, y).some((c) => c < 0)).toBe(true);
+          const owing = cumulative.slice(
+            cumulative.findIndex((c) => c < 0),
+            y,
+          );
+          expect(owing.every((c) => c < 0)).toBe(true);
+        }
+      }),
+    );
+  });
+
   it('NPV at rate 0 is the plain sum; higher rates never raise the value of later income', () => {
     fc.assert(
       fc.property(

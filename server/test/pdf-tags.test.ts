@@ -82,6 +82,50 @@ describe('tagged PDF (PDF/UA)', () => {
     ]);
   });
 
+  it('a bar chart never splits: the title stays with the first bar, a bar with its label and value', async () => {
+    const lines = [
+      { label: '2027', value: 5, text: '1.234.567,89 € (inkl. USt. und eigenem Personal)' },
+      {
+        label: 'Eine lange Beschriftung, die über mehrere Zeilen umbricht und trotzdem bei ihrem Balken bleiben muss',
+        value: 3,
+        text: '12.345.678,90 €',
+      },
+      { label: '2029', value: 1, text: '3.000,00 €' },
+    ];
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pageOf = async (pdf: Uint8Array) => {
+      const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+      const pages: string[] = [];
+      for (let i = 1; i <= doc.numPages; i++)
+        pages.push(
+          (await (await doc.getPage(i)).getTextContent()).items
+            .map((x) => ('str' in x ? x.str : ''))
+            .join(' ')
+            .replace(/\s+/g, ' '),
+        );
+      return (needle: string) => pages.findIndex((p) => p.includes(needle));
+    };
+    // the filler moves the chart over the page break, one paragraph at a time
+    const breaks = new Set<string>();
+    for (let n = 44; n <= 54; n++) {
+      const content = [
+        ...Array.from({ length: n }, (_, i) => ({ text: `Absatz ${i + 1}` })),
+        hbars(lines, 5, 'Kosten je Jahr 2027–2031'),
+      ];
+      const page = await pageOf(await renderPdf({ title: 'Balken', footer: 'Balken', content }));
+      const title = page('Kosten je Jahr 2027–2031');
+      expect(title, `title, ${n} paragraphs`).toBeGreaterThanOrEqual(0);
+      expect(page('2027 1.234.567,89 € (inkl. USt. und eigenem Personal)'), `first bar, ${n} paragraphs`).toBe(title);
+      const second = page('Eine lange Beschriftung');
+      expect(second, `second bar, ${n} paragraphs`).toBeGreaterThanOrEqual(0);
+      expect(page('bei ihrem Balken bleiben muss 12.345.678,90 €'), `second bar, ${n} paragraphs`).toBe(second);
+      expect(page('2029 3.000,00 €'), `third bar, ${n} paragraphs`).toBeGreaterThanOrEqual(0);
+      breaks.add([title, page('12.345.678,90 €'), page('2029 3.000,00 €')].join());
+    }
+    // the break fell before the chart, inside it and after it
+    expect(breaks.size).toBeGreaterThanOrEqual(3);
+  });
+
   it('the structure check fails on an untagged PDF', async () => {
     const doc = new PDFDocument({ info: { Title: 'ohne Tags' } });
     const chunks: Buffer[] = [];

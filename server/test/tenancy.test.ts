@@ -221,6 +221,7 @@ const ROUTES: Record<string, Kind> = {
   },
   'GET /api/v1/projects/:projectId/finance': { kind: 'foreign' },
   'PUT /api/v1/projects/:projectId/finance': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/paper-suggestions': { kind: 'foreign' },
   'GET /api/v1/projects/:projectId/risks': { kind: 'foreign' },
   'POST /api/v1/projects/:projectId/risks': {
     kind: 'foreign',

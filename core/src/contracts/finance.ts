@@ -6,6 +6,7 @@ import {
   WIBE_CRITERIA,
   WIBE_DIMENSIONS,
 } from '../domain/finance.js';
+import { PROJECT_TYPES } from '../domain/finance-templates.js';
 import { canSchema } from '../domain/permissions.js';
 import { isoDate, uuid, versioned } from './common.js';
 
@@ -358,4 +359,68 @@ export const councilSettings = councilSettingsSave.extend({
     verified: z.boolean(),
   }),
   can: canSchema('council'),
+});
+
+// ---- the guided path to a first council paper: defaults and suggestions ----
+export const paperSuggestionsQuery = z.object({ type: z.enum(PROJECT_TYPES).optional() });
+const suggestedCost = z.object({
+  kind: z.enum(['one_time', 'recurring']),
+  category: z.enum([...ONE_TIME_CATEGORIES, ...RECURRING_CATEGORIES]),
+  label: z.string(),
+  year: z.number().int(),
+  min: z.number().int(),
+  likely: z.number().int(),
+  max: z.number().int(),
+  vat: z.boolean(),
+});
+/**
+ * What the guided path prefills: the project type (asked for or guessed from the title), cost lines from the type's
+ * template and from comparable projects published in the exchange (scaled to the own population), own staff hours,
+ * risk suggestions by category and the finance settings the figures are computed with.
+ */
+export const paperSuggestions = z.object({
+  type: z.enum(PROJECT_TYPES),
+  guessed: z.boolean(),
+  population: z.number().int(),
+  settings: z.object({ discountRate: z.number(), discountRateSource: z.string(), horizonYears: z.number().int() }),
+  sources: z.array(
+    z.object({
+      kind: z.enum(['template', 'exchange']),
+      /** "template", or the id of the exchange entry. */
+      id: z.string(),
+      title: z.string(),
+      municipality: z.string().nullable(),
+      population: z.number().int(),
+      factor: z.number(),
+      costs: z.array(suggestedCost),
+    }),
+  ),
+  staff: z.array(
+    z.object({
+      kind: z.enum(['one_time', 'recurring']),
+      label: z.string(),
+      payGroup: z.string(),
+      year: z.number().int(),
+      hours: z.object({ min: z.number(), likely: z.number(), max: z.number() }),
+    }),
+  ),
+  risks: z.array(
+    z.object({
+      category: z.enum(RISK_CATEGORIES),
+      items: z.array(
+        z.object({
+          title: z.string(),
+          category: z.enum(RISK_CATEGORIES),
+          probability: z.number().int(),
+          costMin: z.number().int(),
+          costLikely: z.number().int(),
+          costMax: z.number().int(),
+          weeks: z.number().int(),
+          mitigation: z.string(),
+          /** The municipality whose published project lists this risk; null for a general suggestion. */
+          source: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
 });

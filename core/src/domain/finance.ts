@@ -18,12 +18,18 @@ export function npv(netByYear: readonly number[], rate: number): number {
   return Math.round(netByYear.reduce((s, v, year) => s + v * discountFactor(rate, year), 0));
 }
 
-/** The first year in which the cumulative (undiscounted) net cash flow is ≥ 0, or null within the horizon. */
+/**
+ * The first year in which the cumulative (undiscounted) net cash flow is ≥ 0 again after it had been negative.
+ * Null when it does not pay back within the horizon — and when there is nothing to pay back: an empty plan, or one
+ * whose cumulative flow never goes below zero, has no amortisation year (a council must not read "Jahr 2" there).
+ */
 export function amortisationYear(netByYear: readonly number[]): number | null {
   let sum = 0;
+  let owed = false;
   for (const [year, v] of netByYear.entries()) {
     sum += v;
-    if (sum >= 0 && year > 0) return year;
+    if (sum < 0) owed = true;
+    else if (owed) return year;
   }
   return null;
 }
@@ -106,6 +112,9 @@ export const ONE_TIME_CATEGORIES = ['investment', 'implementation', 'external', 
 export const RECURRING_CATEGORIES = ['licences', 'operation', 'maintenance', 'hosting'] as const;
 export type CostCategory = (typeof ONE_TIME_CATEGORIES)[number] | (typeof RECURRING_CATEGORIES)[number] | 'staff';
 export const VAT_RATE = 0.19;
+/** One-time or recurring follows from the category (the contract refuses any other combination). */
+export const kindOf = (category: Exclude<CostCategory, 'staff'>): 'one_time' | 'recurring' =>
+  (ONE_TIME_CATEGORIES as readonly string[]).includes(category) ? 'one_time' : 'recurring';
 
 /** Default staff cost rates (full cost per hour incl. overhead and workplace, in cents), editable per year. */
 export const DEFAULT_STAFF_RATES: readonly { payGroup: string; centsPerHour: number }[] = [
@@ -173,7 +182,8 @@ export interface YearFigures {
   net: number;
 }
 
-const withVat = (cents: number, vat: boolean) => (vat ? Math.round(cents * (1 + VAT_RATE)) : cents);
+/** The gross amount (cents) a municipality pays for a net amount: with VAT 19 % on top, rounded to the cent. */
+export const grossCents = (cents: number, vat: boolean) => (vat ? Math.round(cents * (1 + VAT_RATE)) : cents);
 const occursIn = (kind: 'one_time' | 'recurring', from: number, year: number) =>
   kind === 'one_time' ? year === from : year >= from;
 
@@ -233,7 +243,7 @@ export function lifecycle(
   for (const c of plan.costs)
     for (const y of years)
       if (occursIn(c.kind, c.year, y.year)) {
-        const v = withVat(c.likely, c.vat);
+        const v = grossCents(c.likely, c.vat);
         if (c.kind === 'one_time') y.oneTime += v;
         else y.recurring += v;
         add(c.category, y.year, v);
@@ -287,7 +297,7 @@ export function simulationLines(
   const times = (kind: 'one_time' | 'recurring', from: number) =>
     kind === 'one_time' ? (from < horizon ? 1 : 0) : Math.max(0, horizon - Math.max(0, from));
   for (const c of plan.costs) {
-    const e = { min: withVat(c.min, c.vat), likely: withVat(c.likely, c.vat), max: withVat(c.max, c.vat) };
+    const e = { min: grossCents(c.min, c.vat), likely: grossCents(c.likely, c.vat), max: grossCents(c.max, c.vat) };
     for (let i = 0; i < times(c.kind, c.year); i++) out.push(e);
   }
   for (const s of plan.staff) {

@@ -16,7 +16,9 @@ import PDFDocument, { type Outline, type StructElement } from 'pdfkit';
  * - `{ table: { body, widths?, headerRows? }, layout?, margin? }` — the first `headerRows` rows are column headers
  *   (TH, Scope Column); a table without header rows is a key/value table whose first column holds row headers
  *   (TH, Scope Row). A 1×1 table is a shaded box, tagged as a paragraph. Widths: points, 'auto' or '*'.
- * - `hbars(lines, max)` — a bar chart: the bars are artifacts, the data is a table (label TH Row, value TD).
+ * - `hbars(lines, max, title?)` — a bar chart: the bars are artifacts, the data is a table (title as its Caption,
+ *   label TH Row, value TD). A bar never leaves its label and value: each row is measured (label and value may wrap)
+ *   and moves to the next page as a whole, and the title stays with the first bar.
  * - `{ figure: draw(doc, x, y, width), height, alt }` is not offered yet: no document draws pictures.
  */
 
@@ -76,8 +78,8 @@ export interface BarLine {
 }
 
 /** A horizontal bar chart: vector bars as artifacts, label and number as a tagged table row each. */
-export function hbars(lines: BarLine[], max: number) {
-  return { bars: lines, max };
+export function hbars(lines: BarLine[], max: number, title?: string) {
+  return { bars: lines, max, ...(title ? { title } : {}) };
 }
 
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -218,7 +220,7 @@ class Renderer {
       for (const x of n.stack) this.node(x);
       return;
     }
-    if ('bars' in n) return this.bars(n.bars as BarLine[], Number(n.max));
+    if ('bars' in n) return this.bars(n.bars as BarLine[], Number(n.max), typeof n.title === 'string' ? n.title : null);
     if ('text' in n) return this.block(n);
     throw new Error(`pdf: unknown content (${Object.keys(n).join(', ')})`);
   }
@@ -386,26 +388,53 @@ class Renderer {
     this.d.y = Math.max(this.d.y, y + h) + m[3];
   }
 
-  private bars(lines: BarLine[], max: number) {
+  private bars(lines: BarLine[], max: number, title: string | null) {
     const f: Fmt = { ...BODY, size: 9 };
     const barWidth = 180;
-    const valueWidth = 60;
+    const barTop = 4;
+    const barHeight = 8;
+    const rows = lines.map((line) => ({
+      label: this.clean(line.label),
+      text: this.clean(line.text),
+      value: line.value,
+    }));
+    // the value column is as wide as the widest value (up to a limit), so amounts do not wrap
+    const valueWidth = Math.min(120, Math.max(60, ...rows.map((l) => this.naturalWidth([{ text: l.text }], f) + 1)));
     const labelWidth = this.width - barWidth - valueWidth - 8;
     const barX = this.left + labelWidth + 4;
     const valueX = barX + barWidth + 4;
+    // a row is as high as its label, its value (either may wrap) and its bar: it is kept on one page as a whole
+    const heights = rows.map(
+      (l) =>
+        Math.max(
+          this.measure([{ text: l.label }], f, labelWidth),
+          this.measure([{ text: l.text }], f, valueWidth),
+          this.lineHeight(f),
+          barTop + barHeight,
+        ) + 4,
+    );
+    const caption = title ? this.runs(title) : null;
+    const captionFmt: Fmt = { ...f, color: MUTED };
+    const captionHeight = caption ? this.measure(caption, captionFmt, this.width) + 2 : 0;
     this.d.y += 2;
+    // the title never stays behind alone at the bottom of a page: it moves with the first bar
+    this.ensure(captionHeight + (heights[0] ?? 0));
     const table = this.element(this.root, 'Table');
-    for (const line of lines) {
-      const l = { ...line, label: this.clean(line.label), text: this.clean(line.text) };
-      const h = Math.max(this.measure([{ text: l.label }], f, labelWidth), this.lineHeight(f)) + 4;
+    if (caption) {
+      const y = this.d.y;
+      this.tagged(table, 'Caption', () => this.write(caption, captionFmt, this.left, y, this.width));
+      this.d.y = y + captionHeight;
+    }
+    for (const [i, l] of rows.entries()) {
+      const h = heights[i]!;
       this.ensure(h);
       const y = this.d.y;
       const tr = this.element(table, 'TR');
       this.tagged(tr, 'TH', () => this.write([{ text: l.label }], f, this.left, y + 2, labelWidth), { scope: 'Row' });
       this.artifact(() => {
-        this.d.rect(barX, y + 4, barWidth, 8).fill(TINT);
+        this.d.rect(barX, y + barTop, barWidth, barHeight).fill(TINT);
         const w = Math.max(0, Math.min(1, l.value / (max || 1))) * barWidth;
-        if (w > 0) this.d.rect(barX, y + 4, w, 8).fill(ACCENT);
+        if (w > 0) this.d.rect(barX, y + barTop, w, barHeight).fill(ACCENT);
       });
       this.tagged(tr, 'TD', () => this.write([{ text: l.text }], { ...f, align: 'right' }, valueX, y + 2, valueWidth));
       tr.end();

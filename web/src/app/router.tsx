@@ -74,6 +74,9 @@ const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
 const FinancePage = lazy(() => import('../features/finance/FinancePage').then((x) => ({ default: x.FinancePage })));
+const CouncilPaperPage = lazy(() =>
+  import('../features/finance/CouncilPaperPage').then((x) => ({ default: x.CouncilPaperPage })),
+);
 const FinanceSettingsPage = lazy(() =>
   import('../features/finance/FinanceSettingsPage').then((x) => ({ default: x.FinanceSettingsPage })),
 );
@@ -169,6 +172,7 @@ export function AppRoutes() {
           <Route path="/projekte/nutzen-aufwand" element={<BubblePage />} />
           <Route path="/projekte/:projectId" element={<ProjectPage />} />
           <Route path="/projekte/:projectId/finanzen" element={<FinancePage />} />
+          <Route path="/projekte/:projectId/beschlussvorlage" element={<CouncilPaperPage />} />
           <Route path="/projekte/:id/veroeffentlichen" element={<PublishPage />} />
           <Route path="/austausch/projekte" element={<ExchangePage />} />
           <Route path="/austausch/projekte/:id" element={<EntryPage />} />

@@ -1,6 +1,6 @@
-import { BUDGET_SIMULATION, type decisionPaperInput } from '@dz/core';
+import { BUDGET_SIMULATION, type decisionPaperInput, grossCents } from '@dz/core';
 import type { z } from 'zod';
-import { deDate } from '../../lib/pdf.js';
+import { deDate, hbars } from '../../lib/pdf.js';
 import type { Basis } from './decision-paper.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
@@ -154,6 +154,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
           ? `Der Mittelwert der Simulation ohne Risiken liegt bei ${euro(f.expectedBase)}: Die Spannen (mindestens – höchstens) der Kostenzeilen liegen nicht gleichmäßig um den wahrscheinlichsten Wert, deshalb weicht der Mittelwert vom Plan ab.`
           : '',
         `Einwohnerzahl: ${muni.population.toLocaleString('de-DE')}.`,
+        'Alle Beträge brutto, also mit Umsatzsteuer, wo sie anfällt; die Kostenzeilen stehen in Anlage 1 netto und brutto.',
       ]
         .filter(Boolean)
         .join(' '),
@@ -196,9 +197,9 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
       ? {
           table: {
             headerRows: 1,
-            widths: ['*', 45, 40, 60, 60, 60, 25],
+            widths: ['*', 42, 40, 55, 55, 55, 25, 60],
             body: [
-              head(['Bezeichnung', 'Art', 'ab', 'mindestens', 'wahrsch.', 'höchstens', 'USt.']),
+              head(['Bezeichnung', 'Art', 'ab', 'mindestens', 'wahrsch.', 'höchstens', 'USt.', 'wahrsch. brutto']),
               ...b.doc.costs.map((c) => [
                 cell(c.label),
                 cell(KIND[c.kind] ?? c.kind),
@@ -207,6 +208,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
                 cell(euro(c.likely), true),
                 cell(euro(c.max), true),
                 cell(c.vat ? 'ja' : 'nein'),
+                cell(euro(grossCents(c.likely, c.vat)), true),
               ]),
             ],
           },
@@ -249,6 +251,12 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
       },
       layout: 'lightHorizontalLines',
     },
+    // the same figures as a chart: a bar is never separated from its year and amount at a page break
+    hbars(
+      b.c.years.map((y) => ({ label: year(y.year), value: y.cost, text: euro(y.cost) })),
+      Math.max(0, ...b.c.years.map((y) => y.cost)),
+      `Kosten je Jahr ${all} (inkl. Umsatzsteuer und eigenem Personal)`,
+    ),
     { text: 'Anlage 2: Risikoregister', style: 'h2', pageBreak: 'before' },
     b.register.length ? riskTable(b.register, true) : { text: 'Es sind keine Risiken erfasst.' },
   ];

@@ -105,15 +105,19 @@ describe('figures of the council paper against a calculation by hand', () => {
       'davon bewertete Arbeitszeit eigenen Personals (nicht haushaltswirksam) 6.499,42 €',
       'abgezinst mit 0,9 % p. a. (Quelle: BMF',
       'Geplant (wahrscheinlichste Werte, ohne Risiken): 21.800,00 €',
+      'Alle Beträge brutto, also mit Umsatzsteuer, wo sie anfällt',
       // PERT means: (8+40+15)/6 k€ + 5 × (0.9+4+1.2)/6 k€ + (544+2,720+1,020)/6 € = 22,723.33 €
       'Der Mittelwert der Simulation ohne Risiken liegt bei 22.723,33 €',
       'Bundesprogramm geplant, noch nicht beantragt 3.000,00 € 31.03.2027 Eigenanteil 70 %',
       'Landesprogramm bewilligt 2.000,00 €',
       // appendices are part of the PDF: cost plan with the lifecycle table, risk register
       'Anlage 1: Kostenplan und Lebenszykluskosten Kostenzeilen',
-      'Software einmalig 2027 8.000,00 € 10.000,00 € 15.000,00 € nein',
+      // net and gross next to each other (this line is without VAT)
+      'Software einmalig 2027 8.000,00 € 10.000,00 € 15.000,00 € nein 10.000,00 €',
       '2027 10.000,00 € 1.000,00 € 6.800,00 € 17.800,00 € 2.000,00 € 0,00 € -15.800,00 €',
       '2028 0,00 € 1.000,00 € 0,00 € 1.000,00 € 0,00 € 3.400,00 € 2.400,00 €',
+      // the costs per year as a chart, each bar with its year and amount
+      'Kosten je Jahr 2027–2031 (inkl. Umsatzsteuer und eigenem Personal) 2027 17.800,00 € 2028 1.000,00 €',
       'Anlage 2: Risikoregister',
     ])
       expect(t).toContain(line);

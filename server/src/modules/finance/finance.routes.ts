@@ -8,6 +8,8 @@ import {
   financeSettings,
   financeSettingsSave,
   idParam,
+  paperSuggestions,
+  paperSuggestionsQuery,
   portfolioFinance,
   projectFinance,
   riskCreate,
@@ -23,6 +25,7 @@ import { tenantScopeOf } from '../../plugins/session.js';
 import * as council from './council.service.js';
 import * as papers from './decision-paper.service.js';
 import * as svc from './finance.service.js';
+import { paperSuggestions as suggestions } from './paper-suggestions.service.js';
 import { portfolioFinance as overview, portfolioFinanceXlsx } from './portfolio-finance.service.js';
 import * as risks from './risks.service.js';
 
@@ -63,6 +66,21 @@ export const financeRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/projects/:projectId/finance',
     { schema: { tags, params, body: financeSave, response: { 200: projectFinance } }, config: tenant },
     async (req) => svc.saveFinance(deps, tenantScopeOf(req), req.params.projectId as string, req.body),
+  );
+  r.get(
+    '/api/v1/projects/:projectId/paper-suggestions',
+    {
+      schema: {
+        tags,
+        params,
+        querystring: paperSuggestionsQuery,
+        response: { 200: paperSuggestions },
+        description:
+          'Defaults for a first council paper: cost lines by project type and from comparable exchange projects, staff hours, risk suggestions by category.',
+      },
+      config: tenant,
+    },
+    async (req) => suggestions(deps, tenantScopeOf(req), req.params.projectId as string, req.query),
   );
   r.get(
     '/api/v1/projects/:projectId/risks',

@@ -66,6 +66,8 @@ describe('project finances', () => {
     const start = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
     expect(start.version).toBe(0);
     expect(start.settings).toMatchObject({ discountRate: 0.009, horizonYears: 5 });
+    // an empty plan pays nothing back: no amortisation year (it used to say year 2)
+    expect(start.computed.amortisationYear).toBeNull();
     const res = await coord.put(`/api/v1/projects/${projectId}/finance`, PLAN);
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json();

@@ -377,7 +377,7 @@ export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<
         });
       for (const i of g.indicators.filter((x) => x.values.length > 1))
         content.push(
-          { text: `Verlauf: ${i.name}`, fontSize: 9, color: '#4a5260' },
+          // the title is the chart's caption: it moves to the next page with the first bar
           hbars(
             i.values.map((v) => ({
               label: deDate(v.measuredOn),
@@ -385,6 +385,7 @@ export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<
               text: `${deNumber(v.value)} ${i.unit}`,
             })),
             Math.max(i.target ?? 0, ...i.values.map((v) => v.value)),
+            `Verlauf: ${i.name}`,
           ),
         );
     }

@@ -15,6 +15,9 @@ export function ProjectExchange({ projectId }: { projectId: string }) {
   const s = q.data;
   return (
     <p className="btn-row">
+      <Link className="btn" to={`/projekte/${projectId}/beschlussvorlage`}>
+        {t('paperPath.start')}
+      </Link>
       <Link className="btn secondary" to={`/projekte/${projectId}/finanzen`}>
         {t('projects.toFinance')}
       </Link>

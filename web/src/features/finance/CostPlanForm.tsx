@@ -1,11 +1,4 @@
-import {
-  type financeSave,
-  ONE_TIME_CATEGORIES,
-  type projectFinance,
-  RECURRING_CATEGORIES,
-  WIBE_CRITERIA,
-  WIBE_DIMENSIONS,
-} from '@dz/core';
+import { type financeSave, type projectFinance, WIBE_CRITERIA, WIBE_DIMENSIONS } from '@dz/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,35 +9,29 @@ import { Alert } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
+import {
+  blankCost,
+  CostSums,
+  checkThreePoint,
+  costLinesOf,
+  costRowsOf,
+  num,
+  staffLinesOf,
+  staffRowsOf,
+  toNumber,
+  useCostColumns,
+  usePlanOptions,
+  useStaffColumns,
+} from './cost-lines';
 import { type Row, RowsEditor } from './RowsEditor';
 
 type Finance = z.infer<typeof projectFinance>;
 type Save = z.input<typeof financeSave>;
 
-const num = (v: number | null | undefined) => (v == null ? '' : String(v).replace('.', ','));
-const toNumber = (s: unknown) => parseGermanNumber(String(s ?? '')) ?? 0;
-
 function rowsOf(f: Finance) {
   return {
-    costs: f.costs.map((c) => ({
-      kind: c.kind,
-      category: c.category,
-      label: c.label,
-      year: String(c.year + 1),
-      min: centsToInput(c.min),
-      likely: centsToInput(c.likely),
-      max: centsToInput(c.max),
-      vat: c.vat ?? false,
-    })),
-    staff: f.staff.map((s) => ({
-      kind: s.kind,
-      label: s.label,
-      payGroup: s.payGroup,
-      year: String(s.year + 1),
-      min: num(s.hours.min),
-      likely: num(s.hours.likely),
-      max: num(s.hours.max),
-    })),
+    costs: costRowsOf(f.costs),
+    staff: staffRowsOf(f.staff),
     funding: f.funding.map((x) => ({
       programme: x.programme,
       amount: centsToInput(x.amountCents),
@@ -75,20 +62,6 @@ function rowsOf(f: Finance) {
   };
 }
 
-/** Checks the three-point order and numbers of the lines; returns German messages per row. */
-function checkThreePoint(rows: Row[], money: boolean, t: (k: string) => string) {
-  const errs: Record<number, string> = {};
-  rows.forEach((r, i) => {
-    const conv = (v: unknown) => (money ? inputToCents(String(v)) : parseGermanNumber(String(v)));
-    const [a, b, c] = [conv(r.min), conv(r.likely), conv(r.max)];
-    if (String(r.label ?? r.programme ?? 'x').trim().length < 2) errs[i] = t('finance.errors.label');
-    else if ([a, b, c].some((x) => x === null || Number.isNaN(x) || (x as number) < 0))
-      errs[i] = t('finance.errors.amounts');
-    else if (!((a as number) <= (b as number) && (b as number) <= (c as number))) errs[i] = t('finance.errors.order');
-  });
-  return errs;
-}
-
 /** The cost plan of a project: all lines, funding, benefits, WiBe scores and alternatives in one document. */
 export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }) {
   const { t } = useTranslation();
@@ -110,19 +83,9 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
   const [version, setVersion] = useState(f.version);
   const [errors, setErrors] = useState<Record<string, Record<number, string>>>({});
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
-  const payGroups = Object.keys(f.settings.rates).map((p) => ({ value: p, label: p }));
-  const years = Array.from({ length: f.settings.horizonYears }, (_, i) => ({
-    value: String(i + 1),
-    label: t('finance.yearN', { n: i + 1 }),
-  }));
-  const kinds = [
-    { value: 'one_time', label: t('finance.kinds.one_time') },
-    { value: 'recurring', label: t('finance.kinds.recurring') },
-  ];
-  const categories = [...ONE_TIME_CATEGORIES, ...RECURRING_CATEGORIES].map((c) => ({
-    value: c,
-    label: t(`finance.categories.${c}`),
-  }));
+  const costColumns = useCostColumns(f.settings.horizonYears);
+  const staffTable = useStaffColumns(f.settings.rates, f.settings.horizonYears);
+  const { payGroups, years, threePoint: euroCols } = usePlanOptions(f.settings.rates, f.settings.horizonYears);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -131,10 +94,6 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
       staff: checkThreePoint(staff, false, t),
       doNothing: checkThreePoint(doNothing, true, t),
     };
-    costs.forEach((c, i) => {
-      const oneTime = (ONE_TIME_CATEGORIES as readonly string[]).includes(String(c.category));
-      if (!errs.costs[i] && oneTime !== (c.kind === 'one_time')) errs.costs[i] = t('finance.errors.categoryKind');
-    });
     setErrors(errs);
     if (Object.values(errs).some((x) => Object.keys(x).length)) {
       setMsg({ kind: 'error', text: t('finance.errors.summary') });
@@ -142,23 +101,8 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
     }
     const body: Save = {
       version,
-      costs: costs.map((c) => ({
-        kind: c.kind as 'one_time',
-        category: c.category as 'investment',
-        label: String(c.label),
-        year: Number(c.year) - 1,
-        min: inputToCents(String(c.min)) ?? 0,
-        likely: inputToCents(String(c.likely)) ?? 0,
-        max: inputToCents(String(c.max)) ?? 0,
-        vat: Boolean(c.vat),
-      })),
-      staff: staff.map((s) => ({
-        kind: s.kind as 'one_time',
-        label: String(s.label),
-        payGroup: String(s.payGroup),
-        year: Number(s.year) - 1,
-        hours: { min: toNumber(s.min), likely: toNumber(s.likely), max: toNumber(s.max) },
-      })),
+      costs: costLinesOf(costs),
+      staff: staffLinesOf(staff),
       funding: funding.map((x) => ({
         programme: String(x.programme),
         amountCents: inputToCents(String(x.amount)),
@@ -212,11 +156,6 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
     }
   }
 
-  const euroCols = [
-    { key: 'min', label: t('finance.min') },
-    { key: 'likely', label: t('finance.likely') },
-    { key: 'max', label: t('finance.max') },
-  ];
   return (
     <form onSubmit={save} noValidate className="panel cost-plan" aria-labelledby="h-plan">
       <h2 id="h-plan">{t('finance.plan')}</h2>
@@ -228,24 +167,10 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         rows={costs}
         onChange={setCosts}
         errors={errors.costs ?? {}}
-        blank={() => ({
-          kind: 'one_time',
-          category: 'investment',
-          label: '',
-          year: '1',
-          min: '',
-          likely: '',
-          max: '',
-          vat: true,
-        })}
-        columns={[
-          { key: 'label', label: t('finance.label') },
-          { key: 'kind', label: t('finance.kind'), type: 'select', options: kinds },
-          { key: 'category', label: t('finance.category'), type: 'select', options: categories },
-          { key: 'year', label: t('finance.fromYear'), type: 'select', options: years },
-          ...euroCols.map((c) => ({ ...c, label: `${c.label} (€)` })),
-          { key: 'vat', label: t('finance.vat'), type: 'checkbox' },
-        ]}
+        blank={blankCost}
+        fixed
+        columns={costColumns}
+        footer={<CostSums rows={costs} />}
       />
       <h3>{t('finance.staff')}</h3>
       <p className="hint">{t('finance.staffHint')}</p>
@@ -255,22 +180,9 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         rows={staff}
         onChange={setStaff}
         errors={errors.staff ?? {}}
-        blank={() => ({
-          kind: 'one_time',
-          label: '',
-          payGroup: payGroups[2]?.value ?? '',
-          year: '1',
-          min: '',
-          likely: '',
-          max: '',
-        })}
-        columns={[
-          { key: 'label', label: t('finance.label') },
-          { key: 'kind', label: t('finance.kind'), type: 'select', options: kinds },
-          { key: 'payGroup', label: t('finance.payGroup'), type: 'select', options: payGroups },
-          { key: 'year', label: t('finance.fromYear'), type: 'select', options: years },
-          ...euroCols.map((c) => ({ ...c, label: `${c.label} (${t('finance.hoursUnit')})`, type: 'number' as const })),
-        ]}
+        blank={staffTable.blank}
+        fixed
+        columns={staffTable.columns}
       />
       <h3>{t('finance.funding')}</h3>
       <RowsEditor

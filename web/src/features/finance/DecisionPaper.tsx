@@ -16,7 +16,36 @@ import { type Row, RowsEditor } from './RowsEditor';
 type Draft = z.infer<typeof decisionPaperDraft>;
 type Papers = z.infer<typeof decisionPaperList>;
 
-function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: string; onDone: (msg: string) => void }) {
+/** The download link of a generated version's PDF. */
+export function PaperPdfLink({ projectId, id, versionNo }: { projectId: string; id: string; versionNo: number }) {
+  const { t } = useTranslation();
+  return (
+    <a href={`/api/v1/projects/${projectId}/decision-papers/${id}/pdf`} download>
+      {t('finance.paper.pdf', { n: versionNo })}
+    </a>
+  );
+}
+
+/** A generated version: its id and number (for the PDF link) and the message to show. */
+export interface PaperMade {
+  id: string;
+  versionNo: number;
+  message: string;
+}
+
+/**
+ * The paper's form, prefilled from the project: what the council decides comes first (subject, resolution, the
+ * figures), the formalities of the paper after it.
+ */
+export function PaperForm({
+  draft,
+  projectId,
+  onDone,
+}: {
+  draft: Draft;
+  projectId: string;
+  onDone: (made: PaperMade) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [form, setForm] = useState({
@@ -55,7 +84,7 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      const res = await api<{ versionNo: number }>(`/projects/${projectId}/decision-papers`, {
+      const res = await api<{ id: string; versionNo: number }>(`/projects/${projectId}/decision-papers`, {
         method: 'POST',
         body: {
           ...form,
@@ -69,7 +98,7 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
         },
       });
       await qc.invalidateQueries({ queryKey: ['decision-papers', projectId] });
-      onDone(t('finance.paper.created', { n: res.versionNo }));
+      onDone({ ...res, message: t('finance.paper.created', { n: res.versionNo }) });
     } catch (err) {
       setErrors({
         ...fieldMessages(err, t),
@@ -94,40 +123,6 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
           {t('finance.paper.newVersion', { reference: draft.reference, n: draft.basedOnVersion })}
         </Alert>
       )}
-      <div className="form-grid">
-        <TextField
-          name="reference"
-          label={t('finance.paper.reference')}
-          required
-          readOnly={draft.basedOnVersion !== null}
-          value={form.reference}
-          onChange={set('reference')}
-          error={errors.reference}
-        />
-        <TextField
-          name="paperDate"
-          type="date"
-          label={t('finance.paper.date')}
-          value={form.paperDate}
-          onChange={set('paperDate')}
-        />
-        <TextField
-          name="leadDepartment"
-          label={t('finance.paper.lead')}
-          value={form.leadDepartment}
-          onChange={set('leadDepartment')}
-        />
-        <TextField
-          name="caseOfficer"
-          label={t('finance.paper.officer')}
-          value={form.caseOfficer}
-          onChange={set('caseOfficer')}
-        />
-      </div>
-      <label className="choice">
-        <input type="checkbox" checked={form.public} onChange={(e) => setForm({ ...form, public: e.target.checked })} />{' '}
-        {t('finance.paper.public')}
-      </label>
       <TextField
         name="subject"
         label={t('finance.paper.subject')}
@@ -135,28 +130,6 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
         value={form.subject}
         onChange={set('subject')}
         error={errors.subject}
-      />
-      <h3>{t('finance.paper.consultation')}</h3>
-      <RowsEditor
-        caption={t('finance.paper.consultation')}
-        addLabel={t('finance.paper.addBody')}
-        rows={consultation}
-        onChange={setConsultation}
-        errors={{}}
-        blank={() => ({ body: '', date: '', role: 'preliminary' })}
-        columns={[
-          { key: 'body', label: t('finance.paper.body') },
-          { key: 'date', label: t('finance.paper.meeting'), type: 'date' },
-          {
-            key: 'role',
-            label: t('finance.paper.role'),
-            type: 'select',
-            options: ['preliminary', 'decision', 'information'].map((r) => ({
-              value: r,
-              label: t(`finance.paper.roles.${r}`),
-            })),
-          },
-        ]}
       />
       <TextArea
         name="resolution"
@@ -230,6 +203,63 @@ function PaperForm({ draft, projectId, onDone }: { draft: Draft; projectId: stri
         value={form.alternativesText}
         onChange={set('alternativesText')}
       />
+      <h3>{t('finance.paper.formalities')}</h3>
+      <div className="form-grid">
+        <TextField
+          name="reference"
+          label={t('finance.paper.reference')}
+          required
+          readOnly={draft.basedOnVersion !== null}
+          value={form.reference}
+          onChange={set('reference')}
+          error={errors.reference}
+        />
+        <TextField
+          name="paperDate"
+          type="date"
+          label={t('finance.paper.date')}
+          value={form.paperDate}
+          onChange={set('paperDate')}
+        />
+        <TextField
+          name="leadDepartment"
+          label={t('finance.paper.lead')}
+          value={form.leadDepartment}
+          onChange={set('leadDepartment')}
+        />
+        <TextField
+          name="caseOfficer"
+          label={t('finance.paper.officer')}
+          value={form.caseOfficer}
+          onChange={set('caseOfficer')}
+        />
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={form.public} onChange={(e) => setForm({ ...form, public: e.target.checked })} />{' '}
+        {t('finance.paper.public')}
+      </label>
+      <h3>{t('finance.paper.consultation')}</h3>
+      <RowsEditor
+        caption={t('finance.paper.consultation')}
+        addLabel={t('finance.paper.addBody')}
+        rows={consultation}
+        onChange={setConsultation}
+        errors={{}}
+        blank={() => ({ body: '', date: '', role: 'preliminary' })}
+        columns={[
+          { key: 'body', label: t('finance.paper.body') },
+          { key: 'date', label: t('finance.paper.meeting'), type: 'date' },
+          {
+            key: 'role',
+            label: t('finance.paper.role'),
+            type: 'select',
+            options: ['preliminary', 'decision', 'information'].map((r) => ({
+              value: r,
+              label: t(`finance.paper.roles.${r}`),
+            })),
+          },
+        ]}
+      />
       <TextArea
         name="attachments"
         label={t('finance.paper.attachments')}
@@ -302,9 +332,7 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
                     <div className="muted">{fmtDateTime(p.createdAt)}</div>
                   </td>
                   <td>
-                    <a href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/pdf`} download>
-                      {t('finance.paper.pdf', { n: p.versionNo })}
-                    </a>
+                    <PaperPdfLink projectId={projectId} id={p.id} versionNo={p.versionNo} />
                     <br />
                     <a
                       href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/oparl`}
@@ -328,7 +356,7 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
             projectId={projectId}
             onDone={(m) => {
               setDraft(null);
-              setMsg(m);
+              setMsg(m.message);
             }}
           />
         ) : (

@@ -1,4 +1,15 @@
-import { RISK_CATEGORIES, RISK_STATUSES, type riskList } from '@dz/core';
+import {
+  IMPACT_BANDS,
+  impactBand,
+  impactBandRange,
+  PROBABILITY_BANDS,
+  probabilityBand,
+  probabilityBandRange,
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  riskHeat,
+  type riskList,
+} from '@dz/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,11 +26,6 @@ import { useColleagues } from '../projects/shared';
 
 type Risks = z.infer<typeof riskList>;
 type Risk = Risks['items'][number];
-
-const PROB_BANDS = [20, 40, 60, 80, 100];
-/** Impact bands of the matrix by the most likely cost (cents): up to 1,000 €, 5,000 €, 20,000 €, 100,000 €, more. */
-const IMPACT_BANDS = [100_000, 500_000, 2_000_000, 10_000_000, Number.POSITIVE_INFINITY];
-const band = (v: number, bands: number[]) => bands.findIndex((b) => v <= b);
 
 function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk; onDone: (msg?: string) => void }) {
   const { t } = useTranslation();
@@ -190,11 +196,17 @@ export function RiskRegister({ projectId }: { projectId: string }) {
   if (!q.data) return <Loading />;
   const { items, can } = q.data;
   const open = items.filter((r) => r.status === 'open' || r.status === 'mitigating');
-  const matrix = PROB_BANDS.map((_, pi) =>
-    IMPACT_BANDS.map((_, ii) =>
-      open.filter((r) => band(r.probability, PROB_BANDS) === pi && band(r.costLikely, IMPACT_BANDS) === ii),
-    ),
+  // bands that never overlap (core): a 40 % risk sits in the row "40–59 %" only
+  const impacts = Array.from({ length: IMPACT_BANDS }, (_, i) => i);
+  const matrix = PROBABILITY_BANDS.map((_, pi) =>
+    impacts.map((ii) => open.filter((r) => probabilityBand(r.probability) === pi && impactBand(r.costLikely) === ii)),
   );
+  const impactLabel = (i: number) => {
+    const { above, upTo } = impactBandRange(i);
+    if (above === null) return t('finance.risks.upTo', { v: fmtEuro(upTo, true) });
+    if (upTo === null) return t('finance.risks.above', { v: fmtEuro(above, true) });
+    return t('finance.risks.between', { from: fmtEuro(above, true), to: fmtEuro(upTo, true) });
+  };
   return (
     <section className="panel" aria-labelledby="h-risks">
       <h2 id="h-risks">{t('finance.risks.heading')}</h2>
@@ -267,21 +279,20 @@ export function RiskRegister({ projectId }: { projectId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('finance.risks.probabilityImpact')}</th>
-                {IMPACT_BANDS.map((b, i) => (
-                  <th scope="col" key={b}>
-                    {i === IMPACT_BANDS.length - 1
-                      ? t('finance.risks.above', { v: fmtEuro(IMPACT_BANDS[i - 1], true) })
-                      : t('finance.risks.upTo', { v: fmtEuro(b, true) })}
+                {impacts.map((i) => (
+                  <th scope="col" key={i}>
+                    {impactLabel(i)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {[...matrix.entries()].reverse().map(([pi, row]) => (
-                <tr key={PROB_BANDS[pi]}>
-                  <th scope="row">{t('finance.risks.probBand', { from: pi * 20, to: PROB_BANDS[pi] })}</th>
+                <tr key={PROBABILITY_BANDS[pi]}>
+                  <th scope="row">{t('finance.risks.probBand', probabilityBandRange(pi))}</th>
                   {row.map((cell, ii) => (
-                    <td key={IMPACT_BANDS[ii]} className={`heat-${Math.min(4, Math.floor((pi + ii) / 2))}`}>
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one cell per impact band
+                    <td key={ii} className={`heat-${riskHeat(pi, ii)}`}>
                       {cell.length ? cell.map((r) => r.title).join(', ') : '–'}
                     </td>
                   ))}

@@ -1,0 +1,192 @@
+import type { financeSave, paperSuggestions, projectFinance } from '@dz/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { Alert } from '../../components/Page';
+import { ApiError, api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { centsToInput, fmtNumber, inputToCents } from '../../lib/format';
+import {
+  blankCost,
+  CostSums,
+  checkThreePoint,
+  costLinesOf,
+  costRowsOf,
+  staffLinesOf,
+  staffRowsOf,
+  useCostColumns,
+  useStaffColumns,
+} from './cost-lines';
+import { type Row, RowsEditor } from './RowsEditor';
+
+type Finance = z.infer<typeof projectFinance>;
+type Suggestions = z.infer<typeof paperSuggestions>;
+type Save = z.input<typeof financeSave>;
+
+/** The saved finance document without the computed parts: what a save sends back unchanged. */
+const documentOf = (f: Finance): Save => ({
+  version: f.version,
+  costs: f.costs,
+  staff: f.staff,
+  funding: f.funding,
+  benefits: f.benefits,
+  wibe: f.wibe,
+  alternatives: f.alternatives,
+  budgetAvailableCents: f.budgetAvailableCents,
+  budgetLine: f.budgetLine,
+});
+
+/**
+ * Step 1 of the guided path: cost lines prefilled from a source (the plan saved so far, the type's guide values or a
+ * comparable exchange project), own staff hours and the budget; saving keeps everything else of the cost plan.
+ */
+export function PaperCostStep({
+  projectId,
+  f,
+  s,
+  onSaved,
+}: {
+  projectId: string;
+  f: Finance;
+  s: Suggestions;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const current = f.costs.length > 0;
+  const [source, setSource] = useState(current ? 'current' : 'template');
+  const [costs, setCosts] = useState<Row[]>(costRowsOf(current ? f.costs : (s.sources[0]?.costs ?? [])));
+  const [staff, setStaff] = useState<Row[]>(staffRowsOf(f.staff.length ? f.staff : s.staff));
+  const [budget, setBudget] = useState({ available: centsToInput(f.budgetAvailableCents), line: f.budgetLine ?? '' });
+  const [errors, setErrors] = useState<Record<string, Record<number, string>>>({});
+  const [msg, setMsg] = useState('');
+  const [busy, setBusy] = useState(false);
+  const costColumns = useCostColumns(f.settings.horizonYears);
+  const staffTable = useStaffColumns(f.settings.rates, f.settings.horizonYears);
+  const choose = (id: string) => {
+    setSource(id);
+    setCosts(costRowsOf(id === 'current' ? f.costs : (s.sources.find((x) => x.id === id)?.costs ?? [])));
+  };
+  const factor = (x: number) => fmtNumber(x);
+  const options = [
+    ...(current ? [{ id: 'current', label: t('paperPath.sourceCurrent', { count: f.costs.length }) }] : []),
+    ...s.sources.map((x) => ({
+      id: x.id,
+      label:
+        x.kind === 'template'
+          ? t('paperPath.sourceTemplate', {
+              title: t(`paperPath.types.${s.type}`),
+              population: fmtNumber(s.population),
+              factor: factor(x.factor),
+            })
+          : t('paperPath.sourceExchange', {
+              title: x.title,
+              municipality: x.municipality,
+              population: fmtNumber(x.population),
+              factor: factor(x.factor),
+            }),
+    })),
+  ];
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const errs = { costs: checkThreePoint(costs, true, t), staff: checkThreePoint(staff, false, t) };
+    const available = inputToCents(budget.available);
+    setErrors(errs);
+    if (Object.values(errs).some((x) => Object.keys(x).length)) return setMsg(t('finance.errors.summary'));
+    if (available !== null && Number.isNaN(available)) return setMsg(t('paperPath.budgetInvalid'));
+    setBusy(true);
+    try {
+      const res = await api<Finance>(`/projects/${projectId}/finance`, {
+        method: 'PUT',
+        body: {
+          ...documentOf(f),
+          costs: costLinesOf(costs),
+          staff: staffLinesOf(staff),
+          budgetAvailableCents: available,
+          budgetLine: budget.line,
+        },
+      });
+      qc.setQueryData(['finance', projectId], res);
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        await qc.invalidateQueries({ queryKey: ['finance', projectId] });
+        setMsg(t('errors.version_conflict'));
+      } else setMsg(errorMessage(err, t, true));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate className="cost-plan">
+      <fieldset className="field checkbox-group">
+        <legend>{t('paperPath.source')}</legend>
+        <span className="hint">{t('paperPath.sourceHint')}</span>
+        {options.map((o) => (
+          <label key={o.id} className="choice">
+            <input type="radio" name="costSource" checked={source === o.id} onChange={() => choose(o.id)} /> {o.label}
+          </label>
+        ))}
+      </fieldset>
+      <h3>{t('finance.costs')}</h3>
+      <p className="hint">{t('finance.planHint')}</p>
+      <RowsEditor
+        caption={t('finance.costs')}
+        addLabel={t('finance.addCost')}
+        rows={costs}
+        onChange={setCosts}
+        errors={errors.costs ?? {}}
+        blank={blankCost}
+        fixed
+        columns={costColumns}
+        footer={<CostSums rows={costs} />}
+      />
+      <h3>{t('finance.staff')}</h3>
+      <p className="hint">{t('finance.staffHint')}</p>
+      <RowsEditor
+        caption={t('finance.staff')}
+        addLabel={t('finance.addStaff')}
+        rows={staff}
+        onChange={setStaff}
+        errors={errors.staff ?? {}}
+        blank={staffTable.blank}
+        fixed
+        columns={staffTable.columns}
+      />
+      <div className="form-grid">
+        <TextField
+          name="budgetAvailable"
+          label={t('finance.budgetAvailable')}
+          hint={t('paperPath.budgetHint')}
+          inputMode="decimal"
+          value={budget.available}
+          onChange={(v) => setBudget({ ...budget, available: v })}
+        />
+        <TextField
+          name="budgetLine"
+          label={t('finance.budgetLine')}
+          hint={t('finance.budgetLineHint')}
+          value={budget.line}
+          onChange={(v) => setBudget({ ...budget, line: v })}
+        />
+      </div>
+      <p className="hint">
+        {t('paperPath.settings', {
+          rate: fmtNumber(s.settings.discountRate * 100, 1),
+          years: s.settings.horizonYears,
+        })}{' '}
+        <Link to="/finanzen/einstellungen">{t('paperPath.settingsLink')}</Link>
+      </p>
+      <div aria-live="polite">{msg && <Alert kind="error">{msg}</Alert>}</div>
+      <Button type="submit" isDisabled={busy}>
+        {t('paperPath.saveCosts')}
+      </Button>
+    </form>
+  );
+}
