@@ -1,5 +1,6 @@
 import {
   AppError,
+  englishTitleFor,
   PAIN_POINT_TEMPLATE_TITLE,
   painPointTemplate,
   type SurveyDefinition,
@@ -154,6 +155,8 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
       answer: !!target && s.status !== 'draft',
       // managers reach the results page while open (it explains when results appear)
       results: manage || canSeeResults(scope, s, targeted),
+      // a network survey's moderators plan the workshop that discusses it
+      workshop: manage && !!s.networkId,
     },
   };
 }
@@ -202,7 +205,7 @@ export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<type
         networkId: input.networkId,
         municipalityId: input.networkId ? null : scope.municipalityId,
         title: input.title,
-        titleEn: input.source === 'template' ? (PAIN_POINT_TEMPLATE_TITLE.en ?? '') : '',
+        titleEn: input.source === 'template' ? englishTitleFor(input.title, PAIN_POINT_TEMPLATE_TITLE.en ?? '') : '',
         mode: input.mode,
         anonymous: input.anonymous,
         definition: JSON.stringify(definition),
@@ -282,7 +285,7 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
       );
     const next = {
       title: input.title,
-      titleEn: input.titleEn,
+      titleEn: englishTitleFor(input.title, input.titleEn),
       intro: input.intro,
       mode: input.mode,
       opensOn: input.opensOn,
