@@ -29,8 +29,9 @@ export function fieldErrorText(e: FieldError, t: TFunction): string {
       return t(p.inclusive === false ? 'errors.limits.above' : 'errors.limits.min', { min: fmtNumber(min) });
   }
   if (e.code === 'invalid_format' && FORMATS.has(String(p.format))) return t(`errors.formats.${String(p.format)}`);
-  const code = e.code === 'custom' ? e.message : e.code;
-  return t(`errors.${code}`, { defaultValue: t('errors.invalid') });
+  // a custom check's message is a code the app knows, or a sentence for developers: then a general request
+  if (e.code === 'custom') return t(`errors.${e.message}`, { defaultValue: t('errors.custom') });
+  return t(`errors.${e.code}`, { defaultValue: t('errors.invalid') });
 }
 
 /** Field errors of a failed request as German (or English) messages, keyed by field name (the first per field). */

@@ -498,7 +498,13 @@ function Editor({ s }: { s: Survey }) {
       </section>
       <section className="panel" aria-labelledby="h-send">
         <h2 id="h-send">{t('surveys.sending')}</h2>
-        <AudienceNote surveyId={s.id} threshold={validThreshold ? threshold : s.threshold} mode={s.mode} />
+        <AudienceNote
+          surveyId={s.id}
+          threshold={validThreshold ? threshold : s.threshold}
+          mode={s.mode}
+          warn={s.status !== 'closed'}
+        />
+        {s.status === 'draft' && <p className="hint">{t('surveys.sendHint')}</p>}
         {s.status === 'draft' && (
           <SendSurvey
             s={s}

@@ -31,11 +31,13 @@ function Participation({
   threshold,
   countsOnly,
   mode,
+  open,
 }: {
   id: string;
   threshold: number;
   countsOnly: boolean;
   mode: 'municipality' | 'person';
+  open: boolean;
 }) {
   const { t } = useTranslation();
   const q = useQuery({
@@ -60,7 +62,8 @@ function Participation({
               : 'surveys.participationPrivacy',
         )}
       </p>
-      <ReachWarning invitees={q.data.total} threshold={threshold} mode={mode} />
+      {/* while open the threshold can still be lowered; once closed the results page explains what is hidden */}
+      {open && <ReachWarning invitees={q.data.total} threshold={threshold} mode={mode} />}
       {q.data.withoutStaffConsent > 0 && (
         <Alert kind="info">{t('surveys.withoutStaffConsent', { count: q.data.withoutStaffConsent })}</Alert>
       )}
@@ -282,6 +285,7 @@ export function SurveyPage() {
           threshold={s.threshold}
           countsOnly={s.mode === 'person' && s.anonymous}
           mode={s.mode}
+          open={s.status === 'open'}
         />
       )}
       <ConfirmDialog

@@ -38,7 +38,18 @@ export function ReachWarning({ invitees, threshold, mode }: { invitees: number; 
 }
 
 /** Who the survey reaches — before sending, who would be invited; once sent, the answers so far — and the threshold warning. */
-export function AudienceNote({ surveyId, threshold, mode }: { surveyId: string; threshold: number; mode: Mode }) {
+export function AudienceNote({
+  surveyId,
+  threshold,
+  mode,
+  warn = true,
+}: {
+  surveyId: string;
+  threshold: number;
+  mode: Mode;
+  /** false once the threshold is final (closed surveys): nothing left to change */
+  warn?: boolean;
+}) {
   const { t } = useTranslation();
   const q = useAudience(surveyId);
   if (!q.data) return <Pending query={q} />;
@@ -50,7 +61,7 @@ export function AudienceNote({ surveyId, threshold, mode }: { surveyId: string; 
           ? t('surveys.answersSoFar', { submitted: a.submitted, total: a.invitees })
           : t(`surveys.audience.${mode}`, { count: a.invitees })}
       </p>
-      <ReachWarning invitees={a.invitees} threshold={threshold} mode={mode} />
+      {warn && <ReachWarning invitees={a.invitees} threshold={threshold} mode={mode} />}
     </div>
   );
 }
