@@ -26,10 +26,15 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One invalid field of a request. `params` names the limit that was broken (e.g. `too_big` with
+ * `{ origin: 'string', maximum: 200 }`), so the web app can say "höchstens 200 Zeichen" as it does for its own checks.
+ */
 export interface FieldError {
   path: string;
   code: string;
   message: string;
+  params?: Record<string, string | number | boolean>;
 }
 
 /** The HTTP status of each code: a code always answers with the same status. */

@@ -225,6 +225,12 @@ const PROBES: Record<string, Probe> = {
       body: () => ({ version: 0, answers: { groesster: 'Antwort' } }),
     };
   },
+  'surveyView.workshop': async (e) => {
+    const s = await ok(
+      e.owner.post('/api/v1/surveys', { networkId: e.networkId, title: u('Umfrage'), mode: 'municipality' }),
+    );
+    return { read: `/api/v1/surveys/${s.id}`, method: 'POST', url: `/api/v1/surveys/${s.id}/workshop` };
+  },
   'responseView.edit': async (e) => {
     const s = await openNetworkSurvey(e);
     return {

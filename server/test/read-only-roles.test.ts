@@ -100,6 +100,7 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/surveys/:surveyId/open': { kind: 'write' },
   'POST /api/v1/surveys/:surveyId/close': { kind: 'write' },
   'POST /api/v1/surveys/:surveyId/remind': { kind: 'write' },
+  'POST /api/v1/surveys/:surveyId/workshop': { kind: 'write' },
   'PUT /api/v1/surveys/:surveyId/response': {
     kind: 'write',
     body: { version: 1, answers: { groesster: 'Gekapert' } },

@@ -101,6 +101,8 @@ const ROUTES: Record<string, Kind> = {
   'POST /api/v1/surveys/:surveyId/close': { kind: 'foreign' },
   'POST /api/v1/surveys/:surveyId/remind': { kind: 'foreign' },
   'GET /api/v1/surveys/:surveyId/participation': { kind: 'foreign' },
+  'GET /api/v1/surveys/:surveyId/audience': { kind: 'foreign' },
+  'POST /api/v1/surveys/:surveyId/workshop': { kind: 'foreign' },
   'GET /api/v1/surveys/:surveyId/response': { kind: 'foreign' },
   'PUT /api/v1/surveys/:surveyId/response': { kind: 'foreign', body: { version: 1, answers: { personal: 1 } } },
   'POST /api/v1/surveys/:surveyId/response/submit': { kind: 'foreign', body: { version: 1, answers: { personal: 1 } } },

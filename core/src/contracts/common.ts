@@ -20,7 +20,17 @@ export const problem = z.object({
   status: z.number(),
   code: z.string(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        message: z.string(),
+        /** The broken limit, e.g. `{ origin: 'string', maximum: 200 }` for a too long text. */
+        params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -145,6 +145,18 @@ export const surveyParticipation = z.object({
   withoutStaffConsent: z.number().int(),
 });
 
+/**
+ * Who a survey reaches: before sending, who would be invited now (current members of its networks; for
+ * person surveys their staff where allowed); once sent, who was invited — and how many have answered.
+ */
+export const surveyAudience = z.object({
+  /** Persons (person surveys) or municipalities (municipality surveys). */
+  invitees: z.number().int(),
+  submitted: z.number().int(),
+  /** Whether the survey is already sent (then `invitees` are the actual targets). */
+  sent: z.boolean(),
+});
+
 const answerValue = z.union([
   z.number().finite(),
   z.string().max(4000),

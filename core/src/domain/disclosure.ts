@@ -107,3 +107,18 @@ export function publishableCells(
     published.delete(pool[0] as string);
   }
 }
+
+/** What the results of a survey can show at best: nothing, only the total, or also group comparisons. */
+export type ResultsReach = 'none' | 'total' | 'groups';
+
+/**
+ * The best case before a survey is sent, from how many can answer at all: results need `threshold`
+ * respondents, and a comparison needs two groups of at least `threshold` each (any smaller group is an
+ * atom under the threshold, see `publishableCells`). Fewer invitees than that can never show more,
+ * whatever the answers are — moderators are told before sending.
+ */
+export function resultsReach(invitees: number, threshold: number): ResultsReach {
+  if (invitees < threshold) return 'none';
+  if (invitees < 2 * threshold) return 'total';
+  return 'groups';
+}

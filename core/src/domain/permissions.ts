@@ -200,6 +200,8 @@ export const RULES = {
       answer: s.hasTarget && s.status !== 'draft' && responseRule(a, s).draft,
       // managers reach the results page while open (it explains when results appear)
       results: manage || surveyResultsRule(a, s).see,
+      // a network survey's moderators plan the workshop that discusses it
+      workshop: manage && s.networkId !== null,
     };
   },
   response: responseRule,

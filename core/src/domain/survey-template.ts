@@ -10,6 +10,15 @@ export const PAIN_POINT_TEMPLATE_TITLE: LocalText = {
   de: 'Schmerzpunkte bei der Umsetzung von Digitalisierungsvorhaben',
   en: 'Pain points in implementing digitalization projects',
 };
+/**
+ * The English title to keep when the German one is set: the template's English title belongs to the
+ * template's German title only — after the German title changed it would describe another survey, so
+ * it is dropped (English readers then see the German title) until someone writes an English one.
+ */
+export function englishTitleFor(title: string, titleEn: string): string {
+  const template = PAIN_POINT_TEMPLATE_TITLE.en ?? '';
+  return titleEn.trim() === template && title.trim() !== PAIN_POINT_TEMPLATE_TITLE.de ? '' : titleEn;
+}
 export const PAIN_POINT_TEMPLATE_LEITFRAGE =
   'Was sind die Schmerzpunkte bei der Umsetzung von Digitalisierungsvorhaben in kleineren Kommunen?';
 

@@ -1,4 +1,4 @@
-import { type Answers, answerRows, PAIN_POINT_TEMPLATE_TITLE, painPointTemplate, sizeClassOf } from '@dz/core';
+import { type Answers, answerRows, painPointTemplate, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId, newSecret } from '../lib/ids.js';
@@ -25,7 +25,7 @@ export async function seedDemoSurveyAndWorkshop(
       id: surveyId,
       networkId: o.networkId,
       title: 'Vorab-Umfrage zur Sondersitzung „Big Picture Digitalisierung“',
-      titleEn: PAIN_POINT_TEMPLATE_TITLE.en ?? '',
+      titleEn: 'Pre-survey for the special session “Big Picture Digitalisation”',
       intro: 'Schriftliche Umfrage an die Mitglieder des Innovationszirkels vor der Sondersitzung am 10. Juni 2021.',
       mode: 'municipality',
       status: 'closed',

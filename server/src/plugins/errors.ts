@@ -34,6 +34,19 @@ export function problem(
   };
 }
 
+/** The parts of a Zod issue that name the broken limit (never the input itself). */
+const LIMIT_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected'] as const;
+
+function limitParams(params: unknown): FieldError['params'] {
+  if (!params || typeof params !== 'object') return undefined;
+  const out: NonNullable<FieldError['params']> = {};
+  for (const k of LIMIT_PARAMS) {
+    const v = (params as Record<string, unknown>)[k];
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /**
  * Database errors caused by input that passed validation (e.g. a NUL byte PostgreSQL cannot store, a
  * unique key hit by a concurrent request) are the client's problem, not a 5xx.
@@ -65,16 +78,20 @@ export function registerErrorHandler(app: FastifyInstance) {
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       const where = (err as FastifyError).validationContext ?? 'body';
-      const errors = err.validation.map((v) => ({
-        path: [
-          where,
-          ...String(v.instancePath ?? '')
-            .split('/')
-            .filter(Boolean),
-        ].join('.'),
-        code: String(v.keyword ?? 'invalid'),
-        message: v.message ?? 'invalid',
-      }));
+      const errors = err.validation.map((v): FieldError => {
+        const params = limitParams(v.params);
+        return {
+          path: [
+            where,
+            ...String(v.instancePath ?? '')
+              .split('/')
+              .filter(Boolean),
+          ].join('.'),
+          code: String(v.keyword ?? 'invalid'),
+          message: v.message ?? 'invalid',
+          ...(params ? { params } : {}),
+        };
+      });
       body = problem(400, 'validation_failed', 'Einige Angaben sind ungültig.', errors);
     } else if (databaseProblem(err)) {
       body = databaseProblem(err)!;

@@ -90,7 +90,24 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
               status: { type: 'integer' },
               code: { type: 'string', description: 'stable error code' },
               detail: { type: 'string' },
-              errors: { type: 'array', items: { type: 'object' } },
+              errors: {
+                type: 'array',
+                description: 'invalid fields',
+                items: {
+                  type: 'object',
+                  properties: {
+                    path: { type: 'string', description: 'e.g. body.title' },
+                    code: { type: 'string', description: 'e.g. too_big' },
+                    message: { type: 'string' },
+                    params: {
+                      type: 'object',
+                      description: 'the broken limit, e.g. {"origin":"string","maximum":200}',
+                      additionalProperties: { type: ['string', 'number', 'boolean'] },
+                    },
+                  },
+                  required: ['path', 'code', 'message'],
+                },
+              },
             },
             required: ['title', 'status', 'code'],
           },

@@ -1,5 +1,6 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, type RefObject, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePublishedError } from './field-errors';
 
 interface BaseProps {
   label: string;
@@ -31,6 +32,15 @@ function Frame({ id, label, hint, error, required, children }: BaseProps & { id:
   );
 }
 
+/**
+ * The field's error: the one the form passes, else one an error summary around it shows for this field name
+ * (e.g. a limit only the server checks) — so every field is marked, whichever side found the error.
+ */
+function useFieldError(props: BaseProps, ref: RefObject<Element | null>) {
+  const published = usePublishedError(props.name, ref);
+  return props.error ?? published;
+}
+
 function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
@@ -47,9 +57,12 @@ export function TextField(
   },
 ) {
   const id = `f-${props.name}-${useId().replace(/:/g, '')}`;
+  const ref = useRef<HTMLInputElement>(null);
+  const error = useFieldError(props, ref);
   return (
-    <Frame {...props} id={id}>
+    <Frame {...props} id={id} error={error}>
       <input
+        ref={ref}
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
@@ -59,8 +72,8 @@ export function TextField(
         inputMode={props.inputMode}
         readOnly={props.readOnly}
         required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
       />
     </Frame>
   );
@@ -68,16 +81,19 @@ export function TextField(
 
 export function TextArea(props: BaseProps & { value: string; onChange: (v: string) => void; rows?: number }) {
   const id = `f-${props.name}-${useId().replace(/:/g, '')}`;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const error = useFieldError(props, ref);
   return (
-    <Frame {...props} id={id}>
+    <Frame {...props} id={id} error={error}>
       <textarea
+        ref={ref}
         id={id}
         name={props.name}
         rows={props.rows ?? 4}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
       />
     </Frame>
   );
@@ -88,15 +104,18 @@ export function SelectField(
   props: BaseProps & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[] },
 ) {
   const id = `f-${props.name}-${useId().replace(/:/g, '')}`;
+  const ref = useRef<HTMLSelectElement>(null);
+  const error = useFieldError(props, ref);
   return (
-    <Frame {...props} id={id}>
+    <Frame {...props} id={id} error={error}>
       <select
+        ref={ref}
         id={id}
         name={props.name}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
       >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>

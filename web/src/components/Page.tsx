@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../lib/errors';
@@ -55,9 +55,24 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
+/**
+ * A message box. Errors and confirmations are the answer to something the user just did: when one
+ * appears or changes outside the visible part of the page, it is scrolled into view (no message out of view).
+ */
 export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info' | 'warning'; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || (kind !== 'error' && kind !== 'success')) return;
+    const text = el.textContent ?? '';
+    if (text === shown.current) return;
+    shown.current = text;
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) el.scrollIntoView?.({ block: 'nearest' });
+  });
   return (
-    <div className={`alert ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div ref={ref} className={`alert ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );

@@ -73,13 +73,15 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
   });
 }
 
-/** Field errors of an ApiError keyed by the field name (last path segment). */
+/** The form field a field error belongs to: the first path segment after body/querystring/params. */
+export function fieldKey(path: string): string {
+  return path.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params')[0] ?? '_';
+}
+
+/** Field errors of an ApiError keyed by the field name (the code; a custom check's message). */
 export function fieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof ApiError)) return {};
   const out: Record<string, string> = {};
-  for (const e of err.errors) {
-    const key = e.path.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params')[0] ?? '_';
-    out[key] ??= e.code === 'custom' ? e.message : e.code;
-  }
+  for (const e of err.errors) out[fieldKey(e.path)] ??= e.code === 'custom' ? e.message : e.code;
   return out;
 }

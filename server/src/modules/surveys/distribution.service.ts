@@ -66,6 +66,60 @@ async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kin
   }
 }
 
+type Db = Deps['db'];
+
+/**
+ * Who a survey goes to when it is sent on `today`: the current (accepted) members of its networks,
+ * each once with the first network that reaches it, or the owning municipality; person surveys reach
+ * the staff of the municipalities that allowed their network's staff surveys.
+ */
+async function plannedTargets(db: Db, s: SurveyRow, today: string) {
+  const nets = s.networkId ? [s.networkId, ...s.networkIds] : [];
+  const munis: { municipalityId: string; networkId: string | null }[] = s.networkId
+    ? (await networksRepository.currentMembers(db, nets, today))
+        .filter((m) => s.mode !== 'person' || m.staffSurveys)
+        .map((m) => ({ municipalityId: m.municipalityId, networkId: m.networkId }))
+        .sort((a, b) => nets.indexOf(a.networkId) - nets.indexOf(b.networkId))
+    : [{ municipalityId: s.municipalityId as string, networkId: null }];
+  const seen = new Set<string>();
+  const unique = munis.filter((m) => !seen.has(m.municipalityId) && seen.add(m.municipalityId));
+  if (s.mode !== 'person' || !unique.length) return unique.map((m) => ({ ...m, userId: null as string | null }));
+  const people = await db
+    .selectFrom('memberships')
+    .select(['userId', 'municipalityId'])
+    .where(
+      'municipalityId',
+      'in',
+      unique.map((m) => m.municipalityId),
+    )
+    .execute();
+  const netOf = new Map(unique.map((m) => [m.municipalityId, m.networkId]));
+  return people.map((p) => ({
+    ...p,
+    userId: p.userId as string | null,
+    networkId: netOf.get(p.municipalityId) ?? null,
+  }));
+}
+
+/**
+ * How many a survey reaches and how many have answered: for a draft who would be invited if it were
+ * sent today (so moderators learn before sending whether the threshold leaves anything to show).
+ */
+export async function audience(deps: Deps, scope: Scope, id: string) {
+  const s = await requireManager(deps, scope, id);
+  if (s.status === 'draft')
+    return { invitees: (await plannedTargets(deps.db, s, todayIso())).length, submitted: 0, sent: false };
+  const r = await deps.db
+    .selectFrom('surveyTargets')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('invitees'),
+      (eb) => eb.fn.count<number>('id').filterWhere('status', '=', 'submitted').as('submitted'),
+    ])
+    .where('surveyId', '=', id)
+    .executeTakeFirstOrThrow();
+  return { invitees: Number(r.invitees), submitted: Number(r.submitted), sent: true };
+}
+
 /** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
 export async function openSurvey(deps: Deps, scope: Scope, id: string, version: number) {
   const invited = await deps.db.transaction().execute(async (trx) => {
@@ -86,34 +140,7 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
     const today = todayIso();
     if (s.closesOn && s.closesOn < today)
       throw fieldError('body.closesOn', 'in_past', 'Das Ende der Umfrage liegt in der Vergangenheit.');
-    const nets = s.networkId ? [s.networkId, ...s.networkIds] : [];
-    // members currently in the networks (accepted memberships, first network wins), or the owning municipality;
-    // person surveys reach only the staff of municipalities that allowed the network's staff surveys
-    const munis: { municipalityId: string; networkId: string | null }[] = s.networkId
-      ? (await networksRepository.currentMembers(trx, nets, today))
-          .filter((m) => s.mode !== 'person' || m.staffSurveys)
-          .map((m) => ({ municipalityId: m.municipalityId, networkId: m.networkId }))
-          .sort((a, b) => nets.indexOf(a.networkId) - nets.indexOf(b.networkId))
-      : [{ municipalityId: s.municipalityId as string, networkId: null }];
-    const seen = new Set<string>();
-    const unique = munis.filter((m) => !seen.has(m.municipalityId) && seen.add(m.municipalityId));
-    let rows: { municipalityId: string; userId: string | null; networkId: string | null }[] = unique.map((m) => ({
-      ...m,
-      userId: null,
-    }));
-    if (s.mode === 'person' && unique.length) {
-      const people = await trx
-        .selectFrom('memberships')
-        .select(['userId', 'municipalityId'])
-        .where(
-          'municipalityId',
-          'in',
-          unique.map((m) => m.municipalityId),
-        )
-        .execute();
-      const netOf = new Map(unique.map((m) => [m.municipalityId, m.networkId]));
-      rows = people.map((p) => ({ ...p, networkId: netOf.get(p.municipalityId) ?? null }));
-    }
+    const rows = await plannedTargets(trx, s, today);
     if (rows.length) {
       await trx
         .insertInto('surveyTargets')

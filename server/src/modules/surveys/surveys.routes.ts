@@ -4,6 +4,7 @@ import {
   responseDetail,
   responseSave,
   resultsQuery,
+  surveyAudience,
   surveyCreate,
   surveyDetail,
   surveyList,
@@ -87,6 +88,20 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/surveys/:surveyId/participation',
     { schema: { tags, params, response: { 200: surveyParticipation } }, config: user },
     async (req) => distribution.participation(deps, scopeOf(req), req.params.surveyId as string),
+  );
+  r.get(
+    '/api/v1/surveys/:surveyId/audience',
+    {
+      schema: {
+        tags,
+        params,
+        description:
+          'How many the survey reaches and how many have answered; for a draft, who would be invited if it were sent today.',
+        response: { 200: surveyAudience },
+      },
+      config: user,
+    },
+    async (req) => distribution.audience(deps, scopeOf(req), req.params.surveyId as string),
   );
   r.get(
     '/api/v1/surveys/:surveyId/response',

@@ -1,6 +1,7 @@
 import {
   AppError,
   allows,
+  englishTitleFor,
   fieldError,
   PAIN_POINT_TEMPLATE_TITLE,
   painPointTemplate,
@@ -193,7 +194,7 @@ export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<type
         networkId: input.networkId,
         municipalityId: input.networkId ? null : scope.municipalityId,
         title: input.title,
-        titleEn: input.source === 'template' ? (PAIN_POINT_TEMPLATE_TITLE.en ?? '') : '',
+        titleEn: input.source === 'template' ? englishTitleFor(input.title, PAIN_POINT_TEMPLATE_TITLE.en ?? '') : '',
         mode: input.mode,
         anonymous: input.anonymous,
         definition: JSON.stringify(definition),
@@ -271,7 +272,7 @@ export async function updateSurvey(deps: Deps, scope: Scope, id: string, input: 
       );
     const next = {
       title: input.title,
-      titleEn: input.titleEn,
+      titleEn: englishTitleFor(input.title, input.titleEn),
       intro: input.intro,
       mode: input.mode,
       opensOn: input.opensOn,

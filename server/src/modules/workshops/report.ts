@@ -11,6 +11,9 @@ import { workshopData } from './workshops.service.js';
 const num = (n: number | null, d = 1) =>
   n === null ? '–' : n.toLocaleString('de-DE', { minimumFractionDigits: d, maximumFractionDigits: d });
 
+/** "1 Punkt", "2 Punkte" (dots and Borda points alike). */
+export const dots = (n: number) => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Punkt' : 'Punkte'}`;
+
 /** Everything the report shows, gathered once for PDF and Markdown. */
 export async function reportData(deps: Deps, scope: Scope, id: string) {
   const w = await loadWorkshop(deps.db, id);
@@ -48,7 +51,7 @@ function questionLines(q: Question, results: SurveyResults): { note?: string; li
     };
   if (q.type === 'ranking')
     return {
-      lines: st.borda.map((b) => ({ label: valueLabel(q, b.option), value: b.points, text: `${b.points} Punkte` })),
+      lines: st.borda.map((b) => ({ label: valueLabel(q, b.option), value: b.points, text: dots(b.points) })),
       max: Math.max(1, ...st.borda.map((b) => b.points)),
     };
   const keys = q.type === 'scale' ? ['1', '2', '3', '4', '5'] : (q.options ?? []).map((o) => o.id);
@@ -101,7 +104,7 @@ export function reportMarkdown({ w, d, results, def }: Data): string {
       }
     if (it.ideas.length) {
       out.push('**Diskutierte Lösungen (Punkte):**', '');
-      for (const i of it.ideas) out.push(`- ${i.text} — ${i.votes} ${i.votes === 1 ? 'Punkt' : 'Punkte'}`);
+      for (const i of it.ideas) out.push(`- ${i.text} — ${dots(i.votes)}`);
       out.push('');
     }
     if (it.outcome) out.push(`**Ergebnis:** ${it.outcome}`, '');
@@ -182,7 +185,7 @@ export async function reportPdf(data: Data): Promise<Buffer> {
           it.ideas.map((i) => ({
             label: i.text,
             value: i.votes,
-            text: `${i.votes} ${i.votes === 1 ? 'Punkt' : 'Punkte'}`,
+            text: dots(i.votes),
           })),
           max,
         ),

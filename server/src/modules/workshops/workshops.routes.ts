@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
+import { createWorkshopFromSurvey } from './from-survey.service.js';
 import * as live from './live.service.js';
 import { reportData, reportMarkdown, reportPdf } from './report.js';
 import { loadWorkshop, requireWorkshopModerator, workshopAccess } from './workshops.access.js';
@@ -44,6 +45,21 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/workshops',
     { schema: { tags, body: workshopCreate, response: { 201: created } }, config: user },
     async (req, reply) => reply.code(201).send(await svc.createWorkshop(deps, scopeOf(req), req.body)),
+  );
+  r.post(
+    '/api/v1/surveys/:surveyId/workshop',
+    {
+      schema: {
+        tags,
+        params: idParam('surveyId'),
+        description:
+          'Creates a workshop of the survey’s network prefilled from the survey: title, member municipalities, an agenda of the results and one topic per section.',
+        response: { 201: created },
+      },
+      config: user,
+    },
+    async (req, reply) =>
+      reply.code(201).send(await createWorkshopFromSurvey(deps, scopeOf(req), req.params.surveyId as string)),
   );
   r.get(
     '/api/v1/workshops/:workshopId',

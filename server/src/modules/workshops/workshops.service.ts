@@ -195,8 +195,16 @@ async function setMunicipalities(trx: Trx, workshopId: string, ids: string[]) {
       .execute();
 }
 
-/** Creates a workshop; with a pre-survey, the agenda starts with an impulse talk and one topic per survey section. */
-export async function createWorkshop(deps: Deps, scope: Scope, input: z.infer<typeof workshopCreate>) {
+/**
+ * Creates a workshop; with a pre-survey, the agenda starts with an impulse talk and one topic per survey
+ * section. `impulse` replaces the plain "Impuls" item (a workshop made from a survey presents its results).
+ */
+export async function createWorkshop(
+  deps: Deps,
+  scope: Scope,
+  input: z.infer<typeof workshopCreate>,
+  impulse: { title: string; description: string } = { title: 'Impuls', description: '' },
+) {
   if (!(scope.user.isPlatformAdmin || scope.moderatedNetworkIds.includes(input.networkId)))
     throw new AppError('forbidden', 'Das dürfen nur die Moderatorinnen und Moderatoren des Verbunds.');
   const id = newId();
@@ -235,7 +243,7 @@ export async function createWorkshop(deps: Deps, scope: Scope, input: z.infer<ty
     await trx.insertInto('workshopModerators').values({ workshopId: id, userId: scope.user.id }).execute();
     await setMunicipalities(trx, id, input.municipalityIds);
     const agenda = [
-      { kind: 'impulse', title: 'Impuls', description: '', surveySectionId: null as string | null },
+      { kind: 'impulse', ...impulse, surveySectionId: null as string | null },
       ...sections.map((s) => ({ kind: 'topic', title: s.title, description: '', surveySectionId: s.id })),
     ];
     await trx

@@ -119,7 +119,10 @@ export function ImportPage() {
 
   async function start(e: React.FormEvent) {
     e.preventDefault();
+    // a new import starts clean: the previous one's error and report disappear
     setError(undefined);
+    setJobId(null);
+    setUploadProgress(null);
     if (!file) return setError(t('import.noFile'));
     setUploadProgress(0);
     try {

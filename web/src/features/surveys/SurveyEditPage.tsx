@@ -2,17 +2,16 @@ import type { networkList } from '@dz/core';
 import {
   type Answers,
   allQuestions,
-  type Choice,
-  type LocalText,
+  englishTitleFor,
   QUESTION_TYPES,
   type Question,
   type QuestionType,
   type SurveyDefinition,
 } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -20,52 +19,10 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Loading, Page } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
+import { choicesToLines, labelsToLines, linesToChoices, linesToLabels } from './definition-lines';
 import { SurveyForm } from './SurveyForm';
-import { type Survey, useSurvey } from './SurveyPage';
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .slice(0, 30) || 'x';
-
-/** "Deutsch | English" per line ↔ choices; existing ids are kept by position. */
-function choicesToLines(c: Choice[] | undefined) {
-  return (c ?? []).map((o) => (o.label.en ? `${o.label.de} | ${o.label.en}` : o.label.de)).join('\n');
-}
-function linesToChoices(text: string, old: Choice[] | undefined): Choice[] {
-  const used = new Set<string>();
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l, i) => {
-      const [de = '', en] = l.split('|').map((x) => x.trim());
-      let id = old?.[i]?.id ?? slug(de);
-      while (used.has(id)) id = `${id}_${i}`;
-      used.add(id);
-      return { id, label: { de, ...(en ? { en } : {}) } };
-    });
-}
-function labelsToLines(l: LocalText[] | undefined) {
-  return (l ?? []).map((x) => (x.en ? `${x.de} | ${x.en}` : x.de)).join('\n');
-}
-function linesToLabels(text: string): LocalText[] | undefined {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (lines.length === 0) return undefined;
-  return lines.map((l) => {
-    const [de = '', en] = l.split('|').map((x) => x.trim());
-    return { de, ...(en ? { en } : {}) };
-  });
-}
+import { type Survey, type SurveyNotice, useSurvey } from './SurveyPage';
+import { AudienceNote, SendSurvey } from './SurveyShortcuts';
 
 function newQuestion(def: SurveyDefinition, type: QuestionType): Question {
   const ids = new Set(allQuestions(def).map((q) => q.id));
@@ -360,6 +317,7 @@ function DefinitionEditor({ def, onChange }: { def: SurveyDefinition; onChange: 
 function Editor({ s }: { s: Survey }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const nets = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
   const [form, setForm] = useState({
     title: s.title,
@@ -376,13 +334,18 @@ function Editor({ s }: { s: Survey }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
   const [preview, setPreview] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
   useEffect(() => setVersion(s.version), [s.version]);
 
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    const threshold = Number(form.threshold);
-    if (!Number.isInteger(threshold) || threshold < 3) return setErrors({ threshold: t('surveys.thresholdMin') });
+  const threshold = Number(form.threshold);
+  const validThreshold = Number.isInteger(threshold) && threshold >= 3;
+  /** Saves the form; the saved survey, or null when something is wrong (then the errors are shown). */
+  async function persist(): Promise<Survey | null> {
+    if (!validThreshold) {
+      setErrors({ threshold: t('surveys.thresholdMin') });
+      return null;
+    }
     try {
       const res = await api<Survey>(`/surveys/${s.id}`, {
         method: 'PATCH',
@@ -400,27 +363,37 @@ function Editor({ s }: { s: Survey }) {
       setErrors({});
       setMsg({ kind: 'success', text: t('common.saved') });
       qc.setQueryData(['survey', s.id], res);
+      void qc.invalidateQueries({ queryKey: ['survey', s.id, 'audience'] });
+      return res;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         setVersion(Number(err.body.currentVersion));
         setMsg({ kind: 'warning', text: t('errors.version_conflict') });
-        return;
+        return null;
       }
       const fe = fieldMessages(err, t);
       setErrors(fe);
-      setMsg({
-        kind: 'error',
-        text:
-          fe.definition && err instanceof ApiError
-            ? `${t('surveys.definitionInvalid')} ${err.errors.map((x) => x.message).join(', ')}`
-            : errorMessage(err, t, true),
-      });
+      // field errors are shown in the summary and at the fields (like the form's own checks)
+      setMsg(
+        fe.definition && err instanceof ApiError
+          ? { kind: 'error', text: `${t('surveys.definitionInvalid')} ${err.errors.map((x) => x.message).join(', ')}` }
+          : Object.keys(fe).length && Object.keys(fe).every((k) => formRef.current?.querySelector(`[name="${k}"]`))
+            ? undefined
+            : { kind: 'error', text: errorMessage(err, t, true) },
+      );
+      return null;
     }
   }
   const moderated = nets.data?.items.filter((n) => n.isModerator && n.id !== s.networkId) ?? [];
   return (
-    <form onSubmit={save} noValidate>
-      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void persist();
+      }}
+      noValidate
+    >
       <ErrorSummary
         errors={errors}
         labels={{
@@ -436,13 +409,14 @@ function Editor({ s }: { s: Survey }) {
           name="title"
           label={t('surveys.titleLabel')}
           value={form.title}
-          onChange={(v) => setForm({ ...form, title: v })}
+          onChange={(v) => setForm({ ...form, title: v, titleEn: englishTitleFor(v, form.titleEn) })}
           error={errors.title}
           required
         />
         <TextField
           name="titleEn"
           label={t('surveys.titleEn')}
+          hint={t('surveys.titleEnHint')}
           value={form.titleEn}
           onChange={(v) => setForm({ ...form, titleEn: v })}
         />
@@ -522,6 +496,25 @@ function Editor({ s }: { s: Survey }) {
           </fieldset>
         )}
       </section>
+      <section className="panel" aria-labelledby="h-send">
+        <h2 id="h-send">{t('surveys.sending')}</h2>
+        <AudienceNote
+          surveyId={s.id}
+          threshold={validThreshold ? threshold : s.threshold}
+          mode={s.mode}
+          warn={s.status !== 'closed'}
+        />
+        {s.status === 'draft' && <p className="hint">{t('surveys.sendHint')}</p>}
+        {s.status === 'draft' && (
+          <SendSurvey
+            s={s}
+            label={t('surveys.saveAndOpen')}
+            prepare={persist}
+            onSent={() => navigate(`/umfragen/${s.id}`, { state: { surveyNotice: 'opened' } satisfies SurveyNotice })}
+            onError={(text) => setMsg({ kind: 'error', text })}
+          />
+        )}
+      </section>
       <fieldset className="btn-row plain">
         <legend className="visually-hidden">{t('surveys.view')}</legend>
         <Button variant={preview ? 'secondary' : 'primary'} onPress={() => setPreview(false)} aria-pressed={!preview}>
@@ -543,6 +536,7 @@ function Editor({ s }: { s: Survey }) {
       )}
       <div className="btn-row sticky-actions">
         <Button type="submit">{t('common.save')}</Button>
+        {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
       </div>
     </form>
   );

@@ -1,9 +1,9 @@
 import type { surveyDetail, surveyParticipation } from '@dz/core';
 import { allQuestions } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -12,6 +12,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDateTime, fmtPeriod } from '../../lib/format';
+import { AudienceNote, ReachWarning, SendSurvey, WorkshopFromSurvey } from './SurveyShortcuts';
 import { StatusBadge } from './SurveysPage';
 
 export type Survey = z.infer<typeof surveyDetail>;
@@ -20,7 +21,24 @@ export function useSurvey(id: string) {
   return useQuery({ queryKey: ['survey', id], queryFn: () => api<Survey>(`/surveys/${id}`) });
 }
 
-function Participation({ id, threshold, countsOnly }: { id: string; threshold: number; countsOnly: boolean }) {
+/** Shown by the survey page after the editor sent the survey (navigation state). */
+export interface SurveyNotice {
+  surveyNotice: 'opened';
+}
+
+function Participation({
+  id,
+  threshold,
+  countsOnly,
+  mode,
+  open,
+}: {
+  id: string;
+  threshold: number;
+  countsOnly: boolean;
+  mode: 'municipality' | 'person';
+  open: boolean;
+}) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['survey', id, 'participation'],
@@ -44,9 +62,8 @@ function Participation({ id, threshold, countsOnly }: { id: string; threshold: n
               : 'surveys.participationPrivacy',
         )}
       </p>
-      {q.data.total < threshold && (
-        <Alert kind="warning">{t('surveys.tooFewInvited', { count: q.data.total, threshold })}</Alert>
-      )}
+      {/* while open the threshold can still be lowered; once closed the results page explains what is hidden */}
+      {open && <ReachWarning invitees={q.data.total} threshold={threshold} mode={mode} />}
       {q.data.withoutStaffConsent > 0 && (
         <Alert kind="info">{t('surveys.withoutStaffConsent', { count: q.data.withoutStaffConsent })}</Alert>
       )}
@@ -106,7 +123,7 @@ function Participation({ id, threshold, countsOnly }: { id: string; threshold: n
   );
 }
 
-type PendingAction = 'open' | 'close' | 'delete' | null;
+type PendingAction = 'close' | 'delete' | null;
 
 export function SurveyPage() {
   const { t } = useTranslation();
@@ -114,8 +131,16 @@ export function SurveyPage() {
   const q = useSurvey(surveyId);
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const location = useLocation();
+  const notice = (location.state as SurveyNotice | null)?.surveyNotice;
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(
+    notice === 'opened' ? { kind: 'success', text: t('surveys.opened') } : undefined,
+  );
   const [pending, setPending] = useState<PendingAction>(null);
+  // the notice is shown once: a reload does not repeat it
+  useEffect(() => {
+    if (notice) navigate(location.pathname, { replace: true, state: null });
+  }, [notice, navigate, location.pathname]);
   if (q.error) return <Page title={t('surveys.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
@@ -129,9 +154,9 @@ export function SurveyPage() {
   async function act(kind: Exclude<PendingAction, null> | 'remind' | 'duplicate') {
     setPending(null);
     try {
-      if (kind === 'open' || kind === 'close') {
-        await api(`/surveys/${s.id}/${kind}`, { method: 'POST', body: { version: s.version } });
-        setMsg({ kind: 'success', text: t(kind === 'open' ? 'surveys.opened' : 'surveys.closed') });
+      if (kind === 'close') {
+        await api(`/surveys/${s.id}/close`, { method: 'POST', body: { version: s.version } });
+        setMsg({ kind: 'success', text: t('surveys.closed') });
       } else if (kind === 'remind') {
         const r = await api<{ reminded: number }>(`/surveys/${s.id}/remind`, { method: 'POST' });
         setMsg({ kind: 'success', text: t('surveys.reminded', { count: r.reminded }) });
@@ -212,12 +237,24 @@ export function SurveyPage() {
             {s.can.edit ? t('surveys.edit') : t('surveys.settings')}
           </Link>
         )}
+        {s.can.workshop && <WorkshopFromSurvey surveyId={s.id} onError={(text) => setMsg({ kind: 'error', text })} />}
       </div>
       {s.can.manage && (
         <section className="panel" aria-labelledby="h-manage">
           <h2 id="h-manage">{t('surveys.manage')}</h2>
+          {s.status === 'draft' && <AudienceNote surveyId={s.id} threshold={s.threshold} mode={s.mode} />}
           <div className="btn-row">
-            {s.status === 'draft' && <Button onPress={() => setPending('open')}>{t('surveys.open')}</Button>}
+            {s.status === 'draft' && (
+              <SendSurvey
+                s={s}
+                onSent={(sent) => {
+                  qc.setQueryData(['survey', s.id], sent);
+                  setMsg({ kind: 'success', text: t('surveys.opened') });
+                  void refresh();
+                }}
+                onError={(text) => setMsg({ kind: 'error', text })}
+              />
+            )}
             {s.status === 'open' && (
               <>
                 <Button variant="secondary" onPress={() => void act('remind')}>
@@ -243,18 +280,20 @@ export function SurveyPage() {
         </section>
       )}
       {s.can.manage && s.status !== 'draft' && (
-        <Participation id={s.id} threshold={s.threshold} countsOnly={s.mode === 'person' && s.anonymous} />
+        <Participation
+          id={s.id}
+          threshold={s.threshold}
+          countsOnly={s.mode === 'person' && s.anonymous}
+          mode={s.mode}
+          open={s.status === 'open'}
+        />
       )}
       <ConfirmDialog
         isOpen={pending !== null}
         title={pending ? t(`surveys.confirm.${pending}.title`) : ''}
-        body={
-          pending === 'open' && s.mode === 'person'
-            ? `${t('surveys.confirm.open.body')} ${t(s.anonymous ? 'surveys.confirm.open.anonymous' : 'surveys.confirm.open.named')}`
-            : pending
-              ? t(`surveys.confirm.${pending}.body`)
-              : ''
-        }
+        body={pending ? t(`surveys.confirm.${pending}.body`) : ''}
+        // before closing: how many have answered
+        extra={pending === 'close' && <AudienceNote surveyId={s.id} threshold={s.threshold} mode={s.mode} />}
         confirmLabel={pending ? t(`surveys.confirm.${pending}.action`) : ''}
         onConfirm={() => pending && void act(pending)}
         onCancel={() => setPending(null)}

@@ -12,6 +12,7 @@ import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtNumber } from '../../lib/format';
 import { type Survey, useSurvey } from './SurveyPage';
+import { WorkshopFromSurvey } from './SurveyShortcuts';
 
 type Group = SurveyResults['groups'][number];
 type Stats = Group['questions'][number];
@@ -383,6 +384,7 @@ export function SurveyResultsPage() {
   const { t } = useTranslation();
   const { surveyId = '' } = useParams();
   const s = useSurvey(surveyId);
+  const [error, setError] = useState<string>();
   if (s.error)
     return <Page title={t('surveys.results')}>{<Alert kind="error">{errorMessage(s.error, t)}</Alert>}</Page>;
   if (!s.data)
@@ -398,7 +400,9 @@ export function SurveyResultsPage() {
         { to: '/umfragen', label: t('surveys.title') },
         { to: `/umfragen/${surveyId}`, label: s.data.title },
       ]}
+      actions={s.data.can.workshop ? <WorkshopFromSurvey surveyId={surveyId} onError={setError} /> : undefined}
     >
+      {error && <Alert kind="error">{error}</Alert>}
       <Results s={s.data} />
     </Page>
   );

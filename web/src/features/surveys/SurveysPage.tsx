@@ -1,5 +1,5 @@
 import type { networkList, surveyList } from '@dz/core';
-import { PAIN_POINT_TEMPLATE_TITLE } from '@dz/core/domain';
+import { DEFAULT_THRESHOLD, PAIN_POINT_TEMPLATE_TITLE } from '@dz/core/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { fmtPeriod } from '../../lib/format';
+import { ReachWarning } from './SurveyShortcuts';
 
 type Item = z.infer<typeof surveyList>['items'][number];
 
@@ -135,6 +136,14 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
               { value: 'municipality', label: t('surveys.modeMunicipality') },
               { value: 'person', label: t('surveys.modePerson') },
             ]}
+          />
+        )}
+        {/* a municipality survey reaches the network's members: too few for the preset threshold shows here already */}
+        {!internal && form.mode === 'municipality' && (
+          <ReachWarning
+            invitees={moderated.find((n) => n.id === owner)?.memberCount ?? 0}
+            threshold={DEFAULT_THRESHOLD}
+            mode="municipality"
           />
         )}
         <div className="btn-row">

@@ -48,20 +48,36 @@ function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: 
   );
 }
 
+/**
+ * The room's ideas with their dots, live. On wide screens a panel beside the slide that stays in view
+ * while the results scroll; an idea that arrives is scrolled into the panel's view.
+ */
 function Ideas({ w, item, onError }: { w: Workshop; item: Item; onError: (m: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [text, setText] = useState('');
+  const panel = useRef<HTMLElement>(null);
+  const seen = useRef<Set<string> | null>(null);
   const max = Math.max(1, ...item.ideas.map((i) => i.votes));
+  const ids = item.ideas.map((i) => i.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the set of ideas changes
+  useEffect(() => {
+    const known = seen.current;
+    seen.current = new Set(item.ideas.map((i) => i.id));
+    const fresh = known && item.ideas.find((i) => !known.has(i.id));
+    const li = fresh && panel.current?.querySelector<HTMLElement>(`[data-idea="${fresh.id}"]`);
+    if (li && panel.current && panel.current.scrollHeight > panel.current.clientHeight)
+      panel.current.scrollTop = li.offsetTop - panel.current.clientHeight / 2;
+  }, [ids]);
   return (
-    <section aria-labelledby={`ideas-${item.id}`} className="slide-ideas">
+    <section aria-labelledby={`ideas-${item.id}`} className="slide-ideas" ref={panel}>
       <h2 id={`ideas-${item.id}`}>{t('workshops.solutions')}</h2>
       {item.ideas.length === 0 ? (
         <p className="hint">{t('workshops.noIdeas')}</p>
       ) : (
         <ol className="idea-bars" aria-live="polite">
           {item.ideas.map((i) => (
-            <li key={i.id}>
+            <li key={i.id} data-idea={i.id}>
               <span className="idea-text">{i.text}</span>
               <span className="idea-bar" aria-hidden="true" style={{ width: `${(i.votes / max) * 100}%` }} />
               <span className="idea-votes">{t('workshops.dots', { count: i.votes })}</span>
@@ -140,6 +156,8 @@ export function PresentationPage() {
   const qc = useQueryClient();
   const [error, setError] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // after the moderator's own page turn the new slide's title takes focus (screen readers announce it; no ring)
+  const turned = useRef(false);
   const w = q.data;
   const slides = w ? ['title', ...w.items.map((i) => i.id), 'end'] : [];
   const index = w
@@ -163,14 +181,21 @@ export function PresentationPage() {
                   : w.status,
           currentItemId: itemId,
         });
+        turned.current = target !== slides[index];
         qc.setQueryData(['workshop', w.id], res);
-        headingRef.current?.focus();
       } catch (err) {
         setError(errorMessage(err, t));
       }
     },
-    [w, slides, qc, t],
+    [w, slides, qc, t, index],
   );
+
+  const current = slides[index];
+  useEffect(() => {
+    if (!turned.current || !current) return;
+    turned.current = false;
+    headingRef.current?.focus();
+  }, [current]);
 
   useEffect(() => {
     document.title = `${t('workshops.presentation')} – Digitalzirkel`;
@@ -191,7 +216,6 @@ export function PresentationPage() {
 
   if (q.error) return <Alert kind="error">{errorMessage(q.error, t)}</Alert>;
   if (!w) return <Loading />;
-  const current = slides[index];
   const item = w.items.find((i) => i.id === current);
   return (
     <div className="presentation">
@@ -219,21 +243,24 @@ export function PresentationPage() {
           </>
         )}
         {item && (
-          <>
-            <p className="kicker">
-              {t(`workshops.kinds.${item.kind}`)} {item.position} / {w.items.length}
-            </p>
-            <h1 ref={headingRef} tabIndex={-1}>
-              {item.title}
-            </h1>
-            {item.description && <p>{item.description}</p>}
-            {item.speaker && <p className="hint">{item.speaker}</p>}
-            {w.surveyId && item.surveySectionId && (
-              <SectionResults surveyId={w.surveyId} sectionId={item.surveySectionId} />
-            )}
-            {item.kind !== 'impulse' && <Ideas w={w} item={item} onError={setError} />}
-            <Outcome key={item.id} w={w} item={item} onError={setError} />
-          </>
+          // topics: the ideas and dots of the room in a panel beside the slide that stays in view
+          <div className={item.kind === 'impulse' ? undefined : 'slide-columns'}>
+            <div className="slide-main">
+              <p className="kicker">
+                {t(`workshops.kinds.${item.kind}`)} {item.position} / {w.items.length}
+              </p>
+              <h1 ref={headingRef} tabIndex={-1}>
+                {item.title}
+              </h1>
+              {item.description && <p>{item.description}</p>}
+              {item.speaker && <p className="hint">{item.speaker}</p>}
+              {w.surveyId && item.surveySectionId && (
+                <SectionResults surveyId={w.surveyId} sectionId={item.surveySectionId} />
+              )}
+              <Outcome key={item.id} w={w} item={item} onError={setError} />
+            </div>
+            {item.kind !== 'impulse' && <Ideas key={item.id} w={w} item={item} onError={setError} />}
+          </div>
         )}
         {current === 'end' && (
           <>

@@ -13,7 +13,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-import { saveWorkshop, useWorkshop, type Workshop } from './live';
+import { kindAddsToTitle, saveWorkshop, useWorkshop, type Workshop } from './live';
 
 type Item = Workshop['items'][number];
 type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
@@ -146,7 +146,10 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
         {w.items.map((it, i) => (
           <li key={it.id}>
             <h3>
-              {it.title} <span className="hint">({t(`workshops.kinds.${it.kind}`)})</span>
+              {it.title}
+              {kindAddsToTitle(it.title, t(`workshops.kinds.${it.kind}`)) && (
+                <span className="hint"> ({t(`workshops.kinds.${it.kind}`)})</span>
+              )}
             </h3>
             {it.outcome && (
               <p>

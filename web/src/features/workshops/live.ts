@@ -31,3 +31,8 @@ export function useWorkshop(id: string) {
 export async function saveWorkshop(id: string, path: string, method: string, body?: unknown): Promise<Workshop> {
   return api<Workshop>(`/workshops/${id}${path}`, { method, ...(body === undefined ? {} : { body }) });
 }
+
+/** Whether an agenda item's kind adds anything next to its title ("Impuls" next to "Impuls: …" does not). */
+export function kindAddsToTitle(title: string, kindLabel: string): boolean {
+  return !title.trim().toLocaleLowerCase('de').startsWith(kindLabel.toLocaleLowerCase('de'));
+}
