@@ -1,0 +1,124 @@
+import { newId } from '../src/lib/ids.js';
+import { buildMunicipality } from './factories.js';
+import { JOINT, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
+
+/** Probes of the exchange between municipalities: publishing, entries, contact requests, joint projects. */
+export const EXCHANGE_PROBES: Record<string, Probe> = {
+  'publication.publish': async (e) => {
+    const p = await newProject(e);
+    return {
+      read: `/api/v1/projects/${p}/publication`,
+      method: 'PUT',
+      url: `/api/v1/projects/${p}/publication`,
+      body: () => ({
+        version: 0,
+        visibility: 'all',
+        title: u('Eintrag'),
+        stage: 'running',
+        contactRole: 'Koordination',
+      }),
+    };
+  },
+  'exchangeEntry.adopt': async (e) => ({
+    read: `/api/v1/exchange/${e.entryId}`,
+    method: 'POST',
+    url: `/api/v1/exchange/${e.entryId}/adoption`,
+    body: () => ({ title: u('Übernommen'), startsOn: '2027-01-01' }),
+  }),
+  'exchangeEntry.ask': async (e) => ({
+    read: `/api/v1/exchange/${e.entryId}`,
+    method: 'POST',
+    url: `/api/v1/exchange/${e.entryId}/posts`,
+    body: () => ({ body: 'Wie lief die Einführung?' }),
+  }),
+  'partners.send': async (e) => {
+    const to = await buildMunicipality(e.db, { name: u('Angefragt') });
+    return {
+      read: '/api/v1/contact-requests',
+      method: 'POST',
+      url: '/api/v1/contact-requests',
+      body: () => ({ toMunicipalityId: to.id, message: u('Anfrage') }),
+    };
+  },
+  'partners.answer': async (e) => {
+    const id = newId();
+    await e.db
+      .insertInto('contactRequests')
+      .values({ id, fromMunicipalityId: e.other.id, toMunicipalityId: e.M, message: u('Anfrage') })
+      .execute();
+    return {
+      read: '/api/v1/contact-requests',
+      method: 'POST',
+      url: `/api/v1/contact-requests/${id}/answer`,
+      body: () => ({ accept: true }),
+    };
+  },
+  'joints.create': async (e) => ({
+    read: '/api/v1/joint-projects',
+    method: 'POST',
+    url: '/api/v1/joint-projects',
+    body: () => JOINT([e.M, e.other.id]),
+  }),
+  'jointView.edit': async (e) => {
+    const j = await ok(e.owner.post('/api/v1/joint-projects', JOINT([e.M, e.other.id])));
+    return {
+      read: `/api/v1/joint-projects/${j.id}`,
+      method: 'PUT',
+      url: `/api/v1/joint-projects/${j.id}`,
+      body: (x) => ({ version: x.version, ...JOINT([e.M, e.other.id]) }),
+    };
+  },
+  'jointView.answer': async (e) => {
+    const j = await ok(e.otherOwner.post('/api/v1/joint-projects', JOINT([e.other.id, e.M])));
+    return {
+      read: `/api/v1/joint-projects/${j.id}`,
+      method: 'POST',
+      url: `/api/v1/joint-projects/${j.id}/answer`,
+      body: () => ({ accept: true }),
+    };
+  },
+  'jointView.write': async (e) => {
+    const j = await ok(e.owner.post('/api/v1/joint-projects', JOINT([e.M, e.other.id])));
+    return {
+      read: `/api/v1/joint-projects/${j.id}`,
+      method: 'POST',
+      url: `/api/v1/joint-projects/${j.id}/entries`,
+      body: () => ({ kind: 'decision', title: u('Beschluss') }),
+    };
+  },
+  'jointView.proposeShares': async (e) => {
+    const j = await ok(e.owner.post('/api/v1/joint-projects', { ...JOINT([e.M, e.other.id]), costKey: 'population' }));
+    await ok(e.otherOwner.post(`/api/v1/joint-projects/${j.id}/answer`, { accept: true }));
+    // new population figures make the agreed split outdated
+    await e.db
+      .updateTable('municipalities')
+      .set({ population: newPopulation() })
+      .where('id', '=', e.other.id)
+      .execute();
+    return {
+      read: `/api/v1/joint-projects/${j.id}`,
+      method: 'POST',
+      url: `/api/v1/joint-projects/${j.id}/shares/propose`,
+      body: (x) => ({ version: x.version }),
+    };
+  },
+  'jointView.acceptShares': async (e) => {
+    const j = await ok(
+      e.otherOwner.post('/api/v1/joint-projects', { ...JOINT([e.other.id, e.M]), costKey: 'population' }),
+    );
+    await ok(e.owner.post(`/api/v1/joint-projects/${j.id}/answer`, { accept: true }));
+    await e.db
+      .updateTable('municipalities')
+      .set({ population: newPopulation() })
+      .where('id', '=', e.other.id)
+      .execute();
+    const v = (await ok(e.otherOwner.get(`/api/v1/joint-projects/${j.id}`))).version;
+    await ok(e.otherOwner.post(`/api/v1/joint-projects/${j.id}/shares/propose`, { version: v }));
+    return {
+      read: `/api/v1/joint-projects/${j.id}`,
+      method: 'POST',
+      url: `/api/v1/joint-projects/${j.id}/shares/accept`,
+      body: (x) => ({ version: x.version }),
+    };
+  },
+};
