@@ -22,6 +22,7 @@ export * from './domain/disclosure.js';
 export * from './domain/exchange.js';
 export * from './domain/fields-of-action.js';
 export * from './domain/finance.js';
+export * from './domain/format.js';
 export * from './domain/prioritisation.js';
 export * from './domain/roles.js';
 export * from './domain/simulation.js';

@@ -4,6 +4,7 @@ export * from './departments.js';
 export * from './directory-names.js';
 export * from './disclosure.js';
 export * from './fields-of-action.js';
+export * from './format.js';
 export * from './roles.js';
 export * from './size-class.js';
 export * from './survey.js';
