@@ -8,7 +8,7 @@ import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Loading } from '../../components/Page';
+import { Alert, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { AuthFrame } from './AuthFrame';
@@ -64,7 +64,7 @@ export function AcceptInvitationPage() {
   if (!info.data) {
     return (
       <AuthFrame title={t('invite.title')}>
-        <Loading />
+        <Pending query={info} />
       </AuthFrame>
     );
   }

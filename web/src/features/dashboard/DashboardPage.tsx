@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { api } from '../../lib/api';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
@@ -96,7 +96,11 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard') });
   if (!q.data)
-    return <Page title={t('dashboard.title')}>{q.isError ? <p>{t('errors.internal_error')}</p> : <Loading />}</Page>;
+    return (
+      <Page title={t('dashboard.title')}>
+        <Pending query={q} />
+      </Page>
+    );
   const d = q.data;
   const m = d.municipality;
   return (

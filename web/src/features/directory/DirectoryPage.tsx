@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -106,7 +106,7 @@ export function DirectoryPage() {
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : q.data.items.length === 0 ? (
         <Empty>{t('directory.empty')}</Empty>
       ) : (

@@ -12,11 +12,10 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { BarChart } from '../../components/BarChart';
 import { Button } from '../../components/Button';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { LineChart, StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
 import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
@@ -347,13 +346,13 @@ export function FinancePage() {
   if (f.error || project.error)
     return (
       <Page title={t('finance.title')}>
-        <Alert kind="error">{errorMessage(f.error ?? project.error, t)}</Alert>
+        <Pending queries={[f, project]} />
       </Page>
     );
   if (!f.data || !project.data)
     return (
       <Page title={title}>
-        <Loading />
+        <Pending queries={[f, project]} />
       </Page>
     );
   return (

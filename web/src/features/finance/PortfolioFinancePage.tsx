@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -71,7 +71,7 @@ export function PortfolioFinancePage() {
   if (!q.data)
     return (
       <Page title={t('finance.portfolio.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const d = q.data;

@@ -8,7 +8,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -703,13 +703,13 @@ export function ProjectPage() {
   if (q.error)
     return (
       <Page title={t('projects.title')}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('projects.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const p = q.data;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { SelectField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtDate, todayIso } from '../../lib/format';
@@ -113,7 +113,7 @@ export function TimelinePage() {
         />
       </div>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : dated.length === 0 ? (
         <Empty>{t('projects.timeline.empty')}</Empty>
       ) : (

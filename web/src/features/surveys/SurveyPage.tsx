@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Loading, Page, Pending } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -116,11 +116,10 @@ export function SurveyPage() {
   const navigate = useNavigate();
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [pending, setPending] = useState<PendingAction>(null);
-  if (q.error) return <Page title={t('surveys.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('surveys.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const s = q.data;

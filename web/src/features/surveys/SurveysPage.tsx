@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
@@ -71,7 +71,7 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
       setErrors(fe.definition ? { file: t('surveys.importInvalid') } : fe);
     }
   }
-  if (!nets.data) return <Loading />;
+  if (!nets.data) return <Pending query={nets} />;
   return (
     <section className="panel" aria-labelledby="h-create">
       <h2 id="h-create">{t('surveys.create')}</h2>
@@ -212,7 +212,7 @@ export function SurveysPage() {
   if (!q.data)
     return (
       <Page title={t('surveys.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const canCreate = q.data.can.createInternal || q.data.can.createNetwork;
