@@ -35,15 +35,7 @@ export function Page({
           </ol>
         </nav>
       )}
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'flex-start',
-          gap: 16,
-          flexWrap: 'wrap',
-        }}
-      >
+      <div className="page-head">
         <h1>{title}</h1>
         {actions}
       </div>

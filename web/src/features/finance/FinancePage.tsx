@@ -16,7 +16,7 @@ import { Alert, Page, Pending } from '../../components/Page';
 import { LineChart, StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtEuro, fmtEuroThousands, fmtNumber, fmtPercent } from '../../lib/format';
 import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
 import { DecisionPaper } from './DecisionPaper';
@@ -29,7 +29,7 @@ type Risks = z.infer<typeof riskList>;
 const addWeeks = (iso: string, weeks: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
-const euroK = (cents: number) => `${fmtNumber(Math.round(cents / 100_000))} Tsd. €`;
+const euroK = fmtEuroThousands;
 
 function Overview({ f }: { f: Finance }) {
   const { t } = useTranslation();
@@ -253,7 +253,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
             <LineChart
               points={result.sCurve.map((p) => [p.cost, p.probability])}
               formatX={euroK}
-              formatY={(v) => `${Math.round(v * 100)} %`}
+              formatY={(v) => fmtPercent(v, 0)}
             />
             <TableWrap label={t('finance.simulation.sCurve')}>
               <table className="data numbers">
@@ -296,7 +296,12 @@ function Alternatives({ f }: { f: Finance }) {
   return (
     <section className="panel" aria-labelledby="h-alt">
       <h2 id="h-alt">{t('finance.alt.title', { years: f.settings.horizonYears })}</h2>
-      <BarChart labels={shown.map(([l]) => l)} values={shown.map(([, v]) => Math.round(v / 100))} />
+      <BarChart
+        labels={shown.map(([l]) => l)}
+        values={shown.map(([, v]) => v)}
+        format={(v) => fmtEuro(v, true)}
+        axisFormat={fmtEuroThousands}
+      />
       <TableWrap label={t('finance.alt.title', { years: f.settings.horizonYears })}>
         <table className="data numbers">
           <caption>{t('finance.alt.caption')}</caption>

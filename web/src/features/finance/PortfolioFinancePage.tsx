@@ -7,7 +7,7 @@ import { Empty, Page, Pending } from '../../components/Page';
 import { StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtEuro, fmtEuroThousands } from '../../lib/format';
 
 type Data = z.infer<typeof portfolioFinance>;
 
@@ -115,7 +115,7 @@ export function PortfolioFinancePage() {
           <h2 id="h-budget">{t('finance.portfolio.byYear')}</h2>
           <StackedBars
             labels={years.map(String)}
-            format={(v) => `${fmtNumber(Math.round(v / 100_000))} Tsd. €`}
+            format={fmtEuroThousands}
             series={categories.map((c) => ({
               name: cat(c),
               values: years.map((y) =>
