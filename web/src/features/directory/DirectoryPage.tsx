@@ -1,5 +1,5 @@
 import type { municipalityList } from '@dz/core';
-import { LAENDER } from '@dz/core/domain';
+import { LAND_LIST } from '@dz/core/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,10 +70,7 @@ export function DirectoryPage() {
           label={t('municipality.land')}
           value={land}
           onChange={setLand}
-          options={[
-            { value: '', label: t('common.all') },
-            ...Object.values(LAENDER).map((l) => ({ value: l.code, label: l.name })),
-          ]}
+          options={[{ value: '', label: t('common.all') }, ...LAND_LIST.map((l) => ({ value: l.code, label: l.name }))]}
         />
         <SelectField
           name="sizeClass"

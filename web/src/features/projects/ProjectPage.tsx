@@ -12,7 +12,7 @@ import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { fmtDate, fmtDateTime, fmtNumber, todayIso } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtNumber, periodText, todayIso } from '../../lib/format';
 import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
 import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
@@ -747,9 +747,7 @@ export function ProjectPage() {
             <dt>{t('projects.fields.owner')}</dt>
             <dd>{p.owner?.name ?? '–'}</dd>
             <dt>{t('projects.period')}</dt>
-            <dd>
-              {fmtDate(p.startsOn)} – {fmtDate(p.endsOn)}
-            </dd>
+            <dd>{periodText(t, p.startsOn, p.endsOn)}</dd>
             <dt>{t('projects.fields.team')}</dt>
             <dd>{p.team.map((x) => x.name).join(', ') || '–'}</dd>
             <dt>{t('projects.fields.departments')}</dt>
