@@ -15,13 +15,14 @@ import { SelectField, TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
+import { centsToInput, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import { type Row, RowsEditor } from './RowsEditor';
 
 type Finance = z.infer<typeof projectFinance>;
 type Save = z.input<typeof financeSave>;
 
-const num = (v: number | null | undefined) => (v == null ? '' : String(v).replace('.', ','));
+/** A stored number as German input text, rounded so no float artefact shows (0.07 × 100 → "7"). */
+const num = (v: number | null | undefined) => numberToInput(v, 4);
 const toNumber = (s: unknown) => parseGermanNumber(String(s ?? '')) ?? 0;
 
 function rowsOf(f: Finance) {

@@ -270,7 +270,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
                     .map((p) => (
                       <tr key={p.cost}>
                         <td>{fmtEuro(p.cost, true)}</td>
-                        <td>{Math.round(p.probability * 100)} %</td>
+                        <td>{fmtPercent(p.probability, 0)}</td>
                       </tr>
                     ))}
                 </tbody>

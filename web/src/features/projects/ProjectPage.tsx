@@ -12,7 +12,7 @@ import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { fmtDate, fmtDateTime, fmtNumber, periodText, todayIso } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, periodText, todayIso } from '../../lib/format';
 import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
 import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
@@ -539,7 +539,7 @@ function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
             <input id="project-file" type="file" aria-describedby="project-file-hint" onChange={onFile} />
             {progress !== null && (
               <progress value={progress} max={1} aria-label={t('projects.files.progress')}>
-                {Math.round(progress * 100)} %
+                {fmtPercent(progress, 0)}
               </progress>
             )}
           </div>
