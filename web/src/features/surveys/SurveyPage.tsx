@@ -11,7 +11,7 @@ import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { fmtDateTime, fmtPeriod } from '../../lib/format';
+import { fmtDateTime, periodText } from '../../lib/format';
 import { StatusBadge } from './SurveysPage';
 
 export type Survey = z.infer<typeof surveyDetail>;
@@ -179,13 +179,7 @@ export function SurveyPage() {
           )}
         </dd>
         <dt>{t('surveys.period')}</dt>
-        <dd>
-          {fmtPeriod(s.opensOn, s.closesOn, {
-            open: t('common.periodOpen'),
-            from: (d) => t('common.periodFrom', { date: d }),
-            until: (d) => t('common.periodUntil', { date: d }),
-          })}
-        </dd>
+        <dd>{periodText(t, s.opensOn, s.closesOn)}</dd>
         <dt>{t('surveys.questions')}</dt>
         <dd>{t('surveys.questionCount', { count: questions, sections: s.definition.sections.length })}</dd>
         <dt>{t('surveys.threshold')}</dt>

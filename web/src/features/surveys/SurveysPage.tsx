@@ -12,7 +12,7 @@ import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
-import { fmtPeriod } from '../../lib/format';
+import { periodText } from '../../lib/format';
 
 type Item = z.infer<typeof surveyList>['items'][number];
 
@@ -179,13 +179,7 @@ function SurveyTable({ items, caption }: { items: Item[]; caption: string }) {
                   </span>
                 )}
               </td>
-              <td>
-                {fmtPeriod(s.opensOn, s.closesOn, {
-                  open: t('common.periodOpen'),
-                  from: (d) => t('common.periodFrom', { date: d }),
-                  until: (d) => t('common.periodUntil', { date: d }),
-                })}
-              </td>
+              <td>{periodText(t, s.opensOn, s.closesOn)}</td>
               <td>
                 {s.myResponse ? (
                   s.status === 'open' ? (
