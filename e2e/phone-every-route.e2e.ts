@@ -66,4 +66,42 @@ describe('every route on a 360 px phone', () => {
     await expectAccessible(page, 'Teilnehmen (live, 360 px)');
     await page.close();
   });
+
+  it('the alternatives chart shows its bars with German amounts and no overlapping labels', async () => {
+    const page = await (await contextOf('ploen')).newPage();
+    await page.goto(`${baseUrl()}/projekte/${ids.projectId}/finanzen`);
+    const chart = page.locator('section[aria-labelledby="h-alt"] .chart svg');
+    await chart.waitFor();
+    const drawn = await chart.evaluate((svg) => {
+      const boxes = Array.from(svg.querySelectorAll('text')).map((t) => ({
+        text: t.textContent ?? '',
+        box: t.getBoundingClientRect(),
+      }));
+      const overlaps = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              a.box.left < b.box.right - 1 &&
+              b.box.left < a.box.right - 1 &&
+              a.box.top < b.box.bottom - 1 &&
+              b.box.top < a.box.bottom - 1,
+          )
+          .map((b) => `${a.text} / ${b.text}`),
+      );
+      // bars are filled paths in the primary colour, as wide as their value
+      const bars = Array.from(svg.querySelectorAll('path'))
+        .filter((p) => (p.getAttribute('fill') ?? '').toLowerCase() === '#1f4e8c')
+        .map((p) => Math.round(p.getBoundingClientRect().width));
+      return { texts: boxes.map((b) => b.text), overlaps, bars };
+    });
+    expect(drawn.overlaps, 'no label covers another').toEqual([]);
+    expect(drawn.bars.length, 'one bar per alternative').toBe(4);
+    expect(Math.max(...drawn.bars), 'the largest bar is visible').toBeGreaterThan(40);
+    // amounts as "38.981 €": thousands with a point, no decimals, no English "38,981"
+    const amounts = drawn.texts.filter((t) => t.includes('€'));
+    expect(amounts.length).toBeGreaterThan(4);
+    for (const a of amounts) expect(a).toMatch(/^\d{1,3}(\.\d{3})*(\u00a0Tsd\.)?\u00a0€$/);
+    await page.close();
+  });
 });
