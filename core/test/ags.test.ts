@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arsConsistencyIssue } from '../src/contracts/municipalities.js';
-import { agsFromArs, agsProblem, arsFromAgs, arsProblem, kreisKeyOf, landOf } from '../src/domain/ags.js';
+import {
+  agsFromArs,
+  agsProblem,
+  arsFromAgs,
+  arsProblem,
+  byLandOrder,
+  kreisKeyOf,
+  LAENDER,
+  LAND_CODES,
+  LAND_LIST,
+  landOf,
+  landRank,
+} from '../src/domain/ags.js';
 
 const land = fc.integer({ min: 1, max: 16 }).map((n) => String(n).padStart(2, '0'));
 const digits = (n: number) =>
@@ -55,5 +67,22 @@ describe('AGS and ARS', () => {
         );
       }),
     );
+  });
+});
+
+describe('Länder in the official order', () => {
+  it('sorts codes and names by Land key, Schleswig-Holstein first and Thüringen last, unknown ones after', () => {
+    expect(['Thüringen', 'Bayern', 'Schleswig-Holstein', 'Hessen', 'unbekannt'].sort(byLandOrder)).toEqual([
+      'Schleswig-Holstein',
+      'Hessen',
+      'Bayern',
+      'Thüringen',
+      'unbekannt',
+    ]);
+    expect(['16', '09', '01', '13'].sort(byLandOrder)).toEqual(['01', '09', '13', '16']);
+    expect(LAND_LIST.map((l) => landRank(l.name))).toEqual([...Array(16).keys()]);
+    expect(LAND_CODES).toEqual(Object.keys(LAENDER).sort());
+    expect(LAND_LIST[0]?.name).toBe('Schleswig-Holstein');
+    expect(LAND_LIST.at(-1)?.name).toBe('Thüringen');
   });
 });

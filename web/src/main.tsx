@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/router';
 import './i18n';
 import './app/app.css';
+import './app/responsive.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

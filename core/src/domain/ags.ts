@@ -25,7 +25,13 @@ export const LAENDER: Readonly<Record<string, { code: string; short: string; nam
   '16': { code: '16', short: 'TH', name: 'Thüringen' },
 };
 
-export const LAND_CODES = Object.keys(LAENDER);
+/**
+ * The Land codes in the official order 01–16. (Object.keys(LAENDER) would not do: keys "10"–"16" look like array
+ * indices and come first.)
+ */
+export const LAND_CODES: readonly string[] = Object.keys(LAENDER).sort();
+/** The Länder in the official order by key: Schleswig-Holstein … Thüringen. */
+export const LAND_LIST = LAND_CODES.map((c) => LAENDER[c]!);
 
 export type KeyProblem = 'format' | 'land' | 'mismatch';
 
@@ -63,3 +69,21 @@ export function kreisKeyOf(ags: string): string {
 export function landOf(ags: string): string | undefined {
   return LAENDER[ags.slice(0, 2)]?.name;
 }
+
+const LAND_RANK = new Map<string, number>(
+  LAND_LIST.flatMap((l, i) => [
+    [l.code, i],
+    [l.name, i],
+  ]),
+);
+
+/**
+ * Position of a Land (code "01" or name) in the official order by Land key, Schleswig-Holstein … Thüringen;
+ * anything else comes last. Every list of Länder (filters, facets, results by Land) is sorted by it.
+ */
+export function landRank(codeOrName: string): number {
+  return LAND_RANK.get(codeOrName) ?? LAND_CODES.length;
+}
+
+/** Compares two Länder (codes or names) in the official order, for `Array.prototype.sort`. */
+export const byLandOrder = (a: string, b: string) => landRank(a) - landRank(b);

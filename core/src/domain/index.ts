@@ -5,6 +5,7 @@ export * from './directory-names.js';
 export * from './disclosure.js';
 export * from './fields-of-action.js';
 export * from './first-steps.js';
+export * from './format.js';
 export * from './password.js';
 export * from './roles.js';
 export * from './size-class.js';

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { fmtDate, fmtDecimal } from '@dz/core';
 import PDFDocument, { type Outline, type StructElement } from 'pdfkit';
 
 /*
@@ -66,10 +67,10 @@ const STYLES: Record<string, { role: string; size: number; bold?: boolean; color
   h3: { role: 'H3', size: 11, bold: true, margin: [0, 8, 0, 2] },
 };
 
-/** German date from an ISO date ("2026-06-10" → "10.06.2026"). */
-export const deDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '–');
-export const deNumber = (n: number | null, digits = 1) =>
-  n === null ? '–' : n.toLocaleString('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+/** German date from an ISO date ("2026-06-10" → "10.06.2026"), by the shared core formatter. */
+export const deDate = (iso: string | null) => fmtDate(iso);
+/** A number with at most `digits` decimals ("2,5"), by the shared core formatter. */
+export const deNumber = (n: number | null, digits = 1) => fmtDecimal(n, digits);
 
 export interface BarLine {
   label: string;

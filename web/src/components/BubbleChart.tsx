@@ -1,3 +1,4 @@
+import { fmtNumber } from '../lib/format';
 import { EChart } from './EChart';
 
 export interface Bubble {
@@ -17,6 +18,7 @@ export function BubbleChart({ points, xName, yName }: { points: Bubble[]; xName:
     name,
     nameLocation: 'middle' as const,
     nameGap: 28,
+    axisLabel: { formatter: (v: number) => fmtNumber(v) },
   });
   return (
     <EChart

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SizeClassBadge } from '../features/municipality/SizeClassBadge';
 import { api } from '../lib/api';
-import { Empty } from './Page';
+import { Empty, Pending } from './Page';
+import { TableWrap } from './TableWrap';
 
 export type MunicipalityHit = z.infer<typeof municipalityList>['items'][number];
 
@@ -20,37 +21,41 @@ export function MunicipalityResults({ search, action }: { search: string; action
     queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?q=${encodeURIComponent(search)}&pageSize=10`),
     enabled: search.length >= 2,
   });
-  if (search.length < 2 || !results.data) return null;
+  if (search.length < 2) return null;
   return (
     <div aria-live="polite">
-      {results.data.items.length === 0 ? (
+      {!results.data ? (
+        <Pending query={results} />
+      ) : results.data.items.length === 0 ? (
         <Empty>{t('networks.noResults')}</Empty>
       ) : (
-        <table className="data">
-          <caption>{t('networks.results', { count: results.data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('municipality.name')}</th>
-              <th scope="col">{t('municipality.land')}</th>
-              <th scope="col">{t('municipality.kreis')}</th>
-              <th scope="col">{t('dashboard.sizeClass')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.data.items.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{m.land}</td>
-                <td>{m.kreis}</td>
-                <td>
-                  <SizeClassBadge sizeClass={m.sizeClass} />
-                </td>
-                <td>{action(m)}</td>
+        <TableWrap label={t('networks.results', { count: results.data.total })}>
+          <table className="data">
+            <caption>{t('networks.results', { count: results.data.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('municipality.name')}</th>
+                <th scope="col">{t('municipality.land')}</th>
+                <th scope="col">{t('municipality.kreis')}</th>
+                <th scope="col">{t('dashboard.sizeClass')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {results.data.items.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>{m.land}</td>
+                  <td>{m.kreis}</td>
+                  <td>
+                    <SizeClassBadge sizeClass={m.sizeClass} />
+                  </td>
+                  <td>{action(m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </div>
   );

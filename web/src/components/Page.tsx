@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import { Button } from './Button';
 
@@ -34,15 +35,7 @@ export function Page({
           </ol>
         </nav>
       )}
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'flex-start',
-          gap: 16,
-          flexWrap: 'wrap',
-        }}
-      >
+      <div className="page-head">
         <h1>{title}</h1>
         {actions}
       </div>
@@ -83,16 +76,47 @@ export function Loading() {
   return <p aria-live="polite">{t('common.loading')}</p>;
 }
 
-/** A request still loading — or, when it failed, its error with a retry: never an endless spinner. */
-export function Pending({ query }: { query: { error: unknown; refetch: () => unknown } }) {
+type QueryState = { error: unknown; refetch: () => unknown; isFetching?: boolean };
+
+/** Whether asking again can help: the connection, a timeout, rate limiting or the server failed. */
+function retryable(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return true;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500;
+}
+
+/**
+ * The one loading/error frame of every page and panel that loads data: "Wird geladen …" while the requests run,
+ * and when one failed, its error with "Erneut versuchen" (for failures a retry can cure) — never an endless
+ * spinner. Pass the page's query, or all queries the content needs.
+ */
+export function Pending({
+  query,
+  queries = query ? [query] : [],
+  preferField = false,
+}: {
+  query?: QueryState;
+  queries?: QueryState[];
+  preferField?: boolean;
+}) {
   const { t } = useTranslation();
-  if (!query.error) return <Loading />;
+  const failed = queries.filter((q) => q.error);
+  const first = failed[0];
+  if (!first) return <Loading />;
   return (
     <Alert kind="error">
-      {errorMessage(query.error, t)}{' '}
-      <Button variant="secondary" small onPress={() => void query.refetch()}>
-        {t('common.reload')}
-      </Button>
+      {errorMessage(first.error, t, preferField)}{' '}
+      {retryable(first.error) && (
+        <Button
+          variant="secondary"
+          small
+          isDisabled={failed.some((q) => q.isFetching)}
+          onPress={() => {
+            for (const q of failed) void q.refetch();
+          }}
+        >
+          {t('common.retry')}
+        </Button>
+      )}
     </Alert>
   );
 }

@@ -1,4 +1,4 @@
-import { fieldError } from '@dz/core';
+import { fieldError, fmtEuro, fmtNumber } from '@dz/core';
 import ExcelJS from 'exceljs';
 import type { Deps } from '../../lib/deps.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
@@ -8,8 +8,7 @@ import { XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
 import { COST_KEY_LABELS, getJoint } from './joint.service.js';
 
 /* Cost statements of a joint project per partner: the figures, as PDF and as XLSX. */
-const euro = (cents: number) =>
-  (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
+const euro = (cents: number) => fmtEuro(cents);
 
 /** The cost statement of one partner (default: my municipality): the key, every partner's basis and share. */
 export async function statement(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
@@ -24,11 +23,11 @@ function basisOf(d: Awaited<ReturnType<typeof getJoint>>, p: Awaited<ReturnType<
   switch (d.costKey) {
     case 'population':
     case 'base_variable':
-      return `${p.population.toLocaleString('de-DE')} Einw.`;
+      return `${fmtNumber(p.population)} Einw.`;
     case 'case_volume':
-      return `${p.caseVolume.toLocaleString('de-DE')} Fälle`;
+      return `${fmtNumber(p.caseVolume)} Fälle`;
     case 'custom':
-      return `${p.customPercent.toLocaleString('de-DE')} %`;
+      return `${fmtNumber(p.customPercent)} %`;
     default:
       return '1 Anteil';
   }
@@ -45,7 +44,7 @@ export async function statementPdf(deps: Deps, scope: TenantScope, id: string, p
         d.costKey === 'base_variable' ? ` (Sockel ${Math.round(d.baseShare * 100)} % zu gleichen Teilen)` : ''
       }. Stand: ${deDate(today)}.`,
     },
-    { text: `Anteil ${me.name}: ${euro(me.shareCents)} (${me.sharePercent.toLocaleString('de-DE')} %)`, style: 'h2' },
+    { text: `Anteil ${me.name}: ${euro(me.shareCents)} (${fmtNumber(me.sharePercent)} %)`, style: 'h2' },
     { text: 'Kosten des Projekts', style: 'h3' },
     {
       table: {
@@ -84,7 +83,7 @@ export async function statementPdf(deps: Deps, scope: TenantScope, id: string, p
               return [
                 { text: `${p.name}${p.role === 'lead' ? ' (federführend)' : ''}`, bold },
                 { text: basisOf(d, p), bold },
-                { text: p.sharePercent.toLocaleString('de-DE'), alignment: 'right', bold },
+                { text: fmtNumber(p.sharePercent), alignment: 'right', bold },
                 { text: euro(p.shareCents), alignment: 'right', bold },
               ];
             }),

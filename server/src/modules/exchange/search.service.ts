@@ -1,4 +1,4 @@
-import { type exchangeQuery, LAENDER } from '@dz/core';
+import { byLandOrder, type exchangeQuery, LAENDER } from '@dz/core';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB, Publications } from '../../db/schema.js';
@@ -179,7 +179,8 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
     searched: text ? text.slice(0, 300) : null,
     facets: {
       sizeClass: facet(sizeClass, (v) => `GK ${v}`),
-      land: facet(land, (v) => LAENDER[v]?.name ?? v),
+      // Länder in the official order by key (01 Schleswig-Holstein … 16 Thüringen), not by count
+      land: facet(land, (v) => LAENDER[v]?.name ?? v).sort((a, b) => byLandOrder(a.value, b.value)),
       kreis: facet(kreis, (v) => kreisName.get(v) ?? v),
       field: facet(field, (v) => v),
       stage: facet(stage, (v) => v),

@@ -1,14 +1,12 @@
-import { BUDGET_SIMULATION, type decisionPaperInput, grossCents } from '@dz/core';
+import { BUDGET_SIMULATION, type decisionPaperInput, fmtDecimal, fmtEuro, fmtNumber, grossCents } from '@dz/core';
 import type { z } from 'zod';
 import { deDate, hbars } from '../../lib/pdf.js';
 import type { Basis } from './decision-paper.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
 
-export const euro = (cents: number | null) =>
-  cents === null
-    ? '–'
-    : `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+/** Euros with cents, by the formatter the web app uses too. */
+export const euro = (cents: number | null) => fmtEuro(cents);
 export const ROLE = { preliminary: 'Vorberatung', decision: 'Entscheidung', information: 'Kenntnisnahme' } as const;
 const RISK_STATUS: Record<string, string> = {
   open: 'offen',
@@ -35,7 +33,7 @@ const KIND: Record<string, string> = {
   one_time: 'einmalig',
   recurring: 'laufend',
 };
-const percent = (rate: number) => (rate * 100).toLocaleString('de-DE', { maximumFractionDigits: 2 });
+const percent = (rate: number) => fmtDecimal(rate * 100, 2);
 
 /** The content of a paper version for the tagged-PDF renderer: header, Beratungsfolge, resolution, figures, appendices. */
 export function pdfContent(input: Input, b: Basis, versionNo: number) {
@@ -148,12 +146,12 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
     {
       text: [
         `Kapitalwert nach WiBe: Zahlungen je Jahr abgezinst mit ${percent(f.discountRate ?? 0)} % p. a. (Quelle: ${f.discountRateSource}); eigenes Personal und eingesparte Arbeitszeit sind mit Stundensätzen bewertet (${b.settings.ratesSource}).`,
-        `Das risikoangepasste Budget (P80) reicht nach ${BUDGET_SIMULATION.iterations.toLocaleString('de-DE')} simulierten Verläufen mit 80 % Wahrscheinlichkeit; der Median (P50) liegt bei ${euro(f.p50)}.`,
+        `Das risikoangepasste Budget (P80) reicht nach ${fmtNumber(BUDGET_SIMULATION.iterations)} simulierten Verläufen mit 80 % Wahrscheinlichkeit; der Median (P50) liegt bei ${euro(f.p50)}.`,
         `Geplant (wahrscheinlichste Werte, ohne Risiken): ${euro(f.total)}.`,
         differs
           ? `Der Mittelwert der Simulation ohne Risiken liegt bei ${euro(f.expectedBase)}: Die Spannen (mindestens – höchstens) der Kostenzeilen liegen nicht gleichmäßig um den wahrscheinlichsten Wert, deshalb weicht der Mittelwert vom Plan ab.`
           : '',
-        `Einwohnerzahl: ${muni.population.toLocaleString('de-DE')}.`,
+        `Einwohnerzahl: ${fmtNumber(muni.population)}.`,
         'Alle Beträge brutto, also mit Umsatzsteuer, wo sie anfällt; die Kostenzeilen stehen in Anlage 1 netto und brutto.',
       ]
         .filter(Boolean)
@@ -228,7 +226,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
                 cell(KIND[s.kind] ?? s.kind),
                 cell(year(s.year)),
                 cell(s.payGroup),
-                cell(s.hours.likely.toLocaleString('de-DE'), true),
+                cell(fmtNumber(s.hours.likely), true),
                 cell(euro(Math.round(s.hours.likely * (b.c.rates[s.payGroup] ?? 0))), true),
               ]),
             ],

@@ -1,6 +1,7 @@
 import {
   AppError,
   allQuestions,
+  byLandOrder,
   type Cell,
   type ClassCount,
   cellCounts,
@@ -195,7 +196,16 @@ export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery):
         finish(stats.get(`${k}|${qq.id}`), qq, (item) => visible(`${qq.id}|${item}`, k)),
       ),
     }))
-    .sort((a, b) => (a.key === ALL ? -1 : b.key === ALL ? 1 : a.label.localeCompare(b.label, 'de')));
+    .sort((a, b) =>
+      a.key === ALL
+        ? -1
+        : b.key === ALL
+          ? 1
+          : // Länder in the official order by key, everything else alphabetically
+            q.groupBy === 'land'
+            ? byLandOrder(a.key, b.key)
+            : a.label.localeCompare(b.label, 'de'),
+    );
   return {
     released: true,
     threshold: t,

@@ -1,4 +1,4 @@
-import { localText, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
+import { fmtNumber, localText, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
 import type { Deps } from '../../lib/deps.js';
 import { type BarLine, hbars as bars, deDate as de, renderPdf } from '../../lib/pdf.js';
 import type { Scope } from '../../lib/scope.js';
@@ -8,8 +8,7 @@ import { canSeeResults, isTargeted, loadSurvey } from '../surveys/surveys.access
 import { loadWorkshop, workshopAccess } from './workshops.access.js';
 import { workshopData } from './workshops.service.js';
 
-const num = (n: number | null, d = 1) =>
-  n === null ? '–' : n.toLocaleString('de-DE', { minimumFractionDigits: d, maximumFractionDigits: d });
+const num = (n: number | null, d = 1) => fmtNumber(n, d);
 
 /** "1 Punkt", "2 Punkte" (dots and Borda points alike). */
 export const dots = (n: number) => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Punkt' : 'Punkte'}`;

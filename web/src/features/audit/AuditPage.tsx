@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -104,7 +104,7 @@ export function AuditPage() {
         </a>
       </form>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : q.data.items.length === 0 ? (
         <Empty>{t('audit.empty')}</Empty>
       ) : (

@@ -1,5 +1,5 @@
 import type { municipalityList } from '@dz/core';
-import { LAENDER } from '@dz/core/domain';
+import { LAND_LIST } from '@dz/core/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -70,10 +70,7 @@ export function DirectoryPage() {
           label={t('municipality.land')}
           value={land}
           onChange={setLand}
-          options={[
-            { value: '', label: t('common.all') },
-            ...Object.values(LAENDER).map((l) => ({ value: l.code, label: l.name })),
-          ]}
+          options={[{ value: '', label: t('common.all') }, ...LAND_LIST.map((l) => ({ value: l.code, label: l.name }))]}
         />
         <SelectField
           name="sizeClass"
@@ -106,7 +103,7 @@ export function DirectoryPage() {
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : q.data.items.length === 0 ? (
         <Empty>{t('directory.empty')}</Empty>
       ) : (

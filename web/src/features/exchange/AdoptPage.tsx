@@ -7,10 +7,10 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { errorMessage, fieldMessages } from '../../lib/errors';
+import { fieldMessages } from '../../lib/errors';
 import { fmtEuro, fmtNumber, parseGermanNumber, todayIso } from '../../lib/format';
 
 type Preview = z.infer<typeof adoptionPreview>;
@@ -46,13 +46,13 @@ export function AdoptPage() {
   if (q.error)
     return (
       <Page title={t('exchange.adoptTitle')} crumbs={crumbs.slice(0, 2)}>
-        <Alert kind="error">{errorMessage(q.error, t, true)}</Alert>
+        <Pending query={q} preferField />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('exchange.adoptTitle')} crumbs={crumbs.slice(0, 2)}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const p = q.data;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { TextArea } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -69,13 +69,13 @@ export function EntryPage() {
   if (q.error)
     return (
       <Page title={t('exchange.entry')} crumbs={crumbs}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('exchange.entry')} crumbs={crumbs}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const e = q.data;

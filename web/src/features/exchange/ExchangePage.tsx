@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { api } from '../../lib/api';
 import { fmtEuro } from '../../lib/format';
@@ -108,7 +108,7 @@ export function ExchangePage() {
       )}
       <div aria-live="polite">
         {!list.data ? (
-          <Loading />
+          <Pending query={list} />
         ) : (
           <>
             <p>

@@ -16,7 +16,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { MunicipalityResults } from '../../components/MunicipalityResults';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -27,6 +27,7 @@ import {
   fmtEuro,
   fmtNumber,
   inputToCents,
+  numberToInput,
   parseGermanNumber,
 } from '../../lib/format';
 import { TrafficLight } from '../projects/shared';
@@ -39,7 +40,7 @@ type Line = { label: string; amount: string };
 export function JointList({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['joint'], queryFn: () => api<z.infer<typeof jointList>>('/joint-projects') });
-  if (!q.data) return <Loading />;
+  if (!q.data) return <Pending query={q} />;
   if (q.data.items.length === 0) return <Empty>{t('joint.empty')}</Empty>;
   return (
     <TableWrap label={t('joint.title')}>
@@ -190,7 +191,7 @@ function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: strin
   }, [entry.data]);
   const [description, setDescription] = useState(initial?.description ?? '');
   const [costKey, setCostKey] = useState<JointCostKey>(initial?.costKey ?? 'population');
-  const [baseShare, setBaseShare] = useState(String((initial?.baseShare ?? 0.3) * 100));
+  const [baseShare, setBaseShare] = useState(numberToInput((initial?.baseShare ?? 0.3) * 100));
   const [lines, setLines] = useState<Line[]>(
     initial?.costLines.map((l) => ({ label: l.label, amount: centsToInput(l.amountCents) })) ?? [
       { label: '', amount: '' },
@@ -204,7 +205,7 @@ function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: strin
         name: p.name,
         population: p.population,
         caseVolume: String(p.caseVolume),
-        customPercent: String(p.customPercent).replace('.', ','),
+        customPercent: numberToInput(p.customPercent),
       })) ?? [
       {
         municipalityId: session.activeMunicipalityId ?? '',
@@ -490,13 +491,13 @@ export function JointPage() {
   if (q.error)
     return (
       <Page title={t('joint.title')} crumbs={crumbs}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('joint.title')} crumbs={crumbs}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const d = q.data;

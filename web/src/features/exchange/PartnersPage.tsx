@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 
@@ -131,13 +131,13 @@ export function PartnersPage() {
   if (q.error)
     return (
       <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const d = q.data;
@@ -294,7 +294,7 @@ export function ContactsPage() {
       <p>{t('exchange.contactsIntro')}</p>
       {msg && <Alert kind="success">{msg}</Alert>}
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : (
         <>
           <section aria-labelledby="h-in">

@@ -8,10 +8,10 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
+import { centsToInput, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import { CheckboxGroup } from '../projects/shared';
 import { EntryView } from './EntryView';
 
@@ -46,7 +46,7 @@ export function PublishPage() {
     if (!q.data) return;
     setForm(q.data.input);
     setTco(centsToInput(q.data.input.tcoCents));
-    setEffort(q.data.input.effortHours === null ? '' : String(q.data.input.effortHours).replace('.', ','));
+    setEffort(numberToInput(q.data.input.effortHours));
     setMonths(q.data.input.durationMonths === null ? '' : String(q.data.input.durationMonths));
   }, [q.data]);
   const crumbs = [
@@ -57,13 +57,13 @@ export function PublishPage() {
   if (q.error)
     return (
       <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data || !form)
     return (
       <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const s = q.data;

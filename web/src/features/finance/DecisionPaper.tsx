@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading } from '../../components/Page';
+import { Alert, Empty, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -303,7 +303,7 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
         {error && <Alert kind="error">{error}</Alert>}
       </div>
       {!list.data ? (
-        <Loading />
+        <Pending query={list} />
       ) : list.data.items.length === 0 ? (
         <Empty>{t('finance.paper.none')}</Empty>
       ) : (

@@ -12,12 +12,11 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { BarChart } from '../../components/BarChart';
 import { Button } from '../../components/Button';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { LineChart, StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
-import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtEuro, fmtEuroThousands, fmtNumber, fmtPercent } from '../../lib/format';
 import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
 import { DecisionPaper } from './DecisionPaper';
@@ -30,7 +29,7 @@ type Risks = z.infer<typeof riskList>;
 const addWeeks = (iso: string, weeks: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
-const euroK = (cents: number) => `${fmtNumber(Math.round(cents / 100_000))} Tsd. €`;
+const euroK = fmtEuroThousands;
 
 function Overview({ f }: { f: Finance }) {
   const { t } = useTranslation();
@@ -254,7 +253,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
             <LineChart
               points={result.sCurve.map((p) => [p.cost, p.probability])}
               formatX={euroK}
-              formatY={(v) => `${Math.round(v * 100)} %`}
+              formatY={(v) => fmtPercent(v, 0)}
             />
             <TableWrap label={t('finance.simulation.sCurve')}>
               <table className="data numbers">
@@ -271,7 +270,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
                     .map((p) => (
                       <tr key={p.cost}>
                         <td>{fmtEuro(p.cost, true)}</td>
-                        <td>{Math.round(p.probability * 100)} %</td>
+                        <td>{fmtPercent(p.probability, 0)}</td>
                       </tr>
                     ))}
                 </tbody>
@@ -297,7 +296,12 @@ function Alternatives({ f }: { f: Finance }) {
   return (
     <section className="panel" aria-labelledby="h-alt">
       <h2 id="h-alt">{t('finance.alt.title', { years: f.settings.horizonYears })}</h2>
-      <BarChart labels={shown.map(([l]) => l)} values={shown.map(([, v]) => Math.round(v / 100))} />
+      <BarChart
+        labels={shown.map(([l]) => l)}
+        values={shown.map(([, v]) => v)}
+        format={(v) => fmtEuro(v, true)}
+        axisFormat={fmtEuroThousands}
+      />
       <TableWrap label={t('finance.alt.title', { years: f.settings.horizonYears })}>
         <table className="data numbers">
           <caption>{t('finance.alt.caption')}</caption>
@@ -347,13 +351,13 @@ export function FinancePage() {
   if (f.error || project.error)
     return (
       <Page title={t('finance.title')}>
-        <Alert kind="error">{errorMessage(f.error ?? project.error, t)}</Alert>
+        <Pending queries={[f, project]} />
       </Page>
     );
   if (!f.data || !project.data)
     return (
       <Page title={title}>
-        <Loading />
+        <Pending queries={[f, project]} />
       </Page>
     );
   return (

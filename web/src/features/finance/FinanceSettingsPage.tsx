@@ -11,10 +11,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
+import { centsToInput, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import { type Row, RowsEditor } from './RowsEditor';
 
 type Settings = z.infer<typeof financeSettings>;
@@ -34,7 +34,7 @@ function CouncilForm() {
   useEffect(() => {
     if (q.data && !form) setForm({ kind: q.data.kind, council: q.data.council, committee: q.data.committee });
   }, [q.data, form]);
-  if (!q.data || !form) return <Loading />;
+  if (!q.data || !form) return <Pending query={q} />;
   const data = q.data;
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -126,7 +126,7 @@ export function FinanceSettingsPage() {
   useEffect(() => {
     if (q.data && !form) {
       setForm({
-        rate: String(q.data.discountRate * 100).replace('.', ','),
+        rate: numberToInput(q.data.discountRate * 100, 4),
         source: q.data.discountRateSource,
         horizon: String(q.data.horizonYears),
         year: String(q.data.ratesYear),
@@ -138,7 +138,7 @@ export function FinanceSettingsPage() {
   if (!q.data || !form)
     return (
       <Page title={t('finance.settings.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const data = q.data;

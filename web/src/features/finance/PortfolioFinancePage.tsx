@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtEuro, fmtEuroThousands } from '../../lib/format';
 
 type Data = z.infer<typeof portfolioFinance>;
 
@@ -71,7 +71,7 @@ export function PortfolioFinancePage() {
   if (!q.data)
     return (
       <Page title={t('finance.portfolio.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const d = q.data;
@@ -115,7 +115,7 @@ export function PortfolioFinancePage() {
           <h2 id="h-budget">{t('finance.portfolio.byYear')}</h2>
           <StackedBars
             labels={years.map(String)}
-            format={(v) => `${fmtNumber(Math.round(v / 100_000))} Tsd. €`}
+            format={fmtEuroThousands}
             series={categories.map((c) => ({
               name: cat(c),
               values: years.map((y) =>

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading } from '../../components/Page';
+import { Alert, Empty, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -193,7 +193,7 @@ export function RiskRegister({ projectId }: { projectId: string }) {
   const [editing, setEditing] = useState<Risk | 'new' | null>(null);
   const [remove, setRemove] = useState<Risk | null>(null);
   const [msg, setMsg] = useState('');
-  if (!q.data) return <Loading />;
+  if (!q.data) return <Pending query={q} />;
   const { items, can } = q.data;
   const open = items.filter((r) => r.status === 'open' || r.status === 'mitigating');
   // bands that never overlap (core): a 40 % risk sits in the row "40–59 %" only

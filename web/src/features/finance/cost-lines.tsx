@@ -1,6 +1,6 @@
 import { costTotals, grossCents, kindOf, ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '@dz/core';
 import { useTranslation } from 'react-i18next';
-import { centsToInput, fmtEuro, inputToCents, parseGermanNumber } from '../../lib/format';
+import { centsToInput, fmtEuro, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import type { Column, Row } from './RowsEditor';
 
 /** A cost line as the API takes and returns it (amounts net, in cents; year offset from 0). */
@@ -16,7 +16,8 @@ export interface CostLine {
 }
 
 /** A number as an input value with a decimal comma; null stays empty. */
-export const num = (v: number | null | undefined) => (v == null ? '' : String(v).replace('.', ','));
+/** A stored number as German input text, rounded so no float artefact shows (0.07 × 100 → "7"). */
+export const num = (v: number | null | undefined) => numberToInput(v, 4);
 /** An input value as a number (0 when empty or not a number; check first). */
 export const toNumber = (s: unknown) => parseGermanNumber(String(s ?? '')) ?? 0;
 

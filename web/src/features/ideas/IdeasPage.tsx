@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
@@ -110,7 +110,7 @@ export function IdeasPage() {
         </Button>
       </fieldset>
       {!list.data ? (
-        <Loading />
+        <Pending query={list} />
       ) : list.data.items.length === 0 ? (
         <Empty>{mine ? t('ideas.emptyMine') : t('ideas.empty')}</Empty>
       ) : (
@@ -144,11 +144,10 @@ export function IdeaPage() {
   const q = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/ideas/${ideaId}`) });
   const [form, setForm] = useState({ status: 'in_review', reason: '' });
   const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
-  if (q.error) return <Page title={t('ideas.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('ideas.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const i = q.data;

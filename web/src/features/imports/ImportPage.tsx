@@ -4,7 +4,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Alert, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
+import { TableWrap } from '../../components/TableWrap';
 import { api, upload } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
@@ -192,38 +193,42 @@ export function ImportPage() {
       {j?.status === 'done' && <Report job={j} />}
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('import.history')}</h2>
-        {history.data && history.data.items.length > 0 ? (
-          <table className="data">
-            <caption className="visually-hidden">{t('import.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.when')}</th>
-                <th scope="col">{t('import.file')}</th>
-                <th scope="col">{t('import.status')}</th>
-                <th scope="col" className="num">
-                  {t('import.counts.created')}
-                </th>
-                <th scope="col" className="num">
-                  {t('import.counts.updated')}
-                </th>
-                <th scope="col" className="num">
-                  {t('import.counts.unchanged')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.items.map((h) => (
-                <tr key={h.id}>
-                  <td>{fmtDateTime(h.createdAt)}</td>
-                  <td>{h.fileName}</td>
-                  <td>{t(`import.statuses.${h.status}`)}</td>
-                  <td className="num">{fmtNumber(h.report?.created ?? null)}</td>
-                  <td className="num">{fmtNumber(h.report?.updated ?? null)}</td>
-                  <td className="num">{fmtNumber(h.report?.unchanged ?? null)}</td>
+        {!history.data ? (
+          <Pending query={history} />
+        ) : history.data.items.length > 0 ? (
+          <TableWrap label={t('import.history')}>
+            <table className="data">
+              <caption className="visually-hidden">{t('import.history')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.when')}</th>
+                  <th scope="col">{t('import.file')}</th>
+                  <th scope="col">{t('import.status')}</th>
+                  <th scope="col" className="num">
+                    {t('import.counts.created')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('import.counts.updated')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('import.counts.unchanged')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.data.items.map((h) => (
+                  <tr key={h.id}>
+                    <td>{fmtDateTime(h.createdAt)}</td>
+                    <td>{h.fileName}</td>
+                    <td>{t(`import.statuses.${h.status}`)}</td>
+                    <td className="num">{fmtNumber(h.report?.created ?? null)}</td>
+                    <td className="num">{fmtNumber(h.report?.updated ?? null)}</td>
+                    <td className="num">{fmtNumber(h.report?.unchanged ?? null)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         ) : (
           <p className="muted">{t('import.noHistory')}</p>
         )}

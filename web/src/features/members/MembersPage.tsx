@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -76,7 +76,7 @@ export function MembersPage() {
   if (!members.data)
     return (
       <Page title={t('members.title')}>
-        {members.isError ? <Alert kind="error">{t('errors.forbidden')}</Alert> : <Loading />}
+        <Pending query={members} />
       </Page>
     );
   const can = members.data.can;

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Empty } from '../../components/Page';
+import { Alert, Empty, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
@@ -82,7 +82,9 @@ export function DepartmentsSection() {
     <section className="panel" aria-labelledby="h-dep">
       <h2 id="h-dep">{t('departments.title')}</h2>
       {notice && <Alert kind="info">{notice}</Alert>}
-      {items.length === 0 ? (
+      {!q.data ? (
+        <Pending query={q} />
+      ) : items.length === 0 ? (
         <Empty>
           <p>{t('departments.empty')}</p>
           {manage && (

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { fmtNumber, parseGermanNumber } from '../../lib/format';
@@ -166,7 +166,7 @@ export function MunicipalityPage() {
   if (!q.data)
     return (
       <Page title={t('municipality.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   return (

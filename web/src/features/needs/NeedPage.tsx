@@ -9,7 +9,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
@@ -142,11 +142,10 @@ export function NeedPage() {
   const session = useSession();
   const q = useQuery({ queryKey: ['need', needId], queryFn: () => api<Need>(`/needs/${needId}`) });
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
-  if (q.error) return <Page title={t('needs.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('needs.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const n = q.data;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -176,7 +176,7 @@ export function NeedsPage() {
         <Button type="submit">{t('common.search')}</Button>
       </form>
       {!list.data ? (
-        <Loading />
+        <Pending query={list} />
       ) : list.data.items.length === 0 ? (
         <Empty>{q || status ? t('needs.noResults') : t('needs.empty')}</Empty>
       ) : (

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { MunicipalityResults } from '../../components/MunicipalityResults';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -138,13 +138,13 @@ export function NetworkPage() {
   if (q.isError)
     return (
       <Page title={t('networks.notFound')} crumbs={crumbs}>
-        <Alert kind="error">{t('errors.not_found')}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('networks.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const n = q.data;

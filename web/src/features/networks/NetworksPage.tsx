@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
@@ -26,7 +26,7 @@ export function NetworksPage() {
   if (!q.data)
     return (
       <Page title={t('networks.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtNumber } from '../../lib/format';
@@ -132,7 +132,7 @@ export function BoardPage() {
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {!board.data ? (
-        <Loading />
+        <Pending query={board} />
       ) : (
         <div className="board">
           {PHASES.map((phase) => (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { BubbleChart } from '../../components/BubbleChart';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
@@ -22,7 +22,7 @@ export function BubblePage() {
       <PortfolioViews />
       <p>{t('projects.bubble.intro')}</p>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : placed.length === 0 ? (
         <Empty>{t('projects.bubble.empty')}</Empty>
       ) : (

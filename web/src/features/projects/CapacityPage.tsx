@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Loading, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { fmtNumber } from '../../lib/format';
+import { fmtNumber, numberToInput } from '../../lib/format';
 import { useColleagues, useDepartments } from './shared';
 
 type View = z.infer<typeof capacityView>;
@@ -50,7 +50,7 @@ function EditCapacity({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const depts = useDepartments();
-  const [hours, setHours] = useState(person.hoursPerWeek === null ? '' : String(person.hoursPerWeek).replace('.', ','));
+  const [hours, setHours] = useState(numberToInput(person.hoursPerWeek));
   const [dept, setDept] = useState(person.departmentId ?? '');
   const [error, setError] = useState('');
   async function save(e: React.FormEvent) {
@@ -156,7 +156,7 @@ export function CapacityPage() {
         </div>
         <Button type="submit">{t('projects.capacity.show')}</Button>
       </form>
-      {q.error && <Alert kind="error">{errorMessage(q.error, t, true)}</Alert>}
+      {q.error && <Pending query={q} preferField />}
       {!data ? (
         !q.error && <Loading />
       ) : (

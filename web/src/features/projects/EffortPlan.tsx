@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Empty, Loading } from '../../components/Page';
+import { Empty, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { fmtNumber } from '../../lib/format';
+import { fmtNumber, numberToInput } from '../../lib/format';
 import { type Notify, type Project, useProjectChange } from './project-change';
 import { useColleagues } from './shared';
 
@@ -32,15 +32,13 @@ export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
   // the editor starts from the stored plan once it has loaded (never overwriting rows being edited)
   useEffect(() => {
     if (plan.data && rows === null)
-      setRows(
-        plan.data.rows.map((r) => ({ userId: r.userId, month: r.month, hours: String(r.hours).replace('.', ',') })),
-      );
+      setRows(plan.data.rows.map((r) => ({ userId: r.userId, month: r.month, hours: numberToInput(r.hours) })));
   }, [plan.data, rows]);
   if (rows === null)
     return (
       <section className="panel" aria-labelledby="h-effort">
         <h2 id="h-effort">{t('projects.effort.title')}</h2>
-        <Loading />
+        <Pending query={plan} />
       </section>
     );
   const current = rows;

@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
@@ -249,7 +249,7 @@ export function PortfolioPage() {
         </form>
       </details>
       {!list.data ? (
-        <Loading />
+        <Pending query={list} />
       ) : list.data.items.length === 0 ? (
         <Empty>{any ? t('projects.noResults') : t('projects.empty')}</Empty>
       ) : (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -69,7 +69,7 @@ export function PrioritiesPage() {
   if (!q.data)
     return (
       <Page title={t('projects.priorities.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const data = q.data;

@@ -8,11 +8,11 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
-import { fmtDate, fmtDateTime, fmtNumber, todayIso } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, periodText, todayIso } from '../../lib/format';
 import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
 import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
@@ -539,7 +539,7 @@ function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
             <input id="project-file" type="file" aria-describedby="project-file-hint" onChange={onFile} />
             {progress !== null && (
               <progress value={progress} max={1} aria-label={t('projects.files.progress')}>
-                {Math.round(progress * 100)} %
+                {fmtPercent(progress, 0)}
               </progress>
             )}
           </div>
@@ -703,13 +703,13 @@ export function ProjectPage() {
   if (q.error)
     return (
       <Page title={t('projects.title')}>
-        <Alert kind="error">{errorMessage(q.error, t)}</Alert>
+        <Pending query={q} />
       </Page>
     );
   if (!q.data)
     return (
       <Page title={t('projects.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const p = q.data;
@@ -747,9 +747,7 @@ export function ProjectPage() {
             <dt>{t('projects.fields.owner')}</dt>
             <dd>{p.owner?.name ?? '–'}</dd>
             <dt>{t('projects.period')}</dt>
-            <dd>
-              {fmtDate(p.startsOn)} – {fmtDate(p.endsOn)}
-            </dd>
+            <dd>{periodText(t, p.startsOn, p.endsOn)}</dd>
             <dt>{t('projects.fields.team')}</dt>
             <dd>{p.team.map((x) => x.name).join(', ') || '–'}</dd>
             <dt>{t('projects.fields.departments')}</dt>

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { SelectField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { fmtDate, todayIso } from '../../lib/format';
+import { fmtDate, periodText, todayIso } from '../../lib/format';
 import { PHASES, PortfolioViews } from './shared';
 
 type Zoom = 'month' | 'quarter' | 'year';
@@ -113,7 +113,7 @@ export function TimelinePage() {
         />
       </div>
       {!q.data ? (
-        <Loading />
+        <Pending query={q} />
       ) : dated.length === 0 ? (
         <Empty>{t('projects.timeline.empty')}</Empty>
       ) : (
@@ -169,9 +169,7 @@ export function TimelinePage() {
             {items.map((p) => (
               <li key={p.id}>
                 <Link to={`/projekte/${p.id}`}>{p.title}</Link> – {t(`projects.phases.${p.phase}`)},{' '}
-                {p.startsOn || p.endsOn
-                  ? t('projects.timeline.period', { from: fmtDate(p.startsOn), to: fmtDate(p.endsOn) })
-                  : t('projects.timeline.noDates')}
+                {p.startsOn || p.endsOn ? periodText(t, p.startsOn, p.endsOn) : t('projects.timeline.noDates')}
                 {p.milestones.length > 0 && (
                   <ul>
                     {p.milestones.map((m) => (

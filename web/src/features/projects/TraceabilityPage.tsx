@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 
@@ -50,7 +50,7 @@ export function TraceabilityPage() {
   if (!q.data)
     return (
       <Page title={t('projects.trace.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const { needs, goals, projects } = q.data;

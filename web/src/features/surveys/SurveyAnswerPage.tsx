@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
@@ -216,12 +216,10 @@ export function SurveyAnswerPage() {
     queryFn: () => api<Resp>(`/surveys/${surveyId}/response`),
     gcTime: 0,
   });
-  const err = s.error ?? r.error;
-  if (err) return <Page title={t('surveys.answer')}>{<Alert kind="error">{errorMessage(err, t)}</Alert>}</Page>;
   if (!s.data || !r.data)
     return (
       <Page title={t('surveys.answer')}>
-        <Loading />
+        <Pending queries={[s, r]} />
       </Page>
     );
   return (

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
+import { Alert, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { choicesToLines, labelsToLines, linesToChoices, linesToLabels } from './definition-lines';
@@ -546,11 +546,10 @@ export function SurveyEditPage() {
   const { t } = useTranslation();
   const { surveyId = '' } = useParams();
   const q = useSurvey(surveyId);
-  if (q.error) return <Page title={t('surveys.edit')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('surveys.edit')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   return (

@@ -7,11 +7,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Loading, Page, Pending } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { fmtDateTime, fmtPeriod } from '../../lib/format';
+import { fmtDateTime, periodText } from '../../lib/format';
 import { AudienceNote, ReachWarning, SendSurvey, WorkshopFromSurvey } from './SurveyShortcuts';
 import { StatusBadge } from './SurveysPage';
 
@@ -141,11 +141,10 @@ export function SurveyPage() {
   useEffect(() => {
     if (notice) navigate(location.pathname, { replace: true, state: null });
   }, [notice, navigate, location.pathname]);
-  if (q.error) return <Page title={t('surveys.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('surveys.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const s = q.data;
@@ -205,13 +204,7 @@ export function SurveyPage() {
           )}
         </dd>
         <dt>{t('surveys.period')}</dt>
-        <dd>
-          {fmtPeriod(s.opensOn, s.closesOn, {
-            open: t('common.periodOpen'),
-            from: (d) => t('common.periodFrom', { date: d }),
-            until: (d) => t('common.periodUntil', { date: d }),
-          })}
-        </dd>
+        <dd>{periodText(t, s.opensOn, s.closesOn)}</dd>
         <dt>{t('surveys.questions')}</dt>
         <dd>{t('surveys.questionCount', { count: questions, sections: s.definition.sections.length })}</dd>
         <dt>{t('surveys.threshold')}</dt>

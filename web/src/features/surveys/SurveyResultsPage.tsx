@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BarChart } from '../../components/BarChart';
 import { SelectField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
 import { fmtNumber } from '../../lib/format';
 import { type Survey, useSurvey } from './SurveyPage';
 import { WorkshopFromSurvey } from './SurveyShortcuts';
@@ -340,9 +339,8 @@ function Results({ s }: { s: Survey }) {
           {t('surveys.rawHint')}
         </p>
       )}
-      {r.error && <Alert kind="error">{errorMessage(r.error, t)}</Alert>}
       {!r.data ? (
-        <Loading />
+        <Pending query={r} />
       ) : !r.data.released ? (
         <Alert kind="info">{t('surveys.resultsAfterClose')}</Alert>
       ) : r.data.suppressed ? (
@@ -385,12 +383,10 @@ export function SurveyResultsPage() {
   const { surveyId = '' } = useParams();
   const s = useSurvey(surveyId);
   const [error, setError] = useState<string>();
-  if (s.error)
-    return <Page title={t('surveys.results')}>{<Alert kind="error">{errorMessage(s.error, t)}</Alert>}</Page>;
   if (!s.data)
     return (
       <Page title={t('surveys.results')}>
-        <Loading />
+        <Pending query={s} />
       </Page>
     );
   return (

@@ -8,11 +8,11 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
-import { fmtPeriod } from '../../lib/format';
+import { periodText } from '../../lib/format';
 import { ReachWarning } from './SurveyShortcuts';
 
 type Item = z.infer<typeof surveyList>['items'][number];
@@ -72,7 +72,7 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
       setErrors(fe.definition ? { file: t('surveys.importInvalid') } : fe);
     }
   }
-  if (!nets.data) return <Loading />;
+  if (!nets.data) return <Pending query={nets} />;
   return (
     <section className="panel" aria-labelledby="h-create">
       <h2 id="h-create">{t('surveys.create')}</h2>
@@ -188,13 +188,7 @@ function SurveyTable({ items, caption }: { items: Item[]; caption: string }) {
                   </span>
                 )}
               </td>
-              <td>
-                {fmtPeriod(s.opensOn, s.closesOn, {
-                  open: t('common.periodOpen'),
-                  from: (d) => t('common.periodFrom', { date: d }),
-                  until: (d) => t('common.periodUntil', { date: d }),
-                })}
-              </td>
+              <td>{periodText(t, s.opensOn, s.closesOn)}</td>
               <td>
                 {s.myResponse ? (
                   s.status === 'open' ? (
@@ -221,7 +215,7 @@ export function SurveysPage() {
   if (!q.data)
     return (
       <Page title={t('surveys.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const canCreate = q.data.can.createInternal || q.data.can.createNetwork;

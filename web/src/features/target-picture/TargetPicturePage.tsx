@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { BarChart } from '../../components/BarChart';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
@@ -394,8 +394,7 @@ export function TargetPicturePage() {
           {t('targetPicture.pdf')}
         </a>
       </div>
-      {q.error && <Alert kind="error">{errorMessage(q.error, t)}</Alert>}
-      {!q.data ? <Loading /> : q.data.can.edit ? <Editor tp={q.data} /> : <ReadOnly tp={q.data} />}
+      {!q.data ? <Pending query={q} /> : q.data.can.edit ? <Editor tp={q.data} /> : <ReadOnly tp={q.data} />}
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { Alert, Loading } from '../../components/Page';
+import { Alert, Pending } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { AuthFrame } from '../auth/AuthFrame';
@@ -104,7 +104,7 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
   useEffect(() => {
     if (q.error instanceof ApiError && q.error.status === 401) onLeave();
   }, [q.error, onLeave]);
-  if (!q.data) return <Loading />;
+  if (!q.data) return <Pending query={q} />;
   const s = q.data;
   const itemId = shownItem ?? s.currentItemId ?? s.items.find((i) => i.kind === 'topic')?.id ?? null;
   const item = s.items.find((i) => i.id === itemId);

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
-import { Alert, Loading } from '../../components/Page';
+import { Alert, Pending } from '../../components/Page';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { QuestionResult } from '../surveys/SurveyResultsPage';
@@ -26,7 +26,7 @@ function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: 
     queryKey: ['survey', surveyId, 'results', 'groupBy=none'],
     queryFn: () => api<SurveyResults>(`/surveys/${surveyId}/results?groupBy=none`),
   });
-  if (!s.data || !r.data) return <Loading />;
+  if (!s.data || !r.data) return <Pending queries={[s, r]} />;
   if (!r.data.released) return <p className="hint">{t('surveys.resultsAfterClose')}</p>;
   if (r.data.suppressed) return <p className="hint">{t('surveys.allSuppressed', { count: r.data.threshold })}</p>;
   const section = s.data.definition.sections.find((x) => x.id === sectionId);
@@ -214,8 +214,7 @@ export function PresentationPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, index, t]);
 
-  if (q.error) return <Alert kind="error">{errorMessage(q.error, t)}</Alert>;
-  if (!w) return <Loading />;
+  if (!w) return <Pending query={q} />;
   const item = w.items.find((i) => i.id === current);
   return (
     <div className="presentation">

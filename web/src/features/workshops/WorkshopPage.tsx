@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Loading, Page } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
@@ -494,12 +494,10 @@ export function WorkshopPage() {
   const q = useWorkshop(workshopId);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
   const notify: Notify = (kind, text) => setMsg({ kind, text });
-  if (q.error)
-    return <Page title={t('workshops.title')}>{<Alert kind="error">{errorMessage(q.error, t)}</Alert>}</Page>;
   if (!q.data)
     return (
       <Page title={t('workshops.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   const w = q.data;

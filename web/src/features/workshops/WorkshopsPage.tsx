@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Empty, Loading, Page } from '../../components/Page';
+import { Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
@@ -61,7 +61,7 @@ function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
       setErrors(fieldMessages(err, t));
     }
   }
-  if (!nets.data) return <Loading />;
+  if (!nets.data) return <Pending query={nets} />;
   const labels = {
     title: t('workshops.titleLabel'),
     heldOn: t('workshops.heldOn'),
@@ -184,7 +184,7 @@ export function WorkshopsPage() {
   if (!q.data)
     return (
       <Page title={t('workshops.title')}>
-        <Loading />
+        <Pending query={q} />
       </Page>
     );
   return (
