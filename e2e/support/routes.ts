@@ -51,6 +51,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/projekte/nutzen-aufwand': { as: 'ploen' },
   '/projekte/:projectId': { as: 'ploen' },
   '/projekte/:projectId/finanzen': { as: 'ploen' },
+  '/projekte/:projectId/beschlussvorlage': { as: 'ploen' },
   '/projekte/:id/veroeffentlichen': { as: 'ploen', url: (ids) => `/projekte/${ids.projectId}/veroeffentlichen` },
   '/austausch/projekte': { as: 'uslar' },
   '/austausch/projekte/:id': { as: 'uslar', url: (ids) => `/austausch/projekte/${ids.entryId}` },
