@@ -4,7 +4,7 @@ import { createTestContext, login, mailTexts, type TestContext } from '../../tes
 import type { Mail, Mailer } from '../jobs/mailer.js';
 import { Detached } from '../lib/detached.js';
 import { MAX_ATTEMPTS, MailOutbox } from './outbox.js';
-import { MAILS } from './templates.js';
+import { appLink, MAILS } from './templates.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,6 +28,14 @@ function flaky(failures: number): Mailer & { sent: Mail[] } {
     },
   };
 }
+
+describe('mail links', () => {
+  it('name the municipality they belong to', () => {
+    expect(appLink('https://dz.example', '/verbuende', 'm-1')).toBe('https://dz.example/verbuende?kommune=m-1');
+    expect(appLink('https://dz.example', '/x?a=1', 'm-1')).toBe('https://dz.example/x?a=1&kommune=m-1');
+    expect(appLink('https://dz.example', '/x', null)).toBe('https://dz.example/x');
+  });
+});
 
 describe('mail outbox', () => {
   it('sends nothing when the change that queued the mail rolls back', async () => {

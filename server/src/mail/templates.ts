@@ -10,6 +10,15 @@ export interface Composed {
 }
 
 const SIGN = 'Ihr Digitalzirkel';
+
+/**
+ * A link into the app that names the municipality it belongs to (`?kommune=`): people who work for several
+ * municipalities land in the right one — the app switches to it and says so (issue 17).
+ */
+export function appLink(publicUrl: string, path: string, municipalityId: string | null | undefined): string {
+  if (!municipalityId) return `${publicUrl}${path}`;
+  return `${publicUrl}${path}${path.includes('?') ? '&' : '?'}kommune=${municipalityId}`;
+}
 const hello = (name?: string | null) => (name ? `Guten Tag ${name},` : 'Guten Tag,');
 const mail = (template: string, subject: string, ...paragraphs: string[]): Composed => ({
   template,

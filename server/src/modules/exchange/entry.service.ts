@@ -3,7 +3,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 
 import { loadVisible, readableNetworks } from './exchange.access.js';
@@ -281,11 +281,11 @@ export async function addPost(
   const pub = await loadVisible(deps, scope, id);
   authorize(scope, 'exchangeEntry', 'ask', { own: pub.municipalityId === scope.municipalityId, published: true });
   if (pub.status !== 'published') throw new AppError('conflict', 'Der Eintrag ist zurückgezogen.');
-  let parent: { authorId: string | null } | undefined;
+  let parent: { authorId: string | null; municipalityId: string | null } | undefined;
   if (input.parentId) {
     parent = await deps.db
       .selectFrom('exchangePosts')
-      .select('authorId')
+      .select(['authorId', 'municipalityId'])
       .where('id', '=', input.parentId)
       .where('publicationId', '=', id)
       .where('parentId', 'is', null)
@@ -317,7 +317,12 @@ export async function addPost(
         answer: Boolean(input.parentId),
         title: pub.title,
         body: input.body,
-        url: `${deps.config.publicUrl}/austausch/projekte/${id}`,
+        // the asker's municipality for an answer, the publisher's for a question
+        url: appLink(
+          deps.config.publicUrl,
+          `/austausch/projekte/${id}`,
+          input.parentId ? parent?.municipalityId : pub.municipalityId,
+        ),
       });
       await deps.outbox.queue(deps.db, u.email, mail);
     }

@@ -53,7 +53,7 @@ export async function coordinators(deps: Deps, municipalityIds: string[]) {
   return deps.db
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
-    .select(['u.email', 'u.name'])
+    .select(['u.email', 'u.name', 'ms.municipalityId'])
     .where('ms.municipalityId', 'in', municipalityIds)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();

@@ -16,7 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 
 import { coordinators, loadVisible, visible } from './exchange.access.js';
 
@@ -376,9 +376,15 @@ async function invite(deps: Deps, scope: TenantScope, id: string, title: string,
       .executeTakeFirstOrThrow(),
     coordinators(deps, municipalityIds),
   ]);
-  const url = `${deps.config.publicUrl}/austausch/gemeinsam/${id}`;
-  for (const u of people)
-    await deps.outbox.queue(deps.db, u.email, MAILS.jointInvitation({ name: u.name, lead: lead.name, title, url }));
+  for (const u of people) {
+    const url = appLink(deps.config.publicUrl, `/austausch/gemeinsam/${id}`, u.municipalityId);
+    await deps.outbox.queue(
+      deps.db,
+      u.email,
+      MAILS.jointInvitation({ name: u.name, lead: lead.name, title, url }),
+      u.municipalityId,
+    );
+  }
 }
 
 /**

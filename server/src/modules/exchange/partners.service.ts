@@ -16,7 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
@@ -260,7 +260,7 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
       after: { to: to.name },
     });
   });
-  const url = `${deps.config.publicUrl}/austausch/kontakte`;
+  const url = appLink(deps.config.publicUrl, '/austausch/kontakte', to.id);
   for (const u of await coordinators(deps, [to.id]))
     await deps.outbox.queue(
       deps.db,
@@ -385,7 +385,7 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
         municipality: me.name,
         accept,
         contact: `${scope.user.name}, ${scope.user.email}`,
-        url: `${deps.config.publicUrl}/austausch/kontakte`,
+        url: appLink(deps.config.publicUrl, '/austausch/kontakte', r.fromMunicipalityId),
       }),
       r.fromMunicipalityId,
     );

@@ -8,7 +8,7 @@ import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
 import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 
 import { networksRepository as repo } from './networks.repository.js';
 
@@ -190,7 +190,7 @@ async function mailInvitation(deps: Deps, trx: Transaction<DB>, scope: Scope, mu
     .where('ms.municipalityId', '=', municipalityId)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();
-  const url = `${deps.config.publicUrl}/verbuende`;
+  const url = appLink(deps.config.publicUrl, '/verbuende', municipalityId);
   for (const u of people)
     await deps.outbox.queue(
       trx,

@@ -287,7 +287,9 @@ describe('membership needs the invited municipality’s consent (security review
     expect(part1.body).not.toContain('Vertrauliche Person');
 
     // the invited municipality sees the invitation; the invitation mail went to its coordinator
-    expect((await mailTexts(ctx.outbox, fc.email)).some((m) => m.includes('Eigener Zirkel'))).toBe(true);
+    const invitation = (await mailTexts(ctx.outbox, fc.email)).find((m) => m.includes('Eigener Zirkel')) ?? '';
+    // the link names the invited municipality, so a person with several lands in the right one
+    expect(invitation).toMatch(/\/verbuende\?kommune=[0-9a-f-]{36}/);
     const coord = await login(ctx.app, fc.email);
     const staff = await login(ctx.app, staffUser.email);
     const list = (await coord.get('/api/v1/network-memberships')).json();

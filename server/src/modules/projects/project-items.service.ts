@@ -18,7 +18,7 @@ import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -253,7 +253,7 @@ export async function addComment(
   const ids = people.filter((c) => mentioned.includes(c.name) && c.id !== scope.user.id).map((c) => c.id);
   if (ids.length) {
     const to = await deps.db.selectFrom('users').select(['email', 'name']).where('id', 'in', ids).execute();
-    const url = `${deps.config.publicUrl}/projekte/${projectId}`;
+    const url = appLink(deps.config.publicUrl, `/projekte/${projectId}`, scope.municipalityId);
     for (const r of to)
       await deps.outbox.queue(
         deps.db,

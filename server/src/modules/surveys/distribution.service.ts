@@ -4,7 +4,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { MAILS } from '../../mail/templates.js';
+import { appLink, MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
 import { canSeeOrHide, getSurvey, requireManager } from './surveys.service.js';
@@ -52,7 +52,7 @@ async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: s
 /** Queues one survey mail per recipient (the link names the recipient's municipality, see ?kommune=). */
 async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kind: 'invite' | 'remind') {
   for (const r of list) {
-    const link = `${deps.config.publicUrl}/umfragen/${s.id}/antworten${r.municipalityId ? `?kommune=${r.municipalityId}` : ''}`;
+    const link = appLink(deps.config.publicUrl, `/umfragen/${s.id}/antworten`, r.municipalityId);
     const mail = MAILS.survey({
       kind,
       name: r.name,
