@@ -1,0 +1,234 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './columns.js';
+
+/** Projects with their parts, prioritisation, capacity, finance, risks and decision papers. */
+export interface Projects {
+  id: string;
+  municipalityId: string;
+  title: string;
+  description: Generated<string>;
+  ownerId: string | null;
+  phase: Generated<string>;
+  startsOn: string | null;
+  endsOn: string | null;
+  boardPosition: Generated<number>;
+  priorityScore: number | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface ProjectTeam {
+  projectId: string;
+  userId: string;
+}
+export interface ProjectDepartments {
+  projectId: string;
+  departmentId: string;
+}
+export interface ProjectNeeds {
+  projectId: string;
+  needId: string;
+}
+export interface ProjectGoals {
+  projectId: string;
+  goalId: string;
+}
+export interface Milestones {
+  id: string;
+  projectId: string;
+  title: string;
+  dueOn: string;
+  reachedOn: string | null;
+  version: Generated<number>;
+}
+export interface Tasks {
+  id: string;
+  projectId: string;
+  title: string;
+  assigneeId: string | null;
+  dueOn: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+export interface StatusReports {
+  id: string;
+  projectId: string;
+  reportedOn: string;
+  scope: string;
+  schedule: string;
+  budget: string;
+  overall: string;
+  summary: Generated<string>;
+  authorId: string | null;
+  createdAt: Timestamp;
+}
+export interface ProjectLinks {
+  id: string;
+  projectId: string;
+  title: string;
+  url: string;
+  createdAt: Timestamp;
+}
+export interface ProjectFiles {
+  id: string;
+  projectId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  content: Buffer;
+  uploadedBy: string | null;
+  createdAt: Timestamp;
+}
+export interface ProjectComments {
+  id: string;
+  projectId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: Timestamp;
+}
+export interface PrioritySettings {
+  municipalityId: string;
+  version: Generated<number>;
+}
+export interface PriorityCriteria {
+  id: string;
+  municipalityId: string;
+  position: number;
+  key: string;
+  name: string;
+  weight: number;
+  direction: string;
+}
+export interface ProjectScores {
+  projectId: string;
+  criterionKey: string;
+  score: number;
+}
+export interface StaffCapacity {
+  municipalityId: string;
+  userId: string;
+  hoursPerWeek: number;
+  departmentId: string | null;
+  version: Generated<number>;
+}
+export interface ProjectEffort {
+  projectId: string;
+  userId: string;
+  month: string;
+  hours: number;
+}
+export interface CalendarFeeds {
+  municipalityId: string;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+export interface FinanceSettings {
+  municipalityId: string;
+  discountRate: number;
+  discountRateSource: string;
+  horizonYears: number;
+  ratesYear: number;
+  ratesSource: string;
+  version: Generated<number>;
+}
+export interface CouncilSettings {
+  municipalityId: string;
+  kind: string;
+  council: string;
+  committee: string;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+export interface StaffRates {
+  municipalityId: string;
+  year: number;
+  payGroup: string;
+  centsPerHour: number;
+  position: number;
+}
+export interface ProjectFinance {
+  projectId: string;
+  wibe: ColumnType<unknown, string | undefined, string>;
+  alternatives: ColumnType<unknown, string | undefined, string>;
+  budgetAvailableCents: number | null;
+  budgetLine: Generated<string>;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+export interface CostLines {
+  id: string;
+  projectId: string;
+  position: number;
+  kind: string;
+  category: string;
+  label: string;
+  yearOffset: number;
+  minCents: number;
+  likelyCents: number;
+  maxCents: number;
+  vat: Generated<boolean>;
+  budgetLine: Generated<string>;
+}
+export interface StaffLines {
+  id: string;
+  projectId: string;
+  position: number;
+  kind: string;
+  label: string;
+  payGroup: string;
+  yearOffset: number;
+  hoursMin: number;
+  hoursLikely: number;
+  hoursMax: number;
+}
+export interface Funding {
+  id: string;
+  projectId: string;
+  position: number;
+  programme: string;
+  amountCents: number | null;
+  sharePercent: number | null;
+  conditions: Generated<string>;
+  deadline: string | null;
+  status: string;
+}
+export interface Benefits {
+  id: string;
+  projectId: string;
+  position: number;
+  label: string;
+  centsPerYear: number;
+  hoursPerYear: number;
+  payGroup: string | null;
+  fromYear: number;
+}
+export interface Risks {
+  id: string;
+  projectId: string;
+  title: string;
+  category: string;
+  probability: number;
+  costMinCents: number;
+  costLikelyCents: number;
+  costMaxCents: number;
+  weeks: Generated<number>;
+  ownerId: string | null;
+  mitigation: Generated<string>;
+  mitigationCents: Generated<number>;
+  status: Generated<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+export interface DecisionPapers {
+  id: string;
+  projectId: string;
+  versionNo: number;
+  content: ColumnType<unknown, string, string>;
+  figures: ColumnType<unknown, string, string>;
+  pdf: Buffer;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
