@@ -5,6 +5,7 @@
  */
 const SECRET_PATHS: RegExp[] = [
   /(\/api\/v1\/auth\/invitations\/)(?!accept(?:[/?]|$))[^/?]+/,
+  /(\/api\/v1\/auth\/setup\/)[^/?]+/,
   /(\/api\/v1\/calendar\/)[^/?]+?(?=\.ics(?:\?|$)|\?|$)/,
 ];
 /** Query parameters whose value is a secret (any case, every occurrence). */
