@@ -5,6 +5,8 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/router';
 import './i18n';
 import './app/app.css';
+import './app/surveys-workshops.css';
+import './app/portfolio-finance.css';
 import './app/responsive.css';
 
 const queryClient = new QueryClient({

@@ -90,7 +90,7 @@ const PublishPage = lazy(() => import('../features/exchange/PublishPage').then((
 const PartnersPage = lazy(() => import('../features/exchange/PartnersPage').then((x) => ({ default: x.PartnersPage })));
 const ContactsPage = lazy(() => import('../features/exchange/PartnersPage').then((x) => ({ default: x.ContactsPage })));
 const JointListPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointListPage })));
-const JointNewPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointNewPage })));
+const JointNewPage = lazy(() => import('../features/exchange/JointForm').then((x) => ({ default: x.JointNewPage })));
 const JointPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
