@@ -12,6 +12,7 @@ import {
 import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { newId } from '../../lib/ids.js';
+import { PRIVATE_MARKERS, PUBLIC } from './exchange.test-data.js';
 
 let ctx: TestContext;
 let a: Client; // publisher (Gemeinde A, 9,000 inhabitants)
@@ -123,31 +124,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => ctx?.close());
-
-const PUBLIC = {
-  version: 0,
-  visibility: 'all',
-  title: 'Digitaler Bauhof',
-  problem: 'Mängel wurden auf Zetteln gemeldet.',
-  solution: 'Tablets und eine App für die Bauhöfe der Gemeinde.',
-  results: 'Meldungen in zwei Tagen statt zwei Wochen erledigt.',
-  lessons: 'Früh den Personalrat einbinden.',
-  fieldOfAction: 'Interne Prozesse und E-Akte',
-  stage: 'completed',
-  tcoCents: 1_500_000,
-  effortHours: 120,
-  durationMonths: 12,
-  products: 'Mängelmelder-App',
-  contactRole: 'Bauhofleitung',
-};
-const PRIVATE_MARKERS = [
-  'Interne Notiz',
-  'Vertraulicher Kommentar',
-  'Geheimer Statusbericht',
-  'privat-angebot.pdf',
-  'Sven Sachbearbeiter',
-  'Anna Alpha',
-];
 
 describe('publishing', () => {
   it('prefills a private draft and previews exactly what becomes visible', async () => {
