@@ -10,7 +10,10 @@ beforeAll(async () => {
   const ctx = await signedIn(browser, baseUrl(), 'ploen');
   const projects = await apiCall<{ items: { id: string; title: string }[] }>(ctx, baseUrl(), '/projects');
   ids.projectId = projects.items.find((p) => p.title.includes('Terminvergabe'))!.id;
-  ids.surveyId = (await apiCall<{ items: { id: string }[] }>(ctx, baseUrl(), '/surveys')).items[0]!.id;
+  // a closed survey: only closed surveys ask for results
+  ids.surveyId = (
+    await apiCall<{ items: { id: string; status: string }[] }>(ctx, baseUrl(), '/surveys')
+  ).items.find((s) => s.status === 'closed')!.id;
   await ctx.close();
 });
 afterAll(() => browser?.close());

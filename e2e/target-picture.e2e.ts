@@ -13,7 +13,7 @@ describe('journey: target picture', () => {
   it('the coordinator writes a vision, adds a goal with an indicator and records a measured value', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'loitz@digitalzirkel.example');
-    await page.getByRole('link', { name: 'Zielbild' }).click();
+    await page.getByRole('link', { name: 'Zielbild', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Zielbild' }).waitFor();
     await page.getByText('Vorschlag mit Standard-Handlungsfeldern').waitFor();
     await expectAccessible(page, 'Zielbild (Vorschlag)');

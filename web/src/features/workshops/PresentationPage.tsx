@@ -199,20 +199,29 @@ export function PresentationPage() {
 
   useEffect(() => {
     document.title = `${t('workshops.presentation')} – Digitalzirkel`;
+  }, [t]);
+
+  // the keys work from the first moment the page shows (one listener from mount, reading the latest state),
+  // not only once an effect after the first paint has caught up
+  const nav = useRef({ go, index });
+  nav.current = { go, index };
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement;
-      if (el.closest('input, textarea, select, [contenteditable]')) return;
+      // the target is the document itself when nothing has focus (e.g. after the focused control went away)
+      const el = e.target instanceof Element ? e.target : null;
+      if (el?.closest('input, textarea, select, [contenteditable]')) return;
+      const { go: turn, index: at } = nav.current;
       if (e.key === 'ArrowRight' || e.key === 'PageDown') {
         e.preventDefault();
-        void go(index + 1);
+        void turn(at + 1);
       } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
         e.preventDefault();
-        void go(index - 1);
+        void turn(at - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, index, t]);
+  }, []);
 
   if (!w) return <Pending query={q} />;
   const item = w.items.find((i) => i.id === current);
