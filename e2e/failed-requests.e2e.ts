@@ -11,9 +11,9 @@ beforeAll(async () => {
   const projects = await apiCall<{ items: { id: string; title: string }[] }>(ctx, baseUrl(), '/projects');
   ids.projectId = projects.items.find((p) => p.title.includes('Terminvergabe'))!.id;
   // a closed survey: only closed surveys ask for results
-  ids.surveyId = (
-    await apiCall<{ items: { id: string; status: string }[] }>(ctx, baseUrl(), '/surveys')
-  ).items.find((s) => s.status === 'closed')!.id;
+  ids.surveyId = (await apiCall<{ items: { id: string; status: string }[] }>(ctx, baseUrl(), '/surveys')).items.find(
+    (s) => s.status === 'closed',
+  )!.id;
   await ctx.close();
 });
 afterAll(() => browser?.close());
