@@ -10,8 +10,7 @@ import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
 import {
-  blankCost,
-  CostSums,
+  CostAndStaffRows,
   checkThreePoint,
   costLinesOf,
   costRowsOf,
@@ -19,9 +18,7 @@ import {
   staffLinesOf,
   staffRowsOf,
   toNumber,
-  useCostColumns,
   usePlanOptions,
-  useStaffColumns,
 } from './cost-lines';
 import { type Row, RowsEditor } from './RowsEditor';
 
@@ -83,8 +80,6 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
   const [version, setVersion] = useState(f.version);
   const [errors, setErrors] = useState<Record<string, Record<number, string>>>({});
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
-  const costColumns = useCostColumns(f.settings.horizonYears);
-  const staffTable = useStaffColumns(f.settings.rates, f.settings.horizonYears);
   const { payGroups, years, threePoint: euroCols } = usePlanOptions(f.settings.rates, f.settings.horizonYears);
 
   async function save(e: React.FormEvent) {
@@ -160,29 +155,13 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
     <form onSubmit={save} noValidate className="panel cost-plan" aria-labelledby="h-plan">
       <h2 id="h-plan">{t('finance.plan')}</h2>
       <p className="hint">{t('finance.planHint')}</p>
-      <h3>{t('finance.costs')}</h3>
-      <RowsEditor
-        caption={t('finance.costs')}
-        addLabel={t('finance.addCost')}
-        rows={costs}
-        onChange={setCosts}
-        errors={errors.costs ?? {}}
-        blank={blankCost}
-        fixed
-        columns={costColumns}
-        footer={<CostSums rows={costs} />}
-      />
-      <h3>{t('finance.staff')}</h3>
-      <p className="hint">{t('finance.staffHint')}</p>
-      <RowsEditor
-        caption={t('finance.staff')}
-        addLabel={t('finance.addStaff')}
-        rows={staff}
-        onChange={setStaff}
-        errors={errors.staff ?? {}}
-        blank={staffTable.blank}
-        fixed
-        columns={staffTable.columns}
+      <CostAndStaffRows
+        settings={f.settings}
+        costs={costs}
+        onCosts={setCosts}
+        staff={staff}
+        onStaff={setStaff}
+        errors={errors}
       />
       <h3>{t('finance.funding')}</h3>
       <RowsEditor

@@ -10,18 +10,8 @@ import { Alert } from '../../components/Page';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, fmtNumber, inputToCents } from '../../lib/format';
-import {
-  blankCost,
-  CostSums,
-  checkThreePoint,
-  costLinesOf,
-  costRowsOf,
-  staffLinesOf,
-  staffRowsOf,
-  useCostColumns,
-  useStaffColumns,
-} from './cost-lines';
-import { type Row, RowsEditor } from './RowsEditor';
+import { CostAndStaffRows, checkThreePoint, costLinesOf, costRowsOf, staffLinesOf, staffRowsOf } from './cost-lines';
+import type { Row } from './RowsEditor';
 
 type Finance = z.infer<typeof projectFinance>;
 type Suggestions = z.infer<typeof paperSuggestions>;
@@ -65,8 +55,6 @@ export function PaperCostStep({
   const [errors, setErrors] = useState<Record<string, Record<number, string>>>({});
   const [msg, setMsg] = useState('');
   const [busy, setBusy] = useState(false);
-  const costColumns = useCostColumns(f.settings.horizonYears);
-  const staffTable = useStaffColumns(f.settings.rates, f.settings.horizonYears);
   const choose = (id: string) => {
     setSource(id);
     setCosts(costRowsOf(id === 'current' ? f.costs : (s.sources.find((x) => x.id === id)?.costs ?? [])));
@@ -134,30 +122,14 @@ export function PaperCostStep({
           </label>
         ))}
       </fieldset>
-      <h3>{t('finance.costs')}</h3>
       <p className="hint">{t('finance.planHint')}</p>
-      <RowsEditor
-        caption={t('finance.costs')}
-        addLabel={t('finance.addCost')}
-        rows={costs}
-        onChange={setCosts}
-        errors={errors.costs ?? {}}
-        blank={blankCost}
-        fixed
-        columns={costColumns}
-        footer={<CostSums rows={costs} />}
-      />
-      <h3>{t('finance.staff')}</h3>
-      <p className="hint">{t('finance.staffHint')}</p>
-      <RowsEditor
-        caption={t('finance.staff')}
-        addLabel={t('finance.addStaff')}
-        rows={staff}
-        onChange={setStaff}
-        errors={errors.staff ?? {}}
-        blank={staffTable.blank}
-        fixed
-        columns={staffTable.columns}
+      <CostAndStaffRows
+        settings={f.settings}
+        costs={costs}
+        onCosts={setCosts}
+        staff={staff}
+        onStaff={setStaff}
+        errors={errors}
       />
       <div className="form-grid">
         <TextField

@@ -1,7 +1,7 @@
 import { costTotals, grossCents, kindOf, ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '@dz/core';
 import { useTranslation } from 'react-i18next';
 import { centsToInput, fmtEuro, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
-import type { Column, Row } from './RowsEditor';
+import { type Column, type Row, RowsEditor } from './RowsEditor';
 
 /** A cost line as the API takes and returns it (amounts net, in cents; year offset from 0). */
 export interface CostLine {
@@ -207,5 +207,47 @@ export function CostSums({ rows }: { rows: readonly Row[] }) {
       <br />
       {t('finance.sumsRecurring', { net: fmtEuro(s.recurringNet), gross: fmtEuro(s.recurringGross) })}
     </p>
+  );
+}
+
+/** The cost lines and the own staff hours of a cost plan, edited as two tables (cost page and guided path). */
+export function CostAndStaffRows(p: {
+  settings: { rates: Readonly<Record<string, number>>; horizonYears: number };
+  costs: Row[];
+  onCosts: (rows: Row[]) => void;
+  staff: Row[];
+  onStaff: (rows: Row[]) => void;
+  errors: Record<string, Record<number, string>>;
+}) {
+  const { t } = useTranslation();
+  const costColumns = useCostColumns(p.settings.horizonYears);
+  const staffTable = useStaffColumns(p.settings.rates, p.settings.horizonYears);
+  return (
+    <>
+      <h3>{t('finance.costs')}</h3>
+      <RowsEditor
+        caption={t('finance.costs')}
+        addLabel={t('finance.addCost')}
+        rows={p.costs}
+        onChange={p.onCosts}
+        errors={p.errors.costs ?? {}}
+        blank={blankCost}
+        fixed
+        columns={costColumns}
+        footer={<CostSums rows={p.costs} />}
+      />
+      <h3>{t('finance.staff')}</h3>
+      <p className="hint">{t('finance.staffHint')}</p>
+      <RowsEditor
+        caption={t('finance.staff')}
+        addLabel={t('finance.addStaff')}
+        rows={p.staff}
+        onChange={p.onStaff}
+        errors={p.errors.staff ?? {}}
+        blank={staffTable.blank}
+        fixed
+        columns={staffTable.columns}
+      />
+    </>
   );
 }
