@@ -82,3 +82,40 @@ export class AppError extends Error {
 export function fieldError(path: string, code: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, code, message }]);
 }
+
+/** The parts of a Zod issue that name the broken limit (never the input itself). */
+const LIMIT_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected'] as const;
+
+/** The limit named by a validation issue, as plain values (numbers, strings, booleans) only. */
+export function limitParams(params: unknown): FieldError['params'] {
+  if (!params || typeof params !== 'object') return undefined;
+  const out: NonNullable<FieldError['params']> = {};
+  for (const k of LIMIT_PARAMS) {
+    const v = (params as Record<string, unknown>)[k];
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A validation issue as Zod reports it (code, path and the limit it broke). */
+export interface ValidationIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/**
+ * Zod issues as field errors in the shape the server answers with (`body.title`, code, limit params) — the web
+ * app checks a form with the same contract and shows the same messages before anything is sent.
+ */
+export function issuesToFieldErrors(issues: readonly ValidationIssue[], where = 'body'): FieldError[] {
+  return issues.map((issue) => {
+    const params = limitParams(issue);
+    return {
+      path: [where, ...issue.path.map(String)].join('.'),
+      code: issue.code,
+      message: issue.message,
+      ...(params ? { params } : {}),
+    };
+  });
+}

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '@dz/core';
+import { AppError, type FieldError, limitParams } from '@dz/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -32,19 +32,6 @@ export function problem(
     errors,
     ...extra,
   };
-}
-
-/** The parts of a Zod issue that name the broken limit (never the input itself). */
-const LIMIT_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected'] as const;
-
-function limitParams(params: unknown): FieldError['params'] {
-  if (!params || typeof params !== 'object') return undefined;
-  const out: NonNullable<FieldError['params']> = {};
-  for (const k of LIMIT_PARAMS) {
-    const v = (params as Record<string, unknown>)[k];
-    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
-  }
-  return Object.keys(out).length ? out : undefined;
 }
 
 /**

@@ -1,29 +1,33 @@
-import type { ideaDetail, ideaList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { IDEA_STATUSES, ideaStatusChange, ideaSubmit } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import {
+  type IdeaStatusChange,
+  type IdeaSubmit,
+  ideaQuery,
+  ideasQuery,
+  useChangeIdeaStatus,
+  useIdeaToNeed,
+  useRefreshIdea,
+  useSubmitIdea,
+  useSupportIdea,
+} from './queries';
 
-type Idea = z.infer<typeof ideaDetail>;
-const IDEA_STATUSES = ['new', 'in_review', 'accepted', 'rejected', 'implemented'] as const;
-
-function SupportButton({
-  idea,
-  onChange,
-}: {
-  idea: { id: string; title: string; supportedByMe: boolean };
-  onChange: () => void;
-}) {
+function SupportButton({ idea }: { idea: { id: string; title: string; supportedByMe: boolean } }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string>();
+  const support = useSupportIdea();
   return (
     <>
       <Button
@@ -33,8 +37,8 @@ function SupportButton({
         aria-label={`${t('ideas.support')}: ${idea.title}`}
         onPress={async () => {
           try {
-            await api(`/ideas/${idea.id}/support`, { method: idea.supportedByMe ? 'DELETE' : 'POST' });
-            onChange();
+            await support.mutateAsync({ id: idea.id, support: !idea.supportedByMe });
+            setError(undefined);
           } catch (err) {
             setError(errorMessage(err, t));
           }
@@ -49,26 +53,22 @@ function SupportButton({
 
 export function IdeasPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const mine = params.get('meine') === '1';
-  const list = useQuery({
-    queryKey: ['ideas', mine],
-    queryFn: () => api<z.infer<typeof ideaList>>(`/ideas${mine ? '?mine=true' : ''}`),
-  });
-  const [form, setForm] = useState({ title: '', description: '' });
+  const list = useQuery(ideasQuery(mine));
+  const [form, setForm] = useState<IdeaSubmit>({ title: '', description: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<string>();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['ideas'] });
+  const submitIdea = useSubmitIdea();
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 3) return setErrors({ title: t('ideas.titleMissing') });
+    const invalid = validate(ideaSubmit, form, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      await api('/ideas', { method: 'POST', body: form });
+      await submitIdea.mutateAsync(form);
       setForm({ title: '', description: '' });
       setErrors({});
       setMsg(t('ideas.submitted'));
-      await refresh();
     } catch (err) {
       setErrors(fieldMessages(err, t));
     }
@@ -77,8 +77,7 @@ export function IdeasPage() {
     <Page title={t('ideas.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('ideas.intro')}</p>
       {list.data?.can.submit && (
-        <section className="panel" aria-labelledby="h-idea-new">
-          <h2 id="h-idea-new">{t('ideas.submitTitle')}</h2>
+        <Panel title={t('ideas.submitTitle')}>
           {msg && <Alert kind="success">{msg}</Alert>}
           <ErrorSummary errors={errors} labels={{ title: t('ideas.titleLabel') }} />
           <form onSubmit={submit} noValidate>
@@ -93,12 +92,12 @@ export function IdeasPage() {
             <TextArea
               name="description"
               label={t('ideas.description')}
-              value={form.description}
+              value={form.description ?? ''}
               onChange={(v) => setForm({ ...form, description: v })}
             />
             <Button type="submit">{t('ideas.submit')}</Button>
           </form>
-        </section>
+        </Panel>
       )}
       <fieldset className="btn-row plain">
         <legend className="visually-hidden">{t('ideas.view')}</legend>
@@ -128,7 +127,7 @@ export function IdeasPage() {
                   <strong>{t('ideas.outcome')}:</strong> {i.lastReason}
                 </p>
               )}
-              {!i.mine && list.data.can.submit && <SupportButton idea={i} onChange={() => void refresh()} />}
+              {!i.mine && list.data.can.submit && <SupportButton idea={i} />}
             </li>
           ))}
         </ul>
@@ -140,9 +139,11 @@ export function IdeasPage() {
 export function IdeaPage() {
   const { t } = useTranslation();
   const { ideaId = '' } = useParams();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/ideas/${ideaId}`) });
-  const [form, setForm] = useState({ status: 'in_review', reason: '' });
+  const q = useQuery(ideaQuery(ideaId));
+  const [form, setForm] = useState<Omit<IdeaStatusChange, 'version'>>({ status: 'in_review', reason: '' });
+  const changeStatus = useChangeIdeaStatus(ideaId);
+  const toNeed = useIdeaToNeed(ideaId);
+  const refresh = useRefreshIdea(ideaId);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
   if (!q.data)
     return (
@@ -151,12 +152,9 @@ export function IdeaPage() {
       </Page>
     );
   const i = q.data;
-  const refresh = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: ['idea', ideaId] }), qc.invalidateQueries({ queryKey: ['ideas'] })]);
-  async function run(path: string, body: unknown, ok: string) {
+  async function run(change: () => Promise<unknown>, ok: string) {
     try {
-      qc.setQueryData(['idea', ideaId], await api<Idea>(`/ideas/${ideaId}${path}`, { method: 'POST', body }));
-      await qc.invalidateQueries({ queryKey: ['ideas'] });
+      await change();
       setMsg({ kind: 'success', text: ok });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
@@ -189,9 +187,8 @@ export function IdeaPage() {
         )}
       </dl>
       {i.description && <p className="texts">{i.description}</p>}
-      {i.can.support && <SupportButton idea={i} onChange={() => void refresh()} />}
-      <section className="panel" aria-labelledby="h-what">
-        <h2 id="h-what">{t('ideas.whatBecame')}</h2>
+      {i.can.support && <SupportButton idea={i} />}
+      <Panel title={t('ideas.whatBecame')}>
         <ol>
           {i.events.map((e, n) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: events are ordered and immutable
@@ -200,20 +197,21 @@ export function IdeaPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
       {i.can.manage && (
-        <section className="panel" aria-labelledby="h-decide">
-          <h2 id="h-decide">{t('ideas.decide')}</h2>
+        <Panel title={t('ideas.decide')}>
           {i.can.toNeed && (
-            <Button onPress={() => void run('/need', { version: i.version }, t('ideas.becameNeed'))}>
+            <Button onPress={() => void run(() => toNeed.mutateAsync(i.version), t('ideas.becameNeed'))}>
               {t('ideas.toNeed')}
             </Button>
           )}
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (form.reason.trim().length < 3) return setMsg({ kind: 'error', text: t('ideas.reasonMissing') });
-              void run('/status', { version: i.version, ...form }, t('ideas.statusChanged'));
+              const body = { version: i.version, ...form };
+              const [invalid] = Object.values(validate(ideaStatusChange, body, t));
+              if (invalid) return setMsg({ kind: 'error', text: invalid });
+              void run(() => changeStatus.mutateAsync(body), t('ideas.statusChanged'));
             }}
             noValidate
           >
@@ -221,7 +219,7 @@ export function IdeaPage() {
               name="status"
               label={t('ideas.statusLabel')}
               value={form.status}
-              onChange={(v) => setForm({ ...form, status: v })}
+              onChange={(v) => setForm({ ...form, status: v as IdeaStatusChange['status'] })}
               options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.status.${s}`) }))}
             />
             <TextArea
@@ -236,7 +234,7 @@ export function IdeaPage() {
               {t('ideas.changeStatus')}
             </Button>
           </form>
-        </section>
+        </Panel>
       )}
     </Page>
   );
