@@ -1,29 +1,15 @@
-import type { department } from '@dz/core';
+import { NEED_STATUSES, NEED_URGENCIES } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { api } from '../../lib/api';
+import { departmentsQuery, type NeedCreate } from './queries';
 
-export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
-export const SOURCES = ['department', 'employee', 'citizen', 'workshop'] as const;
-export const STATUSES = ['open', 'in_review', 'planned', 'in_progress', 'done', 'rejected'] as const;
+/** The statuses one can set (a need becomes `merged` only by merging). */
+export const STATUSES = NEED_STATUSES.filter((s) => s !== 'merged');
 
-export function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: () => api<{ items: z.infer<typeof department>[] }>('/departments'),
-  });
-}
-
-export interface NeedFormBase {
-  title: string;
-  description: string;
-  service: string;
-  departmentId: string;
-  urgency: string;
-}
+/** The fields a need has in both forms, typed from the contract (all given: the form shows every one). */
+export type NeedFormBase = Required<Pick<NeedCreate, 'title' | 'description' | 'service' | 'departmentId' | 'urgency'>>;
 
 /** The fields a need has in both the capture and the edit form; form-specific selects go in `children`. */
 export function NeedFields<T extends NeedFormBase>({
@@ -40,7 +26,7 @@ export function NeedFields<T extends NeedFormBase>({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const depts = useDepartments();
+  const depts = useQuery(departmentsQuery());
   return (
     <>
       <TextField
@@ -69,8 +55,8 @@ export function NeedFields<T extends NeedFormBase>({
         <SelectField
           name="departmentId"
           label={t('needs.department')}
-          value={form.departmentId}
-          onChange={(v) => onChange({ ...form, departmentId: v })}
+          value={form.departmentId ?? ''}
+          onChange={(v) => onChange({ ...form, departmentId: v || null })}
           options={[
             { value: '', label: '–' },
             ...(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
@@ -80,8 +66,8 @@ export function NeedFields<T extends NeedFormBase>({
           name="urgency"
           label={t('needs.urgency')}
           value={form.urgency}
-          onChange={(v) => onChange({ ...form, urgency: v })}
-          options={URGENCIES.map((u) => ({ value: u, label: t(`needs.urgencies.${u}`) }))}
+          onChange={(v) => onChange({ ...form, urgency: v as NeedFormBase['urgency'] })}
+          options={NEED_URGENCIES.map((u) => ({ value: u, label: t(`needs.urgencies.${u}`) }))}
         />
         {children}
       </div>

@@ -1,45 +1,45 @@
-import type { needDetail, needList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { NEED_SOURCES, needUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/Field';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
-import { NeedFields, SOURCES, STATUSES } from './NeedFields';
+import { validate } from '../../lib/validate';
+import { NeedFields, STATUSES } from './NeedFields';
 import { SimilarNeeds } from './NeedsPage';
-
-type Need = z.infer<typeof needDetail>;
+import { mergeCandidatesQuery, type Need, type NeedUpdate, needQuery, useMergeNeed, useUpdateNeed } from './queries';
 
 function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning' | 'error', text: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [form, setForm] = useState({
+  const update = useUpdateNeed(n.id);
+  const [form, setForm] = useState<Required<Omit<NeedUpdate, 'version'>>>({
     title: n.title,
     description: n.description,
     service: n.service,
-    departmentId: n.departmentId ?? '',
-    urgency: n.urgency as string,
-    source: n.source as string,
-    status: n.status as string,
+    departmentId: n.departmentId,
+    urgency: n.urgency,
+    source: n.source,
+    // the edit form is not shown for a merged need
+    status: n.status === 'merged' ? 'open' : n.status,
   });
   const [version, setVersion] = useState(n.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const body = { ...form, version };
+    const invalid = validate(needUpdate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<Need>(`/needs/${n.id}`, {
-        method: 'PATCH',
-        body: { ...form, departmentId: form.departmentId || null, version },
-      });
-      qc.setQueryData(['need', n.id], res);
+      const res = await update.mutateAsync(body);
       setVersion(res.version);
       setErrors({});
       notify('success', t('common.saved'));
@@ -53,8 +53,7 @@ function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning'
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-edit">
-      <h2 id="h-edit">{t('needs.edit')}</h2>
+    <Panel id="h-edit" title={t('needs.edit')}>
       <ErrorSummary errors={errors} labels={{ title: t('needs.titleLabel'), departmentId: t('needs.department') }} />
       <form onSubmit={save} noValidate>
         <NeedFields form={form} onChange={setForm} errors={errors}>
@@ -62,31 +61,28 @@ function EditNeed({ n, notify }: { n: Need; notify: (kind: 'success' | 'warning'
             name="source"
             label={t('needs.source')}
             value={form.source}
-            onChange={(v) => setForm({ ...form, source: v })}
-            options={SOURCES.map((s) => ({ value: s, label: t(`needs.sources.${s}`) }))}
+            onChange={(v) => setForm({ ...form, source: v as typeof form.source })}
+            options={NEED_SOURCES.map((s) => ({ value: s, label: t(`needs.sources.${s}`) }))}
           />
           <SelectField
             name="status"
             label={t('needs.statusLabel')}
             value={form.status}
-            onChange={(v) => setForm({ ...form, status: v })}
+            onChange={(v) => setForm({ ...form, status: v as typeof form.status })}
             options={STATUSES.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
           />
         </NeedFields>
         <Button type="submit">{t('common.save')}</Button>
       </form>
-    </section>
+    </Panel>
   );
 }
 
 function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', text: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const candidates = useQuery({
-    queryKey: ['needs', 'merge-candidates'],
-    queryFn: () => api<z.infer<typeof needList>>('/needs?pageSize=200'),
-  });
+  const candidates = useQuery(mergeCandidatesQuery());
+  const mergeNeed = useMergeNeed(n.id);
   const [into, setInto] = useState('');
   const [confirm, setConfirm] = useState(false);
   const options = (candidates.data?.items ?? []).filter((x) => x.id !== n.id);
@@ -94,13 +90,7 @@ function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', tex
   async function merge() {
     setConfirm(false);
     try {
-      const res = await api<Need>(`/needs/${n.id}/merge`, {
-        method: 'POST',
-        body: { version: n.version, intoId: into },
-      });
-      await qc.invalidateQueries({ queryKey: ['needs'] });
-      qc.setQueryData(['need', res.id], res);
-      await qc.invalidateQueries({ queryKey: ['need', n.id] });
+      const res = await mergeNeed.mutateAsync({ version: n.version, intoId: into });
       notify('success', t('needs.merged', { title: res.title }));
       navigate(`/bedarfe/${res.id}`);
     } catch (err) {
@@ -108,8 +98,7 @@ function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', tex
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-merge">
-      <h2 id="h-merge">{t('needs.mergeTitle')}</h2>
+    <Panel id="h-merge" title={t('needs.mergeTitle')}>
       <p>{t('needs.mergeIntro')}</p>
       <SimilarNeeds text={`${n.title} ${n.service}`} exclude={n.id} />
       <div className="filters">
@@ -132,7 +121,7 @@ function Merge({ n, notify }: { n: Need; notify: (kind: 'success' | 'error', tex
         onConfirm={() => void merge()}
         onCancel={() => setConfirm(false)}
       />
-    </section>
+    </Panel>
   );
 }
 
@@ -140,7 +129,7 @@ export function NeedPage() {
   const { t } = useTranslation();
   const { needId = '' } = useParams();
   const session = useSession();
-  const q = useQuery({ queryKey: ['need', needId], queryFn: () => api<Need>(`/needs/${needId}`) });
+  const q = useQuery(needQuery(needId));
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
   if (!q.data)
     return (
@@ -199,8 +188,7 @@ export function NeedPage() {
       </dl>
       {n.description && <p className="texts">{n.description}</p>}
       {n.merged.length > 0 && (
-        <section className="panel" aria-labelledby="h-merged">
-          <h2 id="h-merged">{t('needs.mergedNeeds', { count: n.merged.length })}</h2>
+        <Panel id="h-merged" title={t('needs.mergedNeeds', { count: n.merged.length })}>
           <ul>
             {n.merged.map((m) => (
               <li key={m.id}>
@@ -209,12 +197,11 @@ export function NeedPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
       {n.can.edit && <EditNeed n={n} key={n.version} notify={(kind, text) => setMsg({ kind, text })} />}
       {n.can.merge && <Merge n={n} notify={(kind, text) => setMsg({ kind, text })} />}
-      <section className="panel" aria-labelledby="h-history">
-        <h2 id="h-history">{t('needs.history')}</h2>
+      <Panel id="h-history" title={t('needs.history')}>
         <ul>
           {n.history.map((h, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: audit entries are ordered and immutable
@@ -224,7 +211,7 @@ export function NeedPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
     </Page>
   );
 }

@@ -1,19 +1,20 @@
-import type { needList, needSimilar } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { NEED_SOURCES, NEED_STATUSES, needCreate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-import { NeedFields, SOURCES, STATUSES } from './NeedFields';
+import { validate } from '../../lib/validate';
+import { NeedFields } from './NeedFields';
+import { type NeedCreate, needListQuery, similarNeedsQuery, useCreateNeed } from './queries';
 
 /** Existing needs that match what is being typed (debounced), so duplicates are noticed before saving. */
 export function SimilarNeeds({ text, exclude }: { text: string; exclude?: string }) {
@@ -23,14 +24,7 @@ export function SimilarNeeds({ text, exclude }: { text: string; exclude?: string
     const id = setTimeout(() => setQ(text), 300);
     return () => clearTimeout(id);
   }, [text]);
-  const r = useQuery({
-    queryKey: ['needs-similar', q, exclude],
-    queryFn: () =>
-      api<z.infer<typeof needSimilar>>(
-        `/needs/similar?q=${encodeURIComponent(q)}${exclude ? `&exclude=${exclude}` : ''}`,
-      ),
-    enabled: q.trim().length >= 3,
-  });
+  const r = useQuery({ ...similarNeedsQuery(q, exclude), enabled: q.trim().length >= 3 });
   const items = r.data?.items ?? [];
   return (
     <div aria-live="polite" className="similar">
@@ -60,34 +54,31 @@ function CreateNeed({
   actionText?: string;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState({
+  const create = useCreateNeed();
+  const [form, setForm] = useState<Required<Omit<NeedCreate, 'workshopActionId'>>>({
     title: actionText ?? '',
     description: '',
     service: '',
-    departmentId: '',
+    departmentId: null,
     urgency: 'medium',
     source: actionId ? 'workshop' : 'department',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 3) return setErrors({ title: t('needs.titleMissing') });
+    const body = { ...form, workshopActionId: actionId ?? null };
+    const invalid = validate(needCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<{ id: string }>('/needs', {
-        method: 'POST',
-        body: { ...form, departmentId: form.departmentId || null, workshopActionId: actionId ?? null },
-      });
-      await qc.invalidateQueries({ queryKey: ['needs'] });
+      const res = await create.mutateAsync(body);
       navigate(`/bedarfe/${res.id}`);
     } catch (err) {
       setErrors(fieldMessages(err, t));
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-new-need">
-      <h2 id="h-new-need">{t('needs.create')}</h2>
+    <Panel id="h-new-need" title={t('needs.create')}>
       <ErrorSummary errors={errors} labels={{ title: t('needs.titleLabel'), departmentId: t('needs.department') }} />
       <form onSubmit={submit} noValidate>
         <NeedFields
@@ -101,8 +92,8 @@ function CreateNeed({
               name="source"
               label={t('needs.source')}
               value={form.source}
-              onChange={(v) => setForm({ ...form, source: v })}
-              options={SOURCES.filter((s) => s !== 'workshop').map((s) => ({
+              onChange={(v) => setForm({ ...form, source: v as typeof form.source })}
+              options={NEED_SOURCES.filter((s) => s !== 'workshop').map((s) => ({
                 value: s,
                 label: t(`needs.sources.${s}`),
               }))}
@@ -116,7 +107,7 @@ function CreateNeed({
           </Button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -130,7 +121,7 @@ export function NeedsPage() {
   const actionId = params.get('aktion') ?? undefined;
   const [create, setCreate] = useState(Boolean(actionId));
   const qs = new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), page: String(page) }).toString();
-  const list = useQuery({ queryKey: ['needs', qs], queryFn: () => api<z.infer<typeof needList>>(`/needs?${qs}`) });
+  const list = useQuery(needListQuery(qs));
   const set = (next: Record<string, string>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
@@ -170,7 +161,7 @@ export function NeedsPage() {
           onChange={(v) => set({ status: v })}
           options={[
             { value: '', label: t('needs.allOpen') },
-            ...[...STATUSES, 'merged'].map((s) => ({ value: s, label: t(`needs.status.${s}`) })),
+            ...NEED_STATUSES.map((s) => ({ value: s, label: t(`needs.status.${s}`) })),
           ]}
         />
         <Button type="submit">{t('common.search')}</Button>
@@ -181,37 +172,23 @@ export function NeedsPage() {
         <Empty>{q || status ? t('needs.noResults') : t('needs.empty')}</Empty>
       ) : (
         <>
-          <TableWrap label={t('needs.title')}>
-            <table className="data">
-              <caption>{t('needs.count', { count: list.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('needs.titleLabel')}</th>
-                  <th scope="col">{t('needs.service')}</th>
-                  <th scope="col">{t('needs.department')}</th>
-                  <th scope="col">{t('needs.urgency')}</th>
-                  <th scope="col">{t('needs.source')}</th>
-                  <th scope="col">{t('needs.statusLabel')}</th>
-                  <th scope="col">{t('needs.createdAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((n) => (
-                  <tr key={n.id}>
-                    <td>
-                      <Link to={`/bedarfe/${n.id}`}>{n.title}</Link>
-                    </td>
-                    <td>{n.service || '–'}</td>
-                    <td>{n.department ?? '–'}</td>
-                    <td>{t(`needs.urgencies.${n.urgency}`)}</td>
-                    <td>{t(`needs.sources.${n.source}`)}</td>
-                    <td>{t(`needs.status.${n.status}`)}</td>
-                    <td>{fmtDate(n.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t('needs.title')}
+            caption={t('needs.count', { count: list.data.total })}
+            className="data"
+            rows={list.data.items}
+            rowKey={(n) => n.id}
+            empty={t('needs.empty')}
+            columns={[
+              { header: t('needs.titleLabel'), cell: (n) => <Link to={`/bedarfe/${n.id}`}>{n.title}</Link> },
+              { header: t('needs.service'), cell: (n) => n.service || '–' },
+              { header: t('needs.department'), cell: (n) => n.department ?? '–' },
+              { header: t('needs.urgency'), cell: (n) => t(`needs.urgencies.${n.urgency}`) },
+              { header: t('needs.source'), cell: (n) => t(`needs.sources.${n.source}`) },
+              { header: t('needs.statusLabel'), cell: (n) => t(`needs.status.${n.status}`) },
+              { header: t('needs.createdAt'), cell: (n) => fmtDate(n.createdAt) },
+            ]}
+          />
           <Pager
             page={page}
             pages={Math.max(1, Math.ceil(list.data.total / list.data.pageSize))}

@@ -1,12 +1,10 @@
 import { NETWORK_TYPES } from '@dz/core/domain';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextArea, TextField } from '../../components/Field';
+import type { NetworkCreate } from './queries';
 
-export interface NetworkForm {
-  name: string;
-  type: string;
-  description: string;
-}
+/** The form state of both forms, typed from the contract (the description always shown). */
+export type NetworkForm = Required<NetworkCreate>;
 
 /** Name, type and description of a network — shared by "Verbund gründen" and "Verbund bearbeiten". */
 export function NetworkFields({
@@ -34,7 +32,7 @@ export function NetworkFields({
           name="type"
           label={t('networks.type')}
           value={form.type}
-          onChange={(v) => onChange({ ...form, type: v })}
+          onChange={(v) => onChange({ ...form, type: v as NetworkForm['type'] })}
           options={NETWORK_TYPES.map((nt) => ({ value: nt, label: t(`networkTypes.${nt}`) }))}
           error={errors.type}
         />

@@ -1,18 +1,14 @@
-import type { networkMembershipList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Empty, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-
-type List = z.infer<typeof networkMembershipList>;
-type Membership = List['items'][number];
+import { type NetworkMembership as Membership, membershipsQuery, useChangeMembership } from './queries';
 
 /**
  * The member municipality's side of network membership: open invitations to accept (with or without consent
@@ -20,8 +16,8 @@ type Membership = List['items'][number];
  */
 export function NetworkInvitations() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['network-memberships'], queryFn: () => api<List>('/network-memberships') });
+  const q = useQuery(membershipsQuery());
+  const change = useChangeMembership();
   const [consent, setConsent] = useState<Record<string, boolean>>({});
   const [declining, setDeclining] = useState<Membership | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
@@ -30,14 +26,10 @@ export function NetworkInvitations() {
   const accepted = q.data.items.filter((m) => m.status === 'accepted');
   const canAnswer = q.data.can.answer;
 
-  async function run(path: string, method: 'POST' | 'PATCH', body: object, success: string) {
+  async function run(what: Parameters<typeof change.mutateAsync>[0], success: string) {
     try {
-      qc.setQueryData(['network-memberships'], await api<List>(`/network-memberships/${path}`, { method, body }));
+      await change.mutateAsync(what);
       setNotice({ kind: 'success', text: success });
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['networks'] }),
-        qc.invalidateQueries({ queryKey: ['session'] }),
-      ]);
     } catch (err) {
       setNotice({ kind: 'error', text: errorMessage(err, t, true) });
       await q.refetch();
@@ -45,8 +37,7 @@ export function NetworkInvitations() {
   }
 
   return (
-    <section className="panel" aria-labelledby="h-invitations">
-      <h2 id="h-invitations">{t('networks.invitationsTitle')}</h2>
+    <Panel id="h-invitations" title={t('networks.invitationsTitle')}>
       <p>{t('networks.invitationsIntro')}</p>
       {!canAnswer && <p className="hint">{t('networks.onlyAdmins')}</p>}
       <div aria-live="polite">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
@@ -85,9 +76,11 @@ export function NetworkInvitations() {
                       aria-label={t('networks.acceptNamed', { name: m.name })}
                       onPress={() =>
                         void run(
-                          `${m.networkId}/accept`,
-                          'POST',
-                          { version: m.version, staffSurveys: consent[m.networkId] ?? false },
+                          {
+                            action: 'accept',
+                            networkId: m.networkId,
+                            body: { version: m.version, staffSurveys: consent[m.networkId] ?? false },
+                          },
                           t('networks.acceptedMsg', { name: m.name }),
                         )
                       }
@@ -112,51 +105,46 @@ export function NetworkInvitations() {
         <>
           <h3>{t('networks.consentTitle')}</h3>
           <p>{t('networks.consentIntro')}</p>
-          <TableWrap label={t('networks.consentTitle')}>
-            <table className="data">
-              <caption className="visually-hidden">{t('networks.consentTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('networks.name')}</th>
-                  <th scope="col">{t('networks.joinedOn')}</th>
-                  <th scope="col">{t('networks.staffSurveysColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accepted.map((m) => (
-                  <tr key={m.networkId}>
-                    <td>{m.name}</td>
-                    <td>{fmtDate(m.joinedOn)}</td>
-                    <td>
-                      {canAnswer ? (
-                        <label className="choice">
-                          <input
-                            type="checkbox"
-                            name={`consent-${m.networkId}`}
-                            checked={m.staffSurveys}
-                            aria-label={t('networks.staffSurveysNamed', { name: m.name })}
-                            onChange={(e) =>
-                              void run(
-                                m.networkId,
-                                'PATCH',
-                                { version: m.version, staffSurveys: e.target.checked },
-                                t('networks.consentSaved', { name: m.name }),
-                              )
-                            }
-                          />{' '}
-                          {m.staffSurveys ? t('networks.yes') : t('networks.no')}
-                        </label>
-                      ) : m.staffSurveys ? (
-                        t('networks.yes')
-                      ) : (
-                        t('networks.no')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t('networks.consentTitle')}
+            className="data"
+            rows={accepted}
+            rowKey={(m) => m.networkId}
+            empty={null}
+            columns={[
+              { header: t('networks.name'), cell: (m) => m.name },
+              { header: t('networks.joinedOn'), cell: (m) => fmtDate(m.joinedOn) },
+              {
+                header: t('networks.staffSurveysColumn'),
+                cell: (m) =>
+                  canAnswer ? (
+                    <label className="choice">
+                      <input
+                        type="checkbox"
+                        name={`consent-${m.networkId}`}
+                        checked={m.staffSurveys}
+                        aria-label={t('networks.staffSurveysNamed', { name: m.name })}
+                        onChange={(e) =>
+                          void run(
+                            {
+                              action: 'consent',
+                              networkId: m.networkId,
+                              body: { version: m.version, staffSurveys: e.target.checked },
+                            },
+                            t('networks.consentSaved', { name: m.name }),
+                          )
+                        }
+                      />{' '}
+                      {m.staffSurveys ? t('networks.yes') : t('networks.no')}
+                    </label>
+                  ) : m.staffSurveys ? (
+                    t('networks.yes')
+                  ) : (
+                    t('networks.no')
+                  ),
+              },
+            ]}
+          />
         </>
       )}
       <ConfirmDialog
@@ -169,13 +157,11 @@ export function NetworkInvitations() {
           const m = declining!;
           setDeclining(null);
           void run(
-            `${m.networkId}/decline`,
-            'POST',
-            { version: m.version },
+            { action: 'decline', networkId: m.networkId, body: { version: m.version } },
             t('networks.declinedMsg', { name: m.name }),
           );
         }}
       />
-    </section>
+    </Panel>
   );
 }

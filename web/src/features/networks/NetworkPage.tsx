@@ -1,27 +1,38 @@
-import type { networkDetail } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { moderatorAdd, networkMemberAdd, networkMemberLeave, networkUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { MunicipalityResults } from '../../components/MunicipalityResults';
-import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
+import { Alert, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
-import { NetworkFields } from './NetworkFields';
+import { NetworkFields, type NetworkForm } from './NetworkFields';
+import {
+  type NetworkMember as Member,
+  type Network,
+  networkQuery,
+  useAddModerator,
+  useAddNetworkMember,
+  useLeaveNetwork,
+  useRemoveModerator,
+  useUpdateNetwork,
+} from './queries';
 
-type Network = z.infer<typeof networkDetail>;
-type Member = Network['members'][number];
+type Notice = { kind: 'success' | 'error'; text: string };
 
 function AddMember({ network, onDone }: { network: Network; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
+  const addMember = useAddNetworkMember(network.id);
   const [term, setTerm] = useState('');
   const [search, setSearch] = useState('');
   const [joinedOn, setJoinedOn] = useState(todayIso());
@@ -30,16 +41,19 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
     network.members.filter((m) => !m.leftOn && m.status !== 'declined').map((m) => m.municipalityId),
   );
   async function add(id: string, name: string) {
+    const body = { municipalityId: id, joinedOn };
+    const [invalid] = Object.values(validate(networkMemberAdd, body, t));
+    if (invalid) return setError(invalid);
     try {
-      await api(`/networks/${network.id}/members`, { method: 'POST', body: { municipalityId: id, joinedOn } });
+      await addMember.mutateAsync(body);
+      setError(undefined);
       onDone(t('networks.added', { name }));
     } catch (err) {
       setError(errorMessage(err, t, true));
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-add">
-      <h2 id="h-add">{t('networks.addMember')}</h2>
+    <Panel id="h-add" title={t('networks.addMember')}>
       {error && <Alert kind="error">{error}</Alert>}
       <form
         className="filters"
@@ -81,20 +95,25 @@ function AddMember({ network, onDone }: { network: Network; onDone: (msg: string
           )
         }
       />
-    </section>
+    </Panel>
   );
 }
 
 function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ name: n.name, type: n.type as string, description: n.description });
+  const update = useUpdateNetwork(n.id);
+  const [form, setForm] = useState<NetworkForm>({ name: n.name, type: n.type, description: n.description });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [version, setVersion] = useState(n.version);
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const body = { ...form, version };
+    const invalid = validate(networkUpdate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      await api(`/networks/${n.id}`, { method: 'PATCH', body: { ...form, version } });
+      setVersion((await update.mutateAsync(body)).version);
+      setErrors({});
       setConflict(false);
       onDone(t('common.saved'));
     } catch (err) {
@@ -121,14 +140,12 @@ function EditNetwork({ n, onDone }: { n: Network; onDone: (msg: string) => void 
 
 export function NetworkPage() {
   const { t } = useTranslation();
-  const { networkId } = useParams();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['network', networkId],
-    queryFn: () => api<Network>(`/networks/${networkId}`),
-    retry: false,
-  });
-  const [notice, setNotice] = useState<string>();
+  const { networkId = '' } = useParams();
+  const q = useQuery({ ...networkQuery(networkId), retry: false });
+  const leave = useLeaveNetwork(networkId);
+  const addModerator = useAddModerator(networkId);
+  const removeModerator = useRemoveModerator(networkId);
+  const [notice, setNotice] = useState<Notice>();
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [leftOn, setLeftOn] = useState(todayIso());
   const [modEmail, setModEmail] = useState('');
@@ -148,13 +165,58 @@ export function NetworkPage() {
       </Page>
     );
   const n = q.data;
-  const done = async (msg: string) => {
-    setNotice(msg);
-    await Promise.all([
-      qc.invalidateQueries({ queryKey: ['network', networkId] }),
-      qc.invalidateQueries({ queryKey: ['networks'] }),
-    ]);
-  };
+  const done = (text: string) => setNotice({ kind: 'success', text });
+  const failed = (err: unknown) => setNotice({ kind: 'error', text: errorMessage(err, t, true) });
+  const memberColumns: Column<Member>[] = [
+    { header: t('municipality.name'), cell: (m) => m.name },
+    { header: t('municipality.land'), cell: (m) => m.land },
+    { header: t('municipality.kreis'), cell: (m) => m.kreis },
+    { header: t('municipality.population'), cell: (m) => fmtNumber(m.population), numeric: true },
+    { header: t('dashboard.sizeClass'), cell: (m) => <SizeClassBadge sizeClass={m.sizeClass} /> },
+    { header: t('networks.joinedOn'), cell: (m) => fmtDate(m.joinedOn) },
+    { header: t('networks.staffSurveysColumn'), cell: (m) => (m.staffSurveys ? t('networks.yes') : t('networks.no')) },
+  ];
+  if (n.can.manageMembers)
+    memberColumns.push({
+      header: t('common.actions'),
+      cell: (m) => (
+        <Button
+          variant="secondary"
+          small
+          onPress={() => setLeaving(m)}
+          aria-label={t('networks.leaveNamed', { name: m.name })}
+        >
+          {t('networks.leave')}
+        </Button>
+      ),
+    });
+  const invitedColumns: Column<Member>[] = [
+    { header: t('municipality.name'), cell: (m) => m.name },
+    { header: t('networks.joinedOn'), cell: (m) => fmtDate(m.joinedOn) },
+    { header: t('networks.status'), cell: (m) => t(`networks.statuses.${m.status}`) },
+  ];
+  if (n.can.manageMembers)
+    invitedColumns.push({
+      header: t('common.actions'),
+      cell: (m) =>
+        m.status === 'invited' && (
+          <Button
+            variant="secondary"
+            small
+            aria-label={t('networks.withdrawNamed', { name: m.name })}
+            onPress={async () => {
+              try {
+                await leave.mutateAsync({ municipalityId: m.municipalityId, leftOn: todayIso() });
+                done(t('networks.withdrawn', { name: m.name }));
+              } catch (err) {
+                failed(err);
+              }
+            }}
+          >
+            {t('networks.withdraw')}
+          </Button>
+        ),
+    });
   const activeMembers = n.members.filter((m) => !m.leftOn && m.status === 'accepted');
   // open invitations, and for moderators the declined ones
   const invited = n.members.filter((m) => m.status !== 'accepted' && !m.leftOn);
@@ -166,109 +228,27 @@ export function NetworkPage() {
       <p>
         <span className="badge">{t(`networkTypes.${n.type}`)}</span> {n.description}
       </p>
-      <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
-      {n.can.edit && <EditNetwork n={n} onDone={(m) => void done(m)} />}
-      <section className="panel" aria-labelledby="h-members">
-        <h2 id="h-members">{t('networks.membersTitle', { count: activeMembers.length })}</h2>
-        {activeMembers.length === 0 ? (
-          <Empty>{t('networks.noMembers')}</Empty>
-        ) : (
-          <TableWrap label={t('networks.membersTitle', { count: activeMembers.length })}>
-            <table className="data">
-              <caption className="visually-hidden">
-                {t('networks.membersTitle', { count: activeMembers.length })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('municipality.name')}</th>
-                  <th scope="col">{t('municipality.land')}</th>
-                  <th scope="col">{t('municipality.kreis')}</th>
-                  <th scope="col" className="num">
-                    {t('municipality.population')}
-                  </th>
-                  <th scope="col">{t('dashboard.sizeClass')}</th>
-                  <th scope="col">{t('networks.joinedOn')}</th>
-                  <th scope="col">{t('networks.staffSurveysColumn')}</th>
-                  {n.can.manageMembers && <th scope="col">{t('common.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {activeMembers.map((m) => (
-                  <tr key={m.municipalityId}>
-                    <td>{m.name}</td>
-                    <td>{m.land}</td>
-                    <td>{m.kreis}</td>
-                    <td className="num">{fmtNumber(m.population)}</td>
-                    <td>
-                      <SizeClassBadge sizeClass={m.sizeClass} />
-                    </td>
-                    <td>{fmtDate(m.joinedOn)}</td>
-                    <td>{m.staffSurveys ? t('networks.yes') : t('networks.no')}</td>
-                    {n.can.manageMembers && (
-                      <td>
-                        <Button
-                          variant="secondary"
-                          small
-                          onPress={() => setLeaving(m)}
-                          aria-label={t('networks.leaveNamed', { name: m.name })}
-                        >
-                          {t('networks.leave')}
-                        </Button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+      <div aria-live="polite">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
+      {n.can.edit && <EditNetwork n={n} onDone={done} />}
+      <Panel id="h-members" title={t('networks.membersTitle', { count: activeMembers.length })}>
+        <DataTable
+          label={t('networks.membersTitle', { count: activeMembers.length })}
+          className="data"
+          rows={activeMembers}
+          rowKey={(m) => m.municipalityId}
+          empty={t('networks.noMembers')}
+          columns={memberColumns}
+        />
         {invited.length > 0 && (
-          <TableWrap label={t('networks.invitedTitle', { count: openInvitations })}>
-            <table className="data">
-              <caption>{t('networks.invitedTitle', { count: openInvitations })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('municipality.name')}</th>
-                  <th scope="col">{t('networks.joinedOn')}</th>
-                  <th scope="col">{t('networks.status')}</th>
-                  {n.can.manageMembers && <th scope="col">{t('common.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {invited.map((m) => (
-                  <tr key={`${m.municipalityId}-${m.status}-${m.joinedOn}`}>
-                    <td>{m.name}</td>
-                    <td>{fmtDate(m.joinedOn)}</td>
-                    <td>{t(`networks.statuses.${m.status}`)}</td>
-                    {n.can.manageMembers && (
-                      <td>
-                        {m.status === 'invited' && (
-                          <Button
-                            variant="secondary"
-                            small
-                            aria-label={t('networks.withdrawNamed', { name: m.name })}
-                            onPress={async () => {
-                              try {
-                                await api(`/networks/${n.id}/members/${m.municipalityId}/leave`, {
-                                  method: 'POST',
-                                  body: { leftOn: todayIso() },
-                                });
-                                await done(t('networks.withdrawn', { name: m.name }));
-                              } catch (err) {
-                                setNotice(errorMessage(err, t, true));
-                              }
-                            }}
-                          >
-                            {t('networks.withdraw')}
-                          </Button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t('networks.invitedTitle', { count: openInvitations })}
+            caption={t('networks.invitedTitle', { count: openInvitations })}
+            className="data"
+            rows={invited}
+            rowKey={(m) => `${m.municipalityId}-${m.status}-${m.joinedOn}`}
+            empty={null}
+            columns={invitedColumns}
+          />
         )}
         {former.length > 0 && (
           <>
@@ -276,32 +256,25 @@ export function NetworkPage() {
               {t('networks.formerToggle', { count: former.length })}
             </Button>
             {showFormer && (
-              <table className="data">
-                <caption>{t('networks.former')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('municipality.name')}</th>
-                    <th scope="col">{t('networks.joinedOn')}</th>
-                    <th scope="col">{t('networks.leftOn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {former.map((m) => (
-                    <tr key={`${m.municipalityId}-${m.joinedOn}`}>
-                      <td>{m.name}</td>
-                      <td>{fmtDate(m.joinedOn)}</td>
-                      <td>{fmtDate(m.leftOn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label={t('networks.former')}
+                caption={t('networks.former')}
+                className="data"
+                rows={former}
+                rowKey={(m) => `${m.municipalityId}-${m.joinedOn}`}
+                empty={null}
+                columns={[
+                  { header: t('municipality.name'), cell: (m) => m.name },
+                  { header: t('networks.joinedOn'), cell: (m) => fmtDate(m.joinedOn) },
+                  { header: t('networks.leftOn'), cell: (m) => fmtDate(m.leftOn) },
+                ]}
+              />
             )}
           </>
         )}
-      </section>
-      {n.can.manageMembers && <AddMember network={n} onDone={(m) => void done(m)} />}
-      <section className="panel" aria-labelledby="h-mods">
-        <h2 id="h-mods">{t('networks.moderators')}</h2>
+      </Panel>
+      {n.can.manageMembers && <AddMember network={n} onDone={done} />}
+      <Panel id="h-mods" title={t('networks.moderators')}>
         <ul>
           {n.moderators.map((m) => (
             <li key={m.userId}>
@@ -312,8 +285,12 @@ export function NetworkPage() {
                   type="button"
                   className="link"
                   onClick={async () => {
-                    await api(`/networks/${n.id}/moderators/${m.userId}`, { method: 'DELETE' });
-                    await done(t('networks.moderatorRemoved', { name: m.name }));
+                    try {
+                      await removeModerator.mutateAsync(m.userId);
+                      done(t('networks.moderatorRemoved', { name: m.name }));
+                    } catch (err) {
+                      failed(err);
+                    }
                   }}
                 >
                   {t('networks.removeModerator', { name: m.name })}
@@ -328,11 +305,13 @@ export function NetworkPage() {
             noValidate
             onSubmit={async (e) => {
               e.preventDefault();
+              const invalid = validate(moderatorAdd, { email: modEmail }, t);
+              if (Object.keys(invalid).length) return setModErrors(invalid);
               try {
-                await api(`/networks/${n.id}/moderators`, { method: 'POST', body: { email: modEmail } });
+                await addModerator.mutateAsync({ email: modEmail });
                 setModEmail('');
                 setModErrors({});
-                await done(t('networks.moderatorAdded'));
+                done(t('networks.moderatorAdded'));
               } catch (err) {
                 setModErrors(fieldMessages(err, t));
               }
@@ -351,7 +330,7 @@ export function NetworkPage() {
             <Button type="submit">{t('networks.addModerator')}</Button>
           </form>
         )}
-      </section>
+      </Panel>
       <ConfirmDialog
         isOpen={leaving !== null}
         title={t('networks.confirmLeaveTitle')}
@@ -371,11 +350,13 @@ export function NetworkPage() {
         onConfirm={async () => {
           const m = leaving!;
           setLeaving(null);
+          const [invalid] = Object.values(validate(networkMemberLeave, { leftOn }, t));
+          if (invalid) return setNotice({ kind: 'error', text: invalid });
           try {
-            await api(`/networks/${n.id}/members/${m.municipalityId}/leave`, { method: 'POST', body: { leftOn } });
-            await done(t('networks.left', { name: m.name }));
+            await leave.mutateAsync({ municipalityId: m.municipalityId, leftOn });
+            done(t('networks.left', { name: m.name }));
           } catch (err) {
-            setNotice(errorMessage(err, t, true));
+            failed(err);
           }
         }}
       />

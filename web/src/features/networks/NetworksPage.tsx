@@ -1,26 +1,27 @@
-import type { networkList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { networkCreate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { fieldMessages } from '../../lib/errors';
-import { NetworkFields } from './NetworkFields';
+import { validate } from '../../lib/validate';
+import { NetworkFields, type NetworkForm } from './NetworkFields';
 import { NetworkInvitations } from './NetworkInvitations';
+import { networksQuery, useCreateNetwork } from './queries';
 
 export function NetworksPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const session = useSession();
-  const q = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
-  const [form, setForm] = useState({ name: '', type: 'circle', description: '' });
+  const q = useQuery(networksQuery());
+  const createNetwork = useCreateNetwork();
+  const [form, setForm] = useState<NetworkForm>({ name: '', type: 'circle', description: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [showCreate, setShowCreate] = useState(false);
   if (!q.data)
@@ -32,13 +33,10 @@ export function NetworksPage() {
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    if (form.name.trim().length < 3) return setErrors({ name: t('networks.nameMissing') });
+    const invalid = validate(networkCreate, form, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<{ id: string }>('/networks', { method: 'POST', body: form });
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['networks'] }),
-        qc.invalidateQueries({ queryKey: ['session'] }),
-      ]);
+      const res = await createNetwork.mutateAsync(form);
       navigate(`/verbuende/${res.id}`);
     } catch (err) {
       setErrors(fieldMessages(err, t));
@@ -57,8 +55,7 @@ export function NetworksPage() {
     >
       <p>{t('networks.intro')}</p>
       {showCreate && (
-        <section className="panel" aria-labelledby="h-create">
-          <h2 id="h-create">{t('networks.create')}</h2>
+        <Panel id="h-create" title={t('networks.create')}>
           <ErrorSummary
             errors={errors}
             labels={{ name: t('networks.name'), type: t('networks.type'), description: t('networks.description') }}
@@ -72,39 +69,24 @@ export function NetworksPage() {
               </Button>
             </div>
           </form>
-        </section>
+        </Panel>
       )}
-      {q.data.items.length === 0 ? (
-        <Empty>{t('networks.empty')}</Empty>
-      ) : (
-        <TableWrap label={t('networks.title')}>
-          <table className="data">
-            <caption className="visually-hidden">{t('networks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('networks.name')}</th>
-                <th scope="col">{t('networks.type')}</th>
-                <th scope="col" className="num">
-                  {t('networks.members')}
-                </th>
-                <th scope="col">{t('networks.myRole')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.items.map((n) => (
-                <tr key={n.id}>
-                  <td>
-                    <Link to={`/verbuende/${n.id}`}>{n.name}</Link>
-                  </td>
-                  <td>{t(`networkTypes.${n.type}`)}</td>
-                  <td className="num">{n.memberCount}</td>
-                  <td>{n.isModerator ? t('networks.moderator') : t('networks.member')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        label={t('networks.title')}
+        className="data"
+        rows={q.data.items}
+        rowKey={(n) => n.id}
+        empty={t('networks.empty')}
+        columns={[
+          { header: t('networks.name'), cell: (n) => <Link to={`/verbuende/${n.id}`}>{n.name}</Link> },
+          { header: t('networks.type'), cell: (n) => t(`networkTypes.${n.type}`) },
+          { header: t('networks.members'), cell: (n) => n.memberCount, numeric: true },
+          {
+            header: t('networks.myRole'),
+            cell: (n) => (n.isModerator ? t('networks.moderator') : t('networks.member')),
+          },
+        ]}
+      />
       {session.activeMunicipalityId && <NetworkInvitations />}
     </Page>
   );

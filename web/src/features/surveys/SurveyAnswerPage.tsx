@@ -1,20 +1,18 @@
-import type { responseDetail } from '@dz/core';
 import { type Answers, allQuestions, localText, validateAnswers } from '@dz/core/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { type SurveyResponse as Resp, responseQuery, type Survey, useResponseAction } from './queries';
 import { SurveyForm } from './SurveyForm';
-import { type Survey, useSurvey } from './SurveyPage';
+import { useSurvey } from './SurveyPage';
 
-type Resp = z.infer<typeof responseDetail>;
 const AUTOSAVE_MS = 1200;
 
 /** Field errors of a rejected save, keyed by question id. */
@@ -40,15 +38,13 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
   const version = useRef(initial.version);
   const dirty = useRef(false);
   const readOnly = !resp.can.edit;
+  const { mutateAsync: respond } = useResponseAction(s.id);
 
   const save = useCallback(
     async (a: Answers) => {
       setSaveState('saving');
       try {
-        const r = await api<Resp>(`/surveys/${s.id}/response`, {
-          method: 'PUT',
-          body: { version: version.current, answers: a },
-        });
+        const r = await respond({ action: 'save', body: { version: version.current, answers: a } });
         version.current = r.version;
         dirty.current = false;
         setResp(r);
@@ -65,7 +61,7 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
         else setMsg(errorMessage(err, t));
       }
     },
-    [s.id, t],
+    [respond, t],
   );
 
   // save what is pending before leaving the page
@@ -86,10 +82,7 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
       return;
     }
     try {
-      const r = await api<Resp>(`/surveys/${s.id}/response/submit`, {
-        method: 'POST',
-        body: { version: version.current, answers },
-      });
+      const r = await respond({ action: 'submit', body: { version: version.current, answers } });
       version.current = r.version;
       setResp(r);
       setErrors({});
@@ -107,7 +100,7 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
 
   async function reopen() {
     try {
-      const r = await api<Resp>(`/surveys/${s.id}/response/reopen`, { method: 'POST' });
+      const r = await respond({ action: 'reopen' });
       version.current = r.version;
       setResp(r);
     } catch (err) {
@@ -119,6 +112,7 @@ function Answering({ s, initial }: { s: Survey; initial: Resp }) {
   if (resp.status === 'submitted') {
     return (
       <section className="panel" aria-labelledby="submitted">
+        {/* the heading takes focus after submitting, so this panel keeps its own markup */}
         <h2 id="submitted" tabIndex={-1}>
           {t('surveys.thanks')}
         </h2>
@@ -211,11 +205,7 @@ export function SurveyAnswerPage() {
   const { t } = useTranslation();
   const { surveyId = '' } = useParams();
   const s = useSurvey(surveyId);
-  const r = useQuery({
-    queryKey: ['survey', surveyId, 'response'],
-    queryFn: () => api<Resp>(`/surveys/${surveyId}/response`),
-    gcTime: 0,
-  });
+  const r = useQuery(responseQuery(surveyId));
   if (!s.data || !r.data)
     return (
       <Page title={t('surveys.answer')}>

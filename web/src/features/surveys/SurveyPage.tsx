@@ -1,24 +1,31 @@
-import type { surveyDetail, surveyParticipation } from '@dz/core';
 import { allQuestions } from '@dz/core/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Alert, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDateTime, periodText } from '../../lib/format';
+import {
+  participationQuery,
+  type SurveyParticipation,
+  surveyQuery,
+  useCloseSurvey,
+  useDeleteSurvey,
+  useDuplicateSurvey,
+  useRemindSurvey,
+} from './queries';
 import { AudienceNote, ReachWarning, SendSurvey, WorkshopFromSurvey } from './SurveyShortcuts';
 import { StatusBadge } from './SurveysPage';
 
-export type Survey = z.infer<typeof surveyDetail>;
+export type { Survey } from './queries';
 
 export function useSurvey(id: string) {
-  return useQuery({ queryKey: ['survey', id], queryFn: () => api<Survey>(`/surveys/${id}`) });
+  return useQuery(surveyQuery(id));
 }
 
 /** Shown by the survey page after the editor sent the survey (navigation state). */
@@ -40,18 +47,30 @@ function Participation({
   open: boolean;
 }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['survey', id, 'participation'],
-    queryFn: () => api<z.infer<typeof surveyParticipation>>(`/surveys/${id}/participation`),
-  });
+  const q = useQuery(participationQuery(id));
   if (!q.data) return <Pending query={q} />;
   // one row per target (municipality surveys, named person surveys): a status; else counts per municipality
   const single = q.data.items.every((p) => p.invited === 1);
   const status = (p: { started: number; submitted: number }) =>
     t(`surveys.response.${p.submitted ? 'submitted' : p.started ? 'draft' : 'none'}`);
+  type Row = SurveyParticipation['items'][number];
+  const columns: Column<Row>[] = [
+    ...(q.data.byPerson ? [{ header: t('surveys.respondent'), cell: (p: Row) => p.name }] : []),
+    { header: t('municipality.name'), cell: (p) => p.municipality },
+    { header: t('surveys.network'), cell: (p) => p.network ?? '–' },
+    ...(single
+      ? [{ header: t('surveys.statusLabel'), cell: status }]
+      : [
+          { header: t('surveys.invitedCount'), cell: (p: Row) => p.invited, numeric: true },
+          { header: t('surveys.startedCount'), cell: (p: Row) => p.started, numeric: true },
+          { header: t('surveys.submittedCount'), cell: (p: Row) => p.submitted, numeric: true },
+        ]),
+    { header: t('surveys.remindedAt'), cell: (p) => fmtDateTime(p.remindedAt) },
+  ];
+  // rows have no id (privacy); the order is stable
+  const rows = q.data.items.map((p, i) => ({ ...p, key: String(i) }));
   return (
-    <section className="panel" aria-labelledby="h-part">
-      <h2 id="h-part">{t('surveys.participation')}</h2>
+    <Panel id="h-part" title={t('surveys.participation')}>
       <p>
         {t('surveys.submittedOf', { submitted: q.data.submitted, total: q.data.total })} ·{' '}
         {t(
@@ -67,59 +86,15 @@ function Participation({
       {q.data.withoutStaffConsent > 0 && (
         <Alert kind="info">{t('surveys.withoutStaffConsent', { count: q.data.withoutStaffConsent })}</Alert>
       )}
-      {q.data.items.length === 0 ? (
-        <Empty>{t('surveys.noTargets')}</Empty>
-      ) : (
-        <TableWrap label={t('surveys.participation')}>
-          <table className="data">
-            <caption className="visually-hidden">{t('surveys.participation')}</caption>
-            <thead>
-              <tr>
-                {q.data.byPerson && <th scope="col">{t('surveys.respondent')}</th>}
-                <th scope="col">{t('municipality.name')}</th>
-                <th scope="col">{t('surveys.network')}</th>
-                {single ? (
-                  <th scope="col">{t('surveys.statusLabel')}</th>
-                ) : (
-                  <>
-                    <th scope="col" className="num">
-                      {t('surveys.invitedCount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('surveys.startedCount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('surveys.submittedCount')}
-                    </th>
-                  </>
-                )}
-                <th scope="col">{t('surveys.remindedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.items.map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id (privacy), order is stable
-                <tr key={i}>
-                  {q.data.byPerson && <td>{p.name}</td>}
-                  <td>{p.municipality}</td>
-                  <td>{p.network ?? '–'}</td>
-                  {single ? (
-                    <td>{status(p)}</td>
-                  ) : (
-                    <>
-                      <td className="num">{p.invited}</td>
-                      <td className="num">{p.started}</td>
-                      <td className="num">{p.submitted}</td>
-                    </>
-                  )}
-                  <td>{fmtDateTime(p.remindedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-    </section>
+      <DataTable
+        label={t('surveys.participation')}
+        className="data"
+        rows={rows}
+        rowKey={(p) => p.key}
+        empty={t('surveys.noTargets')}
+        columns={columns}
+      />
+    </Panel>
   );
 }
 
@@ -129,9 +104,12 @@ export function SurveyPage() {
   const { t } = useTranslation();
   const { surveyId = '' } = useParams();
   const q = useSurvey(surveyId);
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
+  const close = useCloseSurvey(surveyId);
+  const remind = useRemindSurvey(surveyId);
+  const duplicate = useDuplicateSurvey(surveyId);
+  const remove = useDeleteSurvey(surveyId);
   const notice = (location.state as SurveyNotice | null)?.surveyNotice;
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(
     notice === 'opened' ? { kind: 'success', text: t('surveys.opened') } : undefined,
@@ -148,29 +126,23 @@ export function SurveyPage() {
       </Page>
     );
   const s = q.data;
-  const refresh = () => qc.invalidateQueries({ queryKey: ['survey', surveyId] });
 
   async function act(kind: Exclude<PendingAction, null> | 'remind' | 'duplicate') {
     setPending(null);
     try {
       if (kind === 'close') {
-        await api(`/surveys/${s.id}/close`, { method: 'POST', body: { version: s.version } });
+        await close.mutateAsync(s.version);
         setMsg({ kind: 'success', text: t('surveys.closed') });
       } else if (kind === 'remind') {
-        const r = await api<{ reminded: number }>(`/surveys/${s.id}/remind`, { method: 'POST' });
+        const r = await remind.mutateAsync();
         setMsg({ kind: 'success', text: t('surveys.reminded', { count: r.reminded }) });
       } else if (kind === 'duplicate') {
-        const r = await api<{ id: string }>(`/surveys/${s.id}/duplicate`, { method: 'POST' });
-        await qc.invalidateQueries({ queryKey: ['surveys'] });
+        const r = await duplicate.mutateAsync();
         navigate(`/umfragen/${r.id}/bearbeiten`);
-        return;
       } else {
-        await api(`/surveys/${s.id}`, { method: 'DELETE' });
-        await qc.invalidateQueries({ queryKey: ['surveys'] });
+        await remove.mutateAsync();
         navigate('/umfragen');
-        return;
       }
-      await refresh();
     } catch (err) {
       setMsg({ kind: 'error', text: errorMessage(err, t, true) });
     }
@@ -233,18 +205,13 @@ export function SurveyPage() {
         {s.can.workshop && <WorkshopFromSurvey surveyId={s.id} onError={(text) => setMsg({ kind: 'error', text })} />}
       </div>
       {s.can.manage && (
-        <section className="panel" aria-labelledby="h-manage">
-          <h2 id="h-manage">{t('surveys.manage')}</h2>
+        <Panel id="h-manage" title={t('surveys.manage')}>
           {s.status === 'draft' && <AudienceNote surveyId={s.id} threshold={s.threshold} mode={s.mode} />}
           <div className="btn-row">
             {s.status === 'draft' && (
               <SendSurvey
                 s={s}
-                onSent={(sent) => {
-                  qc.setQueryData(['survey', s.id], sent);
-                  setMsg({ kind: 'success', text: t('surveys.opened') });
-                  void refresh();
-                }}
+                onSent={() => setMsg({ kind: 'success', text: t('surveys.opened') })}
                 onError={(text) => setMsg({ kind: 'error', text })}
               />
             )}
@@ -270,7 +237,7 @@ export function SurveyPage() {
               </Button>
             )}
           </div>
-        </section>
+        </Panel>
       )}
       {s.can.manage && s.status !== 'draft' && (
         <Participation

@@ -1,4 +1,3 @@
-import type { SurveyResults } from '@dz/core';
 import { LAENDER, LAND_CODES, localText, type Question } from '@dz/core/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,10 +6,11 @@ import { useParams } from 'react-router';
 import { BarChart } from '../../components/BarChart';
 import { SelectField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
-import { type Survey, useSurvey } from './SurveyPage';
+import { resultsQuery, type Survey, type SurveyResults } from './queries';
+import { useSurvey } from './SurveyPage';
 import { WorkshopFromSurvey } from './SurveyShortcuts';
 
 type Group = SurveyResults['groups'][number];
@@ -274,10 +274,7 @@ function Results({ s }: { s: Survey }) {
     ...(sizeClass ? { sizeClass } : {}),
     ...(land ? { land } : {}),
   }).toString();
-  const r = useQuery({
-    queryKey: ['survey', s.id, 'results', qs],
-    queryFn: () => api<SurveyResults>(`/surveys/${s.id}/results?${qs}`),
-  });
+  const r = useQuery(resultsQuery(s.id, qs));
   const lang = i18n.language;
   if (s.status !== 'closed')
     return (
@@ -353,8 +350,7 @@ function Results({ s }: { s: Survey }) {
               ` ${t('surveys.hiddenGroups', { count: r.data.hiddenGroups, threshold: r.data.threshold })}`}
           </p>
           {s.definition.sections.map((sec) => (
-            <section key={sec.id} className="panel" aria-labelledby={`r-${sec.id}`}>
-              <h2 id={`r-${sec.id}`}>{localText(sec.title, lang)}</h2>
+            <Panel key={sec.id} id={`r-${sec.id}`} title={localText(sec.title, lang)}>
               {sec.questions.map((q) => {
                 const overall = r.data.groups[0]?.questions.find((x) => x.questionId === q.id);
                 const caption = localText(q.text, lang);
@@ -370,7 +366,7 @@ function Results({ s }: { s: Survey }) {
                   </article>
                 );
               })}
-            </section>
+            </Panel>
           ))}
         </div>
       )}

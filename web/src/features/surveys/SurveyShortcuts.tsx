@@ -1,25 +1,19 @@
-import type { surveyAudience } from '@dz/core';
 import { resultsReach } from '@dz/core/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Alert, Pending } from '../../components/Page';
-import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import type { Survey } from './SurveyPage';
+import { audienceQuery, type Survey, useOpenSurvey, useWorkshopFromSurvey } from './queries';
 
 /* Moderator shortcuts around a survey: who it reaches, sending it, and the workshop that discusses it. */
 type Mode = 'municipality' | 'person';
 
 export function useAudience(surveyId: string) {
-  return useQuery({
-    queryKey: ['survey', surveyId, 'audience'],
-    queryFn: () => api<z.infer<typeof surveyAudience>>(`/surveys/${surveyId}/audience`),
-  });
+  return useQuery(audienceQuery(surveyId));
 }
 
 /**
@@ -85,6 +79,7 @@ export function SendSurvey({
 }) {
   const { t } = useTranslation();
   const [ready, setReady] = useState<Survey | null>(null);
+  const open = useOpenSurvey();
   async function start() {
     const next = prepare ? await prepare() : s;
     if (next) setReady(next);
@@ -93,7 +88,7 @@ export function SendSurvey({
     if (!ready) return;
     setReady(null);
     try {
-      onSent(await api<Survey>(`/surveys/${ready.id}/open`, { method: 'POST', body: { version: ready.version } }));
+      onSent(await open.mutateAsync({ id: ready.id, version: ready.version }));
     } catch (err) {
       onError(errorMessage(err, t, true));
     }
@@ -121,14 +116,13 @@ export function SendSurvey({
 /** "Workshop aus dieser Umfrage": creates the network's workshop prefilled from the survey and opens it. */
 export function WorkshopFromSurvey({ surveyId, onError }: { surveyId: string; onError: (text: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
+  const fromSurvey = useWorkshopFromSurvey(surveyId);
   const [busy, setBusy] = useState(false);
   async function create() {
     setBusy(true);
     try {
-      const res = await api<{ id: string }>(`/surveys/${surveyId}/workshop`, { method: 'POST' });
-      await qc.invalidateQueries({ queryKey: ['workshops'] });
+      const res = await fromSurvey.mutateAsync();
       navigate(`/workshops/${res.id}`);
     } catch (err) {
       setBusy(false);

@@ -1,21 +1,21 @@
-import type { networkList, surveyList } from '@dz/core';
+import { surveyCreate } from '@dz/core';
 import { DEFAULT_THRESHOLD, PAIN_POINT_TEMPLATE_TITLE } from '@dz/core/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { fieldMessages } from '../../lib/errors';
 import { periodText } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import { networksQuery } from '../networks/queries';
+import { type SurveyItem as Item, type SurveyCreate, surveysQuery, useCreateSurvey } from './queries';
 import { ReachWarning } from './SurveyShortcuts';
-
-type Item = z.infer<typeof surveyList>['items'][number];
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -24,11 +24,12 @@ export function StatusBadge({ status }: { status: string }) {
 
 function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCancel: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const nets = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
+  const nets = useQuery(networksQuery());
+  const createSurvey = useCreateSurvey();
   const moderated = nets.data?.items.filter((n) => n.isModerator) ?? [];
-  const [form, setForm] = useState({
+  // `owner` picks the network (or 'internal'); the rest is the contract's input
+  const [form, setForm] = useState<{ owner: string } & Required<Pick<SurveyCreate, 'title' | 'source' | 'mode'>>>({
     owner: '',
     title: PAIN_POINT_TEMPLATE_TITLE.de,
     source: 'template',
@@ -52,20 +53,20 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 3) return setErrors({ title: t('surveys.titleMissing') });
-    if (form.source === 'import' && !file) return setErrors({ file: t('surveys.importMissing') });
+    const body = {
+      networkId: internal ? null : owner,
+      title: form.title,
+      mode: internal ? ('person' as const) : form.mode,
+      source: form.source,
+      ...(form.source === 'import' ? { definition: file as SurveyCreate['definition'] } : {}),
+    };
+    const invalid = validate(surveyCreate, body, t);
+    const { definition: badFile, ...rest } = invalid;
+    if (form.source === 'import' && !file) rest.file = t('surveys.importMissing');
+    else if (badFile) rest.file = t('surveys.importInvalid');
+    if (Object.keys(rest).length) return setErrors(rest);
     try {
-      const res = await api<{ id: string }>('/surveys', {
-        method: 'POST',
-        body: {
-          networkId: internal ? null : owner,
-          title: form.title,
-          mode: internal ? 'person' : form.mode,
-          source: form.source,
-          ...(form.source === 'import' ? { definition: file } : {}),
-        },
-      });
-      await qc.invalidateQueries({ queryKey: ['surveys'] });
+      const res = await createSurvey.mutateAsync(body);
       navigate(`/umfragen/${res.id}/bearbeiten`);
     } catch (err) {
       const fe = fieldMessages(err, t);
@@ -74,8 +75,7 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
   }
   if (!nets.data) return <Pending query={nets} />;
   return (
-    <section className="panel" aria-labelledby="h-create">
-      <h2 id="h-create">{t('surveys.create')}</h2>
+    <Panel id="h-create" title={t('surveys.create')}>
       <ErrorSummary
         errors={errors}
         labels={{ title: t('surveys.titleLabel'), file: t('surveys.importFile'), mode: t('surveys.mode') }}
@@ -103,7 +103,7 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
           name="source"
           label={t('surveys.source')}
           value={form.source}
-          onChange={(v) => setForm({ ...form, source: v })}
+          onChange={(v) => setForm({ ...form, source: v as typeof form.source })}
           options={[
             { value: 'template', label: t('surveys.sourceTemplate') },
             { value: 'empty', label: t('surveys.sourceEmpty') },
@@ -131,7 +131,7 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
             label={t('surveys.mode')}
             hint={t('surveys.modeHint')}
             value={form.mode}
-            onChange={(v) => setForm({ ...form, mode: v })}
+            onChange={(v) => setForm({ ...form, mode: v as typeof form.mode })}
             options={[
               { value: 'municipality', label: t('surveys.modeMunicipality') },
               { value: 'person', label: t('surveys.modePerson') },
@@ -153,64 +153,56 @@ function CreateSurvey({ canInternal, onCancel }: { canInternal: boolean; onCance
           </Button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
 function SurveyTable({ items, caption }: { items: Item[]; caption: string }) {
   const { t } = useTranslation();
   return (
-    <TableWrap label={caption}>
-      <table className="data">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('surveys.titleLabel')}</th>
-            <th scope="col">{t('surveys.owner')}</th>
-            <th scope="col">{t('surveys.statusLabel')}</th>
-            <th scope="col">{t('surveys.period')}</th>
-            <th scope="col">{t('surveys.myResponse')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((s) => (
-            <tr key={s.id}>
-              <td>
-                <Link to={`/umfragen/${s.id}`}>{s.title}</Link>
-              </td>
-              <td>{s.owner}</td>
-              <td>
-                <StatusBadge status={s.status} />
-                {s.canEdit && s.status !== 'draft' && (
-                  <span className="hint">
-                    {' '}
-                    {t('surveys.submittedOf', { submitted: s.submitted, total: s.targets })}
-                  </span>
-                )}
-              </td>
-              <td>{periodText(t, s.opensOn, s.closesOn)}</td>
-              <td>
-                {s.myResponse ? (
-                  s.status === 'open' ? (
-                    <Link to={`/umfragen/${s.id}/antworten`}>{t(`surveys.response.${s.myResponse}`)}</Link>
-                  ) : (
-                    t(`surveys.response.${s.myResponse}`)
-                  )
-                ) : (
-                  '–'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label={caption}
+      caption={caption}
+      className="data"
+      rows={items}
+      rowKey={(s) => s.id}
+      empty={null}
+      columns={[
+        { header: t('surveys.titleLabel'), cell: (s) => <Link to={`/umfragen/${s.id}`}>{s.title}</Link> },
+        { header: t('surveys.owner'), cell: (s) => s.owner },
+        {
+          header: t('surveys.statusLabel'),
+          cell: (s) => (
+            <>
+              <StatusBadge status={s.status} />
+              {s.canEdit && s.status !== 'draft' && (
+                <span className="hint"> {t('surveys.submittedOf', { submitted: s.submitted, total: s.targets })}</span>
+              )}
+            </>
+          ),
+        },
+        { header: t('surveys.period'), cell: (s) => periodText(t, s.opensOn, s.closesOn) },
+        {
+          header: t('surveys.myResponse'),
+          cell: (s) =>
+            s.myResponse ? (
+              s.status === 'open' ? (
+                <Link to={`/umfragen/${s.id}/antworten`}>{t(`surveys.response.${s.myResponse}`)}</Link>
+              ) : (
+                t(`surveys.response.${s.myResponse}`)
+              )
+            ) : (
+              '–'
+            ),
+        },
+      ]}
+    />
   );
 }
 
 export function SurveysPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['surveys'], queryFn: () => api<z.infer<typeof surveyList>>('/surveys') });
+  const q = useQuery(surveysQuery());
   const [create, setCreate] = useState(false);
   if (!q.data)
     return (

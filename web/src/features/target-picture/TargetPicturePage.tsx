@@ -1,18 +1,26 @@
-import type { targetPicture } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { indicatorValueAdd, targetPictureSave } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { BarChart } from '../../components/BarChart';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
+import { errorMessage, fieldErrorText } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
+import { contractErrors, validate } from '../../lib/validate';
+import {
+  type TargetPictureSave,
+  type TargetPicture as TP,
+  targetPictureQuery,
+  useAddIndicatorValue,
+  useSaveTargetPicture,
+} from './queries';
 
-type TP = z.infer<typeof targetPicture>;
 type Field = TP['fields'][number];
 type Goal = Field['goals'][number];
 type Indicator = Goal['indicators'][number];
@@ -24,12 +32,33 @@ type DraftField = Omit<Field, 'id' | 'goals'> & { id?: string; goals: DraftGoal[
 const num = (v: string) =>
   v.trim() === '' || Number.isNaN(Number(v.replace(',', '.'))) ? null : Number(v.replace(',', '.'));
 
+/**
+ * The contract's complaints about the whole document, each named by where it sits ("Handlungsfeld 2, Ziel 2.1:
+ * …") — the nested fields have no single form field a message could stand under.
+ */
+function documentErrors(body: TargetPictureSave, t: TFunction): string[] {
+  return contractErrors(targetPictureSave, body).map((e) => {
+    const [, , fi, , gi, , ii] = e.path.split('.').map(Number);
+    const where =
+      fi === undefined || Number.isNaN(fi)
+        ? t('targetPicture.vision')
+        : gi === undefined || Number.isNaN(gi)
+          ? `${t('targetPicture.field')} ${fi + 1}`
+          : ii === undefined || Number.isNaN(ii)
+            ? `${t('targetPicture.goal')} ${fi + 1}.${gi + 1}`
+            : `${t('targetPicture.goal')} ${fi + 1}.${gi + 1}, ${t('targetPicture.indicator')} ${ii + 1}`;
+    return `${where}: ${fieldErrorText(e, t)}`;
+  });
+}
+
 function Values({ ind, onSaved }: { ind: DraftIndicator; onSaved: (tp: TP) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ measuredOn: todayIso(), value: '' });
   const [error, setError] = useState<string>();
+  const addValue = useAddIndicatorValue();
   if (!ind.id || !ind.values) return <p className="hint">{t('targetPicture.saveFirst')}</p>;
   const values = ind.values;
+  const id = ind.id;
   return (
     <div className="indicator-values">
       {values.length > 0 && (
@@ -63,14 +92,13 @@ function Values({ ind, onSaved }: { ind: DraftIndicator; onSaved: (tp: TP) => vo
         onSubmit={async (e) => {
           e.preventDefault();
           const value = num(form.value);
+          // the text box holds text: a value that is no number is a typing slip, not a contract violation
           if (value === null) return setError(t('targetPicture.valueMissing'));
+          const body = { measuredOn: form.measuredOn, value };
+          const [invalid] = Object.values(validate(indicatorValueAdd, body, t));
+          if (invalid) return setError(invalid);
           try {
-            onSaved(
-              await api<TP>(`/target-picture/indicators/${ind.id}/values`, {
-                method: 'POST',
-                body: { measuredOn: form.measuredOn, value },
-              }),
-            );
+            onSaved(await addValue.mutateAsync({ indicatorId: id, ...body }));
             setForm({ ...form, value: '' });
             setError(undefined);
           } catch (err) {
@@ -104,7 +132,7 @@ function Values({ ind, onSaved }: { ind: DraftIndicator; onSaved: (tp: TP) => vo
 
 function Editor({ tp }: { tp: TP }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveDocument = useSaveTargetPicture();
   const [vision, setVision] = useState(tp.vision);
   const [fields, setFields] = useState<DraftField[]>(tp.fields);
   const [version, setVersion] = useState(tp.version);
@@ -134,19 +162,18 @@ function Editor({ tp }: { tp: TP }) {
     );
   };
   async function save() {
+    const body: TargetPictureSave = {
+      version,
+      vision,
+      fields: fields.map((f) => ({
+        ...f,
+        goals: f.goals.map((g) => ({ ...g, indicators: g.indicators.map(({ values: _v, ...i }) => i) })),
+      })),
+    };
+    const invalid = documentErrors(body, t);
+    if (invalid.length) return setMsg({ kind: 'error', text: `${t('errors.validation_failed')} ${invalid.join(' ')}` });
     try {
-      const res = await api<TP>('/target-picture', {
-        method: 'PUT',
-        body: {
-          version,
-          vision,
-          fields: fields.map((f) => ({
-            ...f,
-            goals: f.goals.map((g) => ({ ...g, indicators: g.indicators.map(({ values: _v, ...i }) => i) })),
-          })),
-        },
-      });
-      qc.setQueryData(['target-picture'], res);
+      const res = await saveDocument.mutateAsync(body);
       setFields(res.fields);
       setVersion(res.version);
       setMsg({ kind: 'success', text: t('common.saved') });
@@ -164,8 +191,7 @@ function Editor({ tp }: { tp: TP }) {
   return (
     <>
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
-      <section className="panel" aria-labelledby="h-vision">
-        <h2 id="h-vision">{t('targetPicture.vision')}</h2>
+      <Panel id="h-vision" title={t('targetPicture.vision')}>
         <TextArea
           name="vision"
           label={t('targetPicture.visionLabel')}
@@ -174,12 +200,17 @@ function Editor({ tp }: { tp: TP }) {
           onChange={setVision}
           rows={3}
         />
-      </section>
+      </Panel>
       {fields.map((f, fi) => (
-        <section key={f.id ?? `new-${fi}`} className="panel" aria-labelledby={`h-field-${fi}`}>
-          <h2 id={`h-field-${fi}`}>
-            {t('targetPicture.field')} {fi + 1}: {f.name}
-          </h2>
+        <Panel
+          key={f.id ?? `new-${fi}`}
+          id={`h-field-${fi}`}
+          title={
+            <>
+              {t('targetPicture.field')} {fi + 1}: {f.name}
+            </>
+          }
+        >
           <div className="filters">
             <TextField
               name={`field-${fi}`}
@@ -329,7 +360,7 @@ function Editor({ tp }: { tp: TP }) {
               </Button>
             )}
           </div>
-        </section>
+        </Panel>
       ))}
       <Button variant="secondary" onPress={() => setFields([...fields, { name: '', description: '', goals: [] }])}>
         {t('targetPicture.addField')}
@@ -352,8 +383,7 @@ function ReadOnly({ tp }: { tp: TP }) {
     <>
       {tp.vision && <blockquote className="leitfrage">{tp.vision}</blockquote>}
       {tp.fields.map((f) => (
-        <section key={f.id} className="panel" aria-labelledby={`h-${f.id}`}>
-          <h2 id={`h-${f.id}`}>{f.name}</h2>
+        <Panel key={f.id} title={f.name}>
           {f.description && <p className="hint">{f.description}</p>}
           {f.goals.length === 0 ? (
             <p className="hint">{t('targetPicture.noGoals')}</p>
@@ -377,7 +407,7 @@ function ReadOnly({ tp }: { tp: TP }) {
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
       ))}
     </>
   );
@@ -385,7 +415,7 @@ function ReadOnly({ tp }: { tp: TP }) {
 
 export function TargetPicturePage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['target-picture'], queryFn: () => api<TP>('/target-picture') });
+  const q = useQuery(targetPictureQuery());
   return (
     <Page title={t('targetPicture.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('targetPicture.intro')}</p>

@@ -1,19 +1,20 @@
-import type { joined, liveState } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ideaCreate, joinWorkshop } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
 import { AuthFrame } from '../auth/AuthFrame';
 import { useEventStream } from './live';
+import { type JoinWorkshop, liveStateQuery, useJoinWorkshop, useParticipantAction, useRefreshLive } from './queries';
 
-type State = z.infer<typeof liveState>;
 const STORAGE_KEY = 'dz-participant';
 
 function stored(): { token: string; workshopId: string } | null {
@@ -27,17 +28,22 @@ function stored(): { token: string; workshopId: string } | null {
 function Join({ onJoined }: { onJoined: () => void }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const [form, setForm] = useState({ code: params.get('code') ?? '', name: '', organisation: '' });
+  const join = useJoinWorkshop();
+  const [form, setForm] = useState<Required<JoinWorkshop>>({
+    code: params.get('code') ?? '',
+    name: '',
+    organisation: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<string>();
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!/^[A-Za-z0-9]{6}$/.test(form.code.trim())) local.code = t('live.codeInvalid');
-    if (form.name.trim().length < 2) local.name = t('live.nameMissing');
+    const local = validate(joinWorkshop, form, t);
+    // the contract knows the code's format; the words for it are the page's
+    if (local.code) local.code = t('live.codeInvalid');
     if (Object.keys(local).length) return setErrors(local);
     try {
-      const r = await api<z.infer<typeof joined>>('/live/join', { method: 'POST', body: form });
+      const r = await join.mutateAsync(form);
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(r));
       onJoined();
     } catch (err) {
@@ -87,17 +93,9 @@ function Join({ onJoined }: { onJoined: () => void }) {
 
 function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const headers = { 'x-participant-token': token };
-  const q = useQuery({
-    queryKey: ['live', token],
-    queryFn: () => api<State>('/live/state', { headers }),
-    retry: false,
-  });
-  useEventStream(
-    `/api/v1/live/events?token=${encodeURIComponent(token)}`,
-    useCallback(() => void qc.invalidateQueries({ queryKey: ['live', token] }), [qc, token]),
-  );
+  const q = useQuery(liveStateQuery(token));
+  const participate = useParticipantAction(token);
+  useEventStream(`/api/v1/live/events?token=${encodeURIComponent(token)}`, useRefreshLive(token));
   const [idea, setIdea] = useState('');
   const [msg, setMsg] = useState<{ kind: 'error' | 'success'; text: string }>();
   const [shownItem, setShownItem] = useState<string | null>(null);
@@ -108,9 +106,9 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
   const s = q.data;
   const itemId = shownItem ?? s.currentItemId ?? s.items.find((i) => i.kind === 'topic')?.id ?? null;
   const item = s.items.find((i) => i.id === itemId);
-  async function act(path: string, method: string, body?: unknown, ok?: string) {
+  async function act(what: Parameters<typeof participate.mutateAsync>[0], ok?: string) {
     try {
-      qc.setQueryData(['live', token], await api<State>(path, { method, headers, ...(body ? { body } : {}) }));
+      await participate.mutateAsync(what);
       if (ok) setMsg({ kind: 'success', text: ok });
       return true;
     } catch (err) {
@@ -137,8 +135,7 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
         </select>
       </div>
       {item && (
-        <section aria-labelledby="h-topic" className="panel">
-          <h2 id="h-topic">{item.title}</h2>
+        <Panel id="h-topic" title={item.title}>
           {s.status === 'live' ? (
             <p aria-live="polite">{t('live.votesLeft', { count: item.votesLeft, total: s.votesPerPerson })}</p>
           ) : (
@@ -160,7 +157,7 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
                       <Button
                         small
                         isDisabled={item.votesLeft === 0}
-                        onPress={() => void act('/live/votes', 'POST', { ideaId: i.id })}
+                        onPress={() => void act({ path: '/live/votes', method: 'POST', body: { ideaId: i.id } })}
                         aria-label={t('live.voteFor', { text: i.text })}
                       >
                         {t('live.vote')}
@@ -169,7 +166,7 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
                         <Button
                           small
                           variant="secondary"
-                          onPress={() => void act(`/live/votes/${i.id}`, 'DELETE')}
+                          onPress={() => void act({ path: `/live/votes/${i.id}`, method: 'DELETE' })}
                           aria-label={t('live.unvoteFor', { text: i.text })}
                         >
                           {t('live.unvote')}
@@ -186,8 +183,10 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
               className="filters"
               onSubmit={async (e) => {
                 e.preventDefault();
-                if (idea.trim().length < 2) return setMsg({ kind: 'error', text: t('live.ideaMissing') });
-                if (await act('/live/ideas', 'POST', { itemId: item.id, text: idea }, t('live.ideaAdded'))) setIdea('');
+                const body = { itemId: item.id, text: idea };
+                const [invalid] = Object.values(validate(ideaCreate, body, t));
+                if (invalid) return setMsg({ kind: 'error', text: invalid });
+                if (await act({ path: '/live/ideas', method: 'POST', body }, t('live.ideaAdded'))) setIdea('');
               }}
             >
               <TextField name="idea" label={t('workshops.addIdeaLabel')} value={idea} onChange={setIdea} />
@@ -196,7 +195,7 @@ function Live({ token, onLeave }: { token: string; onLeave: () => void }) {
               </Button>
             </form>
           )}
-        </section>
+        </Panel>
       )}
     </AuthFrame>
   );

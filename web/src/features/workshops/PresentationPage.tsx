@@ -1,31 +1,26 @@
-import type { SurveyResults, surveyDetail } from '@dz/core';
+import { ideaCreate } from '@dz/core';
 import { localText } from '@dz/core/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
 import { Alert, Pending } from '../../components/Page';
-import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import { resultsQuery, surveyQuery } from '../surveys/queries';
 import { QuestionResult } from '../surveys/SurveyResultsPage';
-import { saveWorkshop, useWorkshop, type Workshop } from './live';
+import { useWorkshop, type Workshop } from './live';
+import { useChangeWorkshop } from './queries';
 import { ActionsSection, JoinInfo } from './WorkshopPage';
 
 type Item = Workshop['items'][number];
 
 function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: string }) {
   const { t, i18n } = useTranslation();
-  const s = useQuery({
-    queryKey: ['survey', surveyId],
-    queryFn: () => api<z.infer<typeof surveyDetail>>(`/surveys/${surveyId}`),
-  });
-  const r = useQuery({
-    queryKey: ['survey', surveyId, 'results', 'groupBy=none'],
-    queryFn: () => api<SurveyResults>(`/surveys/${surveyId}/results?groupBy=none`),
-  });
+  const s = useQuery(surveyQuery(surveyId));
+  const r = useQuery(resultsQuery(surveyId, 'groupBy=none'));
   if (!s.data || !r.data) return <Pending queries={[s, r]} />;
   if (!r.data.released) return <p className="hint">{t('surveys.resultsAfterClose')}</p>;
   if (r.data.suppressed) return <p className="hint">{t('surveys.allSuppressed', { count: r.data.threshold })}</p>;
@@ -54,7 +49,7 @@ function SectionResults({ surveyId, sectionId }: { surveyId: string; sectionId: 
  */
 function Ideas({ w, item, onError }: { w: Workshop; item: Item; onError: (m: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const [text, setText] = useState('');
   const panel = useRef<HTMLElement>(null);
   const seen = useRef<Set<string> | null>(null);
@@ -89,9 +84,13 @@ function Ideas({ w, item, onError }: { w: Workshop; item: Item; onError: (m: str
         className="filters"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (text.trim().length < 2) return;
+          const body = { itemId: item.id, text };
+          // an empty box adds nothing (as before); a too long idea is said
+          if (!text.trim()) return;
+          const [invalid] = Object.values(validate(ideaCreate, body, t));
+          if (invalid) return onError(invalid);
           try {
-            qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, '/ideas', 'POST', { itemId: item.id, text }));
+            await change.mutateAsync({ path: '/ideas', method: 'POST', body });
             setText('');
           } catch (err) {
             onError(errorMessage(err, t, true));
@@ -109,7 +108,7 @@ function Ideas({ w, item, onError }: { w: Workshop; item: Item; onError: (m: str
 
 function Outcome({ w, item, onError }: { w: Workshop; item: Item; onError: (m: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const [outcome, setOutcome] = useState(item.outcome);
   const [saved, setSaved] = useState(false);
   return (
@@ -117,8 +116,7 @@ function Outcome({ w, item, onError }: { w: Workshop; item: Item; onError: (m: s
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          const res = await saveWorkshop(w.id, `/items/${item.id}`, 'PATCH', { ...item, outcome });
-          qc.setQueryData(['workshop', w.id], res);
+          await change.mutateAsync({ path: `/items/${item.id}`, method: 'PATCH', body: { ...item, outcome } });
           setSaved(true);
         } catch (err) {
           onError(errorMessage(err, t, true));
@@ -153,7 +151,7 @@ export function PresentationPage() {
   const { t } = useTranslation();
   const { workshopId = '' } = useParams();
   const q = useWorkshop(workshopId);
-  const qc = useQueryClient();
+  const { mutateAsync: change } = useChangeWorkshop(workshopId);
   const [error, setError] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // after the moderator's own page turn the new slide's title takes focus (screen readers announce it; no ring)
@@ -169,25 +167,30 @@ export function PresentationPage() {
       if (!w) return;
       const target = slides[Math.min(Math.max(0, to), slides.length - 1)];
       const itemId = target && target !== 'title' && target !== 'end' ? target : null;
+      // said before the answer lands in the cache, so the slide's effect sees it
+      turned.current = target !== slides[index];
       try {
-        const res = await saveWorkshop(w.id, '/live', 'POST', {
-          status:
-            target === 'end'
-              ? 'done'
-              : w.status === 'done'
-                ? 'live'
-                : w.status === 'planned' && itemId
+        await change({
+          path: '/live',
+          method: 'POST',
+          body: {
+            status:
+              target === 'end'
+                ? 'done'
+                : w.status === 'done'
                   ? 'live'
-                  : w.status,
-          currentItemId: itemId,
+                  : w.status === 'planned' && itemId
+                    ? 'live'
+                    : w.status,
+            currentItemId: itemId,
+          },
         });
-        turned.current = target !== slides[index];
-        qc.setQueryData(['workshop', w.id], res);
       } catch (err) {
+        turned.current = false;
         setError(errorMessage(err, t));
       }
     },
-    [w, slides, qc, t, index],
+    [w, slides, change, t, index],
   );
 
   const current = slides[index];

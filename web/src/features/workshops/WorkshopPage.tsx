@@ -1,38 +1,37 @@
-import type { surveyDetail } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { actionCreate, agendaItemCreate, agendaItemUpdate, workshopUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-import { kindAddsToTitle, saveWorkshop, useWorkshop, type Workshop } from './live';
+import { validate } from '../../lib/validate';
+import { surveyQuery } from '../surveys/queries';
+import { kindAddsToTitle, useWorkshop, type Workshop } from './live';
+import { type AgendaItemUpdate, useChangeWorkshop, type WorkshopChange } from './queries';
 
 type Item = Workshop['items'][number];
 type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
 
 function useSections(surveyId: string | null) {
-  const q = useQuery({
-    queryKey: ['survey', surveyId],
-    queryFn: () => api<z.infer<typeof surveyDetail>>(`/surveys/${surveyId}`),
-    enabled: Boolean(surveyId),
-  });
+  const q = useQuery({ ...surveyQuery(surveyId ?? ''), enabled: Boolean(surveyId) });
   return q.data?.definition.sections ?? [];
 }
 
 function ItemEditor({ w, item, notify }: { w: Workshop; item: Item; notify: Notify }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const sections = useSections(w.surveyId);
   const [form, setForm] = useState({
-    kind: item.kind as string,
+    kind: item.kind,
     title: item.title,
     description: item.description,
     speaker: item.speaker,
@@ -43,14 +42,16 @@ function ItemEditor({ w, item, notify }: { w: Workshop; item: Item; notify: Noti
   const [version, setVersion] = useState(item.version);
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const body: AgendaItemUpdate = {
+      ...form,
+      durationMin: form.durationMin ? Number(form.durationMin) : null,
+      surveySectionId: form.surveySectionId || null,
+      version,
+    };
+    const [invalid] = Object.values(validate(agendaItemUpdate, body, t));
+    if (invalid) return notify('error', invalid);
     try {
-      const res = await saveWorkshop(w.id, `/items/${item.id}`, 'PATCH', {
-        ...form,
-        durationMin: form.durationMin ? Number(form.durationMin) : null,
-        surveySectionId: form.surveySectionId || null,
-        version,
-      });
-      qc.setQueryData(['workshop', w.id], res);
+      const res = await change.mutateAsync({ path: `/items/${item.id}`, method: 'PATCH', body });
       setVersion(res.items.find((i) => i.id === item.id)?.version ?? version + 1);
       notify('success', t('common.saved'));
     } catch (err) {
@@ -67,7 +68,7 @@ function ItemEditor({ w, item, notify }: { w: Workshop; item: Item; notify: Noti
           name={`kind-${item.id}`}
           label={t('workshops.kind')}
           value={form.kind}
-          onChange={(v) => setForm({ ...form, kind: v })}
+          onChange={(v) => setForm({ ...form, kind: v as typeof form.kind })}
           options={['impulse', 'topic', 'other'].map((k) => ({ value: k, label: t(`workshops.kinds.${k}`) }))}
         />
         <TextField
@@ -127,21 +128,20 @@ function ItemEditor({ w, item, notify }: { w: Workshop; item: Item; notify: Noti
 
 function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const [title, setTitle] = useState('');
   const [toDelete, setToDelete] = useState<Item | null>(null);
   const mod = w.can.manage;
-  async function run(path: string, method: string, body?: unknown, msg?: string) {
+  async function run(what: WorkshopChange, msg?: string) {
     try {
-      qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, path, method, body));
+      await change.mutateAsync(what);
       if (msg) notify('success', msg);
     } catch (err) {
       notify('error', errorMessage(err, t, true));
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-agenda">
-      <h2 id="h-agenda">{t('workshops.agenda')}</h2>
+    <Panel id="h-agenda" title={t('workshops.agenda')}>
       <ol className="agenda">
         {w.items.map((it, i) => (
           <li key={it.id}>
@@ -165,7 +165,7 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
                       <Button
                         small
                         variant="secondary"
-                        onPress={() => void run(`/ideas/${idea.id}`, 'DELETE')}
+                        onPress={() => void run({ path: `/ideas/${idea.id}`, method: 'DELETE' })}
                         aria-label={t('workshops.removeIdea', { text: idea.text })}
                       >
                         {t('common.delete')}
@@ -184,7 +184,9 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
                     small
                     variant="secondary"
                     isDisabled={i === 0}
-                    onPress={() => void run(`/items/${it.id}/move`, 'POST', { direction: 'up' })}
+                    onPress={() =>
+                      void run({ path: `/items/${it.id}/move`, method: 'POST', body: { direction: 'up' } })
+                    }
                   >
                     {t('surveys.moveUpShort')}
                   </Button>
@@ -192,7 +194,9 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
                     small
                     variant="secondary"
                     isDisabled={i === w.items.length - 1}
-                    onPress={() => void run(`/items/${it.id}/move`, 'POST', { direction: 'down' })}
+                    onPress={() =>
+                      void run({ path: `/items/${it.id}/move`, method: 'POST', body: { direction: 'down' } })
+                    }
                   >
                     {t('surveys.moveDownShort')}
                   </Button>
@@ -210,10 +214,12 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
           className="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            if (title.trim())
-              void run('/items', 'POST', { kind: 'topic', title: title.trim() }, t('workshops.itemAdded')).then(() =>
-                setTitle(''),
-              );
+            const body = { kind: 'topic' as const, title };
+            // an empty title adds nothing (as before); other problems are said
+            if (!title.trim()) return;
+            const [invalid] = Object.values(validate(agendaItemCreate, body, t));
+            if (invalid) return notify('error', invalid);
+            void run({ path: '/items', method: 'POST', body }, t('workshops.itemAdded')).then(() => setTitle(''));
           }}
         >
           <TextField name="newItem" label={t('workshops.newItem')} value={title} onChange={setTitle} />
@@ -228,23 +234,23 @@ function Agenda({ w, notify }: { w: Workshop; notify: Notify }) {
         body={t('workshops.deleteItemBody', { title: toDelete?.title ?? '' })}
         confirmLabel={t('workshops.deleteItem')}
         onConfirm={() => {
-          if (toDelete) void run(`/items/${toDelete.id}`, 'DELETE');
+          if (toDelete) void run({ path: `/items/${toDelete.id}`, method: 'DELETE' });
           setToDelete(null);
         }}
         onCancel={() => setToDelete(null)}
       />
-    </section>
+    </Panel>
   );
 }
 
 export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const [form, setForm] = useState({ what: '', who: '', dueOn: '', itemId: w.currentItemId ?? '' });
   const mod = w.can.manage;
-  async function run(path: string, method: string, body?: unknown) {
+  async function run(what: WorkshopChange) {
     try {
-      qc.setQueryData(['workshop', w.id], await saveWorkshop(w.id, path, method, body));
+      await change.mutateAsync(what);
       return true;
     } catch (err) {
       notify('error', errorMessage(err, t, true));
@@ -254,78 +260,65 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
   const titleOf = (id: string | null) => w.items.find((i) => i.id === id)?.title ?? '–';
   const session = useSession();
   const canTakeOver = Boolean(session.activeMunicipalityId && session.can.create_needs);
+  const actionColumns: Column<Workshop['actions'][number]>[] = [
+    { header: t('workshops.what'), cell: (a) => a.what },
+    { header: t('workshops.who'), cell: (a) => a.who || '–' },
+    { header: t('workshops.dueOn'), cell: (a) => fmtDate(a.dueOn) },
+    { header: t('workshops.topic'), cell: (a) => titleOf(a.itemId) },
+    {
+      header: t('workshops.statusLabel'),
+      cell: (a) =>
+        mod ? (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={a.status === 'done'}
+              onChange={(e) =>
+                void run({
+                  path: `/actions/${a.id}`,
+                  method: 'PATCH',
+                  body: { ...a, status: e.target.checked ? 'done' : 'open' },
+                })
+              }
+            />
+            {t('workshops.done')}
+          </label>
+        ) : (
+          t(`workshops.actionStatus.${a.status}`)
+        ),
+    },
+    { header: t('workshops.actionId'), cell: (a) => <code title={a.id}>{a.id.slice(0, 8)}</code> },
+  ];
+  if (canTakeOver)
+    actionColumns.push({
+      header: t('common.actions'),
+      cell: (a) => (
+        <Link
+          to={`/bedarfe?aktion=${a.id}&text=${encodeURIComponent(a.what)}`}
+          aria-label={`${t('needs.takeOver')}: ${a.what}`}
+        >
+          {t('needs.takeOver')}
+        </Link>
+      ),
+    });
   return (
-    <section className="panel" aria-labelledby="h-actions">
-      <h2 id="h-actions">{t('workshops.actions')}</h2>
-      {w.actions.length === 0 ? (
-        <Empty>{t('workshops.noActions')}</Empty>
-      ) : (
-        <TableWrap label={t('workshops.actions')}>
-          <table className="data">
-            <caption className="visually-hidden">{t('workshops.actions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workshops.what')}</th>
-                <th scope="col">{t('workshops.who')}</th>
-                <th scope="col">{t('workshops.dueOn')}</th>
-                <th scope="col">{t('workshops.topic')}</th>
-                <th scope="col">{t('workshops.statusLabel')}</th>
-                <th scope="col">{t('workshops.actionId')}</th>
-                {canTakeOver && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {w.actions.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.what}</td>
-                  <td>{a.who || '–'}</td>
-                  <td>{fmtDate(a.dueOn)}</td>
-                  <td>{titleOf(a.itemId)}</td>
-                  <td>
-                    {mod ? (
-                      <label className="choice">
-                        <input
-                          type="checkbox"
-                          checked={a.status === 'done'}
-                          onChange={(e) =>
-                            void run(`/actions/${a.id}`, 'PATCH', { ...a, status: e.target.checked ? 'done' : 'open' })
-                          }
-                        />
-                        {t('workshops.done')}
-                      </label>
-                    ) : (
-                      t(`workshops.actionStatus.${a.status}`)
-                    )}
-                  </td>
-                  <td>
-                    <code title={a.id}>{a.id.slice(0, 8)}</code>
-                  </td>
-                  {canTakeOver && (
-                    <td>
-                      <Link
-                        to={`/bedarfe?aktion=${a.id}&text=${encodeURIComponent(a.what)}`}
-                        aria-label={`${t('needs.takeOver')}: ${a.what}`}
-                      >
-                        {t('needs.takeOver')}
-                      </Link>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+    <Panel id="h-actions" title={t('workshops.actions')}>
+      <DataTable
+        label={t('workshops.actions')}
+        className="data"
+        rows={w.actions}
+        rowKey={(a) => a.id}
+        empty={t('workshops.noActions')}
+        columns={actionColumns}
+      />
       {mod && (
         <form
           onSubmit={async (e) => {
             e.preventDefault();
-            if (form.what.trim().length < 3) return notify('error', t('workshops.whatMissing'));
-            const ok = await run('/actions', 'POST', {
-              ...form,
-              itemId: form.itemId || null,
-              dueOn: form.dueOn || null,
-            });
+            const body = { ...form, itemId: form.itemId || null, dueOn: form.dueOn || null };
+            const [invalid] = Object.values(validate(actionCreate, body, t));
+            if (invalid) return notify('error', invalid);
+            const ok = await run({ path: '/actions', method: 'POST', body });
             if (ok) {
               setForm({ ...form, what: '', who: '', dueOn: '' });
               notify('success', t('workshops.actionAdded'));
@@ -368,13 +361,13 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
           </Button>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }
 
 function EditDetails({ w, notify }: { w: Workshop; notify: Notify }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const change = useChangeWorkshop(w.id);
   const [form, setForm] = useState({
     title: w.title,
     heldOn: w.heldOn,
@@ -387,14 +380,19 @@ function EditDetails({ w, notify }: { w: Workshop; notify: Notify }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const body = {
+      ...form,
+      votesPerPerson: Number(form.votesPerPerson),
+      municipalityIds: w.municipalities.map((m) => m.id),
+      version,
+    };
+    const invalid = validate(workshopUpdate, body, t);
+    if (Object.keys(invalid).length) {
+      setErrors(invalid);
+      return notify('error', Object.values(invalid)[0] as string);
+    }
     try {
-      const res = await saveWorkshop(w.id, '', 'PATCH', {
-        ...form,
-        votesPerPerson: Number(form.votesPerPerson),
-        municipalityIds: w.municipalities.map((m) => m.id),
-        version,
-      });
-      qc.setQueryData(['workshop', w.id], res);
+      const res = await change.mutateAsync({ path: '', method: 'PATCH', body });
       setVersion(res.version);
       setErrors({});
       notify('success', t('common.saved'));
@@ -554,8 +552,7 @@ export function WorkshopPage() {
       </div>
       {w.can.manage && <JoinInfo w={w} />}
       {w.can.manage && <EditDetails w={w} notify={notify} key={w.version} />}
-      <section className="panel" aria-labelledby="h-munis">
-        <h2 id="h-munis">{t('workshops.municipalities')}</h2>
+      <Panel id="h-munis" title={t('workshops.municipalities')}>
         {w.municipalities.length === 0 ? (
           <Empty>{t('workshops.noMunicipalities')}</Empty>
         ) : (
@@ -567,7 +564,7 @@ export function WorkshopPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
       <Agenda w={w} notify={notify} />
       <ActionsSection w={w} notify={notify} />
     </Page>

@@ -1,25 +1,28 @@
-import type { networkDetail, networkList, surveyList, workshopList } from '@dz/core';
+import { workshopCreate } from '@dz/core';
 import { PAIN_POINT_TEMPLATE_LEITFRAGE } from '@dz/core/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { fieldMessages } from '../../lib/errors';
 import { fmtDate, todayIso } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import { networkQuery, networksQuery } from '../networks/queries';
+import { surveysQuery } from '../surveys/queries';
+import { useCreateWorkshop, workshopsQuery } from './queries';
 
 function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const nets = useQuery({ queryKey: ['networks'], queryFn: () => api<z.infer<typeof networkList>>('/networks') });
-  const surveys = useQuery({ queryKey: ['surveys'], queryFn: () => api<z.infer<typeof surveyList>>('/surveys') });
+  const nets = useQuery(networksQuery());
+  const surveys = useQuery(surveysQuery());
+  const createWorkshop = useCreateWorkshop();
   const moderated = nets.data?.items.filter((n) => n.isModerator) ?? [];
   const [form, setForm] = useState({
     networkId: '',
@@ -32,11 +35,7 @@ function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
     votesPerPerson: '3',
   });
   const networkId = form.networkId || moderated[0]?.id || '';
-  const members = useQuery({
-    queryKey: ['network', networkId],
-    queryFn: () => api<z.infer<typeof networkDetail>>(`/networks/${networkId}`),
-    enabled: Boolean(networkId),
-  });
+  const members = useQuery({ ...networkQuery(networkId), enabled: Boolean(networkId) });
   const active = members.data?.members.filter((m) => !m.leftOn) ?? [];
   const [excluded, setExcluded] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -44,18 +43,17 @@ function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    const body = {
+      ...form,
+      networkId,
+      surveyId: form.surveyId || null,
+      votesPerPerson: Number(form.votesPerPerson),
+      municipalityIds: active.map((m) => m.municipalityId).filter((id) => !excluded.includes(id)),
+    };
+    const invalid = validate(workshopCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<{ id: string }>('/workshops', {
-        method: 'POST',
-        body: {
-          ...form,
-          networkId,
-          surveyId: form.surveyId || null,
-          votesPerPerson: Number(form.votesPerPerson),
-          municipalityIds: active.map((m) => m.municipalityId).filter((id) => !excluded.includes(id)),
-        },
-      });
-      await qc.invalidateQueries({ queryKey: ['workshops'] });
+      const res = await createWorkshop.mutateAsync(body);
       navigate(`/workshops/${res.id}`);
     } catch (err) {
       setErrors(fieldMessages(err, t));
@@ -70,8 +68,7 @@ function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
     leitfrage: t('workshops.leitfrage'),
   };
   return (
-    <section className="panel" aria-labelledby="h-create">
-      <h2 id="h-create">{t('workshops.create')}</h2>
+    <Panel id="h-create" title={t('workshops.create')}>
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate>
         <SelectField
@@ -173,13 +170,13 @@ function CreateWorkshop({ onCancel }: { onCancel: () => void }) {
           </Button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
 export function WorkshopsPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['workshops'], queryFn: () => api<z.infer<typeof workshopList>>('/workshops') });
+  const q = useQuery(workshopsQuery());
   const [create, setCreate] = useState(false);
   if (!q.data)
     return (
@@ -199,35 +196,19 @@ export function WorkshopsPage() {
     >
       <p>{t('workshops.intro')}</p>
       {create && <CreateWorkshop onCancel={() => setCreate(false)} />}
-      {q.data.items.length === 0 ? (
-        <Empty>{t('workshops.empty')}</Empty>
-      ) : (
-        <TableWrap label={t('workshops.title')}>
-          <table className="data">
-            <caption className="visually-hidden">{t('workshops.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workshops.titleLabel')}</th>
-                <th scope="col">{t('workshops.heldOn')}</th>
-                <th scope="col">{t('workshops.network')}</th>
-                <th scope="col">{t('workshops.statusLabel')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.items.map((w) => (
-                <tr key={w.id}>
-                  <td>
-                    <Link to={`/workshops/${w.id}`}>{w.title}</Link>
-                  </td>
-                  <td>{fmtDate(w.heldOn)}</td>
-                  <td>{w.network}</td>
-                  <td>{t(`workshops.status.${w.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        label={t('workshops.title')}
+        className="data"
+        rows={q.data.items}
+        rowKey={(w) => w.id}
+        empty={t('workshops.empty')}
+        columns={[
+          { header: t('workshops.titleLabel'), cell: (w) => <Link to={`/workshops/${w.id}`}>{w.title}</Link> },
+          { header: t('workshops.heldOn'), cell: (w) => fmtDate(w.heldOn) },
+          { header: t('workshops.network'), cell: (w) => w.network },
+          { header: t('workshops.statusLabel'), cell: (w) => t(`workshops.status.${w.status}`) },
+        ]}
+      />
     </Page>
   );
 }

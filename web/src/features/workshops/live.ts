@@ -1,10 +1,8 @@
-import type { workshopDetail } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import type { z } from 'zod';
-import { api } from '../../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useRefreshWorkshop, workshopQuery } from './queries';
 
-export type Workshop = z.infer<typeof workshopDetail>;
+export type { Workshop } from './queries';
 
 /** Re-runs `onUpdate` on every server-sent "update" event; EventSource reconnects by itself. */
 export function useEventStream(url: string | null, onUpdate: () => void) {
@@ -18,18 +16,10 @@ export function useEventStream(url: string | null, onUpdate: () => void) {
 
 /** A workshop, kept current by its event stream (other moderators, participants' ideas and dots). */
 export function useWorkshop(id: string) {
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['workshop', id], queryFn: () => api<Workshop>(`/workshops/${id}`) });
-  useEventStream(
-    q.data ? `/api/v1/workshops/${id}/events` : null,
-    // stable per id, so the stream is opened once
-    useCallback(() => void qc.invalidateQueries({ queryKey: ['workshop', id] }), [qc, id]),
-  );
+  const q = useQuery(workshopQuery(id));
+  // stable per id, so the stream is opened once
+  useEventStream(q.data ? `/api/v1/workshops/${id}/events` : null, useRefreshWorkshop(id));
   return q;
-}
-
-export async function saveWorkshop(id: string, path: string, method: string, body?: unknown): Promise<Workshop> {
-  return api<Workshop>(`/workshops/${id}${path}`, { method, ...(body === undefined ? {} : { body }) });
 }
 
 /** Whether an agenda item's kind adds anything next to its title ("Impuls" next to "Impuls: …" does not). */

@@ -1,0 +1,79 @@
+import type { department, needCreate, needDetail, needList, needMerge, needSimilar, needUpdate } from '@dz/core';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../lib/api';
+
+export type NeedList = z.infer<typeof needList>;
+export type Need = z.infer<typeof needDetail>;
+export type NeedSimilar = z.infer<typeof needSimilar>;
+export type NeedCreate = z.input<typeof needCreate>;
+export type NeedUpdate = z.input<typeof needUpdate>;
+export type NeedMerge = z.input<typeof needMerge>;
+export type Department = z.infer<typeof department>;
+
+/** Query keys of the needs register: everything under `needs`, so one invalidation refreshes lists and details. */
+export const needKeys = {
+  all: ['needs'] as const,
+  list: (qs: string) => ['needs', 'list', qs] as const,
+  mergeCandidates: ['needs', 'merge-candidates'] as const,
+  similar: (q: string, exclude?: string) => ['needs', 'similar', q, exclude] as const,
+  detail: (id: string) => ['needs', 'detail', id] as const,
+};
+
+/** The municipality's departments (kept by the municipality settings; the key is theirs). */
+export const departmentsQuery = () =>
+  queryOptions({ queryKey: ['departments'], queryFn: () => api<{ items: Department[] }>('/departments') });
+
+export const needListQuery = (qs: string) =>
+  queryOptions({ queryKey: needKeys.list(qs), queryFn: () => api<NeedList>(`/needs?${qs}`) });
+
+/** All needs one may merge into (the register's largest page). */
+export const mergeCandidatesQuery = () =>
+  queryOptions({ queryKey: needKeys.mergeCandidates, queryFn: () => api<NeedList>('/needs?pageSize=200') });
+
+export const similarNeedsQuery = (q: string, exclude?: string) =>
+  queryOptions({
+    queryKey: needKeys.similar(q, exclude),
+    queryFn: () => api<NeedSimilar>(`/needs/similar?q=${encodeURIComponent(q)}${exclude ? `&exclude=${exclude}` : ''}`),
+  });
+
+export const needQuery = (id: string) =>
+  queryOptions({ queryKey: needKeys.detail(id), queryFn: () => api<Need>(`/needs/${id}`) });
+
+/** After a change: the answered need goes into the cache, lists and suggestions are fetched again. */
+function useNeedChanged() {
+  const qc = useQueryClient();
+  return async (need?: Need) => {
+    if (need) qc.setQueryData(needKeys.detail(need.id), need);
+    await qc.invalidateQueries({ queryKey: needKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+  };
+}
+
+export function useCreateNeed() {
+  const changed = useNeedChanged();
+  return useMutation({
+    mutationFn: (body: NeedCreate) => api<{ id: string }>('/needs', { method: 'POST', body }),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useUpdateNeed(id: string) {
+  const changed = useNeedChanged();
+  return useMutation({
+    mutationFn: (body: NeedUpdate) => api<Need>(`/needs/${id}`, { method: 'PATCH', body }),
+    onSuccess: (need) => changed(need),
+  });
+}
+
+/** Merging changes both needs: the answer is the target; the merged one is fetched again. */
+export function useMergeNeed(id: string) {
+  const qc = useQueryClient();
+  const changed = useNeedChanged();
+  return useMutation({
+    mutationFn: (body: NeedMerge) => api<Need>(`/needs/${id}/merge`, { method: 'POST', body }),
+    onSuccess: async (need) => {
+      await changed(need);
+      await qc.invalidateQueries({ queryKey: needKeys.detail(id) });
+    },
+  });
+}
