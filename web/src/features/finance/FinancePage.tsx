@@ -281,7 +281,7 @@ function Alternatives({ f }: { f: Finance }) {
   ];
   const shown = rows.filter(([, v]) => v !== null) as [string, number][];
   return (
-    <Panel title={t('finance.alt.title', { years: f.settings.horizonYears })}>
+    <Panel id="h-alt" title={t('finance.alt.title', { years: f.settings.horizonYears })}>
       <BarChart
         labels={shown.map(([l]) => l)}
         values={shown.map(([, v]) => v)}
