@@ -50,7 +50,14 @@ export const municipalityList = paged(municipality);
 export const municipalityUpdate = versioned
   .extend({
     name: z.string().trim().min(2).max(200),
-    ars: z.string().nullable(),
+    /** Format and Land of the ARS; whether it fits the AGS is checked by the service, which knows the AGS. */
+    ars: z
+      .string()
+      .superRefine((s, ctx) => {
+        const p = arsProblem(s);
+        if (p) ctx.addIssue({ code: 'custom', message: `ars_${p}` });
+      })
+      .nullable(),
     population: z.number().int().min(0).max(5_000_000),
     populationDate: isoDate.nullable(),
     areaKm2: z.number().min(0).max(10_000).nullable(),
@@ -70,6 +77,7 @@ export const department = z.object({
   name: z.string(),
   version: z.number().int(),
 });
+export const departmentList = z.object({ items: z.array(department), can: canSchema('departments') });
 export const departmentCreate = z.object({
   code: z.string().trim().max(10).nullable().optional(),
   name: z.string().trim().min(2).max(120),

@@ -1,19 +1,19 @@
-import { type adoptionPreview, scaleEstimate } from '@dz/core';
+import { adoptionInput, scaleEstimate } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
-import { fieldMessages } from '../../lib/errors';
+import { fieldKey } from '../../lib/api';
+import { fieldErrorText, fieldMessages } from '../../lib/errors';
 import { fmtEuro, fmtNumber, parseGermanNumber, todayIso } from '../../lib/format';
+import { contractErrors } from '../../lib/validate';
+import { type AdoptionInput, adoptionQuery, useAdopt } from './queries';
 
-type Preview = z.infer<typeof adoptionPreview>;
 const PARTS = ['milestones', 'tasks', 'costs', 'risks'] as const;
 
 /** "Übernehmen": the template with costs scaled by population, factors editable per line before saving. */
@@ -21,7 +21,8 @@ export function AdoptPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['adoption', id], queryFn: () => api<Preview>(`/exchange/${id}/adoption`) });
+  const q = useQuery(adoptionQuery(id));
+  const adopt = useAdopt(id);
   const [title, setTitle] = useState('');
   const [startsOn, setStartsOn] = useState(todayIso());
   const [factors, setFactors] = useState<string[]>([]);
@@ -43,36 +44,34 @@ export function AdoptPage() {
     { to: '/austausch/projekte', label: t('exchange.title') },
     { to: `/austausch/projekte/${id}`, label: q.data?.title ?? t('exchange.entry') },
   ];
-  if (q.error)
-    return (
-      <Page title={t('exchange.adoptTitle')} crumbs={crumbs.slice(0, 2)}>
-        <Pending query={q} preferField />
-      </Page>
-    );
   if (!q.data)
     return (
       <Page title={t('exchange.adoptTitle')} crumbs={crumbs.slice(0, 2)}>
-        <Pending query={q} />
+        <Pending query={q} preferField />
       </Page>
     );
   const p = q.data;
   const parsed = factors.map((f) => parseGermanNumber(f));
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // a factor that is no number goes to the contract as NaN, which it refuses like one out of range
+    const body: AdoptionInput = {
+      title,
+      startsOn,
+      factors: parts.costs ? parsed.map((f) => f ?? Number.NaN) : [],
+      ...parts,
+    };
     const errs: Record<string, string> = {};
-    if (title.trim().length < 3) errs.title = t('exchange.titleMissing');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) errs.startsOn = t('errors.invalid_format');
-    parsed.forEach((f, i) => {
-      if (f === null || Number.isNaN(f) || f < 0 || f > 100) errs[`factor${i}`] = t('exchange.factorInvalid');
-    });
+    for (const issue of contractErrors(adoptionInput, body)) {
+      const row = /^body\.factors\.(\d+)$/.exec(issue.path)?.[1];
+      if (row !== undefined) errs[`factor${row}`] ??= t('exchange.factorInvalid');
+      else errs[fieldKey(issue.path)] ??= fieldErrorText(issue, t);
+    }
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      const res = await api<{ id: string }>(`/exchange/${id}/adoption`, {
-        method: 'POST',
-        body: { title, startsOn, factors: parts.costs ? parsed : [], ...parts },
-      });
+      const res = await adopt.mutateAsync(body);
       navigate(`/projekte/${res.id}`, { state: { adopted: true } });
     } catch (err) {
       setErrors(fieldMessages(err, t));

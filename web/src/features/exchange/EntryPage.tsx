@@ -1,24 +1,24 @@
-import type { exchangeDetail } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { postInput } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { TextArea } from '../../components/Field';
-import { Alert, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { EntryView } from './EntryView';
 import { RequestDialog } from './PartnersPage';
+import { entryQuery, useAddPost, useLighthouse } from './queries';
 
-type Detail = z.infer<typeof exchangeDetail>;
-
-function PostForm({ id, parentId, onDone }: { id: string; parentId: string | null; onDone: (d: Detail) => void }) {
+function PostForm({ id, parentId }: { id: string; parentId: string | null }) {
   const { t } = useTranslation();
+  const addPost = useAddPost(id);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -26,9 +26,11 @@ function PostForm({ id, parentId, onDone }: { id: string; parentId: string | nul
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        if (body.trim().length < 3) return setError(t('exchange.postTooShort'));
+        const post = { body, parentId };
+        const invalid = validate(postInput, post, t);
+        if (invalid.body) return setError(invalid.body);
         try {
-          onDone(await api<Detail>(`/exchange/${id}/posts`, { method: 'POST', body: { body, parentId } }));
+          await addPost.mutateAsync(post);
           setBody('');
           setError(undefined);
         } catch (err) {
@@ -56,22 +58,15 @@ function PostForm({ id, parentId, onDone }: { id: string; parentId: string | nul
 export function EntryPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['exchange-entry', id], queryFn: () => api<Detail>(`/exchange/${id}`) });
+  const q = useQuery(entryQuery(id));
+  const lighthouse = useLighthouse(id);
   const [msg, setMsg] = useState<string>();
   const [contact, setContact] = useState(false);
   const session = useSession();
-  const set = (d: Detail) => qc.setQueryData(['exchange-entry', id], d);
   const crumbs = [
     { to: '/', label: t('nav.start') },
     { to: '/austausch/projekte', label: t('exchange.title') },
   ];
-  if (q.error)
-    return (
-      <Page title={t('exchange.entry')} crumbs={crumbs}>
-        <Pending query={q} />
-      </Page>
-    );
   if (!q.data)
     return (
       <Page title={t('exchange.entry')} crumbs={crumbs}>
@@ -128,41 +123,33 @@ export function EntryPage() {
       )}
       <EntryView e={e} titled={false} documentHref={(f) => `/api/v1/exchange/${id}/documents/${f}`} />
       {e.reuse && (
-        <section className="panel" aria-labelledby="h-reuse">
-          <h2 id="h-reuse">{t('exchange.reuseTitle')}</h2>
+        <Panel title={t('exchange.reuseTitle')}>
           <p>{t('exchange.reuseCount', { count: e.reuse.count })}</p>
           {e.reuse.count > 0 && (
-            <TableWrap label={t('exchange.reuseTitle')}>
-              <table className="data">
-                <caption>{t('exchange.reuseBy')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('exchange.reuseGroup')}</th>
-                    <th scope="col">{t('exchange.reuseNumber')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.reuse.bySizeClass.map((r) => (
-                    <tr key={`gk${r.sizeClass}`}>
-                      <td>GK {r.sizeClass}</td>
-                      <td>{r.count}</td>
-                    </tr>
-                  ))}
-                  {e.reuse.byLand.map((r) => (
-                    <tr key={r.landCode}>
-                      <td>{r.land}</td>
-                      <td>{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label={t('exchange.reuseTitle')}
+              caption={t('exchange.reuseBy')}
+              className="data"
+              columns={[
+                { header: t('exchange.reuseGroup'), cell: (r) => r.group },
+                { header: t('exchange.reuseNumber'), cell: (r) => r.count },
+              ]}
+              rows={[
+                ...e.reuse.bySizeClass.map((r) => ({
+                  key: `gk${r.sizeClass}`,
+                  group: `GK ${r.sizeClass}`,
+                  count: r.count,
+                })),
+                ...e.reuse.byLand.map((r) => ({ key: r.landCode, group: r.land, count: r.count })),
+              ]}
+              rowKey={(r) => r.key}
+              empty={t('exchange.reuseCount', { count: 0 })}
+            />
           )}
-        </section>
+        </Panel>
       )}
       {moderated.length > 0 && (
-        <section className="panel" aria-labelledby="h-lighthouse">
-          <h2 id="h-lighthouse">{t('exchange.lighthouseTitle')}</h2>
+        <Panel title={t('exchange.lighthouseTitle')}>
           {moderated.map((n) => {
             const on = e.lighthouse.some((l) => l.networkId === n.id);
             return (
@@ -171,7 +158,7 @@ export function EntryPage() {
                 variant={on ? 'secondary' : 'primary'}
                 onPress={async () => {
                   try {
-                    set(await api<Detail>(`/exchange/${id}/lighthouse/${n.id}`, { method: on ? 'DELETE' : 'PUT' }));
+                    await lighthouse.mutateAsync({ networkId: n.id, on: !on });
                     setMsg(on ? t('exchange.lighthouseRemoved') : t('exchange.lighthouseSet'));
                   } catch (err) {
                     setMsg(errorMessage(err, t, true));
@@ -184,11 +171,10 @@ export function EntryPage() {
               </Button>
             );
           })}
-        </section>
+        </Panel>
       )}
-      <section className="panel" aria-labelledby="h-questions">
-        <h2 id="h-questions">{t('exchange.questions')}</h2>
-        {e.questions.length === 0 && <p className="muted">{t('exchange.noQuestions')}</p>}
+      <Panel title={t('exchange.questions')}>
+        {e.questions.length === 0 && <Empty>{t('exchange.noQuestions')}</Empty>}
         <ol className="texts">
           {e.questions.map((qq) => (
             <li key={qq.id}>
@@ -212,12 +198,12 @@ export function EntryPage() {
                   ))}
                 </ul>
               )}
-              {e.can.ask && <PostForm id={id} parentId={qq.id} onDone={set} />}
+              {e.can.ask && <PostForm id={id} parentId={qq.id} />}
             </li>
           ))}
         </ol>
-        {e.can.ask && <PostForm id={id} parentId={null} onDone={set} />}
-      </section>
+        {e.can.ask && <PostForm id={id} parentId={null} />}
+      </Panel>
     </Page>
   );
 }

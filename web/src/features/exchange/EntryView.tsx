@@ -1,10 +1,7 @@
-import type { exchangeEntry } from '@dz/core';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { TableWrap } from '../../components/TableWrap';
 import { fmtDate, fmtEuro, fmtNumber } from '../../lib/format';
-
-export type Entry = z.infer<typeof exchangeEntry>;
+import type { Entry } from './queries';
 
 /** Long free text with its line breaks kept. */
 function Text({ label, value }: { label: string; value: string }) {

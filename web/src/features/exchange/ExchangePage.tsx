@@ -1,17 +1,14 @@
-import type { exchangeList } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
-import { api } from '../../lib/api';
 import { fmtEuro } from '../../lib/format';
+import { exchangeListQuery } from './queries';
 
-type List = z.infer<typeof exchangeList>;
 const FACETS = ['sizeClass', 'land', 'kreis', 'field', 'stage'] as const;
 
 /** The project exchange: German full-text search with filters and facet counts. */
@@ -23,7 +20,7 @@ export function ExchangePage() {
   const [costMax, setCostMax] = useState(params.get('costMax') ?? '');
   const page = Number(params.get('page') ?? 1);
   const qs = params.toString();
-  const list = useQuery({ queryKey: ['exchange', qs], queryFn: () => api<List>(`/exchange?${qs}`) });
+  const list = useQuery(exchangeListQuery(qs));
   const set = (next: Record<string, string>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);

@@ -1,9 +1,8 @@
-import { type exchangeDetail, JOINT_COST_KEYS, type JointCostKey, type jointDetail, jointShares } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { JOINT_COST_KEYS, type JointCostKey, jointCreate, jointShares, jointUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,11 +10,19 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
-import { fieldMessages } from '../../lib/errors';
+import { ApiError, fieldKey } from '../../lib/api';
+import { fieldErrorText, fieldMessages } from '../../lib/errors';
 import { centsToInput, fmtEuro, fmtNumber, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
+import { contractErrors } from '../../lib/validate';
+import {
+  entryQuery,
+  type JointCreate,
+  type JointDetail,
+  municipalityQuery,
+  useCreateJoint,
+  useUpdateJoint,
+} from './queries';
 
-export type Detail = z.infer<typeof jointDetail>;
 type Partner = { municipalityId: string; name: string; population: number; caseVolume: string; customPercent: string };
 type Line = { label: string; amount: string };
 
@@ -81,22 +88,17 @@ function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: 
 }
 
 /** Create or (lead only) edit a joint project: partners, cost lines, cost-sharing key with a live split. */
-export function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id: string) => void }) {
+export function JointForm({ initial, onSaved }: { initial?: JointDetail; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const own = session.municipalities.find((m) => m.id === session.activeMunicipalityId);
-  const ownData = useQuery({
-    queryKey: ['municipality', session.activeMunicipalityId],
-    queryFn: () => api<{ population: number }>(`/municipalities/${session.activeMunicipalityId}`),
-  });
+  const ownData = useQuery(municipalityQuery(session.activeMunicipalityId ?? ''));
+  const create = useCreateJoint();
+  const update = useUpdateJoint(initial?.id ?? '');
   const [params] = useSearchParams();
   const [title, setTitle] = useState(initial?.title ?? params.get('titel') ?? '');
   const fromEntry = initial ? null : params.get('veroeffentlichung');
-  const entry = useQuery({
-    queryKey: ['exchange-entry', fromEntry],
-    queryFn: () => api<z.infer<typeof exchangeDetail>>(`/exchange/${fromEntry}`),
-    enabled: Boolean(fromEntry),
-  });
+  const entry = useQuery({ ...entryQuery(fromEntry ?? ''), enabled: Boolean(fromEntry) });
   // the entry's municipality joins as the first partner
   useEffect(() => {
     const m = entry.data?.municipality;
@@ -150,39 +152,45 @@ export function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id
   const preview = jointShares(total, costKey, nums, Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0.3);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (title.trim().length < 3) errs.title = t('joint.titleMissing');
-    if (partners.length < 2) errs.partners = t('joint.partnersMissing');
-    lines.forEach((l, i) => {
-      if (l.label.trim() === '' && l.amount.trim() === '') return;
-      if (l.label.trim().length < 2) errs[`line${i}`] = t('joint.lineLabelMissing');
-      else if (cents[i] === null || Number.isNaN(cents[i] as number)) errs[`line${i}`] = t('errors.number_invalid');
-    });
-    if (costKey === 'custom' && Math.abs(nums.reduce((s, p) => s + p.customPercent, 0) - 100) > 0.001)
-      errs.partners = t('errors.percent_sum');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    const body = {
+    // rows left empty are dropped; an amount that is no number goes to the contract as NaN
+    const filled = lines.flatMap((l, i) => (l.label.trim() === '' && l.amount.trim() === '' ? [] : [i]));
+    const body: JointCreate = {
       title,
       description,
       costKey,
       baseShare: Math.min(1, Math.max(0, share)),
-      costLines: lines
-        .map((l, i) => ({ label: l.label.trim(), amountCents: cents[i] ?? 0 }))
-        .filter((l) => l.label !== ''),
+      costLines: filled.map((i) => ({ label: lines[i]!.label.trim(), amountCents: cents[i] ?? Number.NaN })),
       partners: partners.map((p, i) => ({
         municipalityId: p.municipalityId,
         caseVolume: Math.round(nums[i]!.caseVolume),
         customPercent: nums[i]!.customPercent,
       })),
       publicationId: initial ? (initial.publication?.id ?? null) : (entry.data?.id ?? null),
-      ...(initial ? { version: initial.version } : {}),
     };
+    const errs: Record<string, string> = {};
+    const issues = initial
+      ? contractErrors(jointUpdate, { ...body, version: initial.version })
+      : contractErrors(jointCreate, body);
+    for (const issue of issues) {
+      const line = /^body\.costLines\.(\d+)\.(\w+)/.exec(issue.path);
+      if (line) {
+        const n = Number(line[1]);
+        const notANumber = line[2] === 'amountCents' && Number.isNaN(body.costLines?.[n]?.amountCents);
+        errs[`line${filled[n]}`] ??= notANumber ? t('errors.number_invalid') : fieldErrorText(issue, t);
+        continue;
+      }
+      const key = fieldKey(issue.path);
+      // "at least two partners" means: add one besides the own municipality
+      errs[key] ??=
+        key === 'partners' && issue.code === 'too_small' ? t('joint.partnersMissing') : fieldErrorText(issue, t);
+    }
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
     try {
       if (initial) {
-        await api(`/joint-projects/${initial.id}`, { method: 'PUT', body });
+        await update.mutateAsync({ ...body, version: initial.version });
         onSaved(initial.id);
-      } else onSaved((await api<{ id: string }>('/joint-projects', { method: 'POST', body })).id);
+      } else onSaved((await create.mutateAsync(body)).id);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') setMsg(t('errors.version_conflict'));
       else setErrors(fieldMessages(err, t));
@@ -314,7 +322,6 @@ export function JointForm({ initial, onSaved }: { initial?: Detail; onSaved: (id
 export function JointNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   return (
     <Page
       title={t('joint.create')}
@@ -324,12 +331,7 @@ export function JointNewPage() {
       ]}
     >
       <p>{t('joint.createIntro')}</p>
-      <JointForm
-        onSaved={async (id) => {
-          await qc.invalidateQueries({ queryKey: ['joint'] });
-          navigate(`/austausch/gemeinsam/${id}`);
-        }}
-      />
+      <JointForm onSaved={(id) => navigate(`/austausch/gemeinsam/${id}`)} />
     </Page>
   );
 }

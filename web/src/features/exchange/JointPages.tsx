@@ -1,58 +1,54 @@
-import type { jointList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { jointEntryInput } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api, upload } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtEuro, fmtNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { TrafficLight } from '../projects/shared';
-
-import { type Detail, JointForm } from './JointForm';
+import { JointForm } from './JointForm';
+import {
+  type JointDetail,
+  type JointEntryInput,
+  type JointList as Joints,
+  jointQuery,
+  jointsQuery,
+  useAddJointEntry,
+  useAnswerJoint,
+  useDeleteJointEntry,
+  useJointShares,
+  useUploadJointDocument,
+} from './queries';
 
 export function JointList({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['joint'], queryFn: () => api<z.infer<typeof jointList>>('/joint-projects') });
+  const q = useQuery(jointsQuery());
   if (!q.data) return <Pending query={q} />;
-  if (q.data.items.length === 0) return <Empty>{t('joint.empty')}</Empty>;
+  const columns: Column<Joints['items'][number]>[] = [
+    { header: t('joint.name'), cell: (j) => <Link to={`/austausch/gemeinsam/${j.id}`}>{j.title}</Link> },
+    { header: t('joint.lead'), cell: (j) => j.lead },
+    { header: t('joint.partners'), cell: (j) => j.partners },
+    { header: t('joint.key'), cell: (j) => t(`joint.keys.${j.costKey}`) },
+    { header: t('joint.total'), cell: (j) => fmtEuro(j.totalCents) },
+    { header: t('joint.myShare'), cell: (j) => fmtEuro(j.myShareCents) },
+    { header: t('joint.myStatus'), cell: (j) => t(`joint.statuses.${j.myStatus}`) },
+  ];
   return (
-    <TableWrap label={t('joint.title')}>
-      <table className="data">
-        <caption>{compact ? t('joint.inPortfolio') : t('joint.count', { count: q.data.items.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('joint.name')}</th>
-            <th scope="col">{t('joint.lead')}</th>
-            <th scope="col">{t('joint.partners')}</th>
-            <th scope="col">{t('joint.key')}</th>
-            <th scope="col">{t('joint.total')}</th>
-            <th scope="col">{t('joint.myShare')}</th>
-            <th scope="col">{t('joint.myStatus')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.data.items.map((j) => (
-            <tr key={j.id}>
-              <td>
-                <Link to={`/austausch/gemeinsam/${j.id}`}>{j.title}</Link>
-              </td>
-              <td>{j.lead}</td>
-              <td>{j.partners}</td>
-              <td>{t(`joint.keys.${j.costKey}`)}</td>
-              <td>{fmtEuro(j.totalCents)}</td>
-              <td>{fmtEuro(j.myShareCents)}</td>
-              <td>{t(`joint.statuses.${j.myStatus}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label={t('joint.title')}
+      caption={compact ? t('joint.inPortfolio') : t('joint.count', { count: q.data.items.length })}
+      className="data"
+      columns={columns}
+      rows={q.data.items}
+      rowKey={(j) => j.id}
+      empty={t('joint.empty')}
+    />
   );
 }
 
@@ -77,13 +73,14 @@ export function JointListPage() {
   );
 }
 
-/** Finds municipalities in the directory by name, to add them as partners. */
-function EntryForm({ id, onDone }: { id: string; onDone: (d: Detail) => void }) {
+/** A new decision, status report or private note in a joint project's journal. */
+function EntryForm({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'decision' | 'status' | 'note'>('decision');
+  const addEntry = useAddJointEntry(id);
+  const [kind, setKind] = useState<JointEntryInput['kind']>('decision');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [light, setLight] = useState('green');
+  const [light, setLight] = useState<NonNullable<JointEntryInput['light']>>('green');
   const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <form
@@ -91,14 +88,11 @@ function EntryForm({ id, onDone }: { id: string; onDone: (d: Detail) => void }) 
       className="panel"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (title.trim().length < 3) return setErrors({ title: t('joint.titleMissing') });
+        const entry = { kind, title, body, light: kind === 'status' ? light : null, private: kind === 'note' };
+        const invalid = validate(jointEntryInput, entry, t);
+        if (Object.keys(invalid).length) return setErrors(invalid);
         try {
-          onDone(
-            await api<Detail>(`/joint-projects/${id}/entries`, {
-              method: 'POST',
-              body: { kind, title, body, light: kind === 'status' ? light : null, private: kind === 'note' },
-            }),
-          );
+          await addEntry.mutateAsync(entry);
           setTitle('');
           setBody('');
           setErrors({});
@@ -124,13 +118,20 @@ function EntryForm({ id, onDone }: { id: string; onDone: (d: Detail) => void }) 
         error={errors.title}
         required
       />
-      <TextArea name="entryBody" label={t('joint.entryBody')} value={body} onChange={setBody} rows={3} />
+      <TextArea
+        name="entryBody"
+        label={t('joint.entryBody')}
+        value={body}
+        onChange={setBody}
+        error={errors.body}
+        rows={3}
+      />
       {kind === 'status' && (
         <SelectField
           name="light"
           label={t('joint.light')}
           value={light}
-          onChange={setLight}
+          onChange={(v) => setLight(v as typeof light)}
           options={(['green', 'yellow', 'red'] as const).map((l) => ({ value: l, label: t(`projects.lights.${l}`) }))}
         />
       )}
@@ -139,26 +140,83 @@ function EntryForm({ id, onDone }: { id: string; onDone: (d: Detail) => void }) 
   );
 }
 
+type Partner = JointDetail['partners'][number];
+
+/** Who pays what: the split per municipality (agreed or proposed), with each one's cost statement. */
+function SharesTable({ d }: { d: JointDetail }) {
+  const { t } = useTranslation();
+  const pendingChange = d.shares.pending && d.shares.agreedAt;
+  const statement = (p: Partner, format: 'pdf' | 'xlsx') => (
+    <a href={`/api/v1/joint-projects/${d.id}/statement?format=${format}&municipalityId=${p.municipalityId}`}>
+      {format.toUpperCase()}
+      <span className="visually-hidden"> {t('joint.statementOf', { name: p.name })}</span>
+    </a>
+  );
+  const columns: Column<Partner>[] = [
+    {
+      header: t('joint.municipality'),
+      rowHeader: true,
+      cell: (p) => `${p.name}${p.role === 'lead' ? ` (${t('joint.leadShort')})` : ''}`,
+    },
+    { header: t('joint.myStatus'), cell: (p) => t(`joint.statuses.${p.status}`) },
+    { header: t('joint.population'), cell: (p) => fmtNumber(p.population) },
+    ...(d.costKey === 'case_volume'
+      ? [{ header: t('joint.cases'), cell: (p: Partner) => fmtNumber(p.caseVolume) }]
+      : []),
+    ...(d.costKey === 'custom'
+      ? [{ header: t('joint.percent'), cell: (p: Partner) => `${fmtNumber(p.customPercent)} %` }]
+      : []),
+    { header: t('joint.sharePercent'), cell: (p) => `${fmtNumber(p.sharePercent)} %` },
+    { header: t('joint.share'), cell: (p) => fmtEuro(p.shareCents) },
+    ...(pendingChange
+      ? [{ header: t('joint.proposedShare'), cell: (p: Partner) => fmtEuro(p.proposedShareCents ?? 0) }]
+      : []),
+    ...(d.shares.pending
+      ? [
+          {
+            header: t('joint.agreedColumn'),
+            cell: (p: Partner) => (p.sharesAccepted ? t('common.yes') : t('common.no')),
+          },
+        ]
+      : []),
+    {
+      header: t('joint.statement'),
+      cell: (p) => (
+        <>
+          {statement(p, 'pdf')} · {statement(p, 'xlsx')}
+        </>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      label={t('joint.sharesTitle')}
+      caption={t('joint.splitPreview', { total: fmtEuro(d.totalCents) })}
+      className="data numbers"
+      columns={columns}
+      rows={d.partners.filter((p) => p.status !== 'declined')}
+      rowKey={(p) => p.municipalityId}
+      empty={t('joint.partnersMissing')}
+    />
+  );
+}
+
 export function JointPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['joint', id], queryFn: () => api<Detail>(`/joint-projects/${id}`) });
+  const q = useQuery(jointQuery(id));
+  const answer = useAnswerJoint(id);
+  const shares = useJointShares(id);
+  const deleteEntry = useDeleteJointEntry(id);
+  const uploadDocument = useUploadJointDocument(id);
   const [editing, setEditing] = useState(false);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [progress, setProgress] = useState<number | null>(null);
-  const set = (d: Detail) => qc.setQueryData(['joint', id], d);
   const crumbs = [
     { to: '/', label: t('nav.start') },
     { to: '/austausch/gemeinsam', label: t('joint.title') },
   ];
-  if (q.error)
-    return (
-      <Page title={t('joint.title')} crumbs={crumbs}>
-        <Pending query={q} />
-      </Page>
-    );
   if (!q.data)
     return (
       <Page title={t('joint.title')} crumbs={crumbs}>
@@ -166,6 +224,16 @@ export function JointPage() {
       </Page>
     );
   const d = q.data;
+  /** Runs a change and reports it; a refusal is shown and the project fetched again. */
+  async function run(change: () => Promise<unknown>, ok?: string) {
+    try {
+      await change();
+      if (ok) setMsg({ kind: 'success', text: ok });
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(err, t, true) });
+      await q.refetch();
+    }
+  }
   return (
     <Page
       title={d.title}
@@ -193,25 +261,18 @@ export function JointPage() {
         <Alert kind="info">
           {t('joint.invited')}{' '}
           <span className="btn-row" style={{ display: 'inline-flex' }}>
-            <Button
-              small
-              onPress={async () => {
-                await api(`/joint-projects/${id}/answer`, { method: 'POST', body: { accept: true } });
-                await q.refetch();
-                await qc.invalidateQueries({ queryKey: ['joint'] });
-                setMsg({ kind: 'success', text: t('joint.acceptedMsg') });
-              }}
-            >
+            <Button small onPress={() => void run(() => answer.mutateAsync(true), t('joint.acceptedMsg'))}>
               {t('joint.acceptInvite')}
             </Button>
             <Button
               small
               variant="secondary"
-              onPress={async () => {
-                await api(`/joint-projects/${id}/answer`, { method: 'POST', body: { accept: false } });
-                await qc.invalidateQueries({ queryKey: ['joint'] });
-                navigate('/austausch/gemeinsam');
-              }}
+              onPress={() =>
+                void run(async () => {
+                  await answer.mutateAsync(false);
+                  navigate('/austausch/gemeinsam');
+                })
+              }
             >
               {t('joint.declineInvite')}
             </Button>
@@ -221,9 +282,8 @@ export function JointPage() {
       {editing ? (
         <JointForm
           initial={d}
-          onSaved={async () => {
+          onSaved={() => {
             setEditing(false);
-            await q.refetch();
             setMsg({ kind: 'success', text: t('common.saved') });
           }}
         />
@@ -247,98 +307,31 @@ export function JointPage() {
               {d.can.proposeShares && (
                 <Button
                   variant="secondary"
-                  onPress={async () => {
-                    try {
-                      set(
-                        await api<Detail>(`/joint-projects/${id}/shares/propose`, {
-                          method: 'POST',
-                          body: { version: d.version },
-                        }),
-                      );
-                      setMsg({ kind: 'success', text: t('joint.proposedMsg') });
-                    } catch (err) {
-                      setMsg({ kind: 'error', text: errorMessage(err, t) });
-                      await q.refetch();
-                    }
-                  }}
+                  onPress={() =>
+                    void run(
+                      () => shares.mutateAsync({ action: 'propose', version: d.version }),
+                      t('joint.proposedMsg'),
+                    )
+                  }
                 >
                   {t('joint.proposeShares')}
                 </Button>
               )}
               {d.can.acceptShares && (
                 <Button
-                  onPress={async () => {
-                    try {
-                      set(
-                        await api<Detail>(`/joint-projects/${id}/shares/accept`, {
-                          method: 'POST',
-                          body: { version: d.version },
-                        }),
-                      );
-                      setMsg({ kind: 'success', text: t('joint.sharesAcceptedMsg') });
-                    } catch (err) {
-                      setMsg({ kind: 'error', text: errorMessage(err, t) });
-                      await q.refetch();
-                    }
-                  }}
+                  onPress={() =>
+                    void run(
+                      () => shares.mutateAsync({ action: 'accept', version: d.version }),
+                      t('joint.sharesAcceptedMsg'),
+                    )
+                  }
                 >
                   {t('joint.acceptShares')}
                 </Button>
               )}
             </div>
           )}
-          <TableWrap label={t('joint.sharesTitle')}>
-            <table className="data numbers">
-              <caption>{t('joint.splitPreview', { total: fmtEuro(d.totalCents) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('joint.municipality')}</th>
-                  <th scope="col">{t('joint.myStatus')}</th>
-                  <th scope="col">{t('joint.population')}</th>
-                  {d.costKey === 'case_volume' && <th scope="col">{t('joint.cases')}</th>}
-                  {d.costKey === 'custom' && <th scope="col">{t('joint.percent')}</th>}
-                  <th scope="col">{t('joint.sharePercent')}</th>
-                  <th scope="col">{t('joint.share')}</th>
-                  {d.shares.pending && d.shares.agreedAt && <th scope="col">{t('joint.proposedShare')}</th>}
-                  {d.shares.pending && <th scope="col">{t('joint.agreedColumn')}</th>}
-                  <th scope="col">{t('joint.statement')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.partners
-                  .filter((p) => p.status !== 'declined')
-                  .map((p) => (
-                    <tr key={p.municipalityId}>
-                      <th scope="row">
-                        {p.name}
-                        {p.role === 'lead' && ` (${t('joint.leadShort')})`}
-                      </th>
-                      <td>{t(`joint.statuses.${p.status}`)}</td>
-                      <td>{fmtNumber(p.population)}</td>
-                      {d.costKey === 'case_volume' && <td>{fmtNumber(p.caseVolume)}</td>}
-                      {d.costKey === 'custom' && <td>{fmtNumber(p.customPercent)} %</td>}
-                      <td>{fmtNumber(p.sharePercent)} %</td>
-                      <td>{fmtEuro(p.shareCents)}</td>
-                      {d.shares.pending && d.shares.agreedAt && <td>{fmtEuro(p.proposedShareCents ?? 0)}</td>}
-                      {d.shares.pending && <td>{p.sharesAccepted ? t('common.yes') : t('common.no')}</td>}
-                      <td>
-                        <a
-                          href={`/api/v1/joint-projects/${id}/statement?format=pdf&municipalityId=${p.municipalityId}`}
-                        >
-                          PDF<span className="visually-hidden"> {t('joint.statementOf', { name: p.name })}</span>
-                        </a>{' '}
-                        ·{' '}
-                        <a
-                          href={`/api/v1/joint-projects/${id}/statement?format=xlsx&municipalityId=${p.municipalityId}`}
-                        >
-                          XLSX<span className="visually-hidden"> {t('joint.statementOf', { name: p.name })}</span>
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <SharesTable d={d} />
           {d.costLines.length > 0 && (
             <ul>
               {d.costLines.map((l, i) => (
@@ -356,7 +349,7 @@ export function JointPage() {
         <p className="hint">{t('joint.entriesHint')}</p>
         {d.can.write && (
           <>
-            <EntryForm id={id} onDone={set} />
+            <EntryForm id={id} />
             <div className="panel">
               <label htmlFor="joint-upload">{t('joint.upload')}</label>{' '}
               <input
@@ -367,7 +360,7 @@ export function JointPage() {
                   if (!file) return;
                   try {
                     setProgress(0);
-                    set(await upload<Detail>(`/joint-projects/${id}/documents`, file, setProgress));
+                    await uploadDocument.mutateAsync({ file, onProgress: setProgress });
                     setMsg({ kind: 'success', text: t('joint.uploaded') });
                   } catch (err) {
                     setMsg({ kind: 'error', text: errorMessage(err, t, true) });
@@ -402,13 +395,7 @@ export function JointPage() {
                 </p>
                 {e.body && <p style={{ whiteSpace: 'pre-line' }}>{e.body}</p>}
                 {e.mine && (
-                  <Button
-                    small
-                    variant="secondary"
-                    onPress={async () =>
-                      set(await api<Detail>(`/joint-projects/${id}/entries/${e.id}`, { method: 'DELETE' }))
-                    }
-                  >
+                  <Button small variant="secondary" onPress={() => void run(() => deleteEntry.mutateAsync(e.id))}>
                     {t('common.delete')}
                     <span className="visually-hidden"> {e.title}</span>
                   </Button>

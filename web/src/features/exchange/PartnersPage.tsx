@@ -1,19 +1,29 @@
-import type { contactRequestList, needDetail, partnerSuggestions } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { contactRequestInput } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { errorMessage, fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import {
+  type ContactRequestInput,
+  type ContactRequests,
+  contactRequestsQuery,
+  needQuery,
+  type PartnerSuggestions,
+  partnersQuery,
+  useAnswerContactRequest,
+  useNeedPartnerSearch,
+  useSendContactRequest,
+} from './queries';
 
-type Suggestions = z.infer<typeof partnerSuggestions>;
-type Item = Suggestions['items'][number];
+type Item = PartnerSuggestions['items'][number];
 
 /** A contact request to one municipality (from a partner suggestion or a published entry). */
 export function RequestDialog({
@@ -26,8 +36,8 @@ export function RequestDialog({
   onClose: (sent: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const [subject, setSubject] = useState(about);
-  const [message, setMessage] = useState('');
+  const send = useSendContactRequest();
+  const [form, setForm] = useState<Omit<ContactRequestInput, 'toMunicipalityId'>>({ about, message: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <FormDialog
@@ -40,12 +50,12 @@ export function RequestDialog({
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (message.trim().length < 10) return setErrors({ message: t('exchange.messageTooShort') });
+          if (!to) return;
+          const body = { ...form, toMunicipalityId: to.id };
+          const invalid = validate(contactRequestInput, body, t);
+          if (Object.keys(invalid).length) return setErrors(invalid);
           try {
-            await api('/contact-requests', {
-              method: 'POST',
-              body: { toMunicipalityId: to!.id, about: subject, message },
-            });
+            await send.mutateAsync(body);
             onClose(true);
           } catch (err) {
             const f = fieldMessages(err, t);
@@ -53,12 +63,18 @@ export function RequestDialog({
           }
         }}
       >
-        <TextField name="about" label={t('exchange.about')} value={subject} onChange={setSubject} />
+        <TextField
+          name="about"
+          label={t('exchange.about')}
+          value={form.about ?? ''}
+          onChange={(v) => setForm({ ...form, about: v })}
+          error={errors.about}
+        />
         <TextArea
           name="message"
           label={t('exchange.message')}
-          value={message}
-          onChange={setMessage}
+          value={form.message}
+          onChange={(v) => setForm({ ...form, message: v })}
           error={errors.message}
           required
         />
@@ -73,11 +89,8 @@ export function RequestDialog({
 /** Opening a need for partner search: its title then counts in other municipalities' suggestions. */
 function NeedSharing({ needId }: { needId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const need = useQuery({
-    queryKey: ['need', needId],
-    queryFn: () => api<z.infer<typeof needDetail>>(`/needs/${needId}`),
-  });
+  const need = useQuery(needQuery(needId));
+  const partnerSearch = useNeedPartnerSearch(needId);
   const [error, setError] = useState<string>();
   if (!need.data) return null;
   return (
@@ -88,11 +101,7 @@ function NeedSharing({ needId }: { needId: string }) {
         checked={need.data.seekingPartners}
         onChange={async (e) => {
           try {
-            await api(`/needs/${needId}/partner-search`, {
-              method: 'PUT',
-              body: { version: need.data!.version, seekingPartners: e.target.checked },
-            });
-            await qc.invalidateQueries({ queryKey: ['need', needId] });
+            await partnerSearch.mutateAsync({ version: need.data!.version, seekingPartners: e.target.checked });
             setError(undefined);
           } catch (err) {
             setError(errorMessage(err, t));
@@ -109,14 +118,11 @@ function NeedSharing({ needId }: { needId: string }) {
 export function PartnersPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const qc = useQueryClient();
   const [params] = useSearchParams();
   const needId = params.get('bedarf');
   const projectId = params.get('projekt');
-  const path = needId ? `/needs/${needId}/partners` : `/projects/${projectId}/partners`;
   const q = useQuery({
-    queryKey: ['partners', path],
-    queryFn: () => api<Suggestions>(path),
+    ...partnersQuery(needId ? { needId } : { projectId: projectId ?? '' }),
     enabled: Boolean(needId || projectId),
   });
   const [to, setTo] = useState<Item | null>(null);
@@ -126,12 +132,6 @@ export function PartnersPage() {
     return (
       <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
         <Empty>{t('exchange.partnersStart')}</Empty>
-      </Page>
-    );
-  if (q.error)
-    return (
-      <Page title={t('exchange.partnersTitle')} crumbs={crumbs}>
-        <Pending query={q} />
       </Page>
     );
   if (!q.data)
@@ -206,20 +206,14 @@ export function PartnersPage() {
         key={to?.municipality.id ?? 'none'}
         to={to ? to.municipality : null}
         about={d.source.title}
-        onClose={async (ok) => {
+        onClose={(ok) => {
           setTo(null);
-          if (ok) {
-            setSent(true);
-            await qc.invalidateQueries({ queryKey: ['partners', path] });
-            await qc.invalidateQueries({ queryKey: ['contact-requests'] });
-          }
+          if (ok) setSent(true);
         }}
       />
     </Page>
   );
 }
-
-type Requests = z.infer<typeof contactRequestList>;
 
 /** One list of contact requests (incoming with accept/decline, or outgoing). */
 function RequestList({
@@ -228,7 +222,7 @@ function RequestList({
   canAnswer,
   answer,
 }: {
-  items: Requests['incoming'];
+  items: ContactRequests['incoming'];
   incoming: boolean;
   canAnswer: boolean;
   answer: (id: string, accept: boolean) => void;
@@ -275,15 +269,12 @@ function RequestList({
 /** Contact requests: incoming to accept or decline, outgoing with their state; details only after acceptance. */
 export function ContactsPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['contact-requests'], queryFn: () => api<Requests>('/contact-requests') });
+  const q = useQuery(contactRequestsQuery());
+  const answerRequest = useAnswerContactRequest();
   const [msg, setMsg] = useState<string>();
   const answer = async (id: string, accept: boolean) => {
     try {
-      qc.setQueryData(
-        ['contact-requests'],
-        await api<Requests>(`/contact-requests/${id}/answer`, { method: 'POST', body: { accept } }),
-      );
+      await answerRequest.mutateAsync({ id, accept });
       setMsg(accept ? t('exchange.accepted') : t('exchange.declined'));
     } catch (err) {
       setMsg(errorMessage(err, t));
@@ -297,19 +288,17 @@ export function ContactsPage() {
         <Pending query={q} />
       ) : (
         <>
-          <section aria-labelledby="h-in">
-            <h2 id="h-in">{t('exchange.incoming')}</h2>
+          <Panel title={t('exchange.incoming')}>
             <RequestList
               items={q.data.incoming}
               incoming
               canAnswer={q.data.can.answer}
               answer={(id, ok) => void answer(id, ok)}
             />
-          </section>
-          <section aria-labelledby="h-out">
-            <h2 id="h-out">{t('exchange.outgoing')}</h2>
+          </Panel>
+          <Panel title={t('exchange.outgoing')}>
             <RequestList items={q.data.outgoing} incoming={false} canAnswer={false} answer={() => undefined} />
-          </section>
+          </Panel>
         </>
       )}
     </Page>

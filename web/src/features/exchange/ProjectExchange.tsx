@@ -1,17 +1,12 @@
-import type { publicationState } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import { api } from '../../lib/api';
+import { publicationQuery } from './queries';
 
 /** On the project page: publication state, the original if adopted, and the ways into the exchange. */
 export function ProjectExchange({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['publication', projectId],
-    queryFn: () => api<z.infer<typeof publicationState>>(`/projects/${projectId}/publication`),
-  });
+  const q = useQuery(publicationQuery(projectId));
   const s = q.data;
   return (
     <p className="btn-row">

@@ -1,24 +1,33 @@
-import type { exchangeEntry, publicationState } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { publicationInput } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { centsToInput, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { CheckboxGroup } from '../projects/shared';
 import { EntryView } from './EntryView';
+import {
+  type Entry,
+  type PublicationInput,
+  publicationQuery,
+  usePublicationPreview,
+  usePublish,
+  useRefreshPublication,
+  useWithdrawPublication,
+} from './queries';
 
-type State = z.infer<typeof publicationState>;
-type Form = State['input'];
+/** The form holds every field of the contract (the figures as typed text apart). */
+type Form = Required<Omit<PublicationInput, 'version'>>;
 
-function toBody(f: Form, tco: string, effort: string, months: string, version: number) {
+function toBody(f: Form, tco: string, effort: string, months: string, version: number): PublicationInput {
   return {
     ...f,
     version,
@@ -32,16 +41,18 @@ function toBody(f: Form, tco: string, effort: string, months: string, version: n
 export function PublishPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['publication', id], queryFn: () => api<State>(`/projects/${id}/publication`) });
+  const q = useQuery(publicationQuery(id));
+  const makePreview = usePublicationPreview(id);
+  const publishNow = usePublish(id);
+  const withdrawNow = useWithdrawPublication(id);
+  const refresh = useRefreshPublication(id);
   const [form, setForm] = useState<Form>();
   const [tco, setTco] = useState('');
   const [effort, setEffort] = useState('');
   const [months, setMonths] = useState('');
-  const [preview, setPreview] = useState<z.infer<typeof exchangeEntry>>();
+  const [preview, setPreview] = useState<Entry>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ kind: 'success' | 'error' | 'warning'; text: string }>();
-  const [confirm, setConfirm] = useState(false);
   useEffect(() => {
     if (!q.data) return;
     setForm(q.data.input);
@@ -54,12 +65,6 @@ export function PublishPage() {
     { to: '/projekte', label: t('nav.portfolio') },
     { to: `/projekte/${id}`, label: q.data?.projectTitle ?? t('projects.title') },
   ];
-  if (q.error)
-    return (
-      <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
-        <Pending query={q} />
-      </Page>
-    );
   if (!q.data || !form)
     return (
       <Page title={t('exchange.publishTitle')} crumbs={crumbs}>
@@ -71,55 +76,43 @@ export function PublishPage() {
     setForm({ ...form, ...patch });
     setPreview(undefined);
   };
-  function check(): boolean {
-    const errs: Record<string, string> = {};
-    if (form!.title.trim().length < 3) errs.title = t('exchange.titleMissing');
-    if (form!.contactRole.trim().length < 2) errs.contactRole = t('exchange.contactMissing');
-    if (form!.visibility === 'networks' && form!.networkIds.length === 0)
-      errs.networkIds = t('errors.networks_required');
-    if (tco.trim() !== '' && Number.isNaN(inputToCents(tco))) errs.tcoCents = t('errors.number_invalid');
-    if (Number.isNaN(parseGermanNumber(effort) as number)) errs.effortHours = t('errors.number_invalid');
-    const m = parseGermanNumber(months);
-    if (m !== null && (Number.isNaN(m) || !Number.isInteger(m))) errs.durationMonths = t('errors.number_invalid');
+  /** The body to send, or null when the form has errors (shown). */
+  function checked(): PublicationInput | null {
+    const body = toBody(form!, tco, effort, months, s.version);
+    const errs = validate(publicationInput, body, t);
+    // what is no number at all is told as such; ranges and required texts come from the contract
+    if (Number.isNaN(body.tcoCents)) errs.tcoCents = t('errors.number_invalid');
+    if (Number.isNaN(body.effortHours)) errs.effortHours = t('errors.number_invalid');
+    const m = body.durationMonths;
+    if (m != null && (Number.isNaN(m) || !Number.isInteger(m))) errs.durationMonths = t('errors.number_invalid');
     setErrors(errs);
-    return Object.keys(errs).length === 0;
+    return Object.keys(errs).length === 0 ? body : null;
   }
   async function showPreview() {
-    if (!check()) return;
+    const body = checked();
+    if (!body) return;
     try {
-      setPreview(
-        await api(`/projects/${id}/publication/preview`, {
-          method: 'POST',
-          body: toBody(form!, tco, effort, months, s.version),
-        }),
-      );
+      setPreview(await makePreview.mutateAsync(body));
     } catch (err) {
       setErrors(fieldMessages(err, t));
     }
   }
   async function publish() {
-    if (!check()) return;
+    const body = checked();
+    if (!body) return;
     try {
-      const next = await api<State>(`/projects/${id}/publication`, {
-        method: 'PUT',
-        body: toBody(form!, tco, effort, months, s.version),
-      });
-      qc.setQueryData(['publication', id], next);
+      await publishNow.mutateAsync(body);
       setMsg({ kind: 'success', text: t('exchange.published') });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         setMsg({ kind: 'warning', text: t('errors.version_conflict') });
-        await q.refetch();
+        await refresh();
       } else setErrors(fieldMessages(err, t));
     }
   }
   async function withdraw() {
-    setConfirm(false);
     try {
-      qc.setQueryData(
-        ['publication', id],
-        await api<State>(`/projects/${id}/publication/withdraw`, { method: 'POST', body: { version: s.version } }),
-      );
+      await withdrawNow.mutateAsync(s.version);
       setMsg({ kind: 'success', text: t('exchange.withdrawn') });
     } catch (err) {
       setMsg({ kind: 'error', text: errorMessage(err, t) });
@@ -325,9 +318,13 @@ export function PublishPage() {
           <div className="btn-row">
             <Button type="submit">{t('exchange.previewButton')}</Button>
             {s.status === 'published' && (
-              <Button variant="danger" onPress={() => setConfirm(true)}>
-                {t('exchange.withdraw')}
-              </Button>
+              <ConfirmDeleteButton
+                small={false}
+                label={t('exchange.withdraw')}
+                title={t('exchange.withdrawTitle')}
+                body={t('exchange.withdrawBody')}
+                onConfirm={withdraw}
+              />
             )}
           </div>
         </form>
@@ -344,14 +341,6 @@ export function PublishPage() {
           </div>
         </section>
       )}
-      <ConfirmDialog
-        isOpen={confirm}
-        title={t('exchange.withdrawTitle')}
-        body={t('exchange.withdrawBody')}
-        confirmLabel={t('exchange.withdraw')}
-        onConfirm={() => void withdraw()}
-        onCancel={() => setConfirm(false)}
-      />
     </Page>
   );
 }

@@ -1,17 +1,15 @@
-import { type financeSave, type projectFinance, WIBE_CRITERIA, WIBE_DIMENSIONS } from '@dz/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { WIBE_CRITERIA, WIBE_DIMENSIONS } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, inputToCents, parseGermanNumber } from '../../lib/format';
 import {
   CostAndStaffRows,
-  checkThreePoint,
+  checkPlan,
   costLinesOf,
   costRowsOf,
   num,
@@ -20,10 +18,8 @@ import {
   toNumber,
   usePlanOptions,
 } from './cost-lines';
+import { type Finance, type FinanceSave as Save, useSaveFinance } from './queries';
 import { type Row, RowsEditor } from './RowsEditor';
-
-type Finance = z.infer<typeof projectFinance>;
-type Save = z.input<typeof financeSave>;
 
 function rowsOf(f: Finance) {
   return {
@@ -62,7 +58,7 @@ function rowsOf(f: Finance) {
 /** The cost plan of a project: all lines, funding, benefits, WiBe scores and alternatives in one document. */
 export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveFinance = useSaveFinance(projectId);
   const init = rowsOf(f);
   const [costs, setCosts] = useState<Row[]>(init.costs);
   const [staff, setStaff] = useState<Row[]>(init.staff);
@@ -84,16 +80,6 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const errs = {
-      costs: checkThreePoint(costs, true, t),
-      staff: checkThreePoint(staff, false, t),
-      doNothing: checkThreePoint(doNothing, true, t),
-    };
-    setErrors(errs);
-    if (Object.values(errs).some((x) => Object.keys(x).length)) {
-      setMsg({ kind: 'error', text: t('finance.errors.summary') });
-      return;
-    }
     const body: Save = {
       version,
       costs: costLinesOf(costs),
@@ -138,9 +124,14 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
       budgetAvailableCents: inputToCents(budget.available),
       budgetLine: budget.line,
     };
+    const checked = checkPlan(body, { costs, staff, doNothing }, t);
+    setErrors(checked.rows);
+    if (Object.keys(checked.rows).length || checked.other.length) {
+      setMsg({ kind: 'error', text: [t('finance.errors.summary'), ...checked.other].join(' ') });
+      return;
+    }
     try {
-      const res = await api<Finance>(`/projects/${projectId}/finance`, { method: 'PUT', body });
-      qc.setQueryData(['finance', projectId], res);
+      const res = await saveFinance.mutateAsync(body);
       setVersion(res.version);
       setMsg({ kind: 'success', text: t('finance.saved') });
     } catch (err) {
@@ -169,7 +160,7 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         addLabel={t('finance.addFunding')}
         rows={funding}
         onChange={setFunding}
-        errors={{}}
+        errors={errors.funding ?? {}}
         blank={() => ({ programme: '', amount: '', share: '', conditions: '', deadline: '', status: 'planned' })}
         columns={[
           { key: 'programme', label: t('finance.programme') },
@@ -194,7 +185,7 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         addLabel={t('finance.addBenefit')}
         rows={benefits}
         onChange={setBenefits}
-        errors={{}}
+        errors={errors.benefits ?? {}}
         blank={() => ({ label: '', euros: '', hours: '', payGroup: payGroups[2]?.value ?? '', fromYear: '2' })}
         columns={[
           { key: 'label', label: t('finance.label') },
@@ -254,7 +245,7 @@ export function CostPlanForm({ f, projectId }: { f: Finance; projectId: string }
         addLabel={t('finance.addPartner')}
         rows={partners}
         onChange={setPartners}
-        errors={{}}
+        errors={errors.partners ?? {}}
         blank={() => ({ name: '', population: '', percent: '' })}
         columns={[
           { key: 'name', label: t('finance.partnerName') },

@@ -1,29 +1,16 @@
-import {
-  type decisionPaperDraft,
-  PROJECT_TYPES,
-  type ProjectType,
-  type paperSuggestions,
-  type projectFinance,
-} from '@dz/core';
+import { PROJECT_TYPES, type ProjectType } from '@dz/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
-import { Alert, Loading, Page } from '../../components/Page';
-import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
-import type { Project } from '../projects/project-change';
+import { Alert, Page, Pending } from '../../components/Page';
 import { PaperForm, type PaperMade, PaperPdfLink } from './DecisionPaper';
 import { PaperCostStep } from './PaperCostStep';
 import { PaperRiskStep } from './PaperRiskStep';
+import { financeQuery, paperDraftQuery, projectQuery, suggestionsQuery } from './queries';
 import './finance.css';
-
-type Finance = z.infer<typeof projectFinance>;
-type Suggestions = z.infer<typeof paperSuggestions>;
-type Draft = z.infer<typeof decisionPaperDraft>;
 
 const STEPS = ['costs', 'risks', 'paper'] as const;
 const isType = (v: string | null): v is ProjectType => PROJECT_TYPES.includes(v as ProjectType);
@@ -32,11 +19,7 @@ const isType = (v: string | null): v is ProjectType => PROJECT_TYPES.includes(v 
 function PaperStep({ projectId, onBack }: { projectId: string; onBack: () => void }) {
   const { t } = useTranslation();
   // always fresh: the figures follow the plan and the risks just saved
-  const draft = useQuery({
-    queryKey: ['decision-paper-draft', projectId],
-    queryFn: () => api<Draft>(`/projects/${projectId}/decision-papers/draft`),
-    gcTime: 0,
-  });
+  const draft = useQuery(paperDraftQuery(projectId));
   const [made, setMade] = useState<PaperMade | null>(null);
   return (
     <>
@@ -60,10 +43,8 @@ function PaperStep({ projectId, onBack }: { projectId: string; onBack: () => voi
           </>
         )}
       </div>
-      {made ? null : draft.error ? (
-        <Alert kind="error">{errorMessage(draft.error, t)}</Alert>
-      ) : !draft.data ? (
-        <Loading />
+      {made ? null : !draft.data ? (
+        <Pending query={draft} />
       ) : (
         <>
           <p>{t('paperPath.paperIntro')}</p>
@@ -88,17 +69,10 @@ export function CouncilPaperPage() {
   const step = Math.min(3, Math.max(1, Number(params.get('schritt')) || 1));
   const chosen = params.get('art');
   const type = isType(chosen) ? chosen : undefined;
-  const project = useQuery({ queryKey: ['project', projectId], queryFn: () => api<Project>(`/projects/${projectId}`) });
-  const f = useQuery({
-    queryKey: ['finance', projectId],
-    queryFn: () => api<Finance>(`/projects/${projectId}/finance`),
-  });
-  const s = useQuery({
-    queryKey: ['paper-suggestions', projectId, type ?? ''],
-    queryFn: () => api<Suggestions>(`/projects/${projectId}/paper-suggestions${type ? `?type=${type}` : ''}`),
-    // the step stays on screen while another type's suggestions load
-    placeholderData: keepPreviousData,
-  });
+  const project = useQuery(projectQuery(projectId));
+  const f = useQuery(financeQuery(projectId));
+  // the step stays on screen while another type's suggestions load
+  const s = useQuery({ ...suggestionsQuery(projectId, type), placeholderData: keepPreviousData });
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef(step);
   useEffect(() => {
@@ -108,17 +82,10 @@ export function CouncilPaperPage() {
   }, [step]);
   const go = (n: number) => setParams({ schritt: String(n), ...(s.data ? { art: s.data.type } : {}) });
   const title = project.data ? t('paperPath.title', { title: project.data.title }) : t('paperPath.start');
-  const error = project.error ?? f.error ?? s.error;
-  if (error)
-    return (
-      <Page title={t('paperPath.start')}>
-        <Alert kind="error">{errorMessage(error, t)}</Alert>
-      </Page>
-    );
   if (!project.data || !f.data || !s.data)
     return (
-      <Page title={title}>
-        <Loading />
+      <Page title={project.error || f.error || s.error ? t('paperPath.start') : title}>
+        <Pending queries={[project, f, s]} />
       </Page>
     );
   const canEdit = Boolean(f.data.can.edit);

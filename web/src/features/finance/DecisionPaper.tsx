@@ -1,20 +1,19 @@
-import type { decisionPaperDraft, decisionPaperList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { decisionPaperInput } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
-import { errorMessage, fieldMessages } from '../../lib/errors';
+import { Alert, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { fieldKey } from '../../lib/api';
+import { errorMessage, fieldErrorText, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtEuro, fmtNumber } from '../../lib/format';
+import { contractErrors } from '../../lib/validate';
+import { type Draft, type Paper, type PaperInput, papersQuery, useCreatePaper, useFetchDraft } from './queries';
 import { type Row, RowsEditor } from './RowsEditor';
-
-type Draft = z.infer<typeof decisionPaperDraft>;
-type Papers = z.infer<typeof decisionPaperList>;
 
 /** The download link of a generated version's PDF. */
 export function PaperPdfLink({ projectId, id, versionNo }: { projectId: string; id: string; versionNo: number }) {
@@ -47,7 +46,7 @@ export function PaperForm({
   onDone: (made: PaperMade) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const createPaper = useCreatePaper(projectId);
   const [form, setForm] = useState({
     reference: draft.reference,
     paperDate: draft.paperDate,
@@ -65,6 +64,7 @@ export function PaperForm({
     draft.consultation.map((c) => ({ body: c.body, date: c.date ?? '', role: c.role })),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const f = draft.figures;
@@ -76,28 +76,32 @@ export function PaperForm({
       : t('finance.paper.planYears', { from: from + 1, to: to + 1 });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // bodies left empty are dropped; the contract checks the rest as the server will
+    const used = consultation.flatMap((c, i) => (String(c.body).trim() ? [i] : []));
+    const body: PaperInput = {
+      ...form,
+      attachments: form.attachments
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean),
+      consultation: used.map((i) => {
+        const c = consultation[i]!;
+        return { body: String(c.body), date: c.date ? String(c.date) : null, role: c.role as 'preliminary' };
+      }),
+    };
     const errs: Record<string, string> = {};
-    if (!form.reference.trim()) errs.reference = t('finance.paper.errors.reference');
-    if (form.subject.trim().length < 3) errs.subject = t('finance.paper.errors.subject');
-    if (form.resolution.trim().length < 3) errs.resolution = t('finance.paper.errors.resolution');
+    const rows: Record<number, string> = {};
+    for (const issue of contractErrors(decisionPaperInput, body)) {
+      const row = /^body\.consultation\.(\d+)\./.exec(issue.path)?.[1];
+      if (row !== undefined) rows[used[Number(row)]!] ??= fieldErrorText(issue, t);
+      else errs[fieldKey(issue.path)] ??= fieldErrorText(issue, t);
+    }
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    setRowErrors(rows);
+    if (Object.keys(errs).length || Object.keys(rows).length) return;
     setBusy(true);
     try {
-      const res = await api<{ id: string; versionNo: number }>(`/projects/${projectId}/decision-papers`, {
-        method: 'POST',
-        body: {
-          ...form,
-          attachments: form.attachments
-            .split('\n')
-            .map((x) => x.trim())
-            .filter(Boolean),
-          consultation: consultation
-            .filter((c) => String(c.body).trim())
-            .map((c) => ({ body: String(c.body), date: c.date ? String(c.date) : null, role: String(c.role) })),
-        },
-      });
-      await qc.invalidateQueries({ queryKey: ['decision-papers', projectId] });
+      const res = await createPaper.mutateAsync(body);
       onDone({ ...res, message: t('finance.paper.created', { n: res.versionNo }) });
     } catch (err) {
       setErrors({
@@ -220,6 +224,7 @@ export function PaperForm({
           label={t('finance.paper.date')}
           value={form.paperDate}
           onChange={set('paperDate')}
+          error={errors.paperDate}
         />
         <TextField
           name="leadDepartment"
@@ -244,7 +249,7 @@ export function PaperForm({
         addLabel={t('finance.paper.addBody')}
         rows={consultation}
         onChange={setConsultation}
-        errors={{}}
+        errors={rowErrors}
         blank={() => ({ body: '', date: '', role: 'preliminary' })}
         columns={[
           { key: 'body', label: t('finance.paper.body') },
@@ -279,24 +284,21 @@ export function PaperForm({
 /** Council decision paper: prepared from the project, edited, generated as numbered PDF versions and OParl. */
 export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const { t } = useTranslation();
-  const list = useQuery({
-    queryKey: ['decision-papers', projectId],
-    queryFn: () => api<Papers>(`/projects/${projectId}/decision-papers`),
-  });
+  const list = useQuery(papersQuery(projectId));
+  const fetchDraft = useFetchDraft(projectId);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [msg, setMsg] = useState('');
   const [error, setError] = useState('');
   async function prepare() {
     setMsg('');
     try {
-      setDraft(await api<Draft>(`/projects/${projectId}/decision-papers/draft`));
+      setDraft(await fetchDraft());
     } catch (err) {
       setError(errorMessage(err, t));
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-paper">
-      <h2 id="h-paper">{t('finance.paper.title')}</h2>
+    <Panel title={t('finance.paper.title')}>
       <p>{t('finance.paper.intro')}</p>
       <div aria-live="polite">
         {msg && <Alert kind="success">{msg}</Alert>}
@@ -304,50 +306,47 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
       </div>
       {!list.data ? (
         <Pending query={list} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('finance.paper.none')}</Empty>
       ) : (
-        <TableWrap label={t('finance.paper.versions')}>
-          <table className="data">
-            <caption>{t('finance.paper.versions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('finance.paper.version')}</th>
-                <th scope="col">{t('finance.paper.reference')}</th>
-                <th scope="col">{t('finance.paper.date')}</th>
-                <th scope="col">{t('finance.paper.p80')}</th>
-                <th scope="col">{t('finance.paper.createdBy')}</th>
-                <th scope="col">{t('finance.paper.documents')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.versionNo}</td>
-                  <td>{p.reference}</td>
-                  <td>{fmtDate(p.paperDate)}</td>
-                  <td>{fmtEuro(p.figures.p80, true)}</td>
-                  <td>
-                    {p.author ?? '–'}
-                    <div className="muted">{fmtDateTime(p.createdAt)}</div>
-                  </td>
-                  <td>
-                    <PaperPdfLink projectId={projectId} id={p.id} versionNo={p.versionNo} />
-                    <br />
-                    <a
-                      href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/oparl`}
-                      target="_blank"
-                      rel="noopener"
-                    >
-                      {t('finance.paper.oparl', { n: p.versionNo })}
-                      <span className="visually-hidden"> ({t('projects.files.newWindow')})</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable<Paper>
+          label={t('finance.paper.versions')}
+          caption={t('finance.paper.versions')}
+          className="data"
+          rows={list.data.items}
+          rowKey={(p) => p.id}
+          empty={t('finance.paper.none')}
+          columns={[
+            { header: t('finance.paper.version'), cell: (p) => p.versionNo },
+            { header: t('finance.paper.reference'), cell: (p) => p.reference },
+            { header: t('finance.paper.date'), cell: (p) => fmtDate(p.paperDate) },
+            { header: t('finance.paper.p80'), cell: (p) => fmtEuro(p.figures.p80, true) },
+            {
+              header: t('finance.paper.createdBy'),
+              cell: (p) => (
+                <>
+                  {p.author ?? '–'}
+                  <div className="muted">{fmtDateTime(p.createdAt)}</div>
+                </>
+              ),
+            },
+            {
+              header: t('finance.paper.documents'),
+              cell: (p) => (
+                <>
+                  <PaperPdfLink projectId={projectId} id={p.id} versionNo={p.versionNo} />
+                  <br />
+                  <a
+                    href={`/api/v1/projects/${projectId}/decision-papers/${p.id}/oparl`}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t('finance.paper.oparl', { n: p.versionNo })}
+                    <span className="visually-hidden"> ({t('projects.files.newWindow')})</span>
+                  </a>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {canEdit &&
         (draft ? (
@@ -362,6 +361,6 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
         ) : (
           <Button onPress={() => void prepare()}>{t('finance.paper.prepare')}</Button>
         ))}
-    </section>
+    </Panel>
   );
 }

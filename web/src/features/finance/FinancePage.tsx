@@ -1,29 +1,19 @@
-import {
-  BUDGET_SIMULATION,
-  type projectFinance,
-  projectSimulationInput,
-  type riskList,
-  type SimulationResult,
-} from '@dz/core';
+import { BUDGET_SIMULATION, projectSimulationInput, type SimulationResult } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
 import { BarChart } from '../../components/BarChart';
 import { Button } from '../../components/Button';
 import { Alert, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { LineChart, StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtDate, fmtEuro, fmtEuroThousands, fmtNumber, fmtPercent } from '../../lib/format';
-import type { Project } from '../projects/project-change';
 import { CostPlanForm } from './CostPlanForm';
 import { DecisionPaper } from './DecisionPaper';
+import { type Finance, financeQuery, type Project, projectQuery, type Risks, risksQuery } from './queries';
 import { RiskRegister } from './RiskRegister';
-
-type Finance = z.infer<typeof projectFinance>;
-type Risks = z.infer<typeof riskList>;
 
 /** The date `weeks` after an ISO date (the simulated end date). */
 const addWeeks = (iso: string, weeks: number) =>
@@ -35,8 +25,7 @@ function Overview({ f }: { f: Finance }) {
   const { t } = useTranslation();
   const c = f.computed;
   return (
-    <section className="panel" aria-labelledby="h-overview">
-      <h2 id="h-overview">{t('finance.overview')}</h2>
+    <Panel title={t('finance.overview')}>
       <dl className="facts">
         <dt>{t('finance.tco', { years: f.settings.horizonYears })}</dt>
         <dd>{fmtEuro(c.total)}</dd>
@@ -87,7 +76,7 @@ function Overview({ f }: { f: Finance }) {
           : t('finance.hint.none')}
       </Alert>
       <p className="muted">{t('finance.discountSource', { source: f.settings.discountRateSource })}</p>
-    </section>
+    </Panel>
   );
 }
 
@@ -96,8 +85,7 @@ function Lifecycle({ f }: { f: Finance }) {
   const years = f.computed.years;
   const labels = years.map((y) => t('finance.yearN', { n: y.year + 1 }));
   return (
-    <section className="panel" aria-labelledby="h-lifecycle">
-      <h2 id="h-lifecycle">{t('finance.lifecycle')}</h2>
+    <Panel title={t('finance.lifecycle')}>
       <StackedBars
         labels={labels}
         format={euroK}
@@ -165,7 +153,7 @@ function Lifecycle({ f }: { f: Finance }) {
           </tbody>
         </table>
       </TableWrap>
-    </section>
+    </Panel>
   );
 }
 
@@ -188,8 +176,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
     });
   }
   return (
-    <section className="panel" aria-labelledby="h-sim">
-      <h2 id="h-sim">{t('finance.simulation.title')}</h2>
+    <Panel title={t('finance.simulation.title')}>
       <p>{t('finance.simulation.intro')}</p>
       <Button onPress={run} isDisabled={running}>
         {running ? t('finance.simulation.running') : t('finance.simulation.run')}
@@ -279,7 +266,7 @@ function Simulation({ f, risks, project }: { f: Finance; risks: Risks['items']; 
           </div>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -294,8 +281,7 @@ function Alternatives({ f }: { f: Finance }) {
   ];
   const shown = rows.filter(([, v]) => v !== null) as [string, number][];
   return (
-    <section className="panel" aria-labelledby="h-alt">
-      <h2 id="h-alt">{t('finance.alt.title', { years: f.settings.horizonYears })}</h2>
+    <Panel id="h-alt" title={t('finance.alt.title', { years: f.settings.horizonYears })}>
       <BarChart
         labels={shown.map(([l]) => l)}
         values={shown.map(([, v]) => v)}
@@ -333,7 +319,7 @@ function Alternatives({ f }: { f: Finance }) {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -341,19 +327,10 @@ function Alternatives({ f }: { f: Finance }) {
 export function FinancePage() {
   const { t } = useTranslation();
   const { projectId = '' } = useParams();
-  const project = useQuery({ queryKey: ['project', projectId], queryFn: () => api<Project>(`/projects/${projectId}`) });
-  const f = useQuery({
-    queryKey: ['finance', projectId],
-    queryFn: () => api<Finance>(`/projects/${projectId}/finance`),
-  });
-  const risks = useQuery({ queryKey: ['risks', projectId], queryFn: () => api<Risks>(`/projects/${projectId}/risks`) });
+  const project = useQuery(projectQuery(projectId));
+  const f = useQuery(financeQuery(projectId));
+  const risks = useQuery(risksQuery(projectId));
   const title = project.data ? t('finance.pageTitle', { title: project.data.title }) : t('finance.title');
-  if (f.error || project.error)
-    return (
-      <Page title={t('finance.title')}>
-        <Pending queries={[f, project]} />
-      </Page>
-    );
   if (!f.data || !project.data)
     return (
       <Page title={title}>

@@ -1,24 +1,24 @@
-import {
-  councilBodies,
-  type councilSettings,
-  type financeSettings,
-  MUNICIPALITY_KINDS,
-  type MunicipalityKind,
-} from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { councilBodies, councilSettingsSave, financeSettingsSave, MUNICIPALITY_KINDS } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import {
+  type CouncilSave,
+  councilQuery,
+  type SettingsSave,
+  settingsQuery,
+  useRefreshSettings,
+  useSaveCouncil,
+  useSaveSettings,
+} from './queries';
 import { type Row, RowsEditor } from './RowsEditor';
-
-type Settings = z.infer<typeof financeSettings>;
-type Council = z.infer<typeof councilSettings>;
 
 /**
  * The council that decides and the committee that prepares: set once per municipality, then every new decision paper
@@ -26,9 +26,10 @@ type Council = z.infer<typeof councilSettings>;
  */
 function CouncilForm() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['finance-council'], queryFn: () => api<Council>('/finance/council') });
-  const [form, setForm] = useState<{ kind: string; council: string; committee: string } | null>(null);
+  const q = useQuery(councilQuery());
+  const saveCouncil = useSaveCouncil();
+  const refresh = useRefreshSettings();
+  const [form, setForm] = useState<Omit<CouncilSave, 'version'> | null>(null);
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -39,23 +40,24 @@ function CouncilForm() {
   async function save(e: React.FormEvent) {
     e.preventDefault();
     if (!form) return;
-    if (form.council.trim().length < 2) return setError(t('finance.council.councilInvalid'));
-    setError(undefined);
+    const body = { version: data.version, ...form };
+    const invalid = validate(councilSettingsSave, body, t);
+    setError(invalid.council ?? invalid.committee);
+    if (Object.keys(invalid).length) return;
     try {
-      const res = await api<Council>('/finance/council', { method: 'PUT', body: { version: data.version, ...form } });
-      qc.setQueryData(['finance-council'], res);
+      const res = await saveCouncil.mutateAsync(body);
       setForm({ kind: res.kind, council: res.council, committee: res.committee });
       setMsg({ kind: 'success', text: t('common.saved') });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         setForm(null);
-        await qc.invalidateQueries({ queryKey: ['finance-council'] });
+        await refresh('council');
         setMsg({ kind: 'warning', text: t('errors.version_conflict') });
       } else setMsg({ kind: 'error', text: errorMessage(err, t, true) });
     }
   }
   // the suggestion follows the kind chosen in the form (the same core table the server uses)
-  const s = councilBodies(data.landCode, form.kind as MunicipalityKind);
+  const s = councilBodies(data.landCode, form.kind);
   return (
     <form onSubmit={save} noValidate className="panel" aria-labelledby="h-council">
       <h2 id="h-council">{t('finance.council.title')}</h2>
@@ -67,7 +69,7 @@ function CouncilForm() {
           name="kind"
           label={t('finance.council.kind')}
           value={form.kind}
-          onChange={(kind) => setForm({ ...form, kind })}
+          onChange={(kind) => setForm({ ...form, kind: kind as CouncilSave['kind'] })}
           options={MUNICIPALITY_KINDS.map((k) => ({ value: k, label: t(`finance.council.kinds.${k}`) }))}
         />
         <div className="form-grid">
@@ -75,7 +77,7 @@ function CouncilForm() {
             name="committee"
             label={t('finance.council.committee')}
             hint={t('finance.council.committeeHint')}
-            value={form.committee}
+            value={form.committee ?? ''}
             onChange={(committee) => setForm({ ...form, committee })}
           />
           <TextField
@@ -112,8 +114,10 @@ function CouncilForm() {
 /** Discount rate with its source, horizon and the staff cost rate table of one year. */
 export function FinanceSettingsPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['finance-settings'], queryFn: () => api<Settings>('/finance/settings') });
+  const q = useQuery(settingsQuery());
+  const saveSettings = useSaveSettings();
+  const refresh = useRefreshSettings();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [form, setForm] = useState<{
     rate: string;
     source: string;
@@ -146,30 +150,29 @@ export function FinanceSettingsPage() {
     e.preventDefault();
     if (!form) return;
     const rate = parseGermanNumber(form.rate);
-    if (rate === null || Number.isNaN(rate) || rate < 0 || rate > 20)
-      return setMsg({ kind: 'error', text: t('finance.settings.rateInvalid') });
+    const body: SettingsSave = {
+      version: data.version,
+      discountRate: (rate ?? Number.NaN) / 100,
+      discountRateSource: form.source,
+      horizonYears: Number(form.horizon),
+      ratesYear: Number(form.year),
+      rates: rates.map((r) => ({
+        payGroup: String(r.payGroup).trim(),
+        centsPerHour: inputToCents(String(r.euros)) ?? 0,
+      })),
+      ratesSource: form.ratesSource,
+    };
+    const errs = validate(financeSettingsSave, body, t);
+    // the rate is entered in percent, the contract's limit is a fraction: the message names the percent range
+    if (errs.discountRate) errs.discountRate = t('finance.settings.rateInvalid');
+    setErrors(errs);
+    if (Object.keys(errs).length) return setMsg({ kind: 'error', text: Object.values(errs)[0]! });
     try {
-      const res = await api<Settings>('/finance/settings', {
-        method: 'PUT',
-        body: {
-          version: data.version,
-          discountRate: rate / 100,
-          discountRateSource: form.source,
-          horizonYears: Number(form.horizon),
-          ratesYear: Number(form.year),
-          rates: rates.map((r) => ({
-            payGroup: String(r.payGroup).trim(),
-            centsPerHour: inputToCents(String(r.euros)) ?? 0,
-          })),
-          ratesSource: form.ratesSource,
-        },
-      });
-      qc.setQueryData(['finance-settings'], res);
-      void qc.invalidateQueries({ queryKey: ['finance'] });
+      await saveSettings.mutateAsync(body);
       setMsg({ kind: 'success', text: t('common.saved') });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        await qc.invalidateQueries({ queryKey: ['finance-settings'] });
+        await refresh('settings');
         setMsg({ kind: 'warning', text: t('errors.version_conflict') });
       } else setMsg({ kind: 'error', text: errorMessage(err, t, true) });
     }
@@ -189,6 +192,7 @@ export function FinanceSettingsPage() {
               inputMode="decimal"
               value={form.rate}
               onChange={set('rate')}
+              error={errors.discountRate}
             />
             <TextField
               name="horizon"
@@ -196,6 +200,7 @@ export function FinanceSettingsPage() {
               inputMode="numeric"
               value={form.horizon}
               onChange={set('horizon')}
+              error={errors.horizonYears}
             />
             <TextField
               name="year"
@@ -203,6 +208,7 @@ export function FinanceSettingsPage() {
               inputMode="numeric"
               value={form.year}
               onChange={set('year')}
+              error={errors.ratesYear}
             />
           </div>
           <TextArea
@@ -211,6 +217,7 @@ export function FinanceSettingsPage() {
             rows={2}
             value={form.source}
             onChange={set('source')}
+            error={errors.discountRateSource}
           />
           <h2>{t('finance.settings.rates')}</h2>
           <RowsEditor
@@ -225,12 +232,14 @@ export function FinanceSettingsPage() {
               { key: 'euros', label: t('finance.settings.perHour'), type: 'number' },
             ]}
           />
+          {errors.rates && <p className="field-error">{errors.rates}</p>}
           <TextArea
             name="ratesSource"
             label={t('finance.settings.ratesSource')}
             rows={3}
             value={form.ratesSource}
             onChange={set('ratesSource')}
+            error={errors.ratesSource}
           />
           {data.can.edit && <Button type="submit">{t('common.save')}</Button>}
         </fieldset>

@@ -1,21 +1,15 @@
-import type { financeSave, paperSuggestions, projectFinance } from '@dz/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, fmtNumber, inputToCents } from '../../lib/format';
-import { CostAndStaffRows, checkThreePoint, costLinesOf, costRowsOf, staffLinesOf, staffRowsOf } from './cost-lines';
+import { CostAndStaffRows, checkPlan, costLinesOf, costRowsOf, staffLinesOf, staffRowsOf } from './cost-lines';
+import { type Finance, type FinanceSave as Save, type Suggestions, useRefreshFinance, useSaveFinance } from './queries';
 import type { Row } from './RowsEditor';
-
-type Finance = z.infer<typeof projectFinance>;
-type Suggestions = z.infer<typeof paperSuggestions>;
-type Save = z.input<typeof financeSave>;
 
 /** The saved finance document without the computed parts: what a save sends back unchanged. */
 const documentOf = (f: Finance): Save => ({
@@ -46,7 +40,8 @@ export function PaperCostStep({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveFinance = useSaveFinance(projectId);
+  const refresh = useRefreshFinance(projectId);
   const current = f.costs.length > 0;
   const [source, setSource] = useState(current ? 'current' : 'template');
   const [costs, setCosts] = useState<Row[]>(costRowsOf(current ? f.costs : (s.sources[0]?.costs ?? [])));
@@ -82,28 +77,26 @@ export function PaperCostStep({
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const errs = { costs: checkThreePoint(costs, true, t), staff: checkThreePoint(staff, false, t) };
     const available = inputToCents(budget.available);
-    setErrors(errs);
-    if (Object.values(errs).some((x) => Object.keys(x).length)) return setMsg(t('finance.errors.summary'));
+    const body: Save = {
+      ...documentOf(f),
+      costs: costLinesOf(costs),
+      staff: staffLinesOf(staff),
+      budgetAvailableCents: available,
+      budgetLine: budget.line,
+    };
+    const checked = checkPlan(body, { costs, staff }, t);
+    setErrors(checked.rows);
+    if (Object.keys(checked.rows).length) return setMsg(t('finance.errors.summary'));
     if (available !== null && Number.isNaN(available)) return setMsg(t('paperPath.budgetInvalid'));
+    if (checked.other.length) return setMsg(checked.other.join(' '));
     setBusy(true);
     try {
-      const res = await api<Finance>(`/projects/${projectId}/finance`, {
-        method: 'PUT',
-        body: {
-          ...documentOf(f),
-          costs: costLinesOf(costs),
-          staff: staffLinesOf(staff),
-          budgetAvailableCents: available,
-          budgetLine: budget.line,
-        },
-      });
-      qc.setQueryData(['finance', projectId], res);
+      await saveFinance.mutateAsync(body);
       onSaved();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        await qc.invalidateQueries({ queryKey: ['finance', projectId] });
+        await refresh();
         setMsg(t('errors.version_conflict'));
       } else setMsg(errorMessage(err, t, true));
     } finally {

@@ -1,18 +1,15 @@
-import { isSuggestionTaken, type paperSuggestions, type riskList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isSuggestionTaken } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Alert, Loading } from '../../components/Page';
-import { api } from '../../lib/api';
+import { Alert, Pending } from '../../components/Page';
 import { errorMessage } from '../../lib/errors';
 import { fmtEuro } from '../../lib/format';
+import { risksQuery, type Suggestions, useAddRisk } from './queries';
 import { RiskRegister } from './RiskRegister';
 
-type Suggestions = z.infer<typeof paperSuggestions>;
 type Suggestion = Suggestions['risks'][number]['items'][number];
-type Risks = z.infer<typeof riskList>;
 
 /**
  * Step 2 of the guided path: risk suggestions by category, each taken into the register with one click (the risks of
@@ -20,18 +17,17 @@ type Risks = z.infer<typeof riskList>;
  */
 export function PaperRiskStep({ projectId, s }: { projectId: string; s: Suggestions }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const risks = useQuery({ queryKey: ['risks', projectId], queryFn: () => api<Risks>(`/projects/${projectId}/risks`) });
+  const risks = useQuery(risksQuery(projectId));
+  const addRisk = useAddRisk(projectId);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState('');
-  if (!risks.data) return <Loading />;
+  if (!risks.data) return <Pending query={risks} />;
   const titles = risks.data.items.map((r) => r.title);
   async function accept(r: Suggestion) {
     setBusy(r.title);
     try {
       const { source: _source, ...risk } = r;
-      const res = await api<Risks>(`/projects/${projectId}/risks`, { method: 'POST', body: risk });
-      qc.setQueryData(['risks', projectId], res);
+      await addRisk.mutateAsync(risk);
       setMsg({ kind: 'success', text: t('paperPath.accepted', { title: r.title }) });
     } catch (err) {
       setMsg({ kind: 'error', text: errorMessage(err, t, true) });

@@ -1,15 +1,12 @@
-import type { portfolioFinance } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { StackedBars } from '../../components/StackedBars';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtDate, fmtEuro, fmtEuroThousands } from '../../lib/format';
-
-type Data = z.infer<typeof portfolioFinance>;
+import { type PortfolioFinance as Data, portfolioFinanceQuery } from './queries';
 
 function Pivot({
   data,
@@ -66,7 +63,7 @@ function Pivot({
 /** Multi-year budget across all running projects, risk exposure and funding deadlines; XLSX export. */
 export function PortfolioFinancePage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['finance', 'portfolio'], queryFn: () => api<Data>('/finance/portfolio') });
+  const q = useQuery(portfolioFinanceQuery());
   const cat = (k: string) => (k === 'staff' ? t('finance.staff') : t(`finance.categories.${k}`));
   if (!q.data)
     return (
@@ -89,7 +86,7 @@ export function PortfolioFinancePage() {
         <section className="card" aria-labelledby="c-deadlines">
           <h2 id="c-deadlines">{t('finance.portfolio.deadlines')}</h2>
           {d.deadlines.length === 0 ? (
-            <p>{t('finance.portfolio.noDeadlines')}</p>
+            <Empty>{t('finance.portfolio.noDeadlines')}</Empty>
           ) : (
             <ul className="plain">
               {d.deadlines.map((x) => (
@@ -111,8 +108,7 @@ export function PortfolioFinancePage() {
       {d.rows.length === 0 ? (
         <Empty>{t('finance.portfolio.empty')}</Empty>
       ) : (
-        <section className="panel" aria-labelledby="h-budget">
-          <h2 id="h-budget">{t('finance.portfolio.byYear')}</h2>
+        <Panel title={t('finance.portfolio.byYear')}>
           <StackedBars
             labels={years.map(String)}
             format={fmtEuroThousands}
@@ -130,7 +126,7 @@ export function PortfolioFinancePage() {
             caption={t('finance.portfolio.byBudgetLine')}
             label={(k) => k || t('finance.portfolio.noBudgetLine')}
           />
-        </section>
+        </Panel>
       )}
     </Page>
   );

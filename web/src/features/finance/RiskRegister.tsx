@@ -7,29 +7,42 @@ import {
   probabilityBandRange,
   RISK_CATEGORIES,
   RISK_STATUSES,
+  riskCreate,
   riskHeat,
-  type riskList,
+  riskUpdate,
 } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
+import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Alert, Empty, Pending } from '../../components/Page';
+import { Alert, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { centsToInput, fmtEuro, inputToCents, parseGermanNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { useColleagues } from '../projects/shared';
+import {
+  type Risk,
+  type RiskCreate,
+  risksQuery,
+  useAddRisk,
+  useDeleteRisk,
+  useRefreshRisks,
+  useUpdateRisk,
+} from './queries';
 
-type Risks = z.infer<typeof riskList>;
-type Risk = Risks['items'][number];
+const isNumber = (x: number | null): x is number => x !== null && !Number.isNaN(x);
 
 function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk; onDone: (msg?: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const addRisk = useAddRisk(projectId);
+  const updateRisk = useUpdateRisk(projectId);
+  const refresh = useRefreshRisks(projectId);
   const people = useColleagues();
   const [form, setForm] = useState({
     title: risk?.title ?? '',
@@ -50,39 +63,40 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
     e.preventDefault();
     const p = parseGermanNumber(form.probability);
     const [a, b, c] = [inputToCents(form.costMin), inputToCents(form.costLikely), inputToCents(form.costMax)];
-    const errs: Record<string, string> = {};
-    if (form.title.trim().length < 3) errs.title = t('finance.risks.errors.title');
-    if (p === null || Number.isNaN(p) || p < 0 || p > 100 || !Number.isInteger(p))
-      errs.probability = t('finance.risks.errors.probability');
-    if ([a, b, c].some((x) => x === null || Number.isNaN(x))) errs.costLikely = t('finance.errors.amounts');
-    else if (!((a as number) <= (b as number) && (b as number) <= (c as number)))
-      errs.costLikely = t('finance.errors.order');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    const body = {
+    const weeks = parseGermanNumber(form.weeks) ?? 0;
+    const mitigationCents = inputToCents(form.mitigationCents) ?? 0;
+    const body: RiskCreate = {
       title: form.title,
-      category: form.category,
-      probability: p,
-      costMin: a,
-      costLikely: b,
-      costMax: c,
-      weeks: Math.round(parseGermanNumber(form.weeks) ?? 0),
+      category: form.category as RiskCreate['category'],
+      probability: p ?? Number.NaN,
+      costMin: a ?? Number.NaN,
+      costLikely: b ?? Number.NaN,
+      costMax: c ?? Number.NaN,
+      weeks: Math.round(weeks),
       ownerId: form.ownerId || null,
       mitigation: form.mitigation,
-      mitigationCents: inputToCents(form.mitigationCents) ?? 0,
-      status: form.status,
-      ...(risk ? { version: risk.version } : {}),
+      mitigationCents,
+      status: form.status as RiskCreate['status'],
     };
+    const errs = risk ? validate(riskUpdate, { ...body, version: risk.version }, t) : validate(riskCreate, body, t);
+    // what is no (whole) number at all is told as such; ranges and the three-point order come from the contract
+    if (!isNumber(p) || !Number.isInteger(p)) errs.probability = t('finance.risks.errors.probability');
+    if (![a, b, c].every(isNumber)) {
+      delete errs.costMin;
+      delete errs.costMax;
+      errs.costLikely = t('finance.errors.amounts');
+    }
+    if (Number.isNaN(weeks)) errs.weeks = t('errors.number_invalid');
+    if (Number.isNaN(mitigationCents)) errs.mitigationCents = t('errors.number_invalid');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
     try {
-      const res = await api<Risks>(`/projects/${projectId}/risks${risk ? `/${risk.id}` : ''}`, {
-        method: risk ? 'PATCH' : 'POST',
-        body,
-      });
-      qc.setQueryData(['risks', projectId], res);
+      if (risk) await updateRisk.mutateAsync({ ...body, id: risk.id, version: risk.version });
+      else await addRisk.mutateAsync(body);
       onDone(t('finance.risks.saved'));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        await qc.invalidateQueries({ queryKey: ['risks', projectId] });
+        await refresh();
         setErrors({ title: t('errors.version_conflict') });
       } else setErrors({ title: errorMessage(err, t, true) });
     }
@@ -121,6 +135,7 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
           inputMode="decimal"
           value={form.costMin}
           onChange={set('costMin')}
+          error={errors.costMin}
         />
         <TextField
           name="costLikely"
@@ -136,6 +151,7 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
           inputMode="decimal"
           value={form.costMax}
           onChange={set('costMax')}
+          error={errors.costMax}
         />
         <TextField
           name="weeks"
@@ -143,6 +159,7 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
           inputMode="numeric"
           value={form.weeks}
           onChange={set('weeks')}
+          error={errors.weeks}
         />
         <SelectField
           name="riskOwner"
@@ -167,6 +184,7 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
           inputMode="decimal"
           value={form.mitigationCents}
           onChange={set('mitigationCents')}
+          error={errors.mitigationCents}
         />
       </div>
       <TextArea
@@ -188,11 +206,10 @@ function RiskForm({ projectId, risk, onDone }: { projectId: string; risk?: Risk;
 /** Risk register with a probability × impact matrix (counts per cell, readable as a table). */
 export function RiskRegister({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['risks', projectId], queryFn: () => api<Risks>(`/projects/${projectId}/risks`) });
+  const q = useQuery(risksQuery(projectId));
+  const deleteRisk = useDeleteRisk(projectId);
   const [editing, setEditing] = useState<Risk | 'new' | null>(null);
-  const [remove, setRemove] = useState<Risk | null>(null);
-  const [msg, setMsg] = useState('');
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string }>();
   if (!q.data) return <Pending query={q} />;
   const { items, can } = q.data;
   const open = items.filter((r) => r.status === 'open' || r.status === 'mitigating');
@@ -207,71 +224,71 @@ export function RiskRegister({ projectId }: { projectId: string }) {
     if (upTo === null) return t('finance.risks.above', { v: fmtEuro(above, true) });
     return t('finance.risks.between', { from: fmtEuro(above, true), to: fmtEuro(upTo, true) });
   };
+  const columns: Column<Risk>[] = [
+    {
+      header: t('finance.risks.title'),
+      cell: (r) => (
+        <>
+          {r.title}
+          {r.mitigation && <div className="muted">{t('finance.risks.mitigationShort', { text: r.mitigation })}</div>}
+        </>
+      ),
+    },
+    { header: t('finance.risks.category'), cell: (r) => t(`finance.risks.categories.${r.category}`) },
+    { header: t('finance.risks.probability'), cell: (r) => `${r.probability} %` },
+    {
+      header: t('finance.risks.impact'),
+      cell: (r) => (
+        <>
+          {fmtEuro(r.costMin, true)} – {fmtEuro(r.costMax, true)}
+          <div className="muted">{t('finance.risks.likelyShort', { v: fmtEuro(r.costLikely, true) })}</div>
+        </>
+      ),
+    },
+    { header: t('finance.risks.exposure'), cell: (r) => fmtEuro(r.exposure, true) },
+    { header: t('finance.risks.weeks'), cell: (r) => r.weeks },
+    { header: t('finance.risks.status'), cell: (r) => t(`finance.risks.statuses.${r.status}`) },
+  ];
+  if (can.edit)
+    columns.push({
+      header: t('common.actions'),
+      cell: (r) => (
+        <div className="btn-row">
+          <Button
+            small
+            variant="secondary"
+            aria-label={t('finance.risks.editShort', { title: r.title })}
+            onPress={() => setEditing(r)}
+          >
+            {t('common.edit')}
+          </Button>
+          <ConfirmDeleteButton
+            label={t('common.delete')}
+            ariaLabel={t('finance.risks.remove', { title: r.title })}
+            title={t('finance.risks.removeTitle')}
+            body={t('projects.removeBody', { title: r.title })}
+            onConfirm={async () => {
+              try {
+                await deleteRisk.mutateAsync(r.id);
+              } catch (err) {
+                setMsg({ kind: 'error', text: errorMessage(err, t) });
+              }
+            }}
+          />
+        </div>
+      ),
+    });
   return (
-    <section className="panel" aria-labelledby="h-risks">
-      <h2 id="h-risks">{t('finance.risks.heading')}</h2>
-      <div aria-live="polite">{msg && <Alert kind="success">{msg}</Alert>}</div>
-      {items.length === 0 ? (
-        <Empty>{t('finance.risks.empty')}</Empty>
-      ) : (
-        <TableWrap label={t('finance.risks.heading')}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('finance.risks.title')}</th>
-                <th scope="col">{t('finance.risks.category')}</th>
-                <th scope="col">{t('finance.risks.probability')}</th>
-                <th scope="col">{t('finance.risks.impact')}</th>
-                <th scope="col">{t('finance.risks.exposure')}</th>
-                <th scope="col">{t('finance.risks.weeks')}</th>
-                <th scope="col">{t('finance.risks.status')}</th>
-                {can.edit && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.title}
-                    {r.mitigation && (
-                      <div className="muted">{t('finance.risks.mitigationShort', { text: r.mitigation })}</div>
-                    )}
-                  </td>
-                  <td>{t(`finance.risks.categories.${r.category}`)}</td>
-                  <td>{r.probability} %</td>
-                  <td>
-                    {fmtEuro(r.costMin, true)} – {fmtEuro(r.costMax, true)}
-                    <div className="muted">{t('finance.risks.likelyShort', { v: fmtEuro(r.costLikely, true) })}</div>
-                  </td>
-                  <td>{fmtEuro(r.exposure, true)}</td>
-                  <td>{r.weeks}</td>
-                  <td>{t(`finance.risks.statuses.${r.status}`)}</td>
-                  {can.edit && (
-                    <td className="btn-row">
-                      <Button
-                        small
-                        variant="secondary"
-                        aria-label={t('finance.risks.editShort', { title: r.title })}
-                        onPress={() => setEditing(r)}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        small
-                        variant="danger"
-                        aria-label={t('finance.risks.remove', { title: r.title })}
-                        onPress={() => setRemove(r)}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+    <Panel title={t('finance.risks.heading')}>
+      <div aria-live="polite">{msg && <Alert kind={msg.kind}>{msg.text}</Alert>}</div>
+      <DataTable
+        label={t('finance.risks.heading')}
+        className="data"
+        columns={columns}
+        rows={items}
+        rowKey={(r) => r.id}
+        empty={t('finance.risks.empty')}
+      />
       {open.length > 0 && (
         <TableWrap label={t('finance.risks.matrix')}>
           <table className="data risk-matrix">
@@ -310,26 +327,12 @@ export function RiskRegister({ projectId }: { projectId: string }) {
             risk={editing === 'new' ? undefined : editing}
             onDone={(m) => {
               setEditing(null);
-              if (m) setMsg(m);
+              if (m) setMsg({ kind: 'success', text: m });
             }}
           />
         ) : (
           <Button onPress={() => setEditing('new')}>{t('finance.risks.add')}</Button>
         ))}
-      <ConfirmDialog
-        isOpen={remove !== null}
-        title={t('finance.risks.removeTitle')}
-        body={t('projects.removeBody', { title: remove?.title ?? '' })}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => {
-          if (remove)
-            void api<Risks>(`/projects/${projectId}/risks/${remove.id}`, { method: 'DELETE' }).then((res) =>
-              qc.setQueryData(['risks', projectId], res),
-            );
-          setRemove(null);
-        }}
-        onCancel={() => setRemove(null)}
-      />
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,10 @@
-import { costTotals, grossCents, kindOf, ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '@dz/core';
+import { costTotals, financeSave, grossCents, kindOf, ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '@dz/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../lib/errors';
 import { centsToInput, fmtEuro, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
+import { contractErrors } from '../../lib/validate';
+import type { FinanceSave } from './queries';
 import { type Column, type Row, RowsEditor } from './RowsEditor';
 
 /** A cost line as the API takes and returns it (amounts net, in cents; year offset from 0). */
@@ -109,7 +113,7 @@ export const costRowsOf = (lines: readonly Omit<CostLine, 'kind'>[]): Row[] =>
     vat: c.vat ?? false,
   }));
 
-/** Rows back to cost lines; one-time or recurring follows from the category. Check them first (`checkThreePoint`). */
+/** Rows back to cost lines; one-time or recurring follows from the category. Check them first (`checkPlan`). */
 export const costLinesOf = (rows: readonly Row[]): CostLine[] =>
   rows.map((c) => {
     const category = c.category as CostLine['category'];
@@ -135,18 +139,60 @@ export const blankCost = (): Row => ({
   vat: true,
 });
 
-/** Checks the label, the numbers and the three-point order of lines; returns a German message per row. */
-export function checkThreePoint(rows: readonly Row[], money: boolean, t: (k: string) => string) {
-  const errs: Record<number, string> = {};
-  rows.forEach((r, i) => {
-    const conv = (v: unknown) => (money ? inputToCents(String(v)) : parseGermanNumber(String(v)));
-    const [a, b, c] = [conv(r.min), conv(r.likely), conv(r.max)];
-    if (String(r.label ?? r.programme ?? 'x').trim().length < 2) errs[i] = t('finance.errors.label');
-    else if ([a, b, c].some((x) => x === null || Number.isNaN(x) || (x as number) < 0))
-      errs[i] = t('finance.errors.amounts');
-    else if (!((a as number) <= (b as number) && (b as number) <= (c as number))) errs[i] = t('finance.errors.order');
-  });
-  return errs;
+/** Whether a line's three amounts (money or hours) are all numbers; an empty field is none. */
+function amountsOk(r: Row, money: boolean) {
+  const conv = (v: unknown) => (money ? inputToCents(String(v ?? '')) : parseGermanNumber(String(v ?? '')));
+  return [r.min, r.likely, r.max].map(conv).every((x) => x !== null && !Number.isNaN(x));
+}
+
+/** The tables of a cost plan by the contract's list path (`costs`, `alternatives.partners` …). */
+const TABLES: Record<string, string> = {
+  costs: 'costs',
+  staff: 'staff',
+  funding: 'funding',
+  benefits: 'benefits',
+  'alternatives.partners': 'partners',
+  'alternatives.doNothingRisks': 'doNothing',
+};
+const ROW_PATH =
+  /^body\.(costs|staff|funding|benefits|alternatives\.partners|alternatives\.doNothingRisks)\.(\d+)\.(\w+)/;
+
+/**
+ * Checks a cost plan with the contract the server saves it with (`financeSave`) and returns one message per table
+ * row (keyed by table: costs, staff, funding, benefits, partners, doNothing) and the messages that belong to no row.
+ * Three-point amounts that are no numbers are told as such (the rows turn empty fields into 0); everything else is
+ * worded as the server would word it.
+ */
+export function checkPlan(
+  body: FinanceSave,
+  threePoint: { costs?: readonly Row[]; staff?: readonly Row[]; doNothing?: readonly Row[] },
+  t: TFunction,
+): { rows: Record<string, Record<number, string>>; other: string[] } {
+  const rows: Record<string, Record<number, string>> = {};
+  const mark = (table: string, row: number, text: string) => {
+    rows[table] = { ...rows[table], [row]: rows[table]?.[row] ?? text };
+  };
+  const labelled = new Set<string>();
+  const other: string[] = [];
+  for (const issue of contractErrors(financeSave, body)) {
+    const m = ROW_PATH.exec(issue.path);
+    if (!m) {
+      other.push(fieldErrorText(issue, t));
+      continue;
+    }
+    const table = TABLES[m[1]!]!;
+    const first = rows[table]?.[Number(m[2])] === undefined;
+    mark(table, Number(m[2]), fieldErrorText(issue, t));
+    // a missing label is told before amounts that are no numbers
+    if (first && (m[3] === 'label' || m[3] === 'name')) labelled.add(`${table}.${m[2]}`);
+  }
+  for (const [table, list] of Object.entries(threePoint)) {
+    list?.forEach((r, i) => {
+      if (amountsOk(r, table !== 'staff') || labelled.has(`${table}.${i}`)) return;
+      rows[table] = { ...rows[table], [i]: t('finance.errors.amounts') };
+    });
+  }
+  return { rows, other };
 }
 
 /**

@@ -1,14 +1,14 @@
-import type { MunicipalityRole } from '@dz/core';
+import { invitationCreate, type MunicipalityRole } from '@dz/core';
 import { MUNICIPALITY_ROLES } from '@dz/core/domain';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
-import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import { type InvitationCreate, useInvite } from './queries';
 
 /** Invitation by e-mail and role; used by a municipality's admins and by the platform onboarding. */
 export function InviteForm({
@@ -21,21 +21,21 @@ export function InviteForm({
   defaultRole?: MunicipalityRole;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<string>(defaultRole);
+  const invite = useInvite(endpoint);
+  const [form, setForm] = useState<InvitationCreate>({ email: '', role: defaultRole });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<string>();
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setSent(undefined);
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return setErrors({ email: t('errors.email_invalid') });
+    const body = { ...form, email: form.email.trim() };
+    const invalid = validate(invitationCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      await api(endpoint, { method: 'POST', body: { email: email.trim(), role } });
-      setSent(t('members.invited', { email }));
-      setEmail('');
+      await invite.mutateAsync(body);
+      setSent(t('members.invited', { email: body.email }));
+      setForm({ ...form, email: '' });
       setErrors({});
-      await qc.invalidateQueries({ queryKey: ['invitations'] });
     } catch (err) {
       setErrors(fieldMessages(err, t));
     }
@@ -51,8 +51,8 @@ export function InviteForm({
           name="email"
           type="email"
           label={t('login.email')}
-          value={email}
-          onChange={setEmail}
+          value={form.email}
+          onChange={(email) => setForm({ ...form, email })}
           error={errors.email}
           required
           autoComplete="off"
@@ -60,9 +60,9 @@ export function InviteForm({
         <SelectField
           name="role"
           label={t('members.role')}
-          hint={t(`roleHints.${role}`)}
-          value={role}
-          onChange={setRole}
+          hint={t(`roleHints.${form.role}`)}
+          value={form.role}
+          onChange={(role) => setForm({ ...form, role: role as MunicipalityRole })}
           options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           error={errors.role}
         />

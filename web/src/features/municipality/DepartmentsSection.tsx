@@ -1,53 +1,51 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { departmentCreate, departmentUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Empty, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
-import { fieldMessages } from '../../lib/errors';
-
-interface Department {
-  id: string;
-  code: string | null;
-  name: string;
-  version: number;
-}
+import { ApiError } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import {
+  type Department,
+  type DepartmentCreate,
+  departmentsQuery,
+  useAddDepartment,
+  useDeleteDepartment,
+  useRestoreDefaultDepartments,
+  useUpdateDepartment,
+} from './queries';
 
 /** Fachbereiche: list, add, rename inline, delete with confirmation, restore the KGSt default set. */
 export function DepartmentsSection() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['departments'],
-    queryFn: () => api<{ items: Department[]; can: { manage: boolean } }>('/departments'),
-  });
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
+  const q = useQuery(departmentsQuery());
+  const addDepartment = useAddDepartment();
+  const updateDepartment = useUpdateDepartment();
+  const deleteDepartment = useDeleteDepartment();
+  const restoreDefaults = useRestoreDefaultDepartments();
+  const [form, setForm] = useState<DepartmentCreate>({ code: '', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<Department | null>(null);
-  const [deleting, setDeleting] = useState<Department | null>(null);
   const [notice, setNotice] = useState<string>();
-  const refresh = () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['departments'] }),
-      qc.invalidateQueries({ queryKey: ['dashboard'] }),
-    ]);
   const toErrors = (err: unknown) => fieldMessages(err, t);
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (name.trim().length < 2) return setErrors({ name: t('departments.nameMissing') });
+    const body = { code: form.code || null, name: form.name };
+    const invalid = validate(departmentCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      await api('/departments', { method: 'POST', body: { code: code || null, name } });
-      setCode('');
-      setName('');
+      await addDepartment.mutateAsync(body);
+      setForm({ code: '', name: '' });
       setErrors({});
-      setNotice(t('departments.added', { name }));
-      await refresh();
+      setNotice(t('departments.added', { name: form.name }));
     } catch (err) {
       setErrors(toErrors(err));
     }
@@ -55,32 +53,32 @@ export function DepartmentsSection() {
   async function saveEdit(e: React.FormEvent) {
     e.preventDefault();
     if (!editing) return;
+    const body = { version: editing.version, code: editing.code || null, name: editing.name };
+    const invalid = validate(departmentUpdate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      await api(`/departments/${editing.id}`, {
-        method: 'PATCH',
-        body: { version: editing.version, code: editing.code || null, name: editing.name },
-      });
+      await updateDepartment.mutateAsync({ id: editing.id, ...body });
       setEditing(null);
+      setErrors({});
       setNotice(t('common.saved'));
-      await refresh();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') setNotice(t('errors.version_conflict'));
       setErrors(toErrors(err));
     }
   }
-  async function remove() {
-    if (!deleting) return;
-    await api(`/departments/${deleting.id}`, { method: 'DELETE' });
-    setNotice(t('departments.deleted', { name: deleting.name }));
-    setDeleting(null);
-    await refresh();
+  async function remove(d: Department) {
+    try {
+      await deleteDepartment.mutateAsync(d.id);
+      setNotice(t('departments.deleted', { name: d.name }));
+    } catch (err) {
+      setNotice(errorMessage(err, t));
+    }
   }
 
   const items = q.data?.items ?? [];
   const manage = q.data?.can.manage ?? false;
   return (
-    <section className="panel" aria-labelledby="h-dep">
-      <h2 id="h-dep">{t('departments.title')}</h2>
+    <Panel title={t('departments.title')}>
       {notice && <Alert kind="info">{notice}</Alert>}
       {!q.data ? (
         <Pending query={q} />
@@ -90,8 +88,11 @@ export function DepartmentsSection() {
           {manage && (
             <Button
               onPress={async () => {
-                await api('/departments/defaults', { method: 'POST' });
-                await refresh();
+                try {
+                  await restoreDefaults.mutateAsync();
+                } catch (err) {
+                  setNotice(errorMessage(err, t));
+                }
               }}
             >
               {t('departments.useDefaults')}
@@ -120,6 +121,7 @@ export function DepartmentsSection() {
                           label={t('departments.code')}
                           value={editing.code ?? ''}
                           onChange={(v) => setEditing({ ...editing, code: v })}
+                          error={errors.code}
                         />
                         <TextField
                           name="name"
@@ -155,14 +157,14 @@ export function DepartmentsSection() {
                           >
                             {t('common.edit')}
                           </Button>
-                          <Button
-                            variant="secondary"
-                            small
-                            onPress={() => setDeleting(d)}
-                            aria-label={t('departments.deleteNamed', { name: d.name })}
-                          >
-                            {t('common.delete')}
-                          </Button>
+                          <ConfirmDeleteButton
+                            label={t('common.delete')}
+                            ariaLabel={t('departments.deleteNamed', { name: d.name })}
+                            title={t('departments.confirmTitle')}
+                            body={t('departments.confirmBody', { name: d.name })}
+                            confirmLabel={t('departments.confirmDelete')}
+                            onConfirm={() => remove(d)}
+                          />
                         </div>
                       </td>
                     )}
@@ -176,20 +178,24 @@ export function DepartmentsSection() {
       {manage && (
         <>
           <h3>{t('departments.add')}</h3>
-          <ErrorSummary errors={editing ? {} : errors} labels={{ name: t('departments.name') }} />
+          <ErrorSummary
+            errors={editing ? {} : errors}
+            labels={{ code: t('departments.code'), name: t('departments.name') }}
+          />
           <form onSubmit={add} noValidate className="form-grid">
             <TextField
               name="code"
               label={t('departments.code')}
               hint={t('departments.codeHint')}
-              value={code}
-              onChange={setCode}
+              value={form.code ?? ''}
+              onChange={(code) => setForm({ ...form, code })}
+              error={editing ? undefined : errors.code}
             />
             <TextField
               name="name"
               label={t('departments.name')}
-              value={name}
-              onChange={setName}
+              value={form.name}
+              onChange={(name) => setForm({ ...form, name })}
               error={editing ? undefined : errors.name}
               required
             />
@@ -199,14 +205,6 @@ export function DepartmentsSection() {
           </form>
         </>
       )}
-      <ConfirmDialog
-        isOpen={deleting !== null}
-        title={t('departments.confirmTitle')}
-        body={t('departments.confirmBody', { name: deleting?.name ?? '' })}
-        confirmLabel={t('departments.confirmDelete')}
-        onConfirm={() => void remove()}
-        onCancel={() => setDeleting(null)}
-      />
-    </section>
+    </Panel>
   );
 }

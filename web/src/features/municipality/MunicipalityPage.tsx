@@ -1,21 +1,24 @@
-import type { dashboard, Municipality } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Municipality, municipalityUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { fmtNumber, parseGermanNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { DepartmentsSection } from './DepartmentsSection';
+import { dashboardQuery, type MunicipalityUpdate, useRefreshDashboard, useUpdateMunicipality } from './queries';
 import { SizeClassBadge } from './SizeClassBadge';
 
 function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const update = useUpdateMunicipality(m.id);
+  const refresh = useRefreshDashboard();
   const init = () => ({
     name: m.name,
     ars: m.ars ?? '',
@@ -47,27 +50,23 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
     e.preventDefault();
     const population = parseGermanNumber(form.population);
     const area = parseGermanNumber(form.areaKm2);
-    const errs: Record<string, string> = {};
-    if (population == null || !Number.isInteger(population) || population < 0)
-      errs.population = t('errors.population_invalid');
+    const body: MunicipalityUpdate = {
+      version,
+      name: form.name,
+      ars: form.ars || null,
+      population: population ?? Number.NaN,
+      populationDate: form.populationDate || null,
+      areaKm2: area,
+    };
+    // the limits come from the contract; what is no (whole) number at all is told as such
+    const errs = validate(municipalityUpdate, body, t);
+    if (population == null || !Number.isInteger(population)) errs.population = t('errors.population_invalid');
     if (area != null && Number.isNaN(area)) errs.areaKm2 = t('errors.number_invalid');
-    if (form.ars && !/^\d{12}$/.test(form.ars)) errs.ars = t('errors.ars_format');
     setErrors(errs);
     if (Object.keys(errs).length) return;
     try {
-      await api(`/municipalities/${m.id}`, {
-        method: 'PATCH',
-        body: {
-          version,
-          name: form.name,
-          ars: form.ars || null,
-          population,
-          populationDate: form.populationDate || null,
-          areaKm2: area,
-        },
-      });
+      await update.mutateAsync(body);
       setStatus('saved');
-      await qc.invalidateQueries({ queryKey: ['dashboard'] });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         setStatus('conflict');
@@ -79,8 +78,7 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
   }
 
   return (
-    <section className="panel" aria-labelledby="h-master">
-      <h2 id="h-master">{t('municipality.masterData')}</h2>
+    <Panel title={t('municipality.masterData')}>
       <p>
         {t('municipality.ags')}: <strong>{m.ags}</strong> · {m.land} · {m.kreis} ·{' '}
         <SizeClassBadge sizeClass={m.sizeClass} />
@@ -91,11 +89,7 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
         <Alert kind="warning">
           <p>{t('errors.version_conflict')}</p>
           <div className="btn-row">
-            <Button
-              variant="secondary"
-              small
-              onPress={() => void qc.invalidateQueries({ queryKey: ['dashboard'] }).then(() => setStatus('idle'))}
-            >
+            <Button variant="secondary" small onPress={() => void refresh().then(() => setStatus('idle'))}>
               {t('common.reload')}
             </Button>
             <Button variant="secondary" small onPress={() => setStatus('idle')}>
@@ -156,13 +150,13 @@ function MasterDataForm({ m, canEdit }: { m: Municipality; canEdit: boolean }) {
           {canEdit && <Button type="submit">{t('municipality.save')}</Button>}
         </fieldset>
       </form>
-    </section>
+    </Panel>
   );
 }
 
 export function MunicipalityPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<z.infer<typeof dashboard>>('/dashboard') });
+  const q = useQuery(dashboardQuery());
   if (!q.data)
     return (
       <Page title={t('municipality.title')}>
