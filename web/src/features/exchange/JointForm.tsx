@@ -8,12 +8,12 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { centsToInput, fmtEuro, fmtNumber, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
+import { MunicipalityResults } from '../directory/MunicipalityResults';
 
 export type Detail = z.infer<typeof jointDetail>;
 type Partner = { municipalityId: string; name: string; population: number; caseVolume: string; customPercent: string };

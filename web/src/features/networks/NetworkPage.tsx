@@ -8,12 +8,12 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, api } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
+import { MunicipalityResults } from '../directory/MunicipalityResults';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
 import { NetworkFields } from './NetworkFields';
 
