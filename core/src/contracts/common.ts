@@ -35,6 +35,9 @@ export const problem = z.object({
 
 export const okResponse = z.object({ ok: z.literal(true) });
 
+/** Public facts for the web app (the accessibility statement's contact, the version). */
+export const metaInfo = z.object({ accessibilityContact: z.string(), version: z.string() });
+
 export function paged<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

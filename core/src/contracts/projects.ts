@@ -44,6 +44,22 @@ export const projectMove = versioned.extend({
   position: z.number().int().min(0).max(100_000),
 });
 
+/** The board's cards by phase (the client groups them into columns); `movable` when the person may move it. */
+export const projectBoard = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      title: z.string(),
+      phase: z.enum(PROJECT_PHASES),
+      version: z.number().int(),
+      owner: z.string().nullable(),
+      endsOn: z.string().nullable(),
+      score: z.number().nullable(),
+      movable: z.boolean(),
+    }),
+  ),
+});
+
 export const PROJECT_SORTS = ['title', 'phase', 'startsOn', 'endsOn', 'owner', 'score', 'updatedAt'] as const;
 export const projectsQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -239,7 +255,18 @@ export const capacitySave = z.object({
   departmentId: uuid.nullable().default(null),
 });
 export const effortSave = versioned.extend({
-  rows: z.array(z.object({ userId: uuid, month, hours: z.number().min(0).max(744) })).max(2000),
+  rows: z
+    .array(z.object({ userId: uuid, month, hours: z.number().min(0).max(744) }))
+    .max(2000)
+    // one row per person and month: a second one would silently replace the first
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      for (const [i, r] of rows.entries()) {
+        const k = `${r.userId}|${r.month}`;
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', message: 'duplicate_month', path: [i, 'month'] });
+        seen.add(k);
+      }
+    }),
 });
 const cell = z.object({ month: z.string(), available: z.number(), planned: z.number(), over: z.boolean() });
 export const capacityView = z.object({

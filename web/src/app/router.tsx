@@ -2,11 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { Loading, Page } from '../components/Page';
-import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { AuthFrame } from '../features/auth/AuthFrame';
-import { LoginPage } from '../features/auth/LoginPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { SetupPage } from '../features/auth/SetupPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { Layout } from './Layout';
 import { LinkedMunicipality, SessionProvider, useSessionQuery } from './session';
@@ -92,6 +88,15 @@ const ContactsPage = lazy(() => import('../features/exchange/PartnersPage').then
 const JointListPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointListPage })));
 const JointNewPage = lazy(() => import('../features/exchange/JointForm').then((x) => ({ default: x.JointNewPage })));
 const JointPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointPage })));
+// the sign-in pages check their forms with the core contracts: loaded on demand, so Zod stays out of the first load
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((x) => ({ default: x.LoginPage })));
+const AcceptInvitationPage = lazy(() =>
+  import('../features/auth/AcceptInvitationPage').then((x) => ({ default: x.AcceptInvitationPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/ResetPasswordPage').then((x) => ({ default: x.ResetPasswordPage })),
+);
+const SetupPage = lazy(() => import('../features/auth/SetupPage').then((x) => ({ default: x.SetupPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),

@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -8,20 +8,26 @@ import { ApiError, api, setCsrfToken } from '../lib/api';
 
 const SessionContext = createContext<SessionResponse | null>(null);
 
+/** The session's query key: features invalidate it after changes the session reflects (name, memberships). */
+export const sessionKey = ['session'] as const;
+
+/** The session; null when signed out. */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKey,
+  queryFn: async () => {
+    try {
+      return await api<SessionResponse>('/auth/session');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 60_000,
+});
+
 /** Loads the session once; null when signed out. */
 export function useSessionQuery() {
-  return useQuery({
-    queryKey: ['session'],
-    queryFn: async () => {
-      try {
-        return await api<SessionResponse>('/auth/session');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(sessionQuery);
 }
 
 export function SessionProvider({ session, children }: { session: SessionResponse; children: ReactNode }) {
@@ -52,8 +58,8 @@ export function useSession(): SessionResponse {
 export function useResetSession() {
   const qc = useQueryClient();
   return async () => {
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-    await qc.invalidateQueries({ queryKey: ['session'], refetchType: 'all' });
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    await qc.invalidateQueries({ queryKey: sessionKey, refetchType: 'all' });
   };
 }
 

@@ -1,3 +1,4 @@
+import { metaInfo } from '@dz/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ModulePlugin, typed } from '../../lib/route.js';
@@ -42,10 +43,7 @@ export const healthRoutes: ModulePlugin = (app, deps) => {
   r.get(
     '/api/v1/meta',
     {
-      schema: {
-        tags: ['Betrieb'],
-        response: { 200: z.object({ accessibilityContact: z.string(), version: z.string() }) },
-      },
+      schema: { tags: ['Betrieb'], response: { 200: metaInfo } },
       config: { access: 'public' },
     },
     async () => ({ accessibilityContact: deps.config.accessibilityContact, version: APP_VERSION }),

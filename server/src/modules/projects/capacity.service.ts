@@ -187,13 +187,6 @@ export async function getEffort(deps: Deps, scope: TenantScope, projectId: strin
 export async function saveEffort(deps: Deps, scope: TenantScope, projectId: string, input: z.infer<typeof effortSave>) {
   await editableProject(deps, scope, projectId);
   await assertMembers(deps, scope, 'body.rows', [...new Set(input.rows.map((r) => r.userId))]);
-  const seen = new Set<string>();
-  for (const [i, r] of input.rows.entries()) {
-    const k = `${r.userId}|${r.month}`;
-    if (seen.has(k))
-      throw fieldError(`body.rows.${i}.month`, 'duplicate', 'Für diese Person ist der Monat doppelt angegeben.');
-    seen.add(k);
-  }
   await deps.db.transaction().execute(async (trx) => {
     const p = await trx
       .selectFrom('projects')

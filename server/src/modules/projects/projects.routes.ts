@@ -6,6 +6,7 @@ import {
   milestoneCreate,
   milestoneUpdate,
   okResponse,
+  projectBoard,
   projectCreate,
   projectDetail,
   projectList,
@@ -63,31 +64,8 @@ export const projectsRoutes: ModulePlugin = (app, deps) => {
         .send(portfolioCsv(rows));
     },
   );
-  r.get(
-    '/api/v1/projects/board',
-    {
-      schema: {
-        tags,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                title: z.string(),
-                phase: z.string(),
-                version: z.number().int(),
-                owner: z.string().nullable(),
-                endsOn: z.string().nullable(),
-                score: z.number().nullable(),
-                movable: z.boolean(),
-              }),
-            ),
-          }),
-        },
-      },
-      config: tenant,
-    },
-    async (req) => svc.board(deps, tenantScopeOf(req)),
+  r.get('/api/v1/projects/board', { schema: { tags, response: { 200: projectBoard } }, config: tenant }, async (req) =>
+    svc.board(deps, tenantScopeOf(req)),
   );
   r.get('/api/v1/colleagues', { schema: { tags, response: { 200: colleagues } }, config: tenant }, async (req) =>
     svc.colleagues(deps, tenantScopeOf(req)),

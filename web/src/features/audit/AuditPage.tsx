@@ -1,16 +1,14 @@
-import type { auditList } from '@dz/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Field';
-import { Empty, Page, Pending } from '../../components/Page';
+import { Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { MailFailures } from './MailFailures';
+import { type AuditEntry, type AuditFilter, auditParams, auditQueryOptions } from './queries';
 
 const ENTITIES = [
   '',
@@ -45,19 +43,35 @@ function renderValue(v: unknown) {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
+function Changes({ entry }: { entry: AuditEntry }) {
+  if (Object.keys(entry.changes).length === 0) return '–';
+  return (
+    <ul style={{ margin: 0, paddingLeft: 16 }}>
+      {Object.entries(entry.changes).map(([k, c]) => (
+        <li key={k}>
+          <strong>{k}</strong>: {renderValue(c.before)} → {renderValue(c.after)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Audit trail of the municipality: filter by object, action and period; export as CSV. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState({ entity: '', action: '', from: '', to: '' });
+  const [filter, setFilter] = useState<AuditFilter>({ entity: '', action: '', from: '', to: '' });
   const [applied, setApplied] = useState(filter);
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
-  const q = useQuery({
-    queryKey: ['audit', applied, page],
-    queryFn: () => api<z.infer<typeof auditList>>(`/audit?${params}&page=${page}&pageSize=25`),
-    placeholderData: keepPreviousData,
-  });
+  const params = auditParams(applied);
+  const q = useQuery(auditQueryOptions(applied, page));
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.pageSize)) : 1;
+  const columns: Column<AuditEntry>[] = [
+    { header: t('audit.at'), cell: (e) => fmtDateTime(e.at) },
+    { header: t('audit.actor'), cell: (e) => e.actorName ?? t('audit.system') },
+    { header: t('audit.action'), cell: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+    { header: t('audit.entity'), cell: (e) => t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) },
+    { header: t('audit.changes'), cell: (e) => <Changes entry={e} /> },
+  ];
   return (
     <Page title={t('audit.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('audit.intro')}</p>
@@ -105,48 +119,18 @@ export function AuditPage() {
       </form>
       {!q.data ? (
         <Pending query={q} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t('audit.empty')}</Empty>
       ) : (
         <>
-          <TableWrap label={t('audit.title')}>
-            <table className="data">
-              <caption>{t('audit.count', { count: q.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.entity')}</th>
-                  <th scope="col">{t('audit.changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>{fmtDateTime(e.at)}</td>
-                    <td>{e.actorName ?? t('audit.system')}</td>
-                    <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                    <td>{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</td>
-                    <td>
-                      {Object.keys(e.changes).length === 0 ? (
-                        '–'
-                      ) : (
-                        <ul style={{ margin: 0, paddingLeft: 16 }}>
-                          {Object.entries(e.changes).map(([k, c]) => (
-                            <li key={k}>
-                              <strong>{k}</strong>: {renderValue(c.before)} → {renderValue(c.after)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager page={page} pages={pages} onPage={setPage} />
+          <DataTable
+            label={t('audit.title')}
+            caption={t('audit.count', { count: q.data.total })}
+            className="data"
+            rows={q.data.items}
+            rowKey={(e) => e.id}
+            empty={t('audit.empty')}
+            columns={columns}
+          />
+          {q.data.items.length > 0 && <Pager page={page} pages={pages} onPage={setPage} />}
         </>
       )}
     </Page>

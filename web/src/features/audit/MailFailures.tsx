@@ -1,64 +1,54 @@
-import type { mailFailureList } from '@dz/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
 import { Alert } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
+import { type MailFailureList, mailFailuresQuery, useRetryMail } from './queries';
 
-type List = z.infer<typeof mailFailureList>;
+type MailFailure = MailFailureList['items'][number];
 
 /** Mails of the municipality that could not be delivered after every retry; the admin sends them again. */
 export function MailFailures() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['audit', 'mail-failures'], queryFn: () => api<List>('/audit/mail-failures') });
-  const retry = useMutation({
-    mutationFn: (id: string) => api<List>(`/audit/mail-failures/${id}/retry`, { method: 'POST' }),
-    onSuccess: (data) => qc.setQueryData(['audit', 'mail-failures'], data),
-  });
+  const q = useQuery(mailFailuresQuery);
+  const retry = useRetryMail();
   if (!q.data?.items.length) return null;
+  const columns: Column<MailFailure>[] = [
+    { header: t('audit.at'), cell: (m) => fmtDateTime(m.createdAt) },
+    { header: t('audit.mailFailures.recipient'), cell: (m) => m.recipient },
+    { header: t('audit.mailFailures.subject'), cell: (m) => m.subject },
+    {
+      header: t('audit.mailFailures.error'),
+      cell: (m) => t('audit.mailFailures.attempts', { count: m.attempts, error: m.lastError ?? '–' }),
+    },
+  ];
+  if (q.data.can.retry)
+    columns.push({
+      header: t('common.actions'),
+      cell: (m) => (
+        <Button
+          variant="secondary"
+          isDisabled={retry.isPending}
+          onPress={() => retry.mutate(m.id)}
+          aria-label={t('audit.mailFailures.retryFor', { recipient: m.recipient })}
+        >
+          {t('audit.mailFailures.retry')}
+        </Button>
+      ),
+    });
   return (
     <section aria-labelledby="mail-failures">
       <h2 id="mail-failures">{t('audit.mailFailures.title')}</h2>
       <Alert kind="warning">{t('audit.mailFailures.intro', { count: q.data.items.length })}</Alert>
-      <TableWrap label={t('audit.mailFailures.title')}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.mailFailures.recipient')}</th>
-              <th scope="col">{t('audit.mailFailures.subject')}</th>
-              <th scope="col">{t('audit.mailFailures.error')}</th>
-              {q.data.can.retry && <th scope="col">{t('common.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((m) => (
-              <tr key={m.id}>
-                <td>{fmtDateTime(m.createdAt)}</td>
-                <td>{m.recipient}</td>
-                <td>{m.subject}</td>
-                <td>{t('audit.mailFailures.attempts', { count: m.attempts, error: m.lastError ?? '–' })}</td>
-                {q.data.can.retry && (
-                  <td>
-                    <Button
-                      variant="secondary"
-                      isDisabled={retry.isPending}
-                      onPress={() => retry.mutate(m.id)}
-                      aria-label={t('audit.mailFailures.retryFor', { recipient: m.recipient })}
-                    >
-                      {t('audit.mailFailures.retry')}
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t('audit.mailFailures.title')}
+        className="data"
+        rows={q.data.items}
+        rowKey={(m) => m.id}
+        empty={null}
+        columns={columns}
+      />
     </section>
   );
 }

@@ -1,18 +1,18 @@
-import type { invitationInfo } from '@dz/core';
+import { acceptInvitationBody } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
 import { AuthFrame } from './AuthFrame';
-import { newPasswordError, newPasswordHint } from './password';
+import { newPasswordHint, withPasswordWording } from './password';
+import { type AcceptInvitationInput, invitationQuery, useAcceptInvitation } from './queries';
 
 /** Why an invitation link no longer opens (from the server), said before anything is typed. */
 function ClosedInvitation({ error }: { error: unknown }) {
@@ -33,13 +33,8 @@ export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const resetSession = useResetSession();
-  const info = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api<z.infer<typeof invitationInfo>>(`/auth/invitations/${encodeURIComponent(token)}`),
-    retry: false,
-    enabled: token.length >= 20,
-  });
+  const info = useQuery(invitationQuery(token));
+  const accept = useAcceptInvitation();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -48,19 +43,15 @@ export function AcceptInvitationPage() {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const existing = info.data?.existingUser;
-    const errs: Record<string, string> = {};
-    if (!existing && name.trim().length < 2) errs.name = t('invite.nameMissing');
-    const weak = existing ? undefined : newPasswordError(password, t);
-    if (weak) errs.password = weak;
-    if (existing && !password) errs.password = t('login.passwordMissing');
+    // an existing account keeps its name; the contract still wants one
+    const body: AcceptInvitationInput = { token, name: existing ? 'Bestehendes Konto' : name, password };
+    const invalid = validate(acceptInvitationBody, body, t);
+    const errs = existing ? invalid : withPasswordWording(invalid, password, t);
     setErrors(errs);
+    setMessage(undefined);
     if (Object.keys(errs).length) return;
     try {
-      await api('/auth/invitations/accept', {
-        method: 'POST',
-        body: { token, name: existing ? 'Bestehendes Konto' : name, password },
-      });
-      await resetSession();
+      await accept.mutateAsync(body);
       navigate('/');
     } catch (err) {
       setErrors(fieldMessages(err, t));

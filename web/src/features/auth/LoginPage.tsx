@@ -1,43 +1,37 @@
+import { loginBody } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { validate } from '../../lib/validate';
 import { AuthFrame } from './AuthFrame';
+import { type LoginInput, useLogin } from './queries';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [form, setForm] = useState<LoginInput>({ email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const resetSession = useResetSession();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!email.trim()) errs.email = t('login.emailMissing');
-    if (!password) errs.password = t('login.passwordMissing');
+    const errs = validate(loginBody, form, t);
     setErrors(errs);
     setMessage(undefined);
     if (Object.keys(errs).length) return;
-    setBusy(true);
     try {
-      await api('/auth/login', { method: 'POST', body: { email, password } });
-      await resetSession();
+      await login.mutateAsync(form);
       const next = params.get('weiter');
       navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'network';
       setMessage(t(`errors.${code}`, { defaultValue: t('errors.internal_error') }));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -55,8 +49,8 @@ export function LoginPage() {
           label={t('login.email')}
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={setEmail}
+          value={form.email}
+          onChange={(v) => setForm({ ...form, email: v })}
           error={errors.email}
           required
         />
@@ -65,13 +59,13 @@ export function LoginPage() {
           label={t('login.password')}
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
+          value={form.password}
+          onChange={(v) => setForm({ ...form, password: v })}
           error={errors.password}
           required
         />
         <div className="btn-row">
-          <Button type="submit" isDisabled={busy}>
+          <Button type="submit" isDisabled={login.isPending}>
             {t('login.submit')}
           </Button>
           <Link to="/passwort-zuruecksetzen">{t('login.forgot')}</Link>

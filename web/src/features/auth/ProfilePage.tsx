@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { profileBody } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,32 +7,46 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Page } from '../../components/Page';
-import { api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import { type ProfileInput, useLogoutEverywhere, useSaveProfile } from './queries';
 
 export function ProfilePage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState(session.user.name);
-  const [locale, setLocale] = useState(session.user.locale);
+  const save = useSaveProfile();
+  const logoutEverywhere = useLogoutEverywhere();
+  const [form, setForm] = useState<ProfileInput>({
+    name: session.user.name,
+    locale: session.user.locale === 'en' ? 'en' : 'de',
+  });
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState<string>();
   const [confirm, setConfirm] = useState(false);
   return (
     <Page title={t('profile.title')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       {saved && <Alert kind="success">{t('common.saved')}</Alert>}
+      {failed && <Alert kind="error">{failed}</Alert>}
       <form
         className="panel"
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (name.trim().length < 2) return setError(t('invite.nameMissing'));
-          setError(undefined);
-          await api('/auth/profile', { method: 'PATCH', body: { name, locale } });
-          localStorage.setItem('dz-lang', locale);
-          await i18n.changeLanguage(locale);
-          await qc.invalidateQueries({ queryKey: ['session'] });
+          const invalid = validate(profileBody, form, t);
+          setErrors(invalid);
+          setFailed(undefined);
+          if (Object.keys(invalid).length) return;
+          try {
+            await save.mutateAsync(form);
+          } catch (err) {
+            setErrors(fieldMessages(err, t));
+            return setFailed(errorMessage(err, t, true));
+          }
+          localStorage.setItem('dz-lang', form.locale);
+          await i18n.changeLanguage(form.locale);
           setSaved(true);
         }}
       >
@@ -42,17 +56,17 @@ export function ProfilePage() {
         <TextField
           name="name"
           label={t('invite.name')}
-          value={name}
-          onChange={setName}
-          error={error}
+          value={form.name}
+          onChange={(v) => setForm({ ...form, name: v })}
+          error={errors.name}
           required
           autoComplete="name"
         />
         <SelectField
           name="locale"
           label={t('profile.language')}
-          value={locale}
-          onChange={setLocale}
+          value={form.locale}
+          onChange={(v) => setForm({ ...form, locale: v as ProfileInput['locale'] })}
           options={[
             { value: 'de', label: 'Deutsch' },
             { value: 'en', label: 'English' },
@@ -60,13 +74,12 @@ export function ProfilePage() {
         />
         <Button type="submit">{t('common.save')}</Button>
       </form>
-      <section className="panel" aria-labelledby="h-sessions">
-        <h2 id="h-sessions">{t('profile.sessions')}</h2>
+      <Panel title={t('profile.sessions')} id="h-sessions">
         <p>{t('profile.sessionsIntro')}</p>
         <Button variant="secondary" onPress={() => setConfirm(true)}>
           {t('profile.logoutEverywhere')}
         </Button>
-      </section>
+      </Panel>
       <ConfirmDialog
         isOpen={confirm}
         title={t('profile.logoutEverywhere')}
@@ -74,8 +87,7 @@ export function ProfilePage() {
         confirmLabel={t('profile.logoutEverywhere')}
         onCancel={() => setConfirm(false)}
         onConfirm={async () => {
-          await api('/auth/logout-everywhere', { method: 'POST' });
-          qc.clear();
+          await logoutEverywhere.mutateAsync();
           navigate('/anmelden');
         }}
       />

@@ -1,3 +1,4 @@
+import { resetConfirmBody, resetRequestBody } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -5,10 +6,11 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
-import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
+import { validate } from '../../lib/validate';
 import { AuthFrame } from './AuthFrame';
-import { newPasswordError, newPasswordHint } from './password';
+import { newPasswordHint, withPasswordWording } from './password';
+import { useConfirmPasswordReset, useRequestPasswordReset } from './queries';
 
 /** Without token: request a reset link. With token: set a new password. */
 export function ResetPasswordPage() {
@@ -19,18 +21,22 @@ export function ResetPasswordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [done, setDone] = useState(false);
+  const request = useRequestPasswordReset();
+  const confirm = useConfirmPasswordReset();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setMessage(undefined);
-    if (token) {
-      const weak = newPasswordError(value, t);
-      if (weak) return setErrors({ password: weak });
-    } else if (!value.includes('@')) return setErrors({ email: t('errors.email_invalid') });
-    setErrors({});
+    const errs = token
+      ? withPasswordWording(validate(resetConfirmBody, { token, password: value }, t), value, t)
+      : validate(resetRequestBody, { email: value }, t);
+    setErrors(errs);
+    // a cut-off link cannot be fixed in the form: say so instead of marking no field
+    if (errs.token) return setMessage(t('errors.token_invalid'));
+    if (Object.keys(errs).length) return;
     try {
-      if (token) await api('/auth/password-reset/confirm', { method: 'POST', body: { token, password: value } });
-      else await api('/auth/password-reset', { method: 'POST', body: { email: value } });
+      if (token) await confirm.mutateAsync({ token, password: value });
+      else await request.mutateAsync({ email: value });
       setDone(true);
     } catch (err) {
       setMessage(errorMessage(err, t));

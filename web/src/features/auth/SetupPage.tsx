@@ -1,18 +1,18 @@
-import type { setupLinkInfo } from '@dz/core';
+import { setupBody } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import { useResetSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
+import { validate } from '../../lib/validate';
 import { AuthFrame } from './AuthFrame';
-import { newPasswordError, newPasswordHint } from './password';
+import { newPasswordHint, withPasswordWording } from './password';
+import { type SetupInput, setupLinkQuery, useSetup } from './queries';
 
 type Closed = 'used' | 'expired' | 'unknown';
 
@@ -38,14 +38,9 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const resetSession = useResetSession();
-  const link = useQuery({
-    queryKey: ['setup-link', token],
-    queryFn: () => api<z.infer<typeof setupLinkInfo>>(`/auth/setup/${encodeURIComponent(token)}`),
-    retry: false,
-    enabled: token.length >= 20,
-  });
-  const [form, setForm] = useState({ name: '', email: '', password: '' });
+  const link = useQuery(setupLinkQuery(token));
+  const setup = useSetup();
+  const [form, setForm] = useState<Omit<SetupInput, 'token'>>({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [spent, setSpent] = useState(false);
@@ -53,17 +48,13 @@ export function SetupPage() {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (form.name.trim().length < 2) errs.name = t('invite.nameMissing');
-    if (!form.email.includes('@')) errs.email = t('errors.email_invalid');
-    const pw = newPasswordError(form.password, t);
-    if (pw) errs.password = pw;
+    const body: SetupInput = { ...form, token };
+    const errs = withPasswordWording(validate(setupBody, body, t), form.password, t);
     setErrors(errs);
     setMessage(undefined);
     if (Object.keys(errs).length) return;
     try {
-      await api('/auth/setup', { method: 'POST', body: { ...form, token } });
-      await resetSession();
+      await setup.mutateAsync(body);
       navigate('/import');
     } catch (err) {
       // someone else used the link in the meantime: say so instead of a form that cannot succeed

@@ -5,10 +5,13 @@ import type { TFunction } from 'i18next';
 export const newPasswordHint = (t: TFunction) =>
   t('invite.passwordHint', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
 
-/** The message for a new password that breaks the policy, or undefined when it is fine. */
-export function newPasswordError(password: string, t: TFunction): string | undefined {
-  const issue = passwordIssue(password);
-  if (issue === 'too_short') return t('errors.password_short', { min: PASSWORD_MIN_LENGTH });
-  if (issue === 'too_long') return t('errors.password_long', { max: PASSWORD_MAX_LENGTH });
-  return undefined;
+/**
+ * A new password the contract refuses is explained in the policy's own words ("Das Passwort muss mindestens
+ * 10 Zeichen lang sein.") rather than as a generic length limit; other field errors stay as they are.
+ */
+export function withPasswordWording(errors: Record<string, string>, password: string, t: TFunction) {
+  const issue = errors.password ? passwordIssue(password) : null;
+  if (issue === 'too_short') return { ...errors, password: t('errors.password_short', { min: PASSWORD_MIN_LENGTH }) };
+  if (issue === 'too_long') return { ...errors, password: t('errors.password_long', { max: PASSWORD_MAX_LENGTH }) };
+  return errors;
 }

@@ -1,14 +1,9 @@
-import type { networkMembershipList, surveyList } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
-import { api } from '../../lib/api';
 import { fmtDate } from '../../lib/format';
-
-type Surveys = z.infer<typeof surveyList>;
-type Memberships = z.infer<typeof networkMembershipList>;
+import { awaitingMembershipsQuery, awaitingSurveysQuery } from './queries';
 
 /**
  * What waits for this person or their municipality, with a direct link: open surveys not sent yet (for those who
@@ -18,11 +13,8 @@ type Memberships = z.infer<typeof networkMembershipList>;
 export function Awaiting() {
   const { t } = useTranslation();
   const session = useSession();
-  const surveys = useQuery({ queryKey: ['surveys'], queryFn: () => api<Surveys>('/surveys') });
-  const memberships = useQuery({
-    queryKey: ['network-memberships'],
-    queryFn: () => api<Memberships>('/network-memberships'),
-  });
+  const surveys = useQuery(awaitingSurveysQuery);
+  const memberships = useQuery(awaitingMembershipsQuery);
   const toAnswer = (surveys.data?.items ?? []).filter(
     (s) =>
       s.status === 'open' &&

@@ -1,17 +1,13 @@
-import type { dashboard, portfolioAttention } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Empty, Page, Pending } from '../../components/Page';
-import { api } from '../../lib/api';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { attentionQuery } from '../projects/queries';
 import { Awaiting } from './Awaiting';
 import { FirstSteps } from './FirstSteps';
-
-type Dashboard = z.infer<typeof dashboard>;
-type Attention = z.infer<typeof portfolioAttention>;
+import { dashboardQuery } from './queries';
 
 /**
  * Cockpit cards of the portfolio: what needs attention first, each linking to the place to act. A card with nothing
@@ -19,7 +15,7 @@ type Attention = z.infer<typeof portfolioAttention>;
  */
 function PortfolioAttention() {
   const { t, i18n } = useTranslation();
-  const q = useQuery({ queryKey: ['projects', 'attention'], queryFn: () => api<Attention>('/portfolio/attention') });
+  const q = useQuery(attentionQuery);
   if (!q.data) return null;
   const a = q.data;
   const b = a.basis;
@@ -122,7 +118,7 @@ function PortfolioAttention() {
 /** Start page: my municipality's key figures, size class and networks — each linking to where to act. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard') });
+  const q = useQuery(dashboardQuery);
   if (!q.data)
     return (
       <Page title={t('dashboard.title')}>

@@ -1,15 +1,12 @@
-import type { FirstStepKey, firstStepsView } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FirstStepKey } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { Checklist, type ChecklistItem } from '../../components/Checklist';
 import { Alert } from '../../components/Page';
-import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-
-type View = z.infer<typeof firstStepsView>;
+import { firstStepsQuery, useDismissFirstSteps, type FirstStepsView as View } from './queries';
 
 /** Where each step is done. */
 function actionOf(key: FirstStepKey, v: View): string {
@@ -37,8 +34,8 @@ function actionOf(key: FirstStepKey, v: View): string {
  */
 export function FirstSteps({ municipality }: { municipality: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['first-steps'], queryFn: () => api<View>('/first-steps') });
+  const q = useQuery(firstStepsQuery);
+  const dismiss = useDismissFirstSteps();
   const [error, setError] = useState<string>();
   const moved = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -56,10 +53,11 @@ export function FirstSteps({ municipality }: { municipality: string }) {
   async function setDismissed(dismissed: boolean) {
     try {
       setError(undefined);
-      const next = await api<View>('/first-steps/dismissal', { method: 'PUT', body: { dismissed } });
+      // set before the answer lands in the cache, so the effect that follows moves the focus
       moved.current = true;
-      qc.setQueryData(['first-steps'], next);
+      await dismiss.mutateAsync({ dismissed });
     } catch (err) {
+      moved.current = false;
       setError(errorMessage(err, t));
     }
   }
@@ -110,6 +108,7 @@ export function FirstSteps({ municipality }: { municipality: string }) {
   }));
   return (
     <section className="panel steps" aria-labelledby="h-first-steps">
+      {/* not a Panel: the heading takes the focus back when the list is shown again */}
       <h2 id="h-first-steps" ref={heading} tabIndex={-1}>
         {t('firstSteps.titleOf', { name: municipality })}
       </h2>

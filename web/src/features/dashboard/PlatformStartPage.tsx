@@ -1,15 +1,13 @@
-import type { PlatformStepKey, platformStart } from '@dz/core';
+import type { PlatformStepKey } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Checklist, type ChecklistItem } from '../../components/Checklist';
-import { Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { fmtDate, fmtNumber } from '../../lib/format';
-
-type Start = z.infer<typeof platformStart>;
+import { type PlatformStart, platformStartQuery } from './queries';
 
 const ACTIONS: Record<PlatformStepKey, string> = {
   import: '/import',
@@ -25,7 +23,7 @@ const ACTIONS: Record<PlatformStepKey, string> = {
  */
 export function PlatformStartPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['platform-start'], queryFn: () => api<Start>('/platform/start') });
+  const q = useQuery(platformStartQuery);
   if (!q.data)
     return (
       <Page title={t('platformStart.title')}>
@@ -44,6 +42,12 @@ export function PlatformStartPage() {
     network: t('platformStart.network.count', { count: c.networks }),
     moderator: t('platformStart.moderator.count', { count: c.networks, moderated: c.moderatedNetworks }),
   };
+  const invitationColumns: Column<PlatformStart['invitations'][number]>[] = [
+    { header: t('platformStart.municipality'), cell: (i) => i.municipality },
+    { header: t('login.email'), cell: (i) => i.email },
+    { header: t('platformStart.role'), cell: (i) => t(`roles.${i.role}`) },
+    { header: t('platformStart.validUntil'), cell: (i) => fmtDate(i.expiresAt) },
+  ];
   const items: ChecklistItem[] = steps.map((s) => ({
     key: s.key,
     done: s.done,
@@ -55,10 +59,9 @@ export function PlatformStartPage() {
   return (
     <Page title={t('platformStart.title')}>
       <p>{t('platformStart.intro')}</p>
-      <section className="panel steps" aria-labelledby="h-platform-steps">
-        <h2 id="h-platform-steps">{t('platformStart.nextSteps')}</h2>
+      <Panel title={t('platformStart.nextSteps')} id="h-platform-steps" className="steps">
         <Checklist id="platform-steps" items={items} />
-      </section>
+      </Panel>
       <section aria-labelledby="h-platform-figures">
         <h2 id="h-platform-figures">{t('platformStart.figures')}</h2>
         <div className="card-grid">
@@ -84,33 +87,14 @@ export function PlatformStartPage() {
       </section>
       <section aria-labelledby="h-platform-invitations">
         <h2 id="h-platform-invitations">{t('platformStart.invitationsTitle')}</h2>
-        {q.data.invitations.length === 0 ? (
-          <Empty>{t('platformStart.noInvitations')}</Empty>
-        ) : (
-          <TableWrap label={t('platformStart.invitationsTitle')}>
-            <table className="data">
-              <caption className="visually-hidden">{t('platformStart.invitationsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('platformStart.municipality')}</th>
-                  <th scope="col">{t('login.email')}</th>
-                  <th scope="col">{t('platformStart.role')}</th>
-                  <th scope="col">{t('platformStart.validUntil')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.data.invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.municipality}</td>
-                    <td>{i.email}</td>
-                    <td>{t(`roles.${i.role}`)}</td>
-                    <td>{fmtDate(i.expiresAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <DataTable
+          label={t('platformStart.invitationsTitle')}
+          className="data"
+          rows={q.data.invitations}
+          rowKey={(i) => i.id}
+          empty={t('platformStart.noInvitations')}
+          columns={invitationColumns}
+        />
       </section>
     </Page>
   );

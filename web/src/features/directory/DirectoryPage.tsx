@@ -1,10 +1,8 @@
-import type { municipalityList } from '@dz/core';
 import { LAND_LIST } from '@dz/core/domain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
@@ -12,10 +10,10 @@ import { FormDialog } from '../../components/FormDialog';
 import { Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { InviteForm } from '../members/InviteForm';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { directoryQuery } from './queries';
 
 const SORTS = ['name', 'population', '-population', 'ags'] as const;
 
@@ -31,11 +29,7 @@ export function DirectoryPage() {
   const page = Number(params.get('page') ?? '1');
   const canOnboard = useSession().can.import_directory ?? false;
   const [inviting, setInviting] = useState<{ id: string; name: string } | null>(null);
-  const q = useQuery({
-    queryKey: ['directory', params.toString()],
-    queryFn: () => api<z.infer<typeof municipalityList>>(`/municipalities?${params}&pageSize=25`),
-    placeholderData: keepPreviousData,
-  });
+  const q = useQuery(directoryQuery(params));
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.pageSize)) : 1;
   const go = (p: number) => {
     const next = new URLSearchParams(params);

@@ -7,13 +7,13 @@ import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Page } from '../../components/Page';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError, fieldKey } from '../../lib/api';
 import { fieldErrorText, fieldMessages } from '../../lib/errors';
 import { centsToInput, fmtEuro, fmtNumber, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import { contractErrors } from '../../lib/validate';
+import { MunicipalityResults } from '../directory/MunicipalityResults';
 import {
   entryQuery,
   type JointCreate,

@@ -1,24 +1,20 @@
-import type { importJob, importList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
 import { Alert, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api, upload } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
-
-type Job = z.infer<typeof importJob>;
+import { importJobQuery, importsQuery, type ImportJob as Job, useStartImport } from './queries';
 
 function Report({ job }: { job: Job }) {
   const { t } = useTranslation();
   const r = job.report;
   if (!r) return null;
   return (
-    <section aria-labelledby="h-report" className="panel">
-      <h2 id="h-report">{t('import.report')}</h2>
+    <Panel title={t('import.report')} id="h-report">
       <p>
         {t(`import.formats.${r.format}`)} · {t('import.referenceDate')}: {fmtDate(r.referenceDate)}
       </p>
@@ -96,27 +92,21 @@ function Report({ job }: { job: Job }) {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 
 /** Upload of the official directory with upload and processing progress, then the report. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [uploadProgress, setUploadProgress] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string>();
-  const job = useQuery({
-    queryKey: ['import', jobId],
-    queryFn: () => api<Job>(`/imports/${jobId}`),
-    enabled: jobId !== null,
-    refetchInterval: (q) =>
-      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500,
-  });
-  const history = useQuery({ queryKey: ['imports'], queryFn: () => api<z.infer<typeof importList>>('/imports') });
+  const job = useQuery(importJobQuery(jobId));
+  const history = useQuery(importsQuery);
+  const startImport = useStartImport();
 
   async function start(e: React.FormEvent) {
     e.preventDefault();
@@ -127,14 +117,23 @@ export function ImportPage() {
     if (!file) return setError(t('import.noFile'));
     setUploadProgress(0);
     try {
-      const j = await upload<Job>('/imports', file, setUploadProgress);
+      const j = await startImport.mutateAsync({ file, onProgress: setUploadProgress });
       setJobId(j.id);
-      await qc.invalidateQueries({ queryKey: ['imports'] });
     } catch (err) {
       setError(errorMessage(err, t));
       setUploadProgress(null);
     }
   }
+  const historyColumns: Column<Job>[] = [
+    { header: t('import.when'), cell: (h) => fmtDateTime(h.createdAt) },
+    { header: t('import.file'), cell: (h) => h.fileName },
+    { header: t('import.status'), cell: (h) => t(`import.statuses.${h.status}`) },
+    ...(['created', 'updated', 'unchanged'] as const).map((k) => ({
+      header: t(`import.counts.${k}`),
+      numeric: true,
+      cell: (h: Job) => fmtNumber(h.report?.[k] ?? null),
+    })),
+  ];
   const j = job.data;
   const processing = j ? j.progress : 0;
   return (
@@ -171,8 +170,7 @@ export function ImportPage() {
         </Button>
       </form>
       {uploadProgress !== null && (
-        <section className="panel" aria-labelledby="h-progress">
-          <h2 id="h-progress">{t('import.progress')}</h2>
+        <Panel title={t('import.progress')} id="h-progress">
           <label htmlFor="p-upload">{t('import.uploading')}</label>
           <progress id="p-upload" max={1} value={uploadProgress}>
             {Math.round(uploadProgress * 100)} %
@@ -188,49 +186,22 @@ export function ImportPage() {
                 ? `${t('import.failed')}: ${j.error ?? ''}`
                 : t('import.percent', { percent: Math.round(processing * 100) })}
           </p>
-        </section>
+        </Panel>
       )}
       {j?.status === 'done' && <Report job={j} />}
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('import.history')}</h2>
         {!history.data ? (
           <Pending query={history} />
-        ) : history.data.items.length > 0 ? (
-          <TableWrap label={t('import.history')}>
-            <table className="data">
-              <caption className="visually-hidden">{t('import.history')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.when')}</th>
-                  <th scope="col">{t('import.file')}</th>
-                  <th scope="col">{t('import.status')}</th>
-                  <th scope="col" className="num">
-                    {t('import.counts.created')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('import.counts.updated')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('import.counts.unchanged')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.items.map((h) => (
-                  <tr key={h.id}>
-                    <td>{fmtDateTime(h.createdAt)}</td>
-                    <td>{h.fileName}</td>
-                    <td>{t(`import.statuses.${h.status}`)}</td>
-                    <td className="num">{fmtNumber(h.report?.created ?? null)}</td>
-                    <td className="num">{fmtNumber(h.report?.updated ?? null)}</td>
-                    <td className="num">{fmtNumber(h.report?.unchanged ?? null)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
         ) : (
-          <p className="muted">{t('import.noHistory')}</p>
+          <DataTable
+            label={t('import.history')}
+            className="data"
+            rows={history.data.items}
+            rowKey={(h) => h.id}
+            empty={t('import.noHistory')}
+            columns={historyColumns}
+          />
         )}
       </section>
     </Page>

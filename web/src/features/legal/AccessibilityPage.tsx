@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { Pending } from '../../components/Page';
+import { metaQuery } from './queries';
 
 /** Accessibility statement with feedback channel (BITV 2.0 § 7, EN 301 549 / WCAG 2.1 AA). */
 export function AccessibilityStatement() {
   const { t } = useTranslation();
-  const meta = useQuery({ queryKey: ['meta'], queryFn: () => api<{ accessibilityContact: string }>('/meta') });
+  const meta = useQuery(metaQuery);
   const contact = meta.data?.accessibilityContact;
   return (
     <>
@@ -24,6 +25,7 @@ export function AccessibilityStatement() {
         {t('a11y.feedback')}{' '}
         {contact && <a href={`mailto:${contact}?subject=${encodeURIComponent(t('a11y.mailSubject'))}`}>{contact}</a>}
       </p>
+      {!meta.data && <Pending query={meta} />}
       <h2>{t('a11y.enforcementTitle')}</h2>
       <p>{t('a11y.enforcement')}</p>
     </>

@@ -8,13 +8,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
-import { MunicipalityResults } from '../../components/MunicipalityResults';
 import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
 import { validate } from '../../lib/validate';
+import { MunicipalityResults } from '../directory/MunicipalityResults';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
 import { NetworkFields, type NetworkForm } from './NetworkFields';
 import {

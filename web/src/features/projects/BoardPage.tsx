@@ -1,23 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtNumber } from '../../lib/format';
+import { boardQuery, type ProjectBoard, useMoveProject } from './queries';
 import { PHASES, PortfolioViews } from './shared';
 
-interface Card {
-  id: string;
-  title: string;
-  phase: string;
-  version: number;
-  owner: string | null;
-  endsOn: string | null;
-  score: number | null;
-  movable: boolean;
-}
+type Card = ProjectBoard['items'][number];
 type Columns = Record<string, Card[]>;
 
 function toColumns(items: Card[]): Columns {
@@ -38,7 +30,7 @@ function moveCard(cols: Columns, id: string, phase: string, index: number): Colu
   if (!card) return cols;
   const next: Columns = Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.filter((c) => c.id !== id)]));
   const target = next[phase] ?? [];
-  target.splice(Math.max(0, Math.min(index, target.length)), 0, { ...card, phase });
+  target.splice(Math.max(0, Math.min(index, target.length)), 0, { ...card, phase: phase as Card['phase'] });
   next[phase] = target;
   return next;
 }
@@ -50,8 +42,8 @@ function moveCard(cols: Columns, id: string, phase: string, index: number): Colu
  */
 export function BoardPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const board = useQuery({ queryKey: ['projects', 'board'], queryFn: () => api<{ items: Card[] }>('/projects/board') });
+  const board = useQuery(boardQuery);
+  const move = useMoveProject();
   const [preview, setPreview] = useState<Columns | null>(null);
   const [grabbed, setGrabbed] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -74,7 +66,7 @@ export function BoardPage() {
     setPreview(moveCard(cols, id, phase, index));
     setGrabbed(null);
     try {
-      await api(`/projects/${id}/move`, { method: 'POST', body: { version: card.version, phase, position: index } });
+      await move.mutateAsync({ id, version: card.version, phase: phase as Card['phase'], position: index });
       setAnnounce(t('projects.board.dropped', { title: card.title, where: `${phaseName(phase)}, ${index + 1}` }));
       setError('');
     } catch (err) {
@@ -84,7 +76,6 @@ export function BoardPage() {
           : errorMessage(err, t),
       );
     }
-    await qc.invalidateQueries({ queryKey: ['projects'] });
     setPreview(null);
   }
   function onKey(e: React.KeyboardEvent, card: Card) {

@@ -1,20 +1,21 @@
-import type { capacityView } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { capacitySave } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { Alert, Empty, Loading, Page, Pending } from '../../components/Page';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtNumber, numberToInput } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import { type CapacityInput, capacityQuery, useSaveCapacity, type CapacityView as View } from './queries';
 import { useColleagues, useDepartments } from './shared';
 
-type View = z.infer<typeof capacityView>;
 type Cell = View['total'][number];
 
 function monthLabel(m: string, locale: string) {
@@ -48,26 +49,25 @@ function EditCapacity({
   onClose: (msg?: string) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveCapacity = useSaveCapacity();
   const depts = useDepartments();
   const [hours, setHours] = useState(numberToInput(person.hoursPerWeek));
   const [dept, setDept] = useState(person.departmentId ?? '');
   const [error, setError] = useState('');
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const h = Number(hours.replace(',', '.'));
-    if (hours.trim() === '' || !Number.isFinite(h) || h < 0 || h > 60)
-      return setError(t('projects.capacity.hoursInvalid'));
+    // an empty field is no number (0 hours is typed as 0)
+    const h = hours.trim() === '' ? Number.NaN : Number(hours.replace(',', '.'));
+    if (Number.isNaN(h)) return setError(t('errors.number_invalid'));
+    const body: CapacityInput = { version: person.version, hoursPerWeek: h, departmentId: dept || null };
+    const invalid = validate(capacitySave, body, t);
+    const first = invalid.hoursPerWeek ?? Object.values(invalid)[0];
+    if (first) return setError(first);
     try {
-      await api(`/capacity/${person.userId}`, {
-        method: 'PUT',
-        body: { version: person.version, hoursPerWeek: h, departmentId: dept || null },
-      });
-      await qc.invalidateQueries({ queryKey: ['capacity'] });
+      await saveCapacity.mutateAsync({ userId: person.userId, ...body });
       onClose(t('common.saved'));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        await qc.invalidateQueries({ queryKey: ['capacity'] });
         setError(t('errors.version_conflict'));
       } else setError(errorMessage(err, t, true));
     }
@@ -110,7 +110,7 @@ export function CapacityPage() {
   const from = params.get('von') ?? '';
   const to = params.get('bis') ?? '';
   const qs = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
-  const q = useQuery({ queryKey: ['capacity', qs], queryFn: () => api<View>(`/capacity?${qs}`) });
+  const q = useQuery(capacityQuery(qs));
   const people = useColleagues();
   const [editing, setEditing] = useState<View['people'][number] | null>(null);
   const [adding, setAdding] = useState('');
@@ -156,9 +156,8 @@ export function CapacityPage() {
         </div>
         <Button type="submit">{t('projects.capacity.show')}</Button>
       </form>
-      {q.error && <Pending query={q} preferField />}
       {!data ? (
-        !q.error && <Loading />
+        <Pending query={q} preferField />
       ) : (
         <>
           {overloads.length > 0 ? (
@@ -171,8 +170,7 @@ export function CapacityPage() {
           ) : (
             data.people.length > 0 && <Alert kind="info">{t('projects.capacity.fine')}</Alert>
           )}
-          <section className="panel" aria-labelledby="h-cap-total">
-            <h2 id="h-cap-total">{t('projects.capacity.total')}</h2>
+          <Panel title={t('projects.capacity.total')} id="h-cap-total">
             <TableWrap label={t('projects.capacity.total')}>
               <table className="data capacity">
                 {head}
@@ -194,9 +192,8 @@ export function CapacityPage() {
                 </tbody>
               </table>
             </TableWrap>
-          </section>
-          <section className="panel" aria-labelledby="h-cap-people">
-            <h2 id="h-cap-people">{t('projects.capacity.people')}</h2>
+          </Panel>
+          <Panel title={t('projects.capacity.people')} id="h-cap-people">
             {data.people.length === 0 ? (
               <Empty>{t('projects.capacity.empty')}</Empty>
             ) : (
@@ -279,7 +276,7 @@ export function CapacityPage() {
                 </Button>
               </div>
             )}
-          </section>
+          </Panel>
         </>
       )}
       <FormDialog

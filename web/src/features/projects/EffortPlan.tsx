@@ -1,15 +1,18 @@
-import type { effortPlan } from '@dz/core';
+import { effortSave } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { Empty, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { fieldErrorText } from '../../lib/errors';
 import { fmtNumber, numberToInput } from '../../lib/format';
-import { type Notify, type Project, useProjectChange } from './project-change';
+import { contractErrors } from '../../lib/validate';
+import { type Notify, useProjectOutcome } from './project-change';
+import { type EffortInput, effortQuery, type Project, useSaveEffort } from './queries';
 import { useColleagues } from './shared';
 
 interface Row {
@@ -18,15 +21,33 @@ interface Row {
   hours: string;
 }
 
+/** Hours as typed ("7,5" or "7.5"); an empty field is 0, anything else not a number NaN. */
+const hoursOf = (input: string) => Number(input.replace(',', '.'));
+
+/**
+ * The contract's verdict on the plan, one message per row (the table shows it under the row's person): a
+ * missing person or month, hours that are no number or out of range, a month entered twice for a person.
+ */
+function rowErrors(body: EffortInput, t: TFunction): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const e of contractErrors(effortSave, body)) {
+    const [, list, index, field] = e.path.split('.');
+    const i = Number(index);
+    if (list !== 'rows' || !Number.isInteger(i) || out[i]) continue;
+    if (field === 'hours')
+      out[i] = Number.isNaN(body.rows[i]?.hours) ? t('errors.number_invalid') : fieldErrorText(e, t);
+    else out[i] = e.code === 'custom' ? fieldErrorText(e, t) : t('projects.effort.incomplete');
+  }
+  return out;
+}
+
 /** Planned effort of the project per person and month (hours), the input of the capacity view. */
 export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
   const people = useColleagues();
-  const change = useProjectChange(p.id, notify);
-  const plan = useQuery({
-    queryKey: ['effort', p.id, p.version],
-    queryFn: () => api<z.infer<typeof effortPlan>>(`/projects/${p.id}/effort`),
-  });
+  const run = useProjectOutcome(p.id, notify);
+  const saveEffort = useSaveEffort(p.id);
+  const plan = useQuery(effortQuery(p.id, p.version));
   const [rows, setRows] = useState<Row[] | null>(null);
   const [errors, setErrors] = useState<Record<number, string>>({});
   // the editor starts from the stored plan once it has loaded (never overwriting rows being edited)
@@ -36,35 +57,26 @@ export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
   }, [plan.data, rows]);
   if (rows === null)
     return (
-      <section className="panel" aria-labelledby="h-effort">
-        <h2 id="h-effort">{t('projects.effort.title')}</h2>
+      <Panel title={t('projects.effort.title')} id="h-effort">
         <Pending query={plan} />
-      </section>
+      </Panel>
     );
   const current = rows;
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<number, string> = {};
-    const seen = new Set<string>();
-    current.forEach((r, i) => {
-      const h = Number(r.hours.replace(',', '.'));
-      if (!r.userId || !/^\d{4}-\d{2}$/.test(r.month)) errs[i] = t('projects.effort.incomplete');
-      else if (!Number.isFinite(h) || h < 0 || h > 744) errs[i] = t('projects.effort.hoursInvalid');
-      else if (seen.has(`${r.userId}|${r.month}`)) errs[i] = t('projects.effort.duplicate');
-      seen.add(`${r.userId}|${r.month}`);
-    });
+    const body: EffortInput = {
+      version: p.version,
+      rows: current.map((r) => ({ userId: r.userId, month: r.month, hours: hoursOf(r.hours) })),
+    };
+    const errs = rowErrors(body, t);
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    await change('/effort', 'PUT', {
-      version: p.version,
-      rows: current.map((r) => ({ userId: r.userId, month: r.month, hours: Number(r.hours.replace(',', '.')) })),
-    });
+    await run(() => saveEffort.mutateAsync(body));
   }
-  const total = rows.reduce((s, r) => s + (Number(r.hours.replace(',', '.')) || 0), 0);
+  const total = rows.reduce((s, r) => s + (hoursOf(r.hours) || 0), 0);
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <section className="panel" aria-labelledby="h-effort">
-      <h2 id="h-effort">{t('projects.effort.title')}</h2>
+    <Panel title={t('projects.effort.title')} id="h-effort">
       <p>
         {t('projects.effort.intro')} <Link to="/kapazitaet">{t('projects.effort.toCapacity')}</Link>
       </p>
@@ -168,6 +180,6 @@ export function EffortPlan({ p, notify }: { p: Project; notify: Notify }) {
           </div>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

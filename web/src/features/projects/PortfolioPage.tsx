@@ -1,23 +1,22 @@
-import type { calendarFeed, projectList } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { TRAFFIC_LIGHTS } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Pager } from '../../components/Pager';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { JointList } from '../exchange/JointPages';
+import { calendarFeedQuery, projectsQuery, useCreateCalendarFeed, useRevokeCalendarFeed } from './queries';
 import { PHASES, PortfolioViews, TrafficLight, useColleagues, useDepartments } from './shared';
 
-type List = z.infer<typeof projectList>;
 const FILTERS = ['q', 'phase', 'ownerId', 'departmentId', 'overall', 'sort', 'dir'] as const;
 const COLUMNS = [
   ['title', 'projects.fields.title'],
@@ -51,20 +50,17 @@ function useSavedViews(municipalityId: string) {
 
 function CalendarFeed() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const feed = useQuery({
-    queryKey: ['calendar-feed'],
-    queryFn: () => api<z.infer<typeof calendarFeed>>('/calendar-feed'),
-  });
+  const feed = useQuery(calendarFeedQuery);
+  const createFeed = useCreateCalendarFeed();
+  const revokeFeed = useRevokeCalendarFeed();
   const [url, setUrl] = useState('');
   const [confirm, setConfirm] = useState<'rotate' | 'revoke' | null>(null);
   const [error, setError] = useState('');
   async function create() {
     setConfirm(null);
     try {
-      const r = await api<z.infer<typeof calendarFeed>>('/calendar-feed', { method: 'POST' });
+      const r = await createFeed.mutateAsync();
       setUrl(r.url ?? '');
-      qc.setQueryData(['calendar-feed'], r);
     } catch (e) {
       setError(errorMessage(e, t));
     }
@@ -72,12 +68,20 @@ function CalendarFeed() {
   async function revoke() {
     setConfirm(null);
     setUrl('');
-    qc.setQueryData(['calendar-feed'], await api<z.infer<typeof calendarFeed>>('/calendar-feed', { method: 'DELETE' }));
+    try {
+      await revokeFeed.mutateAsync();
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
   }
-  if (!feed.data) return null;
+  if (!feed.data)
+    return (
+      <Panel title={t('projects.calendar.title')} id="h-calendar">
+        <Pending query={feed} />
+      </Panel>
+    );
   return (
-    <section className="panel" aria-labelledby="h-calendar">
-      <h2 id="h-calendar">{t('projects.calendar.title')}</h2>
+    <Panel title={t('projects.calendar.title')} id="h-calendar">
       <p>{t('projects.calendar.intro')}</p>
       {error && <Alert kind="error">{error}</Alert>}
       {url && (
@@ -114,7 +118,7 @@ function CalendarFeed() {
         onConfirm={() => void (confirm === 'revoke' ? revoke() : create())}
         onCancel={() => setConfirm(null)}
       />
-    </section>
+    </Panel>
   );
 }
 
@@ -130,10 +134,7 @@ export function PortfolioPage() {
   const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? '']));
   const page = Number(params.get('page') ?? 1);
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
-  const list = useQuery({
-    queryKey: ['projects', query, page],
-    queryFn: () => api<List>(`/projects?${query}&page=${page}`),
-  });
+  const list = useQuery(projectsQuery(query, page));
   const set = (next: Record<string, string>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
@@ -203,7 +204,7 @@ export function PortfolioPage() {
           onChange={(v) => set({ overall: v })}
           options={[
             { value: '', label: t('projects.all') },
-            ...(['green', 'yellow', 'red'] as const).map((l) => ({ value: l, label: t(`projects.lights.${l}`) })),
+            ...TRAFFIC_LIGHTS.map((l) => ({ value: l, label: t(`projects.lights.${l}`) })),
           ]}
         />
         <Button type="submit">{t('common.search')}</Button>

@@ -1,17 +1,19 @@
-import { type Criterion, type priorities, rankMoves, rankProjects } from '@dz/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Criterion, criteriaSave, rankMoves, rankProjects } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
-import { Alert, Empty, Page, Pending } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { ApiError, api } from '../../lib/api';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Alert, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtNumber } from '../../lib/format';
+import { validate } from '../../lib/validate';
+import { type CriteriaInput, prioritiesQuery, useRefreshPriorities, useSaveCriteria } from './queries';
 
-type Prio = z.infer<typeof priorities>;
+type Ranked = ReturnType<typeof rankProjects>[number];
 
 function Weights({
   criteria,
@@ -61,8 +63,9 @@ function Weights({
  */
 export function PrioritiesPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['priorities'], queryFn: () => api<Prio>('/priorities') });
+  const q = useQuery(prioritiesQuery);
+  const saveCriteria = useSaveCriteria();
+  const refresh = useRefreshPriorities();
   const [whatIf, setWhatIf] = useState<Criterion[] | null>(null);
   const [edit, setEdit] = useState<Criterion[] | null>(null);
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
@@ -77,20 +80,39 @@ export function PrioritiesPage() {
   const alt = whatIf ? rankProjects(whatIf, data.projects) : null;
   const moves = alt ? rankMoves(base, alt) : {};
   const shown = alt ?? base;
+  const move = (mv: number) =>
+    mv > 0
+      ? `▲ ${t('projects.priorities.up', { count: mv })}`
+      : mv < 0
+        ? `▼ ${t('projects.priorities.down', { count: -mv })}`
+        : t('projects.priorities.same');
+  const columns: Column<Ranked>[] = [
+    { header: t('projects.priorities.rank'), cell: (r) => r.rank ?? '–' },
+    { header: t('projects.fields.title'), cell: (r) => <Link to={`/projekte/${r.id}`}>{r.title}</Link> },
+    { header: t('projects.score'), cell: (r) => fmtNumber(r.score, 1) },
+    ...(alt ? [{ header: t('projects.priorities.change'), cell: (r: Ranked) => move(moves[r.id] ?? 0) }] : []),
+    {
+      header: t('projects.priorities.complete'),
+      cell: (r) =>
+        r.score === null
+          ? t('projects.priorities.unscored')
+          : r.complete
+            ? t('common.yes')
+            : t('projects.priorities.partial'),
+    },
+  ];
   async function save() {
     if (!edit) return;
+    const body: CriteriaInput = { version: data.version, criteria: edit };
+    const [invalid] = Object.values(validate(criteriaSave, body, t));
+    if (invalid) return setMsg({ kind: 'error', text: invalid });
     try {
-      const res = await api<Prio>('/priorities/criteria', {
-        method: 'PUT',
-        body: { version: data.version, criteria: edit },
-      });
-      qc.setQueryData(['priorities'], res);
-      void qc.invalidateQueries({ queryKey: ['projects'] });
+      await saveCriteria.mutateAsync(body);
       setEdit(null);
       setMsg({ kind: 'success', text: t('common.saved') });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        await qc.invalidateQueries({ queryKey: ['priorities'] });
+        await refresh();
         setMsg({ kind: 'warning', text: t('errors.version_conflict') });
       } else setMsg({ kind: 'error', text: errorMessage(err, t, true) });
     }
@@ -99,58 +121,17 @@ export function PrioritiesPage() {
     <Page title={t('projects.priorities.title')} crumbs={[{ to: '/projekte', label: t('projects.title') }]}>
       <p>{t('projects.priorities.intro')}</p>
       <div aria-live="polite">{msg && <Alert kind={msg.kind}>{msg.text}</Alert>}</div>
-      <section className="panel" aria-labelledby="h-ranking">
-        <h2 id="h-ranking">{alt ? t('projects.priorities.whatIfRanking') : t('projects.priorities.ranking')}</h2>
-        {data.projects.length === 0 ? (
-          <Empty>{t('projects.priorities.empty')}</Empty>
-        ) : (
-          <TableWrap label={t('projects.priorities.ranking')}>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.priorities.rank')}</th>
-                  <th scope="col">{t('projects.fields.title')}</th>
-                  <th scope="col">{t('projects.score')}</th>
-                  {alt && <th scope="col">{t('projects.priorities.change')}</th>}
-                  <th scope="col">{t('projects.priorities.complete')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => {
-                  const mv = moves[r.id] ?? 0;
-                  return (
-                    <tr key={r.id}>
-                      <td>{r.rank ?? '–'}</td>
-                      <td>
-                        <Link to={`/projekte/${r.id}`}>{r.title}</Link>
-                      </td>
-                      <td>{fmtNumber(r.score, 1)}</td>
-                      {alt && (
-                        <td>
-                          {mv > 0
-                            ? `▲ ${t('projects.priorities.up', { count: mv })}`
-                            : mv < 0
-                              ? `▼ ${t('projects.priorities.down', { count: -mv })}`
-                              : t('projects.priorities.same')}
-                        </td>
-                      )}
-                      <td>
-                        {r.score === null
-                          ? t('projects.priorities.unscored')
-                          : r.complete
-                            ? t('common.yes')
-                            : t('projects.priorities.partial')}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="h-whatif">
-        <h2 id="h-whatif">{t('projects.priorities.whatIf')}</h2>
+      <Panel title={alt ? t('projects.priorities.whatIfRanking') : t('projects.priorities.ranking')} id="h-ranking">
+        <DataTable
+          label={t('projects.priorities.ranking')}
+          className="data"
+          rows={shown}
+          rowKey={(r) => r.id}
+          empty={t('projects.priorities.empty')}
+          columns={columns}
+        />
+      </Panel>
+      <Panel title={t('projects.priorities.whatIf')} id="h-whatif">
         <p>{t('projects.priorities.whatIfIntro')}</p>
         {whatIf ? (
           <>
@@ -164,9 +145,8 @@ export function PrioritiesPage() {
             {t('projects.priorities.whatIfStart')}
           </Button>
         )}
-      </section>
-      <section className="panel" aria-labelledby="h-criteria">
-        <h2 id="h-criteria">{t('projects.priorities.criteria')}</h2>
+      </Panel>
+      <Panel title={t('projects.priorities.criteria')} id="h-criteria">
         {edit ? (
           <>
             <Weights criteria={edit} onChange={setEdit} idPrefix="cr" />
@@ -194,7 +174,7 @@ export function PrioritiesPage() {
             )}
           </>
         )}
-      </section>
+      </Panel>
     </Page>
   );
 }

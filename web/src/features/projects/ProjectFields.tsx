@@ -1,23 +1,9 @@
-import type { needList, targetPicture } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { api } from '../../lib/api';
+import { goalsQuery, linkableNeedsQuery, type ProjectForm } from './queries';
 import { CheckboxGroup, PHASES, useColleagues, useDepartments } from './shared';
-
-export interface ProjectForm {
-  title: string;
-  description: string;
-  ownerId: string;
-  phase: string;
-  startsOn: string;
-  endsOn: string;
-  teamIds: string[];
-  departmentIds: string[];
-  needIds: string[];
-  goalIds: string[];
-}
 
 /** The request body of a project form (empty strings become null). */
 export const projectBody = (f: ProjectForm) => ({
@@ -26,6 +12,20 @@ export const projectBody = (f: ProjectForm) => ({
   startsOn: f.startsOn || null,
   endsOn: f.endsOn || null,
 });
+
+/** Names of the fields the error summary cannot read from a visible label (checkbox groups, selects). */
+export function fieldLabels(t: TFunction) {
+  return {
+    title: t('projects.fields.title'),
+    ownerId: t('projects.fields.owner'),
+    startsOn: t('projects.fields.startsOn'),
+    endsOn: t('projects.fields.endsOn'),
+    teamIds: t('projects.fields.team'),
+    departmentIds: t('projects.fields.departments'),
+    needIds: t('projects.fields.needs'),
+    goalIds: t('projects.fields.goals'),
+  };
+}
 
 /** Fields of a project, shared by "Projekt anlegen" and "Projekt bearbeiten". */
 export function ProjectFields({
@@ -40,14 +40,8 @@ export function ProjectFields({
   const { t } = useTranslation();
   const people = useColleagues();
   const depts = useDepartments();
-  const needs = useQuery({
-    queryKey: ['needs', 'all-open'],
-    queryFn: () => api<z.infer<typeof needList>>('/needs?pageSize=200'),
-  });
-  const tp = useQuery({
-    queryKey: ['target-picture'],
-    queryFn: () => api<z.infer<typeof targetPicture>>('/target-picture'),
-  });
+  const needs = useQuery(linkableNeedsQuery);
+  const tp = useQuery(goalsQuery);
   const goals = (tp.data?.fields ?? []).flatMap((f) =>
     f.goals.map((g) => ({ value: g.id, label: `${f.name}: ${g.title}` })),
   );
@@ -86,7 +80,7 @@ export function ProjectFields({
           name="phase"
           label={t('projects.fields.phase')}
           value={form.phase}
-          onChange={(v) => set({ phase: v })}
+          onChange={(v) => set({ phase: v as ProjectForm['phase'] })}
           options={PHASES.map((p) => ({ value: p, label: t(`projects.phases.${p}`) }))}
         />
         <TextField

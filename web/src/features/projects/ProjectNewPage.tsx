@@ -1,35 +1,23 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { projectCreate } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
-import { api } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
-import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
-
-export function fieldLabels(t: (k: string) => string) {
-  return {
-    title: t('projects.fields.title'),
-    ownerId: t('projects.fields.owner'),
-    startsOn: t('projects.fields.startsOn'),
-    endsOn: t('projects.fields.endsOn'),
-    teamIds: t('projects.fields.team'),
-    departmentIds: t('projects.fields.departments'),
-    needIds: t('projects.fields.needs'),
-    goalIds: t('projects.fields.goals'),
-  };
-}
+import { validate } from '../../lib/validate';
+import { fieldLabels, ProjectFields, projectBody } from './ProjectFields';
+import { type ProjectForm, useCreateProject } from './queries';
 
 /** "Projekt anlegen": free, or from a need (?bedarf=) or a goal (?ziel=) which are then linked. */
 export function ProjectNewPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const need = params.get('bedarf');
   const goal = params.get('ziel');
+  const create = useCreateProject();
   const [form, setForm] = useState<ProjectForm>({
     title: params.get('titel') ?? '',
     description: '',
@@ -45,13 +33,11 @@ export function ProjectNewPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 3) return setErrors({ title: t('projects.titleMissing') });
-    if (form.startsOn && form.endsOn && form.endsOn < form.startsOn)
-      return setErrors({ endsOn: t('projects.endBeforeStart') });
+    const body = projectBody(form);
+    const invalid = validate(projectCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<{ id: string }>('/projects', { method: 'POST', body: projectBody(form) });
-      await qc.invalidateQueries({ queryKey: ['projects'] });
-      await qc.invalidateQueries({ queryKey: ['needs'] });
+      const res = await create.mutateAsync(body);
       navigate(`/projekte/${res.id}`);
     } catch (err) {
       setErrors(fieldMessages(err, t));

@@ -1,27 +1,38 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { projectUpdate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Alert, Page, Pending } from '../../components/Page';
-import { ApiError, api } from '../../lib/api';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtNumber, periodText } from '../../lib/format';
+import { validate } from '../../lib/validate';
 import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
-import { ProjectFields, type ProjectForm, projectBody } from './ProjectFields';
-import { fieldLabels } from './ProjectNewPage';
+import { fieldLabels, ProjectFields, projectBody } from './ProjectFields';
 import { Milestones, Tasks } from './ProjectPlan';
 import { Comments, LinksAndFiles } from './ProjectResources';
 import { Reports, Scores } from './ProjectStatus';
-import type { Notify, Project } from './project-change';
+import type { Notify } from './project-change';
+import {
+  type Project,
+  type ProjectForm,
+  projectQuery,
+  useDeleteProject,
+  useRefreshProject,
+  useUpdateProject,
+} from './queries';
 import { type Light, TrafficLight } from './shared';
 
 function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const update = useUpdateProject(p.id);
+  const refresh = useRefreshProject(p.id);
   const [form, setForm] = useState<ProjectForm>({
     title: p.title,
     description: p.description,
@@ -40,13 +51,11 @@ function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 3) return setErrors({ title: t('projects.titleMissing') });
-    if (form.startsOn && form.endsOn && form.endsOn < form.startsOn)
-      return setErrors({ endsOn: t('projects.endBeforeStart') });
+    const body = { ...projectBody(form), version };
+    const invalid = validate(projectUpdate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
     try {
-      const res = await api<Project>(`/projects/${p.id}`, { method: 'PATCH', body: { ...projectBody(form), version } });
-      qc.setQueryData(['project', p.id], res);
-      void qc.invalidateQueries({ queryKey: ['projects'] });
+      await update.mutateAsync(body);
       notify('success', t('common.saved'));
       onDone();
     } catch (err) {
@@ -59,8 +68,7 @@ function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-edit">
-      <h2 id="h-edit">{t('projects.edit')}</h2>
+    <Panel title={t('projects.edit')} id="h-edit">
       {conflict && (
         <Alert kind="warning">
           <p>{t('errors.version_conflict')}</p>
@@ -69,7 +77,7 @@ function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone
               variant="secondary"
               small
               onPress={() => {
-                void qc.invalidateQueries({ queryKey: ['project', p.id] });
+                void refresh();
                 onDone();
               }}
             >
@@ -91,7 +99,7 @@ function EditProject({ p, notify, onDone }: { p: Project; notify: Notify; onDone
           </Button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -99,18 +107,11 @@ export function ProjectPage() {
   const { t } = useTranslation();
   const { projectId = '' } = useParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['project', projectId], queryFn: () => api<Project>(`/projects/${projectId}`) });
+  const q = useQuery(projectQuery(projectId));
+  const remove = useDeleteProject(projectId);
   const [msg, setMsg] = useState<{ kind: 'success' | 'warning' | 'error'; text: string }>();
   const [editing, setEditing] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const notify: Notify = (kind, text) => setMsg({ kind, text });
-  if (q.error)
-    return (
-      <Page title={t('projects.title')}>
-        <Pending query={q} />
-      </Page>
-    );
   if (!q.data)
     return (
       <Page title={t('projects.title')}>
@@ -120,10 +121,8 @@ export function ProjectPage() {
   const p = q.data;
   const overall = (p.reports[0]?.overall as Light | undefined) ?? null;
   async function del() {
-    setConfirmDelete(false);
     try {
-      await api(`/projects/${p.id}`, { method: 'DELETE' });
-      await qc.invalidateQueries({ queryKey: ['projects'] });
+      await remove.mutateAsync();
       navigate('/projekte');
     } catch (err) {
       notify('error', errorMessage(err, t));
@@ -161,8 +160,7 @@ export function ProjectPage() {
             <dd>{p.score === null ? '–' : fmtNumber(p.score, 1)}</dd>
           </dl>
           {p.description && <p className="texts">{p.description}</p>}
-          <section className="panel" aria-labelledby="h-why">
-            <h2 id="h-why">{t('projects.why')}</h2>
+          <Panel title={t('projects.why')} id="h-why">
             {p.needs.length + p.goals.length === 0 ? (
               <Alert kind="warning">{t('projects.noNeedNoGoal')}</Alert>
             ) : (
@@ -179,7 +177,7 @@ export function ProjectPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Panel>
         </>
       )}
       <ProjectExchange projectId={p.id} />
@@ -208,21 +206,16 @@ export function ProjectPage() {
       <LinksAndFiles p={p} notify={notify} />
       <Comments p={p} notify={notify} />
       {p.can.delete && (
-        <section className="panel" aria-labelledby="h-danger">
-          <h2 id="h-danger">{t('projects.deleteTitle')}</h2>
+        <Panel title={t('projects.deleteTitle')} id="h-danger">
           <p>{t('projects.deleteIntro')}</p>
-          <Button variant="danger" onPress={() => setConfirmDelete(true)}>
-            {t('projects.delete')}
-          </Button>
-          <ConfirmDialog
-            isOpen={confirmDelete}
+          <ConfirmDeleteButton
+            small={false}
+            label={t('projects.delete')}
             title={t('projects.deleteTitle')}
             body={t('projects.deleteConfirm', { title: p.title })}
-            confirmLabel={t('projects.delete')}
-            onConfirm={() => void del()}
-            onCancel={() => setConfirmDelete(false)}
+            onConfirm={del}
           />
-        </section>
+        </Panel>
       )}
     </Page>
   );

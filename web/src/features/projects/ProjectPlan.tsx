@@ -1,33 +1,46 @@
+import { milestoneCreate, TASK_STATUSES, taskCreate } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
 import { fmtDate, todayIso } from '../../lib/format';
-import { type Notify, type Project, useProjectChange } from './project-change';
+import { validate } from '../../lib/validate';
+import { type Notify, useProjectOutcome } from './project-change';
+import {
+  type MilestoneInput,
+  type Project,
+  type TaskForm,
+  type TaskInput,
+  useAddMilestone,
+  useAddTask,
+  useDeleteMilestone,
+  useUpdateMilestone,
+  useUpdateTask,
+} from './queries';
 import { useColleagues } from './shared';
 
 /** The project's schedule: milestones and tasks. */
 export function Milestones({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
-  const [form, setForm] = useState({ title: '', dueOn: '' });
+  const run = useProjectOutcome(p.id, notify);
+  const addMilestone = useAddMilestone(p.id);
+  const updateMilestone = useUpdateMilestone(p.id);
+  const deleteMilestone = useDeleteMilestone(p.id);
+  const [form, setForm] = useState<MilestoneInput>({ title: '', dueOn: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [remove, setRemove] = useState<{ id: string; title: string } | null>(null);
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (form.title.trim().length < 2) errs.title = t('projects.milestones.titleMissing');
-    if (!form.dueOn) errs.dueOn = t('projects.milestones.dateMissing');
+    const errs = validate(milestoneCreate, form, t);
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    if (await change('/milestones', 'POST', form, setErrors)) setForm({ title: '', dueOn: '' });
+    if (await run(() => addMilestone.mutateAsync(form), setErrors)) setForm({ title: '', dueOn: '' });
   }
   return (
-    <section className="panel" aria-labelledby="h-milestones">
-      <h2 id="h-milestones">{t('projects.milestones.title')}</h2>
+    <Panel title={t('projects.milestones.title')} id="h-milestones">
       {p.milestones.length === 0 ? (
         <Empty>{t('projects.milestones.empty')}</Empty>
       ) : (
@@ -70,24 +83,26 @@ export function Milestones({ p, notify }: { p: Project; notify: Notify }) {
                             : t('projects.milestones.reach', { title: m.title })
                         }
                         onPress={() =>
-                          void change(`/milestones/${m.id}`, 'PATCH', {
-                            version: m.version,
-                            title: m.title,
-                            dueOn: m.dueOn,
-                            reachedOn: m.reachedOn ? null : todayIso(),
-                          })
+                          void run(() =>
+                            updateMilestone.mutateAsync({
+                              milestoneId: m.id,
+                              version: m.version,
+                              title: m.title,
+                              dueOn: m.dueOn,
+                              reachedOn: m.reachedOn ? null : todayIso(),
+                            }),
+                          )
                         }
                       >
                         {m.reachedOn ? t('projects.milestones.reopenShort') : t('projects.milestones.reachShort')}
                       </Button>
-                      <Button
-                        small
-                        variant="danger"
-                        aria-label={t('projects.milestones.remove', { title: m.title })}
-                        onPress={() => setRemove(m)}
-                      >
-                        {t('common.delete')}
-                      </Button>
+                      <ConfirmDeleteButton
+                        label={t('common.delete')}
+                        ariaLabel={t('projects.milestones.remove', { title: m.title })}
+                        title={t('projects.milestones.removeTitle')}
+                        body={t('projects.removeBody', { title: m.title })}
+                        onConfirm={() => run(() => deleteMilestone.mutateAsync(m.id))}
+                      />
                     </td>
                   )}
                 </tr>
@@ -116,28 +131,17 @@ export function Milestones({ p, notify }: { p: Project; notify: Notify }) {
           <Button type="submit">{t('projects.milestones.add')}</Button>
         </form>
       )}
-      <ConfirmDialog
-        isOpen={remove !== null}
-        title={t('projects.milestones.removeTitle')}
-        body={t('projects.removeBody', { title: remove?.title ?? '' })}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => {
-          if (remove) void change(`/milestones/${remove.id}`, 'DELETE', undefined);
-          setRemove(null);
-        }}
-        onCancel={() => setRemove(null)}
-      />
-    </section>
+    </Panel>
   );
 }
 
-const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
-
 export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
+  const run = useProjectOutcome(p.id, notify);
+  const addTask = useAddTask(p.id);
+  const updateTask = useUpdateTask(p.id);
   const people = useColleagues();
-  const [form, setForm] = useState({ title: '', assigneeId: '', dueOn: '' });
+  const [form, setForm] = useState<TaskForm>({ title: '', assigneeId: '', dueOn: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const personOptions = [
     { value: '', label: t('projects.tasks.nobody') },
@@ -145,21 +149,17 @@ export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
   ];
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (form.title.trim().length < 2) return setErrors({ title: t('projects.tasks.titleMissing') });
-    const ok = await change(
-      '/tasks',
-      'POST',
-      { title: form.title, assigneeId: form.assigneeId || null, dueOn: form.dueOn || null },
-      setErrors,
-    );
+    const body: TaskInput = { title: form.title, assigneeId: form.assigneeId || null, dueOn: form.dueOn || null };
+    const invalid = validate(taskCreate, body, t);
+    if (Object.keys(invalid).length) return setErrors(invalid);
+    const ok = await run(() => addTask.mutateAsync(body), setErrors);
     if (ok) {
       setForm({ title: '', assigneeId: '', dueOn: '' });
       setErrors({});
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-tasks">
-      <h2 id="h-tasks">{t('projects.tasks.title')}</h2>
+    <Panel title={t('projects.tasks.title')} id="h-tasks">
       {p.tasks.length === 0 ? (
         <Empty>{t('projects.tasks.empty')}</Empty>
       ) : (
@@ -185,13 +185,16 @@ export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
                         aria-label={t('projects.tasks.statusOf', { title: task.title })}
                         value={task.status}
                         onChange={(e) =>
-                          void change(`/tasks/${task.id}`, 'PATCH', {
-                            version: task.version,
-                            title: task.title,
-                            assigneeId: task.assignee?.id ?? null,
-                            dueOn: task.dueOn,
-                            status: e.target.value,
-                          })
+                          void run(() =>
+                            updateTask.mutateAsync({
+                              taskId: task.id,
+                              version: task.version,
+                              title: task.title,
+                              assigneeId: task.assignee?.id ?? null,
+                              dueOn: task.dueOn,
+                              status: e.target.value as TaskInput['status'],
+                            }),
+                          )
                         }
                       >
                         {TASK_STATUSES.map((s) => (
@@ -233,10 +236,11 @@ export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
             label={t('projects.tasks.dueOn')}
             value={form.dueOn}
             onChange={(v) => setForm({ ...form, dueOn: v })}
+            error={errors.dueOn}
           />
           <Button type="submit">{t('projects.tasks.add')}</Button>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

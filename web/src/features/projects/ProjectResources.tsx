@@ -1,44 +1,70 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { commentCreate, linkCreate } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Empty } from '../../components/Page';
-import { upload } from '../../lib/api';
+import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent } from '../../lib/format';
-import { type Notify, type Project, useProjectChange } from './project-change';
+import { validate } from '../../lib/validate';
+import { type Notify, useProjectOutcome } from './project-change';
+import {
+  type LinkInput,
+  type Project,
+  useAddComment,
+  useAddLink,
+  useDeleteFile,
+  useDeleteLink,
+  useUploadFile,
+} from './queries';
 import { useColleagues } from './shared';
+
+/** The server's upload limit, checked before the upload starts. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** A delete button for one link or file, behind a question naming it. */
+function RemoveButton({ title, onConfirm }: { title: string; onConfirm: () => unknown }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDeleteButton
+      label={t('common.delete')}
+      ariaLabel={t('projects.files.remove', { title })}
+      title={t('projects.files.removeTitle')}
+      body={t('projects.removeBody', { title })}
+      onConfirm={onConfirm}
+    />
+  );
+}
 
 /** What belongs to the project: links, files and the comments with @mentions. */
 export function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const change = useProjectChange(p.id, notify);
-  const [link, setLink] = useState({ title: '', url: '' });
+  const run = useProjectOutcome(p.id, notify);
+  const addLinkTo = useAddLink(p.id);
+  const deleteLink = useDeleteLink(p.id);
+  const deleteFile = useDeleteFile(p.id);
+  const uploadFile = useUploadFile(p.id);
+  const [link, setLink] = useState<LinkInput>({ title: '', url: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<number | null>(null);
-  const [remove, setRemove] = useState<{ path: string; title: string } | null>(null);
   async function addLink(e: React.FormEvent) {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (link.title.trim().length < 2) errs.title = t('projects.files.linkTitleMissing');
-    if (!/^https?:\/\/\S+\.\S+/.test(link.url.trim())) errs.url = t('projects.files.urlInvalid');
+    const body = { title: link.title, url: link.url.trim() };
+    const errs = validate(linkCreate, body, t);
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    if (await change('/links', 'POST', { title: link.title, url: link.url.trim() }, setErrors))
-      setLink({ title: '', url: '' });
+    if (await run(() => addLinkTo.mutateAsync(body), setErrors)) setLink({ title: '', url: '' });
   }
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    if (file.size > 10 * 1024 * 1024) return notify('error', t('projects.files.tooLarge'));
+    if (file.size > MAX_FILE_BYTES) return notify('error', t('errors.too_large'));
     setProgress(0);
     try {
-      const res = await upload<Project>(`/projects/${p.id}/files`, file, setProgress);
-      qc.setQueryData(['project', p.id], res);
+      await uploadFile.mutateAsync({ file, onProgress: setProgress });
       notify('success', t('projects.files.uploaded', { name: file.name }));
     } catch (err) {
       notify('error', errorMessage(err, t, true));
@@ -47,8 +73,7 @@ export function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
     }
   }
   return (
-    <section className="panel" aria-labelledby="h-files">
-      <h2 id="h-files">{t('projects.files.title')}</h2>
+    <Panel title={t('projects.files.title')} id="h-files">
       {p.links.length + p.files.length === 0 && <Empty>{t('projects.files.empty')}</Empty>}
       <ul className="file-list">
         {p.links.map((l) => (
@@ -58,16 +83,7 @@ export function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
               <span className="visually-hidden"> ({t('projects.files.newWindow')})</span>
             </a>{' '}
             <span className="muted">{new URL(l.url).host}</span>{' '}
-            {p.can.edit && (
-              <Button
-                small
-                variant="secondary"
-                aria-label={t('projects.files.remove', { title: l.title })}
-                onPress={() => setRemove({ path: `/links/${l.id}`, title: l.title })}
-              >
-                {t('common.delete')}
-              </Button>
-            )}
+            {p.can.edit && <RemoveButton title={l.title} onConfirm={() => run(() => deleteLink.mutateAsync(l.id))} />}
           </li>
         ))}
         {p.files.map((f) => (
@@ -80,14 +96,7 @@ export function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
               {fmtDate(f.createdAt)}
             </span>{' '}
             {p.can.edit && (
-              <Button
-                small
-                variant="secondary"
-                aria-label={t('projects.files.remove', { title: f.fileName })}
-                onPress={() => setRemove({ path: `/files/${f.id}`, title: f.fileName })}
-              >
-                {t('common.delete')}
-              </Button>
+              <RemoveButton title={f.fileName} onConfirm={() => run(() => deleteFile.mutateAsync(f.id))} />
             )}
           </li>
         ))}
@@ -127,37 +136,27 @@ export function LinksAndFiles({ p, notify }: { p: Project; notify: Notify }) {
           </div>
         </>
       )}
-      <ConfirmDialog
-        isOpen={remove !== null}
-        title={t('projects.files.removeTitle')}
-        body={t('projects.removeBody', { title: remove?.title ?? '' })}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => {
-          if (remove) void change(remove.path, 'DELETE', undefined);
-          setRemove(null);
-        }}
-        onCancel={() => setRemove(null)}
-      />
-    </section>
+    </Panel>
   );
 }
 
 export function Comments({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
+  const run = useProjectOutcome(p.id, notify);
+  const addComment = useAddComment(p.id);
   const people = useColleagues();
   const [body, setBody] = useState('');
   const [mention, setMention] = useState('');
-  const [error, setError] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (!body.trim()) return setError(t('projects.comments.empty'));
-    setError('');
-    if (await change('/comments', 'POST', { body }, undefined, t('projects.comments.saved'))) setBody('');
+    const invalid = validate(commentCreate, { body }, t);
+    setErrors(invalid);
+    if (Object.keys(invalid).length) return;
+    if (await run(() => addComment.mutateAsync({ body }), setErrors, t('projects.comments.saved'))) setBody('');
   }
   return (
-    <section className="panel" aria-labelledby="h-comments">
-      <h2 id="h-comments">{t('projects.comments.title')}</h2>
+    <Panel title={t('projects.comments.title')} id="h-comments">
       {p.comments.length === 0 ? (
         <Empty>{t('projects.comments.none')}</Empty>
       ) : (
@@ -183,7 +182,7 @@ export function Comments({ p, notify }: { p: Project; notify: Notify }) {
             hint={t('projects.comments.hint')}
             value={body}
             onChange={setBody}
-            error={error}
+            error={errors.body}
           />
           <div className="filters">
             <SelectField
@@ -210,6 +209,6 @@ export function Comments({ p, notify }: { p: Project; notify: Notify }) {
           <Button type="submit">{t('projects.comments.submit')}</Button>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

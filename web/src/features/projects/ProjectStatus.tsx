@@ -1,26 +1,28 @@
-import type { priorities } from '@dz/core';
+import { statusReportCreate, TRAFFIC_LIGHTS } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { Empty } from '../../components/Page';
-import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
-import { type Notify, type Project, useProjectChange } from './project-change';
-import { type Light, TrafficLight } from './shared';
+import { validate } from '../../lib/validate';
+import { type Notify, useProjectOutcome } from './project-change';
+import { type Project, prioritiesQuery, type StatusReportInput, useAddReport, useSaveScores } from './queries';
+import { TrafficLight } from './shared';
 
 /** How the project stands: status reports with traffic lights, and its prioritisation scores. */
-const LIGHTS: Light[] = ['green', 'yellow', 'red'];
 const DIMENSIONS = ['scope', 'schedule', 'budget', 'overall'] as const;
+type Report = Project['reports'][number];
 
 export function Reports({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
-  const [form, setForm] = useState({
+  const run = useProjectOutcome(p.id, notify);
+  const addReport = useAddReport(p.id);
+  const [form, setForm] = useState<Required<StatusReportInput>>({
     reportedOn: todayIso(),
     scope: 'green',
     schedule: 'green',
@@ -28,52 +30,44 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
     overall: 'green',
     summary: '',
   });
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [open, setOpen] = useState(false);
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (await change('/reports', 'POST', form, undefined, t('projects.reports.saved'))) {
+    const invalid = validate(statusReportCreate, form, t);
+    setErrors(invalid);
+    if (Object.keys(invalid).length) return;
+    if (await run(() => addReport.mutateAsync(form), setErrors, t('projects.reports.saved'))) {
       setOpen(false);
       setForm({ ...form, summary: '' });
     }
   }
+  const columns: Column<Report>[] = [
+    {
+      header: t('projects.reports.date'),
+      cell: (r) => (
+        <>
+          {fmtDate(r.reportedOn)}
+          {r.author && <div className="muted">{r.author}</div>}
+        </>
+      ),
+    },
+    ...DIMENSIONS.map((d) => ({
+      header: t(`projects.reports.${d}`),
+      cell: (r: Report) => <TrafficLight value={r[d]} />,
+    })),
+    { header: t('projects.reports.summary'), cell: (r) => <span className="texts">{r.summary || '–'}</span> },
+  ];
   return (
-    <section className="panel" aria-labelledby="h-reports">
-      <h2 id="h-reports">{t('projects.reports.title')}</h2>
-      {p.reports.length === 0 ? (
-        <Empty>{t('projects.reports.empty')}</Empty>
-      ) : (
-        <TableWrap label={t('projects.reports.title')}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.reports.date')}</th>
-                {DIMENSIONS.map((d) => (
-                  <th scope="col" key={d}>
-                    {t(`projects.reports.${d}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('projects.reports.summary')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.reports.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {fmtDate(r.reportedOn)}
-                    {r.author && <div className="muted">{r.author}</div>}
-                  </td>
-                  {DIMENSIONS.map((d) => (
-                    <td key={d}>
-                      <TrafficLight value={r[d] as Light} />
-                    </td>
-                  ))}
-                  <td className="texts">{r.summary || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+    <Panel title={t('projects.reports.title')} id="h-reports">
+      <DataTable
+        label={t('projects.reports.title')}
+        className="data"
+        rows={p.reports}
+        rowKey={(r) => r.id}
+        empty={t('projects.reports.empty')}
+        columns={columns}
+      />
       {p.can.edit &&
         (open ? (
           <form onSubmit={add} noValidate>
@@ -84,6 +78,7 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
                 label={t('projects.reports.date')}
                 value={form.reportedOn}
                 onChange={(v) => setForm({ ...form, reportedOn: v })}
+                error={errors.reportedOn}
               />
               {DIMENSIONS.map((d) => (
                 <SelectField
@@ -92,7 +87,7 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
                   label={t(`projects.reports.${d}`)}
                   value={form[d]}
                   onChange={(v) => setForm({ ...form, [d]: v })}
-                  options={LIGHTS.map((l) => ({ value: l, label: t(`projects.lights.${l}`) }))}
+                  options={TRAFFIC_LIGHTS.map((l) => ({ value: l, label: t(`projects.lights.${l}`) }))}
                 />
               ))}
             </div>
@@ -102,6 +97,7 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
               hint={t('projects.reports.summaryHint')}
               value={form.summary}
               onChange={(v) => setForm({ ...form, summary: v })}
+              error={errors.summary}
             />
             <div className="btn-row">
               <Button type="submit">{t('projects.reports.submit')}</Button>
@@ -113,14 +109,15 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
         ) : (
           <Button onPress={() => setOpen(true)}>{t('projects.reports.add')}</Button>
         ))}
-    </section>
+    </Panel>
   );
 }
 
 export function Scores({ p, notify }: { p: Project; notify: Notify }) {
   const { t } = useTranslation();
-  const change = useProjectChange(p.id, notify);
-  const prio = useQuery({ queryKey: ['priorities'], queryFn: () => api<z.infer<typeof priorities>>('/priorities') });
+  const run = useProjectOutcome(p.id, notify);
+  const saveScores = useSaveScores(p.id);
+  const prio = useQuery(prioritiesQuery);
   const [scores, setScores] = useState<Record<string, string>>(
     Object.fromEntries(Object.entries(p.scores).map(([k, v]) => [k, String(v)])),
   );
@@ -132,16 +129,17 @@ export function Scores({ p, notify }: { p: Project; notify: Notify }) {
         .filter(([, v]) => v !== '')
         .map(([k, v]) => [k, Number(v)]),
     );
-    await change('/scores', 'PUT', { version: p.version, scores: body });
+    await run(() => saveScores.mutateAsync({ version: p.version, scores: body }));
   }
   return (
-    <section className="panel" aria-labelledby="h-scores">
-      <h2 id="h-scores">{t('projects.scoring.title')}</h2>
+    <Panel title={t('projects.scoring.title')} id="h-scores">
       <p>
         {t('projects.scoring.current')}: <strong>{p.score === null ? '–' : fmtNumber(p.score, 1)}</strong>{' '}
         {t('projects.scoring.ofHundred')} · <Link to="/priorisierung">{t('projects.scoring.toRanking')}</Link>
       </p>
-      {p.can.edit ? (
+      {!prio.data ? (
+        <Pending query={prio} />
+      ) : p.can.edit ? (
         <form onSubmit={save} noValidate>
           <p className="hint">{t('projects.scoring.hint')}</p>
           <div className="form-grid">
@@ -171,6 +169,6 @@ export function Scores({ p, notify }: { p: Project; notify: Notify }) {
           ))}
         </dl>
       )}
-    </section>
+    </Panel>
   );
 }

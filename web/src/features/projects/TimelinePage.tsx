@@ -1,14 +1,13 @@
-import type { timeline } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import { SelectField } from '../../components/Field';
 import { Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
 import { fmtDate, periodText, todayIso } from '../../lib/format';
+import { timelineQuery } from './queries';
 import { PHASES, PortfolioViews } from './shared';
 
 type Zoom = 'month' | 'quarter' | 'year';
@@ -56,10 +55,7 @@ export function TimelinePage() {
   // the radio follows the click at once; the address keeps the choice for reloads and links
   const [zoom, setZoom] = useState<Zoom>((params.get('zoom') as Zoom) || 'quarter');
   const phase = params.get('phase') ?? '';
-  const q = useQuery({
-    queryKey: ['projects', 'timeline', phase],
-    queryFn: () => api<z.infer<typeof timeline>>(`/timeline${phase ? `?phase=${phase}` : ''}`),
-  });
+  const q = useQuery(timelineQuery(phase));
   const items = q.data?.items ?? [];
   const dated = items.filter((p) => p.startsOn || p.endsOn || p.milestones.length);
   const today = toDay(todayIso());
@@ -163,8 +159,7 @@ export function TimelinePage() {
         </>
       )}
       {q.data && items.length > 0 && (
-        <section className="panel" aria-labelledby="h-tl-list">
-          <h2 id="h-tl-list">{t('projects.timeline.list')}</h2>
+        <Panel title={t('projects.timeline.list')} id="h-tl-list">
           <ol className="timeline-list">
             {items.map((p) => (
               <li key={p.id}>
@@ -183,7 +178,7 @@ export function TimelinePage() {
               </li>
             ))}
           </ol>
-        </section>
+        </Panel>
       )}
     </Page>
   );

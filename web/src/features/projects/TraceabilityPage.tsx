@@ -1,11 +1,11 @@
-import type { traceability } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
+import { type Column, DataTable } from '../../components/DataTable';
 import { Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
-import { api } from '../../lib/api';
+import { type Traceability, traceabilityQuery } from './queries';
 
 type Ref = { id: string; title: string };
 const Refs = ({ items, to }: { items: Ref[]; to: (id: string) => string }) =>
@@ -46,7 +46,7 @@ function StartProject({ gap, param, item }: { gap: string; param: 'bedarf' | 'zi
 /** Need → goal → project in both directions; gaps (needs nobody addresses, projects without a why) stand out. */
 export function TraceabilityPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['traceability'], queryFn: () => api<z.infer<typeof traceability>>('/traceability') });
+  const q = useQuery(traceabilityQuery);
   if (!q.data)
     return (
       <Page title={t('projects.trace.title')}>
@@ -58,6 +58,41 @@ export function TraceabilityPage() {
   const loose = projects.filter((p) => !p.linked);
   const need = (id: string) => `/bedarfe/${id}`;
   const project = (id: string) => `/projekte/${id}`;
+  const needColumns: Column<Traceability['needs'][number]>[] = [
+    { header: t('projects.need'), cell: (n) => <Link to={need(n.id)}>{n.title}</Link> },
+    { header: t('projects.trace.goals'), cell: (n) => <Refs items={n.goals} to={() => '/zielbild'} /> },
+    { header: t('projects.trace.projects'), cell: (n) => <Refs items={n.projects} to={project} /> },
+    {
+      header: t('projects.trace.state'),
+      cell: (n) =>
+        n.addressed ? (
+          t('projects.trace.addressed')
+        ) : (
+          <StartProject gap={t('projects.trace.notAddressed')} param="bedarf" item={n} />
+        ),
+    },
+  ];
+  const goalColumns: Column<Traceability['goals'][number]>[] = [
+    {
+      header: t('projects.goal'),
+      cell: (g) => (
+        <>
+          {g.title}
+          <div className="muted">{g.field}</div>
+        </>
+      ),
+    },
+    { header: t('projects.trace.needs'), cell: (g) => <Refs items={g.needs} to={need} /> },
+    {
+      header: t('projects.trace.projects'),
+      cell: (g) =>
+        g.projects.length ? (
+          <Refs items={g.projects} to={project} />
+        ) : (
+          <StartProject gap={t('projects.trace.noProject')} param="ziel" item={g} />
+        ),
+    },
+  ];
   return (
     <Page title={t('projects.trace.title')} crumbs={[{ to: '/zielbild', label: t('nav.targetPicture') }]}>
       <p>{t('projects.trace.intro')}</p>
@@ -72,87 +107,27 @@ export function TraceabilityPage() {
           <strong>{goals.filter((g) => g.projects.length === 0).length}</strong> {t('projects.trace.goalsWithout')}
         </li>
       </ul>
-      <section className="panel" aria-labelledby="h-trace-needs">
-        <h2 id="h-trace-needs">{t('projects.trace.needs')}</h2>
-        {needs.length === 0 ? (
-          <Empty>{t('projects.trace.noNeeds')}</Empty>
-        ) : (
-          <TableWrap label={t('projects.trace.needs')}>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.need')}</th>
-                  <th scope="col">{t('projects.trace.goals')}</th>
-                  <th scope="col">{t('projects.trace.projects')}</th>
-                  <th scope="col">{t('projects.trace.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {needs.map((n) => (
-                  <tr key={n.id}>
-                    <td>
-                      <Link to={need(n.id)}>{n.title}</Link>
-                    </td>
-                    <td>
-                      <Refs items={n.goals} to={() => '/zielbild'} />
-                    </td>
-                    <td>
-                      <Refs items={n.projects} to={project} />
-                    </td>
-                    <td>
-                      {n.addressed ? (
-                        t('projects.trace.addressed')
-                      ) : (
-                        <StartProject gap={t('projects.trace.notAddressed')} param="bedarf" item={n} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="h-trace-goals">
-        <h2 id="h-trace-goals">{t('projects.trace.goals')}</h2>
-        {goals.length === 0 ? (
-          <Empty>{t('projects.trace.noGoals')}</Empty>
-        ) : (
-          <TableWrap label={t('projects.trace.goals')}>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.goal')}</th>
-                  <th scope="col">{t('projects.trace.needs')}</th>
-                  <th scope="col">{t('projects.trace.projects')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {goals.map((g) => (
-                  <tr key={g.id}>
-                    <td>
-                      {g.title}
-                      <div className="muted">{g.field}</div>
-                    </td>
-                    <td>
-                      <Refs items={g.needs} to={need} />
-                    </td>
-                    <td>
-                      {g.projects.length ? (
-                        <Refs items={g.projects} to={project} />
-                      ) : (
-                        <StartProject gap={t('projects.trace.noProject')} param="ziel" item={g} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="h-trace-projects">
-        <h2 id="h-trace-projects">{t('projects.trace.projects')}</h2>
+      <Panel title={t('projects.trace.needs')} id="h-trace-needs">
+        <DataTable
+          label={t('projects.trace.needs')}
+          className="data"
+          rows={needs}
+          rowKey={(n) => n.id}
+          empty={t('projects.trace.noNeeds')}
+          columns={needColumns}
+        />
+      </Panel>
+      <Panel title={t('projects.trace.goals')} id="h-trace-goals">
+        <DataTable
+          label={t('projects.trace.goals')}
+          className="data"
+          rows={goals}
+          rowKey={(g) => g.id}
+          empty={t('projects.trace.noGoals')}
+          columns={goalColumns}
+        />
+      </Panel>
+      <Panel title={t('projects.trace.projects')} id="h-trace-projects">
         {projects.length === 0 ? (
           <Empty>{t('projects.empty')}</Empty>
         ) : (
@@ -192,7 +167,7 @@ export function TraceabilityPage() {
             </table>
           </TableWrap>
         )}
-      </section>
+      </Panel>
     </Page>
   );
 }

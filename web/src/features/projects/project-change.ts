@@ -1,34 +1,32 @@
-import type { projectDetail } from '@dz/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
+import { useRefreshProject } from './queries';
 
-export type Project = z.infer<typeof projectDetail>;
+export type { Project } from './queries';
 export type Notify = (kind: 'success' | 'warning' | 'error', text: string) => void;
 
-/** Runs a change that answers with the fresh project, puts it into the cache and reports the outcome. */
-export function useProjectChange(id: string, notify: Notify) {
+/**
+ * Runs a change of a project's part (a mutation answering the fresh project, which it puts into the cache) and
+ * reports the outcome: saved; a version conflict fetches the newer project; field errors go to the form when it
+ * shows them, else the first one is said.
+ */
+export function useProjectOutcome(id: string, notify: Notify) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const refresh = useRefreshProject(id);
   return async (
-    path: string,
-    method: string,
-    body: unknown,
+    change: () => Promise<unknown>,
     onFieldErrors?: (e: Record<string, string>) => void,
     success = t('common.saved'),
   ): Promise<boolean> => {
     try {
-      const res = await api<Project>(`/projects/${id}${path}`, { method, body });
-      qc.setQueryData(['project', id], res);
-      void qc.invalidateQueries({ queryKey: ['projects'] });
+      await change();
       notify('success', success);
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         notify('warning', t('errors.version_conflict'));
-        await qc.invalidateQueries({ queryKey: ['project', id] });
+        await refresh();
       } else if (onFieldErrors && err instanceof ApiError && err.errors.length) onFieldErrors(fieldMessages(err, t));
       else notify('error', errorMessage(err, t, true));
       return false;

@@ -2,7 +2,7 @@ import { PROJECT_PHASES } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { api } from '../../lib/api';
+import { colleaguesQuery, departmentsQuery } from './queries';
 
 export const PHASES = PROJECT_PHASES;
 export type Light = 'green' | 'yellow' | 'red';
@@ -19,19 +19,9 @@ export function TrafficLight({ value }: { value: Light | null }) {
   );
 }
 
-export interface Person {
-  id: string;
-  name: string;
-}
-export function useColleagues() {
-  return useQuery({ queryKey: ['colleagues'], queryFn: () => api<{ items: Person[] }>('/colleagues') });
-}
-export function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: () => api<{ items: { id: string; name: string }[] }>('/departments'),
-  });
-}
+/** The municipality's people (owner, team, assignee, @mention pickers). */
+export const useColleagues = () => useQuery(colleaguesQuery);
+export const useDepartments = () => useQuery(departmentsQuery);
 
 /** The portfolio's views as links (each view is its own page with its own address). */
 export function PortfolioViews() {

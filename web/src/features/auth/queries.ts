@@ -1,0 +1,94 @@
+import type {
+  acceptInvitationBody,
+  invitationInfo,
+  loginBody,
+  profileBody,
+  resetConfirmBody,
+  resetRequestBody,
+  setupBody,
+  setupLinkInfo,
+} from '@dz/core';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { sessionKey, useResetSession } from '../../app/session';
+import { api } from '../../lib/api';
+
+export type InvitationInfo = z.infer<typeof invitationInfo>;
+export type SetupLinkInfo = z.infer<typeof setupLinkInfo>;
+export type LoginInput = z.input<typeof loginBody>;
+export type AcceptInvitationInput = z.input<typeof acceptInvitationBody>;
+export type SetupInput = z.input<typeof setupBody>;
+export type ProfileInput = z.input<typeof profileBody>;
+export type ResetRequestInput = z.input<typeof resetRequestBody>;
+export type ResetConfirmInput = z.input<typeof resetConfirmBody>;
+
+/** Query keys of the sign-in pages (the session itself has its own key in app/session). */
+export const authKeys = {
+  all: ['auth'] as const,
+  invitation: (token: string) => ['auth', 'invitation', token] as const,
+  setupLink: (token: string) => ['auth', 'setup-link', token] as const,
+};
+
+/** A link's token is checked by the server only when it can be one at all (at least 20 characters). */
+const plausible = (token: string) => token.length >= 20;
+
+/** What an invitation link opens; a closed one fails with `token_invalid` and its reason (no retry). */
+export const invitationQuery = (token: string) =>
+  queryOptions({
+    queryKey: authKeys.invitation(token),
+    queryFn: () => api<InvitationInfo>(`/auth/invitations/${encodeURIComponent(token)}`),
+    retry: false,
+    enabled: plausible(token),
+  });
+
+/** Whether the one-time setup link still works (fails with `token_invalid` and its reason otherwise). */
+export const setupLinkQuery = (token: string) =>
+  queryOptions({
+    queryKey: authKeys.setupLink(token),
+    queryFn: () => api<SetupLinkInfo>(`/auth/setup/${encodeURIComponent(token)}`),
+    retry: false,
+    enabled: plausible(token),
+  });
+
+/** Signing in, accepting an invitation and the first setup start a session: everything is loaded anew. */
+function useStartsSession<T>(path: string) {
+  const resetSession = useResetSession();
+  return useMutation({
+    mutationFn: (body: T) => api(path, { method: 'POST', body }),
+    onSuccess: () => resetSession(),
+  });
+}
+
+export const useLogin = () => useStartsSession<LoginInput>('/auth/login');
+export const useAcceptInvitation = () => useStartsSession<AcceptInvitationInput>('/auth/invitations/accept');
+export const useSetup = () => useStartsSession<SetupInput>('/auth/setup');
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (body: ResetRequestInput) => api('/auth/password-reset', { method: 'POST', body }),
+  });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (body: ResetConfirmInput) => api('/auth/password-reset/confirm', { method: 'POST', body }),
+  });
+}
+
+/** Name and language live in the session: it is fetched again after saving. */
+export function useSaveProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProfileInput) => api('/auth/profile', { method: 'PATCH', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: sessionKey }),
+  });
+}
+
+/** Ends every session of the person, this one included: nothing cached may outlive it. */
+export function useLogoutEverywhere() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('/auth/logout-everywhere', { method: 'POST' }),
+    onSuccess: () => qc.clear(),
+  });
+}
