@@ -9,6 +9,8 @@ import type {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
+import { membershipsQuery } from '../networks/queries';
+import { surveysQuery } from '../surveys/queries';
 
 export type Dashboard = z.infer<typeof dashboard>;
 export type FirstStepsView = z.infer<typeof firstStepsView>;
@@ -47,15 +49,8 @@ export const platformStartQuery = queryOptions({
  * What waits for the person is read with the survey and network pages' own keys, so an answer given there
  * shows here at once.
  */
-export const awaitingSurveysQuery = queryOptions({
-  queryKey: ['surveys'] as const,
-  queryFn: () => api<Surveys>('/surveys'),
-});
-
-export const awaitingMembershipsQuery = queryOptions({
-  queryKey: ['network-memberships'] as const,
-  queryFn: () => api<Memberships>('/network-memberships'),
-});
+export const awaitingSurveysQuery = surveysQuery();
+export const awaitingMembershipsQuery = membershipsQuery();
 
 /** Hides or shows the first-steps checklist; the answer is the checklist. */
 export function useDismissFirstSteps() {

@@ -21,6 +21,7 @@ import type {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
+import { needKeys } from '../needs/queries';
 
 export type ExchangeList = z.infer<typeof exchangeList>;
 export type Entry = z.infer<typeof exchangeEntry>;
@@ -57,7 +58,6 @@ export const exchangeKeys = {
  * Resources of other features this one reads or changes (their pages use the same keys): the need whose partner
  * search is switched here, the own municipality's master data, the portfolio a project is adopted into.
  */
-const needKey = (id: string) => ['need', id] as const;
 const municipalityKey = (id: string) => ['municipality', id] as const;
 const projectsKey = ['projects'] as const;
 
@@ -97,8 +97,7 @@ export const jointsQuery = () =>
 export const jointQuery = (id: string) =>
   queryOptions({ queryKey: exchangeKeys.joint(id), queryFn: () => api<JointDetail>(`/joint-projects/${id}`) });
 
-export const needQuery = (id: string) =>
-  queryOptions({ queryKey: needKey(id), queryFn: () => api<Need>(`/needs/${id}`) });
+export { needQuery } from '../needs/queries';
 
 /** The population of a municipality (the own one joins a joint project with it). */
 export const municipalityQuery = (id: string) =>
@@ -198,7 +197,7 @@ export function useNeedPartnerSearch(needId: string) {
   return useMutation({
     mutationFn: (body: { version: number; seekingPartners: boolean }) =>
       api(`/needs/${needId}/partner-search`, { method: 'PUT', body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: needKey(needId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: needKeys.detail(needId) }),
   });
 }
 

@@ -51,9 +51,8 @@ export const financeKeys = {
   portfolio: ['finance', 'portfolio'] as const,
 };
 
-/** The project itself (title, dates) under the project pages' key. */
-export const projectQuery = (projectId: string) =>
-  queryOptions({ queryKey: ['project', projectId], queryFn: () => api<Project>(`/projects/${projectId}`) });
+/** The project itself (title, dates): the project pages' query. */
+export { projectQuery } from '../projects/queries';
 
 export const financeQuery = (projectId: string) =>
   queryOptions({

@@ -20,9 +20,8 @@ export const needKeys = {
   detail: (id: string) => ['needs', 'detail', id] as const,
 };
 
-/** The municipality's departments (kept by the municipality settings; the key is theirs). */
-export const departmentsQuery = () =>
-  queryOptions({ queryKey: ['departments'], queryFn: () => api<{ items: Department[] }>('/departments') });
+/** The municipality's departments (kept by the municipality settings; the query is theirs). */
+export { departmentsQuery } from '../municipality/queries';
 
 export const needListQuery = (qs: string) =>
   queryOptions({ queryKey: needKeys.list(qs), queryFn: () => api<NeedList>(`/needs?${qs}`) });

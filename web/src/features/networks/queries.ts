@@ -12,6 +12,7 @@ import type {
 } from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { sessionKey } from '../../app/session';
 import { api } from '../../lib/api';
 
 export type NetworkList = z.infer<typeof networkList>;
@@ -66,7 +67,7 @@ export function useCreateNetwork() {
     onSuccess: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: networkKeys.all }),
-        qc.invalidateQueries({ queryKey: ['session'] }),
+        qc.invalidateQueries({ queryKey: sessionKey }),
       ]),
   });
 }
@@ -133,7 +134,7 @@ export function useChangeMembership() {
       qc.setQueryData(networkKeys.memberships, list);
       await Promise.all([
         qc.invalidateQueries({ queryKey: networkKeys.all, predicate: (q) => q.queryKey[1] !== 'memberships' }),
-        qc.invalidateQueries({ queryKey: ['session'] }),
+        qc.invalidateQueries({ queryKey: sessionKey }),
       ]);
     },
   });

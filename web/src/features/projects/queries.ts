@@ -31,6 +31,9 @@ import type {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
+import { departmentsQuery as departmentsOfMunicipality } from '../municipality/queries';
+import { needKeys } from '../needs/queries';
+import { targetPictureKeys } from '../target-picture/queries';
 
 export type Project = z.infer<typeof projectDetail>;
 export type ProjectList = z.infer<typeof projectList>;
@@ -82,14 +85,6 @@ export const projectKeys = {
   calendarFeed: ['projects', 'calendar-feed'] as const,
   colleagues: ['projects', 'colleagues'] as const,
 };
-
-/*
- * Lists of other features the project forms offer for linking. Their keys are the owning features' keys
- * (municipality: departments, needs, target picture), so a change there shows here too.
- */
-const departmentsKey = ['departments'] as const;
-const needsKeyAll = ['needs'] as const;
-const targetPictureKey = ['target-picture'] as const;
 
 export const projectsQuery = (query: string, page: number) =>
   queryOptions({
@@ -146,19 +141,20 @@ export const colleaguesQuery = queryOptions({
   queryFn: () => api<Colleagues>('/colleagues'),
 });
 
-export const departmentsQuery = queryOptions({
-  queryKey: departmentsKey,
-  queryFn: () => api<{ items: z.infer<typeof department>[] }>('/departments'),
-});
+/*
+ * Lists of other features the project forms offer for linking, under the owning features' keys (municipality:
+ * departments, needs, target picture), so a change there shows here too.
+ */
+export const departmentsQuery = departmentsOfMunicipality();
 
 /** Open needs to link a project to (the first 200). */
 export const linkableNeedsQuery = queryOptions({
-  queryKey: [...needsKeyAll, 'all-open'] as const,
+  queryKey: [...needKeys.all, 'all-open'] as const,
   queryFn: () => api<z.infer<typeof needList>>('/needs?pageSize=200'),
 });
 
 export const goalsQuery = queryOptions({
-  queryKey: targetPictureKey,
+  queryKey: targetPictureKeys.all,
   queryFn: () => api<z.infer<typeof targetPicture>>('/target-picture'),
 });
 
@@ -189,7 +185,7 @@ export function useCreateProject() {
   const changed = usePortfolioChanged();
   return useMutation({
     mutationFn: (body: ProjectInput) => api<{ id: string }>('/projects', { method: 'POST', body }),
-    onSuccess: () => Promise.all([changed(), qc.invalidateQueries({ queryKey: needsKeyAll })]),
+    onSuccess: () => Promise.all([changed(), qc.invalidateQueries({ queryKey: needKeys.all })]),
   });
 }
 
@@ -198,7 +194,7 @@ export function useUpdateProject(id: string) {
   const changed = usePortfolioChanged();
   return useMutation({
     mutationFn: (body: ProjectUpdate) => api<Project>(`/projects/${id}`, { method: 'PATCH', body }),
-    onSuccess: (p) => Promise.all([changed(p), qc.invalidateQueries({ queryKey: needsKeyAll })]),
+    onSuccess: (p) => Promise.all([changed(p), qc.invalidateQueries({ queryKey: needKeys.all })]),
   });
 }
 
@@ -207,7 +203,7 @@ export function useDeleteProject(id: string) {
   const changed = usePortfolioChanged();
   return useMutation({
     mutationFn: () => api(`/projects/${id}`, { method: 'DELETE' }),
-    onSuccess: () => Promise.all([changed(), qc.invalidateQueries({ queryKey: needsKeyAll })]),
+    onSuccess: () => Promise.all([changed(), qc.invalidateQueries({ queryKey: needKeys.all })]),
   });
 }
 
