@@ -1,28 +1,22 @@
 import { AppError, idParam, importJob, importList } from '@dz/core';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { readUpload } from '../../lib/upload.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as svc from './imports.service.js';
 
 const tags = ['Import'];
 
-export const importsRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
+export const importsRoutes = modulePlugin({ prefix: '/api/v1/imports', access: 'platform' }, (r, deps) => {
+  r.get('', { schema: { tags, response: { 200: importList } } }, async (req) => svc.listImports(deps, scopeOf(req)));
   r.get(
-    '/api/v1/imports',
-    { schema: { tags, response: { 200: importList } }, config: { access: 'platform' } },
-    async (req) => svc.listImports(deps, scopeOf(req)),
-  );
-  r.get(
-    '/api/v1/imports/:importId',
+    '/:importId',
     {
       schema: { tags, params: idParam('importId'), response: { 200: importJob } },
-      config: { access: 'platform' },
     },
-    async (req) => svc.getImport(deps, scopeOf(req), req.params.importId as string),
+    async (req) => svc.getImport(deps, scopeOf(req), req.params.importId),
   );
   r.post(
-    '/api/v1/imports',
+    '',
     {
       schema: {
         tags,
@@ -30,7 +24,6 @@ export const importsRoutes: ModulePlugin = (app, deps) => {
         description: 'Upload a GV100AD text file or an "Auszug GV" XLSX workbook (field "file").',
         response: { 202: importJob },
       },
-      config: { access: 'platform' },
     },
     async (req, reply) => {
       const file = await readUpload(req);
@@ -42,4 +35,4 @@ export const importsRoutes: ModulePlugin = (app, deps) => {
       return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.fileName, buf));
     },
   );
-};
+});
