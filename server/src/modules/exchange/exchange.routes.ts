@@ -27,7 +27,7 @@ import {
 import { z } from 'zod';
 import { disposition, sendUpload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
-import { readUpload } from '../../lib/upload.js';
+import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as adoption from './adoption.service.js';
@@ -209,15 +209,14 @@ export const jointRoutes = modulePlugin({ prefix: '/api/v1/joint-projects', acce
       schema: {
         tags,
         params: jointParams,
-        consumes: ['multipart/form-data'],
-        description: 'Share a document with all partners (field "file", at most 10 MB).',
+        ...uploadSchema('Share a document with all partners (field "file", at most 10 MB).'),
         response: { 201: jointDetail },
       },
     },
     async (req, reply) => {
       // access first: a foreign or unknown joint project answers 404 whatever the body
       await joint.getJoint(deps, tenantScopeOf(req), req.params.jointId);
-      const file = await readUpload(req, jointEntries.MAX_JOINT_FILE_BYTES);
+      const file = await readUpload(req, { maxBytes: jointEntries.MAX_JOINT_FILE_BYTES });
       return reply.code(201).send(
         await jointEntries.addEntry(deps, tenantScopeOf(req), req.params.jointId, {
           kind: 'document',

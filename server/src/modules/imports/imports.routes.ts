@@ -1,6 +1,6 @@
-import { AppError, idParam, importJob, importList } from '@dz/core';
+import { idParam, importJob, importList } from '@dz/core';
 import { modulePlugin } from '../../lib/route.js';
-import { readUpload } from '../../lib/upload.js';
+import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as svc from './imports.service.js';
 
@@ -20,19 +20,13 @@ export const importsRoutes = modulePlugin({ prefix: '/api/v1/imports', access: '
     {
       schema: {
         tags,
-        consumes: ['multipart/form-data'],
-        description: 'Upload a GV100AD text file or an "Auszug GV" XLSX workbook (field "file").',
+        ...uploadSchema('Upload a GV100AD text file or an "Auszug GV" XLSX workbook (field "file").'),
         response: { 202: importJob },
       },
     },
     async (req, reply) => {
       const file = await readUpload(req);
-      const buf = file.content;
-      if (buf.length === 0)
-        throw new AppError('validation_failed', 'Die Datei ist leer.', [
-          { path: 'body.file', code: 'empty', message: 'Die Datei ist leer.' },
-        ]);
-      return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.fileName, buf));
+      return reply.code(202).send(await svc.startImport(deps, scopeOf(req), file.fileName, file.content));
     },
   );
 });

@@ -20,7 +20,7 @@ import {
 import { z } from 'zod';
 import { sendUpload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
-import { readUpload } from '../../lib/upload.js';
+import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as items from './project-items.service.js';
@@ -160,15 +160,14 @@ export const projectsRoutes = modulePlugin({ prefix: '/api/v1', access: 'tenant'
       schema: {
         tags,
         params,
-        consumes: ['multipart/form-data'],
-        description: 'Attach a file (field "file", at most 10 MB).',
+        ...uploadSchema('Attach a file (field "file", at most 10 MB).'),
         response: created,
       },
     },
     async (req, reply) => {
       // access first: a foreign or unknown project answers 404 whatever the body
       await editableProject(deps, tenantScopeOf(req), req.params.projectId);
-      const file = await readUpload(req, items.MAX_FILE_BYTES);
+      const file = await readUpload(req, { maxBytes: items.MAX_FILE_BYTES });
       return reply.code(201).send(await items.addFile(deps, tenantScopeOf(req), req.params.projectId, file));
     },
   );
