@@ -46,8 +46,8 @@ const jointParams = idParam('jointId');
 const jointEntryParams = idParam('jointId', 'entryId');
 const created = { 201: z.object({ id: z.uuid() }) };
 
+/** The project exchange (Projektbörse): readable by every signed-in user, acting on an entry needs a municipality. */
 export const exchangeRoutes = modulePlugin({ prefix: '/api/v1/exchange', access: 'user' }, (r, deps) => {
-  // ---- the project exchange (Projektbörse) ----
   r.get('', { schema: { tags, querystring: exchangeQuery, response: { 200: exchangeList } } }, async (req) =>
     searchEntries(deps, scopeOf(req), req.query),
   );

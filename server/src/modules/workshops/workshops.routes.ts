@@ -158,11 +158,9 @@ export const workshopsRoutes = modulePlugin({ prefix: '/api/v1', access: 'user' 
         .send(reportMarkdown(data));
     },
   );
-
-  // participants: joined with the short code, identified by their participant token
 });
 
-/** The participants' side of a live workshop: anonymous, with the workshop's join token. */
+/** The participants' side of a live workshop: joined with the short code, identified by their participant token. */
 export const liveRoutes = modulePlugin({ prefix: '/api/v1/live', access: 'public' }, (r, deps) => {
   r.post(
     '/join',
