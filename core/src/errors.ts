@@ -64,6 +64,33 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
+/** The problem detail of an error thrown without its own message: German like every message of the API. */
+export const ERROR_DETAIL: Record<ErrorCode, string> = {
+  validation_failed: 'Einige Angaben sind ungültig.',
+  unauthenticated: 'Bitte melden Sie sich an.',
+  forbidden: 'Dazu fehlt Ihnen die Berechtigung.',
+  not_found: 'Nicht gefunden.',
+  conflict: 'Das geht im aktuellen Zustand nicht.',
+  version_conflict: 'Der Datensatz wurde inzwischen geändert. Bitte laden Sie ihn neu.',
+  csrf_failed: 'Das Sicherheitsmerkmal der Anfrage fehlt oder ist falsch. Bitte laden Sie die Seite neu.',
+  invalid_credentials: 'E-Mail-Adresse oder Passwort sind falsch.',
+  account_locked: 'Das Konto ist vorübergehend gesperrt.',
+  rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
+  token_invalid: 'Der Link ist ungültig oder abgelaufen.',
+  duplicate: 'Das gibt es bereits.',
+  payload_too_large: 'Die Anfrage ist zu groß.',
+  unsupported_media_type: 'Dieses Format wird nicht unterstützt.',
+  import_failed: 'Der Import ist fehlgeschlagen.',
+  survey_closed: 'Die Umfrage ist geschlossen.',
+  survey_locked: 'Die Umfrage kann nicht mehr geändert werden.',
+  survey_final: 'Die Antworten sind abgeschickt und können nicht mehr geändert werden.',
+  already_submitted: 'Sie haben bereits geantwortet.',
+  no_votes_left: 'Sie haben keine Stimmen mehr.',
+  workshop_closed: 'Der Workshop ist beendet.',
+  too_many_streams: 'Zu viele gleichzeitige Verbindungen.',
+  internal_error: 'Ein interner Fehler ist aufgetreten.',
+};
+
 /** Application error carrying a stable code (its HTTP status follows from it) and optional field errors. */
 export class AppError extends Error {
   public readonly status: number;
@@ -73,7 +100,7 @@ export class AppError extends Error {
     public readonly errors: FieldError[] = [],
     public readonly extra: Record<string, unknown> = {},
   ) {
-    super(message ?? code);
+    super(message ?? ERROR_DETAIL[code]);
     this.status = ERROR_STATUS[code];
   }
 }

@@ -4,6 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './jobs/mailer.js';
@@ -11,10 +12,11 @@ import type { Deps } from './lib/deps.js';
 import { Detached } from './lib/detached.js';
 import { type Listen, LiveHub } from './lib/realtime.js';
 import { redactUrl } from './lib/redact.js';
+import { registerAccessDefaults } from './lib/route.js';
 import { MailOutbox } from './mail/outbox.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
-import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import { exchangeRoutes, jointRoutes, partnersRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
@@ -22,14 +24,14 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
-import { networksRoutes } from './modules/networks/networks.routes.js';
+import { networkMembershipsRoutes, networksRoutes } from './modules/networks/networks.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { startRoutes } from './modules/start/start.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
-import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
+import { liveRoutes, workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -37,6 +39,10 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
+// field errors in German like every other message of the API (Zod's own texts are English)
+z.config(z.locales.de());
+
+/** Every module's routes: prefixed plugins, each with a default access level (lib/route.ts). */
 export const MODULES = [
   healthRoutes,
   authRoutes,
@@ -44,8 +50,10 @@ export const MODULES = [
   startRoutes,
   membersRoutes,
   networksRoutes,
+  networkMembershipsRoutes,
   surveysRoutes,
   workshopsRoutes,
+  liveRoutes,
   needsRoutes,
   ideasRoutes,
   targetPictureRoutes,
@@ -53,6 +61,8 @@ export const MODULES = [
   portfolioRoutes,
   financeRoutes,
   exchangeRoutes,
+  partnersRoutes,
+  jointRoutes,
   auditRoutes,
   importsRoutes,
   oparlRoutes,
@@ -113,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  registerAccessDefaults(app);
   const routeList: FastifyInstance['routeList'] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -172,7 +183,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       } as typeof route.config;
     }
   });
-  for (const mod of MODULES) mod(app, deps);
+  for (const mod of MODULES) await mod(app, deps);
   registerMetrics(app, { token: config.metricsToken, poolStats: opts.poolStats, statements: opts.statements });
   registerNotFound(app, opts.web ? await registerWeb(app, config.webDist) : false);
   return app;

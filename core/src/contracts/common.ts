@@ -12,7 +12,13 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const idParam = (name: string) => z.object({ [name]: uuid });
+/**
+ * Path parameters that are ids, typed by their literal names: `idParam('projectId', 'riskId')` gives
+ * `{ projectId: string; riskId: string }`, so handlers read `req.params.riskId` without a cast.
+ */
+export function idParam<const K extends readonly [string, ...string[]]>(...names: K) {
+  return z.object(Object.fromEntries(names.map((n) => [n, uuid])) as { [P in K[number]]: typeof uuid });
+}
 
 export const problem = z.object({
   type: z.string(),

@@ -66,6 +66,7 @@ import type {
   FinanceSettings,
   Funding,
   Milestones,
+  PaperSimulations,
   PriorityCriteria,
   PrioritySettings,
   ProjectComments,
@@ -162,6 +163,7 @@ export interface DB {
   benefits: Benefits;
   risks: Risks;
   decisionPapers: DecisionPapers;
+  paperSimulations: PaperSimulations;
   publications: Publications;
   publicationNetworks: PublicationNetworks;
   lighthouseMarks: LighthouseMarks;

@@ -9,6 +9,7 @@ export interface Upload {
 
 const FIELD = 'body.file';
 const MISSING = 'Bitte wählen Sie eine Datei.';
+const EMPTY = 'Die Datei ist leer.';
 
 function tooLarge(maxBytes: number | undefined) {
   const mb = maxBytes ? `${Math.round(maxBytes / (1024 * 1024))} MB` : 'die erlaubte Größe';
@@ -22,13 +23,20 @@ function isLimitError(err: unknown) {
   return e?.statusCode === 413 || (typeof e?.code === 'string' && /TOO_LARGE|LIMIT/.test(e.code));
 }
 
+/** The OpenAPI side of an upload route: a multipart body with one file in the field "file". */
+export function uploadSchema(description: string) {
+  return { consumes: ['multipart/form-data'], description };
+}
+
 /**
- * Reads the one file of a multipart/form-data upload (field "file") into memory. Every failure is the
- * client's: not multipart → 415, no file → 400, over `maxBytes` → 413, a body cut off or malformed
- * (no closing boundary, broken headers) → 400. Nothing is returned, so nothing is stored, unless the
- * whole file arrived.
+ * Reads the one file of a multipart/form-data upload (field "file") into memory — the one way every upload
+ * route takes a file. Every failure is the client's, with a German field error on `body.file`: not
+ * multipart → 415, no file or an empty one → 400, over `maxBytes` → 413, a body cut off or malformed (no
+ * closing boundary, broken headers) → 400. Nothing is returned, so nothing is stored, unless the whole,
+ * non-empty file arrived.
  */
-export async function readUpload(req: FastifyRequest, maxBytes?: number): Promise<Upload> {
+export async function readUpload(req: FastifyRequest, opts: { maxBytes?: number } = {}): Promise<Upload> {
+  const { maxBytes } = opts;
   if (!req.isMultipart()) {
     throw new AppError('unsupported_media_type', 'Bitte senden Sie die Datei als multipart/form-data.', [
       { path: FIELD, code: 'required', message: MISSING },
@@ -39,6 +47,8 @@ export async function readUpload(req: FastifyRequest, maxBytes?: number): Promis
     if (!file)
       throw new AppError('validation_failed', 'Keine Datei.', [{ path: FIELD, code: 'required', message: MISSING }]);
     const content = await file.toBuffer();
+    if (content.length === 0)
+      throw new AppError('validation_failed', EMPTY, [{ path: FIELD, code: 'empty', message: EMPTY }]);
     return { fileName: file.filename, contentType: file.mimetype, content };
   } catch (err) {
     if (err instanceof AppError) throw err;

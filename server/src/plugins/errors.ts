@@ -1,4 +1,4 @@
-import { AppError, type FieldError, limitParams } from '@dz/core';
+import { AppError, ERROR_DETAIL, type FieldError, limitParams } from '@dz/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -14,6 +14,9 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
+
+/** A request Fastify could not read (malformed JSON, an empty body with a JSON content type, …). */
+const UNREADABLE = 'Die Anfrage lässt sich nicht lesen. Bitte prüfen Sie die gesendeten Daten.';
 
 /** Sends an RFC 9457 problem document. */
 export function problem(
@@ -102,11 +105,13 @@ export function registerErrorHandler(app: FastifyInstance) {
                 : sc === 404
                   ? 'not_found'
                   : 'validation_failed';
+        // Fastify's and its plugins' messages are English: the API answers in German, the code stays
+        const detail = code === 'validation_failed' ? UNREADABLE : ERROR_DETAIL[code];
         body = problem(
           sc,
           code,
-          fe.message,
-          sc === 400 ? [{ path: 'body', code: fe.code ?? 'invalid', message: fe.message }] : [],
+          detail,
+          sc === 400 ? [{ path: 'body', code: fe.code ?? 'invalid', message: detail }] : [],
         );
       } else {
         request.log.error({ err }, 'unhandled error');

@@ -228,7 +228,18 @@ export interface DecisionPapers {
   versionNo: number;
   content: ColumnType<unknown, string, string>;
   figures: ColumnType<unknown, string, string>;
-  pdf: Buffer;
+  /** What the PDF prints besides content and figures (null for versions stored with their PDF before 0024). */
+  appendix: ColumnType<unknown, string | null, string | null>;
+  /** Rendered after the version's transaction committed. */
+  pdf: Buffer | null;
   createdBy: string | null;
   createdAt: Timestamp;
+}
+
+/** The stored budget simulation of a project's paper, valid while its input has this fingerprint. */
+export interface PaperSimulations {
+  projectId: string;
+  inputHash: string;
+  result: ColumnType<unknown, string, string>;
+  computedAt: Timestamp;
 }

@@ -1,23 +1,20 @@
 import { auditList, auditQuery, mailFailureList, mailIdParams } from '@dz/core';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './audit.service.js';
 
 const tags = ['Protokoll'];
 
-export const auditRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
-  r.get(
-    '/api/v1/audit',
-    { schema: { tags, querystring: auditQuery, response: { 200: auditList } }, config: { access: 'tenant' } },
-    async (req) => svc.auditPage(deps, tenantScopeOf(req), req.query),
+export const auditRoutes = modulePlugin({ prefix: '/api/v1/audit', access: 'tenant' }, (r, deps) => {
+  r.get('', { schema: { tags, querystring: auditQuery, response: { 200: auditList } } }, async (req) =>
+    svc.auditPage(deps, tenantScopeOf(req), req.query),
   );
   r.get(
-    '/api/v1/audit/export.csv',
+    '/export.csv',
     {
       schema: { tags, querystring: auditQuery.omit({ page: true, pageSize: true }) },
-      config: { access: 'tenant', produces: [MEDIA.csv] },
+      config: { produces: [MEDIA.csv] },
     },
     async (req, reply) => {
       const csv = await svc.auditCsv(deps, tenantScopeOf(req), req.query);
@@ -27,14 +24,12 @@ export const auditRoutes: ModulePlugin = (app, deps) => {
         .send(csv);
     },
   );
-  r.get(
-    '/api/v1/audit/mail-failures',
-    { schema: { tags, response: { 200: mailFailureList } }, config: { access: 'tenant' } },
-    async (req) => svc.mailFailures(deps, tenantScopeOf(req)),
+  r.get('/mail-failures', { schema: { tags, response: { 200: mailFailureList } } }, async (req) =>
+    svc.mailFailures(deps, tenantScopeOf(req)),
   );
   r.post(
-    '/api/v1/audit/mail-failures/:mailId/retry',
-    { schema: { tags, params: mailIdParams, response: { 200: mailFailureList } }, config: { access: 'tenant' } },
+    '/mail-failures/:mailId/retry',
+    { schema: { tags, params: mailIdParams, response: { 200: mailFailureList } } },
     async (req) => svc.retryMail(deps, tenantScopeOf(req), req.params.mailId),
   );
-};
+});

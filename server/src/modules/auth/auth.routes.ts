@@ -12,18 +12,17 @@ import {
   switchBody,
 } from '@dz/core';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { clearSessionCookie, scopeOf, setSessionCookie } from '../../plugins/session.js';
 import * as members from '../members/members.service.js';
 import * as svc from './auth.service.js';
 
 const tags = ['Anmeldung'];
-export const authRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
+export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' }, (r, deps) => {
   /** Per-client limit on credential routes (sign-in failures are throttled per email and client on top). */
   const credentialLimit = { max: deps.config.authRateLimitMax, timeWindow: '1 minute' };
   r.post(
-    '/api/v1/auth/login',
+    '/login',
     {
       schema: { tags, body: loginBody, response: { 200: okResponse } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -34,47 +33,29 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       return { ok: true as const };
     },
   );
+  r.post('/logout', { schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
+    await svc.logout(deps, scopeOf(req));
+    clearSessionCookie(reply, deps.config);
+    return { ok: true as const };
+  });
+  r.post('/logout-everywhere', { schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
+    await svc.logoutEverywhere(deps, scopeOf(req));
+    clearSessionCookie(reply, deps.config);
+    return { ok: true as const };
+  });
+  r.get('/session', { schema: { tags, response: { 200: sessionResponse } } }, async (req) =>
+    svc.sessionInfo(deps, scopeOf(req)),
+  );
+  r.post('/switch', { schema: { tags, body: switchBody, response: { 200: okResponse } } }, async (req) => {
+    await svc.switchMunicipality(deps, scopeOf(req), req.body.municipalityId);
+    return { ok: true as const };
+  });
+  r.patch('/profile', { schema: { tags, body: profileBody, response: { 200: okResponse } } }, async (req) => {
+    await svc.updateProfile(deps, scopeOf(req), req.body);
+    return { ok: true as const };
+  });
   r.post(
-    '/api/v1/auth/logout',
-    { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } },
-    async (req, reply) => {
-      await svc.logout(deps, scopeOf(req));
-      clearSessionCookie(reply, deps.config);
-      return { ok: true as const };
-    },
-  );
-  r.post(
-    '/api/v1/auth/logout-everywhere',
-    { schema: { tags, response: { 200: okResponse } }, config: { access: 'user' } },
-    async (req, reply) => {
-      await svc.logoutEverywhere(deps, scopeOf(req));
-      clearSessionCookie(reply, deps.config);
-      return { ok: true as const };
-    },
-  );
-  r.get(
-    '/api/v1/auth/session',
-    { schema: { tags, response: { 200: sessionResponse } }, config: { access: 'user' } },
-    async (req) => svc.sessionInfo(deps, scopeOf(req)),
-  );
-  r.post(
-    '/api/v1/auth/switch',
-    { schema: { tags, body: switchBody, response: { 200: okResponse } }, config: { access: 'user' } },
-    async (req) => {
-      await svc.switchMunicipality(deps, scopeOf(req), req.body.municipalityId);
-      return { ok: true as const };
-    },
-  );
-  r.patch(
-    '/api/v1/auth/profile',
-    { schema: { tags, body: profileBody, response: { 200: okResponse } }, config: { access: 'user' } },
-    async (req) => {
-      await svc.updateProfile(deps, scopeOf(req), req.body);
-      return { ok: true as const };
-    },
-  );
-  r.post(
-    '/api/v1/auth/password-reset',
+    '/password-reset',
     {
       schema: { tags, body: resetRequestBody, response: { 202: okResponse } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -85,7 +66,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.post(
-    '/api/v1/auth/password-reset/confirm',
+    '/password-reset/confirm',
     {
       schema: { tags, body: resetConfirmBody, response: { 200: okResponse } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -96,7 +77,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.post(
-    '/api/v1/auth/setup',
+    '/setup',
     {
       schema: { tags, body: setupBody, response: { 200: okResponse } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -108,7 +89,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.get(
-    '/api/v1/auth/setup/:token',
+    '/setup/:token',
     {
       schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: setupLinkInfo } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -116,7 +97,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
     async (req) => svc.setupLinkInfo(deps, req.params.token),
   );
   r.get(
-    '/api/v1/auth/invitations/:token',
+    '/invitations/:token',
     {
       schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: invitationInfo } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -124,7 +105,7 @@ export const authRoutes: ModulePlugin = (app, deps) => {
     async (req) => members.invitationInfo(deps, req.params.token),
   );
   r.post(
-    '/api/v1/auth/invitations/accept',
+    '/invitations/accept',
     {
       schema: { tags, body: acceptInvitationBody, response: { 200: okResponse } },
       config: { access: 'public', rateLimit: credentialLimit },
@@ -135,4 +116,4 @@ export const authRoutes: ModulePlugin = (app, deps) => {
       return { ok: true as const };
     },
   );
-};
+});

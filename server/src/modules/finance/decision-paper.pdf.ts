@@ -1,9 +1,76 @@
-import { BUDGET_SIMULATION, type decisionPaperInput, fmtDecimal, fmtEuro, fmtNumber, grossCents } from '@dz/core';
+import {
+  BUDGET_SIMULATION,
+  type decisionFigures,
+  type decisionPaperInput,
+  fmtDecimal,
+  fmtEuro,
+  fmtNumber,
+  grossCents,
+} from '@dz/core';
 import type { z } from 'zod';
-import { deDate, hbars } from '../../lib/pdf.js';
+import { deDate, hbars, renderPdf } from '../../lib/pdf.js';
 import type { Basis } from './decision-paper.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
+type Figures = z.infer<typeof decisionFigures>;
+
+/**
+ * What a paper's PDF prints besides its text and figures: the municipality, the cost plan, the lifecycle years and
+ * the risk register as they were when the version was made. Stored with the version, so the PDF is a function of
+ * the stored version alone.
+ */
+export interface PaperAppendix {
+  municipality: { name: string; population: number };
+  ratesSource: string;
+  rates: Basis['c']['rates'];
+  costs: Basis['doc']['costs'];
+  staff: Basis['doc']['staff'];
+  years: Basis['c']['years'];
+  register: Pick<
+    Basis['register'][number],
+    'title' | 'category' | 'probability' | 'costLikely' | 'weeks' | 'status' | 'mitigation'
+  >[];
+}
+
+/** A stored paper version, everything its PDF is rendered from. */
+export interface PaperDocument {
+  content: Input;
+  figures: Figures;
+  appendix: PaperAppendix;
+  versionNo: number;
+}
+
+/** The appendix of a new version, from the paper's basis. */
+export function paperAppendix(b: Basis): PaperAppendix {
+  return {
+    municipality: { name: b.muni.name, population: b.muni.population },
+    ratesSource: b.settings.ratesSource,
+    rates: b.c.rates,
+    costs: b.doc.costs,
+    staff: b.doc.staff,
+    years: b.c.years,
+    register: b.register.map(({ title, category, probability, costLikely, weeks, status, mitigation }) => ({
+      title,
+      category,
+      probability,
+      costLikely,
+      weeks,
+      status,
+      mitigation,
+    })),
+  };
+}
+
+/** The PDF of a paper version: data → document, nothing read, nothing written. */
+export function renderPaperPdf(d: PaperDocument): Promise<Buffer> {
+  const { content, appendix, versionNo } = d;
+  return renderPdf({
+    title: `${content.reference} – ${content.subject}`,
+    subject: 'Beschlussvorlage',
+    footer: `${appendix.municipality.name} · ${content.reference} · Fassung ${versionNo}`,
+    content: pdfContent(d),
+  });
+}
 
 /** Euros with cents, by the formatter the web app uses too. */
 export const euro = (cents: number | null) => fmtEuro(cents);
@@ -36,9 +103,8 @@ const KIND: Record<string, string> = {
 const percent = (rate: number) => fmtDecimal(rate * 100, 2);
 
 /** The content of a paper version for the tagged-PDF renderer: header, Beratungsfolge, resolution, figures, appendices. */
-export function pdfContent(input: Input, b: Basis, versionNo: number) {
-  const f = b.figures;
-  const muni = b.muni;
+function pdfContent({ content: input, figures: f, appendix: a, versionNo }: PaperDocument) {
+  const muni = a.municipality;
   const row = (k: string, v: string) => [{ text: k, bold: true }, { text: v }];
   const money = (k: string, v: number | null) => [{ text: k }, { text: euro(v), alignment: 'right' }];
   const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
@@ -47,8 +113,8 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
   const span = (from: number, to: number) =>
     f.firstYear ? `${f.firstYear + from}–${f.firstYear + to}` : `Planjahre ${from + 1}–${to + 1}`;
   const all = span(0, f.horizonYears - 1);
-  const openRisks = b.register.filter((r) => r.status === 'open' || r.status === 'mitigating');
-  const riskTable = (rs: typeof b.register, full: boolean) => ({
+  const openRisks = a.register.filter((r) => r.status === 'open' || r.status === 'mitigating');
+  const riskTable = (rs: typeof a.register, full: boolean) => ({
     table: {
       headerRows: 1,
       widths: full ? ['*', 60, 40, 60, 35, 45, '*'] : ['*', 60, 40, 60, 35, '*'],
@@ -145,7 +211,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
     },
     {
       text: [
-        `Kapitalwert nach WiBe: Zahlungen je Jahr abgezinst mit ${percent(f.discountRate ?? 0)} % p. a. (Quelle: ${f.discountRateSource}); eigenes Personal und eingesparte Arbeitszeit sind mit Stundensätzen bewertet (${b.settings.ratesSource}).`,
+        `Kapitalwert nach WiBe: Zahlungen je Jahr abgezinst mit ${percent(f.discountRate ?? 0)} % p. a. (Quelle: ${f.discountRateSource}); eigenes Personal und eingesparte Arbeitszeit sind mit Stundensätzen bewertet (${a.ratesSource}).`,
         `Das risikoangepasste Budget (P80) reicht nach ${fmtNumber(BUDGET_SIMULATION.iterations)} simulierten Verläufen mit 80 % Wahrscheinlichkeit; der Median (P50) liegt bei ${euro(f.p50)}.`,
         `Geplant (wahrscheinlichste Werte, ohne Risiken): ${euro(f.total)}.`,
         differs
@@ -191,14 +257,14 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
     // ---- appendices: part of the same PDF ----
     { text: 'Anlage 1: Kostenplan und Lebenszykluskosten', style: 'h2', pageBreak: 'before' },
     { text: 'Kostenzeilen (netto; mit USt. zuzüglich 19 %)', style: 'h3' },
-    b.doc.costs.length
+    a.costs.length
       ? {
           table: {
             headerRows: 1,
             widths: ['*', 42, 40, 55, 55, 55, 25, 60],
             body: [
               head(['Bezeichnung', 'Art', 'ab', 'mindestens', 'wahrsch.', 'höchstens', 'USt.', 'wahrsch. brutto']),
-              ...b.doc.costs.map((c) => [
+              ...a.costs.map((c) => [
                 cell(c.label),
                 cell(KIND[c.kind] ?? c.kind),
                 cell(year(c.year)),
@@ -214,20 +280,20 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
         }
       : { text: 'Keine Kostenzeilen.' },
     { text: 'Eigenes Personal', style: 'h3' },
-    b.doc.staff.length
+    a.staff.length
       ? {
           table: {
             headerRows: 1,
             widths: ['*', 45, 40, 45, 45, 70],
             body: [
               head(['Bezeichnung', 'Art', 'ab', 'Entgeltgr.', 'Stunden', 'Kosten (wahrsch.)']),
-              ...b.doc.staff.map((s) => [
+              ...a.staff.map((s) => [
                 cell(s.label),
                 cell(KIND[s.kind] ?? s.kind),
                 cell(year(s.year)),
                 cell(s.payGroup),
                 cell(fmtNumber(s.hours.likely), true),
-                cell(euro(Math.round(s.hours.likely * (b.c.rates[s.payGroup] ?? 0))), true),
+                cell(euro(Math.round(s.hours.likely * (a.rates[s.payGroup] ?? 0))), true),
               ]),
             ],
           },
@@ -241,7 +307,7 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
         widths: [45, '*', '*', '*', '*', '*', '*', '*'],
         body: [
           head(['Jahr', 'Einmalig', 'Laufend', 'Personal', 'Kosten', 'Förderung', 'Nutzen', 'Saldo']),
-          ...b.c.years.map((y) => [
+          ...a.years.map((y) => [
             cell(year(y.year)),
             ...[y.oneTime, y.recurring, y.staff, y.cost, y.funding, y.benefits, y.net].map((v) => cell(euro(v), true)),
           ]),
@@ -251,11 +317,11 @@ export function pdfContent(input: Input, b: Basis, versionNo: number) {
     },
     // the same figures as a chart: a bar is never separated from its year and amount at a page break
     hbars(
-      b.c.years.map((y) => ({ label: year(y.year), value: y.cost, text: euro(y.cost) })),
-      Math.max(0, ...b.c.years.map((y) => y.cost)),
+      a.years.map((y) => ({ label: year(y.year), value: y.cost, text: euro(y.cost) })),
+      Math.max(0, ...a.years.map((y) => y.cost)),
       `Kosten je Jahr ${all} (inkl. Umsatzsteuer und eigenem Personal)`,
     ),
     { text: 'Anlage 2: Risikoregister', style: 'h2', pageBreak: 'before' },
-    b.register.length ? riskTable(b.register, true) : { text: 'Es sind keine Risiken erfasst.' },
+    a.register.length ? riskTable(a.register, true) : { text: 'Es sind keine Risiken erfasst.' },
   ];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AppError,
   type BenefitInput,
@@ -7,6 +8,8 @@ import {
   type decisionPaperInput,
   paperFigures,
   projectSimulationInput,
+  type SimulationInput,
+  type SimulationResult,
   simulate,
 } from '@dz/core';
 import type { z } from 'zod';
@@ -14,18 +17,43 @@ import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
-import { deDate, renderPdf } from '../../lib/pdf.js';
+import { deDate } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { getPaper as getOparlPaper } from '../oparl/oparl.service.js';
 import { editableProject, loadProject, projectFacts } from '../projects/projects.access.js';
 import { loadCouncil } from './council.service.js';
-import { euro, pdfContent, RISK_CATEGORY, ROLE } from './decision-paper.pdf.js';
+import { euro, paperAppendix, RISK_CATEGORY, ROLE } from './decision-paper.pdf.js';
 import { computeFinance, loadFinance, loadSettings } from './finance.service.js';
-import { paperFileName } from './paper-file.js';
+import { paperFileName, readContent, storedPaperPdf } from './paper-file.js';
 import { riskRows, toRisk } from './risks.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
 type Figures = z.infer<typeof decisionFigures>;
+
+type BudgetFigures = Pick<SimulationResult, 'p50' | 'p80' | 'mean' | 'expectedBase'>;
+
+/**
+ * The paper's budget simulation (100,000 runs), computed once per state of its data and stored: the stored result
+ * is reused while the input — cost plan, risk register, rates, horizon and dates — has the same fingerprint, and
+ * recomputed (and replaced) when any of it changed.
+ */
+export async function budgetSimulation(deps: Deps, projectId: string, input: SimulationInput): Promise<BudgetFigures> {
+  const inputHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const stored = await deps.db
+    .selectFrom('paperSimulations')
+    .select(['inputHash', 'result'])
+    .where('projectId', '=', projectId)
+    .executeTakeFirst();
+  if (stored?.inputHash === inputHash) return stored.result as BudgetFigures;
+  const { p50, p80, mean, expectedBase } = simulate(input);
+  const result = JSON.stringify({ p50, p80, mean, expectedBase });
+  await deps.db
+    .insertInto('paperSimulations')
+    .values({ projectId, inputHash, result, computedAt: new Date() })
+    .onConflict((oc) => oc.column('projectId').doUpdateSet({ inputHash, result, computedAt: new Date() }))
+    .execute();
+  return { p50, p80, mean, expectedBase };
+}
 
 /** Everything a decision paper draws on: project, finance figures as on the screens, P80, risks. */
 export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
@@ -65,7 +93,7 @@ export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
   const c = computeFinance(doc, settings, muni.population);
   const register = rows.map(toRisk);
   // the same input and seed as the simulation panel in the browser (risks and lines in one fixed order)
-  const sim = simulate({
+  const sim = await budgetSimulation(deps, projectId, {
     ...projectSimulationInput(doc, c.rates, settings.horizonYears, register, p),
     ...BUDGET_SIMULATION,
   });
@@ -99,20 +127,6 @@ function resolutionText(council: string, title: string, f: Figures) {
   ]
     .filter(Boolean)
     .join(' ');
-}
-
-/**
- * A stored paper's input. Versions written before this fix may hold attachments that the PDF library had turned into
- * objects ({ text, … }) in place; they are read back as their text.
- */
-function readContent(raw: unknown): Input {
-  const c = raw as Input;
-  return {
-    ...c,
-    attachments: (c.attachments as unknown[]).map((a) =>
-      typeof a === 'string' ? a : String((a as { text?: unknown }).text ?? ''),
-    ),
-  };
 }
 
 /** The reference of the paper this project already has (all versions keep it), or null before the first one. */
@@ -223,28 +237,22 @@ export async function draftPaper(deps: Deps, scope: TenantScope, projectId: stri
 export type Basis = Awaited<ReturnType<typeof basis>>;
 
 /**
- * Generates the next numbered version (Fassung) of the project's paper, PDF with its appendices kept with the
- * figures. Every version keeps the number of the first one.
+ * Generates the next numbered version (Fassung) of the project's paper. Every version keeps the number of the first
+ * one. The transaction stores the version with everything its PDF prints; the PDF is rendered from the stored
+ * version after the commit (a failed rendering is repeated on the first download).
  */
 export async function createPaper(deps: Deps, scope: TenantScope, projectId: string, body: Input) {
   await editableProject(deps, scope, projectId);
   const b = await basis(deps, scope, projectId);
   const prior = await existingPaper(deps, projectId);
   const input = prior ? { ...body, reference: prior.reference } : body;
-  return deps.db.transaction().execute(async (trx) => {
+  const created = await deps.db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('decisionPapers')
       .select((eb) => eb.fn.max('versionNo').as('max'))
       .where('projectId', '=', projectId)
       .executeTakeFirst();
     const versionNo = Number(last?.max ?? 0) + 1;
-    const content = JSON.stringify(input);
-    const pdf = await renderPdf({
-      title: `${input.reference} – ${input.subject}`,
-      subject: 'Beschlussvorlage',
-      footer: `${b.muni.name} · ${input.reference} · Fassung ${versionNo}`,
-      content: pdfContent(input, b, versionNo),
-    });
     const id = newId();
     await trx
       .insertInto('decisionPapers')
@@ -252,9 +260,9 @@ export async function createPaper(deps: Deps, scope: TenantScope, projectId: str
         id,
         projectId,
         versionNo,
-        content,
+        content: JSON.stringify(input),
         figures: JSON.stringify(b.figures),
-        pdf,
+        appendix: JSON.stringify(paperAppendix(b)),
         createdBy: scope.user.id,
       })
       .execute();
@@ -267,6 +275,12 @@ export async function createPaper(deps: Deps, scope: TenantScope, projectId: str
     });
     return { id, versionNo };
   });
+  try {
+    await storedPaperPdf(deps.db, created.id);
+  } catch (err) {
+    deps.log.error({ err, paperId: created.id }, 'decision paper PDF not rendered');
+  }
+  return created;
 }
 
 export async function listPapers(deps: Deps, scope: TenantScope, projectId: string) {
@@ -310,13 +324,17 @@ async function loadPaper(deps: Deps, scope: TenantScope, projectId: string, id: 
 
 export async function paperPdf(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
-  return { pdf: r.pdf, fileName: paperFileName((r.content as Input).reference, r.versionNo) };
+  return {
+    pdf: r.pdf ?? (await storedPaperPdf(deps.db, id)),
+    fileName: paperFileName((r.content as Input).reference, r.versionNo),
+  };
 }
 
 /** The paper as an OParl 1.1 `Paper` with its main file and the consultations (Beratungsfolge). */
 export async function paperOparl(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
   const c = r.content as Input;
+  const pdf = r.pdf ?? (await storedPaperPdf(deps.db, id));
   // a public version is the OParl interface's own Paper, whose ids resolve for every OParl client;
   // a non-public one stays a transfer document for the own council system (ids only inside it)
   if (c.public) return getOparlPaper(deps, id);
@@ -340,7 +358,7 @@ export async function paperOparl(deps: Deps, scope: TenantScope, projectId: stri
       fileName: paperFileName(c.reference, r.versionNo),
       mimeType: 'application/pdf',
       date: c.paperDate,
-      size: r.pdf.length,
+      size: pdf.length,
       accessUrl: fileUrl,
       downloadUrl: fileUrl,
       created,

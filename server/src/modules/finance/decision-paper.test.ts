@@ -316,6 +316,73 @@ describe('versions of a paper', () => {
   });
 });
 
+describe('documents after the commit', () => {
+  const stored = (projectId: string) =>
+    ctx.db
+      .selectFrom('paperSimulations')
+      .select(['inputHash', 'computedAt'])
+      .where('projectId', '=', projectId)
+      .executeTakeFirstOrThrow();
+
+  it('stores the simulation once per state of the data: a second draft reuses it, a cost change recomputes', async () => {
+    const { coord, projectId } = await setup();
+    await coord.put(`/api/v1/projects/${projectId}/finance`, plan(0));
+    const d1 = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/draft`)).json();
+    const first = await stored(projectId);
+    const d2 = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/draft`)).json();
+    expect(await stored(projectId)).toEqual(first);
+    expect(d2.figures.p80).toBe(d1.figures.p80);
+    // a changed cost line is new input: computed again, and the paper shows the new result
+    const finance = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
+    const more = plan(0);
+    more.costs[0]!.max = 3_000_000;
+    expect(
+      (await coord.put(`/api/v1/projects/${projectId}/finance`, { ...more, version: finance.version })).statusCode,
+    ).toBe(200);
+    const d3 = (await coord.get(`/api/v1/projects/${projectId}/decision-papers/draft`)).json();
+    const second = await stored(projectId);
+    expect(second.inputHash).not.toBe(first.inputHash);
+    expect(second.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
+    expect(d3.figures.p80).toBeGreaterThan(d1.figures.p80);
+    // a new risk changes the input as well
+    await coord.post(`/api/v1/projects/${projectId}/risks`, RISKS[0]);
+    await coord.get(`/api/v1/projects/${projectId}/decision-papers/draft`);
+    expect((await stored(projectId)).inputHash).not.toBe(second.inputHash);
+  });
+
+  it('renders the PDF from the stored version alone; a version without PDF gets it on first download, then keeps it', async () => {
+    const { coord, projectId } = await setup();
+    await coord.put(`/api/v1/projects/${projectId}/finance`, plan(0));
+    const { id, pdf } = await paper(coord, projectId);
+    const row = await ctx.db
+      .selectFrom('decisionPapers')
+      .select(['pdf', 'appendix'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.appendix).toMatchObject({
+      municipality: { population: 10_000 },
+      costs: expect.arrayContaining([expect.objectContaining({ label: 'Software' })]),
+    });
+    expect(Buffer.from(row.pdf!).equals(pdf.rawPayload)).toBe(true);
+    // the data behind the paper changes afterwards: the version's PDF does not
+    await coord.put(`/api/v1/projects/${projectId}/finance`, {
+      ...plan(1),
+      version: (await coord.get(`/api/v1/projects/${projectId}/finance`)).json().version,
+    });
+    // as if the rendering after the commit had failed: the first download renders it from the stored version
+    await ctx.db.updateTable('decisionPapers').set({ pdf: null }).where('id', '=', id).execute();
+    const again = await coord.get(`/api/v1/projects/${projectId}/decision-papers/${id}/pdf`);
+    expect(again.statusCode).toBe(200);
+    const t = await text(again.rawPayload);
+    expect(t).toContain('Software');
+    expect(t).toContain(euro(1_000_000));
+    const kept = await ctx.db.selectFrom('decisionPapers').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Buffer.from(kept.pdf!).equals(again.rawPayload)).toBe(true);
+    const third = await coord.get(`/api/v1/projects/${projectId}/decision-papers/${id}/pdf`);
+    expect(third.rawPayload.equals(again.rawPayload)).toBe(true);
+  });
+});
+
 describe('council bodies per Land', () => {
   it('a town in Niedersachsen: Hauptausschuss prepares, the Rat decides; the setting is remembered', async () => {
     const { coord, staff, projectId } = await setup({ landCode: '03', name: 'Musterstadt, Stadt' });

@@ -1,18 +1,16 @@
 import { metaInfo } from '@dz/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 
 const APP_VERSION = '0.1.0';
 
 /** Liveness (/health), readiness (/ready: the database answers) and public facts for the web app. */
-export const healthRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
+export const healthRoutes = modulePlugin({ prefix: '', access: 'public' }, (r, deps) => {
   r.get(
     '/health',
     {
       schema: { tags: ['Betrieb'], response: { 200: z.object({ status: z.literal('ok') }) } },
-      config: { access: 'public' },
     },
     async () => ({
       status: 'ok' as const,
@@ -28,7 +26,6 @@ export const healthRoutes: ModulePlugin = (app, deps) => {
           503: z.object({ status: z.literal('unavailable') }),
         },
       },
-      config: { access: 'public' },
     },
     async (_req, reply) => {
       try {
@@ -44,8 +41,7 @@ export const healthRoutes: ModulePlugin = (app, deps) => {
     '/api/v1/meta',
     {
       schema: { tags: ['Betrieb'], response: { 200: metaInfo } },
-      config: { access: 'public' },
     },
     async () => ({ accessibilityContact: deps.config.accessibilityContact, version: APP_VERSION }),
   );
-};
+});

@@ -1,20 +1,17 @@
 import { idParam, invitationCreate, invitationList, memberList, memberUpdate, okResponse } from '@dz/core';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './members.service.js';
 
 const tags = ['Benutzer und Rollen'];
 
-export const membersRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
-  r.get(
-    '/api/v1/members',
-    { schema: { tags, response: { 200: memberList } }, config: { access: 'tenant' } },
-    async (req) => svc.listMembers(deps, tenantScopeOf(req)),
+export const membersRoutes = modulePlugin({ prefix: '/api/v1', access: 'tenant' }, (r, deps) => {
+  r.get('/members', { schema: { tags, response: { 200: memberList } } }, async (req) =>
+    svc.listMembers(deps, tenantScopeOf(req)),
   );
   r.patch(
-    '/api/v1/members/:userId',
+    '/members/:userId',
     {
       schema: {
         tags,
@@ -22,47 +19,41 @@ export const membersRoutes: ModulePlugin = (app, deps) => {
         body: memberUpdate,
         response: { 200: z.object({ role: z.string(), version: z.number() }) },
       },
-      config: { access: 'tenant' },
     },
-    async (req) => svc.changeRole(deps, tenantScopeOf(req), req.params.userId as string, req.body),
+    async (req) => svc.changeRole(deps, tenantScopeOf(req), req.params.userId, req.body),
   );
   r.delete(
-    '/api/v1/members/:userId',
+    '/members/:userId',
     {
       schema: { tags, params: idParam('userId'), response: { 200: okResponse } },
-      config: { access: 'tenant' },
     },
     async (req) => {
-      await svc.removeMember(deps, tenantScopeOf(req), req.params.userId as string);
+      await svc.removeMember(deps, tenantScopeOf(req), req.params.userId);
       return { ok: true as const };
     },
   );
-  r.get(
-    '/api/v1/invitations',
-    { schema: { tags, response: { 200: invitationList } }, config: { access: 'tenant' } },
-    async (req) => svc.listInvitations(deps, tenantScopeOf(req)),
+  r.get('/invitations', { schema: { tags, response: { 200: invitationList } } }, async (req) =>
+    svc.listInvitations(deps, tenantScopeOf(req)),
   );
   r.post(
-    '/api/v1/invitations',
+    '/invitations',
     {
       schema: { tags, body: invitationCreate, response: { 201: z.object({ id: z.uuid() }) } },
-      config: { access: 'tenant' },
     },
     async (req, reply) => reply.code(201).send(await svc.invite(deps, tenantScopeOf(req), req.body)),
   );
   r.delete(
-    '/api/v1/invitations/:invitationId',
+    '/invitations/:invitationId',
     {
       schema: { tags, params: idParam('invitationId'), response: { 200: okResponse } },
-      config: { access: 'tenant' },
     },
     async (req) => {
-      await svc.revokeInvitation(deps, tenantScopeOf(req), req.params.invitationId as string);
+      await svc.revokeInvitation(deps, tenantScopeOf(req), req.params.invitationId);
       return { ok: true as const };
     },
   );
   r.post(
-    '/api/v1/municipalities/:municipalityId/invitations',
+    '/municipalities/:municipalityId/invitations',
     {
       schema: {
         tags,
@@ -74,8 +65,6 @@ export const membersRoutes: ModulePlugin = (app, deps) => {
       config: { access: 'platform' },
     },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(await svc.inviteIntoMunicipality(deps, scopeOf(req), req.params.municipalityId as string, req.body)),
+      reply.code(201).send(await svc.inviteIntoMunicipality(deps, scopeOf(req), req.params.municipalityId, req.body)),
   );
-};
+});

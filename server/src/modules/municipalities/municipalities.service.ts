@@ -104,8 +104,12 @@ export async function updateMunicipality(
     assertVersion(cur, input.version);
     const issue = arsConsistencyIssue(input.ars, cur.ags);
     if (issue)
-      throw new AppError('validation_failed', 'ARS does not match the AGS.', [
-        { path: 'body.ars', code: issue, message: issue },
+      throw new AppError('validation_failed', 'Der Regionalschlüssel (ARS) passt nicht zum Gemeindeschlüssel (AGS).', [
+        {
+          path: 'body.ars',
+          code: issue,
+          message: 'Der Regionalschlüssel (ARS) passt nicht zum Gemeindeschlüssel (AGS).',
+        },
       ]);
     const next = {
       name: input.name,
@@ -161,7 +165,7 @@ function assertManage(scope: TenantScope) {
 }
 
 const duplicateName = () =>
-  new AppError('duplicate', 'A department with this name exists.', [
+  new AppError('duplicate', 'Einen Fachbereich mit diesem Namen gibt es bereits.', [
     { path: 'body.name', code: 'duplicate', message: 'Diesen Namen gibt es bereits.' },
   ]);
 

@@ -290,7 +290,7 @@ export async function removeModerator(deps: Deps, scope: Scope, id: string, user
       .forUpdate()
       .execute();
     if (!mods.some((m) => m.userId === userId)) throw new AppError('not_found');
-    if (mods.length <= 1) throw new AppError('conflict', 'A network needs at least one moderator.');
+    if (mods.length <= 1) throw new AppError('conflict', 'Ein Verbund braucht mindestens eine Moderation.');
     await trx.deleteFrom('networkModerators').where('networkId', '=', id).where('userId', '=', userId).execute();
     await writeAudit(trx, scope, {
       action: 'delete',

@@ -19,8 +19,11 @@ export interface Page {
   limit: number;
 }
 
-/** The one visibility rule: a decision-paper version is public when its content says so. */
-const isPublic = sql<SqlBool>`(d.content ->> 'public') = 'true'`;
+/**
+ * The one visibility rule: a decision-paper version is public when its content says so — and once its PDF is
+ * rendered (right after the version's commit), so the File's size and checksum are those of the bytes served.
+ */
+const isPublic = sql<SqlBool>`((d.content ->> 'public') = 'true' AND d.pdf IS NOT NULL)`;
 
 function windowSql(created: Expression<unknown>, modified: Expression<unknown>, w: Window) {
   const parts = [sql`true`];

@@ -1,11 +1,11 @@
+import { idParam } from '@dz/core';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import * as svc from './oparl.service.js';
 import { LIST_LIMIT, LIST_MAX, OPARL_BASE } from './oparl.service.js';
 
 const tags = ['OParl 1.1'];
-/** Anonymous read access: only papers marked public are ever reached (oparl.repository.ts). */
-const config = { access: 'public' as const };
 const stamp = z.iso.datetime({ offset: true }).optional();
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -15,15 +15,12 @@ const listQuery = z.object({
   modified_since: stamp,
   modified_until: stamp,
 });
-const bodyParams = z.object({ bodyId: z.uuid() });
-const paperParams = z.object({ paperId: z.uuid() });
-const fileParams = z.object({ fileId: z.uuid() });
+const bodyParams = idParam('bodyId');
+const paperParams = idParam('paperId');
+const fileParams = idParam('fileId');
 
-/**
- * OParl 1.1 interface under /oparl/v1: anonymous, read-only, CORS open to every origin (OParl clients
- * and council information systems crawl it from anywhere).
- */
-export const oparlRoutes: ModulePlugin = (app, deps) => {
+/** On the app, not in the plugin: unknown URLs under the prefix (404) carry the headers too. */
+function openCors(app: FastifyInstance) {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url.startsWith(`${OPARL_BASE}/`)) {
       reply.header('access-control-allow-origin', '*');
@@ -32,64 +29,64 @@ export const oparlRoutes: ModulePlugin = (app, deps) => {
     }
     done();
   });
-  const r = typed(app);
-  r.get(`${OPARL_BASE}/system`, { schema: { tags, description: 'OParl System (entry point).' }, config }, async () =>
-    svc.system(deps),
-  );
+}
+
+/**
+ * OParl 1.1 interface under /oparl/v1: anonymous, read-only, CORS open to every origin (OParl clients
+ * and council information systems crawl it from anywhere).
+ */
+export const oparlRoutes = modulePlugin({ prefix: OPARL_BASE, access: 'public', app: openCors }, (r, deps) => {
+  r.get('/system', { schema: { tags, description: 'OParl System (entry point).' } }, async () => svc.system(deps));
   r.get(
-    `${OPARL_BASE}/bodies`,
-    { schema: { tags, querystring: listQuery, description: 'Municipalities with public papers.' }, config },
+    '/bodies',
+    { schema: { tags, querystring: listQuery, description: 'Municipalities with public papers.' } },
     async (req) => svc.listBodies(deps, req.query),
   );
-  r.get(`${OPARL_BASE}/bodies/:bodyId`, { schema: { tags, params: bodyParams }, config }, async (req) =>
+  r.get('/bodies/:bodyId', { schema: { tags, params: bodyParams } }, async (req) =>
     svc.getBody(deps, req.params.bodyId),
   );
-  r.get(
-    `${OPARL_BASE}/bodies/:bodyId/papers`,
-    { schema: { tags, params: bodyParams, querystring: listQuery }, config },
-    async (req) => svc.listPapers(deps, req.params.bodyId, req.query),
+  r.get('/bodies/:bodyId/papers', { schema: { tags, params: bodyParams, querystring: listQuery } }, async (req) =>
+    svc.listPapers(deps, req.params.bodyId, req.query),
   );
   r.get(
-    `${OPARL_BASE}/bodies/:bodyId/organizations`,
-    { schema: { tags, params: bodyParams, querystring: listQuery }, config },
+    '/bodies/:bodyId/organizations',
+    { schema: { tags, params: bodyParams, querystring: listQuery } },
     async (req) => svc.listOrganizations(deps, req.params.bodyId, req.query),
   );
   r.get(
-    `${OPARL_BASE}/bodies/:bodyId/organizations/:organizationKey`,
+    '/bodies/:bodyId/organizations/:organizationKey',
     {
       schema: {
         tags,
         params: z.object({ bodyId: z.uuid(), organizationKey: z.string().regex(/^[\w-]{1,400}$/) }),
       },
-      config,
     },
     async (req) => svc.getOrganization(deps, req.params.bodyId, req.params.organizationKey),
   );
   r.get(
-    `${OPARL_BASE}/bodies/:bodyId/meetings`,
-    { schema: { tags, params: bodyParams, querystring: listQuery, description: 'Always empty.' }, config },
+    '/bodies/:bodyId/meetings',
+    { schema: { tags, params: bodyParams, querystring: listQuery, description: 'Always empty.' } },
     async (req) => svc.emptyList(deps, req.params.bodyId, 'meetings', req.query),
   );
   r.get(
-    `${OPARL_BASE}/bodies/:bodyId/people`,
-    { schema: { tags, params: bodyParams, querystring: listQuery, description: 'Always empty.' }, config },
+    '/bodies/:bodyId/people',
+    { schema: { tags, params: bodyParams, querystring: listQuery, description: 'Always empty.' } },
     async (req) => svc.emptyList(deps, req.params.bodyId, 'people', req.query),
   );
-  r.get(`${OPARL_BASE}/papers/:paperId`, { schema: { tags, params: paperParams }, config }, async (req) =>
+  r.get('/papers/:paperId', { schema: { tags, params: paperParams } }, async (req) =>
     svc.getPaper(deps, req.params.paperId),
   );
   r.get(
-    `${OPARL_BASE}/papers/:paperId/consultations/:consultationNo`,
+    '/papers/:paperId/consultations/:consultationNo',
     {
       schema: {
         tags,
         params: z.object({ paperId: z.uuid(), consultationNo: z.coerce.number().int().min(1).max(100) }),
       },
-      config,
     },
     async (req) => svc.getConsultation(deps, req.params.paperId, req.params.consultationNo),
   );
-  r.get(`${OPARL_BASE}/files/:fileId`, { schema: { tags, params: fileParams }, config }, async (req) =>
+  r.get('/files/:fileId', { schema: { tags, params: fileParams } }, async (req) =>
     svc.getFile(deps, req.params.fileId),
   );
   for (const [suffix, disposition] of [
@@ -97,8 +94,8 @@ export const oparlRoutes: ModulePlugin = (app, deps) => {
     ['download', 'attachment'],
   ] as const) {
     r.get(
-      `${OPARL_BASE}/files/:fileId/${suffix}`,
-      { schema: { tags, params: fileParams, description: `The PDF (${disposition}).` }, config },
+      `/files/:fileId/${suffix}`,
+      { schema: { tags, params: fileParams, description: `The PDF (${disposition}).` } },
       async (req, reply) => {
         const f = await svc.fileContent(deps, req.params.fileId);
         return reply
@@ -108,4 +105,4 @@ export const oparlRoutes: ModulePlugin = (app, deps) => {
       },
     );
   }
-};
+});

@@ -14,7 +14,7 @@ import {
   versioned,
 } from '@dz/core';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
 import * as distribution from './distribution.service.js';
@@ -26,71 +26,56 @@ import * as svc from './surveys.service.js';
 const tags = ['Umfragen'];
 const params = idParam('surveyId');
 const created = z.object({ id: z.uuid() });
-const user = { access: 'user' as const };
 
-export const surveysRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
-  r.get('/api/v1/surveys', { schema: { tags, response: { 200: surveyList } }, config: user }, async (req) =>
-    svc.listSurveys(deps, scopeOf(req)),
+export const surveysRoutes = modulePlugin({ prefix: '/api/v1/surveys', access: 'user' }, (r, deps) => {
+  r.get('', { schema: { tags, response: { 200: surveyList } } }, async (req) => svc.listSurveys(deps, scopeOf(req)));
+  r.post('', { schema: { tags, body: surveyCreate, response: { 201: created } } }, async (req, reply) =>
+    reply.code(201).send(await svc.createSurvey(deps, scopeOf(req), req.body)),
   );
-  r.post(
-    '/api/v1/surveys',
-    { schema: { tags, body: surveyCreate, response: { 201: created } }, config: user },
-    async (req, reply) => reply.code(201).send(await svc.createSurvey(deps, scopeOf(req), req.body)),
-  );
-  r.get(
-    '/api/v1/surveys/:surveyId',
-    { schema: { tags, params, response: { 200: surveyDetail } }, config: user },
-    async (req) => svc.getSurvey(deps, scopeOf(req), req.params.surveyId as string),
+  r.get('/:surveyId', { schema: { tags, params, response: { 200: surveyDetail } } }, async (req) =>
+    svc.getSurvey(deps, scopeOf(req), req.params.surveyId),
   );
   r.patch(
-    '/api/v1/surveys/:surveyId',
-    { schema: { tags, params, body: surveyUpdate, response: { 200: surveyDetail } }, config: user },
-    async (req) => svc.updateSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body),
+    '/:surveyId',
+    { schema: { tags, params, body: surveyUpdate, response: { 200: surveyDetail } } },
+    async (req) => svc.updateSurvey(deps, scopeOf(req), req.params.surveyId, req.body),
   );
-  r.delete(
-    '/api/v1/surveys/:surveyId',
-    { schema: { tags, params, response: { 200: okResponse } }, config: user },
-    async (req) => svc.deleteSurvey(deps, scopeOf(req), req.params.surveyId as string),
+  r.delete('/:surveyId', { schema: { tags, params, response: { 200: okResponse } } }, async (req) =>
+    svc.deleteSurvey(deps, scopeOf(req), req.params.surveyId),
   );
-  r.post(
-    '/api/v1/surveys/:surveyId/duplicate',
-    { schema: { tags, params, response: { 201: created } }, config: user },
-    async (req, reply) =>
-      reply.code(201).send(await svc.duplicateSurvey(deps, scopeOf(req), req.params.surveyId as string)),
+  r.post('/:surveyId/duplicate', { schema: { tags, params, response: { 201: created } } }, async (req, reply) =>
+    reply.code(201).send(await svc.duplicateSurvey(deps, scopeOf(req), req.params.surveyId)),
   );
   r.get(
-    '/api/v1/surveys/:surveyId/definition.json',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.json] } },
+    '/:surveyId/definition.json',
+    { schema: { tags, params }, config: { produces: [MEDIA.json] } },
     async (req, reply) => {
-      const def = await svc.exportDefinition(deps, scopeOf(req), req.params.surveyId as string);
+      const def = await svc.exportDefinition(deps, scopeOf(req), req.params.surveyId);
       return reply
         .header('content-disposition', `attachment; filename="umfrage-${req.params.surveyId}.json"`)
         .send(def);
     },
   );
   r.post(
-    '/api/v1/surveys/:surveyId/open',
-    { schema: { tags, params, body: versioned, response: { 200: surveyDetail } }, config: user },
-    async (req) => distribution.openSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
+    '/:surveyId/open',
+    { schema: { tags, params, body: versioned, response: { 200: surveyDetail } } },
+    async (req) => distribution.openSurvey(deps, scopeOf(req), req.params.surveyId, req.body.version),
   );
   r.post(
-    '/api/v1/surveys/:surveyId/close',
-    { schema: { tags, params, body: versioned, response: { 200: surveyDetail } }, config: user },
-    async (req) => distribution.closeSurvey(deps, scopeOf(req), req.params.surveyId as string, req.body.version),
+    '/:surveyId/close',
+    { schema: { tags, params, body: versioned, response: { 200: surveyDetail } } },
+    async (req) => distribution.closeSurvey(deps, scopeOf(req), req.params.surveyId, req.body.version),
   );
   r.post(
-    '/api/v1/surveys/:surveyId/remind',
-    { schema: { tags, params, response: { 200: z.object({ reminded: z.number().int() }) } }, config: user },
-    async (req) => distribution.remind(deps, scopeOf(req), req.params.surveyId as string),
+    '/:surveyId/remind',
+    { schema: { tags, params, response: { 200: z.object({ reminded: z.number().int() }) } } },
+    async (req) => distribution.remind(deps, scopeOf(req), req.params.surveyId),
+  );
+  r.get('/:surveyId/participation', { schema: { tags, params, response: { 200: surveyParticipation } } }, async (req) =>
+    distribution.participation(deps, scopeOf(req), req.params.surveyId),
   );
   r.get(
-    '/api/v1/surveys/:surveyId/participation',
-    { schema: { tags, params, response: { 200: surveyParticipation } }, config: user },
-    async (req) => distribution.participation(deps, scopeOf(req), req.params.surveyId as string),
-  );
-  r.get(
-    '/api/v1/surveys/:surveyId/audience',
+    '/:surveyId/audience',
     {
       schema: {
         tags,
@@ -99,40 +84,35 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
           'How many the survey reaches and how many have answered; for a draft, who would be invited if it were sent today.',
         response: { 200: surveyAudience },
       },
-      config: user,
     },
-    async (req) => distribution.audience(deps, scopeOf(req), req.params.surveyId as string),
+    async (req) => distribution.audience(deps, scopeOf(req), req.params.surveyId),
   );
-  r.get(
-    '/api/v1/surveys/:surveyId/response',
-    { schema: { tags, params, response: { 200: responseDetail } }, config: user },
-    async (req) => responses.getResponse(deps, scopeOf(req), req.params.surveyId as string),
+  r.get('/:surveyId/response', { schema: { tags, params, response: { 200: responseDetail } } }, async (req) =>
+    responses.getResponse(deps, scopeOf(req), req.params.surveyId),
   );
   r.put(
-    '/api/v1/surveys/:surveyId/response',
-    { schema: { tags, params, body: responseSave, response: { 200: responseDetail } }, config: user },
-    async (req) => responses.saveResponse(deps, scopeOf(req), req.params.surveyId as string, req.body, false),
+    '/:surveyId/response',
+    { schema: { tags, params, body: responseSave, response: { 200: responseDetail } } },
+    async (req) => responses.saveResponse(deps, scopeOf(req), req.params.surveyId, req.body, false),
   );
   r.post(
-    '/api/v1/surveys/:surveyId/response/submit',
-    { schema: { tags, params, body: responseSave, response: { 200: responseDetail } }, config: user },
-    async (req) => responses.saveResponse(deps, scopeOf(req), req.params.surveyId as string, req.body, true),
+    '/:surveyId/response/submit',
+    { schema: { tags, params, body: responseSave, response: { 200: responseDetail } } },
+    async (req) => responses.saveResponse(deps, scopeOf(req), req.params.surveyId, req.body, true),
   );
-  r.post(
-    '/api/v1/surveys/:surveyId/response/reopen',
-    { schema: { tags, params, response: { 200: responseDetail } }, config: user },
-    async (req) => responses.reopenResponse(deps, scopeOf(req), req.params.surveyId as string),
+  r.post('/:surveyId/response/reopen', { schema: { tags, params, response: { 200: responseDetail } } }, async (req) =>
+    responses.reopenResponse(deps, scopeOf(req), req.params.surveyId),
   );
   r.get(
-    '/api/v1/surveys/:surveyId/results',
-    { schema: { tags, params, querystring: resultsQuery, response: { 200: surveyResults } }, config: user },
-    async (req) => (await getResults(deps, scopeOf(req), req.params.surveyId as string, req.query)).results,
+    '/:surveyId/results',
+    { schema: { tags, params, querystring: resultsQuery, response: { 200: surveyResults } } },
+    async (req) => (await getResults(deps, scopeOf(req), req.params.surveyId, req.query)).results,
   );
   r.get(
-    '/api/v1/surveys/:surveyId/results.csv',
-    { schema: { tags, params, querystring: resultsQuery }, config: { ...user, produces: [MEDIA.csv] } },
+    '/:surveyId/results.csv',
+    { schema: { tags, params, querystring: resultsQuery }, config: { produces: [MEDIA.csv] } },
     async (req, reply) => {
-      const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId as string, req.query);
+      const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId, req.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="umfrage-ergebnisse.csv"')
@@ -140,25 +120,21 @@ export const surveysRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.get(
-    '/api/v1/surveys/:surveyId/results.xlsx',
-    { schema: { tags, params, querystring: resultsQuery }, config: { ...user, produces: [MEDIA.xlsx] } },
+    '/:surveyId/results.xlsx',
+    { schema: { tags, params, querystring: resultsQuery }, config: { produces: [MEDIA.xlsx] } },
     async (req, reply) => {
-      const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId as string, req.query);
+      const { s, results } = await getResults(deps, scopeOf(req), req.params.surveyId, req.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="umfrage-ergebnisse.xlsx"')
         .send(await resultsXlsx(deps, s, results));
     },
   );
-  r.get(
-    '/api/v1/surveys/:surveyId/raw.csv',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.csv] } },
-    async (req, reply) => {
-      const { s, d, rows } = await getRawAnswers(deps, scopeOf(req), req.params.surveyId as string);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="umfrage-rohdaten.csv"')
-        .send(rawAnswersCsv(s, d, rows));
-    },
-  );
-};
+  r.get('/:surveyId/raw.csv', { schema: { tags, params }, config: { produces: [MEDIA.csv] } }, async (req, reply) => {
+    const { s, d, rows } = await getRawAnswers(deps, scopeOf(req), req.params.surveyId);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="umfrage-rohdaten.csv"')
+      .send(rawAnswersCsv(s, d, rows));
+  });
+});

@@ -18,7 +18,7 @@ import {
 } from '@dz/core';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { type ModulePlugin, typed } from '../../lib/route.js';
+import { modulePlugin } from '../../lib/route.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { scopeOf } from '../../plugins/session.js';
 import { createWorkshopFromSurvey } from './from-survey.service.js';
@@ -29,25 +29,20 @@ import * as svc from './workshops.service.js';
 
 const tags = ['Workshops'];
 const params = idParam('workshopId');
-const itemParams = z.object({ workshopId: z.uuid(), itemId: z.uuid() });
-const actionParams = z.object({ workshopId: z.uuid(), actionId: z.uuid() });
-const ideaParams = z.object({ workshopId: z.uuid(), workshopIdeaId: z.uuid() });
-const user = { access: 'user' as const };
-const pub = { access: 'public' as const };
+const itemParams = idParam('workshopId', 'itemId');
+const actionParams = idParam('workshopId', 'actionId');
+const ideaParams = idParam('workshopId', 'workshopIdeaId');
 const created = z.object({ id: z.uuid() });
 
-export const workshopsRoutes: ModulePlugin = (app, deps) => {
-  const r = typed(app);
-  r.get('/api/v1/workshops', { schema: { tags, response: { 200: workshopList } }, config: user }, async (req) =>
+export const workshopsRoutes = modulePlugin({ prefix: '/api/v1', access: 'user' }, (r, deps) => {
+  r.get('/workshops', { schema: { tags, response: { 200: workshopList } } }, async (req) =>
     svc.listWorkshops(deps, scopeOf(req)),
   );
-  r.post(
-    '/api/v1/workshops',
-    { schema: { tags, body: workshopCreate, response: { 201: created } }, config: user },
-    async (req, reply) => reply.code(201).send(await svc.createWorkshop(deps, scopeOf(req), req.body)),
+  r.post('/workshops', { schema: { tags, body: workshopCreate, response: { 201: created } } }, async (req, reply) =>
+    reply.code(201).send(await svc.createWorkshop(deps, scopeOf(req), req.body)),
   );
   r.post(
-    '/api/v1/surveys/:surveyId/workshop',
+    '/surveys/:surveyId/workshop',
     {
       schema: {
         tags,
@@ -56,88 +51,83 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
           'Creates a workshop of the survey’s network prefilled from the survey: title, member municipalities, an agenda of the results and one topic per section.',
         response: { 201: created },
       },
-      config: user,
     },
-    async (req, reply) =>
-      reply.code(201).send(await createWorkshopFromSurvey(deps, scopeOf(req), req.params.surveyId as string)),
+    async (req, reply) => reply.code(201).send(await createWorkshopFromSurvey(deps, scopeOf(req), req.params.surveyId)),
   );
-  r.get(
-    '/api/v1/workshops/:workshopId',
-    { schema: { tags, params, response: { 200: workshopDetail } }, config: user },
-    async (req) => svc.getWorkshop(deps, scopeOf(req), req.params.workshopId as string),
+  r.get('/workshops/:workshopId', { schema: { tags, params, response: { 200: workshopDetail } } }, async (req) =>
+    svc.getWorkshop(deps, scopeOf(req), req.params.workshopId),
   );
   r.patch(
-    '/api/v1/workshops/:workshopId',
-    { schema: { tags, params, body: workshopUpdate, response: { 200: workshopDetail } }, config: user },
-    async (req) => svc.updateWorkshop(deps, scopeOf(req), req.params.workshopId as string, req.body),
+    '/workshops/:workshopId',
+    { schema: { tags, params, body: workshopUpdate, response: { 200: workshopDetail } } },
+    async (req) => svc.updateWorkshop(deps, scopeOf(req), req.params.workshopId, req.body),
   );
   r.post(
-    '/api/v1/workshops/:workshopId/items',
-    { schema: { tags, params, body: agendaItemCreate, response: { 201: workshopDetail } }, config: user },
-    async (req, reply) =>
-      reply.code(201).send(await svc.addItem(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+    '/workshops/:workshopId/items',
+    { schema: { tags, params, body: agendaItemCreate, response: { 201: workshopDetail } } },
+    async (req, reply) => reply.code(201).send(await svc.addItem(deps, scopeOf(req), req.params.workshopId, req.body)),
   );
   r.patch(
-    '/api/v1/workshops/:workshopId/items/:itemId',
-    { schema: { tags, params: itemParams, body: agendaItemUpdate, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/items/:itemId',
+    { schema: { tags, params: itemParams, body: agendaItemUpdate, response: { 200: workshopDetail } } },
     async (req) => svc.updateItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId, req.body),
   );
   r.post(
-    '/api/v1/workshops/:workshopId/items/:itemId/move',
-    { schema: { tags, params: itemParams, body: agendaItemMove, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/items/:itemId/move',
+    { schema: { tags, params: itemParams, body: agendaItemMove, response: { 200: workshopDetail } } },
     async (req) => svc.moveItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId, req.body.direction),
   );
   r.delete(
-    '/api/v1/workshops/:workshopId/items/:itemId',
-    { schema: { tags, params: itemParams, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/items/:itemId',
+    { schema: { tags, params: itemParams, response: { 200: workshopDetail } } },
     async (req) => svc.deleteItem(deps, scopeOf(req), req.params.workshopId, req.params.itemId),
   );
   r.post(
-    '/api/v1/workshops/:workshopId/live',
-    { schema: { tags, params, body: liveControl, response: { 200: workshopDetail } }, config: user },
-    async (req) => svc.setLive(deps, scopeOf(req), req.params.workshopId as string, req.body),
+    '/workshops/:workshopId/live',
+    { schema: { tags, params, body: liveControl, response: { 200: workshopDetail } } },
+    async (req) => svc.setLive(deps, scopeOf(req), req.params.workshopId, req.body),
   );
   r.post(
-    '/api/v1/workshops/:workshopId/ideas',
-    { schema: { tags, params, body: ideaCreate, response: { 201: workshopDetail } }, config: user },
+    '/workshops/:workshopId/ideas',
+    { schema: { tags, params, body: ideaCreate, response: { 201: workshopDetail } } },
     async (req, reply) =>
-      reply.code(201).send(await svc.addIdeaAsModerator(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+      reply.code(201).send(await svc.addIdeaAsModerator(deps, scopeOf(req), req.params.workshopId, req.body)),
   );
   r.delete(
-    '/api/v1/workshops/:workshopId/ideas/:workshopIdeaId',
-    { schema: { tags, params: ideaParams, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/ideas/:workshopIdeaId',
+    { schema: { tags, params: ideaParams, response: { 200: workshopDetail } } },
     async (req) => svc.deleteIdea(deps, scopeOf(req), req.params.workshopId, req.params.workshopIdeaId),
   );
   r.post(
-    '/api/v1/workshops/:workshopId/actions',
-    { schema: { tags, params, body: actionCreate, response: { 201: workshopDetail } }, config: user },
+    '/workshops/:workshopId/actions',
+    { schema: { tags, params, body: actionCreate, response: { 201: workshopDetail } } },
     async (req, reply) =>
-      reply.code(201).send(await svc.addAction(deps, scopeOf(req), req.params.workshopId as string, req.body)),
+      reply.code(201).send(await svc.addAction(deps, scopeOf(req), req.params.workshopId, req.body)),
   );
   r.patch(
-    '/api/v1/workshops/:workshopId/actions/:actionId',
-    { schema: { tags, params: actionParams, body: actionUpdate, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/actions/:actionId',
+    { schema: { tags, params: actionParams, body: actionUpdate, response: { 200: workshopDetail } } },
     async (req) => svc.updateAction(deps, scopeOf(req), req.params.workshopId, req.params.actionId, req.body),
   );
   r.delete(
-    '/api/v1/workshops/:workshopId/actions/:actionId',
-    { schema: { tags, params: actionParams, response: { 200: workshopDetail } }, config: user },
+    '/workshops/:workshopId/actions/:actionId',
+    { schema: { tags, params: actionParams, response: { 200: workshopDetail } } },
     async (req) => svc.deleteAction(deps, scopeOf(req), req.params.workshopId, req.params.actionId),
   );
   r.get(
-    '/api/v1/workshops/:workshopId/events',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.events] } },
+    '/workshops/:workshopId/events',
+    { schema: { tags, params }, config: { produces: [MEDIA.events] } },
     async (req, reply) => {
-      const w = await loadWorkshop(deps.db, req.params.workshopId as string);
+      const w = await loadWorkshop(deps.db, req.params.workshopId);
       await workshopAccess(deps.db, scopeOf(req), w);
       live.streamUpdates(deps, reply, w.id, `user:${scopeOf(req).user.id}:${w.id}`);
     },
   );
   r.get(
-    '/api/v1/workshops/:workshopId/qr.svg',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.svg] } },
+    '/workshops/:workshopId/qr.svg',
+    { schema: { tags, params }, config: { produces: [MEDIA.svg] } },
     async (req, reply) => {
-      const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId as string);
+      const w = await requireWorkshopModerator(deps.db, scopeOf(req), req.params.workshopId);
       const svg = await QRCode.toString(`${deps.config.publicUrl}/mitmachen?code=${w.joinCode}`, {
         type: 'svg',
         margin: 1,
@@ -147,10 +137,10 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.get(
-    '/api/v1/workshops/:workshopId/report.pdf',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.pdf] } },
+    '/workshops/:workshopId/report.pdf',
+    { schema: { tags, params }, config: { produces: [MEDIA.pdf] } },
     async (req, reply) => {
-      const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+      const data = await reportData(deps, scopeOf(req), req.params.workshopId);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.pdf"`)
@@ -158,23 +148,25 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
     },
   );
   r.get(
-    '/api/v1/workshops/:workshopId/report.md',
-    { schema: { tags, params }, config: { ...user, produces: [MEDIA.markdown] } },
+    '/workshops/:workshopId/report.md',
+    { schema: { tags, params }, config: { produces: [MEDIA.markdown] } },
     async (req, reply) => {
-      const data = await reportData(deps, scopeOf(req), req.params.workshopId as string);
+      const data = await reportData(deps, scopeOf(req), req.params.workshopId);
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="workshopbericht-${data.w.heldOn}.md"`)
         .send(reportMarkdown(data));
     },
   );
+});
 
-  // participants: joined with the short code, identified by their participant token
+/** The participants' side of a live workshop: joined with the short code, identified by their participant token. */
+export const liveRoutes = modulePlugin({ prefix: '/api/v1/live', access: 'public' }, (r, deps) => {
   r.post(
-    '/api/v1/live/join',
+    '/join',
     {
       schema: { tags, body: joinWorkshop, response: { 201: joined } },
-      config: { ...pub, rateLimit: { max: Math.min(deps.config.rateLimitMax, 30), timeWindow: '1 minute' } },
+      config: { rateLimit: { max: Math.min(deps.config.rateLimitMax, 30), timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const res = await live.join(deps, req.scope, req.body, [live.tokenOf(req), req.cookies[live.PARTICIPANT_COOKIE]]);
@@ -182,35 +174,29 @@ export const workshopsRoutes: ModulePlugin = (app, deps) => {
       return reply.code(201).send(res);
     },
   );
-  r.get('/api/v1/live/state', { schema: { tags, response: { 200: liveState } }, config: pub }, async (req) =>
+  r.get('/state', { schema: { tags, response: { 200: liveState } } }, async (req) =>
     live.liveState(deps, await live.participantOf(deps, live.tokenOf(req))),
   );
-  r.post(
-    '/api/v1/live/ideas',
-    { schema: { tags, body: ideaCreate, response: { 201: liveState } }, config: pub },
-    async (req, reply) =>
-      reply.code(201).send(await live.addIdea(deps, await live.participantOf(deps, live.tokenOf(req)), req.body)),
+  r.post('/ideas', { schema: { tags, body: ideaCreate, response: { 201: liveState } } }, async (req, reply) =>
+    reply.code(201).send(await live.addIdea(deps, await live.participantOf(deps, live.tokenOf(req)), req.body)),
   );
-  r.post(
-    '/api/v1/live/votes',
-    { schema: { tags, body: voteCast, response: { 201: liveState } }, config: pub },
-    async (req, reply) =>
-      reply.code(201).send(await live.vote(deps, await live.participantOf(deps, live.tokenOf(req)), req.body.ideaId)),
+  r.post('/votes', { schema: { tags, body: voteCast, response: { 201: liveState } } }, async (req, reply) =>
+    reply.code(201).send(await live.vote(deps, await live.participantOf(deps, live.tokenOf(req)), req.body.ideaId)),
   );
   r.delete(
-    '/api/v1/live/votes/:workshopIdeaId',
-    { schema: { tags, params: z.object({ workshopIdeaId: z.uuid() }), response: { 200: liveState } }, config: pub },
+    '/votes/:workshopIdeaId',
+    { schema: { tags, params: idParam('workshopIdeaId'), response: { 200: liveState } } },
     async (req) => live.unvote(deps, await live.participantOf(deps, live.tokenOf(req)), req.params.workshopIdeaId),
   );
   r.get(
-    '/api/v1/live/events',
+    '/events',
     {
       schema: { tags, querystring: z.object({ token: z.string().max(100) }) },
-      config: { ...pub, produces: [MEDIA.events] },
+      config: { produces: [MEDIA.events] },
     },
     async (req, reply) => {
       const p = await live.participantOf(deps, req.query.token);
       live.streamUpdates(deps, reply, p.workshopId, `participant:${p.id}`);
     },
   );
-};
+});
