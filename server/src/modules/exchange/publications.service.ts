@@ -432,7 +432,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
           risks: input.shareRisks,
         },
       }),
-      status: 'published',
+      status: 'published' as const,
       updatedAt: new Date(),
       publishedBy: scope.user.id,
     };

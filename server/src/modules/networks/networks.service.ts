@@ -360,8 +360,8 @@ export async function answerInvitation(
     let joinedOn = cur.joinedOn;
     if (joinedOn < today()) joinedOn = today();
     const next = accept
-      ? { status: 'accepted', joinedOn, staffSurveys: input.staffSurveys ?? false }
-      : { status: 'declined', staffSurveys: false };
+      ? { status: 'accepted' as const, joinedOn, staffSurveys: input.staffSurveys ?? false }
+      : { status: 'declined' as const, staffSurveys: false };
     await trx
       .updateTable('networkMembers')
       .set({ ...next, answeredBy: scope.user.id, answeredAt: new Date(), version: cur.version + 1 })

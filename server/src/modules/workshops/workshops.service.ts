@@ -243,8 +243,8 @@ export async function createWorkshop(
     await trx.insertInto('workshopModerators').values({ workshopId: id, userId: scope.user.id }).execute();
     await setMunicipalities(trx, id, input.municipalityIds);
     const agenda = [
-      { kind: 'impulse', ...impulse, surveySectionId: null as string | null },
-      ...sections.map((s) => ({ kind: 'topic', title: s.title, description: '', surveySectionId: s.id })),
+      { kind: 'impulse' as const, ...impulse, surveySectionId: null },
+      ...sections.map((s) => ({ kind: 'topic' as const, title: s.title, description: '', surveySectionId: s.id })),
     ];
     await trx
       .insertInto('workshopItems')
