@@ -333,7 +333,7 @@ export const WIBE_CRITERIA: Record<WibeDimension, readonly { key: string; name: 
   ],
 };
 /** Points 0–100 of one dimension from its criteria scores (0–10 each; missing = 0). */
-export function wibePoints(dim: WibeDimension, scores: Readonly<Record<string, number>>): number {
+export function wibePoints(dim: WibeDimension, scores: Readonly<Record<string, number | undefined>>): number {
   const crit = WIBE_CRITERIA[dim];
   const total = crit.reduce((s, c) => s + c.weight, 0);
   return Math.round(

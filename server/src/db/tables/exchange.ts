@@ -10,6 +10,7 @@ import type {
   PublicationStatus,
   PublicationVisibility,
   publicationTemplate,
+  SizeClass,
   TrafficLight,
 } from '@dz/core';
 import type { Generated } from 'kysely';
@@ -44,7 +45,7 @@ export interface Publications {
   contactRole: string;
   documents: JsonText<z.infer<typeof exchangeEntry>['documents'], string | undefined>;
   template: JsonText<StoredTemplate, string | undefined>;
-  sizeClass: number;
+  sizeClass: SizeClass;
   landCode: string;
   kreisKey: string;
   population: number;
@@ -69,7 +70,7 @@ export interface Reuses {
   publicationId: string;
   municipalityId: string;
   projectId: string | null;
-  sizeClass: number;
+  sizeClass: SizeClass;
   landCode: string;
   createdBy: string | null;
   createdAt: Timestamp;

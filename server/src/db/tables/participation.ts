@@ -7,6 +7,7 @@ import type {
   NeedStatus,
   NeedUrgency,
   ResponseStatus,
+  SizeClass,
   SurveyDefinition,
   SurveyMode,
   SurveyStatus,
@@ -55,7 +56,7 @@ export interface SurveyResponses {
   respondentKey: string | null;
   status: Generated<Exclude<ResponseStatus, 'none'>>;
   answers: JsonText<Answers, string | undefined>;
-  sizeClass: number;
+  sizeClass: SizeClass;
   landCode: string;
   networkId: string | null;
   version: Generated<number>;

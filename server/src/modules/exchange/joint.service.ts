@@ -10,7 +10,7 @@ import {
 } from '@dz/core';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { DB, JointPartners, JointSplit as Split } from '../../db/schema.js';
+import type { DB, JointPartners, JointSplit } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -100,7 +100,7 @@ function partnersOf(db: Deps['db'] | Transaction<DB>, id: string) {
 function liveSplit(
   j: { costKey: JointCostKey; baseShare: number; costLines: Create['costLines'] },
   partners: Awaited<ReturnType<typeof partnersOf>>,
-): Split {
+): JointSplit {
   const { total, shares } = sharesOf(j.costKey, j.baseShare, j.costLines, partners);
   return {
     totalCents: total,
@@ -108,9 +108,9 @@ function liveSplit(
   };
 }
 
-function sameSplit(a: Split | null, b: Split | null): boolean {
+function sameSplit(a: JointSplit | null, b: JointSplit | null): boolean {
   if (!a || !b) return false;
-  const key = (x: Split) =>
+  const key = (x: JointSplit) =>
     JSON.stringify([
       x.totalCents,
       x.shares
@@ -263,7 +263,7 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
   // shown: the agreed shares while they are in force, else the proposal being agreed (legacy rows: live)
   const shown = agreed ?? proposed ?? live;
   const total = shown.totalCents;
-  const shareOf = (split: Split | null, municipalityId: string) =>
+  const shareOf = (split: JointSplit | null, municipalityId: string) =>
     split?.shares.find((x) => x.municipalityId === municipalityId)?.shareCents ?? 0;
   const isLead = j.leadMunicipalityId === scope.municipalityId;
   const mine = partners.find((p) => p.municipalityId === scope.municipalityId);

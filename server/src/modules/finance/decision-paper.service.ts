@@ -1,6 +1,5 @@
 import {
   AppError,
-  type BenefitInput,
   BUDGET_SIMULATION,
   councilWithArticle,
   decisionFigures,
@@ -10,6 +9,7 @@ import {
   simulate,
 } from '@dz/core';
 import type { z } from 'zod';
+import type { StoredPaperContent } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -70,7 +70,7 @@ export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
     ...BUDGET_SIMULATION,
   });
   const figures: Figures = paperFigures({
-    plan: { costs: doc.costs, staff: doc.staff, funding: doc.funding, benefits: doc.benefits as BenefitInput[] },
+    plan: { costs: doc.costs, staff: doc.staff, funding: doc.funding, benefits: doc.benefits },
     rates: c.rates,
     horizon: settings.horizonYears,
     population: muni.population,
@@ -105,14 +105,8 @@ function resolutionText(council: string, title: string, f: Figures) {
  * A stored paper's input. Versions written before this fix may hold attachments that the PDF library had turned into
  * objects ({ text, … }) in place; they are read back as their text.
  */
-function readContent(raw: unknown): Input {
-  const c = raw as Input;
-  return {
-    ...c,
-    attachments: (c.attachments as unknown[]).map((a) =>
-      typeof a === 'string' ? a : String((a as { text?: unknown }).text ?? ''),
-    ),
-  };
+function readContent(c: StoredPaperContent): Input {
+  return { ...c, attachments: c.attachments.map((a) => (typeof a === 'string' ? a : String(a.text ?? ''))) };
 }
 
 /** The reference of the paper this project already has (all versions keep it), or null before the first one. */
@@ -135,7 +129,7 @@ async function existingPaper(deps: Deps, projectId: string) {
   return {
     versionNo: last.versionNo,
     content,
-    reference: ((first?.content ?? content) as Input).reference,
+    reference: (first?.content ?? content).reference,
   };
 }
 
@@ -151,7 +145,7 @@ async function nextReference(deps: Deps, scope: TenantScope) {
     .execute();
   const prefix = `BV/${year}/`;
   const max = rows
-    .map((r) => (r.content as Input).reference)
+    .map((r) => r.content.reference)
     .filter((ref) => ref.startsWith(prefix))
     .reduce((m, ref) => Math.max(m, Number(ref.slice(prefix.length)) || 0), 0);
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
@@ -280,7 +274,7 @@ export async function listPapers(deps: Deps, scope: TenantScope, projectId: stri
     .execute();
   return {
     items: rows.map((r) => {
-      const c = r.content as Input;
+      const c = r.content;
       return {
         id: r.id,
         versionNo: r.versionNo,
@@ -310,13 +304,13 @@ async function loadPaper(deps: Deps, scope: TenantScope, projectId: string, id: 
 
 export async function paperPdf(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
-  return { pdf: r.pdf, fileName: paperFileName((r.content as Input).reference, r.versionNo) };
+  return { pdf: r.pdf, fileName: paperFileName(r.content.reference, r.versionNo) };
 }
 
 /** The paper as an OParl 1.1 `Paper` with its main file and the consultations (Beratungsfolge). */
 export async function paperOparl(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
-  const c = r.content as Input;
+  const c = r.content;
   // a public version is the OParl interface's own Paper, whose ids resolve for every OParl client;
   // a non-public one stays a transfer document for the own council system (ids only inside it)
   if (c.public) return getOparlPaper(deps, id);
