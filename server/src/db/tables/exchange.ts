@@ -17,8 +17,11 @@ import type { Generated } from 'kysely';
 import type { z } from 'zod';
 import type { JsonText, Timestamp } from './columns.js';
 
-/** A published project's reusable structure with what the publisher chose to share (older rows lack `share`). */
-export type StoredTemplate = z.infer<typeof publicationTemplate> & {
+/**
+ * A published project's reusable structure with what the publisher chose to share. The column defaults to `{}`,
+ * so readers take every part as optional; rows from before the share choices lack `share`.
+ */
+export type StoredTemplate = Partial<z.infer<typeof publicationTemplate>> & {
   share?: { milestones: boolean; tasks: boolean; costs: boolean; risks: boolean };
 };
 /** A cost split of a joint project as agreed or proposed: the total and every partner's share in cents. */
