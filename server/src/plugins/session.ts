@@ -1,4 +1,3 @@
-
 import { AppError } from '@dz/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CompiledQuery, sql } from 'kysely';
