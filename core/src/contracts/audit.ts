@@ -19,6 +19,8 @@ export const auditEntry = z.object({
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 export const auditList = paged(auditEntry);
+/** What an audit entry stores per changed field. */
+export type AuditChanges = z.infer<typeof auditEntry>['changes'];
 
 /** Mails of the municipality that could not be delivered after every retry (the outbox's failure state). */
 export const mailFailure = z.object({

@@ -1,15 +1,29 @@
 import { z } from 'zod';
 import { JOINT_COST_KEYS, MATCH_REASONS } from '../domain/exchange.js';
-import { ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '../domain/finance.js';
+import { COST_KINDS, ONE_TIME_CATEGORIES, RECURRING_CATEGORIES } from '../domain/finance.js';
 import { canSchema } from '../domain/permissions.js';
 import { isoDate, pageQuery, uuid, versioned } from './common.js';
 import { RISK_CATEGORIES } from './finance.js';
+import { TRAFFIC_LIGHTS } from './projects.js';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const cents = z.number().int().min(0).max(100_000_000_000);
 
 export const PUBLICATION_STAGES = ['planned', 'running', 'completed'] as const;
 export const PUBLICATION_VISIBILITY = ['networks', 'all'] as const;
+/** A stored publication; a project without one is 'private' (see publicationState). */
+export const PUBLICATION_STATUSES = ['published', 'withdrawn'] as const;
+export const CONTACT_REQUEST_STATUSES = ['open', 'accepted', 'declined'] as const;
+export const JOINT_PARTNER_ROLES = ['lead', 'partner'] as const;
+export const JOINT_PARTNER_STATUSES = ['invited', 'accepted', 'declined'] as const;
+export const JOINT_ENTRY_KINDS = ['decision', 'document', 'status', 'note'] as const;
+export type PublicationStage = (typeof PUBLICATION_STAGES)[number];
+export type PublicationVisibility = (typeof PUBLICATION_VISIBILITY)[number];
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
+export type JointPartnerRole = (typeof JOINT_PARTNER_ROLES)[number];
+export type JointPartnerStatus = (typeof JOINT_PARTNER_STATUSES)[number];
+export type JointEntryKind = (typeof JOINT_ENTRY_KINDS)[number];
 
 /** What a municipality publishes about one of its projects; every field here becomes visible. */
 export const publicationInput = z
@@ -41,7 +55,7 @@ export const publicationInput = z
   });
 
 const templateCost = z.object({
-  kind: z.enum(['one_time', 'recurring']),
+  kind: z.enum(COST_KINDS),
   category: z.enum([...ONE_TIME_CATEGORIES, ...RECURRING_CATEGORIES]),
   label: z.string(),
   year: z.number().int(),
@@ -140,7 +154,7 @@ export const publicationState = z.object({
   projectId: uuid,
   projectTitle: z.string(),
   /** 'private' until first published. */
-  status: z.enum(['private', 'published', 'withdrawn']),
+  status: z.enum(['private', ...PUBLICATION_STATUSES]),
   publicationId: uuid.nullable(),
   version: z.number().int(),
   input: z.object({
@@ -239,7 +253,7 @@ export const partnerSuggestions = z.object({
       distanceKm: z.number().nullable(),
       reasons: z.array(z.enum(MATCH_REASONS)),
       matches: z.array(z.object({ kind: z.enum(['project', 'need']), id: uuid.nullable(), title: z.string() })),
-      request: z.enum(['open', 'accepted', 'declined']).nullable(),
+      request: z.enum(CONTACT_REQUEST_STATUSES).nullable(),
     }),
   ),
 });
@@ -255,7 +269,7 @@ const contactRequestItem = z.object({
   municipality: z.string(),
   about: z.string(),
   message: z.string(),
-  status: z.enum(['open', 'accepted', 'declined']),
+  status: z.enum(CONTACT_REQUEST_STATUSES),
   createdAt: z.string(),
   answeredAt: z.string().nullable(),
   /** Contact details of the other side, only once the request is accepted. */
@@ -302,11 +316,11 @@ export const jointUpdate = versioned
 
 const jointEntry = z.object({
   id: uuid,
-  kind: z.enum(['decision', 'document', 'status', 'note']),
+  kind: z.enum(JOINT_ENTRY_KINDS),
   private: z.boolean(),
   title: z.string(),
   body: z.string(),
-  light: z.enum(['green', 'yellow', 'red']).nullable(),
+  light: z.enum(TRAFFIC_LIGHTS).nullable(),
   fileName: z.string().nullable(),
   size: z.number().nullable(),
   municipality: z.string(),
@@ -319,7 +333,7 @@ export const jointEntryInput = z
     kind: z.enum(['decision', 'status', 'note']),
     title: z.string().trim().min(3).max(200),
     body: text(8000),
-    light: z.enum(['green', 'yellow', 'red']).nullable().default(null),
+    light: z.enum(TRAFFIC_LIGHTS).nullable().default(null),
     private: z.boolean().default(false),
   })
   .refine((e) => e.kind === 'note' || !e.private, { message: 'private_notes_only', path: ['private'] })
@@ -340,8 +354,8 @@ export const jointDetail = z.object({
     z.object({
       municipalityId: uuid,
       name: z.string(),
-      role: z.enum(['lead', 'partner']),
-      status: z.enum(['invited', 'accepted', 'declined']),
+      role: z.enum(JOINT_PARTNER_ROLES),
+      status: z.enum(JOINT_PARTNER_STATUSES),
       population: z.number().int(),
       caseVolume: z.number().int(),
       customPercent: z.number(),
@@ -367,7 +381,7 @@ export const jointDetail = z.object({
     outdated: z.boolean(),
   }),
   entries: z.array(jointEntry),
-  myStatus: z.enum(['invited', 'accepted', 'declined']),
+  myStatus: z.enum(JOINT_PARTNER_STATUSES),
   can: canSchema('jointView'),
 });
 export const jointSharesAccept = versioned;
@@ -381,7 +395,7 @@ export const jointList = z.object({
       costKey: z.enum(JOINT_COST_KEYS),
       totalCents: z.number(),
       myShareCents: z.number(),
-      myStatus: z.enum(['invited', 'accepted', 'declined']),
+      myStatus: z.enum(JOINT_PARTNER_STATUSES),
       updatedAt: z.string(),
     }),
   ),

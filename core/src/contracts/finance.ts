@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  COST_KINDS,
   DEFAULT_HORIZON_YEARS,
+  FUNDING_STATUSES,
   ONE_TIME_CATEGORIES,
   RECURRING_CATEGORIES,
   WIBE_CRITERIA,
@@ -22,7 +24,7 @@ const threePoint = (n: z.ZodNumber) =>
 
 export const costLine = z
   .object({
-    kind: z.enum(['one_time', 'recurring']),
+    kind: z.enum(COST_KINDS),
     category: z.enum([...ONE_TIME_CATEGORIES, ...RECURRING_CATEGORIES]),
     label: z.string().trim().min(2).max(200),
     year: yearOffset,
@@ -38,7 +40,7 @@ export const costLine = z
     path: ['category'],
   });
 export const staffLine = z.object({
-  kind: z.enum(['one_time', 'recurring']),
+  kind: z.enum(COST_KINDS),
   label: z.string().trim().min(2).max(200),
   payGroup: z.string().trim().min(1).max(20),
   year: yearOffset,
@@ -51,7 +53,7 @@ export const fundingLine = z
     sharePercent: z.number().min(0).max(100).nullable().default(null),
     conditions: z.string().trim().max(2000).default(''),
     deadline: isoDate.nullable().default(null),
-    status: z.enum(['planned', 'applied', 'approved', 'rejected']).default('planned'),
+    status: z.enum(FUNDING_STATUSES).default('planned'),
   })
   .refine((f) => f.amountCents !== null || f.sharePercent !== null, {
     message: 'amount_or_share',
@@ -182,6 +184,7 @@ export const financeSettings = financeSettingsSave.extend({ can: canSchema('fina
 // ---- risks ----
 export const RISK_CATEGORIES = ['financial', 'staff', 'technical', 'legal', 'vendor', 'acceptance'] as const;
 export const RISK_STATUSES = ['open', 'mitigating', 'occurred', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
 const riskFields = {
   title: z.string().trim().min(3).max(200),
   category: z.enum(RISK_CATEGORIES),
@@ -277,7 +280,7 @@ export const decisionFigures = z.object({
     .array(
       z.object({
         programme: z.string(),
-        status: z.enum(['planned', 'applied', 'approved', 'rejected']),
+        status: z.enum(FUNDING_STATUSES),
         cents: z.number(),
         deadline: z.string().nullable(),
         conditions: z.string(),
@@ -364,7 +367,7 @@ export const councilSettings = councilSettingsSave.extend({
 // ---- the guided path to a first council paper: defaults and suggestions ----
 export const paperSuggestionsQuery = z.object({ type: z.enum(PROJECT_TYPES).optional() });
 const suggestedCost = z.object({
-  kind: z.enum(['one_time', 'recurring']),
+  kind: z.enum(COST_KINDS),
   category: z.enum([...ONE_TIME_CATEGORIES, ...RECURRING_CATEGORIES]),
   label: z.string(),
   year: z.number().int(),
@@ -397,7 +400,7 @@ export const paperSuggestions = z.object({
   ),
   staff: z.array(
     z.object({
-      kind: z.enum(['one_time', 'recurring']),
+      kind: z.enum(COST_KINDS),
       label: z.string(),
       payGroup: z.string(),
       year: z.number().int(),

@@ -3,6 +3,7 @@ import { canSchema } from '../domain/permissions.js';
 import { uuid, versioned } from './common.js';
 
 export const IDEA_STATUSES = ['new', 'in_review', 'accepted', 'rejected', 'implemented'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 export const ideaSubmit = z.object({
   title: z.string().trim().min(3).max(200),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { uuid } from './common.js';
 
 export const importFormat = z.enum(['gv100ad', 'auszug_gv']);
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 export const importReport = z.object({
   format: importFormat,
   referenceDate: z.string().nullable(),
@@ -29,7 +31,7 @@ export type ImportReport = z.infer<typeof importReport>;
 export const importJob = z.object({
   id: uuid,
   fileName: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(IMPORT_JOB_STATUSES),
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),
   report: importReport.nullable(),

@@ -5,6 +5,9 @@ import { uuid, versioned } from './common.js';
 export const NEED_URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
 export const NEED_SOURCES = ['department', 'employee', 'citizen', 'workshop'] as const;
 export const NEED_STATUSES = ['open', 'in_review', 'planned', 'in_progress', 'done', 'rejected', 'merged'] as const;
+export type NeedUrgency = (typeof NEED_URGENCIES)[number];
+export type NeedSource = (typeof NEED_SOURCES)[number];
+export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 const needFields = {
   title: z.string().trim().min(3).max(200),

@@ -5,6 +5,9 @@ import { email } from './auth.js';
 import { isoDate, uuid, versioned } from './common.js';
 
 export const networkType = z.enum(NETWORK_TYPES);
+/** Only accepted members count; invitations wait for the municipality's answer. */
+export const NETWORK_MEMBER_STATUSES = ['invited', 'accepted', 'declined'] as const;
+export type NetworkMemberStatus = (typeof NETWORK_MEMBER_STATUSES)[number];
 
 export const networkSummary = z.object({
   id: uuid,
@@ -27,7 +30,7 @@ export const networkMember = z.object({
   joinedOn: z.string(),
   leftOn: z.string().nullable(),
   /** Only accepted members count; invitations wait for the municipality's answer. */
-  status: z.enum(['invited', 'accepted', 'declined']),
+  status: z.enum(NETWORK_MEMBER_STATUSES),
   /** The municipality allows the network's person surveys to its staff. */
   staffSurveys: z.boolean(),
 });

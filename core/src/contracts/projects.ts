@@ -6,6 +6,8 @@ export const PROJECT_PHASES = ['idea', 'planning', 'implementation', 'operation'
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red'] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 /** German phase names for documents and exports (the UI translates via i18n). */
 export const PROJECT_PHASE_LABELS: Record<ProjectPhase, string> = {
   idea: 'Idee',

@@ -58,6 +58,11 @@ export const surveyDefinition = z
 
 export const SURVEY_MODES = ['municipality', 'person'] as const;
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyMode = (typeof SURVEY_MODES)[number];
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** Where a survey target stands: nothing yet, a saved draft, or submitted (a stored response is never 'none'). */
+export const RESPONSE_STATUSES = ['none', 'draft', 'submitted'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 const surveyFields = {
   title: z.string().trim().min(3).max(200),
@@ -95,7 +100,7 @@ export const surveySummary = z.object({
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   canEdit: z.boolean(),
-  myResponse: z.enum(['none', 'draft', 'submitted']).nullable(),
+  myResponse: z.enum(RESPONSE_STATUSES).nullable(),
   submitted: z.number().int(),
   targets: z.number().int(),
 });
@@ -167,7 +172,7 @@ export const surveyAnswers = z.record(key, answerValue);
 
 export const responseSave = z.object({ version: z.number().int().min(0), answers: surveyAnswers });
 export const responseDetail = z.object({
-  status: z.enum(['none', 'draft', 'submitted']),
+  status: z.enum(RESPONSE_STATUSES),
   version: z.number().int(),
   answers: surveyAnswers,
   submittedAt: z.string().nullable(),

@@ -7,6 +7,10 @@ const videoUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500
 
 export const WORKSHOP_STATUSES = ['planned', 'live', 'done'] as const;
 export const AGENDA_KINDS = ['topic', 'impulse', 'other'] as const;
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 const workshopFields = {
   title: z.string().trim().min(3).max(200),
@@ -45,7 +49,7 @@ const actionFields = {
   dueOn: isoDate.nullable().default(null),
 };
 export const actionCreate = z.object(actionFields);
-export const actionUpdate = versioned.extend({ ...actionFields, status: z.enum(['open', 'done']) });
+export const actionUpdate = versioned.extend({ ...actionFields, status: z.enum(ACTION_STATUSES) });
 
 export const ideaCreate = z.object({ itemId: uuid, text: z.string().trim().min(2).max(500) });
 export const joinWorkshop = z.object({
@@ -79,7 +83,7 @@ export const followUpAction = z.object({
   what: z.string(),
   who: z.string(),
   dueOn: z.string().nullable(),
-  status: z.enum(['open', 'done']),
+  status: z.enum(ACTION_STATUSES),
   version: z.number().int(),
 });
 export const workshopSummary = z.object({

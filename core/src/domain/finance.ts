@@ -111,9 +111,13 @@ export function splitByKey(totalCents: number, key: CostKey): number[] {
 export const ONE_TIME_CATEGORIES = ['investment', 'implementation', 'external', 'training', 'migration'] as const;
 export const RECURRING_CATEGORIES = ['licences', 'operation', 'maintenance', 'hosting'] as const;
 export type CostCategory = (typeof ONE_TIME_CATEGORIES)[number] | (typeof RECURRING_CATEGORIES)[number] | 'staff';
+export const COST_KINDS = ['one_time', 'recurring'] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+export const FUNDING_STATUSES = ['planned', 'applied', 'approved', 'rejected'] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
 export const VAT_RATE = 0.19;
 /** One-time or recurring follows from the category (the contract refuses any other combination). */
-export const kindOf = (category: Exclude<CostCategory, 'staff'>): 'one_time' | 'recurring' =>
+export const kindOf = (category: Exclude<CostCategory, 'staff'>): CostKind =>
   (ONE_TIME_CATEGORIES as readonly string[]).includes(category) ? 'one_time' : 'recurring';
 
 /** Default staff cost rates (full cost per hour incl. overhead and workplace, in cents), editable per year. */
@@ -131,7 +135,7 @@ export const DEFAULT_STAFF_RATES_SOURCE =
   'Richtwerte (Vollkosten je Stunde inkl. Gemein- und Arbeitsplatzkosten, gerundet) in Anlehnung an den KGSt-Bericht „Kosten eines Arbeitsplatzes“ – bitte mit dem aktuellen Bericht bzw. den BMF-Personalkostensätzen abgleichen.';
 
 export interface CostLineInput extends ThreePoint {
-  kind: 'one_time' | 'recurring';
+  kind: CostKind;
   category: CostCategory;
   label: string;
   /** One-time: the year offset it falls in; recurring: the first year offset. */
@@ -140,7 +144,7 @@ export interface CostLineInput extends ThreePoint {
   vat: boolean;
 }
 export interface StaffLineInput {
-  kind: 'one_time' | 'recurring';
+  kind: CostKind;
   label: string;
   payGroup: string;
   year: number;
@@ -151,7 +155,7 @@ export interface FundingInput {
   amountCents: number | null;
   /** Share of the one-time costs in percent (used when no amount is given). */
   sharePercent: number | null;
-  status: 'planned' | 'applied' | 'approved' | 'rejected';
+  status: FundingStatus;
   deadline?: string | null;
   conditions?: string;
 }
@@ -329,7 +333,7 @@ export const WIBE_CRITERIA: Record<WibeDimension, readonly { key: string; name: 
   ],
 };
 /** Points 0–100 of one dimension from its criteria scores (0–10 each; missing = 0). */
-export function wibePoints(dim: WibeDimension, scores: Readonly<Record<string, number>>): number {
+export function wibePoints(dim: WibeDimension, scores: Readonly<Record<string, number | undefined>>): number {
   const crit = WIBE_CRITERIA[dim];
   const total = crit.reduce((s, c) => s + c.weight, 0);
   return Math.round(

@@ -1,13 +1,18 @@
+import type { AuditChanges } from '@dz/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from './ids.js';
 import type { Scope } from './scope.js';
 
-type Changes = Record<string, { before: unknown; after: unknown }>;
+/** Who acts: the audit trail needs only the user's id (a person being set up has no full scope yet). */
+type Actor = { user: Pick<Scope['user'], 'id'>; municipalityId: Scope['municipalityId'] };
 
 /** Before/after of the fields that changed (only those are stored). */
-export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Changes {
-  const out: Changes = {};
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditChanges {
+  const out: AuditChanges = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const k of keys) {
     if (k === 'version' || k === 'updatedAt' || k === 'passwordHash' || k === 'tokenHash') continue;
@@ -29,11 +34,7 @@ export interface AuditEntry {
 }
 
 /** Appends one audit row inside the caller's transaction (the table rejects UPDATE and DELETE). */
-export async function writeAudit(
-  trx: Transaction<DB> | Kysely<DB>,
-  scope: Pick<Scope, 'user' | 'municipalityId'> | null,
-  e: AuditEntry,
-): Promise<void> {
+export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, scope: Actor | null, e: AuditEntry): Promise<void> {
   await trx
     .insertInto('auditLog')
     .values({

@@ -1,4 +1,3 @@
-import type { MunicipalityRole } from '@dz/core';
 import { AppError } from '@dz/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CompiledQuery, sql } from 'kysely';
@@ -75,7 +74,7 @@ export async function loadScope(db: Database, token: string): Promise<Scope | nu
     lastSeenAt: row.lastSeenAt,
     user: { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.isPlatformAdmin },
     municipalityId: row.role ? row.activeMunicipalityId : null,
-    roles: row.role ? [row.role as MunicipalityRole] : [],
+    roles: row.role ? [row.role] : [],
     networkIds: row.networkIds,
     moderatedNetworkIds: row.moderatedNetworkIds,
   };

@@ -1,12 +1,21 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { Json, Timestamp } from './columns.js';
+import type {
+  AdministeringBodyType,
+  AuditChanges,
+  ImportJobStatus,
+  ImportReport,
+  MunicipalityRole,
+  NetworkMemberStatus,
+  NetworkType,
+} from '@dz/core';
+import type { Generated } from 'kysely';
+import type { Json, JsonText, Timestamp } from './columns.js';
 
 /** The official directory, people, sessions and sign-in, networks, audit trail, imports. */
 export interface AdministeringBodies {
   id: string;
   arsPrefix: string;
   name: string;
-  type: string;
+  type: AdministeringBodyType;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -64,7 +73,7 @@ export interface Users {
 export interface Memberships {
   userId: string;
   municipalityId: string;
-  role: string;
+  role: MunicipalityRole;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -83,7 +92,7 @@ export interface Sessions {
 export interface Tokens {
   id: string;
   tokenHash: string;
-  purpose: string;
+  purpose: 'password_reset' | 'setup';
   userId: string | null;
   email: string | null;
   expiresAt: Timestamp;
@@ -111,7 +120,7 @@ export interface Invitations {
   id: string;
   municipalityId: string;
   email: string;
-  role: string;
+  role: MunicipalityRole;
   tokenHash: string;
   invitedBy: string | null;
   expiresAt: Timestamp;
@@ -122,7 +131,7 @@ export interface Invitations {
 export interface Networks {
   id: string;
   name: string;
-  type: string;
+  type: NetworkType;
   description: string;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -134,7 +143,7 @@ export interface NetworkMembers {
   municipalityId: string;
   joinedOn: string;
   leftOn: string | null;
-  status: Generated<string>;
+  status: Generated<NetworkMemberStatus>;
   staffSurveys: Generated<boolean>;
   invitedBy: string | null;
   invitedAt: Generated<Date>;
@@ -156,15 +165,15 @@ export interface AuditLog {
   action: string;
   entity: string;
   entityId: string | null;
-  changes: Json;
+  changes: JsonText<AuditChanges>;
 }
 export interface ImportJobs {
   id: string;
   fileName: string;
-  status: string;
+  status: ImportJobStatus;
   progress: Generated<number>;
   error: string | null;
-  report: ColumnType<unknown, string | null, string | null>;
+  report: JsonText<ImportReport | null, string | null>;
   createdBy: string | null;
   createdAt: Timestamp;
   finishedAt: Date | null;
@@ -192,7 +201,7 @@ export interface ImportBodies {
   newId: string;
   arsPrefix: string;
   name: string;
-  type: string;
+  type: AdministeringBodyType;
 }
 export interface PlatformSettings {
   key: string;

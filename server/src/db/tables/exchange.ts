@@ -1,28 +1,54 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './columns.js';
+import type {
+  ContactRequestStatus,
+  exchangeEntry,
+  JointCostKey,
+  JointEntryKind,
+  JointPartnerRole,
+  JointPartnerStatus,
+  jointCreate,
+  PublicationStage,
+  PublicationStatus,
+  PublicationVisibility,
+  publicationTemplate,
+  SizeClass,
+  TrafficLight,
+} from '@dz/core';
+import type { Generated } from 'kysely';
+import type { z } from 'zod';
+import type { JsonText, Timestamp } from './columns.js';
+
+/**
+ * A published project's reusable structure with what the publisher chose to share. The column defaults to `{}`,
+ * so readers take every part as optional; rows from before the share choices lack `share`.
+ */
+export type StoredTemplate = Partial<z.infer<typeof publicationTemplate>> & {
+  share?: { milestones: boolean; tasks: boolean; costs: boolean; risks: boolean };
+};
+/** A cost split of a joint project as agreed or proposed: the total and every partner's share in cents. */
+export type JointSplit = { totalCents: number; shares: { municipalityId: string; shareCents: number }[] };
 
 /** The exchange between municipalities: publications, questions, contact requests, joint projects; the mail outbox. */
 export interface Publications {
   id: string;
   projectId: string;
   municipalityId: string;
-  status: string;
-  visibility: string;
+  status: PublicationStatus;
+  visibility: PublicationVisibility;
   title: string;
   problem: Generated<string>;
   solution: Generated<string>;
   results: Generated<string>;
   lessons: Generated<string>;
   fieldOfAction: Generated<string>;
-  stage: string;
+  stage: PublicationStage;
   tcoCents: number | null;
   effortHours: number | null;
   durationMonths: number | null;
   products: Generated<string>;
   contactRole: string;
-  documents: ColumnType<unknown, string | undefined, string>;
-  template: ColumnType<unknown, string | undefined, string>;
-  sizeClass: number;
+  documents: JsonText<z.infer<typeof exchangeEntry>['documents'], string | undefined>;
+  template: JsonText<StoredTemplate, string | undefined>;
+  sizeClass: SizeClass;
   landCode: string;
   kreisKey: string;
   population: number;
@@ -47,7 +73,7 @@ export interface Reuses {
   publicationId: string;
   municipalityId: string;
   projectId: string | null;
-  sizeClass: number;
+  sizeClass: SizeClass;
   landCode: string;
   createdBy: string | null;
   createdAt: Timestamp;
@@ -68,7 +94,7 @@ export interface ContactRequests {
   fromUserId: string | null;
   about: Generated<string>;
   message: string;
-  status: Generated<string>;
+  status: Generated<ContactRequestStatus>;
   answeredBy: string | null;
   answeredAt: Timestamp | null;
   createdAt: Timestamp;
@@ -78,24 +104,24 @@ export interface JointProjects {
   leadMunicipalityId: string;
   title: string;
   description: Generated<string>;
-  costKey: string;
+  costKey: JointCostKey;
   baseShare: Generated<number>;
-  costLines: ColumnType<unknown, string | undefined, string>;
+  costLines: JsonText<z.infer<typeof jointCreate>['costLines'], string | undefined>;
   publicationId: string | null;
   createdBy: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
-  sharesAgreed: ColumnType<unknown, string | null | undefined, string | null>;
+  sharesAgreed: JsonText<JointSplit | null, string | null | undefined>;
   sharesAgreedAt: Date | null;
-  sharesProposed: ColumnType<unknown, string | null | undefined, string | null>;
+  sharesProposed: JsonText<JointSplit | null, string | null | undefined>;
   sharesProposedAt: Date | null;
 }
 export interface JointPartners {
   jointProjectId: string;
   municipalityId: string;
-  role: string;
-  status: string;
+  role: JointPartnerRole;
+  status: JointPartnerStatus;
   caseVolume: Generated<number>;
   customPercent: Generated<number>;
   position: number;
@@ -106,11 +132,11 @@ export interface JointEntries {
   jointProjectId: string;
   municipalityId: string;
   authorId: string | null;
-  kind: string;
+  kind: JointEntryKind;
   private: Generated<boolean>;
   title: string;
   body: Generated<string>;
-  light: string | null;
+  light: TrafficLight | null;
   fileName: string | null;
   contentType: string | null;
   size: number | null;

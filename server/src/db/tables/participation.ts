@@ -1,5 +1,20 @@
+import type {
+  ActionStatus,
+  AgendaKind,
+  Answers,
+  IdeaStatus,
+  NeedSource,
+  NeedStatus,
+  NeedUrgency,
+  ResponseStatus,
+  SizeClass,
+  SurveyDefinition,
+  SurveyMode,
+  SurveyStatus,
+  WorkshopStatus,
+} from '@dz/core';
 import type { ColumnType, Generated } from 'kysely';
-import type { Json, Timestamp } from './columns.js';
+import type { JsonText, Timestamp } from './columns.js';
 
 /** Surveys, workshops, needs, the idea box and the target picture. */
 export interface Surveys {
@@ -9,15 +24,15 @@ export interface Surveys {
   title: string;
   titleEn: Generated<string>;
   intro: Generated<string>;
-  mode: string;
-  status: Generated<string>;
+  mode: SurveyMode;
+  status: Generated<SurveyStatus>;
   opensOn: string | null;
   closesOn: string | null;
   threshold: Generated<number>;
   anonymous: Generated<boolean>;
   closedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  definition: Json;
-  networkIds: ColumnType<string[], string | undefined, string>;
+  definition: JsonText<SurveyDefinition>;
+  networkIds: JsonText<string[], string | undefined>;
   secret: string;
   createdBy: string | null;
   version: Generated<number>;
@@ -30,7 +45,7 @@ export interface SurveyTargets {
   municipalityId: string;
   userId: string | null;
   networkId: string | null;
-  status: Generated<string>;
+  status: Generated<ResponseStatus>;
   invitedAt: Date | null;
   remindedAt: Date | null;
 }
@@ -39,9 +54,9 @@ export interface SurveyResponses {
   surveyId: string;
   municipalityId: string;
   respondentKey: string | null;
-  status: Generated<string>;
-  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
-  sizeClass: number;
+  status: Generated<Exclude<ResponseStatus, 'none'>>;
+  answers: JsonText<Answers, string | undefined>;
+  sizeClass: SizeClass;
   landCode: string;
   networkId: string | null;
   version: Generated<number>;
@@ -69,7 +84,7 @@ export interface Workshops {
   leitfrage: Generated<string>;
   joinCode: string;
   votesPerPerson: Generated<number>;
-  status: Generated<string>;
+  status: Generated<WorkshopStatus>;
   currentItemId: string | null;
   createdBy: string | null;
   version: Generated<number>;
@@ -88,7 +103,7 @@ export interface WorkshopItems {
   id: string;
   workshopId: string;
   position: number;
-  kind: string;
+  kind: AgendaKind;
   title: string;
   description: Generated<string>;
   speaker: Generated<string>;
@@ -133,7 +148,7 @@ export interface WorkshopActions {
   what: string;
   who: Generated<string>;
   dueOn: string | null;
-  status: Generated<string>;
+  status: Generated<ActionStatus>;
   version: Generated<number>;
   createdAt: Timestamp;
 }
@@ -144,9 +159,9 @@ export interface Needs {
   description: Generated<string>;
   service: Generated<string>;
   departmentId: string | null;
-  urgency: string;
-  source: string;
-  status: Generated<string>;
+  urgency: NeedUrgency;
+  source: NeedSource;
+  status: Generated<NeedStatus>;
   workshopActionId: string | null;
   mergedIntoId: string | null;
   createdBy: string | null;
@@ -162,7 +177,7 @@ export interface Ideas {
   title: string;
   description: Generated<string>;
   submittedBy: string | null;
-  status: Generated<string>;
+  status: Generated<IdeaStatus>;
   needId: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -177,7 +192,7 @@ export interface IdeaEvents {
   id: string;
   ideaId: string;
   at: Timestamp;
-  status: string;
+  status: IdeaStatus;
   reason: Generated<string>;
   actorId: string | null;
 }

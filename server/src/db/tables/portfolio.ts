@@ -1,5 +1,28 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './columns.js';
+import type {
+  CostCategory,
+  CostKind,
+  CriterionDirection,
+  decisionFigures,
+  decisionPaperInput,
+  FundingStatus,
+  financeSave,
+  MunicipalityKind,
+  ProjectPhase,
+  RiskCategory,
+  RiskStatus,
+  SimulationResult,
+  TaskStatus,
+  TrafficLight,
+} from '@dz/core';
+import type { Generated } from 'kysely';
+import type { z } from 'zod';
+import type { JsonText, Timestamp } from './columns.js';
+
+type FinanceSave = z.infer<typeof financeSave>;
+/** A stored paper's input; versions written before a fix may hold attachments as objects ({ text, … }). */
+export type StoredPaperContent = Omit<z.infer<typeof decisionPaperInput>, 'attachments'> & {
+  attachments: (string | { text?: unknown })[];
+};
 
 /** Projects with their parts, prioritisation, capacity, finance, risks and decision papers. */
 export interface Projects {
@@ -8,7 +31,7 @@ export interface Projects {
   title: string;
   description: Generated<string>;
   ownerId: string | null;
-  phase: Generated<string>;
+  phase: Generated<ProjectPhase>;
   startsOn: string | null;
   endsOn: string | null;
   boardPosition: Generated<number>;
@@ -48,7 +71,7 @@ export interface Tasks {
   title: string;
   assigneeId: string | null;
   dueOn: string | null;
-  status: Generated<string>;
+  status: Generated<TaskStatus>;
   version: Generated<number>;
   createdAt: Timestamp;
 }
@@ -56,10 +79,10 @@ export interface StatusReports {
   id: string;
   projectId: string;
   reportedOn: string;
-  scope: string;
-  schedule: string;
-  budget: string;
-  overall: string;
+  scope: TrafficLight;
+  schedule: TrafficLight;
+  budget: TrafficLight;
+  overall: TrafficLight;
   summary: Generated<string>;
   authorId: string | null;
   createdAt: Timestamp;
@@ -99,7 +122,7 @@ export interface PriorityCriteria {
   key: string;
   name: string;
   weight: number;
-  direction: string;
+  direction: CriterionDirection;
 }
 export interface ProjectScores {
   projectId: string;
@@ -136,7 +159,7 @@ export interface FinanceSettings {
 }
 export interface CouncilSettings {
   municipalityId: string;
-  kind: string;
+  kind: MunicipalityKind;
   council: string;
   committee: string;
   version: Generated<number>;
@@ -151,8 +174,9 @@ export interface StaffRates {
 }
 export interface ProjectFinance {
   projectId: string;
-  wibe: ColumnType<unknown, string | undefined, string>;
-  alternatives: ColumnType<unknown, string | undefined, string>;
+  /** Both default to `{}`: a document saved before a field existed lacks it. */
+  wibe: JsonText<Partial<FinanceSave['wibe']>, string | undefined>;
+  alternatives: JsonText<Partial<FinanceSave['alternatives']>, string | undefined>;
   budgetAvailableCents: number | null;
   budgetLine: Generated<string>;
   version: Generated<number>;
@@ -162,8 +186,8 @@ export interface CostLines {
   id: string;
   projectId: string;
   position: number;
-  kind: string;
-  category: string;
+  kind: CostKind;
+  category: Exclude<CostCategory, 'staff'>;
   label: string;
   yearOffset: number;
   minCents: number;
@@ -176,7 +200,7 @@ export interface StaffLines {
   id: string;
   projectId: string;
   position: number;
-  kind: string;
+  kind: CostKind;
   label: string;
   payGroup: string;
   yearOffset: number;
@@ -193,7 +217,7 @@ export interface Funding {
   sharePercent: number | null;
   conditions: Generated<string>;
   deadline: string | null;
-  status: string;
+  status: FundingStatus;
 }
 export interface Benefits {
   id: string;
@@ -209,7 +233,7 @@ export interface Risks {
   id: string;
   projectId: string;
   title: string;
-  category: string;
+  category: RiskCategory;
   probability: number;
   costMinCents: number;
   costLikelyCents: number;
@@ -218,7 +242,7 @@ export interface Risks {
   ownerId: string | null;
   mitigation: Generated<string>;
   mitigationCents: Generated<number>;
-  status: Generated<string>;
+  status: Generated<RiskStatus>;
   version: Generated<number>;
   createdAt: Timestamp;
 }
@@ -226,10 +250,11 @@ export interface DecisionPapers {
   id: string;
   projectId: string;
   versionNo: number;
-  content: ColumnType<unknown, string, string>;
-  figures: ColumnType<unknown, string, string>;
+  content: JsonText<StoredPaperContent>;
+  /** Older versions lack the figures added later; `decisionFigures.parse` fills their defaults. */
+  figures: JsonText<z.input<typeof decisionFigures>>;
   /** What the PDF prints besides content and figures (null for versions stored with their PDF before 0024). */
-  appendix: ColumnType<unknown, string | null, string | null>;
+  appendix: JsonText<unknown, string | null>;
   /** Rendered after the version's transaction committed. */
   pdf: Buffer | null;
   createdBy: string | null;
@@ -240,6 +265,6 @@ export interface DecisionPapers {
 export interface PaperSimulations {
   projectId: string;
   inputHash: string;
-  result: ColumnType<unknown, string, string>;
+  result: JsonText<Pick<SimulationResult, 'p50' | 'p80' | 'mean' | 'expectedBase'>>;
   computedAt: Timestamp;
 }

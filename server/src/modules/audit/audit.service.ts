@@ -6,8 +6,6 @@ import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { type AuditFilter, auditRepository as repo } from './audit.repository.js';
 
-type Changes = Record<string, { before: unknown; after: unknown }>;
-
 function assertView(scope: TenantScope) {
   if (!allows(scope, 'view_audit')) throw new AppError('forbidden');
 }
@@ -16,7 +14,7 @@ export async function auditPage(deps: Deps, scope: TenantScope, f: AuditFilter &
   assertView(scope);
   const { rows, total } = await repo.page(deps.db, scope, f, f.page, f.pageSize);
   return {
-    items: rows.map((r) => ({ ...r, at: iso(r.at), changes: (r.changes ?? {}) as Changes })),
+    items: rows.map((r) => ({ ...r, at: iso(r.at), changes: r.changes ?? {} })),
     total,
     page: f.page,
     pageSize: f.pageSize,

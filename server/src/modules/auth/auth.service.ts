@@ -128,7 +128,7 @@ export async function sessionInfo(deps: Deps, scope: Scope): Promise<SessionResp
     municipalities: municipalities.map((m) => ({
       id: m.id,
       name: m.name,
-      role: m.role as SessionResponse['roles'][number],
+      role: m.role,
     })),
     networks: networks.map((n) => ({ id: n.id, name: n.name, isModerator: Boolean(n.isModerator) })),
     can: presentCan(scope, 'session'),
@@ -297,7 +297,7 @@ export async function completeSetup(
       .execute();
     await writeAudit(
       trx,
-      { user: { id } as Scope['user'], municipalityId: null },
+      { user: { id }, municipalityId: null },
       { action: 'setup', entity: 'user', entityId: id, after: { email: input.email, name: input.name } },
     );
     return createSession(deps, trx, id);

@@ -33,7 +33,7 @@ async function source(deps: Deps, scope: TenantScope, id: string) {
       .where('id', '=', scope.municipalityId)
       .executeTakeFirstOrThrow(),
   ]);
-  const t = pub.template as Partial<Template>;
+  const t = pub.template;
   const template: Template = {
     milestones: t.milestones ?? [],
     tasks: t.tasks ?? [],

@@ -7,7 +7,7 @@ import { appLink, MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
 
 import { loadVisible, readableNetworks } from './exchange.access.js';
-import { type Entry, entryOf, municipalityRef, storedTexts, type Template } from './publications.service.js';
+import { entryOf, municipalityRef, storedTexts } from './publications.service.js';
 
 /* One entry of the project exchange as a viewer sees it, its lighthouse marks, documents and questions. */
 /** Lighthouse marks of an entry: all for its own municipality, else those of networks the scope may read. */
@@ -137,16 +137,16 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
       })),
     };
   }
-  const t = pub.template as Template;
+  const t = pub.template;
   const entry = entryOf(
     pub.id,
     {
       municipality: m,
       values: {
         ...storedTexts(pub),
-        documents: pub.documents as Entry['documents'],
+        documents: pub.documents,
         template: { milestones: t.milestones ?? [], tasks: t.tasks ?? [], costs: t.costs ?? [], risks: t.risks ?? [] },
-        sizeClass: pub.sizeClass as typeof m.sizeClass,
+        sizeClass: pub.sizeClass,
         landCode: pub.landCode,
         kreisKey: pub.kreisKey,
         population: pub.population,
@@ -175,7 +175,7 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
   return {
     ...entry,
     // the publishing municipality's figures as published (population at the time of publishing)
-    municipality: { ...entry.municipality, population: pub.population, sizeClass: pub.sizeClass as typeof m.sizeClass },
+    municipality: { ...entry.municipality, population: pub.population, sizeClass: pub.sizeClass },
     own,
     questions,
     reuse,
@@ -260,7 +260,7 @@ export async function setLighthouse(deps: Deps, scope: Scope, id: string, networ
 /** A document published with the entry (only those chosen when publishing). */
 export async function entryDocument(deps: Deps, scope: Scope, id: string, fileId: string) {
   const pub = await loadVisible(deps, scope, id);
-  if (!(pub.documents as { id: string }[]).some((d) => d.id === fileId)) throw new AppError('not_found');
+  if (!pub.documents.some((d) => d.id === fileId)) throw new AppError('not_found');
   const f = await deps.db
     .selectFrom('projectFiles')
     .select(['fileName', 'contentType', 'content'])

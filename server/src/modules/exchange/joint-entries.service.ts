@@ -1,4 +1,4 @@
-import { AppError, fieldError, type jointEntryInput } from '@dz/core';
+import { AppError, fieldError, type JointEntryKind, type jointEntryInput, type TrafficLight } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
@@ -12,10 +12,10 @@ import { getJoint, jointRole, membership } from './joint.service.js';
 
 export const MAX_JOINT_FILE_BYTES = 10 * 1024 * 1024;
 type EntryData = {
-  kind: 'decision' | 'status' | 'note' | 'document';
+  kind: JointEntryKind;
   title: string;
   body: string;
-  light: string | null;
+  light: TrafficLight | null;
   private: boolean;
   file?: { fileName: string; contentType: string; content: Buffer };
 };

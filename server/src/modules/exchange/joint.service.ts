@@ -2,14 +2,15 @@ import {
   AppError,
   fieldError,
   type JointCostKey,
+  type JointPartnerStatus,
   type JointRole,
   type jointCreate,
   jointShares,
   type jointUpdate,
 } from '@dz/core';
-import { sql, type Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import type { DB, JointPartners, JointSplit } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -21,8 +22,6 @@ import { appLink, MAILS } from '../../mail/templates.js';
 import { coordinators, loadVisible, visible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
-type PartnerStatus = 'invited' | 'accepted' | 'declined';
-type CostLine = { label: string; amountCents: number };
 
 export const COST_KEY_LABELS: Record<JointCostKey, string> = {
   population: 'nach Einwohnerzahl',
@@ -48,15 +47,18 @@ export async function membership(db: Deps['db'] | Transaction<DB>, scope: Tenant
 }
 
 /** The facts of the joint rule (core/domain/permissions.ts) for the acting municipality. */
-export function jointRole(scope: TenantScope, j: { leadMunicipalityId: string; myStatus: string }): JointRole {
-  return { isLead: j.leadMunicipalityId === scope.municipalityId, myStatus: j.myStatus as PartnerStatus };
+export function jointRole(
+  scope: TenantScope,
+  j: { leadMunicipalityId: string; myStatus: JointPartnerStatus },
+): JointRole {
+  return { isLead: j.leadMunicipalityId === scope.municipalityId, myStatus: j.myStatus };
 }
 
 function sharesOf(
   costKey: JointCostKey,
   baseShare: number,
-  lines: CostLine[],
-  partners: { population: number; caseVolume: number; customPercent: number; status: string }[],
+  lines: Create['costLines'],
+  partners: { population: number; caseVolume: number; customPercent: number; status: JointPartnerStatus }[],
 ) {
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   // declined partners carry no share; the others share the whole total
@@ -73,9 +75,6 @@ function sharesOf(
   });
   return { total, shares };
 }
-
-/** A cost split as agreed or proposed: the total and every partner's share in cents. */
-type Split = { totalCents: number; shares: { municipalityId: string; shareCents: number }[] };
 
 /** The partners in their order with the figures the key uses (current populations). */
 function partnersOf(db: Deps['db'] | Transaction<DB>, id: string) {
@@ -99,19 +98,19 @@ function partnersOf(db: Deps['db'] | Transaction<DB>, id: string) {
 
 /** The split the current figures give (key, cost lines, partners, populations). */
 function liveSplit(
-  j: { costKey: string; baseShare: number; costLines: unknown },
+  j: { costKey: JointCostKey; baseShare: number; costLines: Create['costLines'] },
   partners: Awaited<ReturnType<typeof partnersOf>>,
-): Split {
-  const { total, shares } = sharesOf(j.costKey as JointCostKey, j.baseShare, j.costLines as CostLine[], partners);
+): JointSplit {
+  const { total, shares } = sharesOf(j.costKey, j.baseShare, j.costLines, partners);
   return {
     totalCents: total,
     shares: partners.map((p, i) => ({ municipalityId: p.municipalityId, shareCents: shares[i] ?? 0 })),
   };
 }
 
-function sameSplit(a: Split | null, b: Split | null): boolean {
+function sameSplit(a: JointSplit | null, b: JointSplit | null): boolean {
   if (!a || !b) return false;
-  const key = (x: Split) =>
+  const key = (x: JointSplit) =>
     JSON.stringify([
       x.totalCents,
       x.shares
@@ -135,8 +134,8 @@ async function repropose(trx: Transaction<DB>, scope: TenantScope, id: string, b
     .forUpdate()
     .executeTakeFirstOrThrow();
   const live = liveSplit(j, await partnersOf(trx, id));
-  const agreed = j.sharesAgreed as Split | null;
-  const proposed = j.sharesProposed as Split | null;
+  const agreed = j.sharesAgreed;
+  const proposed = j.sharesProposed;
   let changed = false;
   if (sameSplit(live, agreed)) {
     if (proposed) {
@@ -210,7 +209,7 @@ async function settle(trx: Transaction<DB>, scope: TenantScope, id: string) {
     entity: 'joint_project',
     entityId: id,
     municipalityId: scope.municipalityId,
-    after: j.sharesProposed as Record<string, unknown>,
+    after: j.sharesProposed,
   });
 }
 
@@ -257,14 +256,14 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
           .executeTakeFirst()
       : undefined,
   ]);
-  const lines = j.costLines as CostLine[];
+  const lines = j.costLines;
   const live = liveSplit(j, partners);
-  const agreed = j.sharesAgreed as Split | null;
-  const proposed = j.sharesProposed as Split | null;
+  const agreed = j.sharesAgreed;
+  const proposed = j.sharesProposed;
   // shown: the agreed shares while they are in force, else the proposal being agreed (legacy rows: live)
   const shown = agreed ?? proposed ?? live;
   const total = shown.totalCents;
-  const shareOf = (split: Split | null, municipalityId: string) =>
+  const shareOf = (split: JointSplit | null, municipalityId: string) =>
     split?.shares.find((x) => x.municipalityId === municipalityId)?.shareCents ?? 0;
   const isLead = j.leadMunicipalityId === scope.municipalityId;
   const mine = partners.find((p) => p.municipalityId === scope.municipalityId);
@@ -273,7 +272,7 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
     version: j.version,
     title: j.title,
     description: j.description,
-    costKey: j.costKey as JointCostKey,
+    costKey: j.costKey,
     baseShare: j.baseShare,
     costLines: lines,
     totalCents: total,
@@ -282,8 +281,8 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
     partners: partners.map((p) => ({
       municipalityId: p.municipalityId,
       name: p.name,
-      role: p.role as 'lead' | 'partner',
-      status: p.status as PartnerStatus,
+      role: p.role,
+      status: p.status,
       population: p.population,
       caseVolume: p.caseVolume,
       customPercent: p.customPercent,
@@ -301,11 +300,11 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
     },
     entries: entries.map((e) => ({
       id: e.id,
-      kind: e.kind as 'decision' | 'document' | 'status' | 'note',
+      kind: e.kind,
       private: e.private,
       title: e.title,
       body: e.body,
-      light: e.light as 'green' | 'yellow' | 'red' | null,
+      light: e.light,
       fileName: e.fileName,
       size: e.size,
       municipality: e.municipality,
@@ -313,10 +312,10 @@ export async function getJoint(deps: Deps, scope: TenantScope, id: string) {
       createdAt: iso(e.createdAt),
       mine: e.municipalityId === scope.municipalityId,
     })),
-    myStatus: j.myStatus as PartnerStatus,
+    myStatus: j.myStatus,
     can: presentCan(scope, 'jointView', {
       isLead,
-      myStatus: j.myStatus as PartnerStatus,
+      myStatus: j.myStatus,
       proposalPending: proposed !== null,
       sharesAccepted: Boolean(mine?.sharesAccepted),
       splitOutdated: !sameSplit(live, proposed ?? agreed),
@@ -343,10 +342,10 @@ export async function listJoint(deps: Deps, scope: TenantScope) {
       title: r.title,
       lead: r.lead,
       partners: d.partners.filter((p) => p.status !== 'declined').length,
-      costKey: r.costKey as JointCostKey,
+      costKey: r.costKey,
       totalCents: d.totalCents,
       myShareCents: d.partners.find((p) => p.municipalityId === scope.municipalityId)?.shareCents ?? 0,
-      myStatus: r.myStatus as PartnerStatus,
+      myStatus: r.myStatus,
       updatedAt: iso(r.updatedAt),
     });
   }
@@ -396,13 +395,13 @@ async function insertPartners(
   scope: TenantScope,
   id: string,
   partners: Create['partners'],
-  status: Map<string, string>,
+  status: Map<string, JointPartnerStatus>,
   accepted: Map<string, boolean> = new Map(),
 ) {
   await trx
     .insertInto('jointPartners')
     .values(
-      partners.map((p, position) => {
+      partners.map((p, position): Insertable<JointPartners> => {
         const lead = p.municipalityId === scope.municipalityId;
         return {
           jointProjectId: id,
@@ -585,7 +584,7 @@ export async function acceptShares(deps: Deps, scope: TenantScope, id: string, v
       entity: 'joint_project',
       entityId: id,
       municipalityId: scope.municipalityId,
-      after: cur.sharesProposed as Record<string, unknown>,
+      after: cur.sharesProposed,
     });
     await settle(trx, scope, id);
   });

@@ -22,8 +22,6 @@ import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
 import { fieldsOfProject, toRef } from './publications.service.js';
 
-type Status = 'open' | 'accepted' | 'declined';
-
 async function sourceOf(deps: Deps, scope: TenantScope, q: { needId?: string; projectId?: string }) {
   if (q.projectId) {
     const p = await loadProject(deps, scope, q.projectId);
@@ -138,7 +136,7 @@ export async function suggestPartners(deps: Deps, scope: TenantScope, q: { needI
       .execute(),
   ]);
   const maxRank = Math.max(1e-9, ...pubs.map((p) => Number(p.rank)), ...needs.map((n) => Number(n.rank)));
-  const request = new Map(requests.map((r) => [r.toMunicipalityId, r.status as Status]));
+  const request = new Map(requests.map((r) => [r.toMunicipalityId, r.status]));
   const mySize = sizeClassOf(me.population);
   const items = places.map((m) => {
     const theirPubs = pubs.filter((p) => p.municipalityId === m.id);
@@ -311,7 +309,7 @@ export async function listContactRequests(deps: Deps, scope: TenantScope) {
     .orderBy('c.createdAt', 'desc')
     .limit(200)
     .execute();
-  const role = (r: string | null) => (r ? (MUNICIPALITY_ROLE_LABELS[r as MunicipalityRole] ?? r) : null);
+  const role = (r: MunicipalityRole | null) => (r ? (MUNICIPALITY_ROLE_LABELS[r] ?? r) : null);
   const item = (r: (typeof rows)[number], incoming: boolean) => {
     const accepted = r.status === 'accepted';
     const contact = !accepted
@@ -328,7 +326,7 @@ export async function listContactRequests(deps: Deps, scope: TenantScope) {
       municipality: incoming ? r.fromName : r.toName,
       about: r.about,
       message: r.message,
-      status: r.status as Status,
+      status: r.status,
       createdAt: iso(r.createdAt),
       answeredAt: iso(r.answeredAt),
       contact,

@@ -7,6 +7,7 @@ import {
   LAENDER,
   type PROJECT_PHASES,
   type publicationInput,
+  type publicationState as publicationStateSchema,
   type publicationTemplate,
   sizeClassOf,
 } from '@dz/core';
@@ -24,6 +25,9 @@ import { loadProject } from '../projects/projects.access.js';
 import type { loadVisible } from './exchange.access.js';
 
 type Input = z.infer<typeof publicationInput>;
+type State = z.infer<typeof publicationStateSchema>;
+/** The publishing form's fields: stored or prefilled. */
+type Draft = State['input'];
 export type Template = z.infer<typeof publicationTemplate>;
 export type Entry = z.infer<typeof exchangeEntry>;
 type Db = Deps['db'] | Transaction<DB>;
@@ -104,8 +108,8 @@ async function templateOf(db: Db, project: { id: string; startsOn: string | null
     milestones: milestones.map((m) => ({ title: m.title, offsetDays: offset(m.dueOn) ?? 0 })),
     tasks: tasks.map((t) => ({ title: t.title, offsetDays: offset(t.dueOn) })),
     costs: costs.map((c) => ({
-      kind: c.kind as 'one_time' | 'recurring',
-      category: c.category as Template['costs'][number]['category'],
+      kind: c.kind,
+      category: c.category,
       label: c.label,
       year: c.yearOffset,
       min: Number(c.minCents),
@@ -115,7 +119,7 @@ async function templateOf(db: Db, project: { id: string; startsOn: string | null
     })),
     risks: risks.map((r) => ({
       title: r.title,
-      category: r.category as Template['risks'][number]['category'],
+      category: r.category,
       probability: r.probability,
       costMin: Number(r.costMinCents),
       costLikely: Number(r.costLikelyCents),
@@ -174,14 +178,14 @@ async function buildRow(db: Db, scope: TenantScope, project: { id: string; start
 /** The public texts and figures of a stored publication, as entered when publishing. */
 export function storedTexts(pub: Awaited<ReturnType<typeof loadVisible>>) {
   return {
-    visibility: pub.visibility as Input['visibility'],
+    visibility: pub.visibility,
     title: pub.title,
     problem: pub.problem,
     solution: pub.solution,
     results: pub.results,
     lessons: pub.lessons,
     fieldOfAction: pub.fieldOfAction,
-    stage: pub.stage as Input['stage'],
+    stage: pub.stage,
     tcoCents: pub.tcoCents === null ? null : Number(pub.tcoCents),
     effortHours: pub.effortHours,
     durationMonths: pub.durationMonths,
@@ -230,7 +234,11 @@ export function entryOf(
 }
 
 /** Prefilled publication fields from the project: needs, description, TCO, effort, duration, field of action. */
-async function prefill(deps: Deps, scope: TenantScope, p: Awaited<ReturnType<typeof loadProject>>) {
+async function prefill(
+  deps: Deps,
+  scope: TenantScope,
+  p: Awaited<ReturnType<typeof loadProject>>,
+): Promise<Draft & { _files: number }> {
   const [needs, fields, finance, settings, effort, files] = await Promise.all([
     deps.db
       .selectFrom('projectNeeds as pn')
@@ -253,21 +261,21 @@ async function prefill(deps: Deps, scope: TenantScope, p: Awaited<ReturnType<typ
     finance.costs.length || finance.staff.length ? computeFinance(finance, settings, m.population) : null;
   const months = p.startsOn && p.endsOn ? Math.max(1, Math.round(daysBetween(p.startsOn, p.endsOn) / 30.44)) : null;
   return {
-    visibility: 'all' as Input['visibility'],
-    networkIds: [] as string[],
+    visibility: 'all',
+    networkIds: [],
     title: p.title,
     problem: needs.map((n) => (n.description ? `${n.title}: ${n.description}` : n.title)).join('\n\n'),
     solution: p.description,
     results: '',
     lessons: '',
     fieldOfAction: fields[0] ?? '',
-    stage: STAGE_OF_PHASE[p.phase as Phase] ?? 'running',
+    stage: STAGE_OF_PHASE[p.phase] ?? 'running',
     tcoCents: computed ? computed.total : null,
     effortHours: effort?.hours ? Math.round(Number(effort.hours)) : null,
     durationMonths: months,
     products: '',
     contactRole: 'Digitalisierungsbeauftragte/r',
-    documentIds: [] as string[],
+    documentIds: [],
     shareMilestones: true,
     shareTasks: true,
     shareCosts: true,
@@ -318,7 +326,7 @@ async function fieldChoices(deps: Deps, municipalityId: string): Promise<string[
 }
 
 /** The project's publication state: the stored entry or a prefilled draft, choices and the origin if adopted. */
-export async function publicationState(deps: Deps, scope: TenantScope, projectId: string) {
+export async function publicationState(deps: Deps, scope: TenantScope, projectId: string): Promise<State> {
   const p = await loadProject(deps, scope, projectId);
   const [pub, networks, files, fields, origin] = await Promise.all([
     deps.db.selectFrom('publications').selectAll().where('projectId', '=', projectId).executeTakeFirst(),
@@ -343,7 +351,7 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
       .where('r.projectId', '=', projectId)
       .executeTakeFirst(),
   ]);
-  let input: Omit<Awaited<ReturnType<typeof prefill>>, '_files'>;
+  let input: Draft;
   let reuseCount = 0;
   if (pub) {
     const [nets, reuses] = await Promise.all([
@@ -354,11 +362,11 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
         .where('publicationId', '=', pub.id)
         .executeTakeFirst(),
     ]);
-    const t = pub.template as Template & { share?: Record<string, boolean> };
+    const t = pub.template;
     input = {
       ...storedTexts(pub),
       networkIds: nets.map((n) => n.networkId),
-      documentIds: (pub.documents as { id: string }[]).map((d) => d.id),
+      documentIds: pub.documents.map((d) => d.id),
       shareMilestones: t.share?.milestones ?? true,
       shareTasks: t.share?.tasks ?? true,
       shareCosts: t.share?.costs ?? true,
@@ -372,7 +380,7 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
   return {
     projectId,
     projectTitle: p.title,
-    status: (pub?.status ?? 'private') as 'private' | 'published' | 'withdrawn',
+    status: pub?.status ?? 'private',
     publicationId: pub?.id ?? null,
     version: pub?.version ?? 0,
     input,
@@ -432,7 +440,7 @@ export async function publish(deps: Deps, scope: TenantScope, projectId: string,
           risks: input.shareRisks,
         },
       }),
-      status: 'published',
+      status: 'published' as const,
       updatedAt: new Date(),
       publishedBy: scope.user.id,
     };

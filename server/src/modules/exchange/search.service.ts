@@ -1,4 +1,4 @@
-import { byLandOrder, type exchangeQuery, LAENDER } from '@dz/core';
+import { byLandOrder, type exchangeQuery, LAENDER, type SizeClass } from '@dz/core';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB, Publications } from '../../db/schema.js';
@@ -27,12 +27,10 @@ async function needWords(deps: Deps, scope: Scope): Promise<string | null> {
 
 /** Published entries the scope may see, with every filter applied (`facets`: all but the facet dimensions). */
 function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip?: 'facets'): Q {
-  let b = deps.db
-    .selectFrom('publications as p')
-    .where('p.status', '=', 'published')
-    .where(visible(scope)) as unknown as Q;
+  let b = deps.db.selectFrom('publications as p').where('p.status', '=', 'published').where(visible(scope));
   if (words) b = b.where(sql<boolean>`p.search @@ to_tsquery('german', ${words})`);
-  if (q.sizeClass && !skip) b = b.where('p.sizeClass', '=', q.sizeClass);
+  // the contract admits 1–7 only
+  if (q.sizeClass && !skip) b = b.where('p.sizeClass', '=', q.sizeClass as SizeClass);
   if (q.land && !skip) b = b.where('p.landCode', '=', q.land);
   if (q.kreis && !skip) b = b.where('p.kreisKey', '=', q.kreis);
   if (q.field && !skip) b = b.where('p.fieldOfAction', '=', q.field);
@@ -92,10 +90,8 @@ async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | n
     value: string;
     count: number;
   }>`WITH base AS MATERIALIZED (${base}) ${sql.join(parts, sql` UNION ALL `)}`.execute(deps.db);
-  return Object.fromEntries(FACETS.map((f) => [f, rows.filter((r) => r.facet === f)])) as unknown as Record<
-    Facet,
-    { value: string; count: number }[]
-  >;
+  const of = (f: Facet) => rows.filter((r) => r.facet === f);
+  return { sizeClass: of('sizeClass'), land: of('land'), kreis: of('kreis'), field: of('field'), stage: of('stage') };
 }
 
 /**
@@ -129,7 +125,7 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
         sql<number>`(SELECT count(*) FROM reuses r WHERE r.publication_id = p.id)`.as('reuses'),
         (eb) => eb.fn.countAll<number>().over().as('total'),
       ])
-      .$if(rank !== null, (qb) => qb.orderBy(rank as NonNullable<typeof rank>, 'desc'))
+      .$call((qb) => (rank ? qb.orderBy(rank, 'desc') : qb))
       // (a constant cannot be an ORDER BY term: without networks there is no lighthouse to lift)
       .$if(scope.networkIds.length > 0, (qb) => qb.orderBy(lighthouse, 'desc'))
       .orderBy('p.publishedAt', 'desc')
@@ -167,7 +163,7 @@ export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
       land: LAENDER[r.landCode]?.name ?? r.landCode,
       kreis: r.kreis,
       fieldOfAction: r.fieldOfAction,
-      stage: r.stage as Query['stage'] & string,
+      stage: r.stage,
       tcoCents: r.tcoCents === null ? null : Number(r.tcoCents),
       lighthouse: Boolean(r.lighthouse),
       reuses: Number(r.reuses),

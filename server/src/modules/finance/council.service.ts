@@ -1,4 +1,4 @@
-import { councilBodies, type councilSettingsSave, guessMunicipalityKind, type MunicipalityKind } from '@dz/core';
+import { councilBodies, type councilSettingsSave, guessMunicipalityKind } from '@dz/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
@@ -24,7 +24,7 @@ export async function loadCouncil(db: Db, municipalityId: string) {
       .executeTakeFirstOrThrow(),
     db.selectFrom('councilSettings').selectAll().where('municipalityId', '=', municipalityId).executeTakeFirst(),
   ]);
-  const kind = (saved?.kind as MunicipalityKind | undefined) ?? guessMunicipalityKind(m.name, m.landCode, m.bodyType);
+  const kind = saved?.kind ?? guessMunicipalityKind(m.name, m.landCode, m.bodyType);
   const suggested = councilBodies(m.landCode, kind);
   return {
     version: saved?.version ?? 0,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   AppError,
-  type BenefitInput,
   BUDGET_SIMULATION,
   councilWithArticle,
   decisionFigures,
@@ -13,6 +12,7 @@ import {
   simulate,
 } from '@dz/core';
 import type { z } from 'zod';
+import type { StoredPaperContent } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -44,7 +44,7 @@ export async function budgetSimulation(deps: Deps, projectId: string, input: Sim
     .select(['inputHash', 'result'])
     .where('projectId', '=', projectId)
     .executeTakeFirst();
-  if (stored?.inputHash === inputHash) return stored.result as BudgetFigures;
+  if (stored?.inputHash === inputHash) return stored.result;
   const { p50, p80, mean, expectedBase } = simulate(input);
   const result = JSON.stringify({ p50, p80, mean, expectedBase });
   await deps.db
@@ -98,7 +98,7 @@ export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
     ...BUDGET_SIMULATION,
   });
   const figures: Figures = paperFigures({
-    plan: { costs: doc.costs, staff: doc.staff, funding: doc.funding, benefits: doc.benefits as BenefitInput[] },
+    plan: { costs: doc.costs, staff: doc.staff, funding: doc.funding, benefits: doc.benefits },
     rates: c.rates,
     horizon: settings.horizonYears,
     population: muni.population,
@@ -149,7 +149,7 @@ async function existingPaper(deps: Deps, projectId: string) {
   return {
     versionNo: last.versionNo,
     content,
-    reference: ((first?.content ?? content) as Input).reference,
+    reference: (first?.content ?? content).reference,
   };
 }
 
@@ -165,7 +165,7 @@ async function nextReference(deps: Deps, scope: TenantScope) {
     .execute();
   const prefix = `BV/${year}/`;
   const max = rows
-    .map((r) => (r.content as Input).reference)
+    .map((r) => r.content.reference)
     .filter((ref) => ref.startsWith(prefix))
     .reduce((m, ref) => Math.max(m, Number(ref.slice(prefix.length)) || 0), 0);
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
@@ -294,7 +294,7 @@ export async function listPapers(deps: Deps, scope: TenantScope, projectId: stri
     .execute();
   return {
     items: rows.map((r) => {
-      const c = r.content as Input;
+      const c = r.content;
       return {
         id: r.id,
         versionNo: r.versionNo,
@@ -326,14 +326,14 @@ export async function paperPdf(deps: Deps, scope: TenantScope, projectId: string
   const r = await loadPaper(deps, scope, projectId, id);
   return {
     pdf: r.pdf ?? (await storedPaperPdf(deps.db, id)),
-    fileName: paperFileName((r.content as Input).reference, r.versionNo),
+    fileName: paperFileName(r.content.reference, r.versionNo),
   };
 }
 
 /** The paper as an OParl 1.1 `Paper` with its main file and the consultations (Beratungsfolge). */
 export async function paperOparl(deps: Deps, scope: TenantScope, projectId: string, id: string) {
   const r = await loadPaper(deps, scope, projectId, id);
-  const c = r.content as Input;
+  const c = r.content;
   const pdf = r.pdf ?? (await storedPaperPdf(deps.db, id));
   // a public version is the OParl interface's own Paper, whose ids resolve for every OParl client;
   // a non-public one stays a transfer document for the own council system (ids only inside it)

@@ -205,7 +205,7 @@ const RISKS = [
     costMax: 1_500_000,
     weeks: 4,
   },
-];
+] as const;
 
 describe('reproducible P80', () => {
   it('the screen, the simulation API and the paper give the same P80 after risks were edited', async () => {

@@ -1,8 +1,6 @@
 import {
   AppError,
   amortisationYear,
-  type BenefitInput,
-  type CostLineInput,
   type CostPlan,
   compareAlternatives,
   DEFAULT_DISCOUNT_RATE,
@@ -10,13 +8,11 @@ import {
   DEFAULT_HORIZON_YEARS,
   DEFAULT_STAFF_RATES,
   DEFAULT_STAFF_RATES_SOURCE,
-  type FundingInput,
   type financeSave,
   type financeSettingsSave,
   lifecycle,
   npv,
-  type StaffLineInput,
-  WIBE_DIMENSIONS,
+  type WibeDimension,
   wibeHint,
   wibePoints,
 } from '@dz/core';
@@ -130,12 +126,12 @@ export async function loadFinance(db: Db, projectId: string) {
     db.selectFrom('funding').selectAll().where('projectId', '=', projectId).orderBy('position').execute(),
     db.selectFrom('benefits').selectAll().where('projectId', '=', projectId).orderBy('position').execute(),
   ]);
-  const wibe = (doc?.wibe ?? {}) as Save['wibe'];
+  const wibe = doc?.wibe ?? {};
   return {
     version: doc?.version ?? 0,
     costs: costs.map((c) => ({
-      kind: c.kind as CostLineInput['kind'],
-      category: c.category as CostLineInput['category'] & Save['costs'][number]['category'],
+      kind: c.kind,
+      category: c.category,
       label: c.label,
       year: c.yearOffset,
       min: c.minCents,
@@ -145,7 +141,7 @@ export async function loadFinance(db: Db, projectId: string) {
       budgetLine: c.budgetLine,
     })),
     staff: staff.map((s) => ({
-      kind: s.kind as StaffLineInput['kind'],
+      kind: s.kind,
       label: s.label,
       payGroup: s.payGroup,
       year: s.yearOffset,
@@ -157,7 +153,7 @@ export async function loadFinance(db: Db, projectId: string) {
       sharePercent: f.sharePercent,
       conditions: f.conditions,
       deadline: f.deadline,
-      status: f.status as FundingInput['status'],
+      status: f.status,
     })),
     benefits: benefits.map((b) => ({
       label: b.label,
@@ -167,7 +163,7 @@ export async function loadFinance(db: Db, projectId: string) {
       fromYear: b.fromYear,
     })),
     wibe: { urgency: wibe.urgency ?? {}, strategic: wibe.strategic ?? {}, external: wibe.external ?? {} },
-    alternatives: { ...EMPTY_ALTERNATIVES, ...((doc?.alternatives ?? {}) as Partial<Alternatives>) },
+    alternatives: { ...EMPTY_ALTERNATIVES, ...doc?.alternatives },
     budgetAvailableCents: doc?.budgetAvailableCents ?? null,
     budgetLine: doc?.budgetLine ?? '',
   };
@@ -183,13 +179,15 @@ export function computeFinance(doc: Doc, settings: Settings, population: number)
     costs: doc.costs,
     staff: doc.staff,
     funding: doc.funding,
-    benefits: doc.benefits as BenefitInput[],
+    benefits: doc.benefits,
   };
   const l = lifecycle(plan, rates, settings.horizonYears, population);
   const flows = l.years.map((y) => y.net);
-  const points = Object.fromEntries(
-    WIBE_DIMENSIONS.map((d) => [d, wibePoints(d, (doc.wibe[d] ?? {}) as Record<string, number>)]),
-  ) as Record<(typeof WIBE_DIMENSIONS)[number], number>;
+  const points: Record<WibeDimension, number> = {
+    urgency: wibePoints('urgency', doc.wibe.urgency),
+    strategic: wibePoints('strategic', doc.wibe.strategic),
+    external: wibePoints('external', doc.wibe.external),
+  };
   const value = npv(flows, settings.discountRate);
   const own = doc.alternatives.partners.length ? doc.alternatives.partners : [{ name: 'Eigene Kommune', population }];
   return {

@@ -5,7 +5,6 @@ import {
   type paperSuggestions as paperSuggestionsSchema,
   populationFactor,
   projectTemplate,
-  type publicationTemplate,
   type RiskSuggestion,
   riskSuggestions,
   scaleEstimate,
@@ -20,7 +19,6 @@ import { orQuery } from '../needs/needs.service.js';
 import { loadProject } from '../projects/projects.access.js';
 import { loadSettings } from './finance.service.js';
 
-type Template = z.infer<typeof publicationTemplate>;
 type Suggestions = z.infer<typeof paperSuggestionsSchema>;
 
 /** How many comparable exchange projects are offered next to the template. */
@@ -45,7 +43,7 @@ async function comparables(deps: Deps, scope: TenantScope, words: string | null)
     .orderBy('p.publishedAt', 'desc')
     .limit(COMPARABLES)
     .execute();
-  return rows.map((r) => ({ ...r, template: r.template as Partial<Template> }));
+  return rows.map((r) => ({ ...r, template: r.template }));
 }
 
 /**

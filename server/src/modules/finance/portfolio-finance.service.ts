@@ -1,6 +1,6 @@
 import { VAT_RATE } from '@dz/core';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+import { type NotNull, sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
@@ -65,6 +65,7 @@ export async function portfolioFinance(deps: Deps, scope: TenantScope) {
       .where('p.municipalityId', '=', mid)
       .where('f.status', 'in', ['planned', 'applied'])
       .where('f.deadline', '>=', new Date().toISOString().slice(0, 10))
+      .$narrowType<{ deadline: NotNull; status: 'planned' | 'applied' }>()
       .orderBy('f.deadline')
       .limit(20)
       .execute(),
@@ -73,11 +74,7 @@ export async function portfolioFinance(deps: Deps, scope: TenantScope) {
     horizonYears: horizon,
     rows: rows.rows.map((r) => ({ ...r, year: Number(r.year), cents: Number(r.cents) })),
     exposure: { cents: Number(exposure.rows[0]?.cents ?? 0), risks: Number(exposure.rows[0]?.risks ?? 0) },
-    deadlines: deadlines.map((d) => ({
-      ...d,
-      deadline: d.deadline as string,
-      status: d.status as 'planned' | 'applied',
-    })),
+    deadlines,
     generatedAt: iso(new Date()),
   };
 }

@@ -39,7 +39,7 @@ export const toRisk = (r: Awaited<ReturnType<typeof riskRows>>[number]) => ({
   id: r.id,
   version: r.version,
   title: r.title,
-  category: r.category as Create['category'],
+  category: r.category,
   probability: r.probability,
   costMin: r.costMinCents,
   costLikely: r.costLikelyCents,
@@ -49,7 +49,7 @@ export const toRisk = (r: Awaited<ReturnType<typeof riskRows>>[number]) => ({
   owner: r.owner,
   mitigation: r.mitigation,
   mitigationCents: r.mitigationCents,
-  status: r.status as Create['status'],
+  status: r.status,
   exposure: Math.round(
     (r.probability / 100) * expected({ min: r.costMinCents, likely: r.costLikelyCents, max: r.costMaxCents }),
   ),

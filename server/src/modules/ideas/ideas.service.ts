@@ -1,4 +1,4 @@
-import { AppError, allows } from '@dz/core';
+import { AppError, allows, type IdeaStatus } from '@dz/core';
 import { sql } from 'kysely';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
@@ -6,8 +6,6 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-
-type IdeaStatus = 'new' | 'in_review' | 'accepted' | 'rejected' | 'implemented';
 
 function ideasQuery(deps: Deps, scope: TenantScope) {
   return deps.db
@@ -55,7 +53,7 @@ function summary(scope: TenantScope, r: Row) {
     id: r.id,
     title: r.title,
     description: r.description,
-    status: r.status as IdeaStatus,
+    status: r.status,
     supports: Number(r.supports ?? 0),
     supportedByMe: Boolean(r.supportedByMe),
     mine: r.submittedBy === scope.user.id,
@@ -96,7 +94,7 @@ export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
     ...summary(scope, r),
     version: r.version,
     submittedBy: author?.name ?? null,
-    events: events.map((e) => ({ at: iso(e.at), status: e.status as IdeaStatus, reason: e.reason })),
+    events: events.map((e) => ({ at: iso(e.at), status: e.status, reason: e.reason })),
     can: presentCan(scope, 'idea', { submittedBy: r.submittedBy, needId: r.needId }),
   };
 }

@@ -1,6 +1,7 @@
 import { AppError, arsFromAgs, completedName, type ImportReport } from '@dz/core';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { ImportRows } from '../../db/schema.js';
+import type { ImportJobs, ImportRows } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
@@ -217,23 +218,14 @@ export async function importDirectoryBuffer(db: Database, buf: Buffer, onProgres
   return report;
 }
 
-function jobView(j: {
-  id: string;
-  fileName: string;
-  status: string;
-  progress: number;
-  error: string | null;
-  report: unknown;
-  createdAt: Date;
-  finishedAt: Date | null;
-}) {
+function jobView(j: Selectable<ImportJobs>) {
   return {
     id: j.id,
     fileName: j.fileName,
-    status: j.status as 'queued' | 'running' | 'done' | 'failed',
+    status: j.status,
     progress: j.progress,
     error: j.error,
-    report: (j.report ?? null) as ImportReport | null,
+    report: j.report ?? null,
     createdAt: iso(j.createdAt),
     finishedAt: iso(j.finishedAt),
   };

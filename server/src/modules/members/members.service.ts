@@ -29,7 +29,7 @@ export async function listMembers(deps: Deps, scope: TenantScope) {
   requirePermission(scope, 'view_members');
   const rows = await repo.list(deps.db, scope);
   return {
-    items: rows.map((r) => ({ ...r, role: r.role as MunicipalityRole, since: iso(r.since) })),
+    items: rows.map((r) => ({ ...r, role: r.role, since: iso(r.since) })),
     can: presentCan(scope, 'members'),
   };
 }
@@ -109,7 +109,7 @@ export async function listInvitations(deps: Deps, scope: TenantScope) {
   return {
     items: rows.map((r) => ({
       ...r,
-      role: r.role as MunicipalityRole,
+      role: r.role,
       createdAt: iso(r.createdAt),
       expiresAt: iso(r.expiresAt),
       acceptedAt: iso(r.acceptedAt),
@@ -249,7 +249,7 @@ async function openInvitation(deps: Deps, token: string): Promise<OpenInvitation
       expiresAt: inv.expiresAt,
       municipalityId: inv.municipalityId,
       name: inv.shortName,
-      role: inv.role as MunicipalityRole,
+      role: inv.role,
     };
   }
   const mod = await deps.db
@@ -338,7 +338,7 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
         .values({ id: userId, email: inv.email, name: input.name, passwordHash: passwordHash! })
         .execute();
     }
-    const actor = { user: { id: userId } as TenantScope['user'] };
+    const actor = { user: { id: userId } };
     if (inv.kind === 'network_moderator') {
       await trx
         .insertInto('networkModerators')

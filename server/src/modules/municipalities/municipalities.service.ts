@@ -41,7 +41,7 @@ export function toMunicipality(r: MunicipalityRow): Municipality {
       ? {
           id: r.abId,
           name: r.abName!,
-          type: r.abType as NonNullable<Municipality['administeringBody']>['type'],
+          type: r.abType!,
           arsPrefix: r.abArsPrefix!,
         }
       : null,

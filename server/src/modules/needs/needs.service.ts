@@ -8,10 +8,6 @@ import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 
-type Urgency = 'low' | 'medium' | 'high' | 'critical';
-type Source = 'department' | 'employee' | 'citizen' | 'workshop';
-type Status = 'open' | 'in_review' | 'planned' | 'in_progress' | 'done' | 'rejected' | 'merged';
-
 /**
  * A German OR-query from free text: every word is stemmed by PostgreSQL ("Bauhöfe" → "bauhof"), so
  * similar needs are found while typing even with other word forms. Only letters and digits pass;
@@ -65,9 +61,9 @@ export async function listNeeds(deps: Deps, scope: TenantScope, q: z.infer<typeo
       title: r.title,
       service: r.service,
       department: r.department,
-      urgency: r.urgency as Urgency,
-      source: r.source as Source,
-      status: r.status as Status,
+      urgency: r.urgency,
+      source: r.source,
+      status: r.status,
       createdAt: iso(r.createdAt),
     })),
     total: Number(rows[0]?.total ?? 0),
@@ -89,7 +85,7 @@ export async function similarNeeds(deps: Deps, scope: TenantScope, text: string,
     .where(sql<boolean>`search @@ to_tsquery('german', ${words})`);
   if (exclude) q = q.where('id', '<>', exclude);
   const rows = await q.orderBy('score', 'desc').limit(5).execute();
-  return { items: rows.map((r) => ({ ...r, status: r.status as Status, score: Number(r.score) })) };
+  return { items: rows.map((r) => ({ ...r, status: r.status, score: Number(r.score) })) };
 }
 
 async function loadNeed(deps: Deps, scope: TenantScope, id: string) {
@@ -146,9 +142,9 @@ export async function getNeed(deps: Deps, scope: TenantScope, id: string) {
     service: n.service,
     departmentId: n.departmentId,
     department: dept?.name ?? null,
-    urgency: n.urgency as Urgency,
-    source: n.source as Source,
-    status: n.status as Status,
+    urgency: n.urgency,
+    source: n.source,
+    status: n.status,
     createdAt: iso(n.createdAt),
     workshopAction: action ?? null,
     mergedInto: into ?? null,

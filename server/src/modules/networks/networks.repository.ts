@@ -112,6 +112,7 @@ export const networksRepository = {
       .where('nm.municipalityId', '=', municipalityId)
       .where('nm.leftOn', 'is', null)
       .where('nm.status', 'in', ['invited', 'accepted'])
+      .$narrowType<{ status: 'invited' | 'accepted' }>()
       .orderBy('nm.status', 'desc')
       .orderBy('n.name')
       .execute();

@@ -23,7 +23,7 @@ export async function listNetworks(deps: Deps, scope: Scope) {
     items: rows.map((n) => ({
       id: n.id,
       name: n.name,
-      type: n.type as NetworkType,
+      type: n.type,
       description: n.description,
       memberCount: Number(n.memberCount ?? 0),
       isModerator: scope.moderatedNetworkIds.includes(n.id),
@@ -42,7 +42,7 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   return {
     id: n.id,
     name: n.name,
-    type: n.type as NetworkType,
+    type: n.type,
     description: n.description,
     version: n.version,
     members: members.map((m) => ({
@@ -55,7 +55,7 @@ export async function getNetwork(deps: Deps, scope: Scope, id: string) {
       sizeClass: sizeClassOf(m.population),
       joinedOn: m.joinedOn,
       leftOn: m.leftOn,
-      status: m.status as 'invited' | 'accepted' | 'declined',
+      status: m.status,
       staffSurveys: m.staffSurveys,
     })),
     // members see who moderates; email addresses only for moderators themselves
@@ -310,10 +310,10 @@ export async function listMemberships(deps: Deps, scope: TenantScope) {
     items: rows.map((r) => ({
       networkId: r.networkId,
       name: r.name,
-      type: r.type as NetworkType,
+      type: r.type,
       description: r.description,
       memberCount: Number(r.memberCount ?? 0),
-      status: r.status as 'invited' | 'accepted',
+      status: r.status,
       joinedOn: r.joinedOn,
       staffSurveys: r.staffSurveys,
       invitedBy: r.invitedBy,
@@ -360,8 +360,8 @@ export async function answerInvitation(
     let joinedOn = cur.joinedOn;
     if (joinedOn < today()) joinedOn = today();
     const next = accept
-      ? { status: 'accepted', joinedOn, staffSurveys: input.staffSurveys ?? false }
-      : { status: 'declined', staffSurveys: false };
+      ? { status: 'accepted' as const, joinedOn, staffSurveys: input.staffSurveys ?? false }
+      : { status: 'declined' as const, staffSurveys: false };
     await trx
       .updateTable('networkMembers')
       .set({ ...next, answeredBy: scope.user.id, answeredAt: new Date(), version: cur.version + 1 })

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { StoredPaperContent } from '../../db/schema.js';
 
 /**
  * Queries of the public OParl interface. There is no scope: everything here is anonymous and reaches
@@ -69,14 +70,14 @@ export async function listBodies(db: Database, w: Window, page: Page) {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as BodyRow[], total: Number(total.n) };
+  return { rows, total: Number(total.n) };
 }
 
-export async function findBody(db: Database, id: string) {
-  return (await bodies(db, {})
+export async function findBody(db: Database, id: string): Promise<BodyRow | undefined> {
+  return bodies(db, {})
     .select(['m.id', 'm.name', 'm.shortName', 'm.ags', 'm.ars', 'm.createdAt', 'm.updatedAt'])
     .where('m.id', '=', id)
-    .executeTakeFirst()) as BodyRow | undefined;
+    .executeTakeFirst();
 }
 
 export interface PaperRow {
@@ -84,7 +85,7 @@ export interface PaperRow {
   projectId: string;
   municipalityId: string;
   versionNo: number;
-  content: unknown;
+  content: StoredPaperContent;
   createdAt: Date;
   size: number;
   sha512: string;
@@ -128,11 +129,11 @@ export async function listPapers(db: Database, bodyId: string, w: Window, page: 
       .where(win)
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as PaperRow[], total: Number(total.n) };
+  return { rows, total: Number(total.n) };
 }
 
-export async function findPaper(db: Database, id: string) {
-  return (await papers(db).where('d.id', '=', id).executeTakeFirst()) as PaperRow | undefined;
+export async function findPaper(db: Database, id: string): Promise<PaperRow | undefined> {
+  return papers(db).where('d.id', '=', id).executeTakeFirst();
 }
 
 /** The other public versions of the same projects (OParl `relatedPaper`). */

@@ -19,13 +19,6 @@ const ROLE: Record<string, string> = {
   information: 'Kenntnisnahme',
 };
 
-interface PaperContent {
-  reference: string;
-  paperDate: string;
-  subject: string;
-  consultation: { body: string; date: string | null; role: string }[];
-}
-
 /** List parameters as parsed from the query string. */
 export interface ListQuery {
   page: number;
@@ -156,7 +149,7 @@ export async function getBody(deps: Deps, id: string) {
   return bodyObject(urls(deps.config.publicUrl), b);
 }
 
-function consultationObject(u: Urls, p: repo.PaperRow, c: PaperContent['consultation'][number], n: number) {
+function consultationObject(u: Urls, p: repo.PaperRow, c: repo.PaperRow['content']['consultation'][number], n: number) {
   const created = iso(p.createdAt);
   return {
     id: u.consultation(p.id, n),
@@ -172,7 +165,7 @@ function consultationObject(u: Urls, p: repo.PaperRow, c: PaperContent['consulta
 }
 
 function fileObject(u: Urls, p: repo.PaperRow) {
-  const c = p.content as PaperContent;
+  const c = p.content;
   const created = iso(p.createdAt);
   return {
     id: u.file(p.id),
@@ -192,7 +185,7 @@ function fileObject(u: Urls, p: repo.PaperRow) {
 }
 
 function paperObject(u: Urls, p: repo.PaperRow, related: string[]) {
-  const c = p.content as PaperContent;
+  const c = p.content;
   const created = iso(p.createdAt);
   return {
     id: u.paper(p.id),
@@ -243,7 +236,7 @@ export async function getPaper(deps: Deps, id: string) {
 
 export async function getConsultation(deps: Deps, paperId: string, n: number) {
   const p = await publicPaper(deps, paperId);
-  const c = (p.content as PaperContent).consultation[n - 1];
+  const c = p.content.consultation[n - 1];
   if (!c) throw notFound();
   return consultationObject(urls(deps.config.publicUrl), p, c, n);
 }
@@ -256,7 +249,7 @@ export async function getFile(deps: Deps, id: string) {
 export async function fileContent(deps: Deps, id: string) {
   const r = await repo.findPdf(deps.db, id);
   if (!r) throw notFound();
-  return { pdf: r.pdf, fileName: paperFileName((r.content as PaperContent).reference, r.versionNo) };
+  return { pdf: r.pdf, fileName: paperFileName(r.content.reference, r.versionNo) };
 }
 
 function organizationObject(u: Urls, bodyId: string, o: repo.OrganizationRow) {

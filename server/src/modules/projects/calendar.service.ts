@@ -1,4 +1,5 @@
 import { AppError } from '@dz/core';
+import type { NotNull } from 'kysely';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -75,6 +76,7 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
       .where('p.phase', '<>', 'stopped')
       .where('t.dueOn', 'is not', null)
       .where('t.status', '<>', 'done')
+      .$narrowType<{ dueOn: NotNull }>()
       .execute(),
   ]);
   const events: IcalAllDayEvent[] = [
@@ -86,7 +88,7 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
     })),
     ...tasks.map((t) => ({
       uid: `task-${t.id}@digitalzirkel`,
-      day: t.dueOn as string,
+      day: t.dueOn,
       summary: `Fällig: ${t.title} (${t.project})`,
       description: t.assignee ? `Zuständig: ${t.assignee}` : undefined,
       url: `${deps.config.publicUrl}/projekte/${t.projectId}`,

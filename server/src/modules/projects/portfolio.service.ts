@@ -30,13 +30,14 @@ export async function getTimeline(
     ])
     .where('p.municipalityId', '=', scope.municipalityId);
   if (q.phase) base = base.where('p.phase', '=', q.phase);
-  if (q.from) base = base.where((eb) => eb.or([eb('p.endsOn', 'is', null), eb('p.endsOn', '>=', q.from as string)]));
-  if (q.to) base = base.where((eb) => eb.or([eb('p.startsOn', 'is', null), eb('p.startsOn', '<=', q.to as string)]));
+  const { from, to } = q;
+  if (from) base = base.where((eb) => eb.or([eb('p.endsOn', 'is', null), eb('p.endsOn', '>=', from)]));
+  if (to) base = base.where((eb) => eb.or([eb('p.startsOn', 'is', null), eb('p.startsOn', '<=', to)]));
   const rows = await base.orderBy(sql`p.starts_on NULLS LAST`).orderBy('p.title').execute();
   return {
     items: rows.map((r) => ({
       ...r,
-      phase: r.phase as ProjectPhase,
+      phase: r.phase,
       milestones: (typeof r.milestones === 'string' ? JSON.parse(r.milestones) : (r.milestones ?? [])) as {
         title: string;
         dueOn: string;
@@ -120,7 +121,7 @@ export async function getTraceability(deps: Deps, scope: TenantScope) {
       const pGoals = goalT(projectGoals.filter((l) => l.projectId === p.id).map((l) => l.goalId));
       return {
         ...p,
-        phase: p.phase as ProjectPhase,
+        phase: p.phase,
         needs: pNeeds,
         goals: pGoals,
         linked: pNeeds.length + pGoals.length > 0,
@@ -167,6 +168,7 @@ export async function getAttention(deps: Deps, scope: TenantScope) {
       .where('p.municipalityId', '=', mid)
       .where('p.phase', 'not in', ['done', 'stopped'])
       .where('lr.overall', 'in', ['yellow', 'red'])
+      .$narrowType<{ overall: 'yellow' | 'red' }>()
       .orderBy(sql`CASE lr.overall WHEN 'red' THEN 0 ELSE 1 END`)
       .orderBy('p.title')
       .limit(8)
@@ -198,7 +200,7 @@ export async function getAttention(deps: Deps, scope: TenantScope) {
   ]);
   return {
     milestones: milestones.map((m) => ({ ...m, overdue: m.dueOn < today })),
-    atRisk: atRisk.map((p) => ({ ...p, overall: p.overall as 'yellow' | 'red' })),
+    atRisk,
     overloads: capacity.people.flatMap((p) =>
       p.cells
         .filter((c) => c.over)

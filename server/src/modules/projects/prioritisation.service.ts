@@ -3,7 +3,6 @@ import {
   type Criterion,
   type criteriaSave,
   DEFAULT_PRIORITY_CRITERIA,
-  type ProjectPhase,
   priorityScore,
   rankProjects,
   type scoresSave,
@@ -32,7 +31,7 @@ export async function loadCriteria(db: Kysely<DB> | Transaction<DB>, municipalit
       .execute(),
   ]);
   const criteria: Criterion[] = settings
-    ? rows.map((r) => ({ ...r, direction: r.direction as Criterion['direction'] }))
+    ? rows.map((r) => ({ ...r, direction: r.direction }))
     : DEFAULT_PRIORITY_CRITERIA.map((c) => ({ ...c }));
   return { version: settings?.version ?? 0, criteria };
 }
@@ -76,7 +75,7 @@ export async function getPriorities(deps: Deps, scope: TenantScope) {
     criteria,
     projects: ranked.map((r) => {
       const p = byId.get(r.id)!;
-      return { ...r, phase: p.phase as ProjectPhase, version: p.version, scores: scores.get(r.id) ?? {} };
+      return { ...r, phase: p.phase, version: p.version, scores: scores.get(r.id) ?? {} };
     }),
     can: presentCan(scope, 'prioritisation'),
   };

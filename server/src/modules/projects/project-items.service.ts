@@ -50,9 +50,9 @@ async function change(
 }
 
 /** A row of a project's part table that belongs to this project, or 404. */
-async function loadItem<T extends ItemTable>(deps: Deps, table: T, projectId: string, id: string) {
+async function loadItem(deps: Deps, table: ItemTable, projectId: string, id: string) {
   const row = await deps.db
-    .selectFrom(table as ItemTable)
+    .selectFrom(table)
     .select(['id', 'projectId'])
     .where('id', '=', id)
     .where('projectId', '=', projectId)

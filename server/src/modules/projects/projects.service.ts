@@ -1,7 +1,6 @@
 import {
   allows,
   fieldError,
-  type ProjectPhase,
   type projectCreate,
   type projectMove,
   type projectsQuery,
@@ -19,7 +18,6 @@ import { assertVersion } from '../../lib/versioning.js';
 import { assertMembers, loadProject, projectFacts } from './projects.access.js';
 
 type Query = Omit<z.infer<typeof projectsQuery>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
-type Light = 'green' | 'yellow' | 'red';
 
 /** Departments, needs and goals named in a project must belong to the active municipality. */
 async function checkRefs(
@@ -205,12 +203,12 @@ export async function portfolioRows(deps: Deps, scope: TenantScope, q: Query) {
     items: rows.map((r) => ({
       id: r.id,
       title: r.title,
-      phase: r.phase as ProjectPhase,
+      phase: r.phase,
       owner: r.ownerId && r.ownerName ? { id: r.ownerId, name: r.ownerName } : null,
       startsOn: r.startsOn,
       endsOn: r.endsOn,
-      departments: (r.departments as string[] | null) ?? [],
-      overall: (r.overall as Light | null) ?? null,
+      departments: r.departments ?? [],
+      overall: r.overall ?? null,
       needCount: Number(r.needCount ?? 0),
       goalCount: Number(r.goalCount ?? 0),
       score: r.priorityScore,
@@ -394,7 +392,7 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
     version: p.version,
     title: p.title,
     description: p.description,
-    phase: p.phase as ProjectPhase,
+    phase: p.phase,
     owner: owner ?? null,
     startsOn: p.startsOn,
     endsOn: p.endsOn,
@@ -415,14 +413,14 @@ export async function getProject(deps: Deps, scope: TenantScope, id: string) {
       title: t.title,
       assignee: t.assigneeId && t.assigneeName ? { id: t.assigneeId, name: t.assigneeName } : null,
       dueOn: t.dueOn,
-      status: t.status as 'open' | 'in_progress' | 'done',
+      status: t.status,
     })),
     reports: reports.map((r) => ({
       ...r,
-      scope: r.scope as Light,
-      schedule: r.schedule as Light,
-      budget: r.budget as Light,
-      overall: r.overall as Light,
+      scope: r.scope,
+      schedule: r.schedule,
+      budget: r.budget,
+      overall: r.overall,
       createdAt: iso(r.createdAt),
     })),
     links: links.map((l) => ({ id: l.id, title: l.title, url: l.url, createdAt: iso(l.createdAt) })),
@@ -558,7 +556,7 @@ export async function board(deps: Deps, scope: TenantScope) {
   return {
     items: rows.map(({ priorityScore, mine, ...r }) => ({
       ...r,
-      phase: r.phase as ProjectPhase,
+      phase: r.phase,
       score: priorityScore,
       movable: allows(scope, 'manage_projects') || Boolean(mine),
     })),

@@ -176,7 +176,7 @@ export const startRepository = {
         networks: n(row.networks),
         moderatedNetworks: n(row.moderatedNetworks),
       },
-      lastImportAt: (row.lastImportAt as Date | string | null) ?? null,
+      lastImportAt: row.lastImportAt ?? null,
     };
   },
 

@@ -58,7 +58,7 @@ export async function getPlatformStart(deps: Deps, scope: Scope) {
     lastImportAt: iso(lastImportAt),
     invitations: invitations.map((i) => ({
       ...i,
-      role: i.role as 'admin' | 'coordinator' | 'staff' | 'council' | 'mayor',
+      role: i.role,
       expiresAt: iso(i.expiresAt),
     })),
   };

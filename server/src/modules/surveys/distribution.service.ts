@@ -1,4 +1,4 @@
-import { AppError, fieldError, type SurveyDefinition } from '@dz/core';
+import { AppError, fieldError } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
@@ -57,7 +57,7 @@ async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kin
       kind,
       name: r.name,
       title: s.title,
-      mode: s.mode as 'municipality' | 'person',
+      mode: s.mode,
       anonymous: s.anonymous,
       closesOn: s.closesOn,
       link,
@@ -73,7 +73,11 @@ type Db = Deps['db'];
  * each once with the first network that reaches it, or the owning municipality; person surveys reach
  * the staff of the municipalities that allowed their network's staff surveys.
  */
-async function plannedTargets(db: Db, s: SurveyRow, today: string) {
+async function plannedTargets(
+  db: Db,
+  s: SurveyRow,
+  today: string,
+): Promise<{ municipalityId: string; networkId: string | null; userId: string | null }[]> {
   const nets = s.networkId ? [s.networkId, ...s.networkIds] : [];
   const munis: { municipalityId: string; networkId: string | null }[] = s.networkId
     ? (await networksRepository.currentMembers(db, nets, today))
@@ -83,7 +87,7 @@ async function plannedTargets(db: Db, s: SurveyRow, today: string) {
     : [{ municipalityId: s.municipalityId as string, networkId: null }];
   const seen = new Set<string>();
   const unique = munis.filter((m) => !seen.has(m.municipalityId) && seen.add(m.municipalityId));
-  if (s.mode !== 'person' || !unique.length) return unique.map((m) => ({ ...m, userId: null as string | null }));
+  if (s.mode !== 'person' || !unique.length) return unique.map((m) => ({ ...m, userId: null }));
   const people = await db
     .selectFrom('memberships')
     .select(['userId', 'municipalityId'])
@@ -96,7 +100,6 @@ async function plannedTargets(db: Db, s: SurveyRow, today: string) {
   const netOf = new Map(unique.map((m) => [m.municipalityId, m.networkId]));
   return people.map((p) => ({
     ...p,
-    userId: p.userId as string | null,
     networkId: netOf.get(p.municipalityId) ?? null,
   }));
 }
@@ -134,7 +137,7 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
         'survey_final',
         'Eine geschlossene Umfrage lässt sich nicht wieder öffnen, weil spätere Antworten sonst mit den bereits sichtbaren Ergebnissen verglichen werden könnten. Duplizieren Sie die Umfrage für eine neue Runde.',
       );
-    const def = s.definition as SurveyDefinition;
+    const def = s.definition;
     if (!def.sections.some((sec) => sec.questions.length > 0))
       throw fieldError('body.definition', 'no_questions', 'Die Umfrage hat noch keine Fragen.');
     const today = todayIso();

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type Answers, AppError, answerRows, may, type SurveyDefinition, sizeClassOf, validateAnswers } from '@dz/core';
+import { type Answers, AppError, answerRows, may, type ResponseStatus, sizeClassOf, validateAnswers } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -61,11 +61,11 @@ function permissions(scope: Scope, s: SurveyRow, status: string) {
 export async function getResponse(deps: Deps, scope: Scope, surveyId: string) {
   const { s, target } = await context(deps, scope, surveyId);
   const r = await findResponse(deps.db, s, target, scope.user.id).executeTakeFirst();
-  const status: 'none' | 'draft' | 'submitted' = (r?.status as 'draft' | 'submitted' | undefined) ?? 'none';
+  const status: ResponseStatus = r?.status ?? 'none';
   return {
     status,
     version: r?.version ?? 0,
-    answers: (r?.answers as Answers) ?? {},
+    answers: r?.answers ?? {},
     submittedAt: r?.submittedAt ? iso(r.submittedAt) : null,
     updatedAt: r ? iso(r.updatedAt) : null,
     can: permissions(scope, s, status),
@@ -90,7 +90,7 @@ export async function saveResponse(
 ) {
   const { s, target } = await context(deps, scope, surveyId);
   requireRole(scope, s, submit ? 'submit_responses' : 'draft_responses');
-  const def = s.definition as SurveyDefinition;
+  const def = s.definition;
   await deps.db.transaction().execute(async (trx) => {
     const cur = await findResponse(trx, s, target, scope.user.id).forUpdate().executeTakeFirst();
     const perm = permissions(scope, s, cur?.status ?? 'none');

@@ -1,4 +1,11 @@
-import { allQuestions, effectiveThreshold, type Question, type SurveyDefinition, type SurveyResults } from '@dz/core';
+import {
+  type Answers,
+  type AnswerValue,
+  allQuestions,
+  effectiveThreshold,
+  type Question,
+  type SurveyResults,
+} from '@dz/core';
 import ExcelJS from 'exceljs';
 import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
@@ -33,7 +40,7 @@ const HEAD = [
 
 /** One row per shown group × question × item × value; hidden groups are only counted in a note. */
 function aggregateRows(s: SurveyRow, results: SurveyResults): (string | number | null)[][] {
-  const qs = new Map(allQuestions(s.definition as SurveyDefinition).map((q) => [q.id, q]));
+  const qs = new Map(allQuestions(s.definition).map((q) => [q.id, q]));
   const rows: (string | number | null)[][] = [];
   if (results.hiddenGroups > 0)
     rows.push([
@@ -133,7 +140,7 @@ export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResul
     for (const col of [8, 9]) ws.getColumn(col).numFmt = XLSX_FORMAT.decimal; // mean, median
     const texts = wb.addWorksheet('Freitexte');
     texts.addRow(['Frage', 'Antwort (ohne Zuordnung)']).font = { bold: true };
-    const qs = new Map(allQuestions(s.definition as SurveyDefinition).map((q) => [q.id, q]));
+    const qs = new Map(allQuestions(s.definition).map((q) => [q.id, q]));
     for (const st of results.groups[0]?.questions ?? [])
       for (const t of st.texts) texts.addRow([qs.get(st.questionId)?.text.de ?? st.questionId, t]);
     texts.getColumn(1).width = 50;
@@ -143,10 +150,10 @@ export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResul
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function rawValue(q: Question, v: unknown): string {
+function rawValue(q: Question, v: AnswerValue | undefined): string {
   if (v === undefined || v === null) return '';
   if (q.type === 'matrix')
-    return Object.entries(v as Record<string, number>)
+    return Object.entries(v)
       .map(([k, n]) => `${itemLabel(q, k)}: ${n}`)
       .join(' | ');
   if (Array.isArray(v)) return v.map((x) => valueLabel(q, String(x))).join(' | ');
@@ -167,18 +174,18 @@ const sameSet = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string>) =>
  * (and matrix rows) that are published in exactly the cells where the responses themselves are, so a
  * row can never be placed in a smaller set than the published groups; rows in a random order.
  */
-export function rawAnswersCsv(s: SurveyRow, d: Disclosure, rows: { answers: Record<string, unknown> }[]): string {
+export function rawAnswersCsv(s: SurveyRow, d: Disclosure, rows: { answers: Answers }[]): string {
   const t = effectiveThreshold(s.threshold);
   const total = d.classes.reduce((a, c) => a + c.n, 0);
   if (total < t) return germanCsv([['Hinweis'], [`Weniger als ${t} Antworten – nichts auswertbar.`]]);
   const ok = (unit: string) => sameSet(d.units.get(unit), d.responses);
-  const cols = allQuestions(s.definition as SurveyDefinition)
+  const cols = allQuestions(s.definition)
     .filter((q) => ROW_TYPES.has(q.type) && ok(`${q.id}|`))
     .map((q) => ({ ...q, items: q.items?.filter((it) => ok(`${q.id}|${it.id}`)) }));
-  const value = (q: Question, v: unknown) => {
+  const value = (q: Question, v: AnswerValue | undefined) => {
     if (q.type !== 'matrix' || !v) return rawValue(q, v);
     const keep = new Set((q.items ?? []).map((i) => i.id));
-    return rawValue(q, Object.fromEntries(Object.entries(v as Record<string, number>).filter(([k]) => keep.has(k))));
+    return rawValue(q, Object.fromEntries(Object.entries(v).filter(([k]) => keep.has(k))));
   };
   return germanCsv([cols.map((q) => q.text.de), ...rows.map((r) => cols.map((q) => value(q, r.answers[q.id])))]);
 }

@@ -15,12 +15,12 @@ import {
   type QiDimension,
   type Question,
   type resultsQuery,
-  type SurveyDefinition,
   type SurveyResults,
   TOTAL_CELL,
 } from '@dz/core';
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { SurveyResponses } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope } from '../../lib/scope.js';
 import { canManage, canSeeResults, isTargeted, loadSurvey, type SurveyRow } from './surveys.access.js';
@@ -185,7 +185,7 @@ export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery):
     baseKey === TOTAL_CELL,
   );
   const labels = await groupLabels(deps, q.groupBy, [...shown]);
-  const def = s.definition as SurveyDefinition;
+  const def = s.definition;
   const visible = (unit: string, k: string) => d.units.get(unit)?.has(cellOf(k)) ?? false;
   const groups = [ALL, ...shown]
     .map((k) => ({
@@ -291,7 +291,7 @@ async function questionStats(
   const keyOf = (v: unknown) => (!grouped || v === null ? ALL : String(v));
   const keep = (k: string) => k === ALL || shown.has(k);
   const gsel = grouped ? sql`r.g` : sql`NULL::text`;
-  const questions = allQuestions(s.definition as SurveyDefinition);
+  const questions = allQuestions(s.definition);
   const idsOf = (...types: string[]) => questions.filter((x) => types.includes(x.type)).map((x) => x.id);
   const multiIds = idsOf('multiple', 'matrix');
   const textIds = withTexts ? idsOf('text') : [];
@@ -416,7 +416,7 @@ export async function getRawAnswers(deps: Deps, scope: Scope, id: string) {
     throw new AppError('conflict', 'Rohdaten gibt es erst, wenn die Umfrage geschlossen ist.');
   const [d, rows] = await Promise.all([
     disclosureOfClosed(deps, s),
-    sql<{ answers: Record<string, unknown> }>`
+    sql<Pick<Selectable<SurveyResponses>, 'answers'>>`
       SELECT answers FROM survey_responses
       WHERE survey_id = ${s.id} AND status = 'submitted' ORDER BY md5(id::text || ${s.secret})`.execute(deps.db),
   ]);

@@ -100,14 +100,14 @@ export async function listSurveys(deps: Deps, scope: Scope) {
     .map((r) => ({
       id: r.id,
       title: r.title,
-      status: r.status as 'draft' | 'open' | 'closed',
-      mode: r.mode as 'municipality' | 'person',
+      status: r.status,
+      mode: r.mode,
       owner: r.networkName ?? r.municipalityName ?? '',
       networkId: r.networkId,
       opensOn: r.opensOn,
       closesOn: r.closesOn,
       canEdit: canManage(scope, r),
-      myResponse: (r.myStatus as 'none' | 'draft' | 'submitted' | null) ?? null,
+      myResponse: r.myStatus ?? null,
       submitted: Number(r.submitted ?? 0),
       targets: Number(r.targets ?? 0),
     }));
@@ -133,8 +133,8 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
     title: s.title,
     titleEn: s.titleEn,
     intro: s.intro,
-    mode: s.mode as 'municipality' | 'person',
-    status: s.status as 'draft' | 'open' | 'closed',
+    mode: s.mode,
+    status: s.status,
     opensOn: s.opensOn,
     closesOn: s.closesOn,
     threshold: s.threshold,
@@ -143,7 +143,7 @@ async function detail(deps: Deps, scope: Scope, s: SurveyRow) {
     networkId: s.networkId,
     networkIds: s.networkIds,
     owner: owner?.name ?? '',
-    definition: s.definition as SurveyDefinition,
+    definition: s.definition,
     can: presentCan(scope, 'surveyView', { ...s, hasTarget: !!target, targeted, personal: s.mode === 'person' }),
   };
 }
@@ -182,7 +182,7 @@ export async function createSurvey(deps: Deps, scope: Scope, input: z.infer<type
   let definition: SurveyDefinition;
   if (input.source === 'import') {
     if (!input.definition) throw fieldError('body.definition', 'required', 'Bitte wählen Sie eine Definition.');
-    definition = input.definition as SurveyDefinition;
+    definition = input.definition;
   } else if (input.source === 'template') definition = painPointTemplate();
   else definition = { sections: [{ id: 'abschnitt-1', title: { de: 'Abschnitt 1' }, questions: [] }] };
   const id = newId();
@@ -236,7 +236,7 @@ function canonical(v: unknown): string {
       ? Object.fromEntries(
           Object.keys(x)
             .sort()
-            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+            .map((k) => [k, x[k]]),
         )
       : x,
   );
@@ -381,6 +381,6 @@ export async function exportDefinition(deps: Deps, scope: Scope, id: string) {
     titleEn: s.titleEn,
     intro: s.intro,
     mode: s.mode,
-    definition: s.definition as SurveyDefinition,
+    definition: s.definition,
   };
 }

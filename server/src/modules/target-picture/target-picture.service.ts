@@ -1,11 +1,4 @@
-import {
-  AppError,
-  DEFAULT_FIELDS_OF_ACTION,
-  fieldError,
-  PROJECT_PHASE_LABELS,
-  type ProjectPhase,
-  type targetPictureSave,
-} from '@dz/core';
+import { AppError, DEFAULT_FIELDS_OF_ACTION, fieldError, PROJECT_PHASE_LABELS, type targetPictureSave } from '@dz/core';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
@@ -345,7 +338,7 @@ export async function targetPicturePdf(deps: Deps, scope: TenantScope): Promise<
         text: [
           { text: 'Umgesetzt durch die Projekte: ', bold: true },
           carried.length
-            ? carried.map((x) => `${x.title} (${PROJECT_PHASE_LABELS[x.phase as ProjectPhase] ?? x.phase})`).join('; ')
+            ? carried.map((x) => `${x.title} (${PROJECT_PHASE_LABELS[x.phase] ?? x.phase})`).join('; ')
             : 'noch kein Projekt',
         ],
       });

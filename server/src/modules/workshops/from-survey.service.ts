@@ -53,7 +53,7 @@ export async function createWorkshopFromSurvey(deps: Deps, scope: Scope, surveyI
       heldOn: defaultWorkshopDate(today, s.closesOn),
       place: '',
       videoUrl: '',
-      leitfrage: fromTemplate(s.definition as SurveyDefinition) ? PAIN_POINT_TEMPLATE_LEITFRAGE : '',
+      leitfrage: fromTemplate(s.definition) ? PAIN_POINT_TEMPLATE_LEITFRAGE : '',
       votesPerPerson: 3,
       municipalityIds: [...new Set(members.map((m) => m.municipalityId))],
     },

@@ -183,13 +183,13 @@ export async function liveState(deps: Deps, p: Participant) {
     workshopId: p.workshopId,
     title: p.title,
     leitfrage: p.leitfrage,
-    status: p.status as 'planned' | 'live' | 'done',
+    status: p.status,
     currentItemId: p.currentItemId,
     votesPerPerson: p.votesPerPerson,
     me: { name: p.name },
     items: items.map((it) => ({
       id: it.id,
-      kind: it.kind as 'topic' | 'impulse' | 'other',
+      kind: it.kind,
       title: it.title,
       votesLeft: p.votesPerPerson - (usedByItem.get(it.id) ?? 0),
       ideas: ideas

@@ -24,7 +24,7 @@ export async function reportData(deps: Deps, scope: Scope, id: string) {
     const s = await loadSurvey(deps.db, w.surveyId);
     if (canSeeResults(scope, s, await isTargeted(deps.db, scope, s.id))) {
       results = await computeResults(deps, s, { groupBy: 'none' });
-      def = s.definition as SurveyDefinition;
+      def = s.definition;
     }
   }
   return { w, d, results, def };

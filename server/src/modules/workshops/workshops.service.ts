@@ -8,7 +8,6 @@ import {
   LAENDER,
   localText,
   may,
-  type SurveyDefinition,
   sizeClassOf,
   type workshopCreate,
   type workshopUpdate,
@@ -62,7 +61,7 @@ export async function listWorkshops(deps: Deps, scope: Scope) {
       id: r.id,
       title: r.title,
       heldOn: r.heldOn,
-      status: r.status as 'planned' | 'live' | 'done',
+      status: r.status,
       network: r.network,
       canManage: may(scope, 'workshop', 'manage', { networkId: r.networkId }),
     })),
@@ -106,11 +105,11 @@ export async function workshopData(deps: Deps, w: WorkshopRow) {
   ]);
   return {
     network: net.name,
-    survey: survey ? { title: survey.title, definition: survey.definition as SurveyDefinition } : null,
+    survey: survey ? { title: survey.title, definition: survey.definition } : null,
     items: items.map((it) => ({
       id: it.id,
       position: it.position,
-      kind: it.kind as 'topic' | 'impulse' | 'other',
+      kind: it.kind,
       title: it.title,
       description: it.description,
       speaker: it.speaker,
@@ -129,7 +128,7 @@ export async function workshopData(deps: Deps, w: WorkshopRow) {
       what: a.what,
       who: a.who,
       dueOn: a.dueOn,
-      status: a.status as 'open' | 'done',
+      status: a.status,
       version: a.version,
     })),
     municipalities: munis.map((m) => ({
@@ -161,7 +160,7 @@ export async function getWorkshop(deps: Deps, scope: Scope, id: string) {
     leitfrage: w.leitfrage,
     joinCode: mod || w.status === 'live' ? w.joinCode : '',
     votesPerPerson: w.votesPerPerson,
-    status: w.status as 'planned' | 'live' | 'done',
+    status: w.status,
     currentItemId: w.currentItemId,
     participants: d.participants,
     municipalities: d.municipalities,
@@ -218,7 +217,7 @@ export async function createWorkshop(
           'unknown_survey',
           'Diese Umfrage gibt es nicht oder Sie verwalten sie nicht.',
         );
-      sections = (s.definition as SurveyDefinition).sections.map((x) => ({
+      sections = s.definition.sections.map((x) => ({
         id: x.id,
         title: localText(x.title, 'de'),
       }));
@@ -243,8 +242,8 @@ export async function createWorkshop(
     await trx.insertInto('workshopModerators').values({ workshopId: id, userId: scope.user.id }).execute();
     await setMunicipalities(trx, id, input.municipalityIds);
     const agenda = [
-      { kind: 'impulse', ...impulse, surveySectionId: null as string | null },
-      ...sections.map((s) => ({ kind: 'topic', title: s.title, description: '', surveySectionId: s.id })),
+      { kind: 'impulse' as const, ...impulse, surveySectionId: null },
+      ...sections.map((s) => ({ kind: 'topic' as const, title: s.title, description: '', surveySectionId: s.id })),
     ];
     await trx
       .insertInto('workshopItems')
@@ -383,9 +382,9 @@ export async function moveItem(deps: Deps, scope: Scope, id: string, itemId: str
     const i = items.findIndex((x) => x.id === itemId);
     if (i < 0) throw new AppError('not_found');
     const j = direction === 'up' ? i - 1 : i + 1;
+    const me = items[i];
     const other = items[j];
-    if (!other) return;
-    const me = items[i] as (typeof items)[number];
+    if (!me || !other) return;
     await trx.updateTable('workshopItems').set({ position: other.position }).where('id', '=', me.id).execute();
     await trx.updateTable('workshopItems').set({ position: me.position }).where('id', '=', other.id).execute();
   });
