@@ -1,26 +1,8 @@
-import type {
-  acceptInvitationBody,
-  invitationInfo,
-  loginBody,
-  profileBody,
-  resetConfirmBody,
-  resetRequestBody,
-  setupBody,
-  setupLinkInfo,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { sessionKey, useResetSession } from '../../app/session';
 import { api } from '../../lib/api';
-
-export type InvitationInfo = z.infer<typeof invitationInfo>;
-export type SetupLinkInfo = z.infer<typeof setupLinkInfo>;
-export type LoginInput = z.input<typeof loginBody>;
-export type AcceptInvitationInput = z.input<typeof acceptInvitationBody>;
-export type SetupInput = z.input<typeof setupBody>;
-export type ProfileInput = z.input<typeof profileBody>;
-export type ResetRequestInput = z.input<typeof resetRequestBody>;
-export type ResetConfirmInput = z.input<typeof resetConfirmBody>;
 
 /** Query keys of the sign-in pages (the session itself has its own key in app/session). */
 export const authKeys = {
@@ -32,6 +14,7 @@ export const authKeys = {
 /** A link's token is checked by the server only when it can be one at all (at least 20 characters). */
 const plausible = (token: string) => token.length >= 20;
 
+export type InvitationInfo = z.infer<typeof C.invitationInfo>;
 /** What an invitation link opens; a closed one fails with `token_invalid` and its reason (no retry). */
 export const invitationQuery = (token: string) =>
   queryOptions({
@@ -41,6 +24,7 @@ export const invitationQuery = (token: string) =>
     enabled: plausible(token),
   });
 
+export type SetupLinkInfo = z.infer<typeof C.setupLinkInfo>;
 /** Whether the one-time setup link still works (fails with `token_invalid` and its reason otherwise). */
 export const setupLinkQuery = (token: string) =>
   queryOptions({
@@ -59,22 +43,28 @@ function useStartsSession<T>(path: string) {
   });
 }
 
+export type LoginInput = z.input<typeof C.loginBody>;
 export const useLogin = () => useStartsSession<LoginInput>('/auth/login');
+export type AcceptInvitationInput = z.input<typeof C.acceptInvitationBody>;
 export const useAcceptInvitation = () => useStartsSession<AcceptInvitationInput>('/auth/invitations/accept');
+export type SetupInput = z.input<typeof C.setupBody>;
 export const useSetup = () => useStartsSession<SetupInput>('/auth/setup');
 
+export type ResetRequestInput = z.input<typeof C.resetRequestBody>;
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: (body: ResetRequestInput) => api('/auth/password-reset', { method: 'POST', body }),
   });
 }
 
+export type ResetConfirmInput = z.input<typeof C.resetConfirmBody>;
 export function useConfirmPasswordReset() {
   return useMutation({
     mutationFn: (body: ResetConfirmInput) => api('/auth/password-reset/confirm', { method: 'POST', body }),
   });
 }
 
+export type ProfileInput = z.input<typeof C.profileBody>;
 /** Name and language live in the session: it is fetched again after saving. */
 export function useSaveProfile() {
   const qc = useQueryClient();

@@ -1,23 +1,12 @@
-import type {
-  dashboard,
-  firstStepsDismissal,
-  firstStepsView,
-  networkMembershipList,
-  platformStart,
-  surveyList,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { membershipsQuery } from '../networks/queries';
 import { surveysQuery } from '../surveys/queries';
 
-export type Dashboard = z.infer<typeof dashboard>;
-export type FirstStepsView = z.infer<typeof firstStepsView>;
-export type FirstStepsDismissal = z.input<typeof firstStepsDismissal>;
-export type PlatformStart = z.infer<typeof platformStart>;
-export type Surveys = z.infer<typeof surveyList>;
-export type Memberships = z.infer<typeof networkMembershipList>;
+export type Surveys = z.infer<typeof C.surveyList>;
+export type Memberships = z.infer<typeof C.networkMembershipList>;
 
 /**
  * Query keys of the start pages: everything under `dashboard` (the municipality page refreshes it after a change
@@ -30,16 +19,19 @@ export const dashboardKeys = {
   platformStart: ['dashboard', 'platform-start'] as const,
 };
 
+export type Dashboard = z.infer<typeof C.dashboard>;
 export const dashboardQuery = queryOptions({
   queryKey: dashboardKeys.summary,
   queryFn: () => api<Dashboard>('/dashboard'),
 });
 
+export type FirstStepsView = z.infer<typeof C.firstStepsView>;
 export const firstStepsQuery = queryOptions({
   queryKey: dashboardKeys.firstSteps,
   queryFn: () => api<FirstStepsView>('/first-steps'),
 });
 
+export type PlatformStart = z.infer<typeof C.platformStart>;
 export const platformStartQuery = queryOptions({
   queryKey: dashboardKeys.platformStart,
   queryFn: () => api<PlatformStart>('/platform/start'),
@@ -52,6 +44,7 @@ export const platformStartQuery = queryOptions({
 export const awaitingSurveysQuery = surveysQuery();
 export const awaitingMembershipsQuery = membershipsQuery();
 
+export type FirstStepsDismissal = z.input<typeof C.firstStepsDismissal>;
 /** Hides or shows the first-steps checklist; the answer is the checklist. */
 export function useDismissFirstSteps() {
   const qc = useQueryClient();

@@ -1,45 +1,10 @@
-import type {
-  adoptionInput,
-  adoptionPreview,
-  contactRequestInput,
-  contactRequestList,
-  exchangeDetail,
-  exchangeEntry,
-  exchangeList,
-  jointCreate,
-  jointDetail,
-  jointEntryInput,
-  jointList,
-  jointUpdate,
-  Municipality,
-  needDetail,
-  partnerSuggestions,
-  postInput,
-  publicationInput,
-  publicationState,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
 import { needKeys } from '../needs/queries';
 
-export type ExchangeList = z.infer<typeof exchangeList>;
-export type Entry = z.infer<typeof exchangeEntry>;
-export type EntryDetail = z.infer<typeof exchangeDetail>;
-export type AdoptionPreview = z.infer<typeof adoptionPreview>;
-export type AdoptionInput = z.input<typeof adoptionInput>;
-export type PostInput = z.input<typeof postInput>;
-export type PublicationState = z.infer<typeof publicationState>;
-export type PublicationInput = z.input<typeof publicationInput>;
-export type PartnerSuggestions = z.infer<typeof partnerSuggestions>;
-export type ContactRequests = z.infer<typeof contactRequestList>;
-export type ContactRequestInput = z.input<typeof contactRequestInput>;
-export type JointList = z.infer<typeof jointList>;
-export type JointDetail = z.infer<typeof jointDetail>;
-export type JointCreate = z.input<typeof jointCreate>;
-export type JointUpdate = z.input<typeof jointUpdate>;
-export type JointEntryInput = z.input<typeof jointEntryInput>;
-type Need = z.infer<typeof needDetail>;
+type Need = z.infer<typeof C.needDetail>;
 
 /** Query keys of the exchange: everything under `exchange`, so one invalidation refreshes the whole feature. */
 export const exchangeKeys = {
@@ -61,39 +26,47 @@ export const exchangeKeys = {
 const municipalityKey = (id: string) => ['municipality', id] as const;
 const projectsKey = ['projects'] as const;
 
+export type ExchangeList = z.infer<typeof C.exchangeList>;
 export const exchangeListQuery = (qs: string) =>
   queryOptions({ queryKey: exchangeKeys.list(qs), queryFn: () => api<ExchangeList>(`/exchange?${qs}`) });
 
+export type EntryDetail = z.infer<typeof C.exchangeDetail>;
 export const entryQuery = (id: string) =>
   queryOptions({ queryKey: exchangeKeys.entry(id), queryFn: () => api<EntryDetail>(`/exchange/${id}`) });
 
+export type AdoptionPreview = z.infer<typeof C.adoptionPreview>;
 export const adoptionQuery = (id: string) =>
   queryOptions({
     queryKey: exchangeKeys.adoption(id),
     queryFn: () => api<AdoptionPreview>(`/exchange/${id}/adoption`),
   });
 
+export type PublicationState = z.infer<typeof C.publicationState>;
 export const publicationQuery = (projectId: string) =>
   queryOptions({
     queryKey: exchangeKeys.publication(projectId),
     queryFn: () => api<PublicationState>(`/projects/${projectId}/publication`),
   });
 
+export type PartnerSuggestions = z.infer<typeof C.partnerSuggestions>;
 /** Partner suggestions for a need or a project. */
 export const partnersQuery = (source: { needId: string } | { projectId: string }) => {
   const path = 'needId' in source ? `/needs/${source.needId}/partners` : `/projects/${source.projectId}/partners`;
   return queryOptions({ queryKey: exchangeKeys.partners(path), queryFn: () => api<PartnerSuggestions>(path) });
 };
 
+export type ContactRequests = z.infer<typeof C.contactRequestList>;
 export const contactRequestsQuery = () =>
   queryOptions({
     queryKey: exchangeKeys.contactRequests,
     queryFn: () => api<ContactRequests>('/contact-requests'),
   });
 
+export type JointList = z.infer<typeof C.jointList>;
 export const jointsQuery = () =>
   queryOptions({ queryKey: exchangeKeys.joints, queryFn: () => api<JointList>('/joint-projects') });
 
+export type JointDetail = z.infer<typeof C.jointDetail>;
 export const jointQuery = (id: string) =>
   queryOptions({ queryKey: exchangeKeys.joint(id), queryFn: () => api<JointDetail>(`/joint-projects/${id}`) });
 
@@ -101,7 +74,7 @@ export { needQuery } from '../needs/queries';
 
 /** The population of a municipality (the own one joins a joint project with it). */
 export const municipalityQuery = (id: string) =>
-  queryOptions({ queryKey: municipalityKey(id), queryFn: () => api<Municipality>(`/municipalities/${id}`) });
+  queryOptions({ queryKey: municipalityKey(id), queryFn: () => api<C.Municipality>(`/municipalities/${id}`) });
 
 // ---- published entries ----
 
@@ -110,6 +83,7 @@ function useSetEntry(id: string) {
   return (entry: EntryDetail) => qc.setQueryData(exchangeKeys.entry(id), entry);
 }
 
+export type PostInput = z.input<typeof C.postInput>;
 export function useAddPost(id: string) {
   const setEntry = useSetEntry(id);
   return useMutation({
@@ -132,6 +106,7 @@ export function useLighthouse(id: string) {
   });
 }
 
+export type AdoptionInput = z.input<typeof C.adoptionInput>;
 /** Adopts a published project into the own portfolio; the entry then names the new project. */
 export function useAdopt(id: string) {
   const qc = useQueryClient();
@@ -147,6 +122,8 @@ export function useAdopt(id: string) {
 
 // ---- publishing a project ----
 
+export type Entry = z.infer<typeof C.exchangeEntry>;
+export type PublicationInput = z.input<typeof C.publicationInput>;
 export function usePublicationPreview(projectId: string) {
   return useMutation({
     mutationFn: (body: PublicationInput) =>
@@ -201,6 +178,7 @@ export function useNeedPartnerSearch(needId: string) {
   });
 }
 
+export type ContactRequestInput = z.input<typeof C.contactRequestInput>;
 /** A sent request shows on the suggestion it was sent from and in the list of requests. */
 export function useSendContactRequest() {
   const qc = useQueryClient();
@@ -234,6 +212,7 @@ function useJointChanged() {
   };
 }
 
+export type JointCreate = z.input<typeof C.jointCreate>;
 export function useCreateJoint() {
   const changed = useJointChanged();
   return useMutation({
@@ -242,6 +221,7 @@ export function useCreateJoint() {
   });
 }
 
+export type JointUpdate = z.input<typeof C.jointUpdate>;
 export function useUpdateJoint(id: string) {
   const changed = useJointChanged();
   return useMutation({
@@ -274,6 +254,7 @@ export function useJointShares(id: string) {
   });
 }
 
+export type JointEntryInput = z.input<typeof C.jointEntryInput>;
 export function useAddJointEntry(id: string) {
   const changed = useJointChanged();
   return useMutation({

@@ -1,41 +1,13 @@
-import type {
-  councilSettings,
-  councilSettingsSave,
-  decisionPaperDraft,
-  decisionPaperInput,
-  decisionPaperList,
-  financeSave,
-  financeSettings,
-  financeSettingsSave,
-  ProjectType,
-  paperSuggestions,
-  portfolioFinance,
-  projectFinance,
-  riskCreate,
-  riskList,
-  riskUpdate,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
 import type { Project } from '../projects/project-change';
 
-export type Finance = z.infer<typeof projectFinance>;
-export type FinanceSave = z.input<typeof financeSave>;
-export type Risks = z.infer<typeof riskList>;
+export type Risks = z.infer<typeof C.riskList>;
 export type Risk = Risks['items'][number];
-export type RiskCreate = z.input<typeof riskCreate>;
-export type RiskUpdate = z.input<typeof riskUpdate>;
-export type Settings = z.infer<typeof financeSettings>;
-export type SettingsSave = z.input<typeof financeSettingsSave>;
-export type Council = z.infer<typeof councilSettings>;
-export type CouncilSave = z.input<typeof councilSettingsSave>;
-export type Draft = z.infer<typeof decisionPaperDraft>;
-export type PaperInput = z.input<typeof decisionPaperInput>;
-export type Papers = z.infer<typeof decisionPaperList>;
+export type Papers = z.infer<typeof C.decisionPaperList>;
 export type Paper = Papers['items'][number];
-export type Suggestions = z.infer<typeof paperSuggestions>;
-export type PortfolioFinance = z.infer<typeof portfolioFinance>;
 export type { Project };
 
 /** Query keys of costs and risks: everything under `finance`, so one invalidation refreshes the feature. */
@@ -54,6 +26,7 @@ export const financeKeys = {
 /** The project itself (title, dates): the project pages' query. */
 export { projectQuery } from '../projects/queries';
 
+export type Finance = z.infer<typeof C.projectFinance>;
 export const financeQuery = (projectId: string) =>
   queryOptions({
     queryKey: financeKeys.project(projectId),
@@ -69,6 +42,7 @@ export const papersQuery = (projectId: string) =>
     queryFn: () => api<Papers>(`/projects/${projectId}/decision-papers`),
   });
 
+export type Draft = z.infer<typeof C.decisionPaperDraft>;
 /** A paper prepared from the current plan: always fetched fresh, never kept (the figures follow every save). */
 export const paperDraftQuery = (projectId: string) =>
   queryOptions({
@@ -78,18 +52,22 @@ export const paperDraftQuery = (projectId: string) =>
     staleTime: 0,
   });
 
-export const suggestionsQuery = (projectId: string, type?: ProjectType) =>
+export type Suggestions = z.infer<typeof C.paperSuggestions>;
+export const suggestionsQuery = (projectId: string, type?: C.ProjectType) =>
   queryOptions({
     queryKey: financeKeys.suggestions(projectId, type ?? ''),
     queryFn: () => api<Suggestions>(`/projects/${projectId}/paper-suggestions${type ? `?type=${type}` : ''}`),
   });
 
+export type Settings = z.infer<typeof C.financeSettings>;
 export const settingsQuery = () =>
   queryOptions({ queryKey: financeKeys.settings, queryFn: () => api<Settings>('/finance/settings') });
 
+export type Council = z.infer<typeof C.councilSettings>;
 export const councilQuery = () =>
   queryOptions({ queryKey: financeKeys.council, queryFn: () => api<Council>('/finance/council') });
 
+export type PortfolioFinance = z.infer<typeof C.portfolioFinance>;
 export const portfolioFinanceQuery = () =>
   queryOptions({ queryKey: financeKeys.portfolio, queryFn: () => api<PortfolioFinance>('/finance/portfolio') });
 
@@ -99,6 +77,7 @@ export function useFetchDraft(projectId: string) {
   return () => qc.fetchQuery(paperDraftQuery(projectId));
 }
 
+export type FinanceSave = z.input<typeof C.financeSave>;
 /** The saved cost plan comes back with its figures; the portfolio's budget follows it. */
 export function useSaveFinance(projectId: string) {
   const qc = useQueryClient();
@@ -125,6 +104,7 @@ function useRisksChanged(projectId: string) {
   };
 }
 
+export type RiskCreate = z.input<typeof C.riskCreate>;
 export function useAddRisk(projectId: string) {
   const changed = useRisksChanged(projectId);
   return useMutation({
@@ -133,6 +113,7 @@ export function useAddRisk(projectId: string) {
   });
 }
 
+export type RiskUpdate = z.input<typeof C.riskUpdate>;
 export function useUpdateRisk(projectId: string) {
   const changed = useRisksChanged(projectId);
   return useMutation({
@@ -155,6 +136,7 @@ export function useRefreshRisks(projectId: string) {
   return () => qc.invalidateQueries({ queryKey: financeKeys.risks(projectId) });
 }
 
+export type PaperInput = z.input<typeof C.decisionPaperInput>;
 export function useCreatePaper(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -164,6 +146,7 @@ export function useCreatePaper(projectId: string) {
   });
 }
 
+export type SettingsSave = z.input<typeof C.financeSettingsSave>;
 /** New settings change every project's figures: all finance data except the settings just answered is refetched. */
 export function useSaveSettings() {
   const qc = useQueryClient();
@@ -176,6 +159,7 @@ export function useSaveSettings() {
   });
 }
 
+export type CouncilSave = z.input<typeof C.councilSettingsSave>;
 export function useSaveCouncil() {
   const qc = useQueryClient();
   return useMutation({

@@ -1,12 +1,7 @@
-import type { ideaDetail, ideaList, ideaStatusChange, ideaSubmit } from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
-
-export type IdeaList = z.infer<typeof ideaList>;
-export type Idea = z.infer<typeof ideaDetail>;
-export type IdeaSubmit = z.input<typeof ideaSubmit>;
-export type IdeaStatusChange = z.input<typeof ideaStatusChange>;
 
 /** Query keys of the idea box: everything under `ideas`, so one invalidation refreshes lists and details. */
 export const ideaKeys = {
@@ -15,9 +10,11 @@ export const ideaKeys = {
   detail: (id: string) => ['ideas', 'detail', id] as const,
 };
 
+export type IdeaList = z.infer<typeof C.ideaList>;
 export const ideasQuery = (mine: boolean) =>
   queryOptions({ queryKey: ideaKeys.list(mine), queryFn: () => api<IdeaList>(`/ideas${mine ? '?mine=true' : ''}`) });
 
+export type Idea = z.infer<typeof C.ideaDetail>;
 export const ideaQuery = (id: string) =>
   queryOptions({ queryKey: ideaKeys.detail(id), queryFn: () => api<Idea>(`/ideas/${id}`) });
 
@@ -30,6 +27,7 @@ function useIdeaChanged() {
   };
 }
 
+export type IdeaSubmit = z.input<typeof C.ideaSubmit>;
 export function useSubmitIdea() {
   const changed = useIdeaChanged();
   return useMutation({
@@ -47,6 +45,7 @@ export function useSupportIdea() {
   });
 }
 
+export type IdeaStatusChange = z.input<typeof C.ideaStatusChange>;
 export function useChangeIdeaStatus(id: string) {
   const changed = useIdeaChanged();
   return useMutation({

@@ -1,15 +1,13 @@
-import type { invitationCreate, invitationList, memberList, memberUpdate } from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { dashboardKey } from '../municipality/queries';
 
-export type MemberList = z.infer<typeof memberList>;
+export type MemberList = z.infer<typeof C.memberList>;
 export type Member = MemberList['items'][number];
-export type InvitationList = z.infer<typeof invitationList>;
+export type InvitationList = z.infer<typeof C.invitationList>;
 export type Invitation = InvitationList['items'][number];
-export type InvitationCreate = z.input<typeof invitationCreate>;
-export type MemberUpdate = z.input<typeof memberUpdate>;
 
 /** Query keys of people and invitations (`members` and `invitations` stay top-level: other pages read them too). */
 export const memberKeys = {
@@ -34,6 +32,7 @@ function useRefresh() {
     Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: dashboardKey })]);
 }
 
+export type InvitationCreate = z.input<typeof C.invitationCreate>;
 /** An invitation by e-mail and role; `endpoint` is the own municipality's or (platform onboarding) another's. */
 export function useInvite(endpoint: string) {
   const refresh = useRefresh();
@@ -51,6 +50,7 @@ export function useRevokeInvitation() {
   });
 }
 
+export type MemberUpdate = z.input<typeof C.memberUpdate>;
 export function useChangeRole() {
   const refresh = useRefresh();
   return useMutation({

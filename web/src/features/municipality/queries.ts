@@ -1,21 +1,7 @@
-import type {
-  dashboard,
-  department,
-  departmentCreate,
-  departmentList,
-  departmentUpdate,
-  municipalityUpdate,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
-
-export type Dashboard = z.infer<typeof dashboard>;
-export type Department = z.infer<typeof department>;
-export type DepartmentList = z.infer<typeof departmentList>;
-export type DepartmentCreate = z.input<typeof departmentCreate>;
-export type DepartmentUpdate = z.input<typeof departmentUpdate>;
-export type MunicipalityUpdate = z.input<typeof municipalityUpdate>;
 
 /**
  * The municipality's start data (`/dashboard`: master data, counts) and its departments. Both keys stay
@@ -24,9 +10,11 @@ export type MunicipalityUpdate = z.input<typeof municipalityUpdate>;
 export const dashboardKey = ['dashboard'] as const;
 export const departmentsKey = ['departments'] as const;
 
+export type Dashboard = z.infer<typeof C.dashboard>;
 export const dashboardQuery = () =>
   queryOptions({ queryKey: dashboardKey, queryFn: () => api<Dashboard>('/dashboard') });
 
+export type DepartmentList = z.infer<typeof C.departmentList>;
 export const departmentsQuery = () =>
   queryOptions({ queryKey: departmentsKey, queryFn: () => api<DepartmentList>('/departments') });
 
@@ -35,6 +23,7 @@ export function useRefreshDashboard() {
   return () => qc.invalidateQueries({ queryKey: dashboardKey });
 }
 
+export type MunicipalityUpdate = z.input<typeof C.municipalityUpdate>;
 export function useUpdateMunicipality(id: string) {
   const refresh = useRefreshDashboard();
   return useMutation({
@@ -50,6 +39,8 @@ function useDepartmentsChanged() {
     Promise.all([qc.invalidateQueries({ queryKey: departmentsKey }), qc.invalidateQueries({ queryKey: dashboardKey })]);
 }
 
+export type Department = z.infer<typeof C.department>;
+export type DepartmentCreate = z.input<typeof C.departmentCreate>;
 export function useAddDepartment() {
   const changed = useDepartmentsChanged();
   return useMutation({
@@ -58,6 +49,7 @@ export function useAddDepartment() {
   });
 }
 
+export type DepartmentUpdate = z.input<typeof C.departmentUpdate>;
 export function useUpdateDepartment() {
   const changed = useDepartmentsChanged();
   return useMutation({

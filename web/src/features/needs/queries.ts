@@ -1,15 +1,9 @@
-import type { department, needCreate, needDetail, needList, needMerge, needSimilar, needUpdate } from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
 
-export type NeedList = z.infer<typeof needList>;
-export type Need = z.infer<typeof needDetail>;
-export type NeedSimilar = z.infer<typeof needSimilar>;
-export type NeedCreate = z.input<typeof needCreate>;
-export type NeedUpdate = z.input<typeof needUpdate>;
-export type NeedMerge = z.input<typeof needMerge>;
-export type Department = z.infer<typeof department>;
+export type Department = z.infer<typeof C.department>;
 
 /** Query keys of the needs register: everything under `needs`, so one invalidation refreshes lists and details. */
 export const needKeys = {
@@ -23,6 +17,7 @@ export const needKeys = {
 /** The municipality's departments (kept by the municipality settings; the query is theirs). */
 export { departmentsQuery } from '../municipality/queries';
 
+export type NeedList = z.infer<typeof C.needList>;
 export const needListQuery = (qs: string) =>
   queryOptions({ queryKey: needKeys.list(qs), queryFn: () => api<NeedList>(`/needs?${qs}`) });
 
@@ -30,12 +25,14 @@ export const needListQuery = (qs: string) =>
 export const mergeCandidatesQuery = () =>
   queryOptions({ queryKey: needKeys.mergeCandidates, queryFn: () => api<NeedList>('/needs?pageSize=200') });
 
+export type NeedSimilar = z.infer<typeof C.needSimilar>;
 export const similarNeedsQuery = (q: string, exclude?: string) =>
   queryOptions({
     queryKey: needKeys.similar(q, exclude),
     queryFn: () => api<NeedSimilar>(`/needs/similar?q=${encodeURIComponent(q)}${exclude ? `&exclude=${exclude}` : ''}`),
   });
 
+export type Need = z.infer<typeof C.needDetail>;
 export const needQuery = (id: string) =>
   queryOptions({ queryKey: needKeys.detail(id), queryFn: () => api<Need>(`/needs/${id}`) });
 
@@ -48,6 +45,7 @@ function useNeedChanged() {
   };
 }
 
+export type NeedCreate = z.input<typeof C.needCreate>;
 export function useCreateNeed() {
   const changed = useNeedChanged();
   return useMutation({
@@ -56,6 +54,7 @@ export function useCreateNeed() {
   });
 }
 
+export type NeedUpdate = z.input<typeof C.needUpdate>;
 export function useUpdateNeed(id: string) {
   const changed = useNeedChanged();
   return useMutation({
@@ -64,6 +63,7 @@ export function useUpdateNeed(id: string) {
   });
 }
 
+export type NeedMerge = z.input<typeof C.needMerge>;
 /** Merging changes both needs: the answer is the target; the merged one is fetched again. */
 export function useMergeNeed(id: string) {
   const qc = useQueryClient();

@@ -1,30 +1,13 @@
-import type {
-  moderatorAdd,
-  networkCreate,
-  networkDetail,
-  networkInvitationAccept,
-  networkList,
-  networkMemberAdd,
-  networkMemberLeave,
-  networkMembershipList,
-  networkMembershipUpdate,
-  networkUpdate,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { sessionKey } from '../../app/session';
 import { api } from '../../lib/api';
 
-export type NetworkList = z.infer<typeof networkList>;
-export type Network = z.infer<typeof networkDetail>;
+export type Network = z.infer<typeof C.networkDetail>;
 export type NetworkMember = Network['members'][number];
-export type NetworkMemberships = z.infer<typeof networkMembershipList>;
+export type NetworkMemberships = z.infer<typeof C.networkMembershipList>;
 export type NetworkMembership = NetworkMemberships['items'][number];
-export type NetworkCreate = z.input<typeof networkCreate>;
-export type NetworkUpdate = z.input<typeof networkUpdate>;
-export type NetworkMemberAdd = z.input<typeof networkMemberAdd>;
-export type NetworkMemberLeave = z.input<typeof networkMemberLeave>;
-export type ModeratorAdd = z.input<typeof moderatorAdd>;
 
 /** Query keys of the networks: everything under `networks`, so one invalidation refreshes lists and details. */
 export const networkKeys = {
@@ -35,6 +18,7 @@ export const networkKeys = {
   memberships: ['networks', 'memberships'] as const,
 };
 
+export type NetworkList = z.infer<typeof C.networkList>;
 export const networksQuery = () =>
   queryOptions({ queryKey: networkKeys.list, queryFn: () => api<NetworkList>('/networks') });
 
@@ -59,6 +43,7 @@ function useNetworkChanged(id: string) {
   };
 }
 
+export type NetworkCreate = z.input<typeof C.networkCreate>;
 export function useCreateNetwork() {
   const qc = useQueryClient();
   return useMutation({
@@ -72,6 +57,7 @@ export function useCreateNetwork() {
   });
 }
 
+export type NetworkUpdate = z.input<typeof C.networkUpdate>;
 export function useUpdateNetwork(id: string) {
   const changed = useNetworkChanged(id);
   return useMutation({
@@ -80,6 +66,7 @@ export function useUpdateNetwork(id: string) {
   });
 }
 
+export type NetworkMemberAdd = z.input<typeof C.networkMemberAdd>;
 export function useAddNetworkMember(id: string) {
   const changed = useNetworkChanged(id);
   return useMutation({
@@ -88,6 +75,7 @@ export function useAddNetworkMember(id: string) {
   });
 }
 
+export type NetworkMemberLeave = z.input<typeof C.networkMemberLeave>;
 /** Records a leaving (or withdraws an open invitation, which is a leaving before joining). */
 export function useLeaveNetwork(id: string) {
   const changed = useNetworkChanged(id);
@@ -98,6 +86,7 @@ export function useLeaveNetwork(id: string) {
   });
 }
 
+export type ModeratorAdd = z.input<typeof C.moderatorAdd>;
 export function useAddModerator(id: string) {
   const changed = useNetworkChanged(id);
   return useMutation({
@@ -115,9 +104,9 @@ export function useRemoveModerator(id: string) {
 }
 
 type MembershipChange =
-  | { action: 'accept'; networkId: string; body: z.input<typeof networkInvitationAccept> }
+  | { action: 'accept'; networkId: string; body: z.input<typeof C.networkInvitationAccept> }
   | { action: 'decline'; networkId: string; body: { version: number } }
-  | { action: 'consent'; networkId: string; body: z.input<typeof networkMembershipUpdate> };
+  | { action: 'consent'; networkId: string; body: z.input<typeof C.networkMembershipUpdate> };
 
 /**
  * Answers an invitation or changes the consent to staff surveys. The answer is the new list of memberships;

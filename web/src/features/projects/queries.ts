@@ -1,33 +1,4 @@
-import type {
-  calendarFeed,
-  capacitySave,
-  capacityView,
-  colleagues,
-  commentCreate,
-  criteriaSave,
-  department,
-  effortPlan,
-  effortSave,
-  linkCreate,
-  milestoneCreate,
-  milestoneUpdate,
-  needList,
-  portfolioAttention,
-  priorities,
-  projectBoard,
-  projectCreate,
-  projectDetail,
-  projectList,
-  projectMove,
-  projectUpdate,
-  scoresSave,
-  statusReportCreate,
-  targetPicture,
-  taskCreate,
-  taskUpdate,
-  timeline,
-  traceability,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
@@ -35,37 +6,15 @@ import { departmentsQuery as departmentsOfMunicipality } from '../municipality/q
 import { needKeys } from '../needs/queries';
 import { targetPictureKeys } from '../target-picture/queries';
 
-export type Project = z.infer<typeof projectDetail>;
-export type ProjectList = z.infer<typeof projectList>;
-export type ProjectBoard = z.infer<typeof projectBoard>;
-export type Priorities = z.infer<typeof priorities>;
-export type CapacityView = z.infer<typeof capacityView>;
-export type EffortPlanView = z.infer<typeof effortPlan>;
-export type Timeline = z.infer<typeof timeline>;
-export type Traceability = z.infer<typeof traceability>;
-export type CalendarFeed = z.infer<typeof calendarFeed>;
-export type PortfolioAttention = z.infer<typeof portfolioAttention>;
-export type Colleagues = z.infer<typeof colleagues>;
+export type Colleagues = z.infer<typeof C.colleagues>;
 export type Person = Colleagues['items'][number];
 
-export type ProjectInput = z.input<typeof projectCreate>;
-export type ProjectUpdate = z.input<typeof projectUpdate>;
 /** A form of a contract's input: every field present, empty strings where it takes null (inputs hold no null). */
 type FormOf<T> = { [K in keyof T]-?: NonNullable<T[K]> };
+export type ProjectInput = z.input<typeof C.projectCreate>;
 export type ProjectForm = FormOf<ProjectInput>;
-export type ProjectMove = z.input<typeof projectMove>;
-export type MilestoneInput = z.input<typeof milestoneCreate>;
-export type MilestoneUpdate = z.input<typeof milestoneUpdate>;
-export type TaskInput = z.input<typeof taskCreate>;
-export type TaskUpdate = z.input<typeof taskUpdate>;
+export type TaskInput = z.input<typeof C.taskCreate>;
 export type TaskForm = FormOf<Pick<TaskInput, 'title' | 'assigneeId' | 'dueOn'>>;
-export type StatusReportInput = z.input<typeof statusReportCreate>;
-export type LinkInput = z.input<typeof linkCreate>;
-export type CommentInput = z.input<typeof commentCreate>;
-export type ScoresInput = z.input<typeof scoresSave>;
-export type EffortInput = z.input<typeof effortSave>;
-export type CriteriaInput = z.input<typeof criteriaSave>;
-export type CapacityInput = z.input<typeof capacitySave>;
 
 /**
  * Query keys of the project portfolio: everything under `projects`, so one invalidation refreshes lists, board,
@@ -86,31 +35,37 @@ export const projectKeys = {
   colleagues: ['projects', 'colleagues'] as const,
 };
 
+export type ProjectList = z.infer<typeof C.projectList>;
 export const projectsQuery = (query: string, page: number) =>
   queryOptions({
     queryKey: projectKeys.list(query, page),
     queryFn: () => api<ProjectList>(`/projects?${query}&page=${page}`),
   });
 
+export type Project = z.infer<typeof C.projectDetail>;
 export const projectQuery = (id: string) =>
   queryOptions({ queryKey: projectKeys.detail(id), queryFn: () => api<Project>(`/projects/${id}`) });
 
+export type ProjectBoard = z.infer<typeof C.projectBoard>;
 export const boardQuery = queryOptions({
   queryKey: projectKeys.board,
   queryFn: () => api<ProjectBoard>('/projects/board'),
 });
 
+export type Timeline = z.infer<typeof C.timeline>;
 export const timelineQuery = (phase: string) =>
   queryOptions({
     queryKey: projectKeys.timeline(phase),
     queryFn: () => api<Timeline>(`/timeline${phase ? `?phase=${phase}` : ''}`),
   });
 
+export type PortfolioAttention = z.infer<typeof C.portfolioAttention>;
 export const attentionQuery = queryOptions({
   queryKey: projectKeys.attention,
   queryFn: () => api<PortfolioAttention>('/portfolio/attention'),
 });
 
+export type EffortPlanView = z.infer<typeof C.effortPlan>;
 /** The effort plan as of one project version (a saved plan is a new version). */
 export const effortQuery = (id: string, version: number) =>
   queryOptions({
@@ -118,19 +73,23 @@ export const effortQuery = (id: string, version: number) =>
     queryFn: () => api<EffortPlanView>(`/projects/${id}/effort`),
   });
 
+export type Priorities = z.infer<typeof C.priorities>;
 export const prioritiesQuery = queryOptions({
   queryKey: projectKeys.priorities,
   queryFn: () => api<Priorities>('/priorities'),
 });
 
+export type CapacityView = z.infer<typeof C.capacityView>;
 export const capacityQuery = (query: string) =>
   queryOptions({ queryKey: projectKeys.capacity(query), queryFn: () => api<CapacityView>(`/capacity?${query}`) });
 
+export type Traceability = z.infer<typeof C.traceability>;
 export const traceabilityQuery = queryOptions({
   queryKey: projectKeys.traceability,
   queryFn: () => api<Traceability>('/traceability'),
 });
 
+export type CalendarFeed = z.infer<typeof C.calendarFeed>;
 export const calendarFeedQuery = queryOptions({
   queryKey: projectKeys.calendarFeed,
   queryFn: () => api<CalendarFeed>('/calendar-feed'),
@@ -150,12 +109,12 @@ export const departmentsQuery = departmentsOfMunicipality();
 /** Open needs to link a project to (the first 200). */
 export const linkableNeedsQuery = queryOptions({
   queryKey: [...needKeys.all, 'all-open'] as const,
-  queryFn: () => api<z.infer<typeof needList>>('/needs?pageSize=200'),
+  queryFn: () => api<z.infer<typeof C.needList>>('/needs?pageSize=200'),
 });
 
 export const goalsQuery = queryOptions({
   queryKey: targetPictureKeys.all,
-  queryFn: () => api<z.infer<typeof targetPicture>>('/target-picture'),
+  queryFn: () => api<z.infer<typeof C.targetPicture>>('/target-picture'),
 });
 
 /**
@@ -189,6 +148,7 @@ export function useCreateProject() {
   });
 }
 
+export type ProjectUpdate = z.input<typeof C.projectUpdate>;
 export function useUpdateProject(id: string) {
   const qc = useQueryClient();
   const changed = usePortfolioChanged();
@@ -207,6 +167,7 @@ export function useDeleteProject(id: string) {
   });
 }
 
+export type ProjectMove = z.input<typeof C.projectMove>;
 /** A move on the board; the board is fetched again whether it worked or not (the caller shows the outcome). */
 export function useMoveProject() {
   const changed = usePortfolioChanged();
@@ -225,8 +186,10 @@ function useProjectPart<V>(request: (v: V) => Promise<Project>) {
 const write = (id: string, path: string, method: string, body?: unknown) =>
   api<Project>(`/projects/${id}${path}`, { method, body });
 
+export type MilestoneInput = z.input<typeof C.milestoneCreate>;
 export const useAddMilestone = (id: string) =>
   useProjectPart((body: MilestoneInput) => write(id, '/milestones', 'POST', body));
+export type MilestoneUpdate = z.input<typeof C.milestoneUpdate>;
 export const useUpdateMilestone = (id: string) =>
   useProjectPart(({ milestoneId, ...body }: MilestoneUpdate & { milestoneId: string }) =>
     write(id, `/milestones/${milestoneId}`, 'PATCH', body),
@@ -234,12 +197,15 @@ export const useUpdateMilestone = (id: string) =>
 export const useDeleteMilestone = (id: string) =>
   useProjectPart((milestoneId: string) => write(id, `/milestones/${milestoneId}`, 'DELETE'));
 export const useAddTask = (id: string) => useProjectPart((body: TaskInput) => write(id, '/tasks', 'POST', body));
+export type TaskUpdate = z.input<typeof C.taskUpdate>;
 export const useUpdateTask = (id: string) =>
   useProjectPart(({ taskId, ...body }: TaskUpdate & { taskId: string }) =>
     write(id, `/tasks/${taskId}`, 'PATCH', body),
   );
+export type StatusReportInput = z.input<typeof C.statusReportCreate>;
 export const useAddReport = (id: string) =>
   useProjectPart((body: StatusReportInput) => write(id, '/reports', 'POST', body));
+export type LinkInput = z.input<typeof C.linkCreate>;
 export const useAddLink = (id: string) => useProjectPart((body: LinkInput) => write(id, '/links', 'POST', body));
 export const useDeleteLink = (id: string) =>
   useProjectPart((linkId: string) => write(id, `/links/${linkId}`, 'DELETE'));
@@ -249,11 +215,15 @@ export const useUploadFile = (id: string) =>
   );
 export const useDeleteFile = (id: string) =>
   useProjectPart((fileId: string) => write(id, `/files/${fileId}`, 'DELETE'));
+export type CommentInput = z.input<typeof C.commentCreate>;
 export const useAddComment = (id: string) =>
   useProjectPart((body: CommentInput) => write(id, '/comments', 'POST', body));
+export type ScoresInput = z.input<typeof C.scoresSave>;
 export const useSaveScores = (id: string) => useProjectPart((body: ScoresInput) => write(id, '/scores', 'PUT', body));
+export type EffortInput = z.input<typeof C.effortSave>;
 export const useSaveEffort = (id: string) => useProjectPart((body: EffortInput) => write(id, '/effort', 'PUT', body));
 
+export type CriteriaInput = z.input<typeof C.criteriaSave>;
 /** New criteria weights: the ranking answers; scores of every project change with them. */
 export function useSaveCriteria() {
   const qc = useQueryClient();
@@ -272,6 +242,7 @@ export function useRefreshPriorities() {
   return () => qc.invalidateQueries({ queryKey: projectKeys.priorities });
 }
 
+export type CapacityInput = z.input<typeof C.capacitySave>;
 /** A person's weekly hours; capacity and overload cards are fetched again (also after a version conflict). */
 export function useSaveCapacity() {
   const changed = usePortfolioChanged();

@@ -1,29 +1,12 @@
-import type {
-  responseDetail,
-  responseSave,
-  SurveyResults,
-  surveyAudience,
-  surveyCreate,
-  surveyDetail,
-  surveyList,
-  surveyParticipation,
-  surveyUpdate,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { workshopKeys } from '../workshops/queries';
 
 export type { SurveyResults } from '@dz/core';
-export type SurveyList = z.infer<typeof surveyList>;
+export type SurveyList = z.infer<typeof C.surveyList>;
 export type SurveyItem = SurveyList['items'][number];
-export type Survey = z.infer<typeof surveyDetail>;
-export type SurveyAudience = z.infer<typeof surveyAudience>;
-export type SurveyParticipation = z.infer<typeof surveyParticipation>;
-export type SurveyResponse = z.infer<typeof responseDetail>;
-export type SurveyCreate = z.input<typeof surveyCreate>;
-export type SurveyUpdate = z.input<typeof surveyUpdate>;
-export type ResponseSave = z.input<typeof responseSave>;
 
 /**
  * Query keys of the surveys: everything under `surveys`; a survey's audience, participation, own response and
@@ -42,18 +25,22 @@ export const surveyKeys = {
 export const surveysQuery = () =>
   queryOptions({ queryKey: surveyKeys.list, queryFn: () => api<SurveyList>('/surveys') });
 
+export type Survey = z.infer<typeof C.surveyDetail>;
 export const surveyQuery = (id: string) =>
   queryOptions({ queryKey: surveyKeys.detail(id), queryFn: () => api<Survey>(`/surveys/${id}`) });
 
+export type SurveyAudience = z.infer<typeof C.surveyAudience>;
 export const audienceQuery = (id: string) =>
   queryOptions({ queryKey: surveyKeys.audience(id), queryFn: () => api<SurveyAudience>(`/surveys/${id}/audience`) });
 
+export type SurveyParticipation = z.infer<typeof C.surveyParticipation>;
 export const participationQuery = (id: string) =>
   queryOptions({
     queryKey: surveyKeys.participation(id),
     queryFn: () => api<SurveyParticipation>(`/surveys/${id}/participation`),
   });
 
+export type SurveyResponse = z.infer<typeof C.responseDetail>;
 /** One's own answer; never kept after leaving the page (a shared computer shows no one else's draft). */
 export const responseQuery = (id: string) =>
   queryOptions({
@@ -65,7 +52,7 @@ export const responseQuery = (id: string) =>
 export const resultsQuery = (id: string, qs: string) =>
   queryOptions({
     queryKey: surveyKeys.results(id, qs),
-    queryFn: () => api<SurveyResults>(`/surveys/${id}/results?${qs}`),
+    queryFn: () => api<C.SurveyResults>(`/surveys/${id}/results?${qs}`),
   });
 
 const notDetail = {
@@ -88,6 +75,7 @@ function useSurveyChanged() {
   };
 }
 
+export type SurveyCreate = z.input<typeof C.surveyCreate>;
 export function useCreateSurvey() {
   const qc = useQueryClient();
   return useMutation({
@@ -96,6 +84,7 @@ export function useCreateSurvey() {
   });
 }
 
+export type SurveyUpdate = z.input<typeof C.surveyUpdate>;
 export function useUpdateSurvey(id: string) {
   const changed = useSurveyChanged();
   return useMutation({
@@ -155,6 +144,7 @@ export function useWorkshopFromSurvey(id: string) {
   });
 }
 
+export type ResponseSave = z.input<typeof C.responseSave>;
 /**
  * Saving, submitting or reopening one's answer: the answer goes into the cache, the lists (which show one's
  * response status) are refreshed.

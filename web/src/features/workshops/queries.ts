@@ -1,35 +1,8 @@
-import type {
-  actionCreate,
-  actionUpdate,
-  agendaItemCreate,
-  agendaItemMove,
-  agendaItemUpdate,
-  ideaCreate,
-  joined,
-  joinWorkshop,
-  liveControl,
-  liveState,
-  voteCast,
-  workshopCreate,
-  workshopDetail,
-  workshopList,
-  workshopUpdate,
-} from '@dz/core';
+import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
-
-export type WorkshopList = z.infer<typeof workshopList>;
-export type Workshop = z.infer<typeof workshopDetail>;
-export type LiveState = z.infer<typeof liveState>;
-export type Joined = z.infer<typeof joined>;
-export type WorkshopCreate = z.input<typeof workshopCreate>;
-export type WorkshopUpdate = z.input<typeof workshopUpdate>;
-export type AgendaItemUpdate = z.input<typeof agendaItemUpdate>;
-export type ActionCreate = z.input<typeof actionCreate>;
-export type ActionUpdate = z.input<typeof actionUpdate>;
-export type JoinWorkshop = z.input<typeof joinWorkshop>;
 
 /** Query keys of the workshops: everything under `workshops`, incl. a participant's live view. */
 export const workshopKeys = {
@@ -40,14 +13,17 @@ export const workshopKeys = {
   live: (token: string) => ['workshops', 'live', token] as const,
 };
 
+export type WorkshopList = z.infer<typeof C.workshopList>;
 export const workshopsQuery = () =>
   queryOptions({ queryKey: workshopKeys.list, queryFn: () => api<WorkshopList>('/workshops') });
 
+export type Workshop = z.infer<typeof C.workshopDetail>;
 export const workshopQuery = (id: string) =>
   queryOptions({ queryKey: workshopKeys.detail(id), queryFn: () => api<Workshop>(`/workshops/${id}`) });
 
 const participant = (token: string) => ({ 'x-participant-token': token });
 
+export type LiveState = z.infer<typeof C.liveState>;
 export const liveStateQuery = (token: string) =>
   queryOptions({
     queryKey: workshopKeys.live(token),
@@ -55,6 +31,7 @@ export const liveStateQuery = (token: string) =>
     retry: false,
   });
 
+export type WorkshopCreate = z.input<typeof C.workshopCreate>;
 export function useCreateWorkshop() {
   const qc = useQueryClient();
   return useMutation({
@@ -63,15 +40,19 @@ export function useCreateWorkshop() {
   });
 }
 
+export type WorkshopUpdate = z.input<typeof C.workshopUpdate>;
+export type AgendaItemUpdate = z.input<typeof C.agendaItemUpdate>;
+export type ActionCreate = z.input<typeof C.actionCreate>;
+export type ActionUpdate = z.input<typeof C.actionUpdate>;
 /** Every change of a workshop (settings, agenda, ideas, next steps, live control) and the body it sends. */
 export type WorkshopChange =
   | { path: ''; method: 'PATCH'; body: WorkshopUpdate }
-  | { path: '/items'; method: 'POST'; body: z.input<typeof agendaItemCreate> }
-  | { path: `/items/${string}/move`; method: 'POST'; body: z.input<typeof agendaItemMove> }
+  | { path: '/items'; method: 'POST'; body: z.input<typeof C.agendaItemCreate> }
+  | { path: `/items/${string}/move`; method: 'POST'; body: z.input<typeof C.agendaItemMove> }
   | { path: `/items/${string}`; method: 'PATCH'; body: AgendaItemUpdate }
   | { path: `/items/${string}`; method: 'DELETE'; body?: undefined }
-  | { path: '/live'; method: 'POST'; body: z.input<typeof liveControl> }
-  | { path: '/ideas'; method: 'POST'; body: z.input<typeof ideaCreate> }
+  | { path: '/live'; method: 'POST'; body: z.input<typeof C.liveControl> }
+  | { path: '/ideas'; method: 'POST'; body: z.input<typeof C.ideaCreate> }
   | { path: `/ideas/${string}`; method: 'DELETE'; body?: undefined }
   | { path: '/actions'; method: 'POST'; body: ActionCreate }
   | { path: `/actions/${string}`; method: 'PATCH'; body: ActionUpdate }
@@ -99,6 +80,8 @@ export function useRefreshWorkshop(id: string) {
   return useCallback(() => void qc.invalidateQueries({ queryKey: workshopKeys.detail(id) }), [qc, id]);
 }
 
+export type Joined = z.infer<typeof C.joined>;
+export type JoinWorkshop = z.input<typeof C.joinWorkshop>;
 export function useJoinWorkshop() {
   return useMutation({
     mutationFn: (body: JoinWorkshop) => api<Joined>('/live/join', { method: 'POST', body }),
@@ -111,8 +94,8 @@ export function useParticipantAction(token: string) {
   return useMutation({
     mutationFn: (
       what:
-        | { path: '/live/ideas'; method: 'POST'; body: z.input<typeof ideaCreate> }
-        | { path: '/live/votes'; method: 'POST'; body: z.input<typeof voteCast> }
+        | { path: '/live/ideas'; method: 'POST'; body: z.input<typeof C.ideaCreate> }
+        | { path: '/live/votes'; method: 'POST'; body: z.input<typeof C.voteCast> }
         | { path: `/live/votes/${string}`; method: 'DELETE'; body?: undefined },
     ) =>
       api<LiveState>(what.path, {
