@@ -3,6 +3,7 @@ import {
   dashboard,
   department,
   departmentCreate,
+  departmentList,
   departmentUpdate,
   idParam,
   municipality,
@@ -50,10 +51,7 @@ export const municipalitiesRoutes = modulePlugin({ prefix: '/api/v1', access: 't
   r.get(
     '/departments',
     {
-      schema: {
-        tags: dtags,
-        response: { 200: z.object({ items: z.array(department), can: canSchema('departments') }) },
-      },
+      schema: { tags: dtags, response: { 200: departmentList } },
     },
     async (req) => svc.listDepartments(deps, tenantScopeOf(req)),
   );
