@@ -35,6 +35,7 @@ import { liveRoutes, workshopsRoutes } from './modules/workshops/workshops.route
 import { registerErrorHandler, registerNotFound } from './plugins/errors.js';
 import { type PoolStats, registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { ScopeCache } from './plugins/scope-cache.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
@@ -74,6 +75,8 @@ declare module 'fastify' {
     detached: Detached;
     /** Mails queued by services, delivered after the answer; tests `drain()` it before reading mails. */
     outbox: MailOutbox;
+    /** The session scope cache of this instance (null with SCOPE_CACHE=off). */
+    scopeCache: ScopeCache | null;
     /** Every registered route (method, url, access) — enumerated by the cross-tenant test. */
     routeList: {
       method: string;
@@ -168,7 +171,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await deps.detached.settled();
     await deps.live.close();
   });
-  registerSession(app, db, config);
+  const scopeCache = config.scopeCache ? new ScopeCache(opts.listen) : null;
+  app.decorate('scopeCache', scopeCache);
+  await scopeCache?.start(db);
+  app.addHook('onClose', async () => scopeCache?.close());
+  registerSession(app, db, config, scopeCache);
   // writes are rate-limited per client; credential routes set a stricter limit themselves
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

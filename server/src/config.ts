@@ -36,6 +36,7 @@ const envSchema = z.object({
     .default(15),
   WEB_DIST: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  SCOPE_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -67,6 +68,8 @@ export type Config = {
   rateLimitMax: number;
   /** Credential attempts (login, reset, invitation) per client and minute. */
   authRateLimitMax: number;
+  /** Session scopes cached in process, invalidated through database notifications (ADR 0006). */
+  scopeCache: boolean;
 };
 
 /** Parses the environment once at boot; throws a readable error listing every bad variable. */
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: publicUrl.startsWith('https://'),
     rateLimitMax: e.RATE_LIMIT_WRITES,
     authRateLimitMax: e.RATE_LIMIT_AUTH,
+    scopeCache: e.SCOPE_CACHE === 'on',
     ...overrides,
   };
 }

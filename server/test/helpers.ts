@@ -27,6 +27,10 @@ export interface TestContext {
   outbox: string;
   /** LISTEN on the same database (a second app instance in tests). */
   listen: Listen;
+  /** Statements sent through `db` since it was opened. */
+  statements(): number;
+  /** Another app instance on the same database (own pool and listener on PostgreSQL); closed with this one. */
+  secondInstance(overrides?: Partial<Config>): Promise<{ app: FastifyInstance; db: Database; statements(): number }>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   let kind: TestContext['kind'];
   let listen: Listen;
   let statements: () => number;
+  let openSecond: () => Promise<{ db: Database; listen: Listen; statements: () => number; close(): Promise<void> }>;
   const url = testDatabaseUrl();
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -59,6 +64,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     listen = handle.listen;
     statements = handle.statements;
     kind = 'postgres';
+    openSecond = async () => {
+      const h = await openDatabase({ databaseUrl: url, dataDir, searchPath: schema });
+      return { db: h.db, listen: h.listen, statements: h.statements, close: () => h.close() };
+    };
     // schemas are dropped at the start of the next run (global setup), not here: dropping one while
     // another test file's migrator introspects the catalog makes that migration fail
     closeDb = () => handle.close();
@@ -73,6 +82,9 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     ({ db, statements } = kyselyOverPglite(pgl));
     listen = pgliteListen(pgl);
     kind = 'pglite';
+    // one embedded database per process: the second instance shares its one-connection pool (so transactions
+    // of the two never interleave) and gets notifications through its own listener
+    openSecond = async () => ({ db, listen: pgliteListen(pgl), statements, close: async () => {} });
     closeDb = async () => {
       await pgl.close();
     };
@@ -83,15 +95,28 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await app.detached.settled();
     await app.outbox.drain();
   });
+  const seconds: (() => Promise<void>)[] = [];
   return {
     app,
     db,
     config,
     kind,
     listen,
+    statements,
+    async secondInstance(over = {}) {
+      const h = await openSecond();
+      const app2 = await buildApp({ config: { ...config, ...over }, db: h.db, logger: false, listen: h.listen });
+      await app2.ready();
+      seconds.push(async () => {
+        await app2.close();
+        await h.close();
+      });
+      return { app: app2, db: h.db, statements: h.statements };
+    },
     outbox: path.join(dataDir, 'outbox'),
     async close() {
       deliverers.delete(path.join(dataDir, 'outbox'));
+      for (const c of seconds) await c();
       await app.close();
       await closeDb();
       fs.rmSync(dataDir, { recursive: true, force: true });

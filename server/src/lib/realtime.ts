@@ -4,8 +4,16 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../db/schema.js';
 
-/** Subscribes to a PostgreSQL notification channel; resolves to an unsubscribe function. */
-export type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+/**
+ * Subscribes to a PostgreSQL notification channel; resolves to an unsubscribe function. `onState` hears when
+ * the listening connection is lost (false: notifications may be missed from now on) and back (true); caches
+ * kept exact by notifications (the scope cache) stop trusting themselves in between.
+ */
+export type Listen = (
+  channel: string,
+  onMessage: (payload: string) => void,
+  onState?: (listening: boolean) => void,
+) => Promise<() => Promise<void>>;
 
 /** One channel for all live updates; the payload names the topic (e.g. a workshop id). */
 export const LIVE_CHANNEL = 'dz_live';
@@ -29,7 +37,7 @@ export function pgliteListen(pgl: PGlite): Listen {
 
 /** LISTEN on a PostgreSQL server over a dedicated connection that reconnects when it drops. */
 export function postgresListen(url: string, log?: FastifyBaseLogger): Listen {
-  return async (channel, onMessage) => {
+  return async (channel, onMessage, onState) => {
     let client: pg.Client | null = null;
     let stopped = false;
     const connect = async (): Promise<void> => {
@@ -40,11 +48,13 @@ export function postgresListen(url: string, log?: FastifyBaseLogger): Listen {
       c.on('error', (err) => log?.warn({ err }, 'live listener connection error'));
       c.on('end', () => {
         if (stopped) return;
+        onState?.(false);
         setTimeout(() => void connect().catch((err) => log?.error({ err }, 'live listener reconnect failed')), 1000);
       });
       await c.connect();
       await c.query(`LISTEN ${channel}`);
       client = c;
+      onState?.(true);
     };
     await connect();
     return async () => {

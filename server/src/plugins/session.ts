@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { hashSecret } from '../lib/ids.js';
 import type { Scope, TenantScope } from '../lib/scope.js';
+import type { ScopeCache, ScopeEntry } from './scope-cache.js';
 
 export const SESSION_COOKIE = 'dz_session';
 
@@ -32,6 +33,7 @@ function scopeQuery(db: Database, tokenHash: string, now: Date) {
       's.activeMunicipalityId',
       's.csrfToken',
       's.lastSeenAt',
+      's.expiresAt',
       'u.id',
       'u.email',
       'u.name',
@@ -58,17 +60,22 @@ const compiledScopeQueries = new WeakMap<Database, CompiledQuery<ScopeRow>>();
 
 /** Loads the scope for a raw session token: user, active municipality, its role and networks. */
 export async function loadScope(db: Database, token: string): Promise<Scope | null> {
+  return (await loadScopeEntry(db, hashSecret(token)))?.scope ?? null;
+}
+
+/** The scope of a session token hash with what the scope cache needs to keep it exact. */
+async function loadScopeEntry(db: Database, tokenHash: string): Promise<ScopeEntry | null> {
   let compiled = compiledScopeQueries.get(db);
   if (!compiled) {
     compiled = scopeQuery(db, '', new Date(0)).compile();
     if (compiled.parameters.length !== 2 || compiled.parameters[0] !== '') throw new Error('scope query parameters');
     compiledScopeQueries.set(db, compiled);
   }
-  const query: CompiledQuery<ScopeRow> = { ...compiled, parameters: [hashSecret(token), new Date()] };
+  const query: CompiledQuery<ScopeRow> = { ...compiled, parameters: [tokenHash, new Date()] };
   const result = await db.executeQuery(query);
   const row = result.rows[0];
   if (!row) return null;
-  return {
+  const scope: Scope = {
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     lastSeenAt: row.lastSeenAt,
@@ -78,6 +85,17 @@ export async function loadScope(db: Database, token: string): Promise<Scope | nu
     networkIds: row.networkIds,
     moderatedNetworkIds: row.moderatedNetworkIds,
   };
+  return { scope, activeMunicipalityId: row.activeMunicipalityId, expiresAt: row.expiresAt };
+}
+
+/** The scope of a token hash: from the cache when it holds a valid entry, otherwise from the database. */
+async function scopeFor(db: Database, cache: ScopeCache | null, tokenHash: string): Promise<Scope | null> {
+  const hit = cache?.get(tokenHash);
+  if (hit) return hit.scope;
+  const generation = cache?.begin() ?? 0;
+  const entry = await loadScopeEntry(db, tokenHash);
+  if (entry) cache?.set(tokenHash, entry, generation);
+  return entry?.scope ?? null;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,8 +104,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Session and scope in one place: reads the session cookie, builds request.scope, enforces the route's
  * declared access level and checks the CSRF token on state-changing requests.
  */
-export function registerSession(app: FastifyInstance, db: Database, config: Config) {
+export function registerSession(app: FastifyInstance, db: Database, config: Config, cache: ScopeCache | null = null) {
   app.decorateRequest('scope', null);
+
+  if (cache) {
+    // Exact on this instance without waiting for the notification: a write may have changed any scope (a role,
+    // a membership, a session), so the whole cache goes before its answer leaves. Reads keep it; see ADR 0006.
+    app.addHook('onSend', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') cache.clear();
+    });
+  }
 
   app.addHook('onRoute', (route) => {
     if ((route.url.startsWith('/api/v1') || route.url.startsWith('/oparl/')) && !route.config?.access) {
@@ -99,7 +125,8 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
     const access = request.routeOptions.config?.access;
     if (!access) return;
     const token = request.cookies[SESSION_COOKIE];
-    const scope = token ? await loadScope(db, token) : null;
+    const tokenHash = token ? hashSecret(token) : null;
+    const scope = tokenHash ? await scopeFor(db, cache, tokenHash) : null;
     request.scope = scope;
     if (access === 'public') return;
     if (!scope) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
@@ -120,12 +147,16 @@ export function registerSession(app: FastifyInstance, db: Database, config: Conf
     }
     // sliding expiry, at most once a minute per session (no round trip in between)
     if (scope.lastSeenAt.getTime() > Date.now() - 60_000) return;
+    const lastSeenAt = new Date();
+    const expiresAt = new Date(lastSeenAt.getTime() + config.sessionTtlHours * 3600_000);
     await db
       .updateTable('sessions')
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600_000) })
+      .set({ lastSeenAt, expiresAt })
       .where('id', '=', scope.sessionId)
       .where('lastSeenAt', '<', new Date(Date.now() - 60_000))
       .execute();
+    // the trigger ignores a later expiry (nothing cached becomes wrong), so the entry is updated here
+    if (tokenHash) cache?.touch(tokenHash, lastSeenAt, expiresAt);
   });
 }
 
