@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { Alert, Loading } from '../components/Page';
 import { Footer } from '../features/legal/Footer';
+import { setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useRouteFocus } from './route-focus';
 import { type SwitchedState, useResetSession, useSession } from './session';
@@ -38,7 +39,7 @@ export function LanguageSwitch() {
       onClick={() => {
         const next = i18n.language === 'de' ? 'en' : 'de';
         localStorage.setItem('dz-lang', next);
-        void i18n.changeLanguage(next);
+        void setLanguage(next);
       }}
     >
       {t('shell.otherLanguage')}

@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/Page';
+import { setLanguage } from '../i18n';
 import { ApiError, api, setCsrfToken } from '../lib/api';
 
 const SessionContext = createContext<SessionResponse | null>(null);
@@ -38,7 +39,7 @@ export function SessionProvider({ session, children }: { session: SessionRespons
   setCsrfToken(session.csrfToken);
   useEffect(() => {
     const stored = localStorage.getItem('dz-lang');
-    if (!stored && session.user.locale !== i18n.language) void i18n.changeLanguage(session.user.locale);
+    if (!stored && session.user.locale !== i18n.language) void setLanguage(session.user.locale === 'en' ? 'en' : 'de');
   }, [session.user.locale, i18n]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
 import { Alert, Page } from '../../components/Page';
 import { Panel } from '../../components/Panel';
+import { setLanguage } from '../../i18n';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { validate } from '../../lib/validate';
 import { type ProfileInput, useLogoutEverywhere, useSaveProfile } from './queries';
@@ -46,7 +47,7 @@ export function ProfilePage() {
             return setFailed(errorMessage(err, t, true));
           }
           localStorage.setItem('dz-lang', form.locale);
-          await i18n.changeLanguage(form.locale);
+          await setLanguage(form.locale);
           setSaved(true);
         }}
       >
