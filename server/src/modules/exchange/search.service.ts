@@ -105,6 +105,7 @@ interface FacetRow {
  * ranking. "similar" searches with the words of the municipality's own open needs.
  */
 export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
+  // "similar" costs a second statement: the needs' words become a tsquery in JS (orQuery) before the search
   const text = q.mode === 'similar' ? await needWords(deps, scope) : (q.q ?? null);
   const words = text ? orQuery(text) : null;
   // without words there is no relevance: lighthouse projects (of the viewer's networks) first, then the newest
