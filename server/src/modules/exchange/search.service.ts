@@ -60,10 +60,11 @@ const COLUMN: Record<Facet, string> = {
 };
 
 /**
- * All facet counts in one statement: the entries matching text, visibility, cost and lighthouse filters are
- * found once (a materialised CTE), then each facet is counted under the other facets' filters.
+ * The facet counts as CTEs of the search statement: the entries matching text, visibility, cost and
+ * lighthouse filters are found once (a materialised CTE), then each facet is counted under the other
+ * facets' filters; a Kreis is labelled with its name from the directory.
  */
-async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | null) {
+function facetCtes(deps: Deps, scope: Scope, q: Query, words: string | null) {
   const base = filtered(deps, scope, q, words, 'facets').select([
     'p.sizeClass',
     'p.landCode',
@@ -85,13 +86,17 @@ async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | n
     const where = others.length ? sql.join(others, sql` AND `) : sql`TRUE`;
     return sql`(SELECT ${f}::text AS facet, ${sql.raw(COLUMN[f])} AS value, count(*)::int AS count FROM base WHERE ${where} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${f === 'kreis' ? 30 : 50})`;
   });
-  const { rows } = await sql<{
-    facet: Facet;
-    value: string;
-    count: number;
-  }>`WITH base AS MATERIALIZED (${base}) ${sql.join(parts, sql` UNION ALL `)}`.execute(deps.db);
-  const of = (f: Facet) => rows.filter((r) => r.facet === f);
-  return { sizeClass: of('sizeClass'), land: of('land'), kreis: of('kreis'), field: of('field'), stage: of('stage') };
+  return sql`base AS MATERIALIZED (${base}), facets AS (${sql.join(parts, sql` UNION ALL `)}),
+    facet_json AS (SELECT coalesce(json_agg(json_build_object('facet', c.facet, 'value', c.value, 'count', c.count,
+      'label', CASE WHEN c.facet = 'kreis' THEN (SELECT min(k.kreis) FROM municipalities k WHERE k.kreis_key = c.value) END)
+      ORDER BY c.facet, c.count DESC, c.value), '[]'::json) AS facets FROM facets c)`;
+}
+
+interface FacetRow {
+  facet: Facet;
+  value: string;
+  count: number;
+  label: string | null;
 }
 
 /**
@@ -100,55 +105,53 @@ async function facetCounts(deps: Deps, scope: Scope, q: Query, words: string | n
  * ranking. "similar" searches with the words of the municipality's own open needs.
  */
 export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
+  // "similar" costs a second statement: the needs' words become a tsquery in JS (orQuery) before the search
   const text = q.mode === 'similar' ? await needWords(deps, scope) : (q.q ?? null);
   const words = text ? orQuery(text) : null;
   // without words there is no relevance: lighthouse projects (of the viewer's networks) first, then the newest
   const rank = words ? sql<number>`ts_rank(p.search, to_tsquery('german', ${words}))` : null;
   const lighthouse = markedForViewer(scope);
-  const [rows, facets] = await Promise.all([
-    filtered(deps, scope, q, words)
-      .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
-      .select([
-        'p.id',
-        'p.title',
-        'p.problem',
-        'p.solution',
-        'm.name as municipality',
-        'm.kreis',
-        'p.municipalityId',
-        'p.sizeClass',
-        'p.landCode',
-        'p.fieldOfAction',
-        'p.stage',
-        'p.tcoCents',
-        lighthouse.as('lighthouse'),
-        sql<number>`(SELECT count(*) FROM reuses r WHERE r.publication_id = p.id)`.as('reuses'),
-        (eb) => eb.fn.countAll<number>().over().as('total'),
-      ])
-      .$call((qb) => (rank ? qb.orderBy(rank, 'desc') : qb))
-      // (a constant cannot be an ORDER BY term: without networks there is no lighthouse to lift)
-      .$if(scope.networkIds.length > 0, (qb) => qb.orderBy(lighthouse, 'desc'))
-      .orderBy('p.publishedAt', 'desc')
-      .orderBy('p.id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    facetCounts(deps, scope, q, words),
-  ]);
-  const { sizeClass, land, kreis, field, stage } = facets;
-  const kreisNames = kreis?.length
-    ? await deps.db
-        .selectFrom('municipalities')
-        .select(['kreisKey', (eb) => eb.fn.min('kreis').as('kreis')])
-        .where(
-          'kreisKey',
-          'in',
-          kreis.map((k) => k.value),
-        )
-        .groupBy('kreisKey')
-        .execute()
-    : [];
-  const kreisName = new Map(kreisNames.map((k) => [k.kreisKey, k.kreis ?? k.kreisKey]));
+  const page = filtered(deps, scope, q, words)
+    .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+    .select([
+      'p.id',
+      'p.title',
+      'p.problem',
+      'p.solution',
+      'm.name as municipality',
+      'm.kreis',
+      'p.municipalityId',
+      'p.sizeClass',
+      'p.landCode',
+      'p.fieldOfAction',
+      'p.stage',
+      'p.tcoCents',
+      'p.publishedAt',
+      lighthouse.as('lighthouse'),
+      sql<number>`(SELECT count(*) FROM reuses r WHERE r.publication_id = p.id)`.as('reuses'),
+      (eb) => eb.fn.countAll<number>().over().as('total'),
+      (rank ?? sql<number>`0`).as('rank'),
+    ])
+    .$call((qb) => (rank ? qb.orderBy(rank, 'desc') : qb))
+    // (a constant cannot be an ORDER BY term: without networks there is no lighthouse to lift)
+    .$if(scope.networkIds.length > 0, (qb) => qb.orderBy(lighthouse, 'desc'))
+    .orderBy('p.publishedAt', 'desc')
+    .orderBy('p.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  type Row = Awaited<ReturnType<typeof page.execute>>[number];
+  // one statement: the facets (one json row) beside the page (a lateral join, so no page still has facets),
+  // the page's order repeated outside from its selected sort keys
+  const { rows: found } = await sql<{ [K in keyof Row]: Row[K] | null } & { facets: FacetRow[] | string }>`
+    WITH ${facetCtes(deps, scope, q, words)}
+    SELECT f.facets, r.* FROM facet_json f LEFT JOIN LATERAL (${page}) r ON TRUE
+    ORDER BY r.rank DESC, r.lighthouse DESC, r.published_at DESC, r.id`.execute(deps.db);
+  const json = found[0]?.facets ?? [];
+  const facetRows = (typeof json === 'string' ? JSON.parse(json) : json) as FacetRow[];
+  const rows = found.filter((r): r is typeof r & Row => r.id !== null);
+  const of = (f: Facet) => facetRows.filter((r) => r.facet === f);
+  const [sizeClass, land, kreis, field, stage] = FACETS.map(of);
+  const kreisName = new Map((kreis ?? []).map((k) => [k.value, k.label ?? k.value]));
   const facet = (list: { value: string; count: number }[] | undefined, label: (v: string) => string) =>
     (list ?? [])
       .filter((x) => x.value !== '')

@@ -1,8 +1,8 @@
-import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
+import { SIZE_CLASS_LOWER_BOUNDS } from '@dz/core';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { memberCount } from '../networks/networks.repository.js';
 
 type Q = Database | Transaction<DB>;
 
@@ -27,6 +27,14 @@ const SIZE_BANDS: Record<number, [number, number | null]> = {
   6: [10_000, 25_000],
   7: [0, 10_000],
 };
+
+/** The lower and upper bound (null: none) of the size class of `m.population`, as SQL (mirrors core's sizeClassBand). */
+const BAND_LOWER = sql.raw(
+  `CASE ${SIZE_CLASS_LOWER_BOUNDS.map(([, lo]) => `WHEN m.population >= ${lo} THEN ${lo}`).join(' ')} ELSE 0 END`,
+);
+const BAND_UPPER = sql.raw(
+  `CASE ${SIZE_CLASS_LOWER_BOUNDS.map(([, lo], i) => `WHEN m.population >= ${lo} THEN ${i > 0 ? SIZE_CLASS_LOWER_BOUNDS[i - 1]![1] : 'NULL'}`).join(' ')} END`,
+);
 
 function baseSelect(db: Q) {
   return db
@@ -87,23 +95,29 @@ export const municipalitiesRepository = {
       }
       return eb.and(parts);
     };
-    // the total as an uncorrelated subquery (evaluated once): unlike count(*) over (), it lets the page stop
-    // after its rows instead of reading and sorting every match
-    const totalOf = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) =>
-      eb.selectFrom('municipalities as m').where(cond).select(eb.fn.countAll<number>().as('n')).as('fullCount');
-    const rows = await sorted(baseSelect(db).where(cond).select(totalOf), f.sort)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
+    // one statement even past the last page: the total counted once, the page beside it (a lateral join,
+    // so the page still stops after its rows instead of reading and sorting every match)
+    const found = await db
+      .selectFrom(
+        db
+          .selectFrom('municipalities as m')
+          .where(cond)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .as('t'),
+      )
+      .leftJoinLateral(
+        sorted(baseSelect(db).where(cond), f.sort)
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize)
+          .as('m'),
+        (join) => join.onTrue(),
+      )
+      .select('t.n')
+      .selectAll('m')
+      .$call((q) => sorted(q, f.sort))
       .execute();
-    let total = Number(rows[0]?.fullCount ?? 0);
-    if (rows.length === 0 && f.page > 1) {
-      const c = await db
-        .selectFrom('municipalities as m')
-        .where(cond)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      total = Number(c.n);
-    }
+    const total = Number(found[0]?.n ?? 0);
+    const rows = found.filter((r): r is typeof r & MunicipalityRow => r.id !== null);
     return { rows, total };
   },
   byId(db: Q, _scope: Scope, id: string) {
@@ -135,24 +149,28 @@ export const municipalitiesRepository = {
       .forUpdate()
       .executeTakeFirst();
   },
-  async keyFigures(db: Q, scope: TenantScope) {
-    return db
-      .selectFrom('municipalities as me')
+  /**
+   * The dashboard in one statement: master data, key figures, peers in the same size class and Land, and
+   * the municipality's networks (json, ordered by name) — every part filtered by the scope's municipality.
+   */
+  dashboard(db: Q, scope: TenantScope) {
+    const mid = scope.municipalityId;
+    return baseSelect(db)
       .select((eb) => [
         eb
           .selectFrom('departments')
           .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', scope.municipalityId)
+          .where('municipalityId', '=', mid)
           .as('departments'),
         eb
           .selectFrom('memberships')
           .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', scope.municipalityId)
+          .where('municipalityId', '=', mid)
           .as('members'),
         eb
           .selectFrom('invitations')
           .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', scope.municipalityId)
+          .where('municipalityId', '=', mid)
           .where('acceptedAt', 'is', null)
           .where('revokedAt', 'is', null)
           .where('expiresAt', '>', new Date())
@@ -160,30 +178,25 @@ export const municipalitiesRepository = {
         eb
           .selectFrom('municipalities as k')
           .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('k.kreisKey', '=', 'me.kreisKey')
+          .whereRef('k.kreisKey', '=', 'm.kreisKey')
           .as('inKreis'),
+        // the band of the municipality's own size class (core's sizeClassBand), in the same Land
+        eb
+          .selectFrom('municipalities as s')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('s.landCode', '=', 'm.landCode')
+          .where(
+            sql<boolean>`s.population >= ${BAND_LOWER} AND (${BAND_UPPER} IS NULL OR s.population < ${BAND_UPPER})`,
+          )
+          .as('sameSizeClass'),
+        sql<{ id: string; name: string; type: string; memberCount: number }[]>`(
+          SELECT coalesce(json_agg(json_build_object('id', n.id, 'name', n.name, 'type', n.type, 'memberCount', (
+            SELECT count(*) FROM network_members x WHERE x.network_id = n.id AND x.left_on IS NULL AND x.status = 'accepted'
+          )) ORDER BY n.name), '[]'::json)
+          FROM network_members nm JOIN networks n ON n.id = nm.network_id
+          WHERE nm.municipality_id = ${mid} AND nm.left_on IS NULL AND nm.status = 'accepted')`.as('networks'),
       ])
-      .where('me.id', '=', scope.municipalityId)
-      .executeTakeFirstOrThrow();
-  },
-  countInBand(db: Q, lo: number, hi: number | null, landCode: string) {
-    let q = db
-      .selectFrom('municipalities')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('population', '>=', lo)
-      .where('landCode', '=', landCode);
-    if (hi !== null) q = q.where('population', '<', hi);
-    return q.executeTakeFirstOrThrow();
-  },
-  networksOf(db: Q, scope: TenantScope) {
-    return db
-      .selectFrom('networkMembers as nm')
-      .innerJoin('networks as n', 'n.id', 'nm.networkId')
-      .select(['n.id', 'n.name', 'n.type', memberCount()])
-      .where('nm.municipalityId', '=', scope.municipalityId)
-      .where('nm.leftOn', 'is', null)
-      .where('nm.status', '=', 'accepted')
-      .orderBy('n.name')
-      .execute();
+      .where('m.id', '=', mid)
+      .executeTakeFirst();
   },
 };

@@ -1,12 +1,4 @@
-import {
-  AppError,
-  arsConsistencyIssue,
-  DEFAULT_DEPARTMENTS,
-  LAENDER,
-  type Municipality,
-  sizeClassBand,
-  sizeClassOf,
-} from '@dz/core';
+import { AppError, arsConsistencyIssue, DEFAULT_DEPARTMENTS, LAENDER, type Municipality, sizeClassOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -62,22 +54,20 @@ export async function getMunicipality(deps: Deps, scope: Scope, id: string) {
 
 /** Start page data for the active municipality: master data, key figures, networks. */
 export async function dashboard(deps: Deps, scope: TenantScope) {
-  const row = await repo.byId(deps.db, scope, scope.municipalityId);
+  const row = await repo.dashboard(deps.db, scope);
   if (!row) throw new AppError('not_found');
   const m = toMunicipality(row);
-  const band = sizeClassBand(m.sizeClass as 1);
-  const [figures, networks, same] = await Promise.all([
-    repo.keyFigures(deps.db, scope),
-    repo.networksOf(deps.db, scope),
-    repo.countInBand(deps.db, band.lower, band.upper, row.landCode),
-  ]);
+  const networks = typeof row.networks === 'string' ? JSON.parse(row.networks) : (row.networks ?? []);
   return {
     municipality: m,
-    departments: Number(figures.departments ?? 0),
-    members: Number(figures.members ?? 0),
-    openInvitations: Number(figures.openInvitations ?? 0),
-    networks: networks.map((n) => ({ ...n, memberCount: Number(n.memberCount ?? 0) })),
-    landPeers: { sameSizeClass: same.n, inKreis: Number(figures.inKreis ?? 0) },
+    departments: Number(row.departments ?? 0),
+    members: Number(row.members ?? 0),
+    openInvitations: Number(row.openInvitations ?? 0),
+    networks: (networks as { id: string; name: string; type: string; memberCount: number }[]).map((n) => ({
+      ...n,
+      memberCount: Number(n.memberCount ?? 0),
+    })),
+    landPeers: { sameSizeClass: Number(row.sameSizeClass ?? 0), inKreis: Number(row.inKreis ?? 0) },
     can: presentCan(scope, 'municipality'),
   };
 }

@@ -4,6 +4,20 @@ import type { DB } from '../../db/schema.js';
 import type { Scope } from '../../lib/scope.js';
 
 type Q = Database | Transaction<DB>;
+
+/** A member row of `withPeople` (the columns of `members`). */
+export interface NetworkMemberJson {
+  municipalityId: string;
+  name: string;
+  ags: string;
+  landCode: string;
+  kreis: string | null;
+  population: number;
+  joinedOn: string;
+  leftOn: string | null;
+  status: 'invited' | 'accepted' | 'declined';
+  staffSurveys: boolean;
+}
 const eb0 = expressionBuilder<DB, never>();
 
 /** Subquery `memberCount`: the accepted, current members of network `n` of the surrounding query. */
@@ -31,37 +45,34 @@ export const networksRepository = {
   byId(db: Q, id: string) {
     return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  /** Members with their dates and status; declined invitations only for moderators (`withDeclined`). */
-  members(db: Q, networkId: string, withDeclined: boolean) {
+  /**
+   * A network with its members (declined invitations only for moderators, `withDeclined`) and moderators,
+   * as json in one statement; the orders are those of `members` and `moderators`.
+   */
+  withPeople(db: Q, id: string, withDeclined: boolean) {
     return db
-      .selectFrom('networkMembers as nm')
-      .innerJoin('municipalities as m', 'm.id', 'nm.municipalityId')
+      .selectFrom('networks as n')
       .select([
-        'nm.municipalityId',
-        'm.shortName as name',
-        'm.ags',
-        'm.landCode',
-        'm.kreis',
-        'm.population',
-        'nm.joinedOn',
-        'nm.leftOn',
-        'nm.status',
-        'nm.staffSurveys',
+        'n.id',
+        'n.name',
+        'n.type',
+        'n.description',
+        'n.version',
+        sql<NetworkMemberJson[]>`(
+          SELECT coalesce(json_agg(json_build_object(
+            'municipalityId', nm.municipality_id, 'name', m.short_name, 'ags', m.ags, 'landCode', m.land_code,
+            'kreis', m.kreis, 'population', m.population, 'joinedOn', nm.joined_on, 'leftOn', nm.left_on,
+            'status', nm.status, 'staffSurveys', nm.staff_surveys
+          ) ORDER BY nm.left_on DESC NULLS FIRST, m.short_name), '[]'::json)
+          FROM network_members nm JOIN municipalities m ON m.id = nm.municipality_id
+          WHERE nm.network_id = n.id ${withDeclined ? sql`` : sql`AND nm.status <> 'declined'`})`.as('members'),
+        sql<{ userId: string; name: string; email: string }[]>`(
+          SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email) ORDER BY u.name), '[]'::json)
+          FROM network_moderators mo JOIN users u ON u.id = mo.user_id
+          WHERE mo.network_id = n.id)`.as('moderators'),
       ])
-      .where('nm.networkId', '=', networkId)
-      .$if(!withDeclined, (q) => q.where('nm.status', '<>', 'declined'))
-      .orderBy('nm.leftOn', (ob) => ob.desc().nullsFirst())
-      .orderBy('m.shortName')
-      .execute();
-  },
-  moderators(db: Q, networkId: string) {
-    return db
-      .selectFrom('networkModerators as mo')
-      .innerJoin('users as u', 'u.id', 'mo.userId')
-      .select(['u.id as userId', 'u.name', 'u.email'])
-      .where('mo.networkId', '=', networkId)
-      .orderBy('u.name')
-      .execute();
+      .where('n.id', '=', id)
+      .executeTakeFirst();
   },
   /** A new moderator invitation; an open earlier one to the same address for the network is revoked. */
   async replaceModeratorInvitation(

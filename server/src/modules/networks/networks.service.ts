@@ -35,10 +35,12 @@ export async function listNetworks(deps: Deps, scope: Scope) {
 /** A network with members (including former ones with their dates) and moderators. */
 export async function getNetwork(deps: Deps, scope: Scope, id: string) {
   const access = networkAccess(scope, id);
-  const n = await repo.byId(deps.db, id);
-  if (!n) throw new AppError('not_found');
   const mod = access === 'moderator';
-  const [members, moderators] = await Promise.all([repo.members(deps.db, id, mod), repo.moderators(deps.db, id)]);
+  const n = await repo.withPeople(deps.db, id, mod);
+  if (!n) throw new AppError('not_found');
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const members = json(n.members);
+  const moderators = json(n.moderators);
   return {
     id: n.id,
     name: n.name,

@@ -103,10 +103,37 @@ function filteredProjects(deps: Deps, scope: TenantScope, q: Query) {
   return base;
 }
 
-/** Table columns of the given projects: owner, latest traffic light, next milestone, departments, link counts. */
-function projectColumns(deps: Deps, ids: string[]) {
+const PHASE_ORDER = sql`array_position(ARRAY['idea','planning','implementation','operation','done','stopped']::text[], p.phase)`;
+
+/** The sorted, filtered page of ids (pageSize undefined: all) with the total and each row's place in the order. */
+function projectPage(deps: Deps, scope: TenantScope, q: Query) {
+  const col = {
+    title: sql`lower(p.title)`,
+    phase: PHASE_ORDER,
+    startsOn: sql`p.starts_on`,
+    endsOn: sql`p.ends_on`,
+    owner: sql`lower(o.name)`,
+    score: sql`p.priority_score`,
+    updatedAt: sql`p.updated_at`,
+  }[q.sort];
+  const order = sql`${col} ${sql.raw(q.dir === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`;
+  let page = filteredProjects(deps, scope, q)
+    .select([
+      'p.id',
+      (eb) => eb.fn.countAll<number>().over().as('total'),
+      sql<number>`row_number() OVER (ORDER BY ${order}, p.id)`.as('ord'),
+    ])
+    .orderBy(order)
+    .orderBy('p.id');
+  if (q.pageSize) page = page.limit(q.pageSize).offset(((q.page ?? 1) - 1) * q.pageSize);
+  return page;
+}
+
+/** Table columns of a `projectPage`: owner, latest traffic light, next milestone, departments, link counts. */
+function projectColumns(deps: Deps, scope: TenantScope, page: ReturnType<typeof projectPage>) {
   return deps.db
-    .selectFrom('projects as p')
+    .selectFrom(page.as('pp'))
+    .innerJoin('projects as p', 'p.id', 'pp.id')
     .leftJoin('users as o', 'o.id', 'p.ownerId')
     .leftJoinLateral(
       (eb) =>
@@ -132,8 +159,10 @@ function projectColumns(deps: Deps, ids: string[]) {
           .as('nm'),
       (join) => join.onTrue(),
     )
-    .where('p.id', 'in', ids)
+    .where('p.municipalityId', '=', scope.municipalityId)
+    .orderBy('pp.ord')
     .select([
+      'pp.total',
       'p.id',
       'p.title',
       'p.phase',
@@ -168,38 +197,14 @@ function projectColumns(deps: Deps, ids: string[]) {
     ]);
 }
 
-const PHASE_ORDER = sql`array_position(ARRAY['idea','planning','implementation','operation','done','stopped']::text[], p.phase)`;
-
 /**
- * The sorted, filtered portfolio (pageSize undefined: all rows, for exports). Filtering, sorting and paging
- * run on the bare project rows first; the per-row columns are computed for the page only.
+ * The sorted, filtered portfolio (pageSize undefined: all rows, for exports) in one statement. Filtering,
+ * sorting and paging run on the bare project rows first; the per-row columns are computed for the page only.
  */
 export async function portfolioRows(deps: Deps, scope: TenantScope, q: Query) {
-  const col = {
-    title: sql`lower(p.title)`,
-    phase: PHASE_ORDER,
-    startsOn: sql`p.starts_on`,
-    endsOn: sql`p.ends_on`,
-    owner: sql`lower(o.name)`,
-    score: sql`p.priority_score`,
-    updatedAt: sql`p.updated_at`,
-  }[q.sort];
-  let page = filteredProjects(deps, scope, q)
-    .select(['p.id', (eb) => eb.fn.countAll<number>().over().as('total')])
-    .orderBy(sql`${col} ${sql.raw(q.dir === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`)
-    .orderBy('p.id');
-  if (q.pageSize) page = page.limit(q.pageSize).offset(((q.page ?? 1) - 1) * q.pageSize);
-  const ids = await page.execute();
-  if (!ids.length) return { total: 0, items: [] };
-  const order = new Map(ids.map((r, i) => [r.id, i]));
-  const rows = (
-    await projectColumns(
-      deps,
-      ids.map((r) => r.id),
-    ).execute()
-  ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const rows = await projectColumns(deps, scope, projectPage(deps, scope, q)).execute();
   return {
-    total: Number(ids[0]?.total ?? 0),
+    total: Number(rows[0]?.total ?? 0),
     items: rows.map((r) => ({
       id: r.id,
       title: r.title,
