@@ -25,7 +25,7 @@ export function DataTable<T>({
   rowKey,
   empty,
   footer,
-  className,
+  className = 'data',
 }: {
   /** Accessible name of the scroll region (and caption when `caption` is not given). */
   label: string;
@@ -36,6 +36,7 @@ export function DataTable<T>({
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   footer?: ReactNode;
+  /** Table classes; `data` (the app's table style) unless given. */
   className?: string;
 }) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;

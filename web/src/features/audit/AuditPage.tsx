@@ -124,7 +124,6 @@ export function AuditPage() {
           <DataTable
             label={t('audit.title')}
             caption={t('audit.count', { count: q.data.total })}
-            className="data"
             rows={q.data.items}
             rowKey={(e) => e.id}
             empty={t('audit.empty')}

@@ -43,7 +43,6 @@ export function MailFailures() {
       <Alert kind="warning">{t('audit.mailFailures.intro', { count: q.data.items.length })}</Alert>
       <DataTable
         label={t('audit.mailFailures.title')}
-        className="data"
         rows={q.data.items}
         rowKey={(m) => m.id}
         empty={null}

@@ -89,7 +89,6 @@ export function PlatformStartPage() {
         <h2 id="h-platform-invitations">{t('platformStart.invitationsTitle')}</h2>
         <DataTable
           label={t('platformStart.invitationsTitle')}
-          className="data"
           rows={q.data.invitations}
           rowKey={(i) => i.id}
           empty={t('platformStart.noInvitations')}

@@ -29,7 +29,6 @@ export function MunicipalityResults({ search, action }: { search: string; action
         <DataTable
           label={t('networks.results', { count: results.data.total })}
           caption={t('networks.results', { count: results.data.total })}
-          className="data"
           rows={results.data.items}
           rowKey={(m) => m.id}
           empty={t('networks.noResults')}

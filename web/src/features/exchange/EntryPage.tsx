@@ -129,7 +129,6 @@ export function EntryPage() {
             <DataTable
               label={t('exchange.reuseTitle')}
               caption={t('exchange.reuseBy')}
-              className="data"
               columns={[
                 { header: t('exchange.reuseGroup'), cell: (r) => r.group },
                 { header: t('exchange.reuseNumber'), cell: (r) => r.count },

@@ -43,7 +43,6 @@ export function JointList({ compact = false }: { compact?: boolean }) {
     <DataTable
       label={t('joint.title')}
       caption={compact ? t('joint.inPortfolio') : t('joint.count', { count: q.data.items.length })}
-      className="data"
       columns={columns}
       rows={q.data.items}
       rowKey={(j) => j.id}

@@ -310,7 +310,6 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
         <DataTable<Paper>
           label={t('finance.paper.versions')}
           caption={t('finance.paper.versions')}
-          className="data"
           rows={list.data.items}
           rowKey={(p) => p.id}
           empty={t('finance.paper.none')}

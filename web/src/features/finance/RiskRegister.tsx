@@ -283,7 +283,6 @@ export function RiskRegister({ projectId }: { projectId: string }) {
       <div aria-live="polite">{msg && <Alert kind={msg.kind}>{msg.text}</Alert>}</div>
       <DataTable
         label={t('finance.risks.heading')}
-        className="data"
         columns={columns}
         rows={items}
         rowKey={(r) => r.id}

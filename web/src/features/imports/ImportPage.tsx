@@ -196,7 +196,6 @@ export function ImportPage() {
         ) : (
           <DataTable
             label={t('import.history')}
-            className="data"
             rows={history.data.items}
             rowKey={(h) => h.id}
             empty={t('import.noHistory')}

@@ -146,7 +146,6 @@ export function MembersPage() {
       <Panel title={listTitle}>
         <DataTable
           label={listTitle}
-          className="data"
           columns={memberColumns}
           rows={members.data.items}
           rowKey={(m) => m.userId}
@@ -165,7 +164,6 @@ export function MembersPage() {
           ) : (
             <DataTable
               label={t('members.openInvitations')}
-              className="data"
               columns={invitationColumns}
               rows={open}
               rowKey={(i) => i.id}

@@ -175,7 +175,6 @@ export function NeedsPage() {
           <DataTable
             label={t('needs.title')}
             caption={t('needs.count', { count: list.data.total })}
-            className="data"
             rows={list.data.items}
             rowKey={(n) => n.id}
             empty={t('needs.empty')}

@@ -107,7 +107,6 @@ export function NetworkInvitations() {
           <p>{t('networks.consentIntro')}</p>
           <DataTable
             label={t('networks.consentTitle')}
-            className="data"
             rows={accepted}
             rowKey={(m) => m.networkId}
             empty={null}

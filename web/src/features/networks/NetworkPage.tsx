@@ -233,7 +233,6 @@ export function NetworkPage() {
       <Panel id="h-members" title={t('networks.membersTitle', { count: activeMembers.length })}>
         <DataTable
           label={t('networks.membersTitle', { count: activeMembers.length })}
-          className="data"
           rows={activeMembers}
           rowKey={(m) => m.municipalityId}
           empty={t('networks.noMembers')}
@@ -243,7 +242,6 @@ export function NetworkPage() {
           <DataTable
             label={t('networks.invitedTitle', { count: openInvitations })}
             caption={t('networks.invitedTitle', { count: openInvitations })}
-            className="data"
             rows={invited}
             rowKey={(m) => `${m.municipalityId}-${m.status}-${m.joinedOn}`}
             empty={null}
@@ -259,7 +257,6 @@ export function NetworkPage() {
               <DataTable
                 label={t('networks.former')}
                 caption={t('networks.former')}
-                className="data"
                 rows={former}
                 rowKey={(m) => `${m.municipalityId}-${m.joinedOn}`}
                 empty={null}

@@ -73,7 +73,6 @@ export function NetworksPage() {
       )}
       <DataTable
         label={t('networks.title')}
-        className="data"
         rows={q.data.items}
         rowKey={(n) => n.id}
         empty={t('networks.empty')}

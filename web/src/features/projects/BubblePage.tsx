@@ -47,7 +47,6 @@ export function BubblePage() {
           <DataTable
             label={t('projects.bubble.table')}
             caption={t('projects.bubble.table')}
-            className="data"
             rows={placed}
             rowKey={(r) => r.id}
             empty={null}

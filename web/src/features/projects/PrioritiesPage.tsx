@@ -124,7 +124,6 @@ export function PrioritiesPage() {
       <Panel title={alt ? t('projects.priorities.whatIfRanking') : t('projects.priorities.ranking')} id="h-ranking">
         <DataTable
           label={t('projects.priorities.ranking')}
-          className="data"
           rows={shown}
           rowKey={(r) => r.id}
           empty={t('projects.priorities.empty')}

@@ -62,7 +62,6 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
     <Panel title={t('projects.reports.title')} id="h-reports">
       <DataTable
         label={t('projects.reports.title')}
-        className="data"
         rows={p.reports}
         rowKey={(r) => r.id}
         empty={t('projects.reports.empty')}

@@ -110,7 +110,6 @@ export function TraceabilityPage() {
       <Panel title={t('projects.trace.needs')} id="h-trace-needs">
         <DataTable
           label={t('projects.trace.needs')}
-          className="data"
           rows={needs}
           rowKey={(n) => n.id}
           empty={t('projects.trace.noNeeds')}
@@ -120,7 +119,6 @@ export function TraceabilityPage() {
       <Panel title={t('projects.trace.goals')} id="h-trace-goals">
         <DataTable
           label={t('projects.trace.goals')}
-          className="data"
           rows={goals}
           rowKey={(g) => g.id}
           empty={t('projects.trace.noGoals')}

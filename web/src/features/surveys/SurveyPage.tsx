@@ -88,7 +88,6 @@ function Participation({
       )}
       <DataTable
         label={t('surveys.participation')}
-        className="data"
         rows={rows}
         rowKey={(p) => p.key}
         empty={t('surveys.noTargets')}

@@ -163,7 +163,6 @@ function SurveyTable({ items, caption }: { items: Item[]; caption: string }) {
     <DataTable
       label={caption}
       caption={caption}
-      className="data"
       rows={items}
       rowKey={(s) => s.id}
       empty={null}

@@ -305,7 +305,6 @@ export function ActionsSection({ w, notify }: { w: Workshop; notify: Notify }) {
     <Panel id="h-actions" title={t('workshops.actions')}>
       <DataTable
         label={t('workshops.actions')}
-        className="data"
         rows={w.actions}
         rowKey={(a) => a.id}
         empty={t('workshops.noActions')}

@@ -198,7 +198,6 @@ export function WorkshopsPage() {
       {create && <CreateWorkshop onCancel={() => setCreate(false)} />}
       <DataTable
         label={t('workshops.title')}
-        className="data"
         rows={q.data.items}
         rowKey={(w) => w.id}
         empty={t('workshops.empty')}
