@@ -227,6 +227,44 @@ describe('workshops', () => {
     ctrl.abort();
   });
 
+  it('delivers a dot vote posted on one app instance to a presentation connected to another', async () => {
+    const { moderator, id, w } = await setup();
+    const topic = w.items[1].id as string;
+    const anna = await joinAs(w.joinCode, 'Anna');
+    await anna.call('POST', '/api/v1/live/ideas', { itemId: topic, text: 'Gemeinsame Vergabestelle' });
+    await moderator.post(`/api/v1/workshops/${id}/live`, { status: 'live', currentItemId: topic });
+    const ideaId = (await anna.call('GET', '/api/v1/live/state'))
+      .json()
+      .items.find((i: { id: string }) => i.id === topic).ideas[0].id as string;
+    // the presentation (the moderator's stream) hangs on a second instance on the same database
+    const other = await ctx.secondInstance();
+    const address = await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const ctrl = new AbortController();
+    const res = await fetch(`${address}/api/v1/workshops/${id}/events`, {
+      headers: { cookie: moderator.cookie },
+      signal: ctrl.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const dec = new TextDecoder();
+    let seen = '';
+    const updates = () => seen.split('event: update').length - 1;
+    const readUntil = async (n: number) => {
+      while (updates() < n) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += dec.decode(value);
+      }
+    };
+    await readUntil(1);
+    const before = updates();
+    // the vote goes to the first instance; its notification reaches the second one's stream
+    expect((await anna.call('POST', '/api/v1/live/votes', { ideaId })).statusCode).toBe(201);
+    await readUntil(before + 1);
+    expect(updates()).toBeGreaterThan(before);
+    ctrl.abort();
+  });
+
   it('caps concurrent live streams per participant and per signed-in user, and frees them on disconnect', async () => {
     const { moderator, id, w } = await setup();
     const anna = await joinAs(w.joinCode, 'Anna');
