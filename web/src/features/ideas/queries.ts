@@ -2,6 +2,7 @@ import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
+import { useResourceChanged } from '../../lib/query-cache';
 
 /** Query keys of the idea box: everything under `ideas`, so one invalidation refreshes lists and details. */
 export const ideaKeys = {
@@ -18,14 +19,7 @@ export type Idea = z.infer<typeof C.ideaDetail>;
 export const ideaQuery = (id: string) =>
   queryOptions({ queryKey: ideaKeys.detail(id), queryFn: () => api<Idea>(`/ideas/${id}`) });
 
-/** After a change: the answered idea goes into the cache, the lists are fetched again. */
-function useIdeaChanged() {
-  const qc = useQueryClient();
-  return async (idea?: Idea) => {
-    if (idea) qc.setQueryData(ideaKeys.detail(idea.id), idea);
-    await qc.invalidateQueries({ queryKey: ideaKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
-  };
-}
+const useIdeaChanged = () => useResourceChanged<Idea>(ideaKeys);
 
 export type IdeaSubmit = z.input<typeof C.ideaSubmit>;
 export function useSubmitIdea() {

@@ -2,6 +2,7 @@ import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
+import { useResourceChanged } from '../../lib/query-cache';
 
 export type Department = z.infer<typeof C.department>;
 
@@ -36,14 +37,7 @@ export type Need = z.infer<typeof C.needDetail>;
 export const needQuery = (id: string) =>
   queryOptions({ queryKey: needKeys.detail(id), queryFn: () => api<Need>(`/needs/${id}`) });
 
-/** After a change: the answered need goes into the cache, lists and suggestions are fetched again. */
-function useNeedChanged() {
-  const qc = useQueryClient();
-  return async (need?: Need) => {
-    if (need) qc.setQueryData(needKeys.detail(need.id), need);
-    await qc.invalidateQueries({ queryKey: needKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
-  };
-}
+const useNeedChanged = () => useResourceChanged<Need>(needKeys);
 
 export type NeedCreate = z.input<typeof C.needCreate>;
 export function useCreateNeed() {
