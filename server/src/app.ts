@@ -28,6 +28,7 @@ import { networkMembershipsRoutes, networksRoutes } from './modules/networks/net
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { sharedServicesRoutes } from './modules/shared-services/shared-services.routes.js';
 import { startRoutes } from './modules/start/start.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
@@ -65,6 +66,7 @@ export const MODULES = [
   exchangeRoutes,
   partnersRoutes,
   jointRoutes,
+  sharedServicesRoutes,
   auditRoutes,
   importsRoutes,
   oparlRoutes,

@@ -160,10 +160,18 @@ beforeAll(async () => {
       const joint = (
         await actor.post(`/api/v1/joint-projects/${jointId}/entries`, { kind: 'decision', title: 'Fuzz-Beschluss' })
       ).json();
+      const studyId = (
+        await actor.post('/api/v1/shared-services/studies', {
+          title: 'Fuzz-Studie',
+          serviceKey: 'bauhof',
+          partnerIds: [other.id],
+        })
+      ).json().id as string;
       return {
         publicationId,
         requestId,
         jointId,
+        studyId,
         entryId: joint.entries[0].id,
         paperId,
         riskId,

@@ -2,7 +2,7 @@ import { newId } from '../src/lib/ids.js';
 import { buildMunicipality } from './factories.js';
 import { JOINT, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
 
-/** Probes of the exchange between municipalities: publishing, entries, contact requests, joint projects. */
+/** Probes of the exchange between municipalities: publishing, entries, contact requests, joint projects, shared-service studies. */
 export const EXCHANGE_PROBES: Record<string, Probe> = {
   'publication.publish': async (e) => {
     const p = await newProject(e);
@@ -119,6 +119,69 @@ export const EXCHANGE_PROBES: Record<string, Probe> = {
       method: 'POST',
       url: `/api/v1/joint-projects/${j.id}/shares/accept`,
       body: (x) => ({ version: x.version }),
+    };
+  },
+  'studies.create': async (e) => ({
+    read: '/api/v1/shared-services/studies',
+    method: 'POST',
+    url: '/api/v1/shared-services/studies',
+    body: () => ({ title: u('Studie'), serviceKey: 'bauhof', partnerIds: [e.other.id] }),
+  }),
+  'studyView.edit': async (e) => {
+    const s = await ok(
+      e.owner.post('/api/v1/shared-services/studies', {
+        title: u('Studie'),
+        serviceKey: 'bauhof',
+        partnerIds: [e.other.id],
+      }),
+    );
+    return {
+      read: `/api/v1/shared-services/studies/${s.id}`,
+      method: 'PUT',
+      url: `/api/v1/shared-services/studies/${s.id}`,
+      body: (x) => ({
+        version: x.version,
+        title: u('Studie'),
+        target: {},
+        allocation: { key: 'equal', unit: 'work_orders', baseShare: 0.3 },
+        vatTaxable: false,
+        hoursPerFte: 1600,
+        discountRate: 0.009,
+        horizonYears: 5,
+      }),
+    };
+  },
+  'studyView.answer': async (e) => {
+    const s = await ok(
+      e.otherOwner.post('/api/v1/shared-services/studies', {
+        title: u('Studie'),
+        serviceKey: 'bauhof',
+        partnerIds: [e.M],
+      }),
+    );
+    return {
+      read: `/api/v1/shared-services/studies/${s.id}`,
+      method: 'POST',
+      url: `/api/v1/shared-services/studies/${s.id}/answer`,
+      body: () => ({ accept: true }),
+    };
+  },
+  'studyView.statusQuo': async (e) => {
+    const s = await ok(
+      e.owner.post('/api/v1/shared-services/studies', {
+        title: u('Studie'),
+        serviceKey: 'bauhof',
+        partnerIds: [e.other.id],
+      }),
+    );
+    return {
+      read: `/api/v1/shared-services/studies/${s.id}`,
+      method: 'PUT',
+      url: `/api/v1/shared-services/studies/${s.id}/status-quo`,
+      body: (x) => ({
+        version: x.partners.find((p: { role: string }) => p.role === 'lead').statusQuoVersion,
+        materialCents: 1000,
+      }),
     };
   },
 };

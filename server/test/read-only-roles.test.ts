@@ -286,6 +286,30 @@ const WRITES: Record<string, Spec> = {
     allow: ['staff', 'mayor'],
     reason: 'contribute',
   },
+  'POST /api/v1/shared-services/studies': {
+    kind: 'write',
+    body: { title: 'Studie aus dem Rat', serviceKey: 'bauhof', partnerIds: ['OTHER_MUNICIPALITY'] },
+  },
+  'PUT /api/v1/shared-services/studies/:studyId': {
+    kind: 'write',
+    body: {
+      version: 1,
+      title: 'Gekapert',
+      target: {},
+      allocation: { key: 'equal', unit: 'work_orders', baseShare: 0.3 },
+      vatTaxable: false,
+      hoursPerFte: 1600,
+      discountRate: 0.009,
+      horizonYears: 5,
+    },
+  },
+  'PUT /api/v1/shared-services/studies/:studyId/status-quo': {
+    kind: 'write',
+    body: { version: 1, serviceLevel: 'Aus dem Rat' },
+    allow: ['staff', 'mayor'],
+    reason: 'contribute',
+  },
+  'POST /api/v1/shared-services/studies/:studyId/answer': { kind: 'write', body: { accept: false } },
   'POST /api/v1/imports': { kind: 'write', file: true },
   'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'write' },
 };

@@ -8,7 +8,7 @@ import { login, multipart, type TestContext } from './helpers.js';
  * invitation, a network survey with a draft response, a workshop with an idea and an action, the target
  * picture with a measured value, an idea, a need, a project with all its parts (milestone, task, link,
  * comment, file, capacity, effort, finance, risk, decision paper), a publication, a contact request and
- * a joint project with a third municipality. The route suites (cross-tenant isolation, read-only roles)
+ * a joint project and a shared-service feasibility study with a third municipality. The route suites (cross-tenant isolation, read-only roles)
  * fill path parameters from `ids`; `markers` are texts that must not leak to other municipalities.
  */
 export async function buildResources(
@@ -170,11 +170,25 @@ export async function buildResources(
       ...multipart('geheimer-vertrag-b.txt', Buffer.from('Geheimer Vertrag B')),
     })
   ).json();
+  // B studies a shared building yard with C and has entered its own status quo
+  const studyId = (
+    await b.post('/api/v1/shared-services/studies', {
+      title: 'Geheime Machbarkeitsstudie B',
+      serviceKey: 'bauhof',
+      partnerIds: [C.id],
+    })
+  ).json().id as string;
+  await b.put(`/api/v1/shared-services/studies/${studyId}/status-quo`, {
+    version: 0,
+    materialCents: 123_456,
+    serviceLevel: 'Geheimer Leistungsstand B',
+  });
   Object.assign(ids, {
     publicationId: pubId,
     requestId,
     jointId,
     entryId: joint.entries[0].id,
+    studyId,
   });
   markers.push(
     'Geheimes Problem B',
@@ -183,6 +197,8 @@ export async function buildResources(
     'Geheimes Gemeinschaftsprojekt B',
     'Geheime Gemeinschaftskosten B',
     'geheimer-vertrag-b.txt',
+    'Geheime Machbarkeitsstudie B',
+    'Geheimer Leistungsstand B',
   );
   Object.assign(ids, {
     paperId,

@@ -113,6 +113,11 @@ export interface JointRole {
   isLead: boolean;
   myStatus: 'invited' | 'accepted' | 'declined';
 }
+/** A shared-service feasibility study seen by a participating municipality. */
+export interface StudyRole {
+  isLead: boolean;
+  myStatus: 'invited' | 'accepted' | 'declined';
+}
 export interface JointFacts extends JointRole {
   /** A split of the costs is proposed and waits for answers. */
   proposalPending: boolean;
@@ -252,6 +257,16 @@ export const RULES = {
   partners: (a: Actor) => ({ answer: allows(a, 'manage_exchange'), send: allows(a, 'manage_exchange') }),
   joints: (a: Actor) => ({ create: allows(a, 'manage_exchange') }),
   joint: jointRule,
+  studies: (a: Actor) => ({ create: allows(a, 'manage_exchange') }),
+  /**
+   * A feasibility study: the lead's coordination edits the target model and key; every accepted partner enters
+   * its own status quo (those who work in the service know the figures: everyone but the council).
+   */
+  studyView: (a: Actor, s: StudyRole) => ({
+    edit: s.isLead && s.myStatus === 'accepted' && allows(a, 'manage_exchange'),
+    answer: s.myStatus === 'invited' && allows(a, 'manage_exchange'),
+    statusQuo: s.myStatus === 'accepted' && allows(a, 'contribute'),
+  }),
   /** The joint project's page: the write flags plus whether a split may be proposed or accepted now. */
   jointView: (a: Actor, j: JointFacts) => {
     const { edit, answer, write, decideShares } = jointRule(a, j);
@@ -351,6 +366,8 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   partners: undefined,
   joints: undefined,
   joint: { isLead: false, myStatus: 'invited' },
+  studies: undefined,
+  studyView: { isLead: false, myStatus: 'invited' },
   jointView: {
     isLead: false,
     myStatus: 'invited',

@@ -87,6 +87,7 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
+import type { ServiceStudies, ServiceStudyPartners } from './tables/shared-services.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -175,4 +176,6 @@ export interface DB {
   jointEntries: JointEntries;
   loginThrottles: LoginThrottles;
   networkModeratorInvitations: NetworkModeratorInvitations;
+  serviceStudies: ServiceStudies;
+  serviceStudyPartners: ServiceStudyPartners;
 }

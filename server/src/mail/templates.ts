@@ -138,4 +138,11 @@ export const MAILS = {
       hello(p.name),
       `${p.lead} lädt Ihre Kommune zum gemeinsamen Projekt „${p.title}“ ein. Kostenschlüssel, Ihr Anteil und die Unterlagen: ${p.url}`,
     ),
+  studyInvitation: (p: { name: string; lead: string; title: string; url: string }) =>
+    mail(
+      'study_invitation',
+      `Einladung zur Machbarkeitsstudie „${p.title}“`,
+      hello(p.name),
+      `${p.lead} prüft, ob sich eine gemeinsame Aufgabenerledigung lohnt, und lädt Ihre Kommune zur Machbarkeitsstudie „${p.title}“ ein. Sagen Sie zu, tragen Sie Ihren heutigen Aufwand ein und sehen Sie, was Ihre Kommune allein und im Verbund kostet: ${p.url}`,
+    ),
 } as const;

@@ -1,0 +1,213 @@
+import { DEFAULT_STAFF_RATES, evaluate, STUDY_DEFAULTS, type Study } from '@dz/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { type Client, createTestContext, login, mailTexts, type TestContext } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+let kastellaun: Client;
+let bell: Client;
+let bellStaff: Client;
+let stranger: Client;
+const ids = {} as Record<'kastellaun' | 'bell' | 'other', string>;
+let bellEmail = '';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const [k, b, o] = await Promise.all([
+    buildMunicipality(ctx.db, { name: 'Kastellaun', population: 5_400 }),
+    buildMunicipality(ctx.db, { name: 'Bell (Hunsrück)', population: 1_100 }),
+    buildMunicipality(ctx.db, { name: 'Fremdingen', population: 3_000 }),
+  ]);
+  Object.assign(ids, { kastellaun: k.id, bell: b.id, other: o.id });
+  const kc = await buildUser(ctx.db, { municipalityId: k.id, role: 'coordinator' });
+  const bc = await buildUser(ctx.db, { municipalityId: b.id, role: 'coordinator' });
+  const bs = await buildUser(ctx.db, { municipalityId: b.id, role: 'staff' });
+  const oc = await buildUser(ctx.db, { municipalityId: o.id, role: 'coordinator' });
+  bellEmail = bc.email;
+  [kastellaun, bell, bellStaff, stranger] = await Promise.all([
+    login(ctx.app, kc.email),
+    login(ctx.app, bc.email),
+    login(ctx.app, bs.email),
+    login(ctx.app, oc.email),
+  ]);
+});
+afterAll(() => ctx?.close());
+
+const yard = (fte: number, truckCents: number, orders: number) => ({
+  staff: [{ payGroup: 'EG 5', fte }],
+  assets: [{ label: 'Unimog', purchaseCents: truckCents, depreciationYears: 10, runningCentsPerYear: 800_000 }],
+  materialCents: 2_000_000,
+  otherCents: 500_000,
+  volumes: { work_orders: orders },
+  serviceLevel: 'Winterdienst bis 7 Uhr',
+});
+const target = {
+  staff: [{ payGroup: 'EG 5', fte: 6.5 }],
+  assets: [{ label: 'Unimog', purchaseCents: 18_000_000, depreciationYears: 10, runningCentsPerYear: 800_000 }],
+  fixedCents: 1_000_000,
+  variableCentsPerUnit: { work_orders: 2_000 },
+  transitionCents: 3_000_000,
+  location: 'Bauhof Kastellaun',
+};
+const settings = {
+  allocation: { key: 'population', unit: 'work_orders', baseShare: 0.3 },
+  vatTaxable: false,
+  hoursPerFte: 1_600,
+  discountRate: 0.009,
+  horizonYears: 5,
+};
+
+describe('shared-service feasibility study', () => {
+  let id = '';
+
+  it('starts a study, invites the partner by mail and lists the catalogue', async () => {
+    const cat = await kastellaun.get('/api/v1/shared-services/catalogue');
+    expect(cat.json().items.map((c: { key: string }) => c.key)).toContain('bauhof');
+    const bad = await kastellaun.post('/api/v1/shared-services/studies', {
+      title: 'Gemeinsamer Bauhof',
+      serviceKey: 'bauhof',
+      partnerIds: [ids.kastellaun],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.partnerIds');
+    const res = await kastellaun.post('/api/v1/shared-services/studies', {
+      title: 'Gemeinsamer Bauhof',
+      serviceKey: 'bauhof',
+      partnerIds: [ids.bell],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+    expect((await mailTexts(ctx.outbox, bellEmail)).some((t) => t.includes('Gemeinsamer Bauhof'))).toBe(true);
+    const list = (await bell.get('/api/v1/shared-services/studies')).json();
+    expect(list.items).toEqual([expect.objectContaining({ id, myStatus: 'invited', lead: 'Kastellaun', partners: 2 })]);
+  });
+
+  it('shows an invited partner neither the inputs nor the figures; strangers get 404', async () => {
+    await kastellaun.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
+      version: 0,
+      ...yard(6, 18_000_000, 900),
+    });
+    const seen = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(seen.partners.every((p: { statusQuo: unknown }) => p.statusQuo === null)).toBe(true);
+    expect(seen.figures).toBeNull();
+    expect(seen.can).toEqual({ edit: false, answer: true, statusQuo: false });
+    expect((await stranger.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(404);
+    expect((await stranger.put(`/api/v1/shared-services/studies/${id}/status-quo`, { version: 0 })).statusCode).toBe(
+      404,
+    );
+    // staff may not answer for the municipality
+    expect((await bellStaff.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('computes alone vs. pool for both partners once they accepted and entered their status quo', async () => {
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(200);
+    // staff of the partner enter the figures they know
+    const sq = await bellStaff.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
+      version: 0,
+      ...yard(1.5, 12_000_000, 150),
+    });
+    expect(sq.statusCode, sq.body).toBe(200);
+    const lead = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const upd = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
+      version: lead.version,
+      title: 'Gemeinsamer Bauhof',
+      target,
+      ...settings,
+    });
+    expect(upd.statusCode, upd.body).toBe(200);
+    const d = upd.json();
+    const rates = Object.fromEntries(DEFAULT_STAFF_RATES.map((r) => [r.payGroup, r.centsPerHour]));
+    const expected = evaluate({
+      ...STUDY_DEFAULTS,
+      rates,
+      partners: [
+        { name: 'Kastellaun', population: 5_400, statusQuo: yard(6, 18_000_000, 900) },
+        { name: 'Bell (Hunsrück)', population: 1_100, statusQuo: yard(1.5, 12_000_000, 150) },
+      ],
+      target,
+      allocation: settings.allocation as Study['allocation'],
+    });
+    expect(d.figures.savingsCents).toBe(expected.savingsCents);
+    expect(d.figures.partners.map((p: { pooledCents: number }) => p.pooledCents)).toEqual(
+      expected.partners.map((p) => p.pooledCents),
+    );
+    expect(d.figures.partners[1].municipalityId).toBe(ids.bell);
+    expect(d.sensitivity.leavers).toHaveLength(2);
+    expect(d.uncertainty.p80Cents).toBeGreaterThan(0);
+    // the partner sees both status quos now
+    const seen = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(seen.partners.map((p: { statusQuo: { serviceLevel: string } }) => p.statusQuo.serviceLevel)).toEqual([
+      'Winterdienst bis 7 Uhr',
+      'Winterdienst bis 7 Uhr',
+    ]);
+    expect(seen.can).toEqual({ edit: false, answer: false, statusQuo: true });
+  });
+
+  it('refuses stale versions (409), percentages that do not add up (400) and edits by the partner (403)', async () => {
+    const d = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const stale = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
+      version: d.version - 1,
+      title: 'Alt',
+      target,
+      ...settings,
+    });
+    expect(stale.statusCode).toBe(409);
+    const staleSq = await bell.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
+      version: 0,
+      materialCents: 1,
+    });
+    expect(staleSq.statusCode).toBe(409);
+    const custom = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
+      version: d.version,
+      title: 'Gemeinsamer Bauhof',
+      target,
+      ...settings,
+      allocation: { key: 'custom', unit: 'work_orders', baseShare: 0.3 },
+      customPercents: { [ids.kastellaun]: 70, [ids.bell]: 20 },
+    });
+    expect(custom.statusCode).toBe(400);
+    expect(custom.json().errors[0].path).toBe('body.customPercents');
+    const byPartner = await bell.put(`/api/v1/shared-services/studies/${id}`, {
+      version: d.version,
+      title: 'Übernommen',
+      target,
+      ...settings,
+    });
+    expect(byPartner.statusCode).toBe(403);
+    const after = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(after.version).toBe(d.version);
+    expect(after.title).toBe('Gemeinsamer Bauhof');
+  });
+
+  it('flags a partner that pays more in the pool and names keys that fix it', async () => {
+    const d = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const res = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
+      version: d.version,
+      title: 'Gemeinsamer Bauhof',
+      target: { ...target, staff: [{ payGroup: 'EG 5', fte: 7.4 }] },
+      ...settings,
+      allocation: { key: 'equal', unit: 'work_orders', baseShare: 0.3 },
+    });
+    const f = res.json();
+    expect(f.figures.partners[1].worseOff).toBe(true);
+    expect(f.betterKeys.length).toBeGreaterThan(0);
+    expect(f.betterKeys[0].minSavingsCents).toBeGreaterThan(
+      Math.min(...f.figures.partners.map((p: { savingsCents: number }) => p.savingsCents)),
+    );
+  });
+
+  it('lets a declined partner no longer see the study', async () => {
+    const r = await kastellaun.post('/api/v1/shared-services/studies', {
+      title: 'Gemeinsames Standesamt',
+      serviceKey: 'standesamt',
+      partnerIds: [ids.bell],
+    });
+    const sid = r.json().id;
+    expect((await bell.post(`/api/v1/shared-services/studies/${sid}/answer`, { accept: false })).statusCode).toBe(200);
+    expect((await bell.get(`/api/v1/shared-services/studies/${sid}`)).statusCode).toBe(404);
+    const lead = (await kastellaun.get(`/api/v1/shared-services/studies/${sid}`)).json();
+    expect(lead.partners[1].status).toBe('declined');
+  });
+});

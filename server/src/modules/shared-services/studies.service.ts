@@ -1,0 +1,382 @@
+import {
+  AppError,
+  betterKeys,
+  evaluate,
+  type Partner,
+  poolUncertainty,
+  SERVICE_CATALOGUE,
+  type Study,
+  type StudyRole,
+  sensitivity,
+  type statusQuoInput,
+  type studyCreate,
+  type studyUpdate,
+} from '@dz/core';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
+import type { Deps } from '../../lib/deps.js';
+import { iso, newId } from '../../lib/ids.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { assertVersion } from '../../lib/versioning.js';
+import { appLink, MAILS } from '../../mail/templates.js';
+import { coordinators } from '../exchange/exchange.access.js';
+import { loadSettings } from '../finance/finance.service.js';
+
+type Db = Deps['db'] | Transaction<DB>;
+
+const serviceName = (key: string) => SERVICE_CATALOGUE.find((c) => c.key === key)?.name ?? key;
+
+export function catalogue() {
+  return {
+    items: SERVICE_CATALOGUE.map((c) => ({
+      ...c,
+      tasks: [...c.tasks],
+      costDrivers: [...c.costDrivers],
+      units: [...c.units],
+    })),
+  };
+}
+
+/** The study if my municipality takes part (declined partners no longer see it), else 404. */
+async function membership(db: Db, scope: TenantScope, id: string) {
+  const row = await db
+    .selectFrom('serviceStudies as s')
+    .innerJoin('serviceStudyPartners as p', 'p.studyId', 's.id')
+    .selectAll('s')
+    .select(['p.status as myStatus'])
+    .where('s.id', '=', id)
+    .where('p.municipalityId', '=', scope.municipalityId)
+    .where('p.status', '<>', 'declined')
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+const roleOf = (scope: TenantScope, s: { leadMunicipalityId: string; myStatus: StudyRole['myStatus'] }): StudyRole => ({
+  isLead: s.leadMunicipalityId === scope.municipalityId,
+  myStatus: s.myStatus,
+});
+
+export async function listStudies(deps: Deps, scope: TenantScope) {
+  const rows = await deps.db
+    .selectFrom('serviceStudies as s')
+    .innerJoin('serviceStudyPartners as p', 'p.studyId', 's.id')
+    .innerJoin('municipalities as l', 'l.id', 's.leadMunicipalityId')
+    .select((eb) => [
+      's.id',
+      's.title',
+      's.serviceKey',
+      's.status',
+      's.updatedAt',
+      'l.name as lead',
+      'p.status as myStatus',
+      eb
+        .selectFrom('serviceStudyPartners as x')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('x.studyId', '=', 's.id')
+        .where('x.status', '<>', 'declined')
+        .as('partners'),
+    ])
+    .where('p.municipalityId', '=', scope.municipalityId)
+    .where('p.status', '<>', 'declined')
+    .orderBy('s.updatedAt', 'desc')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      serviceName: serviceName(r.serviceKey),
+      lead: r.lead,
+      partners: Number(r.partners ?? 0),
+      status: r.status,
+      myStatus: r.myStatus,
+      updatedAt: iso(r.updatedAt),
+    })),
+    can: presentCan(scope, 'studies'),
+  };
+}
+
+async function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
+  if (!municipalityIds.length) return;
+  const [lead, people] = await Promise.all([
+    deps.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow(),
+    coordinators(deps, municipalityIds),
+  ]);
+  for (const u of people) {
+    const url = appLink(deps.config.publicUrl, `/gemeinsame-dienste/${id}`, u.municipalityId);
+    await deps.outbox.queue(
+      deps.db,
+      u.email,
+      MAILS.studyInvitation({ name: u.name, lead: lead.name, title, url }),
+      u.municipalityId,
+    );
+  }
+}
+
+export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer<typeof studyCreate>) {
+  authorize(scope, 'studies', 'create');
+  const others = [...new Set(input.partnerIds)].filter((m) => m !== scope.municipalityId);
+  if (!others.length)
+    throw new AppError('validation_failed', 'Laden Sie mindestens eine andere Kommune ein.', [
+      { path: 'body.partnerIds', code: 'too_small', message: 'Laden Sie mindestens eine andere Kommune ein.' },
+    ]);
+  const known = await deps.db.selectFrom('municipalities').select('id').where('id', 'in', others).execute();
+  if (known.length !== others.length)
+    throw new AppError('validation_failed', 'Eine der eingeladenen Kommunen gibt es nicht.', [
+      {
+        path: 'body.partnerIds',
+        code: 'unknown_municipality',
+        message: 'Eine der eingeladenen Kommunen gibt es nicht.',
+      },
+    ]);
+  const id = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('serviceStudies')
+      .values({
+        id,
+        leadMunicipalityId: scope.municipalityId,
+        title: input.title,
+        serviceKey: input.serviceKey,
+        allocation: JSON.stringify({
+          key: 'population',
+          unit: SERVICE_CATALOGUE.find((c) => c.key === input.serviceKey)?.units[0] ?? 'cases',
+          baseShare: 0.3,
+        }),
+        createdBy: scope.user.id,
+      })
+      .execute();
+    await trx
+      .insertInto('serviceStudyPartners')
+      .values(
+        [scope.municipalityId, ...others].map((m, position) => ({
+          studyId: id,
+          municipalityId: m,
+          role: position === 0 ? ('lead' as const) : ('partner' as const),
+          status: position === 0 ? ('accepted' as const) : ('invited' as const),
+          position,
+        })),
+      )
+      .execute();
+    await writeAudit(trx, scope, {
+      action: 'create',
+      entity: 'service_study',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: { title: input.title, service: input.serviceKey, partners: others.length + 1 },
+    });
+  });
+  await invite(deps, scope, id, input.title, others);
+  return { id };
+}
+
+export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
+  const s = await membership(deps.db, scope, id);
+  const [partners, settings] = await Promise.all([
+    deps.db
+      .selectFrom('serviceStudyPartners as p')
+      .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+      .select([
+        'p.municipalityId',
+        'p.role',
+        'p.status',
+        'p.customPercent',
+        'p.statusQuo',
+        'p.statusQuoVersion',
+        'm.name',
+        'm.population',
+      ])
+      .where('p.studyId', '=', id)
+      .orderBy('p.position')
+      .execute(),
+    loadSettings(deps.db, s.leadMunicipalityId),
+  ]);
+  const accepted = s.myStatus === 'accepted';
+  const rates = Object.fromEntries(settings.rates.map((r) => [r.payGroup, r.centsPerHour]));
+  const inPool = partners.filter((p) => p.status === 'accepted');
+  // a new study's target model is '{}' until the lead first saves it
+  const target = {
+    staff: [],
+    assets: [],
+    fixedCents: 0,
+    variableCentsPerUnit: {},
+    transitionCents: 0,
+    location: '',
+    ...(s.target as Partial<typeof s.target>),
+  };
+  const study: Study = {
+    partners: inPool.map(
+      (p): Partner => ({
+        name: p.name,
+        population: p.population ?? 0,
+        customPercent: p.customPercent,
+        statusQuo: p.statusQuo ?? { staff: [], assets: [], materialCents: 0, otherCents: 0, volumes: {} },
+      }),
+    ),
+    target,
+    allocation: s.allocation,
+    rates,
+    hoursPerFte: s.hoursPerFte,
+    vatTaxable: s.vatTaxable,
+    discountRate: s.discountRate,
+    horizonYears: s.horizonYears,
+  };
+  // the figures and every partner's inputs are for the accepted participants only
+  const computed = accepted && inPool.length >= 2;
+  const f = computed ? evaluate(study) : null;
+  const sens = computed ? sensitivity(study) : null;
+  const withIds = (x: ReturnType<typeof evaluate>, ids: string[]) => ({
+    ...x,
+    partners: x.partners.map((p, i) => ({ ...p, municipalityId: ids[i]! })),
+  });
+  const ids = inPool.map((p) => p.municipalityId);
+  const { partners: _p1, ...down } = sens?.volumesDown ?? { partners: [] };
+  const { partners: _p2, ...up } = sens?.volumesUp ?? { partners: [] };
+  return {
+    id: s.id,
+    version: s.version,
+    title: s.title,
+    serviceKey: s.serviceKey,
+    serviceName: serviceName(s.serviceKey),
+    status: s.status,
+    lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },
+    target,
+    allocation: s.allocation,
+    vatTaxable: s.vatTaxable,
+    hoursPerFte: s.hoursPerFte,
+    discountRate: s.discountRate,
+    horizonYears: s.horizonYears,
+    rates: settings.rates,
+    partners: partners.map((p) => ({
+      municipalityId: p.municipalityId,
+      name: p.name,
+      population: p.population ?? 0,
+      role: p.role,
+      status: p.status,
+      customPercent: p.customPercent,
+      statusQuo: accepted && p.status === 'accepted' ? p.statusQuo : null,
+      statusQuoVersion: p.statusQuoVersion,
+    })),
+    figures: f ? withIds(f, ids) : null,
+    betterKeys: f?.partners.some((p) => p.worseOff) ? betterKeys(study) : [],
+    sensitivity: sens
+      ? {
+          volumesDown: down as never,
+          volumesUp: up as never,
+          leavers: sens.leavers.map((l, i) => ({
+            leaves: l.leaves,
+            figures: withIds(
+              l.figures,
+              ids.filter((_, j) => j !== i),
+            ),
+          })),
+        }
+      : null,
+    uncertainty: computed ? poolUncertainty(study) : null,
+    myStatus: s.myStatus,
+    can: presentCan(scope, 'studyView', roleOf(scope, s)),
+  };
+}
+
+/** The lead changes the target model, the key and the economic settings (a stale version gets 409). */
+export async function updateStudy(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof studyUpdate>) {
+  await deps.db.transaction().execute(async (trx) => {
+    const s = await membership(trx, scope, id);
+    authorize(scope, 'studyView', 'edit', roleOf(scope, s));
+    assertVersion(s, input.version);
+    const updated = await trx
+      .updateTable('serviceStudies')
+      .set({
+        title: input.title,
+        target: JSON.stringify(input.target),
+        allocation: JSON.stringify(input.allocation),
+        vatTaxable: input.vatTaxable,
+        hoursPerFte: input.hoursPerFte,
+        discountRate: input.discountRate,
+        horizonYears: input.horizonYears,
+        version: s.version + 1,
+        updatedAt: new Date(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) assertVersion({ version: -1 }, input.version);
+    for (const [municipalityId, percent] of Object.entries(input.customPercents))
+      await trx
+        .updateTable('serviceStudyPartners')
+        .set({ customPercent: percent })
+        .where('studyId', '=', id)
+        .where('municipalityId', '=', municipalityId)
+        .execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'service_study',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+      after: { key: input.allocation.key, vatTaxable: input.vatTaxable },
+    });
+  });
+  return getStudy(deps, scope, id);
+}
+
+/** A partner enters its own status quo; the version guards it against a colleague's parallel edit. */
+export async function saveStatusQuo(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof statusQuoInput>) {
+  await deps.db.transaction().execute(async (trx) => {
+    const s = await membership(trx, scope, id);
+    authorize(scope, 'studyView', 'statusQuo', roleOf(scope, s));
+    const { version, ...statusQuo } = input;
+    const r = await trx
+      .updateTable('serviceStudyPartners')
+      .set({ statusQuo: JSON.stringify(statusQuo), statusQuoVersion: version + 1 })
+      .where('studyId', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .where('statusQuoVersion', '=', version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      const cur = await trx
+        .selectFrom('serviceStudyPartners')
+        .select('statusQuoVersion')
+        .where('studyId', '=', id)
+        .where('municipalityId', '=', scope.municipalityId)
+        .executeTakeFirstOrThrow();
+      assertVersion({ version: cur.statusQuoVersion }, version);
+    }
+    await trx.updateTable('serviceStudies').set({ updatedAt: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, scope, {
+      action: 'update',
+      entity: 'service_study_status_quo',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+    });
+  });
+  return getStudy(deps, scope, id);
+}
+
+/** An invited partner accepts or declines (declined: the study disappears for it). */
+export async function answerStudy(deps: Deps, scope: TenantScope, id: string, accept: boolean) {
+  await deps.db.transaction().execute(async (trx) => {
+    const s = await membership(trx, scope, id);
+    authorize(scope, 'studyView', 'answer', roleOf(scope, s));
+    await trx
+      .updateTable('serviceStudyPartners')
+      .set({ status: accept ? 'accepted' : 'declined' })
+      .where('studyId', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .execute();
+    await trx.updateTable('serviceStudies').set({ updatedAt: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, scope, {
+      action: accept ? 'accept' : 'decline',
+      entity: 'service_study',
+      entityId: id,
+      municipalityId: scope.municipalityId,
+    });
+  });
+  return { ok: true as const };
+}
