@@ -27,6 +27,7 @@ export * from './domain/finance.js';
 export * from './domain/finance-templates.js';
 export * from './domain/first-steps.js';
 export * from './domain/format.js';
+export * from './domain/legal-forms.js';
 export * from './domain/password.js';
 export * from './domain/permissions.js';
 export * from './domain/prioritisation.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGAL_FORM_KEYS } from '../domain/legal-forms.js';
 import { canSchema } from '../domain/permissions.js';
 import { ALLOCATION_KEYS, CASE_UNITS, SERVICE_CATALOGUE } from '../domain/shared-services.js';
 import { uuid, versioned } from './common.js';
@@ -47,6 +48,24 @@ export const allocation = z.object({
   baseShare: z.number().min(0).max(1),
 });
 
+const yesNo = z.boolean().optional();
+export const legalAnswers = z.object({
+  coordinationOnly: yesNo,
+  transferResponsibility: yesNo,
+  ownBudget: yesNo,
+  chargesFees: yesNo,
+  servesThirdParties: yesNo,
+  manyPartners: yesNo,
+});
+export const vatAnswers = z.object({
+  reservedByLaw: yesNo,
+  longTermPublicLaw: yesNo,
+  publicTask: yesNo,
+  costReimbursementOnly: yesNo,
+  mainlyPublicBodies: yesNo,
+  smallTurnover: yesNo,
+});
+
 export const studyCreate = z.object({
   title: z.string().trim().min(3).max(200),
   serviceKey: z.enum(SERVICE_KEYS),
@@ -61,6 +80,8 @@ export const studyUpdate = versioned
     /** The custom key's percentage per partner municipality (they add up to 100). */
     customPercents: z.record(uuid, z.number().min(0).max(100)).default({}),
     vatTaxable: z.boolean(),
+    legalAnswers: legalAnswers.default({}),
+    vatAnswers: vatAnswers.default({}),
     hoursPerFte: z.number().int().min(800).max(2_200),
     discountRate: z.number().min(0).max(0.2),
     horizonYears: z.number().int().min(1).max(30),
@@ -108,6 +129,14 @@ export const studyDetail = z.object({
   target: targetModel,
   allocation,
   vatTaxable: z.boolean(),
+  legalAnswers,
+  vatAnswers,
+  /** The legal forms ranked for the answers (guidance, never legal advice). */
+  legalForms: z.array(
+    z.object({ key: z.enum(LEGAL_FORM_KEYS), name: z.string(), score: z.number(), reasons: z.array(z.string()) }),
+  ),
+  /** § 2b UStG from the answers: whether the service would be taxable, why, and the sources. */
+  vat: z.object({ taxable: z.boolean(), reasons: z.array(z.string()), sources: z.array(z.string()) }),
   hoursPerFte: z.number(),
   discountRate: z.number(),
   horizonYears: z.number(),

@@ -5,7 +5,7 @@ import { runScript } from './sql-script.js';
  * Shared services (issue 19): a feasibility study of a service several municipalities would provide together
  * (a building yard, a citizens' office back office, …). The lead municipality invites partners; each accepted
  * partner enters its own status quo (staff, equipment, costs, volumes); the lead sets the target model, the
- * allocation key and the §2b UStG answer. The figures are computed in core (domain/shared-services.ts) on read.
+ * allocation key and the answers of the legal-form and §2b UStG checklists. The figures are computed in core (domain/shared-services.ts) on read.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
@@ -20,6 +20,8 @@ CREATE TABLE service_studies (
   target jsonb NOT NULL DEFAULT '{}'::jsonb,
   allocation jsonb NOT NULL,
   vat_taxable boolean NOT NULL DEFAULT false,
+  legal_answers jsonb NOT NULL DEFAULT '{}'::jsonb,
+  vat_answers jsonb NOT NULL DEFAULT '{}'::jsonb,
   hours_per_fte integer NOT NULL DEFAULT 1600,
   discount_rate double precision NOT NULL DEFAULT 0.009,
   horizon_years integer NOT NULL DEFAULT 5,

@@ -1,4 +1,12 @@
-import type { allocation, STUDY_PARTNER_STATUSES, STUDY_STATUSES, statusQuo, targetModel } from '@dz/core';
+import type {
+  allocation,
+  LegalAnswers,
+  STUDY_PARTNER_STATUSES,
+  STUDY_STATUSES,
+  statusQuo,
+  targetModel,
+  VatAnswers,
+} from '@dz/core';
 import type { Generated } from 'kysely';
 import type { z } from 'zod';
 import type { JsonText, Timestamp } from './columns.js';
@@ -12,6 +20,8 @@ export interface ServiceStudies {
   target: JsonText<z.infer<typeof targetModel>, string | undefined>;
   allocation: JsonText<z.infer<typeof allocation>>;
   vatTaxable: Generated<boolean>;
+  legalAnswers: JsonText<LegalAnswers, string | undefined>;
+  vatAnswers: JsonText<VatAnswers, string | undefined>;
   hoursPerFte: Generated<number>;
   discountRate: Generated<number>;
   horizonYears: Generated<number>;

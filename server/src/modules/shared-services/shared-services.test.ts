@@ -198,6 +198,26 @@ describe('shared-service feasibility study', () => {
     );
   });
 
+  it('keeps the answers of both checklists and derives the legal form and the § 2b UStG guidance', async () => {
+    const d = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(d.legalForms[0].key).toBe('zweckvereinbarung_mandatierend');
+    const res = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
+      version: d.version,
+      title: 'Gemeinsamer Bauhof',
+      target,
+      ...settings,
+      legalAnswers: { ownBudget: true, manyPartners: true, transferResponsibility: true },
+      vatAnswers: { longTermPublicLaw: true, publicTask: true, costReimbursementOnly: false, mainlyPublicBodies: true },
+      vatTaxable: true,
+    });
+    const f = res.json();
+    expect(f.legalForms[0].key).toBe('zweckverband');
+    expect(f.vat.taxable).toBe(true);
+    expect(f.vatAnswers.costReimbursementOnly).toBe(false);
+    // taxable: every partner pays 19 % on its share
+    expect(f.figures.partners[0].pooledGrossCents).toBe(Math.round(f.figures.partners[0].pooledCents * 1.19));
+  });
+
   it('lets a declined partner no longer see the study', async () => {
     const r = await kastellaun.post('/api/v1/shared-services/studies', {
       title: 'Gemeinsames Standesamt',
