@@ -19,6 +19,10 @@ describe('legal form guidance', () => {
     );
   });
 
+  it('never recommends a form without its own budget when one is needed', () => {
+    expect(recommendLegalForm({ ownBudget: true })[0]!.key).toBe('zweckverband');
+  });
+
   it('recommends a joint municipal enterprise when fees are charged, a GmbH for the market', () => {
     expect(recommendLegalForm({ ownBudget: true, chargesFees: true, transferResponsibility: true })[0]!.key).toBe(
       'kommunalunternehmen',

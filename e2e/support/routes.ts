@@ -17,6 +17,7 @@ export interface Ids {
   projectId: string;
   entryId: string;
   jointId: string;
+  studyId: string;
   ideaId: string;
   needId: string;
   workshopId: string;
@@ -64,6 +65,9 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/austausch/gemeinsam': { as: 'ploen' },
   '/austausch/gemeinsam/neu': { as: 'ploen' },
   '/austausch/gemeinsam/:id': { as: 'ploen', url: (ids) => `/austausch/gemeinsam/${ids.jointId}` },
+  '/gemeinsame-dienste': { as: 'ploen' },
+  '/gemeinsame-dienste/neu': { as: 'ploen' },
+  '/gemeinsame-dienste/:id': { as: 'ploen', url: (ids) => `/gemeinsame-dienste/${ids.studyId}` },
   '/finanzen/einstellungen': { as: 'ploen' },
   '/finanzen': { as: 'ploen' },
   '/priorisierung': { as: 'ploen' },
@@ -190,7 +194,7 @@ type Items<T> = { items: T[] };
 
 /**
  * Ids for the path parameters, read through the API as the demo accounts. The demo data has no idea and no
- * joint project, so one of each is created (in Plön, with Loitz as partner), and a live workshop with a long
+ * joint project nor shared-service study, so one of each is created (in Plön, with Loitz as partner), and a live workshop with a long
  * German topic for the participant view; its join code comes back as `liveCode`.
  */
 export async function demoIds(browser: Browser, base: string): Promise<Ids & { liveCode: string }> {
@@ -229,6 +233,13 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
         partners: [{ municipalityId: session.activeMunicipalityId }, { municipalityId: loitz }],
       })
     ).id;
+    const studyId = (
+      await apiCall<{ id: string }>(ploen, base, '/shared-services/studies', {
+        title: 'Gemeinsamer Bauhof Plön und Loitz',
+        serviceKey: 'bauhof',
+        partnerIds: [loitz],
+      })
+    ).id;
     const live = await apiCall<{ id: string }>(moderation, base, '/workshops', {
       networkId,
       title: 'Arbeitstreffen Digitalisierungsstrategie und Verwaltungsmodernisierung',
@@ -254,6 +265,7 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
       projectId,
       entryId,
       jointId,
+      studyId,
       ideaId,
       needId,
       workshopId,

@@ -194,11 +194,11 @@ export function recommendLegalForm(a: LegalAnswers): LegalRecommendation[] {
     add('zweckvereinbarung_mandatierend', 2, 'Die Zuständigkeit bleibt bei jeder Kommune.');
   }
   if (a.ownBudget) {
-    add('zweckverband', 4, 'Ein eigener Haushalt (mit Umlage) ist vorgesehen.');
-    add('kommunalunternehmen', 3, 'Ein eigener Wirtschaftsplan ist vorgesehen.');
-    add('gmbh', 2, 'Eigenes Vermögen und eigene Wirtschaftsführung sind möglich.');
-    add('zweckvereinbarung_mandatierend', -2, 'Ohne eigenen Rechtsträger kein eigener Haushalt.');
-    add('zweckvereinbarung_delegierend', -2, 'Ohne eigenen Rechtsträger kein eigener Haushalt.');
+    add('zweckverband', 6, 'Ein eigener Haushalt (mit Umlage) ist vorgesehen.');
+    add('kommunalunternehmen', 5, 'Ein eigener Wirtschaftsplan ist vorgesehen.');
+    add('gmbh', 5, 'Eigenes Vermögen und eigene Wirtschaftsführung sind möglich.');
+    add('zweckvereinbarung_mandatierend', -4, 'Ohne eigenen Rechtsträger kein eigener Haushalt.');
+    add('zweckvereinbarung_delegierend', -4, 'Ohne eigenen Rechtsträger kein eigener Haushalt.');
   }
   if (a.chargesFees) {
     add('kommunalunternehmen', 4, 'Ein Kommunalunternehmen darf Gebühren erheben.');

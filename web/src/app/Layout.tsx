@@ -187,6 +187,11 @@ export function Layout() {
           items={[
             { to: '/austausch/projekte', label: t('nav.exchangeProjects') },
             { to: '/austausch/gemeinsam', label: t('nav.jointProjects'), show: Boolean(session.activeMunicipalityId) },
+            {
+              to: '/gemeinsame-dienste',
+              label: t('nav.sharedServices'),
+              show: Boolean(session.activeMunicipalityId),
+            },
             { to: '/austausch/kontakte', label: t('nav.contacts'), show: Boolean(session.activeMunicipalityId) },
             { to: '/verbuende', label: t('nav.networks') },
             { to: '/umfragen', label: t('nav.surveys') },

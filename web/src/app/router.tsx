@@ -88,6 +88,13 @@ const ContactsPage = lazy(() => import('../features/exchange/PartnersPage').then
 const JointListPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointListPage })));
 const JointNewPage = lazy(() => import('../features/exchange/JointForm').then((x) => ({ default: x.JointNewPage })));
 const JointPage = lazy(() => import('../features/exchange/JointPages').then((x) => ({ default: x.JointPage })));
+const StudiesPage = lazy(() =>
+  import('../features/shared-services/StudiesPage').then((x) => ({ default: x.StudiesPage })),
+);
+const NewStudyPage = lazy(() =>
+  import('../features/shared-services/StudiesPage').then((x) => ({ default: x.NewStudyPage })),
+);
+const StudyPage = lazy(() => import('../features/shared-services/StudyPage').then((x) => ({ default: x.StudyPage })));
 // the sign-in pages check their forms with the core contracts: loaded on demand, so Zod stays out of the first load
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((x) => ({ default: x.LoginPage })));
 const AcceptInvitationPage = lazy(() =>
@@ -187,6 +194,9 @@ export function AppRoutes() {
           <Route path="/austausch/gemeinsam" element={<JointListPage />} />
           <Route path="/austausch/gemeinsam/neu" element={<JointNewPage />} />
           <Route path="/austausch/gemeinsam/:id" element={<JointPage />} />
+          <Route path="/gemeinsame-dienste" element={<StudiesPage />} />
+          <Route path="/gemeinsame-dienste/neu" element={<NewStudyPage />} />
+          <Route path="/gemeinsame-dienste/:id" element={<StudyPage />} />
           <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
           <Route path="/finanzen" element={<PortfolioFinancePage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />
