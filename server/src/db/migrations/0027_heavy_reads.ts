@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The timeline's milestones, kept per project (issue 24): `projects.milestone_list` holds the project's
+ * Heavy reads (issue 24). The timeline's milestones, kept per project: `projects.milestone_list` holds the project's
  * milestones as the timeline sends them (title, dueOn, reachedOn; by due date), so the timeline reads one
  * column per project instead of aggregating its milestones per request (half its cost on PGlite, where
  * each per-project subquery runs in WebAssembly). Statement-level triggers with transition tables keep it
@@ -50,9 +50,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FOR EACH STATEMENT EXECUTE FUNCTION dz_milestone_list_clear()`.execute(db);
   await sql`UPDATE projects p SET milestone_list = dz_milestone_list(p.id)
     WHERE EXISTS (SELECT 1 FROM milestones m WHERE m.project_id = p.id)`.execute(db);
+  // the exchange labels up to 30 Kreis facet values with min(kreis) per kreis_key: one index-only probe each
+  // instead of fetching every municipality of the Kreis
+  await sql`CREATE INDEX municipalities_kreis_name_idx ON municipalities (kreis_key, kreis)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP INDEX municipalities_kreis_name_idx`.execute(db);
   await sql`DROP TRIGGER milestones_list_insert ON milestones`.execute(db);
   await sql`DROP TRIGGER milestones_list_update ON milestones`.execute(db);
   await sql`DROP TRIGGER milestones_list_delete ON milestones`.execute(db);
