@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_first_steps.js';
 import * as m0023 from './migrations/0023_mail_outbox.js';
 import * as m0024 from './migrations/0024_paper_documents.js';
 import * as m0025 from './migrations/0025_scope_cache.js';
+import * as m0027 from './migrations/0027_heavy_reads.js';
 import * as m0030 from './migrations/0030_shared_services.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0023_mail_outbox': m0023,
   '0024_paper_documents': m0024,
   '0025_scope_cache': m0025,
+  '0027_heavy_reads': m0027,
   '0030_shared_services': m0030,
 };
 

@@ -40,6 +40,8 @@ export interface Projects {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** The timeline's milestones, kept by triggers on milestones (migration 0027); never written by the app. */
+  milestoneList: Generated<{ title: string; dueOn: string; reachedOn: string | null }[] | string | null>;
 }
 export interface ProjectTeam {
   projectId: string;

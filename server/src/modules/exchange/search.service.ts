@@ -25,10 +25,19 @@ async function needWords(deps: Deps, scope: Scope): Promise<string | null> {
   return needs.map((n) => `${n.title} ${n.service}`).join(' ') || null;
 }
 
+/**
+ * The query words as a tsquery, computed once per statement: to_tsquery is only STABLE, so written inline
+ * (and bound as a parameter) it is evaluated again for every row it is compared with or ranked against —
+ * the German stemmer per candidate was most of the search's cost.
+ */
+function tsquery(words: string): RawBuilder<unknown> {
+  return sql`(SELECT to_tsquery('german', ${words}))`;
+}
+
 /** Published entries the scope may see, with every filter applied (`facets`: all but the facet dimensions). */
 function filtered(deps: Deps, scope: Scope, q: Query, words: string | null, skip?: 'facets'): Q {
   let b = deps.db.selectFrom('publications as p').where('p.status', '=', 'published').where(visible(scope));
-  if (words) b = b.where(sql<boolean>`p.search @@ to_tsquery('german', ${words})`);
+  if (words) b = b.where(sql<boolean>`p.search @@ ${tsquery(words)}`);
   // the contract admits 1–7 only
   if (q.sizeClass && !skip) b = b.where('p.sizeClass', '=', q.sizeClass as SizeClass);
   if (q.land && !skip) b = b.where('p.landCode', '=', q.land);
@@ -59,36 +68,35 @@ const COLUMN: Record<Facet, string> = {
   stage: 'stage',
 };
 
-/**
- * The facet counts as CTEs of the search statement: the entries matching text, visibility, cost and
- * lighthouse filters are found once (a materialised CTE), then each facet is counted under the other
- * facets' filters; a Kreis is labelled with its name from the directory.
- */
-function facetCtes(deps: Deps, scope: Scope, q: Query, words: string | null) {
-  const base = filtered(deps, scope, q, words, 'facets').select([
-    'p.sizeClass',
-    'p.landCode',
-    'p.kreisKey',
-    'p.fieldOfAction',
-    'p.stage',
-  ]);
-  const cond: Record<Facet, RawBuilder<unknown> | null> = {
+/** The facet columns as the candidate set `base` names them, with the filter the request sets on each. */
+function facetConditions(q: Query): Record<Facet, RawBuilder<unknown> | null> {
+  return {
     sizeClass: q.sizeClass ? sql`size_class = ${q.sizeClass}` : null,
     land: q.land ? sql`land_code = ${q.land}` : null,
     kreis: q.kreis ? sql`kreis_key = ${q.kreis}` : null,
     field: q.field ? sql`field_of_action = ${q.field}` : null,
     stage: q.stage ? sql`stage = ${q.stage}` : null,
   };
+}
+
+function and(conds: (RawBuilder<unknown> | null)[]): RawBuilder<unknown> {
+  const list = conds.filter((c): c is RawBuilder<unknown> => c !== null);
+  return list.length ? sql.join(list, sql` AND `) : sql`TRUE`;
+}
+
+/**
+ * The facet counts over the candidate set `base`: each facet counted under the other facets' filters; a
+ * Kreis is labelled with its name from the directory (min over the (kreis_key, kreis) index: one probe).
+ */
+function facetCtes(q: Query) {
+  const cond = facetConditions(q);
   const parts = FACETS.map((f) => {
-    const others = FACETS.filter((g) => g !== f)
-      .map((g) => cond[g])
-      .filter((c): c is RawBuilder<unknown> => c !== null);
-    const where = others.length ? sql.join(others, sql` AND `) : sql`TRUE`;
+    const where = and(FACETS.filter((g) => g !== f).map((g) => cond[g]));
     return sql`(SELECT ${f}::text AS facet, ${sql.raw(COLUMN[f])} AS value, count(*)::int AS count FROM base WHERE ${where} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${f === 'kreis' ? 30 : 50})`;
   });
-  return sql`base AS MATERIALIZED (${base}), facets AS (${sql.join(parts, sql` UNION ALL `)}),
+  return sql`facets AS (${sql.join(parts, sql` UNION ALL `)}),
     facet_json AS (SELECT coalesce(json_agg(json_build_object('facet', c.facet, 'value', c.value, 'count', c.count,
-      'label', CASE WHEN c.facet = 'kreis' THEN (SELECT min(k.kreis) FROM municipalities k WHERE k.kreis_key = c.value) END)
+      'label', CASE WHEN c.facet = 'kreis' THEN (SELECT min(k.kreis) FROM municipalities k WHERE k.kreis_key = c.value::char(5)) END)
       ORDER BY c.facet, c.count DESC, c.value), '[]'::json) AS facets FROM facets c)`;
 }
 
@@ -99,53 +107,65 @@ interface FacetRow {
   label: string | null;
 }
 
+interface Row {
+  id: string;
+  title: string;
+  problem: string;
+  solution: string;
+  municipality: string;
+  kreis: string | null;
+  municipalityId: string;
+  sizeClass: SizeClass;
+  landCode: string;
+  fieldOfAction: string;
+  stage: 'planned' | 'running' | 'completed';
+  tcoCents: number | string | null;
+  publishedAt: Date;
+  lighthouse: boolean;
+  reuses: number | string;
+  total: number | string;
+  rank: number;
+}
+
 /**
  * German full-text search over published projects (titles, problem and solution, results, lessons,
  * products) with filters, facet counts (each facet counted under all other filters) and relevance
  * ranking. "similar" searches with the words of the municipality's own open needs.
+ *
+ * One statement: the candidate set `base` (text, visibility, cost and lighthouse filters; the GIN index on
+ * the stored tsvector) is read once and materialised with the short columns the facets and the order need,
+ * rank and lighthouse mark computed once per candidate. Facets and the page are both taken from it; only the
+ * page's rows are then joined to their long texts, municipality and reuse count.
  */
 export async function searchEntries(deps: Deps, scope: Scope, q: Query) {
   // "similar" costs a second statement: the needs' words become a tsquery in JS (orQuery) before the search
   const text = q.mode === 'similar' ? await needWords(deps, scope) : (q.q ?? null);
   const words = text ? orQuery(text) : null;
   // without words there is no relevance: lighthouse projects (of the viewer's networks) first, then the newest
-  const rank = words ? sql<number>`ts_rank(p.search, to_tsquery('german', ${words}))` : null;
-  const lighthouse = markedForViewer(scope);
-  const page = filtered(deps, scope, q, words)
-    .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
-    .select([
-      'p.id',
-      'p.title',
-      'p.problem',
-      'p.solution',
-      'm.name as municipality',
-      'm.kreis',
-      'p.municipalityId',
-      'p.sizeClass',
-      'p.landCode',
-      'p.fieldOfAction',
-      'p.stage',
-      'p.tcoCents',
-      'p.publishedAt',
-      lighthouse.as('lighthouse'),
-      sql<number>`(SELECT count(*) FROM reuses r WHERE r.publication_id = p.id)`.as('reuses'),
-      (eb) => eb.fn.countAll<number>().over().as('total'),
-      (rank ?? sql<number>`0`).as('rank'),
-    ])
-    .$call((qb) => (rank ? qb.orderBy(rank, 'desc') : qb))
-    // (a constant cannot be an ORDER BY term: without networks there is no lighthouse to lift)
-    .$if(scope.networkIds.length > 0, (qb) => qb.orderBy(lighthouse, 'desc'))
-    .orderBy('p.publishedAt', 'desc')
-    .orderBy('p.id')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  type Row = Awaited<ReturnType<typeof page.execute>>[number];
-  // one statement: the facets (one json row) beside the page (a lateral join, so no page still has facets),
-  // the page's order repeated outside from its selected sort keys
+  const rank = words ? sql<number>`ts_rank(p.search, ${tsquery(words)})` : sql<number>`0::real`;
+  const base = filtered(deps, scope, q, words, 'facets').select([
+    'p.id',
+    'p.sizeClass',
+    'p.landCode',
+    'p.kreisKey',
+    'p.fieldOfAction',
+    'p.stage',
+    'p.publishedAt',
+    rank.as('rank'),
+    markedForViewer(scope).as('lighthouse'),
+  ]);
+  // (without words the rank is a constant, without networks the mark is: sorting by them changes nothing)
+  const order = sql`rank DESC, lighthouse DESC, published_at DESC, id`;
   const { rows: found } = await sql<{ [K in keyof Row]: Row[K] | null } & { facets: FacetRow[] | string }>`
-    WITH ${facetCtes(deps, scope, q, words)}
-    SELECT f.facets, r.* FROM facet_json f LEFT JOIN LATERAL (${page}) r ON TRUE
-    ORDER BY r.rank DESC, r.lighthouse DESC, r.published_at DESC, r.id`.execute(deps.db);
+    WITH base AS MATERIALIZED (${base}), ${facetCtes(q)},
+    hits AS (SELECT id, rank, lighthouse, published_at, count(*) OVER () AS total FROM base
+      WHERE ${and(Object.values(facetConditions(q)))} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
+    SELECT f.facets, r.* FROM facet_json f LEFT JOIN LATERAL (
+      SELECT h.id, p.title, p.problem, p.solution, m.name AS municipality, m.kreis, p.municipality_id, p.size_class,
+        p.land_code, p.field_of_action, p.stage, p.tco_cents, h.published_at, h.lighthouse,
+        (SELECT count(*) FROM reuses u WHERE u.publication_id = h.id) AS reuses, h.total, h.rank
+      FROM hits h JOIN publications p ON p.id = h.id JOIN municipalities m ON m.id = p.municipality_id) r ON TRUE
+    ORDER BY ${order}`.execute(deps.db);
   const json = found[0]?.facets ?? [];
   const facetRows = (typeof json === 'string' ? JSON.parse(json) : json) as FacetRow[];
   const rows = found.filter((r): r is typeof r & Row => r.id !== null);

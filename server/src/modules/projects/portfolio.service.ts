@@ -4,7 +4,13 @@ import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { getCapacity } from './capacity.service.js';
 
-/** Projects with their dates and milestones for the timeline, overlapping [from, to] when given. */
+type TimelineMilestone = { title: string; dueOn: string; reachedOn: string | null };
+
+/**
+ * Projects with their dates and milestones for the timeline, overlapping [from, to] when given. The
+ * milestones come as each project keeps them (`milestone_list`, maintained by triggers, migration 0027):
+ * no aggregation per project and request.
+ */
 export async function getTimeline(
   deps: Deps,
   scope: TenantScope,
@@ -12,22 +18,7 @@ export async function getTimeline(
 ) {
   let base = deps.db
     .selectFrom('projects as p')
-    .select([
-      'p.id',
-      'p.title',
-      'p.phase',
-      'p.startsOn',
-      'p.endsOn',
-      (eb) =>
-        eb
-          .selectFrom('milestones as m')
-          .select(
-            sql<{ title: string; dueOn: string; reachedOn: string | null }[]>`coalesce(json_agg(json_build_object(
-              'title', m.title, 'dueOn', m.due_on, 'reachedOn', m.reached_on) ORDER BY m.due_on), '[]'::json)`.as('ms'),
-          )
-          .whereRef('m.projectId', '=', 'p.id')
-          .as('milestones'),
-    ])
+    .select(['p.id', 'p.title', 'p.phase', 'p.startsOn', 'p.endsOn', 'p.milestoneList as milestones'])
     .where('p.municipalityId', '=', scope.municipalityId);
   if (q.phase) base = base.where('p.phase', '=', q.phase);
   const { from, to } = q;
@@ -37,12 +28,9 @@ export async function getTimeline(
   return {
     items: rows.map((r) => ({
       ...r,
-      phase: r.phase,
-      milestones: (typeof r.milestones === 'string' ? JSON.parse(r.milestones) : (r.milestones ?? [])) as {
-        title: string;
-        dueOn: string;
-        reachedOn: string | null;
-      }[],
+      milestones: (typeof r.milestones === 'string'
+        ? JSON.parse(r.milestones)
+        : (r.milestones ?? [])) as TimelineMilestone[],
     })),
   };
 }

@@ -164,6 +164,47 @@ describe('timeline, traceability and calendar feed', () => {
     expect(tr.goals[0].projects.map((x: { title: string }) => x.title)).toEqual(['Antragsportal']);
   });
 
+  it('timeline milestones follow every change: added, changed, reordered, deleted, project deleted', async () => {
+    const { coord } = await setup();
+    const p = (await coord.post('/api/v1/projects', { title: 'Meilensteinpflege', startsOn: '2027-01-01' })).json().id;
+    const milestones = async () =>
+      (await coord.get('/api/v1/timeline?from=2027-01-01&to=2027-12-31'))
+        .json()
+        .items.find((x: { id: string }) => x.id === p)?.milestones;
+    expect(await milestones()).toEqual([]);
+    // adding answers with the project; its milestones carry the ids
+    const idOf = (detail: { milestones: { id: string; title: string }[] }, title: string) =>
+      detail.milestones.find((m) => m.title === title)!.id;
+    await coord.post(`/api/v1/projects/${p}/milestones`, { title: 'Abnahme', dueOn: '2027-09-01' });
+    const detail = (
+      await coord.post(`/api/v1/projects/${p}/milestones`, { title: 'Pilot', dueOn: '2027-03-01' })
+    ).json();
+    const late = idOf(detail, 'Abnahme');
+    const early = idOf(detail, 'Pilot');
+    expect(await milestones()).toEqual([
+      { title: 'Pilot', dueOn: '2027-03-01', reachedOn: null },
+      { title: 'Abnahme', dueOn: '2027-09-01', reachedOn: null },
+    ]);
+    const moved = await coord.patch(`/api/v1/projects/${p}/milestones/${early}`, {
+      version: 1,
+      title: 'Pilot erreicht',
+      dueOn: '2027-10-01',
+      reachedOn: '2027-10-02',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await milestones()).toEqual([
+      { title: 'Abnahme', dueOn: '2027-09-01', reachedOn: null },
+      { title: 'Pilot erreicht', dueOn: '2027-10-01', reachedOn: '2027-10-02' },
+    ]);
+    expect((await coord.del(`/api/v1/projects/${p}/milestones/${late}`)).statusCode).toBe(200);
+    expect((await coord.del(`/api/v1/projects/${p}/milestones/${early}`)).statusCode).toBe(200);
+    expect(await milestones()).toEqual([]);
+    await coord.post(`/api/v1/projects/${p}/milestones`, { title: 'Neustart', dueOn: '2027-04-01' });
+    expect(await milestones()).toEqual([{ title: 'Neustart', dueOn: '2027-04-01', reachedOn: null }]);
+    expect((await coord.del(`/api/v1/projects/${p}`)).statusCode).toBeLessThan(300);
+    expect(await milestones()).toBeUndefined();
+  });
+
   it('iCalendar feed behind a secret address; rotating or revoking it stops the old address', async () => {
     const { coord, staff, staffUser } = await setup();
     const p = (await coord.post('/api/v1/projects', { title: 'Ratsinfo; neu, mit Komma' })).json().id;
