@@ -74,6 +74,16 @@ describe('journey: shared service feasibility study', () => {
     if (process.env.SHOT) await a.screenshot({ path: '/tmp/study-a.png', fullPage: true });
     expect(await wildbad.getByRole('cell').nth(1).textContent()).toMatch(/^574\.000\s€$/);
     await expectAccessible(a, 'Machbarkeitsstudie mit Berechnung');
+    // the draft agreement downloads as Word file and PDF
+    for (const [name, type] of [
+      ['Vereinbarung als Word-Datei (DOCX)', 'wordprocessingml'],
+      ['Vereinbarung als PDF', 'application/pdf'],
+    ] as const) {
+      const href = await a.getByRole('link', { name }).getAttribute('href');
+      const res = await a.request.get(new URL(href!, a.url()).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
 
     await b.reload();
     await b

@@ -12,7 +12,7 @@ export type CalcCell = { kind: 'number' | 'text' | 'formula' | 'date' | 'empty' 
  * formulas evaluated like Excel does), saves them as XLSX and reads the cells back with exceljs.
  * Fails loudly when LibreOffice is missing (`.ci/run` installs `libreoffice-calc`); never skips.
  */
-export async function openCsvInCalc<K extends string>(files: Record<K, string>): Promise<Record<K, CalcCell[][]>> {
+function sofficeBinary() {
   const soffice = ['soffice', 'libreoffice'].find((b) => {
     try {
       execFileSync('sh', ['-c', `command -v ${b}`], { stdio: 'ignore' });
@@ -21,7 +21,43 @@ export async function openCsvInCalc<K extends string>(files: Record<K, string>):
       return false;
     }
   });
-  if (!soffice) throw new Error('LibreOffice (soffice) is missing: apt-get install -y libreoffice-calc');
+  if (!soffice)
+    throw new Error('LibreOffice (soffice) is missing: apt-get install -y libreoffice-calc libreoffice-writer');
+  return soffice;
+}
+
+/**
+ * Opens a DOCX file in LibreOffice Writer headless and returns its text as Writer read it (paragraphs and table
+ * cells), so a generated document is proven to open in the office suite legal offices use — not only in our parser.
+ */
+export function openDocxInWriter(docx: Uint8Array): string {
+  const soffice = sofficeBinary();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-writer-'));
+  try {
+    const input = path.join(dir, 'document.docx');
+    fs.writeFileSync(input, docx);
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        dir,
+        input,
+      ],
+      { stdio: 'pipe', timeout: 120_000, env: { ...process.env, LANG: 'de_DE.UTF-8', SAL_USE_VCLPLUGIN: 'svp' } },
+    );
+    return fs.readFileSync(path.join(dir, 'document.txt'), 'utf8').replace(/\u00a0/g, ' ');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function openCsvInCalc<K extends string>(files: Record<K, string>): Promise<Record<K, CalcCell[][]>> {
+  const soffice = sofficeBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-calc-'));
   try {
     const inputs = (Object.entries(files) as [K, string][]).map(([name, csv]) => {

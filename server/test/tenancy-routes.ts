@@ -323,6 +323,7 @@ export const ROUTES: Record<string, Kind> = {
     body: { version: 0, serviceLevel: 'Gekapert' },
   },
   'POST /api/v1/shared-services/studies/:studyId/answer': { kind: 'foreign', body: { accept: true } },
+  'GET /api/v1/shared-services/studies/:studyId/agreement': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/audit/mail-failures': { kind: 'own' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LEGAL_FORM_KEYS } from '../domain/legal-forms.js';
 import { canSchema } from '../domain/permissions.js';
 import { ALLOCATION_KEYS, CASE_UNITS, SERVICE_CATALOGUE } from '../domain/shared-services.js';
-import { uuid, versioned } from './common.js';
+import { isoDate, uuid, versioned } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const cents = z.number().int().min(0).max(100_000_000_000);
@@ -66,6 +66,14 @@ export const vatAnswers = z.object({
   smallTurnover: yesNo,
 });
 
+/** The agreement's terms (the draft öffentlich-rechtliche Vereinbarung is generated from the study). */
+export const agreementTerms = z.object({
+  startsOn: isoDate,
+  termYears: z.number().int().min(1).max(30),
+  noticeMonths: z.number().int().min(1).max(36),
+});
+export const agreementQuery = z.object({ format: z.enum(['pdf', 'docx']).default('pdf') });
+
 export const studyCreate = z.object({
   title: z.string().trim().min(3).max(200),
   serviceKey: z.enum(SERVICE_KEYS),
@@ -82,6 +90,7 @@ export const studyUpdate = versioned
     vatTaxable: z.boolean(),
     legalAnswers: legalAnswers.default({}),
     vatAnswers: vatAnswers.default({}),
+    agreement: agreementTerms.optional(),
     hoursPerFte: z.number().int().min(800).max(2_200),
     discountRate: z.number().min(0).max(0.2),
     horizonYears: z.number().int().min(1).max(30),
@@ -137,6 +146,7 @@ export const studyDetail = z.object({
   ),
   /** § 2b UStG from the answers: whether the service would be taxable, why, and the sources. */
   vat: z.object({ taxable: z.boolean(), reasons: z.array(z.string()), sources: z.array(z.string()) }),
+  agreement: agreementTerms,
   hoursPerFte: z.number(),
   discountRate: z.number(),
   horizonYears: z.number(),

@@ -10,6 +10,7 @@ export const MEDIA = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ics: 'text/calendar',
   markdown: 'text/markdown',
   svg: 'image/svg+xml',

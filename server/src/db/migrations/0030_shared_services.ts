@@ -22,6 +22,7 @@ CREATE TABLE service_studies (
   vat_taxable boolean NOT NULL DEFAULT false,
   legal_answers jsonb NOT NULL DEFAULT '{}'::jsonb,
   vat_answers jsonb NOT NULL DEFAULT '{}'::jsonb,
+  agreement jsonb NOT NULL DEFAULT '{}'::jsonb,
   hours_per_fte integer NOT NULL DEFAULT 1600,
   discount_rate double precision NOT NULL DEFAULT 0.009,
   horizon_years integer NOT NULL DEFAULT 5,

@@ -1,4 +1,5 @@
 import type {
+  agreementTerms,
   allocation,
   LegalAnswers,
   STUDY_PARTNER_STATUSES,
@@ -22,6 +23,7 @@ export interface ServiceStudies {
   vatTaxable: Generated<boolean>;
   legalAnswers: JsonText<LegalAnswers, string | undefined>;
   vatAnswers: JsonText<VatAnswers, string | undefined>;
+  agreement: JsonText<Partial<z.infer<typeof agreementTerms>>, string | undefined>;
   hoursPerFte: Generated<number>;
   discountRate: Generated<number>;
   horizonYears: Generated<number>;

@@ -1,4 +1,5 @@
 import {
+  agreementQuery,
   idParam,
   okResponse,
   serviceCatalogue,
@@ -10,8 +11,11 @@ import {
   studyUpdate,
 } from '@dz/core';
 import { z } from 'zod';
+import { disposition } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
+import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
 import * as studies from './studies.service.js';
 
 const tags = ['shared-services'];
@@ -45,5 +49,27 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     '/studies/:studyId/answer',
     { schema: { tags, params: studyParams, body: studyAnswer, response: { 200: okResponse } } },
     async (req) => studies.answerStudy(deps, tenantScopeOf(req), req.params.studyId, req.body.accept),
+  );
+  r.get(
+    '/studies/:studyId/agreement',
+    {
+      schema: { tags, params: studyParams, querystring: agreementQuery },
+      config: { produces: [MEDIA.pdf, MEDIA.docx] },
+    },
+    async (req, reply) => {
+      const d = await studies.agreementOf(deps, tenantScopeOf(req), req.params.studyId);
+      // rendered after the read, outside any transaction (a pure function of the study)
+      const doc = agreementDoc(d);
+      const name = `Vereinbarung ${d.serviceName} (Entwurf)`;
+      if (req.query.format === 'docx')
+        return reply
+          .type(MEDIA.docx)
+          .header('content-disposition', disposition(`${name}.docx`))
+          .send(await agreementDocx(doc));
+      return reply
+        .type(MEDIA.pdf)
+        .header('content-disposition', disposition(`${name}.pdf`))
+        .send(await agreementPdf(doc));
+    },
   );
 });

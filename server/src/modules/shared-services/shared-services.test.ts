@@ -2,6 +2,8 @@ import { DEFAULT_STAFF_RATES, evaluate, STUDY_DEFAULTS, type Study } from '@dz/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, mailTexts, type TestContext } from '../../../test/helpers.js';
+import { openDocxInWriter } from '../../../test/libreoffice.js';
+import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
 let kastellaun: Client;
@@ -216,6 +218,31 @@ describe('shared-service feasibility study', () => {
     expect(f.vatAnswers.costReimbursementOnly).toBe(false);
     // taxable: every partner pays 19 % on its share
     expect(f.figures.partners[0].pooledGrossCents).toBe(Math.round(f.figures.partners[0].pooledCents * 1.19));
+  });
+
+  it('drafts the agreement as DOCX (opened in LibreOffice Writer) and PDF with the shares of the study', async () => {
+    const d = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const share = (i: number) =>
+      new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' })
+        .format(d.figures.partners[i].pooledCents / 100)
+        .replace(/\u00a0/g, ' ');
+    const docx = await bell.get(`/api/v1/shared-services/studies/${id}/agreement?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const text = openDocxInWriter(docx.rawPayload);
+    expect(text).toContain('Öffentlich-rechtliche Vereinbarung über Bauhof');
+    expect(text).toContain('Kastellaun');
+    expect(text).toContain('Bell (Hunsrück)');
+    expect(text).toContain(share(0));
+    expect(text).toContain(share(1));
+    expect(text).toContain('19 %'); // taxable since the previous test
+    const pdf = await kastellaun.get(`/api/v1/shared-services/studies/${id}/agreement?format=pdf`);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const pt = await pdfText(pdf.rawPayload);
+    expect(pt).toContain(share(0));
+    expect(pt).toContain('§ 3 Beginn, Laufzeit und Kündigung');
+    // not for strangers
+    expect((await stranger.get(`/api/v1/shared-services/studies/${id}/agreement`)).statusCode).toBe(404);
   });
 
   it('lets a declined partner no longer see the study', async () => {

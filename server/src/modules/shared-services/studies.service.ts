@@ -256,6 +256,8 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     vatAnswers: s.vatAnswers,
     legalForms: recommendLegalForm(s.legalAnswers),
     vat: assessVat(s.vatAnswers),
+    // defaults until the lead sets the terms: from 1 January of next year, five years, twelve months' notice
+    agreement: { startsOn: `${new Date().getFullYear() + 1}-01-01`, termYears: 5, noticeMonths: 12, ...s.agreement },
     hoursPerFte: s.hoursPerFte,
     discountRate: s.discountRate,
     horizonYears: s.horizonYears,
@@ -306,6 +308,7 @@ export async function updateStudy(deps: Deps, scope: TenantScope, id: string, in
         vatTaxable: input.vatTaxable,
         legalAnswers: JSON.stringify(input.legalAnswers),
         vatAnswers: JSON.stringify(input.vatAnswers),
+        ...(input.agreement ? { agreement: JSON.stringify(input.agreement) } : {}),
         hoursPerFte: input.hoursPerFte,
         discountRate: input.discountRate,
         horizonYears: input.horizonYears,
@@ -387,4 +390,12 @@ export async function answerStudy(deps: Deps, scope: TenantScope, id: string, ac
     });
   });
   return { ok: true as const };
+}
+
+/** The draft agreement of a study (accepted participants, once there are figures): its model for DOCX and PDF. */
+export async function agreementOf(deps: Deps, scope: TenantScope, id: string) {
+  const d = await getStudy(deps, scope, id);
+  if (!d.figures)
+    throw new AppError('conflict', 'Den Vertragsentwurf gibt es, sobald mindestens zwei Kommunen zugesagt haben.');
+  return d;
 }

@@ -315,6 +315,9 @@ export function TargetForm({ d }: { d: StudyDetail }) {
   const [horizon, setHorizon] = useState(String(d.horizonYears));
   const [rate, setRate] = useState(numberToInput(d.discountRate * 100, 3));
   const [hours, setHours] = useState(String(d.hoursPerFte));
+  const [startsOn, setStartsOn] = useState(d.agreement.startsOn);
+  const [termYears, setTermYears] = useState(String(d.agreement.termYears));
+  const [noticeMonths, setNoticeMonths] = useState(String(d.agreement.noticeMonths));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const accepted = d.partners.filter((p) => p.status === 'accepted');
   // the guidance follows the answers as they are ticked (the same functions the server answers with)
@@ -345,6 +348,7 @@ export function TargetForm({ d }: { d: StudyDetail }) {
             vatTaxable,
             legalAnswers: legal,
             vatAnswers: vat,
+            agreement: { startsOn, termYears: Math.round(num(termYears)), noticeMonths: Math.round(num(noticeMonths)) },
             hoursPerFte: Math.round(num(hours)),
             discountRate: num(rate) / 100,
             horizonYears: Math.round(num(horizon)),
@@ -456,6 +460,33 @@ export function TargetForm({ d }: { d: StudyDetail }) {
             error={errors.hoursPerFte}
           />
         </div>
+        <fieldset>
+          <legend>{t('studies.agreementTerms')}</legend>
+          <div className="filters">
+            <TextField
+              name="startsOn"
+              type="date"
+              label={t('studies.startsOn')}
+              value={startsOn}
+              onChange={setStartsOn}
+              error={errors['agreement.startsOn']}
+            />
+            <TextField
+              name="termYears"
+              label={t('studies.termYears')}
+              value={termYears}
+              onChange={setTermYears}
+              error={errors['agreement.termYears']}
+            />
+            <TextField
+              name="noticeMonths"
+              label={t('studies.noticeMonths')}
+              value={noticeMonths}
+              onChange={setNoticeMonths}
+              error={errors['agreement.noticeMonths']}
+            />
+          </div>
+        </fieldset>
         <Panel title={t('studies.legalTitle')} level={3}>
           <p>{t('studies.legalIntro')}</p>
           <YesNo prefix="legal" keys={LEGAL_QUESTIONS} values={legal} onChange={setLegal} />

@@ -89,6 +89,16 @@ function FiguresPanel({ d }: { d: StudyDetail }) {
         empty={t('studies.noFigures')}
       />
       <AloneVsPool f={f} gross={d.vatTaxable} />
+      <p>
+        {t('studies.agreementDraft')}{' '}
+        <a href={`/api/v1/shared-services/studies/${d.id}/agreement?format=docx`} download>
+          {t('studies.agreementDocx')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/v1/shared-services/studies/${d.id}/agreement?format=pdf`} download>
+          {t('studies.agreementPdf')}
+        </a>
+      </p>
       {d.sensitivity && (
         <Panel title={t('studies.sensitivity')} level={3}>
           <ul>
