@@ -143,7 +143,8 @@ const dashboardQuery = compiledQuery((db, { mid, now }: { mid: string; now: Date
         .selectFrom('municipalities as s')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('s.landCode', '=', 'm.landCode')
-        .where(sql<boolean>`s.population >= ${BAND_LOWER} AND (${BAND_UPPER} IS NULL OR s.population < ${BAND_UPPER})`)
+        // both bounds as index conditions (no upper bound: the largest integer), not a filter per row
+        .where(sql<boolean>`s.population >= ${BAND_LOWER} AND s.population < coalesce(${BAND_UPPER}, 2147483647)`)
         .as('sameSizeClass'),
       sql<{ id: string; name: string; type: string; memberCount: number }[]>`(
           SELECT coalesce(json_agg(json_build_object('id', n.id, 'name', n.name, 'type', n.type, 'memberCount', (
