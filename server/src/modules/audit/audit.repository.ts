@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import type { TenantScope } from '../../lib/scope.js';
 
 export interface AuditFilter {
@@ -8,50 +11,71 @@ export interface AuditFilter {
   to?: string;
 }
 
+interface Bounds {
+  municipalityId: string;
+  entity?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The filter as bound values: whole days in UTC, the end day included. */
+function bounds(f: AuditFilter) {
+  return {
+    entity: f.entity || undefined,
+    action: f.action || undefined,
+    from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
+    to: f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  };
+}
+
+function filtered(db: Kysely<DB>, b: Bounds) {
+  let q = db
+    .selectFrom('auditLog as a')
+    .leftJoin('users as u', 'u.id', 'a.actorId')
+    .where('a.municipalityId', '=', b.municipalityId);
+  if (b.entity) q = q.where('a.entity', '=', b.entity);
+  if (b.action) q = q.where('a.action', '=', b.action);
+  if (b.from) q = q.where('a.at', '>=', b.from);
+  if (b.to) q = q.where('a.at', '<', b.to);
+  return q;
+}
+
+const pageQuery = compiledQuery((db, v: Bounds & { limit: number; offset: number }) => {
+  const q = filtered(db, v);
+  return db
+    .selectFrom(q.select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
+    .leftJoinLateral(
+      q
+        .select(['a.id', 'a.at', 'a.actorId', 'u.name as actorName', 'a.action', 'a.entity', 'a.entityId', 'a.changes'])
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id')
+        .limit(v.limit)
+        .offset(v.offset)
+        .as('r'),
+      (join) => join.onTrue(),
+    )
+    .select(['t.n', 'r.id', 'r.at', 'r.actorId', 'r.actorName', 'r.action', 'r.entity', 'r.entityId', 'r.changes'])
+    .orderBy('r.at', 'desc')
+    .orderBy('r.id');
+});
+
 /** Audit rows of the scope's municipality only. */
 export const auditRepository = {
   query(db: Database, scope: TenantScope, f: AuditFilter) {
-    let q = db
-      .selectFrom('auditLog as a')
-      .leftJoin('users as u', 'u.id', 'a.actorId')
-      .where('a.municipalityId', '=', scope.municipalityId);
-    if (f.entity) q = q.where('a.entity', '=', f.entity);
-    if (f.action) q = q.where('a.action', '=', f.action);
-    if (f.from) q = q.where('a.at', '>=', new Date(`${f.from}T00:00:00Z`));
-    if (f.to) q = q.where('a.at', '<', new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000));
-    return q;
+    return filtered(db, { municipalityId: scope.municipalityId, ...bounds(f) });
   },
   /**
    * One statement: the total (counted once) with the page beside it (a lateral join, so a page past the
-   * end still tells the total).
+   * end still tells the total); compiled once per combination of filters.
    */
   async page(db: Database, scope: TenantScope, f: AuditFilter, page: number, pageSize: number) {
-    const q = this.query(db, scope, f);
-    const found = await db
-      .selectFrom(q.select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
-      .leftJoinLateral(
-        q
-          .select([
-            'a.id',
-            'a.at',
-            'a.actorId',
-            'u.name as actorName',
-            'a.action',
-            'a.entity',
-            'a.entityId',
-            'a.changes',
-          ])
-          .orderBy('a.at', 'desc')
-          .orderBy('a.id')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .as('r'),
-        (join) => join.onTrue(),
-      )
-      .select(['t.n', 'r.id', 'r.at', 'r.actorId', 'r.actorName', 'r.action', 'r.entity', 'r.entityId', 'r.changes'])
-      .orderBy('r.at', 'desc')
-      .orderBy('r.id')
-      .execute();
+    const found = await pageQuery(db, '', {
+      municipalityId: scope.municipalityId,
+      ...bounds(f),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     const rows = found
       .filter((r) => r.id !== null)
       .map((r) => ({

@@ -1,5 +1,6 @@
 import { SIZE_CLASS_LOWER_BOUNDS } from '@dz/core';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
@@ -66,6 +67,95 @@ function sorted<Q extends { orderBy: (...a: any[]) => any }>(q: Q, sort: Directo
   return q.orderBy(col, sort === '-population' ? 'desc' : 'asc').orderBy('m.ags') as Q;
 }
 
+interface ListValues {
+  agsPrefix?: string;
+  namePrefix?: string;
+  land?: string;
+  kreis?: string;
+  lo?: number;
+  hi?: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The statement of `list`: the total counted once, the page beside it (a lateral join, so the page still
+ * stops after its rows instead of reading and sorting every match). The shape is "sort|current or all".
+ */
+const listQuery = compiledQuery((db, v: ListValues, shape) => {
+  const [sort, former] = shape.split('|') as [DirectoryFilter['sort'], string];
+  const cond = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) => {
+    const parts: Expression<SqlBool>[] = [];
+    if (v.agsPrefix) parts.push(eb('m.ags', 'like', v.agsPrefix));
+    if (v.namePrefix) parts.push(eb(eb.fn('lower', ['m.shortName']), 'like', v.namePrefix));
+    if (former !== 'all') parts.push(eb('m.inDirectory', '=', true));
+    if (v.land) parts.push(eb('m.landCode', '=', v.land));
+    if (v.kreis) parts.push(eb('m.kreisKey', '=', v.kreis));
+    if (v.lo !== undefined) parts.push(eb('m.population', '>=', v.lo));
+    if (v.hi !== undefined) parts.push(eb('m.population', '<', v.hi));
+    return eb.and(parts);
+  };
+  return db
+    .selectFrom(
+      db
+        .selectFrom('municipalities as m')
+        .where(cond)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .as('t'),
+    )
+    .leftJoinLateral(sorted(baseSelect(db).where(cond), sort).limit(v.limit).offset(v.offset).as('m'), (join) =>
+      join.onTrue(),
+    )
+    .select('t.n')
+    .selectAll('m')
+    .$call((q) => sorted(q, sort));
+});
+
+/** The statement of `dashboard`, compiled once (db/compiled.ts). */
+const dashboardQuery = compiledQuery((db, { mid, now }: { mid: string; now: Date }) =>
+  baseSelect(db)
+    .select((eb) => [
+      eb
+        .selectFrom('departments')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('municipalityId', '=', mid)
+        .as('departments'),
+      eb
+        .selectFrom('memberships')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('municipalityId', '=', mid)
+        .as('members'),
+      eb
+        .selectFrom('invitations')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('municipalityId', '=', mid)
+        .where('acceptedAt', 'is', null)
+        .where('revokedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .as('openInvitations'),
+      eb
+        .selectFrom('municipalities as k')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('k.kreisKey', '=', 'm.kreisKey')
+        .as('inKreis'),
+      // the band of the municipality's own size class (core's sizeClassBand), in the same Land
+      eb
+        .selectFrom('municipalities as s')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.landCode', '=', 'm.landCode')
+        // both bounds as index conditions (no upper bound: the largest integer), not a filter per row
+        .where(sql<boolean>`s.population >= ${BAND_LOWER} AND s.population < coalesce(${BAND_UPPER}, 2147483647)`)
+        .as('sameSizeClass'),
+      sql<{ id: string; name: string; type: string; memberCount: number }[]>`(
+          SELECT coalesce(json_agg(json_build_object('id', n.id, 'name', n.name, 'type', n.type, 'memberCount', (
+            SELECT count(*) FROM network_members x WHERE x.network_id = n.id AND x.left_on IS NULL AND x.status = 'accepted'
+          )) ORDER BY n.name), '[]'::json)
+          FROM network_members nm JOIN networks n ON n.id = nm.network_id
+          WHERE nm.municipality_id = ${mid} AND nm.left_on IS NULL AND nm.status = 'accepted')`.as('networks'),
+    ])
+    .where('m.id', '=', mid),
+);
+
 export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['executeTakeFirstOrThrow']>>;
 
 /**
@@ -73,49 +163,20 @@ export type MunicipalityRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['
  * tenant data hangs off it and is always filtered by the scope's municipality.
  */
 export const municipalitiesRepository = {
-  /** One round trip: the page and the total; a count query only past the last page. */
+  /** One round trip: the page and the total (also past the last page); compiled once per filter shape. */
   async list(db: Q, _scope: Scope, f: DirectoryFilter) {
-    const cond = (eb: ExpressionBuilder<DB & { m: DB['municipalities'] }, 'm'>) => {
-      const parts: Expression<SqlBool>[] = [];
-      if (f.q) {
-        const term = f.q.trim().toLowerCase();
-        parts.push(
-          /^\d+$/.test(term)
-            ? eb('m.ags', 'like', `${term}%`)
-            : eb(eb.fn('lower', ['m.shortName']), 'like', `${term.replace(/[%_\\]/g, '\\$&')}%`),
-        );
-      }
-      if (f.includeFormer !== 'true') parts.push(eb('m.inDirectory', '=', true));
-      if (f.land) parts.push(eb('m.landCode', '=', f.land));
-      if (f.kreis) parts.push(eb('m.kreisKey', '=', f.kreis));
-      if (f.sizeClass) {
-        const [lo, hi] = SIZE_BANDS[f.sizeClass]!;
-        parts.push(eb('m.population', '>=', lo));
-        if (hi !== null) parts.push(eb('m.population', '<', hi));
-      }
-      return eb.and(parts);
-    };
-    // one statement even past the last page: the total counted once, the page beside it (a lateral join,
-    // so the page still stops after its rows instead of reading and sorting every match)
-    const found = await db
-      .selectFrom(
-        db
-          .selectFrom('municipalities as m')
-          .where(cond)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .as('t'),
-      )
-      .leftJoinLateral(
-        sorted(baseSelect(db).where(cond), f.sort)
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize)
-          .as('m'),
-        (join) => join.onTrue(),
-      )
-      .select('t.n')
-      .selectAll('m')
-      .$call((q) => sorted(q, f.sort))
-      .execute();
+    const term = f.q?.trim().toLowerCase();
+    const band = f.sizeClass ? SIZE_BANDS[f.sizeClass]! : undefined;
+    const found = await listQuery(db, `${f.sort ?? 'name'}|${f.includeFormer === 'true' ? 'all' : 'current'}`, {
+      agsPrefix: term && /^\d+$/.test(term) ? `${term}%` : undefined,
+      namePrefix: term && !/^\d+$/.test(term) ? `${term.replace(/[%_\\]/g, '\\$&')}%` : undefined,
+      land: f.land || undefined,
+      kreis: f.kreis || undefined,
+      lo: band?.[0],
+      hi: band?.[1] ?? undefined,
+      limit: f.pageSize,
+      offset: (f.page - 1) * f.pageSize,
+    });
     const total = Number(found[0]?.n ?? 0);
     const rows = found.filter((r): r is typeof r & MunicipalityRow => r.id !== null);
     return { rows, total };
@@ -153,50 +214,8 @@ export const municipalitiesRepository = {
    * The dashboard in one statement: master data, key figures, peers in the same size class and Land, and
    * the municipality's networks (json, ordered by name) — every part filtered by the scope's municipality.
    */
-  dashboard(db: Q, scope: TenantScope) {
-    const mid = scope.municipalityId;
-    return baseSelect(db)
-      .select((eb) => [
-        eb
-          .selectFrom('departments')
-          .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', mid)
-          .as('departments'),
-        eb
-          .selectFrom('memberships')
-          .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', mid)
-          .as('members'),
-        eb
-          .selectFrom('invitations')
-          .select(eb.fn.countAll<number>().as('n'))
-          .where('municipalityId', '=', mid)
-          .where('acceptedAt', 'is', null)
-          .where('revokedAt', 'is', null)
-          .where('expiresAt', '>', new Date())
-          .as('openInvitations'),
-        eb
-          .selectFrom('municipalities as k')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('k.kreisKey', '=', 'm.kreisKey')
-          .as('inKreis'),
-        // the band of the municipality's own size class (core's sizeClassBand), in the same Land
-        eb
-          .selectFrom('municipalities as s')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('s.landCode', '=', 'm.landCode')
-          .where(
-            sql<boolean>`s.population >= ${BAND_LOWER} AND (${BAND_UPPER} IS NULL OR s.population < ${BAND_UPPER})`,
-          )
-          .as('sameSizeClass'),
-        sql<{ id: string; name: string; type: string; memberCount: number }[]>`(
-          SELECT coalesce(json_agg(json_build_object('id', n.id, 'name', n.name, 'type', n.type, 'memberCount', (
-            SELECT count(*) FROM network_members x WHERE x.network_id = n.id AND x.left_on IS NULL AND x.status = 'accepted'
-          )) ORDER BY n.name), '[]'::json)
-          FROM network_members nm JOIN networks n ON n.id = nm.network_id
-          WHERE nm.municipality_id = ${mid} AND nm.left_on IS NULL AND nm.status = 'accepted')`.as('networks'),
-      ])
-      .where('m.id', '=', mid)
-      .executeTakeFirst();
+  async dashboard(db: Q, scope: TenantScope) {
+    const [row] = await dashboardQuery(db, '', { mid: scope.municipalityId, now: new Date() });
+    return row;
   },
 };

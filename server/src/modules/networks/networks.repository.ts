@@ -1,4 +1,5 @@
 import { expressionBuilder, sql, type Transaction } from 'kysely';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope } from '../../lib/scope.js';
@@ -31,6 +32,32 @@ export function memberCount() {
     .as('memberCount');
 }
 
+/** The statement of `withPeople`, compiled once per shape ("all": with declined invitations). */
+const withPeopleQuery = compiledQuery((db, { id }: { id: string }, shape) =>
+  db
+    .selectFrom('networks as n')
+    .select([
+      'n.id',
+      'n.name',
+      'n.type',
+      'n.description',
+      'n.version',
+      sql<NetworkMemberJson[]>`(
+          SELECT coalesce(json_agg(json_build_object(
+            'municipalityId', nm.municipality_id, 'name', m.short_name, 'ags', m.ags, 'landCode', m.land_code,
+            'kreis', m.kreis, 'population', m.population, 'joinedOn', nm.joined_on, 'leftOn', nm.left_on,
+            'status', nm.status, 'staffSurveys', nm.staff_surveys
+          ) ORDER BY nm.left_on DESC NULLS FIRST, m.short_name), '[]'::json)
+          FROM network_members nm JOIN municipalities m ON m.id = nm.municipality_id
+          WHERE nm.network_id = n.id ${shape === 'all' ? sql`` : sql`AND nm.status <> 'declined'`})`.as('members'),
+      sql<{ userId: string; name: string; email: string }[]>`(
+          SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email) ORDER BY u.name), '[]'::json)
+          FROM network_moderators mo JOIN users u ON u.id = mo.user_id
+          WHERE mo.network_id = n.id)`.as('moderators'),
+    ])
+    .where('n.id', '=', id),
+);
+
 /** Network queries; callers have checked access with networkAccess() first. */
 export const networksRepository = {
   listVisible(db: Q, scope: Scope) {
@@ -49,30 +76,9 @@ export const networksRepository = {
    * A network with its members (declined invitations only for moderators, `withDeclined`) and moderators,
    * as json in one statement; the orders are those of `members` and `moderators`.
    */
-  withPeople(db: Q, id: string, withDeclined: boolean) {
-    return db
-      .selectFrom('networks as n')
-      .select([
-        'n.id',
-        'n.name',
-        'n.type',
-        'n.description',
-        'n.version',
-        sql<NetworkMemberJson[]>`(
-          SELECT coalesce(json_agg(json_build_object(
-            'municipalityId', nm.municipality_id, 'name', m.short_name, 'ags', m.ags, 'landCode', m.land_code,
-            'kreis', m.kreis, 'population', m.population, 'joinedOn', nm.joined_on, 'leftOn', nm.left_on,
-            'status', nm.status, 'staffSurveys', nm.staff_surveys
-          ) ORDER BY nm.left_on DESC NULLS FIRST, m.short_name), '[]'::json)
-          FROM network_members nm JOIN municipalities m ON m.id = nm.municipality_id
-          WHERE nm.network_id = n.id ${withDeclined ? sql`` : sql`AND nm.status <> 'declined'`})`.as('members'),
-        sql<{ userId: string; name: string; email: string }[]>`(
-          SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email) ORDER BY u.name), '[]'::json)
-          FROM network_moderators mo JOIN users u ON u.id = mo.user_id
-          WHERE mo.network_id = n.id)`.as('moderators'),
-      ])
-      .where('n.id', '=', id)
-      .executeTakeFirst();
+  async withPeople(db: Q, id: string, withDeclined: boolean) {
+    const [row] = await withPeopleQuery(db, withDeclined ? 'all' : 'current', { id });
+    return row;
   },
   /** A new moderator invitation; an open earlier one to the same address for the network is revoked. */
   async replaceModeratorInvitation(

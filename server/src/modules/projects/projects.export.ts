@@ -2,7 +2,7 @@ import { PROJECT_PHASE_LABELS } from '@dz/core';
 import ExcelJS from 'exceljs';
 import { germanCsv } from '../../lib/csv.js';
 import { XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
-import type { portfolioRows } from './projects.service.js';
+import type { portfolioRows } from './projects.list.js';
 
 type Rows = Awaited<ReturnType<typeof portfolioRows>>['items'];
 
