@@ -53,6 +53,9 @@ try {
       extraHeaders: { cookie },
     });
     if (!result) throw new Error(`no Lighthouse result for ${url}`);
+    // the full reports (LCP element, critical request chain, unused JS) for diagnosis
+    if (process.env.LIGHTHOUSE_JSON_DIR)
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_JSON_DIR, `${name}.json`), JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
     const perf = Math.round((categories.performance?.score ?? 0) * 100);
     const a11y = Math.round((categories.accessibility?.score ?? 0) * 100);
