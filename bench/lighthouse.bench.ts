@@ -57,6 +57,11 @@ try {
     if (process.env.LIGHTHOUSE_JSON_DIR)
       fs.writeFileSync(path.join(process.env.LIGHTHOUSE_JSON_DIR, `${name}.json`), JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
+    // a page that never got past the static frame (a broken build) would score perfectly: it must have asked
+    // for its data
+    const requests = (audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
+    if (!requests.some((r) => r.url.includes('/api/v1/') && !r.url.includes('/api/v1/auth/session')))
+      throw new Error(`${url} loaded no data: the app did not render`);
     const perf = Math.round((categories.performance?.score ?? 0) * 100);
     const a11y = Math.round((categories.accessibility?.score ?? 0) * 100);
     const fcp = (audits['first-contentful-paint']?.numericValue ?? 0) / 1000;
