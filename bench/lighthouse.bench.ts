@@ -45,14 +45,19 @@ try {
   const rows: string[] = [];
   let met = 0;
   for (const [name, url] of PAGES) {
-    const result = await lighthouse(`${base}${url}`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility'],
-      extraHeaders: { cookie },
-    });
-    if (!result) throw new Error(`no Lighthouse result for ${url}`);
+    const run = () =>
+      lighthouse(`${base}${url}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: { cookie },
+      });
+    let result = await run();
+    // a trace Lighthouse could not read (NO_NAVSTART on a busy machine) is no measurement: once more
+    if (result?.lhr.runtimeError) result = await run();
+    if (!result || result.lhr.runtimeError)
+      throw new Error(`no Lighthouse result for ${url}: ${result?.lhr.runtimeError?.code ?? 'none'}`);
     // the full reports (LCP element, critical request chain, unused JS) for diagnosis
     if (process.env.LIGHTHOUSE_JSON_DIR)
       fs.writeFileSync(path.join(process.env.LIGHTHOUSE_JSON_DIR, `${name}.json`), JSON.stringify(result.lhr));
