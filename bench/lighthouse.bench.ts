@@ -45,23 +45,41 @@ try {
   const rows: string[] = [];
   let met = 0;
   for (const [name, url] of PAGES) {
-    const result = await lighthouse(`${base}${url}`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility'],
-      extraHeaders: { cookie },
-    });
-    if (!result) throw new Error(`no Lighthouse result for ${url}`);
+    const run = () =>
+      lighthouse(`${base}${url}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: { cookie },
+      });
+    let result = await run();
+    // a trace Lighthouse could not read (NO_NAVSTART on a busy machine) is no measurement: once more
+    if (result?.lhr.runtimeError) result = await run();
+    if (!result || result.lhr.runtimeError)
+      throw new Error(`no Lighthouse result for ${url}: ${result?.lhr.runtimeError?.code ?? 'none'}`);
+    // the full reports (LCP element, critical request chain, unused JS) for diagnosis
+    if (process.env.LIGHTHOUSE_JSON_DIR)
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_JSON_DIR, `${name}.json`), JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
+    // a page that never got past the static frame (a broken build) would score perfectly: it must have asked
+    // for its data
+    const requests = (audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
+    if (!requests.some((r) => r.url.includes('/api/v1/') && !r.url.includes('/api/v1/auth/session')))
+      throw new Error(`${url} loaded no data: the app did not render`);
     const perf = Math.round((categories.performance?.score ?? 0) * 100);
     const a11y = Math.round((categories.accessibility?.score ?? 0) * 100);
     const fcp = (audits['first-contentful-paint']?.numericValue ?? 0) / 1000;
     const lcp = (audits['largest-contentful-paint']?.numericValue ?? 0) / 1000;
     const bytes = Math.round((audits['total-byte-weight']?.numericValue ?? 0) / 1024);
+    const tbt = Math.round(audits['total-blocking-time']?.numericValue ?? 0);
+    const cls = audits['cumulative-layout-shift']?.numericValue ?? 0;
+    // Lighthouse's own measure of the machine's speed during the run: the simulation multiplies the observed CPU
+    // time by 4, so a busy machine (index below 1000) inflates TBT and LCP
+    const machine = Math.round(result.lhr.environment.benchmarkIndex);
     const ok = perf >= 90 && a11y === 100 && lcp <= 2.5;
     if (ok) met++;
-    const row = `| ${name} | \`${url}\` | ${perf} | ${a11y} | ${fcp.toFixed(1)} s | ${lcp.toFixed(1)} s | ${bytes} KB | ${ok ? 'met' : 'below'} |`;
+    const row = `| ${name} | \`${url}\` | ${perf} | ${a11y} | ${fcp.toFixed(1)} s | ${lcp.toFixed(1)} s | ${tbt} ms | ${cls.toFixed(3)} | ${bytes} KB | ${machine} | ${ok ? 'met' : 'below'} |`;
     console.log(row);
     rows.push(row);
   }
@@ -72,8 +90,11 @@ try {
 Signed in as a demo coordinator; production build served by the app (brotli, immutable hashed assets).
 Targets: performance ≥ 90, accessibility 100, LCP ≤ 2.5 s — met on ${met} of ${PAGES.length} pages.
 
-| page | path | performance | accessibility | FCP | LCP | transferred | target |
-|---|---|---|---|---|---|---|---|
+Benchmark index: Lighthouse's measure of the machine during the page's run (below 1000: too busy for reliable
+CPU-bound figures — TBT and LCP are simulated from the observed CPU time × 4).
+
+| page | path | performance | accessibility | FCP | LCP | TBT | CLS | transferred | benchmark index | target |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}`,
   );
 } finally {

@@ -70,6 +70,8 @@ describe('every route on a 360 px phone', () => {
   it('the alternatives chart shows its bars with German amounts and no overlapping labels', async () => {
     const page = await (await contextOf('ploen')).newPage();
     await page.goto(`${baseUrl()}/projekte/${ids.projectId}/finanzen`);
+    // a chart is drawn once it comes near the screen
+    await page.locator('section[aria-labelledby="h-alt"]').scrollIntoViewIfNeeded();
     const chart = page.locator('section[aria-labelledby="h-alt"] .chart svg');
     await chart.waitFor();
     const drawn = await chart.evaluate((svg) => {

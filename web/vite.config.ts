@@ -6,5 +6,6 @@ export default defineConfig({
   server: {
     proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000', '/oparl': 'http://localhost:3000' },
   },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
+  // the manifest tells scripts/boot.mjs which chunks each route needs
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900, manifest: true },
 });

@@ -1,30 +1,53 @@
 import type { SessionResponse } from '@dz/core';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/Page';
 import { setLanguage } from '../i18n';
-import { ApiError, api, setCsrfToken } from '../lib/api';
+import { ApiError, api, apiResponse, setCsrfToken } from '../lib/api';
 
 const SessionContext = createContext<SessionResponse | null>(null);
 
 /** The session's query key: features invalidate it after changes the session reflects (name, memberships). */
 export const sessionKey = ['session'] as const;
 
+async function readSession(started?: Promise<Response>) {
+  try {
+    return await (started ? apiResponse<SessionResponse>(started) : api<SessionResponse>('/auth/session'));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
 /** The session; null when signed out. */
 export const sessionQuery = queryOptions({
   queryKey: sessionKey,
-  queryFn: async () => {
-    try {
-      return await api<SessionResponse>('/auth/session');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return null;
-      throw err;
-    }
-  },
+  queryFn: () => readSession(),
   staleTime: 60_000,
 });
+
+declare global {
+  interface Window {
+    /** The session request of the boot script (web/scripts/boot.mjs), started while the app still loads. */
+    __dzSession?: Promise<Response>;
+    /** Set when the app starts: a boot script running later must not ask again. */
+    __dzBooted?: boolean;
+  }
+}
+
+/**
+ * Puts the boot script's session request into the cache as the session's first load. It is taken exactly once,
+ * at start: every later load (after login, logout, a switch) asks the server anew, so a signed-out answer from
+ * before a login can never be reused.
+ */
+export function adoptBootSession(qc: QueryClient) {
+  const started = window.__dzSession;
+  window.__dzSession = undefined;
+  window.__dzBooted = true;
+  if (started) void qc.prefetchQuery({ ...sessionQuery, queryFn: () => readSession(started) });
+}
 
 /** Loads the session once; null when signed out. */
 export function useSessionQuery() {

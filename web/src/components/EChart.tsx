@@ -26,11 +26,28 @@ export function EChart({
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  // ECharts (about 180 KB) is fetched once the chart comes near the screen: a chart further down the page does not
+  // weigh on its first load (the table beside it has the same numbers)
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return setNear(true);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        setNear(true);
+        observer.disconnect();
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const built = width > 0 ? option('#1f4e8c', width) : null;
-  const key = JSON.stringify(built);
+  const key = near ? JSON.stringify(built) : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw only when the chart's content changes (key)
   useEffect(() => {
-    if (width === 0) return;
+    if (width === 0 || !near) return;
     let disposed = false;
     void (async () => {
       const { init } = await import('../lib/echarts');

@@ -1,8 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
+// the German texts as a string for JSON.parse: parsed much faster than the same ~90 KB as a JavaScript object literal
+import deText from './de.json?raw';
 
 export type Language = 'de' | 'en';
+
+const de = JSON.parse(deText) as Record<string, unknown>;
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('dz-lang') : null;
 

@@ -52,6 +52,17 @@ export async function api<T>(
   return parse(res) as Promise<T>;
 }
 
+/** The answer of a request started elsewhere (the boot script's session request), read like `api`'s. */
+export async function apiResponse<T>(response: Promise<Response>): Promise<T> {
+  let res: Response;
+  try {
+    res = await response;
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  return parse(res) as Promise<T>;
+}
+
 /** Uploads a file with progress (XHR, since fetch has no upload progress). */
 export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -13,8 +13,9 @@ import { awaitingMembershipsQuery, awaitingSurveysQuery } from './queries';
 export function Awaiting() {
   const { t } = useTranslation();
   const session = useSession();
-  const surveys = useQuery(awaitingSurveysQuery);
-  const memberships = useQuery(awaitingMembershipsQuery);
+  // the start page loaded it a moment ago (DashboardPage): no second request when this section mounts
+  const surveys = useQuery({ ...awaitingSurveysQuery, refetchOnMount: false });
+  const memberships = useQuery({ ...awaitingMembershipsQuery, refetchOnMount: false });
   const toAnswer = (surveys.data?.items ?? []).filter(
     (s) =>
       s.status === 'open' &&

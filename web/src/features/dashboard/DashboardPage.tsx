@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty, Page, Pending } from '../../components/Page';
@@ -7,7 +7,7 @@ import { SizeClassBadge } from '../municipality/SizeClassBadge';
 import { attentionQuery } from '../projects/queries';
 import { Awaiting } from './Awaiting';
 import { FirstSteps } from './FirstSteps';
-import { dashboardQuery } from './queries';
+import { awaitingMembershipsQuery, awaitingSurveysQuery, dashboardQuery, firstStepsQuery } from './queries';
 
 /**
  * Cockpit cards of the portfolio: what needs attention first, each linking to the place to act. A card with nothing
@@ -15,7 +15,8 @@ import { dashboardQuery } from './queries';
  */
 function PortfolioAttention() {
   const { t, i18n } = useTranslation();
-  const q = useQuery(attentionQuery);
+  // the start page loaded it a moment ago (DashboardPage): no second request when this section mounts
+  const q = useQuery({ ...attentionQuery, refetchOnMount: false });
   if (!q.data) return null;
   const a = q.data;
   const b = a.basis;
@@ -119,7 +120,12 @@ function PortfolioAttention() {
 export function DashboardPage() {
   const { t } = useTranslation();
   const q = useQuery(dashboardQuery);
-  if (!q.data)
+  // the sections' queries start together with the page's (not one round trip later when the sections mount), and
+  // the page shows once all have answered: sections appearing one by one pushed the cards down (layout shift)
+  const sections = useQueries({
+    queries: [firstStepsQuery, awaitingSurveysQuery, awaitingMembershipsQuery, attentionQuery],
+  });
+  if (!q.data || sections.some((s) => s.isPending))
     return (
       <Page title={t('dashboard.title')}>
         <Pending query={q} />

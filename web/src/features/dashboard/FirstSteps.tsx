@@ -34,7 +34,8 @@ function actionOf(key: FirstStepKey, v: View): string {
  */
 export function FirstSteps({ municipality }: { municipality: string }) {
   const { t } = useTranslation();
-  const q = useQuery(firstStepsQuery);
+  // the start page loaded it a moment ago (DashboardPage): no second request when this section mounts
+  const q = useQuery({ ...firstStepsQuery, refetchOnMount: false });
   const dismiss = useDismissFirstSteps();
   const [error, setError] = useState<string>();
   const moved = useRef(false);
