@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase } from '@dz/server/src/db/database.js';
+import { BATCH_SHARED_BUFFERS, type Database, openDatabase } from '@dz/server/src/db/database.js';
 import { migrateToLatest } from '@dz/server/src/db/migrate.js';
 import { parseGv100ad } from '@dz/server/src/modules/imports/directory.parsers.js';
 import { importDirectoryBuffer, importDirectoryFile } from '@dz/server/src/modules/imports/imports.service.js';
@@ -31,7 +31,13 @@ for (const f of [FILE, WORKBOOK])
 if (process.argv[2] === '--child') {
   const [dataDir, file] = process.argv.slice(3) as [string, string];
   const url = process.env.IMPORT_DATABASE_URL;
-  const h = await openDatabase({ databaseUrl: url, dataDir, ...(url ? { searchPath: 'bench_import' } : {}) });
+  // opened as the CLI opens it (src/cli/import-gemeinden.ts)
+  const h = await openDatabase({
+    databaseUrl: url,
+    dataDir,
+    sharedBuffers: BATCH_SHARED_BUFFERS,
+    ...(url ? { searchPath: 'bench_import' } : {}),
+  });
   const t = performance.now();
   const r = await importDirectoryFile(h.db, file);
   const ms = performance.now() - t;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { BATCH_SHARED_BUFFERS, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { importDirectoryFile } from '../modules/imports/imports.service.js';
 
@@ -17,7 +17,11 @@ if (!fs.existsSync(abs)) {
   process.exit(2);
 }
 const config = loadConfig();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  sharedBuffers: BATCH_SHARED_BUFFERS,
+});
 await migrateToLatest(handle.db);
 const started = Date.now();
 let last = -1;
