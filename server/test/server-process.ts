@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, bundleServer } from '../src/cli/bundle.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,8 +18,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+let bundled: Promise<string> | undefined;
+
 /**
- * Starts the real server (src/main.ts) as its own process on a free port and waits until /ready answers.
+ * Starts the real server as its own process, as `npm start` runs it (src/main.ts bundled once per test
+ * process) on a free port and waits until /ready answers.
  * Used by the crash test, the e2e journeys and the load benchmark; `pipe` lets a test read what the server prints
  * (the setup link of an empty installation).
  */
@@ -28,7 +32,9 @@ export async function startServerProcess(
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  bundled ??= bundleServer();
+  await bundled;
+  const child = spawn(process.execPath, [BUNDLE], {
     cwd: serverDir,
     env: { ...process.env, PUBLIC_URL: base, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', opts.output ?? 'ignore', opts.output ?? 'ignore'],

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { BATCH_SHARED_BUFFERS, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { importDirectoryBuffer } from '../modules/imports/imports.service.js';
+import { importDirectoryFile } from '../modules/imports/imports.service.js';
 
 /** `npm run import:gemeinden -- FILE`: imports GV100AD (.txt) or an "Auszug GV" workbook (.xlsx). */
 const file = process.argv[2];
@@ -17,11 +17,15 @@ if (!fs.existsSync(abs)) {
   process.exit(2);
 }
 const config = loadConfig();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  sharedBuffers: BATCH_SHARED_BUFFERS,
+});
 await migrateToLatest(handle.db);
 const started = Date.now();
 let last = -1;
-const report = await importDirectoryBuffer(handle.db, fs.readFileSync(abs), (p) => {
+const report = await importDirectoryFile(handle.db, abs, (p) => {
   const pct = Math.floor(p * 10) * 10;
   if (pct !== last) {
     last = pct;

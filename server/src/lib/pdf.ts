@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { fmtDate, fmtDecimal } from '@dz/core';
-import PDFDocument, { type Outline, type StructElement } from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import type { Outline, StructElement } from 'pdfkit';
 
 /*
  * Tagged PDF (PDF/UA-1) documents with PDFKit (ADR 0004).
@@ -471,8 +472,15 @@ class Renderer {
  * An A4 document in the house style (Roboto, heading styles, German footer with page numbers) as a tagged
  * PDF/UA-1 file: structure tree in reading order, /Lang de-DE, the title shown in the window, XMP pdfuaid.
  */
-export function renderPdf(o: { title: string; subject?: string; footer: string; content: unknown[] }): Promise<Buffer> {
-  const d = new PDFDocument({
+export async function renderPdf(o: {
+  title: string;
+  subject?: string;
+  footer: string;
+  content: unknown[];
+}): Promise<Buffer> {
+  // pdfkit and its font engine (about 25 MB of RSS) load with the first PDF, not at server start
+  const { default: PDFKit } = await import('pdfkit');
+  const d = new PDFKit({
     pdfVersion: '1.7',
     subset: 'PDF/UA',
     tagged: true,

@@ -1,3 +1,5 @@
+import type ExcelJS from 'exceljs';
+
 /**
  * Cell values and number formats for the XLSX exports, so every workbook shows dates as date cells and
  * percentages as numbers that a spreadsheet can compute with (never as text like `'2027-01-31'` or `23.05 %`).
@@ -20,4 +22,12 @@ export function xlsxDay(day: string | null | undefined): Date | null {
 /** A percentage given as percent points (23.05) as the fraction a percent-formatted cell holds (0.2305). */
 export function xlsxPercent(points: number): number {
   return Math.round(points * 100) / 10_000;
+}
+
+/**
+ * A new workbook; exceljs (about 30 MB of RSS once loaded) is imported on the first export, not at server start.
+ */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.Workbook();
 }

@@ -1,9 +1,8 @@
 import { fieldError, fmtEuro, fmtNumber } from '@dz/core';
-import ExcelJS from 'exceljs';
 import type { Deps } from '../../lib/deps.js';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
+import { newWorkbook, XLSX_FORMAT, xlsxPercent } from '../../lib/xlsx.js';
 
 import { COST_KEY_LABELS, getJoint } from './joint.service.js';
 
@@ -102,7 +101,7 @@ export async function statementPdf(deps: Deps, scope: TenantScope, id: string, p
 
 export async function statementXlsx(deps: Deps, scope: TenantScope, id: string, partnerId?: string) {
   const { d, me } = await statement(deps, scope, id, partnerId);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Digitalzirkel';
   const ws = wb.addWorksheet('Kostenaufstellung');
   ws.addRow([`Kostenaufstellung ${me.name}`]).font = { bold: true, size: 14 };

@@ -1,10 +1,9 @@
 import { VAT_RATE } from '@dz/core';
-import ExcelJS from 'exceljs';
 import { type NotNull, sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
+import { newWorkbook, XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
 import { loadSettings } from './finance.service.js';
 
 /**
@@ -94,7 +93,7 @@ const CATEGORY: Record<string, string> = {
 
 /** The budget overview as an Excel workbook (one sheet per view, amounts in euros). */
 export async function portfolioFinanceXlsx(data: Awaited<ReturnType<typeof portfolioFinance>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Digitalzirkel';
   const years = [...new Set(data.rows.map((r) => r.year))].sort();
   const sheet = (name: string, key: 'category' | 'budgetLine', label: (k: string) => string) => {

@@ -6,7 +6,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
-import { type ParsedDirectory, parseDirectoryFile } from './directory.parsers.js';
+import { type ParsedDirectory, parseDirectoryFile, parseDirectoryPath } from './directory.parsers.js';
 import { importsRepository as repo } from './imports.repository.js';
 
 const CHUNK = 1000;
@@ -168,8 +168,11 @@ export async function applyDirectory(
   return report;
 }
 
-/** Runs one import job: parse, stage, apply; status, progress and report live in import_jobs. */
-async function runJob(db: Database, scope: Scope | null, jobId: string, buf: Buffer): Promise<ImportReport> {
+/**
+ * Runs one import job: parse, stage, apply; status, progress and report live in import_jobs. The file (an
+ * upload in memory, or a path on disk) is read as a stream; only the parsed records are kept.
+ */
+async function runJob(db: Database, scope: Scope | null, jobId: string, file: Buffer | string): Promise<ImportReport> {
   const setProgress = async (p: number) => {
     await db
       .updateTable('importJobs')
@@ -179,7 +182,7 @@ async function runJob(db: Database, scope: Scope | null, jobId: string, buf: Buf
   };
   await db.updateTable('importJobs').set({ status: 'running' }).where('id', '=', jobId).execute();
   try {
-    const parsed = await parseDirectoryFile(buf);
+    const parsed = typeof file === 'string' ? await parseDirectoryPath(file) : await parseDirectoryFile(file);
     await setProgress(0.1);
     if (parsed.total === 0) throw new AppError('import_failed', 'Die Datei enthält keine Gemeindesätze (Satzart 60).');
     const report = await applyDirectory(db, scope, jobId, parsed, setProgress);
@@ -214,6 +217,14 @@ async function createJob(db: Database, fileName: string, createdBy: string | nul
 export async function importDirectoryBuffer(db: Database, buf: Buffer, onProgress?: Progress, fileName = 'CLI-Import') {
   const id = await createJob(db, fileName, null);
   const report = await runJob(db, null, id, buf);
+  await onProgress?.(1);
+  return report;
+}
+
+/** Imports a file on disk, streamed (CLI and benchmark): the file is never read into memory as a whole. */
+export async function importDirectoryFile(db: Database, file: string, onProgress?: Progress, fileName = 'CLI-Import') {
+  const id = await createJob(db, fileName, null);
+  const report = await runJob(db, null, id, file);
   await onProgress?.(1);
   return report;
 }

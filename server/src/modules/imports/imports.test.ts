@@ -6,7 +6,7 @@ import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
 import { readGemeindenCsv, sharedFile } from '../../../test/shared-data.js';
 import { up } from '../../db/migrations/0019_readable_directory_names.js';
-import { parseGv100ad } from './directory.parsers.js';
+import { parseDirectoryPath, parseGv100ad, parseGv100adStream } from './directory.parsers.js';
 import { importDirectoryBuffer } from './imports.service.js';
 
 const GV2025 = sharedFile('destatis/GV100AD_30112025.txt');
@@ -48,6 +48,26 @@ describe('GV100AD parser', () => {
       { line: idx + 1, reason: 'Satzlänge 100 statt 220 Zeichen' },
       { line: bad + 1, reason: expect.stringContaining('Landesschlüssel') },
     ]);
+  });
+});
+
+describe('streamed parsing', () => {
+  it('reads GV100AD line by line exactly as the whole text, whatever the chunk boundaries (BOM, CRLF, split characters)', async () => {
+    const text = `\uFEFF${fs.readFileSync(GV2025, 'utf8').split('\n').slice(0, 400).join('\r\n')}\r\n${'x'.repeat(30)}`;
+    const whole = parseGv100ad(text);
+    const bytes = Buffer.from(text);
+    for (const size of [1, 7, 219, 4096]) {
+      const chunks = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      expect(await parseGv100adStream(chunks)).toEqual(whole);
+    }
+    expect(whole.rejected).toEqual([{ line: 401, reason: 'Satzlänge 30 statt 220 Zeichen' }]);
+    expect(whole.municipalities.length).toBeGreaterThan(100);
+  });
+
+  it('parses a file on disk as the same directory as its bytes in memory', async () => {
+    const p = await parseDirectoryPath(GV2025);
+    expect(p).toEqual(parseGv100ad(fs.readFileSync(GV2025, 'utf8')));
   });
 });
 

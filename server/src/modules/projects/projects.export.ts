@@ -1,7 +1,6 @@
 import { PROJECT_PHASE_LABELS } from '@dz/core';
-import ExcelJS from 'exceljs';
 import { germanCsv } from '../../lib/csv.js';
-import { XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
+import { newWorkbook, XLSX_FORMAT, xlsxDay } from '../../lib/xlsx.js';
 import type { portfolioRows } from './projects.list.js';
 
 type Rows = Awaited<ReturnType<typeof portfolioRows>>['items'];
@@ -48,7 +47,7 @@ const DATE_COLUMNS = new Set([4, 5, 11]);
 
 /** The portfolio table as a workbook: dates as date cells, counts and scores as numbers. */
 export async function portfolioXlsx(items: Rows): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Digitalzirkel';
   const ws = wb.addWorksheet('Portfolio');
   ws.addRow(HEAD).font = { bold: true };

@@ -1,16 +1,4 @@
 import { fmtEuro, fmtNumber } from '@dz/core';
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import { deDate, renderPdf } from '../../lib/pdf.js';
 import type { getStudy } from './studies.service.js';
 
@@ -125,7 +113,10 @@ export function agreementPdf(doc: AgreementDoc): Promise<Buffer> {
   return renderPdf({ title: doc.title, subject: doc.subtitle, footer: 'Entwurf · Digitalzirkel', content });
 }
 
-export function agreementDocx(doc: AgreementDoc): Promise<Buffer> {
+/** DOCX through the docx library, loaded on the first download (it stays out of the server's resident memory). */
+export async function agreementDocx(doc: AgreementDoc): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await import('docx');
   const cell = (text: string, bold = false, right = false) =>
     new TableCell({
       children: [
@@ -135,7 +126,7 @@ export function agreementDocx(doc: AgreementDoc): Promise<Buffer> {
         }),
       ],
     });
-  const children: (Paragraph | Table)[] = [
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] }),
   ];

@@ -6,10 +6,9 @@ import {
   type Question,
   type SurveyResults,
 } from '@dz/core';
-import ExcelJS from 'exceljs';
 import { germanCsv } from '../../lib/csv.js';
 import type { Deps } from '../../lib/deps.js';
-import { XLSX_FORMAT } from '../../lib/xlsx.js';
+import { newWorkbook, XLSX_FORMAT } from '../../lib/xlsx.js';
 import type { Disclosure } from './results.service.js';
 import type { SurveyRow } from './surveys.access.js';
 
@@ -122,7 +121,7 @@ export function resultsCsv(s: SurveyRow, results: SurveyResults): string {
 }
 
 export async function resultsXlsx(deps: Deps, s: SurveyRow, results: SurveyResults): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Digitalzirkel';
   const ws = wb.addWorksheet('Ergebnisse');
   ws.addRow([s.title]).font = { bold: true, size: 14 };
