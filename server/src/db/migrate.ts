@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_first_steps.js';
 import * as m0023 from './migrations/0023_mail_outbox.js';
 import * as m0024 from './migrations/0024_paper_documents.js';
 import * as m0025 from './migrations/0025_scope_cache.js';
+import * as m0026 from './migrations/0026_survey_tallies.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0023_mail_outbox': m0023,
   '0024_paper_documents': m0024,
   '0025_scope_cache': m0025,
+  '0026_survey_tallies': m0026,
 };
 
 /** Names of all migrations, oldest first. */
