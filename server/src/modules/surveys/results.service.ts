@@ -31,7 +31,7 @@ const ALL = '*';
 /** Free texts listed per question (in a random but stable order, never by respondent). */
 const MAX_TEXTS = 1000;
 
-function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
+export function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
   switch (groupBy) {
     case 'sizeClass':
       return sql<string>`r.size_class::text`;
@@ -44,7 +44,7 @@ function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
   }
 }
 
-function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
+export function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
   if (q.sizeClass !== undefined) out.push(sql<boolean>`r.size_class = ${q.sizeClass}`);
   if (q.land !== undefined) out.push(sql<boolean>`r.land_code = ${q.land}`);
@@ -52,7 +52,7 @@ function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
   return out;
 }
 
-const and = (conds: RawBuilder<boolean>[]) =>
+export const and = (conds: RawBuilder<boolean>[]) =>
   conds.length ? sql<boolean>`(${sql.join(conds, sql` AND `)})` : sql<boolean>`true`;
 
 /** The lattice cell a query's filters select. */
