@@ -13,6 +13,7 @@ import { type Kysely, sql } from 'kysely';
  * response, or of all submitted responses of the survey when response is NULL; it reads the response's
  * answer rows, so it runs after they are inserted (submit) and before they are deleted (reopen), in the same
  * transaction. Rows that reach 0 are deleted, so the tables always equal a recomputation from the answers.
+ * A partial index on the free texts lets the results read the first 1,000 texts per question in index order.
  * `survey_tallies_rebuild(survey)` recomputes a survey's counts from its answers: the backfill here, after a
  * restore, and after bulk inserts that bypass the API (demo data, bench data).
  */
@@ -45,6 +46,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE UNIQUE INDEX survey_answerers_key ON survey_answerers
       (survey_id, size_class, land_code, network_id, question_id, item_id) NULLS NOT DISTINCT`.execute(db);
+  // free texts (listed per question in md5 order, at most 1,000): read in index order, not sorted from all answers
+  await sql`
+    CREATE INDEX survey_answers_text_idx ON survey_answers (survey_id, question_id, md5(text))
+      WHERE btrim(text) <> ''`.execute(db);
   // dynamic SQL: a plan per call, so one response is found by its index and a whole survey by a scan;
   // rows are upserted in key order, so concurrent submissions lock shared rows in the same order (no deadlock)
   await sql`
@@ -100,6 +105,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP FUNCTION survey_tallies_rebuild(uuid)`.execute(db);
   await sql`DROP FUNCTION survey_tally(uuid, uuid, integer)`.execute(db);
+  await sql`DROP INDEX survey_answers_text_idx`.execute(db);
   await sql`DROP TABLE survey_answerers`.execute(db);
   await sql`DROP TABLE survey_tallies`.execute(db);
 }

@@ -320,7 +320,9 @@ function finish(a: Acc | undefined, q: Question, visible: (itemId: string) => bo
  * Per group (shown groups and the total) and question. The frequency table (group × question × item ×
  * choice × number → count) comes from the tallies; means, exact medians, distributions and Borda sums follow
  * from it, the number of respondents of multiple-choice and matrix questions from the answerer counts. Free
- * texts, for all respondents only, are one narrow query on the answers (index on survey and question).
+ * texts, for all respondents only, are read from the answers in the order of a partial index (survey, question,
+ * md5 of the text), at most MAX_TEXTS per question. Answer rows exist only for submitted responses (inserted on
+ * submit, deleted on reopen, with the status change), so no join with the responses is needed.
  */
 async function questionStats(
   deps: Deps,
@@ -342,13 +344,12 @@ async function questionStats(
     source.frequencies(deps, s, q, multiIds),
     textIds.length
       ? sql<{ questionId: string; text: string }>`
-      SELECT question_id, text FROM (
-        SELECT a.question_id, a.text,
-               row_number() OVER (PARTITION BY a.question_id ORDER BY md5(a.text)) AS pos
-        FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-        WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(textIds)}) AND btrim(a.text) <> ''
-          AND r.status = 'submitted'
-      ) t WHERE pos <= ${MAX_TEXTS}`.execute(deps.db)
+      SELECT q.question_id, t.text FROM unnest(ARRAY[${sql.join(textIds)}]::text[]) WITH ORDINALITY AS q(question_id, pos)
+      CROSS JOIN LATERAL (
+        SELECT a.text, md5(a.text) AS h FROM survey_answers a
+        WHERE a.survey_id = ${s.id} AND a.question_id = q.question_id AND btrim(a.text) <> ''
+        ORDER BY md5(a.text) LIMIT ${MAX_TEXTS}
+      ) t ORDER BY q.pos, t.h`.execute(deps.db)
       : { rows: [] },
   ]);
 
