@@ -87,9 +87,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         ) x ORDER BY 1, 2, 3, 4, 5, 6
         ON CONFLICT (survey_id, size_class, land_code, network_id, question_id, item_id)
         DO UPDATE SET n = t.n + excluded.n$q$, resp, resp, ans) USING p_survey, p_response, p_sign;
-      IF p_sign < 0 THEN
+      IF p_sign < 0 AND p_response IS NULL THEN
         DELETE FROM survey_tallies WHERE survey_id = p_survey AND n = 0;
         DELETE FROM survey_answerers WHERE survey_id = p_survey AND n = 0;
+      ELSIF p_sign < 0 THEN
+        -- only the response's own class can have reached 0 (the key's prefix narrows the scan to it)
+        DELETE FROM survey_tallies t USING survey_responses r
+        WHERE r.id = p_response AND t.survey_id = p_survey AND t.size_class = r.size_class
+          AND t.land_code = r.land_code AND t.network_id IS NOT DISTINCT FROM r.network_id AND t.n = 0;
+        DELETE FROM survey_answerers t USING survey_responses r
+        WHERE r.id = p_response AND t.survey_id = p_survey AND t.size_class = r.size_class
+          AND t.land_code = r.land_code AND t.network_id IS NOT DISTINCT FROM r.network_id AND t.n = 0;
       END IF;
     END $fn$`.execute(db);
   await sql`
