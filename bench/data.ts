@@ -516,6 +516,8 @@ async function buildSurvey(
   }
   await bulk(db, 'survey_responses', responses, 2000);
   await flush();
+  // bulk rows bypass the response service: the results' counts (ADR 0008) are built once, as the migration does
+  await sql`SELECT survey_tallies_rebuild(${id})`.execute(db);
   await bulk(db, 'survey_targets', targets, 5000);
   return { benchSurvey: id, surveyResponses: o.respondents.length, surveyAnswers: answerCount };
 }

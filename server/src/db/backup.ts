@@ -121,6 +121,8 @@ export async function restoreFrom(db: Database, file: string): Promise<Record<st
       }
       counts[t] = rows.length;
     }
+    // derived counts of the survey results (ADR 0008): rebuilt from the answers, also for backups made before them
+    await sql`SELECT survey_tallies_rebuild(id) FROM surveys`.execute(trx);
   });
   return counts;
 }

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_first_steps.js';
 import * as m0023 from './migrations/0023_mail_outbox.js';
 import * as m0024 from './migrations/0024_paper_documents.js';
 import * as m0025 from './migrations/0025_scope_cache.js';
+import * as m0026 from './migrations/0026_survey_tallies.js';
 import * as m0027 from './migrations/0027_heavy_reads.js';
 import * as m0028 from './migrations/0028_read_path_indexes.js';
 import * as m0030 from './migrations/0030_shared_services.js';
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0023_mail_outbox': m0023,
   '0024_paper_documents': m0024,
   '0025_scope_cache': m0025,
+  '0026_survey_tallies': m0026,
   '0027_heavy_reads': m0027,
   '0028_read_path_indexes': m0028,
   '0030_shared_services': m0030,

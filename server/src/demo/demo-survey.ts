@@ -1,5 +1,5 @@
 import { type Answers, answerRows, painPointTemplate, sizeClassOf } from '@dz/core';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId, newSecret } from '../lib/ids.js';
 
@@ -106,6 +106,8 @@ export async function seedDemoSurveyAndWorkshop(
       })
       .execute();
   }
+  // the rows above bypass the response service: the results' counts are built once from them (ADR 0008)
+  await sql`SELECT survey_tallies_rebuild(${surveyId})`.execute(trx);
 
   const workshopId = newId();
   await trx

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type Answers, AppError, answerRows, may, type ResponseStatus, sizeClassOf, validateAnswers } from '@dz/core';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
@@ -152,6 +152,8 @@ export async function saveResponse(
     if (submit) {
       const rows = answerRows(def, clean).map((r) => ({ ...r, responseId: id as string, surveyId }));
       if (rows.length) await trx.insertInto('surveyAnswers').values(rows).execute();
+      // the results' counts follow in the same transaction (migration 0026, ADR 0008)
+      await sql`SELECT survey_tally(${surveyId}, ${id}, 1)`.execute(trx);
     }
     await trx.updateTable('surveyTargets').set({ status }).where('id', '=', target.id).execute();
     if (submit || !cur) {
@@ -179,6 +181,8 @@ export async function reopenResponse(deps: Deps, scope: Scope, surveyId: string)
       if (!acceptsAnswers(s)) throw new AppError('survey_closed', 'Die Umfrage ist geschlossen.');
       throw new AppError('forbidden');
     }
+    // out of the results' counts first: survey_tally reads the answers it removes
+    await sql`SELECT survey_tally(${s.id}, ${cur.id}, -1)`.execute(trx);
     await trx.deleteFrom('surveyAnswers').where('responseId', '=', cur.id).execute();
     await trx
       .updateTable('surveyResponses')

@@ -31,7 +31,7 @@ const ALL = '*';
 /** Free texts listed per question (in a random but stable order, never by respondent). */
 const MAX_TEXTS = 1000;
 
-function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
+export function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
   switch (groupBy) {
     case 'sizeClass':
       return sql<string>`r.size_class::text`;
@@ -44,7 +44,7 @@ function groupExpr(groupBy: ResultsQuery['groupBy']): RawBuilder<string> {
   }
 }
 
-function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
+export function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
   if (q.sizeClass !== undefined) out.push(sql<boolean>`r.size_class = ${q.sizeClass}`);
   if (q.land !== undefined) out.push(sql<boolean>`r.land_code = ${q.land}`);
@@ -52,7 +52,7 @@ function filterConds(q: ResultsQuery): RawBuilder<boolean>[] {
   return out;
 }
 
-const and = (conds: RawBuilder<boolean>[]) =>
+export const and = (conds: RawBuilder<boolean>[]) =>
   conds.length ? sql<boolean>`(${sql.join(conds, sql` AND `)})` : sql<boolean>`true`;
 
 /** The lattice cell a query's filters select. */
@@ -95,36 +95,85 @@ export interface Disclosure {
   units: Map<string, Set<string>>;
 }
 
+type ClassRow = { sizeClass: string; landCode: string; network: string };
+/** Submitted responses (question '') and respondents per question (item '') and matrix row, per class. */
+export type AnswererRow = ClassRow & { questionId: string; itemId: string; n: number };
+/** The frequency table of one result query: group × question × item × choice × number → answer rows. */
+export type FrequencyRow = {
+  g: string | null;
+  questionId: string;
+  itemId: string;
+  choice: string | null;
+  num: number | null;
+  n: number;
+};
+/** Respondents per group of the multiple-choice and matrix questions asked for. */
+export type MultiRow = { g: string | null; questionId: string; n: number };
+
+/** Where the results' counts come from; the tallies kept at submission time (the test compares other sources). */
+export interface CountSource {
+  answerers(deps: Deps, s: SurveyRow): Promise<AnswererRow[]>;
+  frequencies(
+    deps: Deps,
+    s: SurveyRow,
+    q: ResultsQuery,
+    multiIds: string[],
+  ): Promise<{ freq: FrequencyRow[]; multi: MultiRow[] }>;
+}
+
 /**
- * Counts per quasi-identifier class (responses, and answerers per question and matrix row) in SQL,
- * then the disclosure rules of core decide the publishable cells. Closed surveys are frozen, so the
- * decision is the same for every query an attacker may combine.
+ * Counts from `survey_tallies` / `survey_answerers` (migration 0026, ADR 0008): kept per class in the
+ * transaction of every submission and reopening, so a result request reads thousands of rows, not every answer.
  */
-export async function disclosure(deps: Deps, s: SurveyRow): Promise<Disclosure> {
+export const tallies: CountSource = {
+  async answerers(deps, s) {
+    const r = await sql<AnswererRow>`
+      SELECT size_class::text AS size_class, land_code, coalesce(network_id::text, '') AS network, question_id, item_id, n
+      FROM survey_answerers WHERE survey_id = ${s.id} AND n > 0`.execute(deps.db);
+    return r.rows;
+  },
+  async frequencies(deps, s, q, multiIds) {
+    const grouped = q.groupBy !== 'none';
+    const g = grouped ? groupExpr(q.groupBy) : sql`NULL::text`;
+    const where = sql`r.survey_id = ${s.id} AND r.n > 0 AND ${and(filterConds(q))}`;
+    const sets = (cols: RawBuilder<unknown>) => (grouped ? sql`1, ${cols}` : cols);
+    const [freq, multi] = await Promise.all([
+      sql<FrequencyRow>`
+        SELECT ${g} AS g, r.question_id, r.item_id, r.choice, r.num, sum(r.n)::int AS n
+        FROM survey_tallies r WHERE ${where}
+        GROUP BY ${sets(sql`r.question_id, r.item_id, r.choice, r.num`)}`.execute(deps.db),
+      multiIds.length
+        ? sql<MultiRow>`
+        SELECT ${g} AS g, r.question_id, sum(r.n)::int AS n
+        FROM survey_answerers r WHERE ${where} AND r.item_id = '' AND r.question_id IN (${sql.join(multiIds)})
+        GROUP BY ${sets(sql`r.question_id`)}`.execute(deps.db)
+        : { rows: [] },
+    ]);
+    return { freq: freq.rows, multi: multi.rows };
+  },
+};
+
+/**
+ * Counts per quasi-identifier class (responses, and answerers per question and matrix row), then the
+ * disclosure rules of core decide the publishable cells. Closed surveys are frozen, so the decision is the
+ * same for every query an attacker may combine.
+ */
+export async function disclosure(deps: Deps, s: SurveyRow, source: CountSource = tallies): Promise<Disclosure> {
   const t = effectiveThreshold(s.threshold);
-  type Row = { sizeClass: string; landCode: string; network: string; n: number };
-  const [resp, ans] = await Promise.all([
-    sql<Row>`
-      SELECT r.size_class::text AS size_class, r.land_code, coalesce(r.network_id::text, '') AS network, count(*)::int AS n
-      FROM survey_responses r WHERE r.survey_id = ${s.id} AND r.status = 'submitted'
-      GROUP BY r.size_class, r.land_code, r.network_id`.execute(deps.db),
-    sql<Row & { questionId: string; itemId: string | null }>`
-      SELECT r.size_class::text AS size_class, r.land_code, coalesce(r.network_id::text, '') AS network,
-             a.question_id, CASE WHEN GROUPING(a.item_id) = 1 THEN NULL ELSE a.item_id END AS item_id,
-             count(DISTINCT a.response_id)::int AS n
-      FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND r.status = 'submitted'
-      GROUP BY GROUPING SETS ((r.size_class, r.land_code, r.network_id, a.question_id, a.item_id),
-                              (r.size_class, r.land_code, r.network_id, a.question_id))`.execute(deps.db),
-  ]);
-  const cls = (r: Row): QiClass => ({ sizeClass: r.sizeClass, land: r.landCode, network: r.network });
-  const classes = resp.rows.map((r) => ({ cls: cls(r), n: Number(r.n) }));
+  // in one fixed order: the greedy suppression of core withdraws cells in the order it meets failing atoms, so
+  // the decision must not depend on the order the database happens to return rows in (plan, version, restart)
+  const key = (r: AnswererRow) => `${r.sizeClass}|${r.landCode}|${r.network}|${r.questionId}|${r.itemId}`;
+  const rows = (await source.answerers(deps, s))
+    .map((r) => [key(r), r] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+  const cls = (r: ClassRow): QiClass => ({ sizeClass: r.sizeClass, land: r.landCode, network: r.network });
+  const classes = rows.filter((r) => r.questionId === '').map((r) => ({ cls: cls(r), n: Number(r.n) }));
   const responses = publishableCells(classes, t);
   const perUnit = new Map<string, ClassCount[]>();
-  for (const r of ans.rows) {
-    // the question level comes from the grouping set without item; matrix rows from the one with it
-    if (r.itemId === '') continue;
-    const unit = `${r.questionId}|${r.itemId ?? ''}`;
+  for (const r of rows) {
+    if (r.questionId === '') continue;
+    const unit = `${r.questionId}|${r.itemId}`;
     const list = perUnit.get(unit) ?? [];
     list.push({ cls: cls(r), n: Number(r.n) });
     perUnit.set(unit, list);
@@ -136,8 +185,8 @@ export async function disclosure(deps: Deps, s: SurveyRow): Promise<Disclosure> 
 /**
  * Disclosure decisions of closed surveys, kept per process: a closed survey is frozen (no answers, no
  * reopening, threshold final, no deletion), so the decision never changes and needs no invalidation —
- * the same on several app instances. Saves the one scan over all answers (about 1 s for 10,751
- * municipalities × 60 questions on PostgreSQL) on every result request after the first.
+ * the same on several app instances. Saves the read of the answerer counts (a few thousand rows for 10,751
+ * municipalities × 60 questions) on every result request after the first.
  */
 const frozen = new Map<string, Promise<Disclosure>>();
 const FROZEN_MAX = 200;
@@ -160,11 +209,16 @@ function disclosureOfClosed(deps: Deps, s: SurveyRow): Promise<Disclosure> {
  * are counted, not named; free texts only for all respondents together (never per group or filter,
  * where matching texts across groups would narrow down their authors). Aggregated in SQL.
  */
-export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery): Promise<SurveyResults> {
+export async function computeResults(
+  deps: Deps,
+  s: SurveyRow,
+  q: ResultsQuery,
+  source: CountSource = tallies,
+): Promise<SurveyResults> {
   const t = effectiveThreshold(s.threshold);
   const nothing = { released: s.status === 'closed', threshold: t, responses: 0, suppressed: true, hiddenGroups: 0 };
   if (s.status !== 'closed') return { ...nothing, groups: [] };
-  const d = await disclosureOfClosed(deps, s);
+  const d = await (source === tallies ? disclosureOfClosed(deps, s) : disclosure(deps, s, source));
   const base = filterCell(q);
   const baseKey = cellKey(base);
   if (!d.responses.has(baseKey)) return { ...nothing, groups: [] };
@@ -175,15 +229,7 @@ export async function computeResults(deps: Deps, s: SurveyRow, q: ResultsQuery):
   const present = new Set<string>();
   if (dim) for (const c of d.classes) if (cellsOfClass(c.cls).includes(baseKey) && c.n > 0) present.add(c.cls[dim]);
   const shown = new Set([...present].filter((k) => d.responses.has(cellOf(k))));
-  const stats = await questionStats(
-    deps,
-    s,
-    q,
-    groupExpr(q.groupBy),
-    and(filterConds(q)),
-    shown,
-    baseKey === TOTAL_CELL,
-  );
+  const stats = await questionStats(deps, s, q, source, shown, baseKey === TOTAL_CELL);
   const labels = await groupLabels(deps, q.groupBy, [...shown]);
   const def = s.definition;
   const visible = (unit: string, k: string) => d.units.get(unit)?.has(cellOf(k)) ?? false;
@@ -271,54 +317,39 @@ function finish(a: Acc | undefined, q: Question, visible: (itemId: string) => bo
 }
 
 /**
- * Per group (shown groups and the total) and question. One scan builds the frequency table
- * (group × question × item × choice × number → count) in SQL; means, exact medians, distributions
- * and Borda sums follow from it. Two narrow queries (index on survey and question) add the number of
- * respondents for multiple-choice and matrix questions and, for all respondents only, the free texts.
+ * Per group (shown groups and the total) and question. The frequency table (group × question × item ×
+ * choice × number → count) comes from the tallies; means, exact medians, distributions and Borda sums follow
+ * from it, the number of respondents of multiple-choice and matrix questions from the answerer counts. Free
+ * texts, for all respondents only, are read from the answers in the order of a partial index (survey, question,
+ * md5 of the text), at most MAX_TEXTS per question. Answer rows exist only for submitted responses (inserted on
+ * submit, deleted on reopen, with the status change), so no join with the responses is needed.
  */
 async function questionStats(
   deps: Deps,
   s: SurveyRow,
   q: ResultsQuery,
-  g: RawBuilder<string>,
-  all: RawBuilder<boolean>,
+  source: CountSource,
   shown: Set<string>,
   withTexts: boolean,
 ) {
-  const resp = sql`(SELECT r.id, ${g} AS g FROM survey_responses r
-      WHERE r.survey_id = ${s.id} AND r.status = 'submitted' AND ${all})`;
   const grouped = q.groupBy !== 'none';
   const keyOf = (v: unknown) => (!grouped || v === null ? ALL : String(v));
   const keep = (k: string) => k === ALL || shown.has(k);
-  const gsel = grouped ? sql`r.g` : sql`NULL::text`;
   const questions = allQuestions(s.definition);
   const idsOf = (...types: string[]) => questions.filter((x) => types.includes(x.type)).map((x) => x.id);
   const multiIds = idsOf('multiple', 'matrix');
   const textIds = withTexts ? idsOf('text') : [];
-  // grouped: one row set per group; the total is their sum (each response belongs to exactly one group)
-  const sets = (cols: RawBuilder<unknown>) => (grouped ? sql`r.g, ${cols}` : cols);
-
-  const [freq, multi, texts] = await Promise.all([
-    sql<{ g: string | null; questionId: string; itemId: string; choice: string | null; num: number | null; n: number }>`
-      SELECT ${gsel} AS g, a.question_id, a.item_id, a.choice, a.num, count(*)::int AS n
-      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id}
-      GROUP BY ${sets(sql`a.question_id, a.item_id, a.choice, a.num`)}`.execute(deps.db),
-    multiIds.length
-      ? sql<{ g: string | null; questionId: string; n: number }>`
-      SELECT ${gsel} AS g, a.question_id, count(DISTINCT a.response_id)::int AS n
-      FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-      WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(multiIds)})
-      GROUP BY ${sets(sql`a.question_id`)}`.execute(deps.db)
-      : { rows: [] },
+  // texts only for all respondents, so no filter applies
+  const [{ freq, multi }, texts] = await Promise.all([
+    source.frequencies(deps, s, q, multiIds),
     textIds.length
       ? sql<{ questionId: string; text: string }>`
-      SELECT question_id, text FROM (
-        SELECT a.question_id, a.text,
-               row_number() OVER (PARTITION BY a.question_id ORDER BY md5(a.text)) AS pos
-        FROM survey_answers a JOIN ${resp} r ON r.id = a.response_id
-        WHERE a.survey_id = ${s.id} AND a.question_id IN (${sql.join(textIds)}) AND btrim(a.text) <> ''
-      ) t WHERE pos <= ${MAX_TEXTS}`.execute(deps.db)
+      SELECT q.question_id, t.text FROM unnest(ARRAY[${sql.join(textIds)}]::text[]) WITH ORDINALITY AS q(question_id, pos)
+      CROSS JOIN LATERAL (
+        SELECT a.text, md5(a.text) AS h FROM survey_answers a
+        WHERE a.survey_id = ${s.id} AND a.question_id = q.question_id AND btrim(a.text) <> ''
+        ORDER BY md5(a.text) LIMIT ${MAX_TEXTS}
+      ) t ORDER BY q.pos, t.h`.execute(deps.db)
       : { rows: [] },
   ]);
 
@@ -340,7 +371,7 @@ async function questionStats(
   // numeric frequencies per (group, question, item) → mean and exact median
   const numeric = new Map<string, { k: string; qid: string; item: string; counts: Map<number, number> }>();
   const dist = new Map<string, { itemId: string; value: string; count: number }>();
-  for (const r of freq.rows) {
+  for (const r of freq) {
     const t = type.get(r.questionId);
     for (const k of targets(r.g)) {
       const a = get(k, r.questionId);
@@ -389,7 +420,7 @@ async function questionStats(
       a.median = med;
     }
   }
-  for (const r of multi.rows) for (const k of targets(r.g)) get(k, r.questionId).answered += r.n;
+  for (const r of multi) for (const k of targets(r.g)) get(k, r.questionId).answered += r.n;
   for (const r of texts.rows) get(ALL, r.questionId).texts.push(r.text);
   for (const qq of questions.filter((x) => x.type === 'ranking')) {
     for (const [key, a] of acc) if (key.endsWith(`|${qq.id}`)) a.answered = Math.max(0, ...a.rank.map((r) => r.count));
