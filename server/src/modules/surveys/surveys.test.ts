@@ -257,7 +257,7 @@ describe('surveys', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('survey_final');
-  });
+  }, 30_000); // many sequential requests: on a busy PostgreSQL it can pass 5 s
 
   it('shows a group once it reaches the threshold and the remainder is safe', async () => {
     const { moderator, coords, id, net } = await setup([12_000, 13_000, 14_000, 5_000, 6_000, 7_000]);
