@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, login, type TestContext } from '../../test/helpers.js';
 import { readGemeindenCsv } from '../../test/shared-data.js';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_SECOND_MUNICIPALITY, demoEmail, seedDemo } from './demo-data.js';
+import { DEMO_THIRD_MUNICIPALITY } from './demo-shared-services.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(() => ctx?.close());
 describe('demo data', () => {
   it('uses eight real GK6/GK7 municipalities from different Länder and Kreise with official keys and population', () => {
     const official = new Map(readGemeindenCsv().map((g) => [g.ags, g]));
-    for (const m of [...DEMO_MUNICIPALITIES, DEMO_SECOND_MUNICIPALITY]) {
+    for (const m of [...DEMO_MUNICIPALITIES, DEMO_SECOND_MUNICIPALITY, DEMO_THIRD_MUNICIPALITY]) {
       const g = official.get(m.ags);
       expect(g, m.ags).toBeDefined();
       expect(Number(g!.einwohner)).toBe(m.population);
@@ -38,6 +39,7 @@ describe('demo data', () => {
     const session = (await coord.get('/api/v1/auth/session')).json();
     expect(session.municipalities.map((m: { name: string }) => m.name).sort()).toEqual([
       'Bell (Hunsrück)',
+      'Beltheim',
       'Kastellaun',
     ]);
     const d = (await coord.get('/api/v1/dashboard')).json();
@@ -45,6 +47,28 @@ describe('demo data', () => {
     expect(d.municipality.administeringBody).toMatchObject({ type: 'verbandsgemeinde', name: 'Kastellaun' });
     const admin = await login(ctx.app, demoEmail('admin'), DEMO_PASSWORD);
     expect((await admin.get('/api/v1/auth/session')).json().can.import_directory).toBe(true);
+  });
+
+  it('includes a building-yard study of the VG Kastellaun that pays for all three, and a back-office study in calculation', async () => {
+    const coord = await login(ctx.app, demoEmail('kastellaun'), DEMO_PASSWORD);
+    const list = (await coord.get('/api/v1/shared-services/studies')).json();
+    const yard = list.items.find((s: { serviceName: string }) => s.serviceName === 'Bauhof');
+    expect(yard).toMatchObject({ lead: 'Kastellaun, Stadt', partners: 3, status: 'agreed', myStatus: 'accepted' });
+    const d = (await coord.get(`/api/v1/shared-services/studies/${yard.id}`)).json();
+    expect(d.figures.partners.map((p: { name: string }) => p.name)).toEqual([
+      'Kastellaun, Stadt',
+      'Bell (Hunsrück)',
+      'Beltheim',
+    ]);
+    expect(d.figures.partners.every((p: { savingsCents: number }) => p.savingsCents > 0)).toBe(true);
+    expect(d.vat.taxable).toBe(false);
+    const docx = await coord.get(`/api/v1/shared-services/studies/${yard.id}/agreement?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    const nieheim = await login(ctx.app, demoEmail('nieheim'), DEMO_PASSWORD);
+    const office = (await nieheim.get('/api/v1/shared-services/studies')).json().items[0];
+    expect(office).toMatchObject({ serviceName: 'Bürgerbüro (Backoffice)', status: 'calculation', partners: 2 });
+    const od = (await nieheim.get(`/api/v1/shared-services/studies/${office.id}`)).json();
+    expect(od.partners.map((p: { statusQuoVersion: number }) => p.statusQuoVersion)).toEqual([1, 0]);
   });
 
   it('includes Plön’s published projects: one lighthouse entry for all, one for the circle only', async () => {

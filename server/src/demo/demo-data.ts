@@ -5,6 +5,7 @@ import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoSharedServices } from './demo-shared-services.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
 
 /** Password of every demo account (listed in the README). */
@@ -304,6 +305,22 @@ export async function seedDemo(db: Database): Promise<boolean> {
       municipalityId: ploen.municipalityId,
       coordinatorId: ploen.id,
       adminId: ploenAdmin.id,
+    });
+    const coordinators = await trx
+      .selectFrom('users as u')
+      .innerJoin('memberships as m', 'm.userId', 'u.id')
+      .innerJoin('municipalities as x', 'x.id', 'm.municipalityId')
+      .select(['u.id as userId', 'm.municipalityId', 'x.name', 'x.administeringBodyId'])
+      .where('m.role', '=', 'coordinator')
+      .execute();
+    const byName = (name: string) => {
+      const c = coordinators.find((x) => x.name === name);
+      if (!c) throw new Error(`demo: no coordinator of ${name}`);
+      return c;
+    };
+    await seedDemoSharedServices(trx, {
+      byName,
+      bodyId: byName('Kastellaun, Stadt').administeringBodyId,
     });
     return { ploen, networkId, moderatorId };
   });

@@ -110,7 +110,7 @@ export function agreementPdf(doc: AgreementDoc): Promise<Buffer> {
         },
       });
   }
-  return renderPdf({ title: doc.title, subject: doc.subtitle, footer: 'Entwurf · Digitalzirkel', content });
+  return renderPdf({ title: doc.title, subject: doc.subtitle, footer: `${doc.title} (Entwurf)`, content });
 }
 
 /** DOCX through the docx library, loaded on the first download (it stays out of the server's resident memory). */
