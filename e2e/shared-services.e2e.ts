@@ -91,5 +91,10 @@ describe('journey: shared service feasibility study', () => {
       .getByRole('row', { name: /Uslar/ })
       .waitFor();
     await expectAccessible(b, 'Machbarkeitsstudie als Partner');
+    // each partner decides in its own council: the paper takes its share as the financial effects
+    await b.getByRole('button', { name: 'Beschlussvorlage für unsere Kommune vorbereiten' }).click();
+    await expect.poll(() => new URL(b.url()).pathname).toMatch(/^\/projekte\/[^/]+\/beschlussvorlage$/);
+    await b.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(b, 'Beschlussvorlage aus der Machbarkeitsstudie');
   });
 });

@@ -310,6 +310,11 @@ const WRITES: Record<string, Spec> = {
     reason: 'contribute',
   },
   'POST /api/v1/shared-services/studies/:studyId/answer': { kind: 'write', body: { accept: false } },
+  'POST /api/v1/shared-services/studies/:studyId/council-paper': {
+    kind: 'write',
+    allow: ['mayor'],
+    reason: 'create_projects: the mayor prepares the council decision',
+  },
   'POST /api/v1/imports': { kind: 'write', file: true },
   'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'write' },
 };

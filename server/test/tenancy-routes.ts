@@ -324,6 +324,7 @@ export const ROUTES: Record<string, Kind> = {
   },
   'POST /api/v1/shared-services/studies/:studyId/answer': { kind: 'foreign', body: { accept: true } },
   'GET /api/v1/shared-services/studies/:studyId/agreement': { kind: 'foreign' },
+  'POST /api/v1/shared-services/studies/:studyId/council-paper': { kind: 'foreign' },
   'GET /api/v1/audit': { kind: 'own' },
   'GET /api/v1/audit/export.csv': { kind: 'own' },
   'GET /api/v1/audit/mail-failures': { kind: 'own' },

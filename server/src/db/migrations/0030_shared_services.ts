@@ -39,6 +39,7 @@ CREATE TABLE service_study_partners (
   custom_percent double precision NOT NULL DEFAULT 0,
   status_quo jsonb,
   status_quo_version integer NOT NULL DEFAULT 0,
+  project_id uuid REFERENCES projects(id) ON DELETE SET NULL,
   position integer NOT NULL,
   PRIMARY KEY (study_id, municipality_id)
 );

@@ -40,5 +40,7 @@ export interface ServiceStudyPartners {
   customPercent: Generated<number>;
   statusQuo: JsonText<z.infer<typeof statusQuo> | null, string | null | undefined>;
   statusQuoVersion: Generated<number>;
+  /** The partner's own project for its council decision (finance from its share). */
+  projectId: string | null;
   position: number;
 }

@@ -72,4 +72,9 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
         .send(await agreementPdf(doc));
     },
   );
+  r.post(
+    '/studies/:studyId/council-paper',
+    { schema: { tags, params: studyParams, response: { 200: z.object({ projectId: z.uuid() }) } } },
+    async (req) => studies.prepareCouncilPaper(deps, tenantScopeOf(req), req.params.studyId),
+  );
 });

@@ -245,6 +245,31 @@ describe('shared-service feasibility study', () => {
     expect((await stranger.get(`/api/v1/shared-services/studies/${id}/agreement`)).statusCode).toBe(404);
   });
 
+  it('prepares one council paper per partner from its share through the decision-paper module', async () => {
+    const d = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const mine = d.figures.partners.find((p: { municipalityId: string }) => p.municipalityId === ids.bell);
+    const r = await bell.post(`/api/v1/shared-services/studies/${id}/council-paper`, {});
+    expect(r.statusCode, r.body).toBe(200);
+    const { projectId } = r.json();
+    // a second click answers with the same project
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/council-paper`, {})).json().projectId).toBe(
+      projectId,
+    );
+    const fin = (await bell.get(`/api/v1/projects/${projectId}/finance`)).json();
+    expect(fin.costs.map((c: { likely: number }) => c.likely)).toEqual([mine.transitionCents, mine.pooledGrossCents]);
+    expect(fin.benefits[0].centsPerYear).toBe(mine.aloneCents);
+    const draft = await bell.get(`/api/v1/projects/${projectId}/decision-papers/draft`);
+    expect(draft.statusCode, draft.body).toBe(200);
+    // Kastellaun's paper is its own project, invisible to Bell
+    const k = (await kastellaun.post(`/api/v1/shared-services/studies/${id}/council-paper`, {})).json();
+    expect(k.projectId).not.toBe(projectId);
+    expect((await bell.get(`/api/v1/projects/${k.projectId}`)).statusCode).toBe(404);
+    // a stranger gets 404 and no project is left behind
+    const before = (await bell.get('/api/v1/projects')).json().total;
+    expect((await stranger.post(`/api/v1/shared-services/studies/${id}/council-paper`, {})).statusCode).toBe(404);
+    expect((await bell.get('/api/v1/projects')).json().total).toBe(before);
+  });
+
   it('lets a declined partner no longer see the study', async () => {
     const r = await kastellaun.post('/api/v1/shared-services/studies', {
       title: 'Gemeinsames Standesamt',

@@ -3,8 +3,10 @@ import {
   assessVat,
   betterKeys,
   evaluate,
+  financeSave,
   type Partner,
   poolUncertainty,
+  projectCreate,
   recommendLegalForm,
   SERVICE_CATALOGUE,
   type Study,
@@ -25,7 +27,8 @@ import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { coordinators } from '../exchange/exchange.access.js';
-import { loadSettings } from '../finance/finance.service.js';
+import { loadSettings, saveFinance } from '../finance/finance.service.js';
+import { createProject, deleteProject } from '../projects/projects.service.js';
 
 type Db = Deps['db'] | Transaction<DB>;
 
@@ -398,4 +401,86 @@ export async function agreementOf(deps: Deps, scope: TenantScope, id: string) {
   if (!d.figures)
     throw new AppError('conflict', 'Den Vertragsentwurf gibt es, sobald mindestens zwei Kommunen zugesagt haben.');
   return d;
+}
+
+/**
+ * One council paper per partner through the decision-paper module: my municipality gets a project for its
+ * decision whose finances are its share (the transition share once, the annual share as running cost, today's
+ * own cost as the benefit that falls away), so the paper's financial effects come from the study. Made once;
+ * later calls answer with the same project.
+ */
+export async function prepareCouncilPaper(deps: Deps, scope: TenantScope, id: string) {
+  const d = await getStudy(deps, scope, id);
+  const mine = d.figures?.partners.find((p) => p.municipalityId === scope.municipalityId);
+  if (!mine)
+    throw new AppError('conflict', 'Die Beschlussvorlage gibt es, sobald mindestens zwei Kommunen zugesagt haben.');
+  const linked = await deps.db
+    .selectFrom('serviceStudyPartners as p')
+    .innerJoin('projects as x', 'x.id', 'p.projectId')
+    .select('x.id')
+    .where('p.studyId', '=', id)
+    .where('p.municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  if (linked) return { projectId: linked.id };
+  const others = d.partners.filter((p) => p.status === 'accepted' && p.municipalityId !== scope.municipalityId);
+  const { id: projectId } = await createProject(
+    deps,
+    scope,
+    projectCreate.parse({
+      title: d.title.slice(0, 200),
+      description: `Beitritt zum gemeinsamen Dienst „${d.serviceName}“ mit ${others.map((p) => p.name).join(', ')} (Machbarkeitsstudie unter Federführung von ${d.lead.name}). Kosten und Nutzen sind der Anteil unserer Kommune nach der Studie.`,
+      phase: 'planning',
+      startsOn: d.agreement.startsOn,
+    }),
+  );
+  const point = (cents: number) => ({ min: cents, likely: cents, max: cents });
+  try {
+    await saveFinance(
+      deps,
+      scope,
+      projectId,
+      financeSave.parse({
+        version: 0,
+        costs: [
+          ...(mine.transitionCents > 0
+            ? [
+                {
+                  kind: 'one_time',
+                  category: 'implementation',
+                  label: 'Anteil an den Umstellungskosten des gemeinsamen Dienstes',
+                  year: 0,
+                  ...point(mine.transitionCents),
+                },
+              ]
+            : []),
+          {
+            kind: 'recurring',
+            category: 'operation',
+            label: `Kostenanteil am gemeinsamen Dienst ${d.serviceName} pro Jahr`,
+            year: 1,
+            ...point(mine.pooledGrossCents),
+          },
+        ],
+        benefits: [
+          { label: 'Wegfallende eigene Kosten der Aufgabe (heutiger Aufwand)', centsPerYear: mine.aloneCents },
+        ],
+      }),
+    );
+    const won = await deps.db
+      .updateTable('serviceStudyPartners')
+      .set({ projectId })
+      .where('studyId', '=', id)
+      .where('municipalityId', '=', scope.municipalityId)
+      .where((eb) =>
+        eb.or([eb('projectId', 'is', null), eb('projectId', 'not in', eb.selectFrom('projects').select('id'))]),
+      )
+      .executeTakeFirst();
+    if (Number(won.numUpdatedRows) !== 1)
+      throw new AppError('conflict', 'Ein Kollege hat die Vorlage gerade angelegt.');
+  } catch (err) {
+    // no half-made project: the project goes again when its finances or the link could not be saved
+    await deleteProject(deps, scope, projectId);
+    throw err;
+  }
+  return { projectId };
 }

@@ -9,7 +9,7 @@ import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtEuro, fmtNumber } from '../../lib/format';
-import { type StudyDetail, studyQuery, useAnswerStudy } from './queries';
+import { type StudyDetail, studyQuery, useAnswerStudy, usePrepareCouncilPaper } from './queries';
 import { StatusQuoForm, TargetForm } from './StudyForms';
 
 type Figures = NonNullable<StudyDetail['figures']>;
@@ -44,8 +44,31 @@ function AloneVsPool({ f, gross }: { f: Figures; gross: boolean }) {
   );
 }
 
+/** Opens my municipality's council paper, its financial effects from my share of the study. */
+function CouncilPaperButton({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const prepare = usePrepareCouncilPaper(id);
+  return (
+    <>
+      <Button
+        variant="secondary"
+        isDisabled={prepare.isPending}
+        onPress={async () => {
+          const { projectId } = await prepare.mutateAsync();
+          navigate(`/projekte/${projectId}/beschlussvorlage`);
+        }}
+      >
+        {t('studies.councilPaper')}
+      </Button>
+      {prepare.error && <Alert kind="error">{errorMessage(prepare.error, t)}</Alert>}
+    </>
+  );
+}
+
 function FiguresPanel({ d }: { d: StudyDetail }) {
   const { t } = useTranslation();
+  const session = useSession();
   const f = d.figures;
   if (!f) return <Alert kind="info">{t('studies.noFigures')}</Alert>;
   const payback = (y: number | null) => (y === null ? t('studies.noPayback') : t('studies.year', { year: y }));
@@ -99,6 +122,11 @@ function FiguresPanel({ d }: { d: StudyDetail }) {
           {t('studies.agreementPdf')}
         </a>
       </p>
+      {session.can.create_projects && (
+        <p>
+          {t('studies.councilPaperHint')} <CouncilPaperButton id={d.id} />
+        </p>
+      )}
       {d.sensitivity && (
         <Panel title={t('studies.sensitivity')} level={3}>
           <ul>

@@ -10,6 +10,9 @@ export const sharedServiceKeys = {
   study: (id: string) => ['shared-services', 'studies', id] as const,
 };
 
+/** The portfolio (projects feature) gets the project a council paper is prepared in. */
+const projectsKey = ['projects'] as const;
+
 export type StudyList = z.infer<typeof C.studyList>;
 export const studiesQuery = () =>
   queryOptions({ queryKey: sharedServiceKeys.studies, queryFn: () => api<StudyList>('/shared-services/studies') });
@@ -69,6 +72,17 @@ export function useAnswerStudy(id: string) {
       if (accept) await qc.invalidateQueries({ queryKey: sharedServiceKeys.study(id) });
       await changed();
     },
+  });
+}
+
+/** Makes (once) my municipality's project for its council decision, its finances from my share. */
+export function usePrepareCouncilPaper(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<{ projectId: string }>(`/shared-services/studies/${id}/council-paper`, { method: 'POST', body: {} }),
+    // a new project in the portfolio
+    onSuccess: () => qc.invalidateQueries({ queryKey: projectsKey }),
   });
 }
 
