@@ -33,6 +33,7 @@ export * from './domain/permissions.js';
 export * from './domain/prioritisation.js';
 export * from './domain/risk-matrix.js';
 export * from './domain/roles.js';
+export * from './domain/shared-operation.js';
 export * from './domain/shared-services.js';
 export * from './domain/simulation.js';
 export * from './domain/size-class.js';

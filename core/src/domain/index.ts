@@ -9,6 +9,7 @@ export * from './format.js';
 export * from './legal-forms.js';
 export * from './password.js';
 export * from './roles.js';
+export * from './shared-operation.js';
 export * from './shared-services.js';
 export * from './size-class.js';
 export * from './survey.js';
