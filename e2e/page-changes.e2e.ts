@@ -28,6 +28,17 @@ function recorder(page: Page) {
     if (url.origin === new URL(baseUrl()).origin) urls.push(url.pathname + url.search);
   });
   return {
+    /**
+     * Waits until no request has started for a second: a page may start a request after the network was idle for
+     * the 500 ms Playwright waits (a chunk evaluated late on a busy machine), and that request belongs to this page,
+     * not to the next step.
+     */
+    async settle() {
+      for (let seen = -1; seen !== urls.length; ) {
+        seen = urls.length;
+        await page.waitForTimeout(1000);
+      }
+    },
     take() {
       const taken = urls;
       urls = [];
@@ -46,6 +57,7 @@ describe('page changes fetch nothing twice', () => {
     await page.goto(`${baseUrl()}/`);
     await page.getByRole('heading', { level: 1, name: /Plön/ }).waitFor();
     await page.waitForLoadState('networkidle');
+    await requests.settle();
     const first = requests.take();
     // the boot script's session request is the app's: one request, not two
     expect(first.filter((u) => u === '/api/v1/auth/session')).toHaveLength(1);
@@ -59,6 +71,7 @@ describe('page changes fetch nothing twice', () => {
       await page.waitForURL((url) => url.pathname === path);
       await page.waitForFunction((old) => document.querySelector('h1')?.textContent !== old, before);
       await page.waitForLoadState('networkidle');
+      await requests.settle();
       const urls = requests.take();
       const api = urls.filter((u) => u.startsWith('/api/'));
       expect(twice(api), `API requested twice on the way to ${path}`).toEqual([]);
