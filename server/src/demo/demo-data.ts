@@ -4,6 +4,7 @@ import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoExchange } from './demo-exchange.js';
+import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoSharedServices } from './demo-shared-services.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
@@ -209,43 +210,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .values({ id: userId, email: demoEmail(m.slug), name: `Digitalisierung ${short}`, passwordHash })
         .execute();
       await trx.insertInto('memberships').values({ userId, municipalityId, role: 'coordinator' }).execute();
-      if (m.slug === 'kastellaun') {
-        const b = DEMO_SECOND_MUNICIPALITY;
-        const bellId = newId();
-        await trx
-          .insertInto('municipalities')
-          .values({
-            id: bellId,
-            ags: b.ags,
-            ars: arsFromAgs(b.ags, b.verband),
-            name: b.name,
-            shortName: b.name,
-            landCode: b.ags.slice(0, 2),
-            kreis: b.kreis,
-            kreisKey: b.ags.slice(0, 5),
-            population: b.population,
-            populationDate: '2024-12-31',
-            areaKm2: b.areaKm2,
-            lat: b.lat,
-            lon: b.lon,
-            administeringBodyId: bodyId,
-            source: 'demo',
-          })
-          .onConflict((oc) => oc.column('ags').doNothing())
-          .execute();
-        const bell = await trx
-          .selectFrom('municipalities')
-          .select('id')
-          .where('ags', '=', b.ags)
-          .executeTakeFirstOrThrow();
-        await trx.insertInto('memberships').values({ userId, municipalityId: bell.id, role: 'coordinator' }).execute();
-        await trx
-          .insertInto('departments')
-          .values(
-            DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId: bell.id, code: d.code, name: d.name })),
-          )
-          .execute();
-      }
+      if (m.slug === 'kastellaun')
+        await addOrtsgemeinde(trx, DEMO_SECOND_MUNICIPALITY, { bodyId, coordinatorId: userId });
       if (m.slug === 'huenfelden') {
         // a staff member (idea box, project team) besides the coordinator
         const staffId = newId();

@@ -1,7 +1,7 @@
-import { arsFromAgs, DEFAULT_DEPARTMENTS } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 
 /**
  * A third Ortsgemeinde of the Verbandsgemeinde Kastellaun (Destatis GV100AD 30.11.2025): it joins the building
@@ -50,42 +50,11 @@ export async function seedDemoSharedServices(
   o: { byName: (name: string) => { municipalityId: string; userId: string }; bodyId: string | null },
 ) {
   const kastellaun = o.byName('Kastellaun, Stadt');
-  const b = DEMO_THIRD_MUNICIPALITY;
-  const beltheimId = newId();
-  await trx
-    .insertInto('municipalities')
-    .values({
-      id: beltheimId,
-      ags: b.ags,
-      ars: arsFromAgs(b.ags, b.verband),
-      name: b.name,
-      shortName: b.name,
-      landCode: b.ags.slice(0, 2),
-      kreis: b.kreis,
-      kreisKey: b.ags.slice(0, 5),
-      population: b.population,
-      populationDate: '2024-12-31',
-      areaKm2: b.areaKm2,
-      lat: b.lat,
-      lon: b.lon,
-      administeringBodyId: o.bodyId,
-      source: 'demo',
-    })
-    .onConflict((oc) => oc.column('ags').doNothing())
-    .execute();
-  const beltheim = await trx
-    .selectFrom('municipalities')
-    .select('id')
-    .where('ags', '=', b.ags)
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('memberships')
-    .values({ userId: kastellaun.userId, municipalityId: beltheim.id, role: 'coordinator' })
-    .execute();
-  await trx
-    .insertInto('departments')
-    .values(DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId: beltheim.id, code: d.code, name: d.name })))
-    .execute();
+  const _b = DEMO_THIRD_MUNICIPALITY;
+  const beltheimId = await addOrtsgemeinde(trx, DEMO_THIRD_MUNICIPALITY, {
+    bodyId: o.bodyId,
+    coordinatorId: kastellaun.userId,
+  });
   const bell = await trx
     .selectFrom('municipalities')
     .select('id')
@@ -187,7 +156,7 @@ export async function seedDemoSharedServices(
       },
       {
         studyId: yardId,
-        municipalityId: beltheim.id,
+        municipalityId: beltheimId,
         role: 'partner',
         status: 'accepted',
         position: 2,
@@ -257,5 +226,5 @@ export async function seedDemoSharedServices(
       },
     ])
     .execute();
-  return { yardId, officeId, beltheimId: beltheim.id };
+  return { yardId, officeId, beltheimId };
 }

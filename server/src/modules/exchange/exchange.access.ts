@@ -2,7 +2,8 @@ import { AppError } from '@dz/core';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
-import type { Scope } from '../../lib/scope.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
+import { appLink, type Composed } from '../../mail/templates.js';
 
 type P = { p: DB['publications'] };
 
@@ -48,6 +49,32 @@ export async function loadVisible(deps: Deps, scope: Scope, id: string) {
 }
 
 /** Those who speak for municipalities (admins and coordinators): they get the exchange's mails. */
+/**
+ * Mails the coordinators of the invited municipalities an invitation from mine (a joint project, a shared-service
+ * study): `path` is the page of the invitation in the app, `mail` writes it for one person.
+ */
+export async function inviteCoordinators(
+  deps: Deps,
+  scope: TenantScope,
+  municipalityIds: string[],
+  path: string,
+  mail: (p: { name: string; lead: string; url: string }) => Composed,
+) {
+  if (!municipalityIds.length) return;
+  const [lead, people] = await Promise.all([
+    deps.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow(),
+    coordinators(deps, municipalityIds),
+  ]);
+  for (const u of people) {
+    const url = appLink(deps.config.publicUrl, path, u.municipalityId);
+    await deps.outbox.queue(deps.db, u.email, mail({ name: u.name, lead: lead.name, url }), u.municipalityId);
+  }
+}
+
 export async function coordinators(deps: Deps, municipalityIds: string[]) {
   if (!municipalityIds.length) return [];
   return deps.db

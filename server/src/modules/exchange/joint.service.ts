@@ -17,9 +17,9 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { appLink, MAILS } from '../../mail/templates.js';
+import { MAILS } from '../../mail/templates.js';
 
-import { coordinators, loadVisible, visible } from './exchange.access.js';
+import { inviteCoordinators, loadVisible, visible } from './exchange.access.js';
 
 type Create = z.infer<typeof jointCreate>;
 
@@ -365,25 +365,10 @@ async function checkInput(deps: Deps, scope: TenantScope, input: Create) {
     });
 }
 
-async function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
-  if (!municipalityIds.length) return;
-  const [lead, people] = await Promise.all([
-    deps.db
-      .selectFrom('municipalities')
-      .select('name')
-      .where('id', '=', scope.municipalityId)
-      .executeTakeFirstOrThrow(),
-    coordinators(deps, municipalityIds),
-  ]);
-  for (const u of people) {
-    const url = appLink(deps.config.publicUrl, `/austausch/gemeinsam/${id}`, u.municipalityId);
-    await deps.outbox.queue(
-      deps.db,
-      u.email,
-      MAILS.jointInvitation({ name: u.name, lead: lead.name, title, url }),
-      u.municipalityId,
-    );
-  }
+function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
+  return inviteCoordinators(deps, scope, municipalityIds, `/austausch/gemeinsam/${id}`, (p) =>
+    MAILS.jointInvitation({ ...p, title }),
+  );
 }
 
 /**

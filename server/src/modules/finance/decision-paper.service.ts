@@ -12,7 +12,6 @@ import {
   simulate,
 } from '@dz/core';
 import type { z } from 'zod';
-import type { StoredPaperContent } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';

@@ -1,5 +1,4 @@
 import {
-  canSchema,
   dashboard,
   department,
   departmentCreate,
@@ -12,7 +11,6 @@ import {
   municipalityUpdate,
   okResponse,
 } from '@dz/core';
-import { z } from 'zod';
 import { modulePlugin } from '../../lib/route.js';
 import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './municipalities.service.js';

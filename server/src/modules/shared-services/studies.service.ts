@@ -25,8 +25,8 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { appLink, MAILS } from '../../mail/templates.js';
-import { coordinators } from '../exchange/exchange.access.js';
+import { MAILS } from '../../mail/templates.js';
+import { inviteCoordinators } from '../exchange/exchange.access.js';
 import { loadSettings, saveFinance } from '../finance/finance.service.js';
 import { createProject, deleteProject } from '../projects/projects.service.js';
 
@@ -104,25 +104,10 @@ export async function listStudies(deps: Deps, scope: TenantScope) {
   };
 }
 
-async function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
-  if (!municipalityIds.length) return;
-  const [lead, people] = await Promise.all([
-    deps.db
-      .selectFrom('municipalities')
-      .select('name')
-      .where('id', '=', scope.municipalityId)
-      .executeTakeFirstOrThrow(),
-    coordinators(deps, municipalityIds),
-  ]);
-  for (const u of people) {
-    const url = appLink(deps.config.publicUrl, `/gemeinsame-dienste/${id}`, u.municipalityId);
-    await deps.outbox.queue(
-      deps.db,
-      u.email,
-      MAILS.studyInvitation({ name: u.name, lead: lead.name, title, url }),
-      u.municipalityId,
-    );
-  }
+function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
+  return inviteCoordinators(deps, scope, municipalityIds, `/gemeinsame-dienste/${id}`, (p) =>
+    MAILS.studyInvitation({ ...p, title }),
+  );
 }
 
 export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer<typeof studyCreate>) {

@@ -4,8 +4,6 @@ import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
 import { needKeys } from '../needs/queries';
 
-type Need = z.infer<typeof C.needDetail>;
-
 /** Query keys of the exchange: everything under `exchange`, so one invalidation refreshes the whole feature. */
 export const exchangeKeys = {
   all: ['exchange'] as const,
