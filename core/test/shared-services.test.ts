@@ -14,6 +14,7 @@ import {
   STUDY_DEFAULTS,
   type Study,
   sensitivity,
+  staffCents,
   VAT_RATE,
   withoutPartner,
 } from '../src/index.js';
@@ -194,6 +195,11 @@ describe('shared service feasibility', () => {
     expect(r.leavers[1]!.figures.partners).toHaveLength(1);
     // Kastellaun alone in the pool carries all fixed costs
     expect(r.leavers[1]!.figures.partners[0]!.pooledCents).toBe(60_800_000 + 900 * 2_000);
+  });
+
+  it('prices a pay group named like an object property as unknown (0), never as NaN', () => {
+    for (const payGroup of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect(staffCents([{ payGroup, fte: 1 }], rates, 1600)).toBe(0);
   });
 
   it('gives reproducible percentiles of the pool cost', () => {

@@ -157,7 +157,9 @@ export interface Study {
 
 /** Annual cost of staff positions, priced per hour by pay group (unknown pay groups count 0 and are reported). */
 export function staffCents(staff: readonly StaffPosition[], rates: Readonly<Record<string, number>>, hours: number) {
-  return Math.round(staff.reduce((s, p) => s + p.fte * hours * (rates[p.payGroup] ?? 0), 0));
+  // own keys only: a pay group named like an Object property ("constructor") is unknown, not a function
+  const rate = (g: string) => (Object.hasOwn(rates, g) && Number.isFinite(rates[g]) ? rates[g]! : 0);
+  return Math.round(staff.reduce((s, p) => s + p.fte * hours * rate(p.payGroup), 0));
 }
 
 /** Depreciation (straight line) plus running costs a year. */

@@ -42,7 +42,7 @@ describe('backup and restore', () => {
     expect(up.statusCode).toBe(201);
     const first = path.join(dir, 'first.jsonl.gz');
     const counts = await backupTo(source.db, first);
-    expect(counts.municipalities).toBe(9);
+    expect(counts.municipalities).toBe(10); // eight demo towns, Bell and Beltheim of the Verbandsgemeinde Kastellaun
     expect(counts.needs).toBe(7); // four from the demo portfolio of Plön, one Hünfelden opened for partners, two merged here
     expect(counts.audit_log).toBeGreaterThan(5);
 

@@ -92,6 +92,10 @@ describe('shared-service feasibility study', () => {
     const seen = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
     expect(seen.partners.every((p: { statusQuo: unknown }) => p.statusQuo === null)).toBe(true);
     expect(seen.figures).toBeNull();
+    // nor the lead's target model, staff cost rates or checklist answers
+    expect(seen.rates).toEqual([]);
+    expect(seen.target.staff).toEqual([]);
+    expect(seen.legalAnswers).toEqual({});
     expect(seen.can).toEqual({ edit: false, answer: true, statusQuo: false });
     expect((await stranger.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(404);
     expect((await stranger.put(`/api/v1/shared-services/studies/${id}/status-quo`, { version: 0 })).statusCode).toBe(
@@ -105,6 +109,8 @@ describe('shared-service feasibility study', () => {
 
   it('computes alone vs. pool for both partners once they accepted and entered their status quo', async () => {
     expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(200);
+    // a second answer (a colleague a moment later) does not undo the first
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: false })).statusCode).toBe(403);
     // staff of the partner enter the figures they know
     const sq = await bellStaff.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
       version: 0,
@@ -147,6 +153,20 @@ describe('shared-service feasibility study', () => {
     expect(seen.can).toEqual({ edit: false, answer: false, statusQuo: true });
   });
 
+  it('refuses pay groups the cost rates do not know (also names of object properties) with a field error', async () => {
+    const d = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    const mine = d.partners.find((p: { municipalityId: string }) => p.municipalityId === ids.bell);
+    for (const payGroup of ['constructor', 'EG 99']) {
+      const r = await bell.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
+        version: mine.statusQuoVersion,
+        staff: [{ payGroup, fte: 1 }],
+      });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors[0].path).toBe('body.staff.0.payGroup');
+    }
+    expect((await bell.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(200);
+  });
+
   it('refuses stale versions (409), percentages that do not add up (400) and edits by the partner (403)', async () => {
     const d = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
     const stale = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
@@ -155,12 +175,12 @@ describe('shared-service feasibility study', () => {
       target,
       ...settings,
     });
-    expect(stale.statusCode).toBe(409);
+    expect(stale.statusCode, stale.body).toBe(409);
     const staleSq = await bell.put(`/api/v1/shared-services/studies/${id}/status-quo`, {
       version: 0,
       materialCents: 1,
     });
-    expect(staleSq.statusCode).toBe(409);
+    expect(staleSq.statusCode, staleSq.body).toBe(409);
     const custom = await kastellaun.put(`/api/v1/shared-services/studies/${id}`, {
       version: d.version,
       title: 'Gemeinsamer Bauhof',

@@ -28,7 +28,7 @@ import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
 import { inviteCoordinators } from '../exchange/exchange.access.js';
 import { loadSettings, saveFinance } from '../finance/finance.service.js';
-import { createProject, deleteProject } from '../projects/projects.service.js';
+import { createProject } from '../projects/projects.service.js';
 
 type Db = Deps['db'] | Transaction<DB>;
 
@@ -43,6 +43,32 @@ export function catalogue() {
       units: [...c.units],
     })),
   };
+}
+
+const EMPTY_TARGET = {
+  staff: [],
+  assets: [],
+  fixedCents: 0,
+  variableCentsPerUnit: {},
+  transitionCents: 0,
+  location: '',
+};
+
+/** Pay groups must be those of the lead's staff cost rates (the study prices with them). */
+function checkPayGroups(staff: { payGroup: string }[], rates: { payGroup: string }[], path: string) {
+  const known = new Set(rates.map((r) => r.payGroup));
+  const errors = staff.flatMap((p, i) =>
+    known.has(p.payGroup)
+      ? []
+      : [
+          {
+            path: `${path}.${i}.payGroup`,
+            code: 'unknown_pay_group',
+            message: 'Diese Entgeltgruppe ist in den Kostensätzen nicht hinterlegt.',
+          },
+        ],
+  );
+  if (errors.length) throw new AppError('validation_failed', 'Eine Entgeltgruppe ist unbekannt.', errors);
 }
 
 /** The study if my municipality takes part (declined partners no longer see it), else 404. */
@@ -237,28 +263,34 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     serviceName: serviceName(s.serviceKey),
     status: s.status,
     lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },
-    target,
-    allocation: s.allocation,
-    vatTaxable: s.vatTaxable,
-    legalAnswers: s.legalAnswers,
-    vatAnswers: s.vatAnswers,
-    legalForms: recommendLegalForm(s.legalAnswers),
-    vat: assessVat(s.vatAnswers),
+    // an invited partner sees who takes part and what the study is about — none of the inputs
+    target: accepted ? target : EMPTY_TARGET,
+    allocation: accepted ? s.allocation : { ...s.allocation, key: 'population' as const, baseShare: 0.3 },
+    vatTaxable: accepted && s.vatTaxable,
+    legalAnswers: accepted ? s.legalAnswers : {},
+    vatAnswers: accepted ? s.vatAnswers : {},
+    legalForms: recommendLegalForm(accepted ? s.legalAnswers : {}),
+    vat: assessVat(accepted ? s.vatAnswers : {}),
     // defaults until the lead sets the terms: from 1 January of next year, five years, twelve months' notice
-    agreement: { startsOn: `${new Date().getFullYear() + 1}-01-01`, termYears: 5, noticeMonths: 12, ...s.agreement },
+    agreement: {
+      startsOn: `${new Date().getFullYear() + 1}-01-01`,
+      termYears: 5,
+      noticeMonths: 12,
+      ...(accepted ? s.agreement : {}),
+    },
     hoursPerFte: s.hoursPerFte,
     discountRate: s.discountRate,
     horizonYears: s.horizonYears,
-    rates: settings.rates,
+    rates: accepted ? settings.rates : [],
     partners: partners.map((p) => ({
       municipalityId: p.municipalityId,
       name: p.name,
       population: p.population ?? 0,
       role: p.role,
       status: p.status,
-      customPercent: p.customPercent,
+      customPercent: accepted ? p.customPercent : 0,
       statusQuo: accepted && p.status === 'accepted' ? p.statusQuo : null,
-      statusQuoVersion: p.statusQuoVersion,
+      statusQuoVersion: accepted ? p.statusQuoVersion : 0,
     })),
     figures: f ? withIds(f, ids) : null,
     betterKeys: f?.partners.some((p) => p.worseOff) ? betterKeys(study) : [],
@@ -287,6 +319,24 @@ export async function updateStudy(deps: Deps, scope: TenantScope, id: string, in
     const s = await membership(trx, scope, id);
     authorize(scope, 'studyView', 'edit', roleOf(scope, s));
     assertVersion(s, input.version);
+    checkPayGroups(input.target.staff, (await loadSettings(trx, s.leadMunicipalityId)).rates, 'body.target.staff');
+    if (input.allocation.key === 'custom') {
+      const accepted = await trx
+        .selectFrom('serviceStudyPartners')
+        .select('municipalityId')
+        .where('studyId', '=', id)
+        .where('status', '=', 'accepted')
+        .execute();
+      const keys = Object.keys(input.customPercents).sort();
+      if (JSON.stringify(keys) !== JSON.stringify(accepted.map((a) => a.municipalityId).sort()))
+        throw new AppError('validation_failed', 'Geben Sie für jede teilnehmende Kommune einen Anteil an.', [
+          {
+            path: 'body.customPercents',
+            code: 'partners',
+            message: 'Geben Sie für jede teilnehmende Kommune einen Anteil an.',
+          },
+        ]);
+    }
     const updated = await trx
       .updateTable('serviceStudies')
       .set({
@@ -330,6 +380,7 @@ export async function saveStatusQuo(deps: Deps, scope: TenantScope, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     const s = await membership(trx, scope, id);
     authorize(scope, 'studyView', 'statusQuo', roleOf(scope, s));
+    checkPayGroups(input.staff, (await loadSettings(trx, s.leadMunicipalityId)).rates, 'body.staff');
     const { version, ...statusQuo } = input;
     const r = await trx
       .updateTable('serviceStudyPartners')
@@ -363,12 +414,15 @@ export async function answerStudy(deps: Deps, scope: TenantScope, id: string, ac
   await deps.db.transaction().execute(async (trx) => {
     const s = await membership(trx, scope, id);
     authorize(scope, 'studyView', 'answer', roleOf(scope, s));
-    await trx
+    const r = await trx
       .updateTable('serviceStudyPartners')
       .set({ status: accept ? 'accepted' : 'declined' })
       .where('studyId', '=', id)
       .where('municipalityId', '=', scope.municipalityId)
-      .execute();
+      .where('status', '=', 'invited')
+      .executeTakeFirst();
+    // a colleague answered a moment ago: the first answer stands
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', 'Ihre Kommune hat bereits geantwortet.');
     await trx.updateTable('serviceStudies').set({ updatedAt: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, scope, {
       action: accept ? 'accept' : 'decline',
@@ -396,6 +450,7 @@ export async function agreementOf(deps: Deps, scope: TenantScope, id: string) {
  */
 export async function prepareCouncilPaper(deps: Deps, scope: TenantScope, id: string) {
   const d = await getStudy(deps, scope, id);
+  authorize(scope, 'projects', 'create');
   const mine = d.figures?.partners.find((p) => p.municipalityId === scope.municipalityId);
   if (!mine)
     throw new AppError('conflict', 'Die Beschlussvorlage gibt es, sobald mindestens zwei Kommunen zugesagt haben.');
@@ -407,6 +462,37 @@ export async function prepareCouncilPaper(deps: Deps, scope: TenantScope, id: st
     .where('p.municipalityId', '=', scope.municipalityId)
     .executeTakeFirst();
   if (linked) return { projectId: linked.id };
+  const point = (cents: number) => ({ min: cents, likely: cents, max: cents });
+  // checked before anything is written: shares beyond the finance limits are a 409 with a reason, never a 500
+  const finance = financeSave.safeParse({
+    version: 0,
+    costs: [
+      ...(mine.transitionCents > 0
+        ? [
+            {
+              kind: 'one_time',
+              category: 'implementation',
+              label: 'Anteil an den Umstellungskosten des gemeinsamen Dienstes',
+              year: 0,
+              ...point(mine.transitionCents),
+            },
+          ]
+        : []),
+      {
+        kind: 'recurring',
+        category: 'operation',
+        label: `Kostenanteil am gemeinsamen Dienst ${d.serviceName} pro Jahr`,
+        year: 1,
+        ...point(mine.pooledGrossCents),
+      },
+    ],
+    benefits: [{ label: 'Wegfallende eigene Kosten der Aufgabe (heutiger Aufwand)', centsPerYear: mine.aloneCents }],
+  });
+  if (!finance.success)
+    throw new AppError(
+      'conflict',
+      'Die Beträge dieser Studie sind zu groß für eine Beschlussvorlage; prüfen Sie die Eingaben.',
+    );
   const others = d.partners.filter((p) => p.status === 'accepted' && p.municipalityId !== scope.municipalityId);
   const { id: projectId } = await createProject(
     deps,
@@ -418,39 +504,8 @@ export async function prepareCouncilPaper(deps: Deps, scope: TenantScope, id: st
       startsOn: d.agreement.startsOn,
     }),
   );
-  const point = (cents: number) => ({ min: cents, likely: cents, max: cents });
   try {
-    await saveFinance(
-      deps,
-      scope,
-      projectId,
-      financeSave.parse({
-        version: 0,
-        costs: [
-          ...(mine.transitionCents > 0
-            ? [
-                {
-                  kind: 'one_time',
-                  category: 'implementation',
-                  label: 'Anteil an den Umstellungskosten des gemeinsamen Dienstes',
-                  year: 0,
-                  ...point(mine.transitionCents),
-                },
-              ]
-            : []),
-          {
-            kind: 'recurring',
-            category: 'operation',
-            label: `Kostenanteil am gemeinsamen Dienst ${d.serviceName} pro Jahr`,
-            year: 1,
-            ...point(mine.pooledGrossCents),
-          },
-        ],
-        benefits: [
-          { label: 'Wegfallende eigene Kosten der Aufgabe (heutiger Aufwand)', centsPerYear: mine.aloneCents },
-        ],
-      }),
-    );
+    await saveFinance(deps, scope, projectId, finance.data);
     const won = await deps.db
       .updateTable('serviceStudyPartners')
       .set({ projectId })
@@ -463,8 +518,9 @@ export async function prepareCouncilPaper(deps: Deps, scope: TenantScope, id: st
     if (Number(won.numUpdatedRows) !== 1)
       throw new AppError('conflict', 'Ein Kollege hat die Vorlage gerade angelegt.');
   } catch (err) {
-    // no half-made project: the project goes again when its finances or the link could not be saved
-    await deleteProject(deps, scope, projectId);
+    // no half-made project: the project goes again when its finances or the link could not be saved (directly:
+    // a mayor may create projects but not delete them)
+    await deps.db.deleteFrom('projects').where('id', '=', projectId).execute();
     throw err;
   }
   return { projectId };
