@@ -10,6 +10,7 @@ export * from './contracts/municipalities.js';
 export * from './contracts/needs.js';
 export * from './contracts/networks.js';
 export * from './contracts/projects.js';
+export * from './contracts/shared-operation.js';
 export * from './contracts/shared-services.js';
 export * from './contracts/start.js';
 export * from './contracts/surveys.js';

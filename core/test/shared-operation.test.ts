@@ -2,12 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALLOCATION_KEYS,
+  addMonths,
+  billedMonth,
   dueAt,
   isOverdue,
   monthlyStatement,
+  monthOf,
   NEXT_STATUS,
   type Partner,
   SLA_HOURS,
+  timeCents,
+  usedUnits,
   WORK_ORDER_STATUSES,
 } from '../src/index.js';
 
@@ -96,5 +101,51 @@ describe('monthly statements', () => {
     });
     expect(lines[0]).toEqual({ baseCents: 50_000, usageCents: 36_000, correctionCents: -2_500, totalCents: 83_500 });
     expect(lines[1]).toEqual({ baseCents: 50_000, usageCents: 0, correctionCents: 0, totalCents: 50_000 });
+  });
+});
+
+describe('billing months', () => {
+  it('count months across years and bill facts of closed months as corrections of the first open one', () => {
+    expect(addMonths('2026-11', 1)).toBe('2026-12');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2027-01', -1)).toBe('2026-12');
+    expect(monthOf(new Date('2027-02-28T23:00:00Z'))).toBe('2027-02');
+    expect(billedMonth('2026-12', '2026-12')).toEqual({ month: '2026-12', correctionOf: null });
+    expect(billedMonth('2027-01', '2026-12')).toEqual({ month: '2027-01', correctionOf: null });
+    expect(billedMonth('2026-10', '2026-12')).toEqual({ month: '2026-12', correctionOf: '2026-10' });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -50, max: 50 }),
+        (y, m, n) => {
+          const month = `${y}-${String(m).padStart(2, '0')}`;
+          expect(addMonths(addMonths(month, n), -n)).toBe(month);
+          expect(addMonths(month, n) > month).toBe(n > 0);
+          const b = billedMonth(addMonths(month, n), month);
+          expect(b.month >= month).toBe(true);
+          expect(b.correctionOf !== null).toBe(n < 0);
+        },
+      ),
+    );
+  });
+
+  it('price time by the pay group and charge material at cost', () => {
+    expect(timeCents(90, 6_000)).toBe(9_000);
+    expect(timeCents(1, 5_000)).toBe(83);
+    const [line] = monthlyStatement({
+      fixedCentsPerYear: 0,
+      month: 1,
+      allocation: { key: 'equal', unit: 'work_orders', baseShare: 0 },
+      partners: [partner(1000, 1)],
+      ratesPerUnit: { work_orders: 2_000, hours: 5_000 },
+      use: [{ units: usedUnits({ orders: 3, minutes: 90 }), materialCents: 1_234, correctionCents: -500 }],
+    });
+    expect(line).toEqual({
+      baseCents: 0,
+      usageCents: 3 * 2_000 + 7_500 + 1_234,
+      correctionCents: -500,
+      totalCents: 14_234,
+    });
   });
 });

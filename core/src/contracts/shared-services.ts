@@ -134,6 +134,8 @@ export const studyDetail = z.object({
   serviceKey: z.string(),
   serviceName: z.string(),
   status: z.enum(STUDY_STATUSES),
+  /** The first month of operation once live. */
+  liveFrom: z.string().nullable(),
   lead: z.object({ id: uuid, name: z.string() }),
   target: targetModel,
   allocation,

@@ -117,6 +117,9 @@ export interface JointRole {
 export interface StudyRole {
   isLead: boolean;
   myStatus: 'invited' | 'accepted' | 'declined';
+  status: 'calculation' | 'agreed' | 'live';
+  /** The actor belongs to the service team (users of any partner named by their coordination). */
+  onTeam: boolean;
 }
 export interface JointFacts extends JointRole {
   /** A split of the costs is proposed and waits for answers. */
@@ -266,6 +269,16 @@ export const RULES = {
     edit: s.isLead && s.myStatus === 'accepted' && allows(a, 'manage_exchange'),
     answer: s.myStatus === 'invited' && allows(a, 'manage_exchange'),
     statusQuo: s.myStatus === 'accepted' && allows(a, 'contribute'),
+    /** The lead moves the study on: agreed by the councils, then live. */
+    advance: s.isLead && s.myStatus === 'accepted' && s.status !== 'live' && allows(a, 'manage_exchange'),
+    /** Each partner's coordination names its own colleagues to the service team. */
+    team: s.myStatus === 'accepted' && allows(a, 'manage_exchange'),
+    /** Once live, everyone of a partner who works in the administration files work orders. */
+    file: s.status === 'live' && s.myStatus === 'accepted' && allows(a, 'contribute'),
+    /** The service team triages, assigns and records time and material on every order of the service. */
+    work: s.status === 'live' && s.onTeam && allows(a, 'contribute'),
+    /** The lead closes a month: its statements are frozen. */
+    close: s.status === 'live' && s.isLead && s.myStatus === 'accepted' && allows(a, 'manage_exchange'),
   }),
   /** The joint project's page: the write flags plus whether a split may be proposed or accepted now. */
   jointView: (a: Actor, j: JointFacts) => {
@@ -367,7 +380,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   joints: undefined,
   joint: { isLead: false, myStatus: 'invited' },
   studies: undefined,
-  studyView: { isLead: false, myStatus: 'invited' },
+  studyView: { isLead: false, myStatus: 'invited', status: 'calculation', onTeam: false },
   jointView: {
     isLead: false,
     myStatus: 'invited',

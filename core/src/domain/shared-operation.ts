@@ -4,6 +4,7 @@
  * priced per unit, with corrections of closed months carried into the next one. Integer cents; the parts of a
  * month add up to the month's total to the cent.
  */
+import { monthOf } from './capacity.js';
 import { splitCents } from './finance.js';
 import { type Allocation, allocate, type CaseUnit, type Partner } from './shared-services.js';
 
@@ -38,18 +39,59 @@ export const NEXT_STATUS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = 
   rejected: [],
 };
 
+/** The month `n` months after `month` ('YYYY-MM', UTC). */
+export function addMonths(month: string, n: number): string {
+  return monthOf(new Date(`${month}-01T00:00:00Z`), n);
+}
+
+/**
+ * The month a fact (an order done, time or material recorded) is billed in: its own month while that is open,
+ * else the first open month — a correction of a closed month, shown as such there. `firstOpen` is the month
+ * after the last closed one.
+ */
+export function billedMonth(factMonth: string, firstOpen: string): { month: string; correctionOf: string | null } {
+  return factMonth < firstOpen
+    ? { month: firstOpen, correctionOf: factMonth }
+    : { month: factMonth, correctionOf: null };
+}
+
+/** The cost of recorded work time: minutes priced by the pay group's full cost per hour, to the cent. */
+export function timeCents(minutes: number, centsPerHour: number): number {
+  return Math.round((minutes * centsPerHour) / 60);
+}
+
+/** A month's use in the units a study prices by: orders done count as work orders and as cases. */
+export function usedUnits(u: { orders: number; minutes: number }): Partial<Record<CaseUnit, number>> {
+  return { work_orders: u.orders, cases: u.orders, hours: u.minutes / 60 };
+}
+
 export interface MonthUse {
   /** Actual use of the month per unit (work orders done, hours recorded). */
   units: Partial<Record<CaseUnit, number>>;
+  /** Material used on the partner's orders, charged at cost. */
+  materialCents?: number;
   /** Corrections of closed months, carried into this one (positive: the partner owes more). */
   correctionCents: number;
 }
 
 export interface StatementLine {
   baseCents: number;
+  /** Use × unit rates plus material at cost. */
   usageCents: number;
   correctionCents: number;
   totalCents: number;
+}
+
+/** What a use costs: units × the rate per unit, plus material at cost, to the cent. */
+export function useCents(
+  u: Pick<MonthUse, 'units' | 'materialCents'>,
+  ratesPerUnit: Partial<Record<CaseUnit, number>>,
+): number {
+  const units = Object.entries(u.units).reduce(
+    (s, [unit, n]) => s + (n ?? 0) * (ratesPerUnit[unit as CaseUnit] ?? 0),
+    0,
+  );
+  return Math.round(units) + Math.round(u.materialCents ?? 0);
 }
 
 /**
@@ -72,9 +114,7 @@ export function monthlyStatement(o: {
   const base = allocate(months[o.month - 1] ?? 0, o.partners, o.allocation);
   return o.partners.map((_, i) => {
     const u = o.use[i] ?? { units: {}, correctionCents: 0 };
-    const usage = Math.round(
-      Object.entries(u.units).reduce((s, [unit, n]) => s + (n ?? 0) * (o.ratesPerUnit[unit as CaseUnit] ?? 0), 0),
-    );
+    const usage = useCents(u, o.ratesPerUnit);
     const correction = Math.round(u.correctionCents);
     return {
       baseCents: base[i]!,

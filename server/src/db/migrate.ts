@@ -27,6 +27,7 @@ import * as m0026 from './migrations/0026_survey_tallies.js';
 import * as m0027 from './migrations/0027_heavy_reads.js';
 import * as m0028 from './migrations/0028_read_path_indexes.js';
 import * as m0030 from './migrations/0030_shared_services.js';
+import * as m0031 from './migrations/0031_shared_operation.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0027_heavy_reads': m0027,
   '0028_read_path_indexes': m0028,
   '0030_shared_services': m0030,
+  '0031_shared_operation': m0031,
 };
 
 /** Names of all migrations, oldest first. */

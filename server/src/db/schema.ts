@@ -87,7 +87,15 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
-import type { ServiceStudies, ServiceStudyPartners } from './tables/shared-services.js';
+import type {
+  ServiceClosedMonths,
+  ServiceStudies,
+  ServiceStudyPartners,
+  ServiceTeam,
+  ServiceWorkAttachments,
+  ServiceWorkEntries,
+  ServiceWorkOrders,
+} from './tables/shared-services.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -178,4 +186,9 @@ export interface DB {
   networkModeratorInvitations: NetworkModeratorInvitations;
   serviceStudies: ServiceStudies;
   serviceStudyPartners: ServiceStudyPartners;
+  serviceTeam: ServiceTeam;
+  serviceWorkOrders: ServiceWorkOrders;
+  serviceWorkAttachments: ServiceWorkAttachments;
+  serviceWorkEntries: ServiceWorkEntries;
+  serviceClosedMonths: ServiceClosedMonths;
 }

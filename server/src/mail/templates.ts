@@ -145,4 +145,11 @@ export const MAILS = {
       hello(p.name),
       `${p.lead} prüft, ob sich eine gemeinsame Aufgabenerledigung lohnt, und lädt Ihre Kommune zur Machbarkeitsstudie „${p.title}“ ein. Sagen Sie zu, tragen Sie Ihren heutigen Aufwand ein und sehen Sie, was Ihre Kommune allein und im Verbund kostet: ${p.url}`,
     ),
+  workOrderDone: (p: { name: string; number: number; title: string; service: string; url: string }) =>
+    mail(
+      'work_order_done',
+      `Auftrag Nr. ${p.number} erledigt: ${p.title}`,
+      hello(p.name),
+      `Ihr Auftrag Nr. ${p.number} „${p.title}“ an den gemeinsamen Dienst „${p.service}“ ist erledigt. Die erfasste Zeit und das Material sehen Sie hier: ${p.url}`,
+    ),
 } as const;

@@ -4,9 +4,12 @@ import type {
   LegalAnswers,
   STUDY_PARTNER_STATUSES,
   STUDY_STATUSES,
+  serviceStatement,
   statusQuo,
   targetModel,
   VatAnswers,
+  WorkOrderPriority,
+  WorkOrderStatus,
 } from '@dz/core';
 import type { Generated } from 'kysely';
 import type { z } from 'zod';
@@ -27,6 +30,8 @@ export interface ServiceStudies {
   hoursPerFte: Generated<number>;
   discountRate: Generated<number>;
   horizonYears: Generated<number>;
+  liveFrom: string | null;
+  orderSeq: Generated<number>;
   createdBy: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -43,4 +48,73 @@ export interface ServiceStudyPartners {
   /** The partner's own project for its council decision (finance from its share). */
   projectId: string | null;
   position: number;
+}
+
+/** A colleague of a partner in the service team; their time is priced by their pay group. */
+export interface ServiceTeam {
+  studyId: string;
+  userId: string;
+  municipalityId: string;
+  payGroup: string;
+  addedAt: Timestamp;
+}
+export interface ServiceWorkOrders {
+  id: string;
+  studyId: string;
+  /** The partner that filed the order (and pays for it). */
+  municipalityId: string;
+  number: number;
+  type: string;
+  title: string;
+  description: Generated<string>;
+  location: Generated<string>;
+  priority: WorkOrderPriority;
+  dueOn: string | null;
+  status: Generated<WorkOrderStatus>;
+  rejectReason: Generated<string>;
+  assigneeId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  doneAt: Date | null;
+  version: Generated<number>;
+}
+export interface ServiceWorkAttachments {
+  id: string;
+  orderId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  content: Buffer;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+/** One billable fact: an order done, time worked or material used, billed in one month. */
+export interface ServiceWorkEntries {
+  id: string;
+  studyId: string;
+  orderId: string;
+  municipalityId: string;
+  kind: 'completion' | 'time' | 'material';
+  userId: string | null;
+  person: string | null;
+  payGroup: string | null;
+  minutes: Generated<number>;
+  label: string | null;
+  quantity: number | null;
+  cents: Generated<number>;
+  workedOn: string;
+  billedMonth: string;
+  correctionOf: string | null;
+  note: Generated<string>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+/** A closed month: its statement lines frozen as they were when it closed. */
+export interface ServiceClosedMonths {
+  studyId: string;
+  month: string;
+  lines: JsonText<z.infer<typeof serviceStatement>['lines']>;
+  closedBy: string | null;
+  closedAt: Timestamp;
 }

@@ -1,25 +1,44 @@
 import {
   agreementQuery,
   idParam,
+  monthClose,
   okResponse,
   serviceCatalogue,
+  serviceStatement,
+  serviceStatementQuery,
+  serviceTeam,
+  statementExportQuery,
   statusQuoInput,
+  studyAdvance,
   studyAnswer,
   studyCreate,
   studyDetail,
   studyList,
   studyUpdate,
+  teamMemberAdd,
+  workEntryCreate,
+  workOrderCreate,
+  workOrderDetail,
+  workOrderList,
+  workOrderQuery,
+  workOrderUpdate,
 } from '@dz/core';
 import { z } from 'zod';
-import { disposition } from '../../lib/download.js';
+import { disposition, sendUpload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
+import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
+import * as operation from './operation.service.js';
+import { statementCsv, statementPdf, statementTitle, statementXlsx } from './statement-export.js';
+import * as statements from './statements.service.js';
 import * as studies from './studies.service.js';
 
 const tags = ['shared-services'];
 const studyParams = idParam('studyId');
+const orderParams = idParam('studyId', 'orderId');
+const created = { 201: z.object({ id: z.uuid() }) };
 
 /** Shared services of several municipalities: the catalogue and feasibility studies. */
 export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-services', access: 'tenant' }, (r, deps) => {
@@ -76,5 +95,135 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     '/studies/:studyId/council-paper',
     { schema: { tags, params: studyParams, response: { 200: z.object({ projectId: z.uuid() }) } } },
     async (req) => studies.prepareCouncilPaper(deps, tenantScopeOf(req), req.params.studyId),
+  );
+
+  // operation: the way to live, the service team, work orders, monthly statements
+  r.post(
+    '/studies/:studyId/advance',
+    { schema: { tags, params: studyParams, body: studyAdvance, response: { 200: studyDetail } } },
+    async (req) => operation.advanceStudy(deps, tenantScopeOf(req), req.params.studyId, req.body),
+  );
+  r.get(
+    '/studies/:studyId/team',
+    { schema: { tags, params: studyParams, response: { 200: serviceTeam } } },
+    async (req) => operation.getTeam(deps, tenantScopeOf(req), req.params.studyId),
+  );
+  r.post(
+    '/studies/:studyId/team',
+    { schema: { tags, params: studyParams, body: teamMemberAdd, response: { 200: serviceTeam } } },
+    async (req) => operation.addTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.body),
+  );
+  r.delete(
+    '/studies/:studyId/team/:userId',
+    { schema: { tags, params: idParam('studyId', 'userId'), response: { 200: serviceTeam } } },
+    async (req) => operation.removeTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.params.userId),
+  );
+  r.get(
+    '/studies/:studyId/orders',
+    { schema: { tags, params: studyParams, querystring: workOrderQuery, response: { 200: workOrderList } } },
+    async (req) => operation.listOrders(deps, tenantScopeOf(req), req.params.studyId, req.query),
+  );
+  r.post(
+    '/studies/:studyId/orders',
+    {
+      schema: {
+        tags,
+        params: studyParams,
+        body: workOrderCreate,
+        response: { 201: z.object({ id: z.uuid(), number: z.number().int() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await operation.createOrder(deps, tenantScopeOf(req), req.params.studyId, req.body)),
+  );
+  r.get(
+    '/studies/:studyId/orders/:orderId',
+    { schema: { tags, params: orderParams, response: { 200: workOrderDetail } } },
+    async (req) => operation.getOrder(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId),
+  );
+  r.put(
+    '/studies/:studyId/orders/:orderId',
+    { schema: { tags, params: orderParams, body: workOrderUpdate, response: { 200: workOrderDetail } } },
+    async (req) => operation.updateOrder(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.body),
+  );
+  r.post(
+    '/studies/:studyId/orders/:orderId/entries',
+    { schema: { tags, params: orderParams, body: workEntryCreate, response: { 200: workOrderDetail } } },
+    async (req) => operation.addEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.body),
+  );
+  r.delete(
+    '/studies/:studyId/orders/:orderId/entries/:entryId',
+    { schema: { tags, params: idParam('studyId', 'orderId', 'entryId'), response: { 200: workOrderDetail } } },
+    async (req) =>
+      operation.deleteEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.params.entryId),
+  );
+  r.post(
+    '/studies/:studyId/orders/:orderId/attachments',
+    {
+      schema: {
+        tags,
+        params: orderParams,
+        ...uploadSchema('Attach a photo or document (field "file", at most 10 MB).'),
+        response: created,
+      },
+    },
+    async (req, reply) => {
+      // access first: a foreign or unknown order answers 404 whatever the body
+      await operation.getOrder(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId);
+      const file = await readUpload(req, { maxBytes: operation.MAX_ATTACHMENT_BYTES });
+      return reply
+        .code(201)
+        .send(await operation.addAttachment(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, file));
+    },
+  );
+  r.get(
+    '/studies/:studyId/orders/:orderId/attachments/:attachmentId',
+    { schema: { tags, params: idParam('studyId', 'orderId', 'attachmentId') }, config: { produces: [MEDIA.upload] } },
+    async (req, reply) =>
+      sendUpload(
+        reply,
+        await operation.readAttachment(
+          deps,
+          tenantScopeOf(req),
+          req.params.studyId,
+          req.params.orderId,
+          req.params.attachmentId,
+        ),
+      ),
+  );
+  r.get(
+    '/studies/:studyId/statements',
+    { schema: { tags, params: studyParams, querystring: serviceStatementQuery, response: { 200: serviceStatement } } },
+    async (req) => statements.getStatement(deps, tenantScopeOf(req), req.params.studyId, req.query.month),
+  );
+  r.get(
+    '/studies/:studyId/statements/export',
+    {
+      schema: { tags, params: studyParams, querystring: statementExportQuery },
+      config: { produces: [MEDIA.pdf, MEDIA.xlsx, MEDIA.csv] },
+    },
+    async (req, reply) => {
+      const s = await statements.getStatement(deps, tenantScopeOf(req), req.params.studyId, req.query.month);
+      const name = statementTitle(s).replace('/', '-');
+      if (req.query.format === 'csv')
+        return reply
+          .type(`${MEDIA.csv}; charset=utf-8`)
+          .header('content-disposition', disposition(`${name}.csv`))
+          .send(statementCsv(s));
+      if (req.query.format === 'xlsx')
+        return reply
+          .type(MEDIA.xlsx)
+          .header('content-disposition', disposition(`${name}.xlsx`))
+          .send(await statementXlsx(s));
+      return reply
+        .type(MEDIA.pdf)
+        .header('content-disposition', disposition(`${name}.pdf`))
+        .send(await statementPdf(s));
+    },
+  );
+  r.post(
+    '/studies/:studyId/statements/close',
+    { schema: { tags, params: studyParams, body: monthClose, response: { 200: serviceStatement } } },
+    async (req) => statements.closeMonth(deps, tenantScopeOf(req), req.params.studyId, req.body.month),
   );
 });

@@ -96,7 +96,7 @@ describe('shared-service feasibility study', () => {
     expect(seen.rates).toEqual([]);
     expect(seen.target.staff).toEqual([]);
     expect(seen.legalAnswers).toEqual({});
-    expect(seen.can).toEqual({ edit: false, answer: true, statusQuo: false });
+    expect(seen.can).toMatchObject({ edit: false, answer: true, statusQuo: false, team: false, file: false });
     expect((await stranger.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(404);
     expect((await stranger.put(`/api/v1/shared-services/studies/${id}/status-quo`, { version: 0 })).statusCode).toBe(
       404,
@@ -150,7 +150,14 @@ describe('shared-service feasibility study', () => {
       'Winterdienst bis 7 Uhr',
       'Winterdienst bis 7 Uhr',
     ]);
-    expect(seen.can).toEqual({ edit: false, answer: false, statusQuo: true });
+    expect(seen.can).toMatchObject({
+      edit: false,
+      answer: false,
+      statusQuo: true,
+      team: true,
+      advance: false,
+      file: false,
+    });
   });
 
   it('refuses pay groups the cost rates do not know (also names of object properties) with a field error', async () => {

@@ -16,9 +16,10 @@ import {
   type studyCreate,
   type studyUpdate,
 } from '@dz/core';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
+import type { ServiceStudies } from '../../db/tables/shared-services.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -72,12 +73,23 @@ function checkPayGroups(staff: { payGroup: string }[], rates: { payGroup: string
 }
 
 /** The study if my municipality takes part (declined partners no longer see it), else 404. */
-async function membership(db: Db, scope: TenantScope, id: string) {
+export async function membership(db: Db, scope: TenantScope, id: string) {
   const row = await db
     .selectFrom('serviceStudies as s')
     .innerJoin('serviceStudyPartners as p', 'p.studyId', 's.id')
     .selectAll('s')
-    .select(['p.status as myStatus'])
+    .select((eb) => [
+      'p.status as myStatus',
+      eb
+        .exists(
+          eb
+            .selectFrom('serviceTeam as t')
+            .select('t.userId')
+            .whereRef('t.studyId', '=', 's.id')
+            .where('t.userId', '=', scope.user.id),
+        )
+        .as('onTeam'),
+    ])
     .where('s.id', '=', id)
     .where('p.municipalityId', '=', scope.municipalityId)
     .where('p.status', '<>', 'declined')
@@ -86,9 +98,14 @@ async function membership(db: Db, scope: TenantScope, id: string) {
   return row;
 }
 
-const roleOf = (scope: TenantScope, s: { leadMunicipalityId: string; myStatus: StudyRole['myStatus'] }): StudyRole => ({
+export const roleOf = (
+  scope: TenantScope,
+  s: { leadMunicipalityId: string; myStatus: StudyRole['myStatus']; status: StudyRole['status']; onTeam: unknown },
+): StudyRole => ({
   isLead: s.leadMunicipalityId === scope.municipalityId,
   myStatus: s.myStatus,
+  status: s.status,
+  onTeam: Boolean(s.onTeam),
 });
 
 export async function listStudies(deps: Deps, scope: TenantScope) {
@@ -193,6 +210,37 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
   return { id };
 }
 
+/**
+ * The study as core computes it: the accepted partners in their order (status quo, population, custom
+ * percentage), the target model (a new study's is '{}' until the lead first saves it) and the lead's cost rates.
+ */
+export function studyModel(
+  s: Pick<
+    Selectable<ServiceStudies>,
+    'target' | 'allocation' | 'hoursPerFte' | 'vatTaxable' | 'discountRate' | 'horizonYears'
+  >,
+  inPool: { name: string; population: number | null; customPercent: number; statusQuo: Partner['statusQuo'] | null }[],
+  rates: { payGroup: string; centsPerHour: number }[],
+): Study {
+  return {
+    partners: inPool.map(
+      (p): Partner => ({
+        name: p.name,
+        population: p.population ?? 0,
+        customPercent: p.customPercent,
+        statusQuo: p.statusQuo ?? { staff: [], assets: [], materialCents: 0, otherCents: 0, volumes: {} },
+      }),
+    ),
+    target: { ...EMPTY_TARGET, ...(s.target as Partial<typeof s.target>) },
+    allocation: s.allocation,
+    rates: Object.fromEntries(rates.map((r) => [r.payGroup, r.centsPerHour])),
+    hoursPerFte: s.hoursPerFte,
+    vatTaxable: s.vatTaxable,
+    discountRate: s.discountRate,
+    horizonYears: s.horizonYears,
+  };
+}
+
 export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
   const s = await membership(deps.db, scope, id);
   const [partners, settings] = await Promise.all([
@@ -215,35 +263,10 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     loadSettings(deps.db, s.leadMunicipalityId),
   ]);
   const accepted = s.myStatus === 'accepted';
-  const rates = Object.fromEntries(settings.rates.map((r) => [r.payGroup, r.centsPerHour]));
   const inPool = partners.filter((p) => p.status === 'accepted');
+  const study = studyModel(s, inPool, settings.rates);
   // a new study's target model is '{}' until the lead first saves it
-  const target = {
-    staff: [],
-    assets: [],
-    fixedCents: 0,
-    variableCentsPerUnit: {},
-    transitionCents: 0,
-    location: '',
-    ...(s.target as Partial<typeof s.target>),
-  };
-  const study: Study = {
-    partners: inPool.map(
-      (p): Partner => ({
-        name: p.name,
-        population: p.population ?? 0,
-        customPercent: p.customPercent,
-        statusQuo: p.statusQuo ?? { staff: [], assets: [], materialCents: 0, otherCents: 0, volumes: {} },
-      }),
-    ),
-    target,
-    allocation: s.allocation,
-    rates,
-    hoursPerFte: s.hoursPerFte,
-    vatTaxable: s.vatTaxable,
-    discountRate: s.discountRate,
-    horizonYears: s.horizonYears,
-  };
+  const target = { ...EMPTY_TARGET, ...(s.target as Partial<typeof s.target>) };
   // the figures and every partner's inputs are for the accepted participants only
   const computed = accepted && inPool.length >= 2;
   const f = computed ? evaluate(study) : null;
@@ -262,6 +285,7 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     serviceKey: s.serviceKey,
     serviceName: serviceName(s.serviceKey),
     status: s.status,
+    liveFrom: s.liveFrom,
     lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },
     // an invited partner sees who takes part and what the study is about — none of the inputs
     target: accepted ? target : EMPTY_TARGET,
