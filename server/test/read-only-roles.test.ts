@@ -315,6 +315,41 @@ const WRITES: Record<string, Spec> = {
     allow: ['mayor'],
     reason: 'create_projects: the mayor prepares the council decision',
   },
+  'POST /api/v1/shared-services/studies/:studyId/advance': { kind: 'write', body: { version: 3, status: 'agreed' } },
+  'POST /api/v1/shared-services/studies/:studyId/team': { kind: 'write', body: { userId: 'OWNER', payGroup: 'EG 8' } },
+  'DELETE /api/v1/shared-services/studies/:studyId/team/:userId': { kind: 'write' },
+  'POST /api/v1/shared-services/studies/:studyId/orders': {
+    kind: 'write',
+    body: { type: 'Winterdienst', title: 'Auftrag aus dem Rat' },
+    allow: ['staff', 'mayor'],
+    reason: 'contribute: everyone who works in the administration files work orders',
+  },
+  'PUT /api/v1/shared-services/studies/:studyId/orders/:orderId': {
+    kind: 'write',
+    body: {
+      version: 1,
+      status: 'rejected',
+      assigneeId: null,
+      priority: 'low',
+      dueOn: null,
+      rejectReason: 'Aus dem Rat',
+    },
+  },
+  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/entries': {
+    kind: 'write',
+    body: { kind: 'material', label: 'Aus dem Rat', quantity: 1, unitCents: 100, workedOn: '2026-01-05' },
+  },
+  'DELETE /api/v1/shared-services/studies/:studyId/orders/:orderId/entries/:workEntryId': { kind: 'write' },
+  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/attachments': {
+    kind: 'write',
+    file: true,
+    allow: ['staff', 'mayor'],
+    reason: 'contribute: whoever may file an order of the municipality may add a photo to it',
+  },
+  'POST /api/v1/shared-services/studies/:studyId/statements/close': {
+    kind: 'write',
+    body: { month: '2026-01' },
+  },
   'POST /api/v1/imports': { kind: 'write', file: true },
   'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'write' },
 };

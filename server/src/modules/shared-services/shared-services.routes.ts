@@ -30,10 +30,12 @@ import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
-import * as operation from './operation.service.js';
+import { MAX_ATTACHMENT_BYTES } from './operation.access.js';
 import { statementCsv, statementPdf, statementTitle, statementXlsx } from './statement-export.js';
 import * as statements from './statements.service.js';
 import * as studies from './studies.service.js';
+import * as team from './team.service.js';
+import * as operation from './work-orders.service.js';
 
 const tags = ['shared-services'];
 const studyParams = idParam('studyId');
@@ -101,22 +103,22 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
   r.post(
     '/studies/:studyId/advance',
     { schema: { tags, params: studyParams, body: studyAdvance, response: { 200: studyDetail } } },
-    async (req) => operation.advanceStudy(deps, tenantScopeOf(req), req.params.studyId, req.body),
+    async (req) => team.advanceStudy(deps, tenantScopeOf(req), req.params.studyId, req.body),
   );
   r.get(
     '/studies/:studyId/team',
     { schema: { tags, params: studyParams, response: { 200: serviceTeam } } },
-    async (req) => operation.getTeam(deps, tenantScopeOf(req), req.params.studyId),
+    async (req) => team.getTeam(deps, tenantScopeOf(req), req.params.studyId),
   );
   r.post(
     '/studies/:studyId/team',
     { schema: { tags, params: studyParams, body: teamMemberAdd, response: { 200: serviceTeam } } },
-    async (req) => operation.addTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.body),
+    async (req) => team.addTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.body),
   );
   r.delete(
     '/studies/:studyId/team/:userId',
     { schema: { tags, params: idParam('studyId', 'userId'), response: { 200: serviceTeam } } },
-    async (req) => operation.removeTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.params.userId),
+    async (req) => team.removeTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.params.userId),
   );
   r.get(
     '/studies/:studyId/orders',
@@ -152,10 +154,10 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     async (req) => operation.addEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.body),
   );
   r.delete(
-    '/studies/:studyId/orders/:orderId/entries/:entryId',
-    { schema: { tags, params: idParam('studyId', 'orderId', 'entryId'), response: { 200: workOrderDetail } } },
+    '/studies/:studyId/orders/:orderId/entries/:workEntryId',
+    { schema: { tags, params: idParam('studyId', 'orderId', 'workEntryId'), response: { 200: workOrderDetail } } },
     async (req) =>
-      operation.deleteEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.params.entryId),
+      operation.deleteEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.params.workEntryId),
   );
   r.post(
     '/studies/:studyId/orders/:orderId/attachments',
@@ -170,7 +172,7 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     async (req, reply) => {
       // access first: a foreign or unknown order answers 404 whatever the body
       await operation.getOrder(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId);
-      const file = await readUpload(req, { maxBytes: operation.MAX_ATTACHMENT_BYTES });
+      const file = await readUpload(req, { maxBytes: MAX_ATTACHMENT_BYTES });
       return reply
         .code(201)
         .send(await operation.addAttachment(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, file));

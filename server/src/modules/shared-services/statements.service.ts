@@ -18,7 +18,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { loadSettings } from '../finance/finance.service.js';
-import { firstOpenMonth } from './operation.service.js';
+import { firstOpenMonth } from './operation.access.js';
 import { membership, roleOf, studyModel } from './studies.service.js';
 
 /**
@@ -127,7 +127,8 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
   const firstOpen = await firstOpenMonth(deps.db, s);
   const months = monthsOf(s.liveFrom, firstOpen);
   const current = monthOf(new Date());
-  const m = month ?? (current < s.liveFrom ? s.liveFrom : current > firstOpen ? current : firstOpen);
+  // default: this month, or the first open one if that is later ('YYYY-MM' sorts as text)
+  const m = month ?? [s.liveFrom, current, firstOpen].sort()[2]!;
   if (!months.some((x) => x.month === m))
     throw new AppError('not_found', 'Für diesen Monat gibt es keine Abrechnung des Dienstes.');
   const closed = m < firstOpen;
