@@ -194,7 +194,16 @@ beforeAll(async () => {
           workedOn: new Date().toISOString().slice(0, 10),
         })
       ).json();
+      const typeId = (
+        await actor.post('/api/v1/shared-services/catalogue', {
+          networkId: net.id,
+          name: 'Fuzz-Diensttyp',
+          tasks: ['Fuzzen'],
+          units: ['cases'],
+        })
+      ).json().id as string;
       return {
+        typeId,
         orderId,
         attachmentId,
         workEntryId: order.entries[0].id,

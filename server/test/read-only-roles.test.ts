@@ -315,6 +315,15 @@ const WRITES: Record<string, Spec> = {
     allow: ['mayor'],
     reason: 'create_projects: the mayor prepares the council decision',
   },
+  'POST /api/v1/shared-services/catalogue': {
+    kind: 'write',
+    body: { networkId: 'networkId', name: 'Aufgabe aus dem Rat', tasks: ['Beraten'], units: ['cases'] },
+  },
+  'PUT /api/v1/shared-services/catalogue/:typeId': {
+    kind: 'write',
+    body: { networkId: 'networkId', name: 'Aufgabe aus dem Rat', tasks: ['Beraten'], units: ['cases'] },
+  },
+  'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'write' },
   'POST /api/v1/shared-services/studies/:studyId/advance': { kind: 'write', body: { version: 3, status: 'agreed' } },
   'POST /api/v1/shared-services/studies/:studyId/team': { kind: 'write', body: { userId: 'OWNER', payGroup: 'EG 8' } },
   'DELETE /api/v1/shared-services/studies/:studyId/team/:userId': { kind: 'write' },

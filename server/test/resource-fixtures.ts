@@ -183,6 +183,15 @@ export async function buildResources(
     materialCents: 123_456,
     serviceLevel: 'Geheimer Leistungsstand B',
   });
+  // B's network adds its own service type to the catalogue
+  const typeId = (
+    await b.post('/api/v1/shared-services/catalogue', {
+      networkId: net.id,
+      name: 'Geheimer Diensttyp B',
+      tasks: ['Geheime Aufgabenart B'],
+      units: ['cases'],
+    })
+  ).json().id as string;
   // … which C accepted; the councils agreed, it is live: a team, a work order with a photo and time on it
   await ctx.db.updateTable('serviceStudyPartners').set({ status: 'accepted' }).where('studyId', '=', studyId).execute();
   const study = `/api/v1/shared-services/studies/${studyId}`;
@@ -216,6 +225,7 @@ export async function buildResources(
     orderId,
     attachmentId,
     workEntryId: order.entries[0].id,
+    typeId,
   });
   markers.push(
     'Geheimes Problem B',
@@ -227,6 +237,8 @@ export async function buildResources(
     'Geheime Machbarkeitsstudie B',
     'Geheimer Leistungsstand B',
     'Geheimer Auftrag B',
+    'Geheimer Diensttyp B',
+    'Geheime Aufgabenart B',
     'geheimes-foto-b.png',
     'Geheime Notiz B',
   );

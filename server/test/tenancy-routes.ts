@@ -298,7 +298,16 @@ export const ROUTES: Record<string, Kind> = {
   'GET /api/v1/joint-projects/:jointId/entries/:entryId/file': { kind: 'foreign' },
   'DELETE /api/v1/joint-projects/:jointId/entries/:entryId': { kind: 'foreign' },
   'GET /api/v1/joint-projects/:jointId/statement': { kind: 'foreign' },
-  'GET /api/v1/shared-services/catalogue': { kind: 'shared', reason: 'the default service types, no tenant data' },
+  'GET /api/v1/shared-services/catalogue': { kind: 'own' },
+  'POST /api/v1/shared-services/catalogue': {
+    kind: 'foreign',
+    body: { networkId: 'networkId', name: 'Gekaperte Aufgabe', tasks: ['Kapern'], units: ['cases'] },
+  },
+  'PUT /api/v1/shared-services/catalogue/:typeId': {
+    kind: 'foreign',
+    body: { networkId: 'networkId', name: 'Gekaperte Aufgabe', tasks: ['Kapern'], units: ['cases'] },
+  },
+  'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'GET /api/v1/shared-services/studies': { kind: 'own' },
   'POST /api/v1/shared-services/studies': {
     kind: 'own',

@@ -1,8 +1,9 @@
-import { AppError, addMonths, monthOf, SERVICE_CATALOGUE } from '@dz/core';
+import { AppError, addMonths, monthOf } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { serviceOf } from './service-types.service.js';
 import { membership } from './studies.service.js';
 
 /**
@@ -15,7 +16,8 @@ export type Study = Awaited<ReturnType<typeof membership>>;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
 
-export const tasksOf = (serviceKey: string) => [...(SERVICE_CATALOGUE.find((c) => c.key === serviceKey)?.tasks ?? [])];
+/** The tasks a work order of the study's service may be filed for. */
+export const tasksOf = (s: Parameters<typeof serviceOf>[0]) => [...serviceOf(s).tasks];
 
 /** The study as an accepted participant sees it (invited partners see no operation), else 404. */
 export async function participant(db: Db, scope: TenantScope, id: string) {

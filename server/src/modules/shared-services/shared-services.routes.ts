@@ -7,6 +7,7 @@ import {
   serviceStatement,
   serviceStatementQuery,
   serviceTeam,
+  serviceTypeInput,
   statementExportQuery,
   statusQuoInput,
   studyAdvance,
@@ -31,6 +32,7 @@ import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
 import { MAX_ATTACHMENT_BYTES } from './operation.access.js';
+import * as types from './service-types.service.js';
 import { statementCsv, statementPdf, statementTitle, statementXlsx } from './statement-export.js';
 import * as statements from './statements.service.js';
 import * as studies from './studies.service.js';
@@ -44,7 +46,22 @@ const created = { 201: z.object({ id: z.uuid() }) };
 
 /** Shared services of several municipalities: the catalogue and feasibility studies. */
 export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-services', access: 'tenant' }, (r, deps) => {
-  r.get('/catalogue', { schema: { tags, response: { 200: serviceCatalogue } } }, async () => studies.catalogue());
+  r.get('/catalogue', { schema: { tags, response: { 200: serviceCatalogue } } }, async (req) =>
+    types.catalogue(deps, tenantScopeOf(req)),
+  );
+  r.post('/catalogue', { schema: { tags, body: serviceTypeInput, response: created } }, async (req, reply) =>
+    reply.code(201).send(await types.createType(deps, tenantScopeOf(req), req.body)),
+  );
+  r.put(
+    '/catalogue/:typeId',
+    { schema: { tags, params: idParam('typeId'), body: serviceTypeInput, response: { 200: serviceCatalogue } } },
+    async (req) => types.updateType(deps, tenantScopeOf(req), req.params.typeId, req.body),
+  );
+  r.delete(
+    '/catalogue/:typeId',
+    { schema: { tags, params: idParam('typeId'), response: { 200: serviceCatalogue } } },
+    async (req) => types.deleteType(deps, tenantScopeOf(req), req.params.typeId),
+  );
   r.get('/studies', { schema: { tags, response: { 200: studyList } } }, async (req) =>
     studies.listStudies(deps, tenantScopeOf(req)),
   );

@@ -103,7 +103,7 @@ export async function listOrders(deps: Deps, scope: TenantScope, id: string, que
   return {
     items: rows.map((o) => summary(o, now)),
     team: Boolean(s.onTeam),
-    tasks: tasksOf(s.serviceKey),
+    tasks: tasksOf(s),
     can: { file: can.file, work: can.work },
   };
 }
@@ -112,7 +112,7 @@ export async function createOrder(deps: Deps, scope: TenantScope, id: string, in
   return deps.db.transaction().execute(async (trx) => {
     const s = await participant(trx, scope, id);
     authorize(scope, 'studyView', 'file', roleOf(scope, s));
-    if (!tasksOf(s.serviceKey).includes(input.type))
+    if (!tasksOf(s).includes(input.type))
       throw fieldError('body.type', 'unknown_type', 'Wählen Sie eine Auftragsart aus dem Katalog des Dienstes.');
     if (input.dueOn && input.dueOn < new Date().toISOString().slice(0, 10))
       throw fieldError('body.dueOn', 'in_past', 'Das Fälligkeitsdatum liegt in der Vergangenheit.');
