@@ -133,6 +133,9 @@ export const studyDetail = z.object({
   title: z.string(),
   serviceKey: z.string(),
   serviceName: z.string(),
+  /** The units the service counts in and the tasks orders are filed for (its catalogue entry). */
+  serviceUnits: z.array(z.enum(CASE_UNITS)),
+  serviceTasks: z.array(z.string()),
   status: z.enum(STUDY_STATUSES),
   /** The first month of operation once live. */
   liveFrom: z.string().nullable(),

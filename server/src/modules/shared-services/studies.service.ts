@@ -274,6 +274,8 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     title: s.title,
     serviceKey: s.serviceKey,
     serviceName: serviceOf(s).name,
+    serviceUnits: [...serviceOf(s).units],
+    serviceTasks: [...serviceOf(s).tasks],
     status: s.status,
     liveFrom: s.liveFrom,
     lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },
