@@ -39,7 +39,12 @@ async function liveStudy(db: Db, scope: TenantScope, id: string) {
 }
 
 /** The month's lines of every partner, computed from the entries (for an open month, or to close one). */
-async function computeLines(db: Db, s: Awaited<ReturnType<typeof liveStudy>>, month: string): Promise<Line[]> {
+async function computeLines(
+  db: Db,
+  s: Awaited<ReturnType<typeof liveStudy>>,
+  month: string,
+  loaded?: Awaited<ReturnType<typeof loadSettings>>,
+): Promise<Line[]> {
   const [partners, settings, use] = await Promise.all([
     db
       .selectFrom('serviceStudyPartners as p')
@@ -49,7 +54,7 @@ async function computeLines(db: Db, s: Awaited<ReturnType<typeof liveStudy>>, mo
       .where('p.status', '=', 'accepted')
       .orderBy('p.position')
       .execute(),
-    loadSettings(db, s.leadMunicipalityId),
+    loaded ?? loadSettings(db, s.leadMunicipalityId),
     // one pass over the month's entries: per partner, its own facts and each closed month's late ones
     db
       .selectFrom('serviceWorkEntries')
@@ -138,25 +143,38 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
       : null,
     loadSettings(deps.db, s.leadMunicipalityId),
   ]);
-  const all = frozen ? frozen.lines : await computeLines(deps.db, s, m);
+  const all = frozen ? frozen.lines : await computeLines(deps.db, s, m, settings);
   // the lead's coordination sees every partner's line; a partner only its own
   const seeAll = can.close;
   const lines = seeAll ? all : all.filter((l) => l.municipalityId === scope.municipalityId);
+  // aggregated per municipality id first, names joined to the ~600 groups after: joining every entry to its
+  // municipality's row cost more than the aggregate itself (bench/statements.bench.ts)
   const volumes = await deps.db
-    .selectFrom('serviceWorkEntries as e')
-    .innerJoin('municipalities as mu', 'mu.id', 'e.municipalityId')
+    .selectFrom((db) =>
+      db
+        .selectFrom('serviceWorkEntries as e')
+        .select((eb) => [
+          'e.billedMonth as month',
+          'e.municipalityId',
+          eb.fn.count<number>('e.id').filterWhere('e.kind', '=', 'completion').as('orders'),
+          eb.fn.coalesce(eb.fn.sum<number>('e.minutes'), sql<number>`0`).as('minutes'),
+        ])
+        .where('e.studyId', '=', id)
+        .where('e.billedMonth', '>=', addMonths(m, -11))
+        .where('e.billedMonth', '<=', m)
+        .$if(!seeAll, (q) => q.where('e.municipalityId', '=', scope.municipalityId))
+        .groupBy(['e.billedMonth', 'e.municipalityId'])
+        .as('v'),
+    )
+    .innerJoin('municipalities as mu', 'mu.id', 'v.municipalityId')
     .select((eb) => [
-      'e.billedMonth as month',
+      'v.month',
       'mu.name as municipality',
-      eb.fn.count<number>('e.id').filterWhere('e.kind', '=', 'completion').as('orders'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.minutes'), sql<number>`0`).as('minutes'),
+      eb.fn.sum<number>('v.orders').as('orders'),
+      eb.fn.sum<number>('v.minutes').as('minutes'),
     ])
-    .where('e.studyId', '=', id)
-    .where('e.billedMonth', '>=', addMonths(m, -11))
-    .where('e.billedMonth', '<=', m)
-    .$if(!seeAll, (q) => q.where('e.municipalityId', '=', scope.municipalityId))
-    .groupBy(['e.billedMonth', 'mu.name'])
-    .orderBy('e.billedMonth')
+    .groupBy(['v.month', 'mu.name'])
+    .orderBy('v.month')
     .orderBy('mu.name')
     .execute();
   // the pool's rates are the same for every partner
