@@ -107,9 +107,12 @@ async function measure(kind: Kind) {
     });
     if (created.statusCode !== 201) throw new Error(`study: ${created.body}`);
     const id = created.json().id as string;
-    // every partner accepted and entered its status quo (set-based: 50 answers through the API prove nothing here)
-    await sql`UPDATE service_study_partners SET status = 'accepted', status_quo = ${JSON.stringify(statusQuo(2_000))}::jsonb,
-      status_quo_version = 1 WHERE study_id = ${id}`.execute(db);
+    // every partner accepted and entered its status quo, volumes differing (set-based: 50 answers through the API
+    // measure nothing this bench is about)
+    await sql`UPDATE service_study_partners SET status = 'accepted', status_quo_version = 1,
+      status_quo = ${JSON.stringify(statusQuo(0))}::jsonb
+        || jsonb_build_object('volumes', jsonb_build_object('work_orders', 500 + position * 60))
+      WHERE study_id = ${id}`.execute(db);
     const version = (await client.get(`${base}/${id}`)).json().version as number;
     const upd = await client.put(`${base}/${id}`, {
       version,
@@ -135,7 +138,7 @@ async function measure(kind: Kind) {
       .insertInto('serviceTeam')
       .values(team.map((m) => ({ studyId: id, userId: m.id, municipalityId: m.town, payGroup: 'EG 5' })))
       .execute();
-    // 100,000 orders over twelve months, 95 % done; partners weighted by a spread, not evenly
+    // 100,000 orders over twelve months, 95 % done, spread evenly over the partners
     const start = `${liveFrom}-01`;
     const ids = sql.raw(`ARRAY[${towns.map((t) => `'${t.id}'::uuid`).join(',')}]`);
     const users = sql.raw(`ARRAY[${team.map((m) => `'${m.id}'::uuid`).join(',')}]`);
