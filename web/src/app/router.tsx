@@ -95,6 +95,9 @@ const NewStudyPage = lazy(() =>
   import('../features/shared-services/StudiesPage').then((x) => ({ default: x.NewStudyPage })),
 );
 const StudyPage = lazy(() => import('../features/shared-services/StudyPage').then((x) => ({ default: x.StudyPage })));
+const CataloguePage = lazy(() =>
+  import('../features/shared-services/CataloguePage').then((x) => ({ default: x.CataloguePage })),
+);
 // the sign-in pages check their forms with the core contracts: loaded on demand, so Zod stays out of the first load
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((x) => ({ default: x.LoginPage })));
 const AcceptInvitationPage = lazy(() =>
@@ -196,6 +199,7 @@ export function AppRoutes() {
           <Route path="/austausch/gemeinsam/:id" element={<JointPage />} />
           <Route path="/gemeinsame-dienste" element={<StudiesPage />} />
           <Route path="/gemeinsame-dienste/neu" element={<NewStudyPage />} />
+          <Route path="/gemeinsame-dienste/katalog" element={<CataloguePage />} />
           <Route path="/gemeinsame-dienste/:id" element={<StudyPage />} />
           <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
           <Route path="/finanzen" element={<PortfolioFinancePage />} />
