@@ -290,19 +290,7 @@ const WRITES: Record<string, Spec> = {
     kind: 'write',
     body: { title: 'Studie aus dem Rat', serviceKey: 'bauhof', partnerIds: ['OTHER_MUNICIPALITY'] },
   },
-  'PUT /api/v1/shared-services/studies/:studyId': {
-    kind: 'write',
-    body: {
-      version: 1,
-      title: 'Gekapert',
-      target: {},
-      allocation: { key: 'equal', unit: 'work_orders', baseShare: 0.3 },
-      vatTaxable: false,
-      hoursPerFte: 1600,
-      discountRate: 0.009,
-      horizonYears: 5,
-    },
-  },
+  'PUT /api/v1/shared-services/studies/:studyId': { kind: 'write' },
   'PUT /api/v1/shared-services/studies/:studyId/status-quo': {
     kind: 'write',
     body: { version: 1, serviceLevel: 'Aus dem Rat' },
@@ -315,14 +303,8 @@ const WRITES: Record<string, Spec> = {
     allow: ['mayor'],
     reason: 'create_projects: the mayor prepares the council decision',
   },
-  'POST /api/v1/shared-services/catalogue': {
-    kind: 'write',
-    body: { networkId: 'networkId', name: 'Aufgabe aus dem Rat', tasks: ['Beraten'], units: ['cases'] },
-  },
-  'PUT /api/v1/shared-services/catalogue/:typeId': {
-    kind: 'write',
-    body: { networkId: 'networkId', name: 'Aufgabe aus dem Rat', tasks: ['Beraten'], units: ['cases'] },
-  },
+  'POST /api/v1/shared-services/catalogue': { kind: 'write' },
+  'PUT /api/v1/shared-services/catalogue/:typeId': { kind: 'write' },
   'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'write' },
   'POST /api/v1/shared-services/studies/:studyId/advance': { kind: 'write', body: { version: 3, status: 'agreed' } },
   'POST /api/v1/shared-services/studies/:studyId/team': { kind: 'write', body: { userId: 'OWNER', payGroup: 'EG 8' } },
@@ -333,21 +315,8 @@ const WRITES: Record<string, Spec> = {
     allow: ['staff', 'mayor'],
     reason: 'contribute: everyone who works in the administration files work orders',
   },
-  'PUT /api/v1/shared-services/studies/:studyId/orders/:orderId': {
-    kind: 'write',
-    body: {
-      version: 1,
-      status: 'rejected',
-      assigneeId: null,
-      priority: 'low',
-      dueOn: null,
-      rejectReason: 'Aus dem Rat',
-    },
-  },
-  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/entries': {
-    kind: 'write',
-    body: { kind: 'material', label: 'Aus dem Rat', quantity: 1, unitCents: 100, workedOn: '2026-01-05' },
-  },
+  'PUT /api/v1/shared-services/studies/:studyId/orders/:orderId': { kind: 'write' },
+  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/entries': { kind: 'write' },
   'DELETE /api/v1/shared-services/studies/:studyId/orders/:orderId/entries/:workEntryId': { kind: 'write' },
   'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/attachments': {
     kind: 'write',

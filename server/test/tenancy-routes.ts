@@ -299,14 +299,8 @@ export const ROUTES: Record<string, Kind> = {
   'DELETE /api/v1/joint-projects/:jointId/entries/:entryId': { kind: 'foreign' },
   'GET /api/v1/joint-projects/:jointId/statement': { kind: 'foreign' },
   'GET /api/v1/shared-services/catalogue': { kind: 'own' },
-  'POST /api/v1/shared-services/catalogue': {
-    kind: 'foreign',
-    body: { networkId: 'networkId', name: 'Gekaperte Aufgabe', tasks: ['Kapern'], units: ['cases'] },
-  },
-  'PUT /api/v1/shared-services/catalogue/:typeId': {
-    kind: 'foreign',
-    body: { networkId: 'networkId', name: 'Gekaperte Aufgabe', tasks: ['Kapern'], units: ['cases'] },
-  },
+  'POST /api/v1/shared-services/catalogue': { kind: 'foreign' },
+  'PUT /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'GET /api/v1/shared-services/studies': { kind: 'own' },
   'POST /api/v1/shared-services/studies': {
@@ -314,19 +308,7 @@ export const ROUTES: Record<string, Kind> = {
     body: { title: 'Eigene Studie A', serviceKey: 'bauhof', partnerIds: ['B_MUNICIPALITY'] },
   },
   'GET /api/v1/shared-services/studies/:studyId': { kind: 'foreign' },
-  'PUT /api/v1/shared-services/studies/:studyId': {
-    kind: 'foreign',
-    body: {
-      version: 1,
-      title: 'Gekapert',
-      target: {},
-      allocation: { key: 'equal', unit: 'work_orders', baseShare: 0.3 },
-      vatTaxable: false,
-      hoursPerFte: 1600,
-      discountRate: 0.009,
-      horizonYears: 5,
-    },
-  },
+  'PUT /api/v1/shared-services/studies/:studyId': { kind: 'foreign' },
   'PUT /api/v1/shared-services/studies/:studyId/status-quo': {
     kind: 'foreign',
     body: { version: 0, serviceLevel: 'Gekapert' },
@@ -347,14 +329,8 @@ export const ROUTES: Record<string, Kind> = {
     body: { type: 'Winterdienst', title: 'Gekaperter Auftrag' },
   },
   'GET /api/v1/shared-services/studies/:studyId/orders/:orderId': { kind: 'foreign' },
-  'PUT /api/v1/shared-services/studies/:studyId/orders/:orderId': {
-    kind: 'foreign',
-    body: { version: 1, status: 'rejected', assigneeId: null, priority: 'low', dueOn: null, rejectReason: 'Gekapert' },
-  },
-  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/entries': {
-    kind: 'foreign',
-    body: { kind: 'material', label: 'Gekapert', quantity: 1, unitCents: 100, workedOn: '2026-01-05' },
-  },
+  'PUT /api/v1/shared-services/studies/:studyId/orders/:orderId': { kind: 'foreign' },
+  'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/entries': { kind: 'foreign' },
   'DELETE /api/v1/shared-services/studies/:studyId/orders/:orderId/entries/:workEntryId': { kind: 'foreign' },
   'POST /api/v1/shared-services/studies/:studyId/orders/:orderId/attachments': { kind: 'foreign' },
   'GET /api/v1/shared-services/studies/:studyId/orders/:orderId/attachments/:attachmentId': { kind: 'foreign' },
