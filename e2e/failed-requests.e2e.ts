@@ -110,7 +110,10 @@ describe('failed requests never load forever', () => {
     await expectAccessible(page, 'Sitzung nicht lesbar');
     await page.unroute(session);
     await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
-    await page.getByText(/Online-Terminvergabe/).first().waitFor();
+    await page
+      .getByText(/Online-Terminvergabe/)
+      .first()
+      .waitFor();
     await ctx.close();
   });
 });

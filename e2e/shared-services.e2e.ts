@@ -1,6 +1,9 @@
+import { fmtEuro, splitCents } from '@dz/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocxInWriter } from '../server/test/libreoffice';
 import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { pdfText } from './support/pdf';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -74,15 +77,28 @@ describe('journey: shared service feasibility study', () => {
     if (process.env.SHOT) await a.screenshot({ path: '/tmp/study-a.png', fullPage: true });
     expect(await wildbad.getByRole('cell').nth(1).textContent()).toMatch(/^574\.000\s€$/);
     await expectAccessible(a, 'Machbarkeitsstudie mit Berechnung');
-    // the draft agreement downloads as Word file and PDF
-    for (const [name, type] of [
-      ['Vereinbarung als Word-Datei (DOCX)', 'wordprocessingml'],
-      ['Vereinbarung als PDF', 'application/pdf'],
-    ] as const) {
+    // the key: by the partners' order volumes (900 : 150) instead of population
+    await pool.getByLabel('Kostenschlüssel').selectOption({ label: 'nach Mengen' });
+    await pool.getByRole('button', { name: 'Zielmodell speichern und neu berechnen' }).click();
+    await a.getByText('Gespeichert. Die Berechnung ist aktualisiert.').first().waitFor();
+    // the draft agreement downloads as Word file and PDF; both name the parties, the key and the shares
+    const download = async (name: string) => {
       const href = await a.getByRole('link', { name }).getAttribute('href');
       const res = await a.request.get(new URL(href!, a.url()).toString());
       expect(res.status()).toBe(200);
-      expect(res.headers()['content-type']).toContain(type);
+      return res;
+    };
+    const docx = await download('Vereinbarung als Word-Datei (DOCX)');
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    const word = openDocxInWriter(await docx.body());
+    const pdf = await download('Vereinbarung als PDF');
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const pdfWords = (await pdfText(await pdf.body())).replace(/\s+/g, ' ');
+    for (const text of [word.replace(/\s+/g, ' '), pdfWords]) {
+      expect(text).toContain('Öffentlich-rechtliche Vereinbarung über Bauhof');
+      expect(text).toContain('Uslar');
+      expect(text).toContain('im Verhältnis der Mengen des Vorjahres');
+      expect(text).toContain('§ 2b');
     }
 
     await b.reload();
@@ -96,5 +112,80 @@ describe('journey: shared service feasibility study', () => {
     await expect.poll(() => new URL(b.url()).pathname).toMatch(/^\/projekte\/[^/]+\/beschlussvorlage$/);
     await b.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(b, 'Beschlussvorlage aus der Machbarkeitsstudie');
+
+    // the councils agreed: A records it and takes the service live from this month
+    await a.goto(url);
+    await a.getByRole('button', { name: 'Beschluss der Räte festhalten' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Beschluss festhalten' }).click();
+    await a.getByRole('button', { name: 'Dienst in Betrieb nehmen' }).click();
+    await a.getByText(/Der Dienst ist in Betrieb seit/).waitFor();
+    // A's coordinator joins the service team herself
+    const team = a.getByRole('region', { name: 'Service-Team' });
+    await team.getByLabel('Kollegin oder Kollege').selectOption({ index: 0 });
+    await team.getByLabel('Entgeltgruppe').selectOption('EG 5');
+    await team.getByRole('button', { name: 'Ins Service-Team aufnehmen' }).click();
+    await team.getByText(/ist jetzt im Service-Team/).waitFor();
+    await expectAccessible(a, 'Gemeinsamer Dienst in Betrieb');
+
+    // B files a work order from a phone
+    const phone = await newPage(browser, { width: 360, height: 740 });
+    await loginAs(phone, 'uslar@digitalzirkel.example');
+    await phone.goto(url);
+    await phone.getByRole('link', { name: 'Aufträge' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Aufträge' }).waitFor();
+    await phone.getByText('Sie sehen die Aufträge Ihrer Kommune.').waitFor();
+    await expectAccessible(phone, 'Auftragsliste auf dem Telefon');
+    await phone.getByRole('link', { name: 'Neuer Auftrag' }).click();
+    await phone.getByLabel('Art des Auftrags').selectOption('Winterdienst');
+    await phone.getByLabel('Titel').fill('Streugut am Schulweg nachfüllen');
+    await phone.getByLabel('Ort/Adresse').fill('Schulweg 3');
+    await phone.getByLabel('Priorität').selectOption({ label: 'Hoch' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(phone, 'Neuer Auftrag auf dem Telefon');
+    await phone.getByRole('button', { name: 'Auftrag anlegen' }).click();
+    await phone.getByRole('heading', { level: 1, name: /^Auftrag 1: Streugut am Schulweg nachfüllen/ }).waitFor();
+    await expectAccessible(phone, 'Auftrag auf dem Telefon');
+
+    // the team (A) sees B's order, records two hours and marks it done
+    await a.getByRole('link', { name: 'Aufträge' }).click();
+    await a.getByText('Sie gehören zum Service-Team und sehen alle Aufträge des Dienstes.').waitFor();
+    await expectAccessible(a, 'Auftragsliste des Service-Teams');
+    await a.getByRole('link', { name: 'Streugut am Schulweg nachfüllen' }).click();
+    await a.getByLabel('Status').selectOption({ label: 'In Arbeit' });
+    await a.getByRole('button', { name: 'Bearbeitung speichern' }).click();
+    await a.getByText(/Gespeichert um/).waitFor();
+    const time = a.getByRole('region', { name: 'Zeit erfassen' });
+    await time.getByLabel('Stunden').fill('2');
+    await time.getByRole('button', { name: 'Zeit erfassen' }).click();
+    await a.getByText('Die Zeit ist erfasst.').waitFor();
+    await a.getByLabel('Status').selectOption({ label: 'Erledigt' });
+    await a.getByRole('button', { name: 'Bearbeitung speichern' }).click();
+    await a.getByRole('cell', { name: '2 Std. 0 Min.' }).waitFor();
+    await expectAccessible(a, 'Auftrag des Service-Teams');
+
+    // the month closes; the statement PDF shows B's amount: its share of the fixed costs by orders plus one order
+    await a.goto(url);
+    await a.getByRole('link', { name: 'Abrechnung' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Abrechnung' }).waitFor();
+    await expectAccessible(a, 'Abrechnung, Monat offen');
+    await a.getByRole('button', { name: 'Monat abschließen' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Monat abschließen' }).click();
+    await a.getByText(/Abgeschlossen am/).waitFor();
+    await expectAccessible(a, 'Abrechnung, Monat abgeschlossen');
+    const now = new Date();
+    // 6.5 FTE × 1,600 h × 55 €/h a year; this month's twelfth (to the cent), split 900 : 150, plus 1 order × 20 €
+    const monthly = splitCents(
+      57_200_000,
+      Array.from({ length: 12 }, () => 1),
+    )[now.getUTCMonth()]!;
+    const uslarCents = splitCents(monthly, [900, 150])[1]! + 2_000;
+    const euro = fmtEuro(uslarCents).replace(/\s/g, ' ');
+    const statementHref = await a.getByRole('link', { name: 'PDF' }).getAttribute('href');
+    const statementPdf = await a.request.get(new URL(statementHref!, a.url()).toString());
+    expect(statementPdf.headers()['content-type']).toContain('application/pdf');
+    const statement = (await pdfText(await statementPdf.body())).replace(/\s+/g, ' ');
+    expect(statement).toContain('Uslar');
+    expect(statement).toContain(euro);
+    await phone.close();
   });
 });
