@@ -53,7 +53,7 @@ describe('demo data', () => {
     const coord = await login(ctx.app, demoEmail('kastellaun'), DEMO_PASSWORD);
     const list = (await coord.get('/api/v1/shared-services/studies')).json();
     const yard = list.items.find((s: { serviceName: string }) => s.serviceName === 'Bauhof');
-    expect(yard).toMatchObject({ lead: 'Kastellaun, Stadt', partners: 3, status: 'agreed', myStatus: 'accepted' });
+    expect(yard).toMatchObject({ lead: 'Kastellaun, Stadt', partners: 3, status: 'live', myStatus: 'accepted' });
     const d = (await coord.get(`/api/v1/shared-services/studies/${yard.id}`)).json();
     expect(d.figures.partners.map((p: { name: string }) => p.name)).toEqual([
       'Kastellaun, Stadt',
@@ -64,6 +64,32 @@ describe('demo data', () => {
     expect(d.vat.taxable).toBe(false);
     const docx = await coord.get(`/api/v1/shared-services/studies/${yard.id}/agreement?format=docx`);
     expect(docx.statusCode).toBe(200);
+    // live with two months of work orders: the first month closed, a correction of it in the second
+    const base = `/api/v1/shared-services/studies/${yard.id}`;
+    const team = await login(ctx.app, demoEmail('bauhof.kastellaun'), DEMO_PASSWORD);
+    const queue = (await team.get(`${base}/orders`)).json();
+    expect(queue.team).toBe(true);
+    expect(queue.items.length).toBeGreaterThan(25);
+    expect(new Set(queue.items.map((o: { municipality: { name: string } }) => o.municipality.name)).size).toBe(3);
+    expect(queue.items.some((o: { overdue: boolean }) => o.overdue)).toBe(true);
+    // the VG's coordinator works for all three; the lead's view is Kastellaun's
+    expect((await coord.post('/api/v1/auth/switch', { municipalityId: d.lead.id })).statusCode).toBe(200);
+    const st = (await coord.get(`${base}/statements`)).json();
+    expect(st.months.length).toBe(3);
+    expect(st.months.filter((m: { closed: boolean }) => m.closed).length).toBe(1);
+    const previous = (await coord.get(`${base}/statements?month=${st.months[1].month}`)).json();
+    expect(previous.lines).toHaveLength(3);
+    expect(previous.lines.some((l: { corrections: unknown[] }) => l.corrections.length === 1)).toBe(true);
+    const first = (await coord.get(`${base}/statements?month=${st.months[2].month}`)).json();
+    expect(first.closed).toBe(true);
+    expect(first.lines.every((l: { orders: number; totalCents: number }) => l.totalCents > 0)).toBe(true);
+    // Bell's own staff sees its own orders and its own statement line only
+    const bell = await login(ctx.app, demoEmail('ortsgemeinde.bell'), DEMO_PASSWORD);
+    const own = (await bell.get(`${base}/orders`)).json();
+    expect(own.team).toBe(false);
+    expect(own.items.every((o: { municipality: { name: string } }) => o.municipality.name === 'Bell (Hunsrück)')).toBe(
+      true,
+    );
     const nieheim = await login(ctx.app, demoEmail('nieheim'), DEMO_PASSWORD);
     const office = (await nieheim.get('/api/v1/shared-services/studies')).json().items[0];
     expect(office).toMatchObject({ serviceName: 'Bürgerbüro (Backoffice)', status: 'calculation', partners: 2 });

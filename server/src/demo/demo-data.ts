@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoSharedOperation } from './demo-shared-operation.js';
 import { seedDemoSharedServices } from './demo-shared-services.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
 
@@ -284,9 +285,15 @@ export async function seedDemo(db: Database): Promise<boolean> {
       if (!c) throw new Error(`demo: no coordinator of ${name}`);
       return c;
     };
-    await seedDemoSharedServices(trx, {
+    const studies = await seedDemoSharedServices(trx, {
       byName,
       bodyId: byName('Kastellaun, Stadt').administeringBodyId,
+    });
+    await seedDemoSharedOperation(trx, {
+      ...studies,
+      kastellaun: byName('Kastellaun, Stadt'),
+      passwordHash,
+      email: demoEmail,
     });
     return { ploen, networkId, moderatorId };
   });

@@ -226,5 +226,5 @@ export async function seedDemoSharedServices(
       },
     ])
     .execute();
-  return { yardId, officeId, beltheimId };
+  return { yardId, officeId, beltheimId, bellId: bell.id };
 }

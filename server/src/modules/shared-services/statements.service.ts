@@ -39,7 +39,11 @@ async function liveStudy(db: Db, scope: TenantScope, id: string) {
 }
 
 /** The month's lines of every partner, computed from the entries (for an open month, or to close one). */
-async function computeLines(db: Db, s: Awaited<ReturnType<typeof liveStudy>>, month: string): Promise<Line[]> {
+export async function computeLines(
+  db: Db,
+  s: Parameters<typeof studyModel>[0] & { id: string; leadMunicipalityId: string },
+  month: string,
+): Promise<Line[]> {
   const [partners, settings, use] = await Promise.all([
     db
       .selectFrom('serviceStudyPartners as p')
