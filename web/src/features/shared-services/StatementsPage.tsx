@@ -28,7 +28,7 @@ function Volumes({ s }: { s: ServiceStatement }) {
     { header: t('operation.month'), cell: (v) => fmtMonth(v.month) },
     { header: t('operation.municipality'), cell: (v) => v.municipality, rowHeader: true },
     { header: t('operation.orders'), cell: (v) => fmtNumber(v.orders), numeric: true },
-    { header: t('studies.hours'), cell: (v) => fmtDecimal(v.hours, 1), numeric: true },
+    { header: t('operation.hours'), cell: (v) => fmtDecimal(v.hours, 1), numeric: true },
   ];
   return (
     <>
@@ -59,7 +59,7 @@ function CloseMonth({ id, month }: { id: string; month: string }) {
   const [done, setDone] = useState('');
   const m = fmtMonth(month);
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" className="op-close">
       <Button variant="secondary" onPress={() => setAsking(true)} isDisabled={close.isPending}>
         {t('operation.closeMonth')}
       </Button>
@@ -98,7 +98,7 @@ export function StatementsPage() {
   const columns: Column<Line>[] = [
     { header: t('operation.municipality'), cell: (l) => l.name, rowHeader: true },
     { header: t('operation.orders'), cell: (l) => fmtNumber(l.orders), numeric: true },
-    { header: t('studies.hours'), cell: (l) => fmtDecimal(l.hours, 2), numeric: true },
+    { header: t('operation.hours'), cell: (l) => fmtDecimal(l.hours, 2), numeric: true },
     { header: t('operation.base'), cell: (l) => fmtEuro(l.baseCents), numeric: true },
     { header: t('operation.usage'), cell: (l) => fmtEuro(l.usageCents), numeric: true },
     { header: t('operation.correction'), cell: (l) => fmtEuro(l.correctionCents), numeric: true },

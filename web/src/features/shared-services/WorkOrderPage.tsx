@@ -155,7 +155,7 @@ export function WorkOrderPage() {
   const all = [...crumbs, { to: `/gemeinsame-dienste/${id}/auftraege`, label: t('operation.ordersTitle') }];
   if (!q.data)
     return (
-      <Page title={t('operation.ordersTitle')} crumbs={all}>
+      <Page title={t('operation.order')} crumbs={all}>
         <Pending query={q} />
       </Page>
     );
@@ -164,7 +164,10 @@ export function WorkOrderPage() {
     <Page title={t('operation.orderHeading', { number: o.number, title: o.title })} crumbs={all}>
       <Details o={o} />
       <Attachments o={o} />
-      {o.can.work && <TriageForm key={triageKey} o={o} onReloaded={() => setTriageKey((k) => k + 1)} />}
+      {/* done and rejected orders are final: nothing left to handle */}
+      {o.can.work && o.next.length > 0 && (
+        <TriageForm key={triageKey} o={o} onReloaded={() => setTriageKey((k) => k + 1)} />
+      )}
       <EntriesPanel o={o} />
     </Page>
   );

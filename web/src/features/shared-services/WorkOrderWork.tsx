@@ -31,7 +31,6 @@ export function TriageForm({ o, onReloaded }: { o: WorkOrderDetail; onReloaded: 
   const [saved, setSaved] = useState('');
   const [conflict, setConflict] = useState(false);
   const statuses = [o.status, ...o.next.filter((s) => s !== o.status)];
-  const closed = o.next.length === 0;
   return (
     <Panel title={t('operation.triage')}>
       <p>{t('operation.triageHint')}</p>
@@ -122,7 +121,7 @@ export function TriageForm({ o, onReloaded }: { o: WorkOrderDetail; onReloaded: 
           )}
           {saved && <Alert kind="success">{saved}</Alert>}
         </div>
-        <Button type="submit" isDisabled={update.isPending || closed}>
+        <Button type="submit" isDisabled={update.isPending}>
           {t('operation.saveTriage')}
         </Button>
       </form>
@@ -188,21 +187,6 @@ function TimeForm({ o, onSaved }: { o: WorkOrderDetail; onSaved: (message: strin
           options={o.team.map((m) => ({ value: m.userId, label: `${m.name} (${m.payGroup})` }))}
         />
         <TextField
-          name="hours"
-          label={t('operation.hours')}
-          hint={t('operation.durationHint')}
-          inputMode="numeric"
-          value={hours}
-          onChange={setHours}
-        />
-        <TextField
-          name="minutes"
-          label={t('operation.minutes')}
-          inputMode="numeric"
-          value={minutes}
-          onChange={setMinutes}
-        />
-        <TextField
           name="workedOn"
           type="date"
           label={t('operation.workedOn')}
@@ -210,6 +194,22 @@ function TimeForm({ o, onSaved }: { o: WorkOrderDetail; onSaved: (message: strin
           onChange={setWorkedOn}
         />
       </div>
+      <fieldset>
+        <legend>
+          {t('operation.durationLabel')} <span className="required">({t('form.required')})</span>
+        </legend>
+        <p className="hint">{t('operation.durationHint')}</p>
+        <div className="filters">
+          <TextField name="hours" label={t('operation.hours')} inputMode="numeric" value={hours} onChange={setHours} />
+          <TextField
+            name="minutes"
+            label={t('operation.minutes')}
+            inputMode="numeric"
+            value={minutes}
+            onChange={setMinutes}
+          />
+        </div>
+      </fieldset>
       <TextField name="note" label={t('operation.note')} value={note} onChange={setNote} />
       <Button type="submit" isDisabled={add.isPending}>
         {t('operation.addTime')}
