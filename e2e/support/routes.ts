@@ -238,8 +238,8 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
   const moderation = await signedIn(browser, base, 'moderation');
   const bauhof = await signedIn(browser, base, 'bauhof');
   try {
-    const studies = await apiCall<Items<{ id: string; status: string }>>(bauhof, base, '/shared-services/studies');
-    const liveStudyId = studies.items.find((s) => s.status === 'live')!.id;
+    const studies = await apiCall<Items<{ id: string; title: string }>>(bauhof, base, '/shared-services/studies');
+    const liveStudyId = studies.items.find((s) => s.title === 'Gemeinsamer Bauhof Kastellaun, Bell und Beltheim')!.id;
     const open = await apiCall<Items<{ id: string; status: string }>>(
       bauhof,
       base,

@@ -93,6 +93,8 @@ export function NewWorkOrderPage() {
     <Page title={title_} crumbs={[...crumbs, { to: orders, label: t('operation.ordersTitle') }]}>
       {!list.data ? (
         <Pending query={list} />
+      ) : !list.data.can.file ? (
+        <Alert kind="info">{t('operation.cannotFile')}</Alert>
       ) : (
         <form
           noValidate

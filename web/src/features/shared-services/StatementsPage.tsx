@@ -52,17 +52,19 @@ function Volumes({ s }: { s: ServiceStatement }) {
 }
 
 /** The lead closes the month: a question first, naming what freezing means. */
-function CloseMonth({ id, month }: { id: string; month: string }) {
+function CloseMonth({ id, month, allowed }: { id: string; month: string; allowed: boolean }) {
   const { t, i18n } = useTranslation();
   const close = useCloseMonth(id);
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState('');
   const m = fmtMonth(month);
   return (
-    <div aria-live="polite" className="op-close">
-      <Button variant="secondary" onPress={() => setAsking(true)} isDisabled={close.isPending}>
-        {t('operation.closeMonth')}
-      </Button>
+    <div className="op-close">
+      {allowed && (
+        <Button variant="secondary" onPress={() => setAsking(true)} isDisabled={close.isPending}>
+          {t('operation.closeMonth')}
+        </Button>
+      )}
       <ConfirmDialog
         isOpen={asking}
         title={t('operation.closeTitle', { month: m })}
@@ -80,8 +82,10 @@ function CloseMonth({ id, month }: { id: string; month: string }) {
           }
         }}
       />
-      {close.error && <Alert kind="error">{opErrorMessage(close.error, t, i18n.language)}</Alert>}
-      {done && <Alert kind="success">{done}</Alert>}
+      <div aria-live="polite">
+        {close.error && <Alert kind="error">{opErrorMessage(close.error, t, i18n.language)}</Alert>}
+        {done && <Alert kind="success">{done}</Alert>}
+      </div>
     </div>
   );
 }
@@ -169,7 +173,8 @@ export function StatementsPage() {
               {t('operation.downloadCsv')}
             </a>
           </p>
-          {s.can.close && !s.closed && <CloseMonth id={id} month={s.month} />}
+          {/* stays mounted once the month is closed: its confirmation is announced */}
+          <CloseMonth key={s.month} id={id} month={s.month} allowed={s.can.close && !s.closed} />
           <Panel title={t('operation.volumes')}>
             <Volumes s={s} />
           </Panel>

@@ -1,6 +1,6 @@
 import { teamMemberAdd } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/Button';
@@ -25,7 +25,13 @@ export function AdvanceStudy({ d }: { d: StudyDetail }) {
   const [month, setMonth] = useState(currentMonth());
   const [done, setDone] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  if (!d.can.advance) return done ? <Alert kind="success">{done}</Alert> : null;
+  // after going live the flag is gone, the confirmation stays
+  if (!d.can.advance)
+    return done ? (
+      <div aria-live="polite">
+        <Alert kind="success">{done}</Alert>
+      </div>
+    ) : null;
   const run = async (body: Parameters<typeof advance.mutateAsync>[0], message: string) => {
     setDone('');
     try {
@@ -37,7 +43,13 @@ export function AdvanceStudy({ d }: { d: StudyDetail }) {
     }
   };
   return (
-    <div aria-live="polite">
+    <>
+      <div aria-live="polite">
+        {advance.error && !Object.keys(errors).length && (
+          <Alert kind="error">{opErrorMessage(advance.error, t, i18n.language)}</Alert>
+        )}
+        {done && <Alert kind="success">{done}</Alert>}
+      </div>
       {d.status === 'calculation' && (
         <p>
           <Button onPress={() => setAsking(true)}>{t('operation.agree')}</Button>
@@ -80,11 +92,7 @@ export function AdvanceStudy({ d }: { d: StudyDetail }) {
           </form>
         </Panel>
       )}
-      {advance.error && !Object.keys(errors).length && (
-        <Alert kind="error">{opErrorMessage(advance.error, t, i18n.language)}</Alert>
-      )}
-      {done && <Alert kind="success">{done}</Alert>}
-    </div>
+    </>
   );
 }
 
@@ -122,6 +130,8 @@ export function TeamPanel({ d }: { d: StudyDetail }) {
   const [payGroup, setPayGroup] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  // the removed row's button is gone: focus moves to the confirmation instead of the page's start
+  const status = useRef<HTMLDivElement>(null);
   const team = q.data;
   const columns: Column<Member>[] = [
     { header: t('operation.name'), cell: (m) => m.name, rowHeader: true },
@@ -146,6 +156,7 @@ export function TeamPanel({ d }: { d: StudyDetail }) {
                     } catch {
                       /* shown below from the mutation's error */
                     }
+                    requestAnimationFrame(() => status.current?.focus());
                   }}
                 />
               ) : null,
@@ -171,7 +182,7 @@ export function TeamPanel({ d }: { d: StudyDetail }) {
           empty={t('operation.teamEmpty')}
         />
       )}
-      <div aria-live="polite">
+      <div aria-live="polite" tabIndex={-1} ref={status}>
         {message && <Alert kind="success">{message}</Alert>}
         {failed && !Object.keys(errors).length && (
           <Alert kind="error">{opErrorMessage(failed, t, i18n.language)}</Alert>

@@ -1,6 +1,6 @@
 import { workEntryCreate, workOrderUpdate } from '@dz/core';
 import { WORK_ORDER_PRIORITIES, type WorkOrderPriority, type WorkOrderStatus } from '@dz/core/domain';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
@@ -303,6 +303,8 @@ export function EntriesPanel({ o }: { o: WorkOrderDetail }) {
   const { t, i18n } = useTranslation();
   const del = useDeleteEntry(o.studyId, o.id);
   const [message, setMessage] = useState('');
+  // the deleted row's button is gone: focus moves to the result instead of the page's start
+  const status = useRef<HTMLDivElement>(null);
   const what = (e: Entry) => (e.kind === 'time' ? (e.person ?? '') : (e.label ?? ''));
   const duration = (m: number) => t('operation.duration', { hours: Math.floor(m / 60), minutes: m % 60 });
   const columns: Column<Entry>[] = [
@@ -351,6 +353,7 @@ export function EntriesPanel({ o }: { o: WorkOrderDetail }) {
                   } catch {
                     /* the mutation's error is shown below */
                   }
+                  requestAnimationFrame(() => status.current?.focus());
                 }}
               />
             ),
@@ -380,7 +383,7 @@ export function EntriesPanel({ o }: { o: WorkOrderDetail }) {
         <dt>{t('operation.totalMaterial')}</dt>
         <dd>{fmtEuro(o.totals.materialCents)}</dd>
       </dl>
-      <div aria-live="polite">
+      <div aria-live="polite" tabIndex={-1} ref={status}>
         {del.error && <Alert kind="error">{opErrorMessage(del.error, t, i18n.language)}</Alert>}
         {message && <Alert kind="success">{message}</Alert>}
       </div>

@@ -66,8 +66,16 @@ function byField(list: FieldError[], t: TFunction): Record<string, string> {
 export const opValidate = (schema: z.ZodType, value: unknown, t: TFunction) =>
   byField(contractErrors(schema, value), t);
 
-/** The server's field errors of a failed request, keyed by field. */
-export const opFieldMessages = (err: unknown, t: TFunction) => (err instanceof ApiError ? byField(err.errors, t) : {});
+/**
+ * The server's field errors of a failed request, keyed by field. An error of the whole request (path "body") has
+ * no field to sit at: it is left out here and shown by the form's general message (`opErrorMessage`).
+ */
+export function opFieldMessages(err: unknown, t: TFunction): Record<string, string> {
+  if (!(err instanceof ApiError)) return {};
+  const fields = byField(err.errors, t);
+  delete fields._;
+  return fields;
+}
 
 /**
  * A failed request in one sentence. A 409 of the operation names its reason (e.g. "Der Monat dieser Buchung ist
