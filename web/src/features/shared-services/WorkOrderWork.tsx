@@ -194,11 +194,13 @@ function TimeForm({ o, onSaved }: { o: WorkOrderDetail; onSaved: (message: strin
           onChange={setWorkedOn}
         />
       </div>
-      <fieldset>
+      <fieldset className="op-duration" aria-describedby="op-duration-hint">
         <legend>
           {t('operation.durationLabel')} <span className="required">({t('form.required')})</span>
         </legend>
-        <p className="hint">{t('operation.durationHint')}</p>
+        <p className="hint" id="op-duration-hint">
+          {t('operation.durationHint')}
+        </p>
         <div className="filters">
           <TextField name="hours" label={t('operation.hours')} inputMode="numeric" value={hours} onChange={setHours} />
           <TextField
