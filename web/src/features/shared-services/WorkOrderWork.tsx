@@ -285,13 +285,7 @@ function MaterialForm({ o, onSaved }: { o: WorkOrderDetail; onSaved: (message: s
           onChange={setPrice}
           required
         />
-        <TextField
-          name="workedOn"
-          type="date"
-          label={t('operation.workedOn')}
-          value={workedOn}
-          onChange={setWorkedOn}
-        />
+        <TextField name="workedOn" type="date" label={t('operation.usedOn')} value={workedOn} onChange={setWorkedOn} />
       </div>
       <Button type="submit" isDisabled={add.isPending}>
         {t('operation.addMaterial')}
