@@ -70,6 +70,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/austausch/gemeinsam/:id': { as: 'ploen', url: (ids) => `/austausch/gemeinsam/${ids.jointId}` },
   '/gemeinsame-dienste': { as: 'ploen' },
   '/gemeinsame-dienste/neu': { as: 'ploen' },
+  '/gemeinsame-dienste/katalog': { as: 'moderation' },
   '/gemeinsame-dienste/:id': { as: 'ploen', url: (ids) => `/gemeinsame-dienste/${ids.studyId}` },
   // the service team sees every order of the service and works on them; the lead closes months
   '/gemeinsame-dienste/:id/auftraege': {

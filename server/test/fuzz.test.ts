@@ -167,7 +167,46 @@ beforeAll(async () => {
           partnerIds: [other.id],
         })
       ).json().id as string;
+      // the study is live: the actor on its team, one work order with time and a photo
+      await ctx.db
+        .updateTable('serviceStudyPartners')
+        .set({ status: 'accepted' })
+        .where('studyId', '=', studyId)
+        .execute();
+      const study = `/api/v1/shared-services/studies/${studyId}`;
+      for (const status of ['agreed', 'live'])
+        await actor.post(`${study}/advance`, { version: (await actor.get(study)).json().version, status });
+      await actor.post(`${study}/team`, { userId: p.id, payGroup: 'EG 5' });
+      const orderId = (await actor.post(`${study}/orders`, { type: 'Winterdienst', title: 'Fuzz-Auftrag' })).json()
+        .id as string;
+      const attachmentId = (
+        await actor.inject({
+          method: 'POST',
+          url: `${study}/orders/${orderId}/attachments`,
+          ...multipart('fuzz.png', Buffer.from('fuzz'), 'image/png'),
+        })
+      ).json().id as string;
+      const order = (
+        await actor.post(`${study}/orders/${orderId}/entries`, {
+          kind: 'time',
+          userId: p.id,
+          minutes: 30,
+          workedOn: new Date().toISOString().slice(0, 10),
+        })
+      ).json();
+      const typeId = (
+        await actor.post('/api/v1/shared-services/catalogue', {
+          networkId: net.id,
+          name: 'Fuzz-Diensttyp',
+          tasks: ['Fuzzen'],
+          units: ['cases'],
+        })
+      ).json().id as string;
       return {
+        typeId,
+        orderId,
+        attachmentId,
+        workEntryId: order.entries[0].id,
         publicationId,
         requestId,
         jointId,
@@ -206,9 +245,25 @@ async function auditCount() {
   return Number(r.n);
 }
 
-function bodyArbitrary(schema: z.ZodObject) {
-  const keys = Object.keys(schema.shape);
-  const mutated = fc.record(Object.fromEntries(keys.map((k) => [k, nastyValue])), { requiredKeys: [] });
+/** The body's fields: an object's, or every option's of a discriminated union (with its tags, to get past them). */
+type Body = z.ZodObject | z.ZodDiscriminatedUnion<z.ZodObject[]>;
+function fieldsOf(schema: Body): { keys: string[]; tags: Record<string, unknown>[] } {
+  if (schema instanceof z.ZodObject) return { keys: Object.keys(schema.shape), tags: [{}] };
+  const d = schema.def.discriminator;
+  const options = schema.options as z.ZodObject[];
+  return {
+    keys: [...new Set(options.flatMap((o) => Object.keys(o.shape)))],
+    tags: options.map((o) => ({ [d]: (o.shape[d] as z.ZodLiteral).value })),
+  };
+}
+
+function bodyArbitrary(schema: Body) {
+  const { keys, tags } = fieldsOf(schema);
+  const fields = fc.record(Object.fromEntries(keys.map((k) => [k, nastyValue])), { requiredKeys: [] });
+  const mutated = fc.oneof(
+    fields,
+    fc.tuple(fields, fc.constantFrom(...tags)).map(([o, t]) => ({ ...o, ...t })),
+  );
   const withExtra = mutated.map((o) => ({ ...o, unexpected: '<b>extra</b>', __proto__x: 1 }));
   return fc.oneof(
     mutated,
@@ -221,13 +276,16 @@ function bodyArbitrary(schema: z.ZodObject) {
 describe('bad-input fuzzing of every write route', () => {
   it('never answers 5xx, always problem+json, and writes nothing when it rejects', async () => {
     const routes = ctx.app.routeList.filter(
-      (r) => r.method !== 'GET' && r.schema?.body instanceof z.ZodObject && r.url.startsWith('/api/v1'),
+      (r) =>
+        r.method !== 'GET' &&
+        (r.schema?.body instanceof z.ZodObject || r.schema?.body instanceof z.ZodDiscriminatedUnion) &&
+        r.url.startsWith('/api/v1'),
     );
     expect(routes.length).toBeGreaterThan(15);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (const r of routes) {
-      const schema = r.schema!.body as z.ZodObject;
+      const schema = r.schema!.body as Body;
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(schema), fc.boolean(), async (body, badId) => {
           const url = fill(r.url, badId && r.url.includes(':') ? 'not-a-uuid' : undefined);

@@ -52,7 +52,9 @@ export const DERIVED: Record<string, string> = {
 let uniq = 0;
 export const u = (s: string) => `${s} ${++uniq}`;
 /** A population no municipality had before: new figures that make a cost split outdated. */
-export const newPopulation = () => 5_000 + 1_000 * ++uniq; // large steps: the split in cents changes
+let populations = 0;
+// large steps on a counter of their own (titles count up `uniq`): the split in cents changes every time
+export const newPopulation = () => 5_000 + 1_000 * ++populations;
 export const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>) => {
   const r = await p;
   if (r.statusCode >= 300) throw new Error(`fixture request failed: ${r.statusCode} ${r.body.slice(0, 300)}`);

@@ -1,6 +1,6 @@
 import { newId } from '../src/lib/ids.js';
 import { buildMunicipality } from './factories.js';
-import { JOINT, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
+import { type Env, JOINT, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
 
 /** Probes of the exchange between municipalities: publishing, entries, contact requests, joint projects, shared-service studies. */
 export const EXCHANGE_PROBES: Record<string, Probe> = {
@@ -184,4 +184,82 @@ export const EXCHANGE_PROBES: Record<string, Probe> = {
       }),
     };
   },
+  'studyView.advance': async (e) => {
+    const s = await acceptedStudy(e);
+    return {
+      read: `/api/v1/shared-services/studies/${s}`,
+      method: 'POST',
+      url: `/api/v1/shared-services/studies/${s}/advance`,
+      body: (x) => ({ version: x.version, status: 'agreed' }),
+    };
+  },
+  'studyView.team': async (e) => {
+    const s = await acceptedStudy(e);
+    return {
+      read: `/api/v1/shared-services/studies/${s}`,
+      method: 'POST',
+      url: `/api/v1/shared-services/studies/${s}/team`,
+      body: () => ({ userId: e.actor.id, payGroup: 'EG 5' }),
+    };
+  },
+  'studyView.file': async (e) => {
+    const s = await liveStudy(e);
+    return {
+      read: `/api/v1/shared-services/studies/${s}`,
+      method: 'POST',
+      url: `/api/v1/shared-services/studies/${s}/orders`,
+      body: () => ({ type: 'Winterdienst', title: u('Auftrag') }),
+    };
+  },
+  'studyView.work': async (e) => {
+    const s = await liveStudy(e);
+    const base = `/api/v1/shared-services/studies/${s}`;
+    // the actor is on the team (named by its coordination); the order is the owner's
+    await ok(e.owner.post(`${base}/team`, { userId: e.actor.id, payGroup: 'EG 5' }));
+    const order = await ok(e.owner.post(`${base}/orders`, { type: 'Winterdienst', title: u('Auftrag') }));
+    return {
+      read: base,
+      method: 'PUT',
+      url: `${base}/orders/${order.id}`,
+      body: () => ({
+        version: 1,
+        status: 'planned',
+        assigneeId: null,
+        priority: 'normal',
+        dueOn: null,
+        rejectReason: '',
+      }),
+    };
+  },
+  'studyView.close': async (e) => {
+    const s = await liveStudy(e);
+    return {
+      read: `/api/v1/shared-services/studies/${s}`,
+      method: 'POST',
+      url: `/api/v1/shared-services/studies/${s}/statements/close`,
+      body: (x) => ({ month: x.liveFrom }),
+    };
+  },
 };
+
+/** A building-yard study of the owner's municipality that the other municipality accepted. */
+async function acceptedStudy(e: Env): Promise<string> {
+  const s = await ok(
+    e.owner.post('/api/v1/shared-services/studies', {
+      title: u('Studie'),
+      serviceKey: 'bauhof',
+      partnerIds: [e.other.id],
+    }),
+  );
+  await ok(e.otherOwner.post(`/api/v1/shared-services/studies/${s.id}/answer`, { accept: true }));
+  return s.id;
+}
+
+/** … that the councils agreed and that runs since this month. */
+async function liveStudy(e: Env): Promise<string> {
+  const id = await acceptedStudy(e);
+  const url = `/api/v1/shared-services/studies/${id}`;
+  for (const status of ['agreed', 'live'])
+    await ok(e.owner.post(`${url}/advance`, { version: (await ok(e.owner.get(url))).version, status }));
+  return id;
+}

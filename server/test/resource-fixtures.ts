@@ -183,12 +183,49 @@ export async function buildResources(
     materialCents: 123_456,
     serviceLevel: 'Geheimer Leistungsstand B',
   });
+  // B's network adds its own service type to the catalogue
+  const typeId = (
+    await b.post('/api/v1/shared-services/catalogue', {
+      networkId: net.id,
+      name: 'Geheimer Diensttyp B',
+      tasks: ['Geheime Aufgabenart B'],
+      units: ['cases'],
+    })
+  ).json().id as string;
+  // … which C accepted; the councils agreed, it is live: a team, a work order with a photo and time on it
+  await ctx.db.updateTable('serviceStudyPartners').set({ status: 'accepted' }).where('studyId', '=', studyId).execute();
+  const study = `/api/v1/shared-services/studies/${studyId}`;
+  for (const status of ['agreed', 'live'])
+    await b.post(`${study}/advance`, { version: (await b.get(study)).json().version, status });
+  for (const u of [owner.id, colleague.id]) await b.post(`${study}/team`, { userId: u, payGroup: 'EG 5' });
+  const orderId = (await b.post(`${study}/orders`, { type: 'Winterdienst', title: 'Geheimer Auftrag B' })).json()
+    .id as string;
+  const attachmentId = (
+    await b.inject({
+      method: 'POST',
+      url: `${study}/orders/${orderId}/attachments`,
+      ...multipart('geheimes-foto-b.png', Buffer.from('Geheimes Foto B'), 'image/png'),
+    })
+  ).json().id as string;
+  const order = (
+    await b.post(`${study}/orders/${orderId}/entries`, {
+      kind: 'time',
+      userId: owner.id,
+      minutes: 45,
+      workedOn: new Date().toISOString().slice(0, 10),
+      note: 'Geheime Notiz B',
+    })
+  ).json();
   Object.assign(ids, {
     publicationId: pubId,
     requestId,
     jointId,
     entryId: joint.entries[0].id,
     studyId,
+    orderId,
+    attachmentId,
+    workEntryId: order.entries[0].id,
+    typeId,
   });
   markers.push(
     'Geheimes Problem B',
@@ -199,6 +236,11 @@ export async function buildResources(
     'geheimer-vertrag-b.txt',
     'Geheime Machbarkeitsstudie B',
     'Geheimer Leistungsstand B',
+    'Geheimer Auftrag B',
+    'Geheimer Diensttyp B',
+    'Geheime Aufgabenart B',
+    'geheimes-foto-b.png',
+    'Geheime Notiz B',
   );
   Object.assign(ids, {
     paperId,

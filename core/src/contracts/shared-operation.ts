@@ -139,7 +139,8 @@ export const workOrderDetail = z.object({
 
 export const serviceStatementQuery = z.object({ month: monthParam.optional() });
 export const statementExportQuery = z.object({
-  month: monthParam,
+  /** Default: the month the statement page opens with. */
+  month: monthParam.optional(),
   format: z.enum(['pdf', 'xlsx', 'csv']).default('pdf'),
 });
 export const monthClose = z.object({ month: monthParam });

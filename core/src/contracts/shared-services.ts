@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { LEGAL_FORM_KEYS } from '../domain/legal-forms.js';
 import { canSchema } from '../domain/permissions.js';
-import { ALLOCATION_KEYS, CASE_UNITS, SERVICE_CATALOGUE } from '../domain/shared-services.js';
+import { ALLOCATION_KEYS, CASE_UNITS } from '../domain/shared-services.js';
 import { isoDate, uuid, versioned } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const cents = z.number().int().min(0).max(100_000_000_000);
-const SERVICE_KEYS = SERVICE_CATALOGUE.map((c) => c.key) as [string, ...string[]];
 export const STUDY_PARTNER_STATUSES = ['invited', 'accepted', 'declined'] as const;
 export const STUDY_STATUSES = ['calculation', 'agreed', 'live'] as const;
 
@@ -76,7 +75,8 @@ export const agreementQuery = z.object({ format: z.enum(['pdf', 'docx']).default
 
 export const studyCreate = z.object({
   title: z.string().trim().min(3).max(200),
-  serviceKey: z.enum(SERVICE_KEYS),
+  /** A default type's key or the id of a type one of my networks added. */
+  serviceKey: z.string().trim().min(1).max(100),
   /** The other municipalities invited (the own one leads and takes part). */
   partnerIds: z.array(uuid).min(1).max(49),
 });
@@ -133,6 +133,9 @@ export const studyDetail = z.object({
   title: z.string(),
   serviceKey: z.string(),
   serviceName: z.string(),
+  /** The units the service counts in and the tasks orders are filed for (its catalogue entry). */
+  serviceUnits: z.array(z.enum(CASE_UNITS)),
+  serviceTasks: z.array(z.string()),
   status: z.enum(STUDY_STATUSES),
   /** The first month of operation once live. */
   liveFrom: z.string().nullable(),
@@ -197,6 +200,15 @@ export const studyList = z.object({
   ),
   can: canSchema('studies'),
 });
+const label = z.string().trim().min(2).max(100);
+/** A service type a network adds for its members. */
+export const serviceTypeInput = z.object({
+  networkId: uuid,
+  name: z.string().trim().min(3).max(120),
+  tasks: z.array(label).min(1).max(20),
+  costDrivers: z.array(label).max(20).default([]),
+  units: z.array(z.enum(CASE_UNITS)).min(1).max(CASE_UNITS.length),
+});
 export const serviceCatalogue = z.object({
   items: z.array(
     z.object({
@@ -205,6 +217,12 @@ export const serviceCatalogue = z.object({
       tasks: z.array(z.string()),
       costDrivers: z.array(z.string()),
       units: z.array(z.enum(CASE_UNITS)),
+      /** A network's own type (null: the platform's defaults). */
+      network: z.object({ id: uuid, name: z.string() }).nullable(),
+      /** I moderate its network: I may change or remove it. */
+      editable: z.boolean(),
     }),
   ),
+  /** The networks whose moderation I hold: they may add their own types. */
+  networks: z.array(z.object({ id: uuid, name: z.string() })),
 });

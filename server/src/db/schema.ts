@@ -92,6 +92,7 @@ import type {
   ServiceStudies,
   ServiceStudyPartners,
   ServiceTeam,
+  ServiceTypes,
   ServiceWorkAttachments,
   ServiceWorkEntries,
   ServiceWorkOrders,
@@ -187,6 +188,7 @@ export interface DB {
   serviceStudies: ServiceStudies;
   serviceStudyPartners: ServiceStudyPartners;
   serviceTeam: ServiceTeam;
+  serviceTypes: ServiceTypes;
   serviceWorkOrders: ServiceWorkOrders;
   serviceWorkAttachments: ServiceWorkAttachments;
   serviceWorkEntries: ServiceWorkEntries;

@@ -107,6 +107,9 @@ const WorkOrderPage = lazy(() =>
 const StatementsPage = lazy(() =>
   import('../features/shared-services/StatementsPage').then((x) => ({ default: x.StatementsPage })),
 );
+const CataloguePage = lazy(() =>
+  import('../features/shared-services/CataloguePage').then((x) => ({ default: x.CataloguePage })),
+);
 // the sign-in pages check their forms with the core contracts: loaded on demand, so Zod stays out of the first load
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((x) => ({ default: x.LoginPage })));
 const AcceptInvitationPage = lazy(() =>
@@ -208,6 +211,7 @@ export function AppRoutes() {
           <Route path="/austausch/gemeinsam/:id" element={<JointPage />} />
           <Route path="/gemeinsame-dienste" element={<StudiesPage />} />
           <Route path="/gemeinsame-dienste/neu" element={<NewStudyPage />} />
+          <Route path="/gemeinsame-dienste/katalog" element={<CataloguePage />} />
           <Route path="/gemeinsame-dienste/:id" element={<StudyPage />} />
           <Route path="/gemeinsame-dienste/:id/auftraege" element={<WorkOrdersPage />} />
           <Route path="/gemeinsame-dienste/:id/auftraege/neu" element={<NewWorkOrderPage />} />

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { runScript } from './sql-script.js';
 
 /**
- * Shared services in operation (issue 19): the service team (users of any partner, named by their own
+ * Shared services in operation (issue 19): service types a network adds to the catalogue (a study keeps a copy of
+ * the definition it was started with, so editing a type never changes a running study); the service team (users of any partner, named by their own
  * coordination, with the pay group their time is priced by), work orders filed by the partners, time and
  * material recorded per order, and closed months whose statements are frozen. Every billable fact — an order
  * done, time, material — is one row of service_work_entries with the month it is billed in (its own month, or the
@@ -12,6 +13,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
     `
+CREATE TABLE service_types (
+  id uuid PRIMARY KEY,
+  network_id uuid NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+  name text NOT NULL,
+  tasks jsonb NOT NULL,
+  cost_drivers jsonb NOT NULL,
+  units jsonb NOT NULL,
+  created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX service_types_network_idx ON service_types (network_id);
+ALTER TABLE service_studies ADD COLUMN service jsonb;
 ALTER TABLE service_studies ADD COLUMN live_from text;
 ALTER TABLE service_studies ADD COLUMN order_seq integer NOT NULL DEFAULT 0;
 CREATE TABLE service_team (
@@ -102,6 +115,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       'DROP TABLE service_team',
       'ALTER TABLE service_studies DROP COLUMN order_seq',
       'ALTER TABLE service_studies DROP COLUMN live_from',
+      'ALTER TABLE service_studies DROP COLUMN service',
+      'DROP TABLE service_types',
     ].join(';\n'),
   );
 }

@@ -1,6 +1,7 @@
 import type {
   agreementTerms,
   allocation,
+  CaseUnit,
   LegalAnswers,
   STUDY_PARTNER_STATUSES,
   STUDY_STATUSES,
@@ -30,6 +31,8 @@ export interface ServiceStudies {
   hoursPerFte: Generated<number>;
   discountRate: Generated<number>;
   horizonYears: Generated<number>;
+  /** The service's definition when the study started (a network's own type); null: a default type by key. */
+  service: JsonText<ServiceDefinition | null, string | null | undefined>;
   liveFrom: string | null;
   orderSeq: Generated<number>;
   createdBy: string | null;
@@ -117,4 +120,22 @@ export interface ServiceClosedMonths {
   lines: JsonText<z.infer<typeof serviceStatement>['lines']>;
   closedBy: string | null;
   closedAt: Timestamp;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  tasks: string[];
+  costDrivers: string[];
+  units: CaseUnit[];
+}
+/** A service type a network adds to the catalogue for its members. */
+export interface ServiceTypes {
+  id: string;
+  networkId: string;
+  name: string;
+  tasks: JsonText<string[]>;
+  costDrivers: JsonText<string[]>;
+  units: JsonText<CaseUnit[]>;
+  createdBy: string | null;
+  createdAt: Timestamp;
 }

@@ -67,9 +67,6 @@ beforeAll(async () => {
     [kc, 950],
     [bc, 160],
   ] as const) {
-    const v = (await c.get(base()))
-      .json()
-      .partners.find((p: { municipalityId: string }) => [ids.k, ids.b].includes(p.municipalityId));
     const mine = (await c.get(base()))
       .json()
       .partners.find((p: { municipalityId: string }) => p.municipalityId === (c === kc ? ids.k : ids.b));

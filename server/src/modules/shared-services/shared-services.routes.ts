@@ -7,6 +7,7 @@ import {
   serviceStatement,
   serviceStatementQuery,
   serviceTeam,
+  serviceTypeInput,
   statementExportQuery,
   statusQuoInput,
   studyAdvance,
@@ -30,10 +31,13 @@ import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
-import * as operation from './operation.service.js';
+import { MAX_ATTACHMENT_BYTES } from './operation.access.js';
+import * as types from './service-types.service.js';
 import { statementCsv, statementPdf, statementTitle, statementXlsx } from './statement-export.js';
 import * as statements from './statements.service.js';
 import * as studies from './studies.service.js';
+import * as team from './team.service.js';
+import * as operation from './work-orders.service.js';
 
 const tags = ['shared-services'];
 const studyParams = idParam('studyId');
@@ -42,7 +46,22 @@ const created = { 201: z.object({ id: z.uuid() }) };
 
 /** Shared services of several municipalities: the catalogue and feasibility studies. */
 export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-services', access: 'tenant' }, (r, deps) => {
-  r.get('/catalogue', { schema: { tags, response: { 200: serviceCatalogue } } }, async () => studies.catalogue());
+  r.get('/catalogue', { schema: { tags, response: { 200: serviceCatalogue } } }, async (req) =>
+    types.catalogue(deps, tenantScopeOf(req)),
+  );
+  r.post('/catalogue', { schema: { tags, body: serviceTypeInput, response: created } }, async (req, reply) =>
+    reply.code(201).send(await types.createType(deps, tenantScopeOf(req), req.body)),
+  );
+  r.put(
+    '/catalogue/:typeId',
+    { schema: { tags, params: idParam('typeId'), body: serviceTypeInput, response: { 200: serviceCatalogue } } },
+    async (req) => types.updateType(deps, tenantScopeOf(req), req.params.typeId, req.body),
+  );
+  r.delete(
+    '/catalogue/:typeId',
+    { schema: { tags, params: idParam('typeId'), response: { 200: serviceCatalogue } } },
+    async (req) => types.deleteType(deps, tenantScopeOf(req), req.params.typeId),
+  );
   r.get('/studies', { schema: { tags, response: { 200: studyList } } }, async (req) =>
     studies.listStudies(deps, tenantScopeOf(req)),
   );
@@ -101,22 +120,22 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
   r.post(
     '/studies/:studyId/advance',
     { schema: { tags, params: studyParams, body: studyAdvance, response: { 200: studyDetail } } },
-    async (req) => operation.advanceStudy(deps, tenantScopeOf(req), req.params.studyId, req.body),
+    async (req) => team.advanceStudy(deps, tenantScopeOf(req), req.params.studyId, req.body),
   );
   r.get(
     '/studies/:studyId/team',
     { schema: { tags, params: studyParams, response: { 200: serviceTeam } } },
-    async (req) => operation.getTeam(deps, tenantScopeOf(req), req.params.studyId),
+    async (req) => team.getTeam(deps, tenantScopeOf(req), req.params.studyId),
   );
   r.post(
     '/studies/:studyId/team',
     { schema: { tags, params: studyParams, body: teamMemberAdd, response: { 200: serviceTeam } } },
-    async (req) => operation.addTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.body),
+    async (req) => team.addTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.body),
   );
   r.delete(
     '/studies/:studyId/team/:userId',
     { schema: { tags, params: idParam('studyId', 'userId'), response: { 200: serviceTeam } } },
-    async (req) => operation.removeTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.params.userId),
+    async (req) => team.removeTeamMember(deps, tenantScopeOf(req), req.params.studyId, req.params.userId),
   );
   r.get(
     '/studies/:studyId/orders',
@@ -152,10 +171,10 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     async (req) => operation.addEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.body),
   );
   r.delete(
-    '/studies/:studyId/orders/:orderId/entries/:entryId',
-    { schema: { tags, params: idParam('studyId', 'orderId', 'entryId'), response: { 200: workOrderDetail } } },
+    '/studies/:studyId/orders/:orderId/entries/:workEntryId',
+    { schema: { tags, params: idParam('studyId', 'orderId', 'workEntryId'), response: { 200: workOrderDetail } } },
     async (req) =>
-      operation.deleteEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.params.entryId),
+      operation.deleteEntry(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, req.params.workEntryId),
   );
   r.post(
     '/studies/:studyId/orders/:orderId/attachments',
@@ -170,7 +189,7 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
     async (req, reply) => {
       // access first: a foreign or unknown order answers 404 whatever the body
       await operation.getOrder(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId);
-      const file = await readUpload(req, { maxBytes: operation.MAX_ATTACHMENT_BYTES });
+      const file = await readUpload(req, { maxBytes: MAX_ATTACHMENT_BYTES });
       return reply
         .code(201)
         .send(await operation.addAttachment(deps, tenantScopeOf(req), req.params.studyId, req.params.orderId, file));

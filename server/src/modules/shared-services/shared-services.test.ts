@@ -1,6 +1,6 @@
 import { DEFAULT_STAFF_RATES, evaluate, STUDY_DEFAULTS, type Study } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, mailTexts, type TestContext } from '../../../test/helpers.js';
 import { openDocxInWriter } from '../../../test/libreoffice.js';
 import { pdfText } from '../../../test/pdf-text.js';
@@ -308,5 +308,65 @@ describe('shared-service feasibility study', () => {
     expect((await bell.get(`/api/v1/shared-services/studies/${sid}`)).statusCode).toBe(404);
     const lead = (await kastellaun.get(`/api/v1/shared-services/studies/${sid}`)).json();
     expect(lead.partners[1].status).toBe('declined');
+  });
+});
+
+describe('service catalogue of a network', () => {
+  it('lets a network’s moderators add their own type that only its members use; studies keep their copy', async () => {
+    const moderator = await buildUser(ctx.db, { municipalityId: ids.kastellaun, role: 'coordinator' });
+    const net = await buildNetwork(ctx.db, moderator.id, [ids.kastellaun, ids.bell], 'Hunsrück-Verbund');
+    const mod = await login(ctx.app, moderator.email);
+    const type = {
+      networkId: net.id,
+      name: 'Gemeinsame Friedhofsverwaltung',
+      tasks: ['Grabvergabe', 'Gebührenbescheide'],
+      costDrivers: ['Personal'],
+      units: ['cases'],
+    };
+    expect((await kastellaun.post('/api/v1/shared-services/catalogue', type)).statusCode).toBe(403);
+    const bad = await mod.post('/api/v1/shared-services/catalogue', { ...type, tasks: [], units: ['lightyears'] });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.tasks', 'body.units.0']);
+    const created = await mod.post('/api/v1/shared-services/catalogue', type);
+    expect(created.statusCode, created.body).toBe(201);
+    const typeId = created.json().id;
+    const seen = (await bell.get('/api/v1/shared-services/catalogue')).json();
+    expect(seen.items.find((i: { key: string }) => i.key === typeId)).toMatchObject({
+      name: 'Gemeinsame Friedhofsverwaltung',
+      network: { name: 'Hunsrück-Verbund' },
+      editable: false,
+    });
+    expect((await mod.get('/api/v1/shared-services/catalogue')).json().networks).toEqual([
+      { id: net.id, name: 'Hunsrück-Verbund' },
+    ]);
+    // a municipality outside the network neither sees nor uses it
+    const outside = (await stranger.get('/api/v1/shared-services/catalogue')).json();
+    expect(outside.items.some((i: { key: string }) => i.key === typeId)).toBe(false);
+    const foreign = await stranger.post('/api/v1/shared-services/studies', {
+      title: 'Friedhof',
+      serviceKey: typeId,
+      partnerIds: [ids.kastellaun],
+    });
+    expect(foreign.json().errors[0].path).toBe('body.serviceKey');
+    const study = await bell.post('/api/v1/shared-services/studies', {
+      title: 'Friedhofsverwaltung Bell und Kastellaun',
+      serviceKey: typeId,
+      partnerIds: [ids.kastellaun],
+    });
+    expect(study.statusCode, study.body).toBe(201);
+    // renaming or removing the type leaves the study's copy alone; only the moderators may
+    expect((await kastellaun.put(`/api/v1/shared-services/catalogue/${typeId}`, type)).statusCode).toBe(404);
+    const renamed = await mod.put(`/api/v1/shared-services/catalogue/${typeId}`, { ...type, name: 'Friedhofsamt' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await kastellaun.del(`/api/v1/shared-services/catalogue/${typeId}`)).statusCode).toBe(404);
+    expect((await mod.del(`/api/v1/shared-services/catalogue/${typeId}`)).statusCode).toBe(200);
+    const d = (await bell.get(`/api/v1/shared-services/studies/${study.json().id}`)).json();
+    expect(d.serviceName).toBe('Gemeinsame Friedhofsverwaltung');
+    expect(d.allocation.unit).toBe('cases');
   });
 });

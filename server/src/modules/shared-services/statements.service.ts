@@ -18,7 +18,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { loadSettings } from '../finance/finance.service.js';
-import { firstOpenMonth } from './operation.service.js';
+import { firstOpenMonth } from './operation.access.js';
 import { membership, roleOf, studyModel } from './studies.service.js';
 
 /**
@@ -43,6 +43,7 @@ export async function computeLines(
   db: Db,
   s: Parameters<typeof studyModel>[0] & { id: string; leadMunicipalityId: string },
   month: string,
+  loaded?: Awaited<ReturnType<typeof loadSettings>>,
 ): Promise<Line[]> {
   const [partners, settings, use] = await Promise.all([
     db
@@ -53,7 +54,7 @@ export async function computeLines(
       .where('p.status', '=', 'accepted')
       .orderBy('p.position')
       .execute(),
-    loadSettings(db, s.leadMunicipalityId),
+    loaded ?? loadSettings(db, s.leadMunicipalityId),
     // one pass over the month's entries: per partner, its own facts and each closed month's late ones
     db
       .selectFrom('serviceWorkEntries')
@@ -127,42 +128,42 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
   const firstOpen = await firstOpenMonth(deps.db, s);
   const months = monthsOf(s.liveFrom, firstOpen);
   const current = monthOf(new Date());
-  const m = month ?? (current < s.liveFrom ? s.liveFrom : current > firstOpen ? current : firstOpen);
+  // default: this month, or the first open one if that is later ('YYYY-MM' sorts as text)
+  const m = month ?? [s.liveFrom, current, firstOpen].sort()[2]!;
   if (!months.some((x) => x.month === m))
     throw new AppError('not_found', 'Für diesen Monat gibt es keine Abrechnung des Dienstes.');
   const closed = m < firstOpen;
+  const from = addMonths(m, -11);
+  // the chart's twelve months are the statements' own figures: closed months from their frozen lines, open
+  // ones computed — so chart and table always agree, and no month is aggregated twice
   const [frozen, settings] = await Promise.all([
-    closed
-      ? deps.db
-          .selectFrom('serviceClosedMonths')
-          .select(['lines', 'closedAt'])
-          .where('studyId', '=', id)
-          .where('month', '=', m)
-          .executeTakeFirstOrThrow()
-      : null,
+    deps.db
+      .selectFrom('serviceClosedMonths')
+      .select(['month', 'lines', 'closedAt'])
+      .where('studyId', '=', id)
+      .where('month', '>=', from)
+      .where('month', '<=', m)
+      .orderBy('month')
+      .execute(),
     loadSettings(deps.db, s.leadMunicipalityId),
   ]);
-  const all = frozen ? frozen.lines : await computeLines(deps.db, s, m);
+  const open = months.filter((x) => !x.closed && x.month >= from && x.month <= m).map((x) => x.month);
+  const computed = await Promise.all(
+    open.map(async (month) => ({ month, lines: await computeLines(deps.db, s, month, settings) })),
+  );
+  const byMonth = [...frozen, ...computed].sort((x, y) => x.month.localeCompare(y.month));
+  const shown = byMonth.find((x) => x.month === m);
+  if (!shown) throw new AppError('not_found');
   // the lead's coordination sees every partner's line; a partner only its own
   const seeAll = can.close;
-  const lines = seeAll ? all : all.filter((l) => l.municipalityId === scope.municipalityId);
-  const volumes = await deps.db
-    .selectFrom('serviceWorkEntries as e')
-    .innerJoin('municipalities as mu', 'mu.id', 'e.municipalityId')
-    .select((eb) => [
-      'e.billedMonth as month',
-      'mu.name as municipality',
-      eb.fn.count<number>('e.id').filterWhere('e.kind', '=', 'completion').as('orders'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.minutes'), sql<number>`0`).as('minutes'),
-    ])
-    .where('e.studyId', '=', id)
-    .where('e.billedMonth', '>=', addMonths(m, -11))
-    .where('e.billedMonth', '<=', m)
-    .$if(!seeAll, (q) => q.where('e.municipalityId', '=', scope.municipalityId))
-    .groupBy(['e.billedMonth', 'mu.name'])
-    .orderBy('e.billedMonth')
-    .orderBy('mu.name')
-    .execute();
+  const mine = (ls: Line[]) => (seeAll ? ls : ls.filter((l) => l.municipalityId === scope.municipalityId));
+  const lines = mine(shown.lines);
+  const volumes = byMonth.flatMap((x) =>
+    mine(x.lines)
+      .filter((l) => l.orders > 0 || l.hours > 0)
+      .map((l) => ({ month: x.month, municipality: l.name, orders: l.orders, hours: l.hours })),
+  );
+  const closedAt = frozen.find((x) => x.month === m)?.closedAt;
   // the pool's rates are the same for every partner
   const study = studyModel(s, [], settings.rates);
   return {
@@ -171,7 +172,7 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
     month: m,
     months,
     closed,
-    closedAt: frozen ? iso(frozen.closedAt) : null,
+    closedAt: closedAt ? iso(closedAt) : null,
     lines,
     totalCents: lines.reduce((a, l) => a + l.totalCents, 0),
     rates: {
@@ -180,12 +181,7 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
         Object.entries(study.target.variableCentsPerUnit).filter(([, v]) => typeof v === 'number'),
       ) as Record<string, number>,
     },
-    volumes: volumes.map((v) => ({
-      month: v.month,
-      municipality: v.municipality,
-      orders: Number(v.orders),
-      hours: Math.round((Number(v.minutes) / 60) * 100) / 100,
-    })),
+    volumes,
     can: { close: can.close && !closed && m === firstOpen && m <= monthOf(new Date()) },
   };
 }

@@ -8,7 +8,6 @@ import {
   poolUncertainty,
   projectCreate,
   recommendLegalForm,
-  SERVICE_CATALOGUE,
   type Study,
   type StudyRole,
   sensitivity,
@@ -30,21 +29,9 @@ import { MAILS } from '../../mail/templates.js';
 import { inviteCoordinators } from '../exchange/exchange.access.js';
 import { loadSettings, saveFinance } from '../finance/finance.service.js';
 import { createProject } from '../projects/projects.service.js';
+import { resolveService, serviceOf } from './service-types.service.js';
 
 type Db = Deps['db'] | Transaction<DB>;
-
-const serviceName = (key: string) => SERVICE_CATALOGUE.find((c) => c.key === key)?.name ?? key;
-
-export function catalogue() {
-  return {
-    items: SERVICE_CATALOGUE.map((c) => ({
-      ...c,
-      tasks: [...c.tasks],
-      costDrivers: [...c.costDrivers],
-      units: [...c.units],
-    })),
-  };
-}
 
 const EMPTY_TARGET = {
   staff: [],
@@ -117,6 +104,7 @@ export async function listStudies(deps: Deps, scope: TenantScope) {
       's.id',
       's.title',
       's.serviceKey',
+      's.service',
       's.status',
       's.updatedAt',
       'l.name as lead',
@@ -136,7 +124,7 @@ export async function listStudies(deps: Deps, scope: TenantScope) {
     items: rows.map((r) => ({
       id: r.id,
       title: r.title,
-      serviceName: serviceName(r.serviceKey),
+      serviceName: serviceOf(r).name,
       lead: r.lead,
       partners: Number(r.partners ?? 0),
       status: r.status,
@@ -169,6 +157,7 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
         message: 'Eine der eingeladenen Kommunen gibt es nicht.',
       },
     ]);
+  const service = await resolveService(deps.db, scope, input.serviceKey);
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -178,9 +167,10 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
         leadMunicipalityId: scope.municipalityId,
         title: input.title,
         serviceKey: input.serviceKey,
+        service: service ? JSON.stringify(service) : null,
         allocation: JSON.stringify({
           key: 'population',
-          unit: SERVICE_CATALOGUE.find((c) => c.key === input.serviceKey)?.units[0] ?? 'cases',
+          unit: serviceOf({ serviceKey: input.serviceKey, service }).units[0] ?? 'cases',
           baseShare: 0.3,
         }),
         createdBy: scope.user.id,
@@ -283,7 +273,9 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     version: s.version,
     title: s.title,
     serviceKey: s.serviceKey,
-    serviceName: serviceName(s.serviceKey),
+    serviceName: serviceOf(s).name,
+    serviceUnits: [...serviceOf(s).units],
+    serviceTasks: [...serviceOf(s).tasks],
     status: s.status,
     liveFrom: s.liveFrom,
     lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },

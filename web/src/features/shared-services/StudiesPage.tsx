@@ -14,7 +14,7 @@ import { fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import { MunicipalityResults } from '../directory/MunicipalityResults';
-import { type StudyList, studiesQuery, useCreateStudy } from './queries';
+import { catalogueQuery, type StudyList, studiesQuery, useCreateStudy } from './queries';
 
 export function StudiesPage() {
   const { t } = useTranslation();
@@ -40,7 +40,9 @@ export function StudiesPage() {
         ) : undefined
       }
     >
-      <p>{t('studies.intro')}</p>
+      <p>
+        {t('studies.intro')} <Link to="/gemeinsame-dienste/katalog">{t('catalogue.link')}</Link>
+      </p>
       {!q.data ? (
         <Pending query={q} />
       ) : (
@@ -65,6 +67,8 @@ export function NewStudyPage() {
   const navigate = useNavigate();
   const session = useSession();
   const create = useCreateStudy();
+  const cat = useQuery(catalogueQuery());
+  const items = cat.data?.items ?? SERVICE_CATALOGUE.map((c) => ({ ...c, network: null }));
   const [serviceKey, setServiceKey] = useState(SERVICE_CATALOGUE[0]!.key);
   const [title, setTitle] = useState(`${t('studies.titlePrefix')} ${SERVICE_CATALOGUE[0]!.name}`);
   const [titleTouched, setTitleTouched] = useState(false);
@@ -108,10 +112,13 @@ export function NewStudyPage() {
           value={serviceKey}
           onChange={(v) => {
             setServiceKey(v);
-            const name = SERVICE_CATALOGUE.find((c) => c.key === v)?.name ?? '';
+            const name = items.find((c) => c.key === v)?.name ?? '';
             if (!titleTouched) setTitle(`${t('studies.titlePrefix')} ${name}`);
           }}
-          options={SERVICE_CATALOGUE.map((c) => ({ value: c.key, label: c.name }))}
+          options={items.map((c) => ({
+            value: c.key,
+            label: c.network ? `${c.name} (${c.network.name})` : c.name,
+          }))}
         />
         <TextField
           name="title"

@@ -7,7 +7,6 @@ import {
   LEGAL_FORMS,
   type LegalAnswers,
   recommendLegalForm,
-  SERVICE_CATALOGUE,
   VAT_DISCLAIMER,
   type VatAnswers,
 } from '@dz/core/domain';
@@ -28,10 +27,8 @@ type Asset = { label: string; purchase: string; years: string; running: string }
 const num = (s: string) => parseGermanNumber(s) ?? 0;
 const cents = (s: string) => inputToCents(s) ?? 0;
 
-/** Units the study's service counts in (from the catalogue). */
-export const unitsOf = (d: StudyDetail): CaseUnit[] => [
-  ...(SERVICE_CATALOGUE.find((c) => c.key === d.serviceKey)?.units ?? ['cases']),
-];
+/** Units the study's service counts in (from its catalogue entry). */
+export const unitsOf = (d: StudyDetail): CaseUnit[] => (d.serviceUnits.length ? d.serviceUnits : ['cases']);
 
 /** Staff positions and equipment, the two row lists of a status quo and of the target model. */
 function CostRows({

@@ -246,3 +246,23 @@ export function useCloseMonth(id: string) {
     },
   });
 }
+
+export type ServiceCatalogue = z.infer<typeof C.serviceCatalogue>;
+const catalogueKey = ['shared-services', 'catalogue'] as const;
+export const catalogueQuery = () =>
+  queryOptions({ queryKey: catalogueKey, queryFn: () => api<ServiceCatalogue>('/shared-services/catalogue') });
+
+export type ServiceTypeInput = z.input<typeof C.serviceTypeInput>;
+/** Adds (no id), changes or removes (body null) a network's own service type. */
+export function useSaveServiceType() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: ServiceTypeInput | null }) =>
+      body === null
+        ? api(`/shared-services/catalogue/${id}`, { method: 'DELETE' })
+        : id
+          ? api(`/shared-services/catalogue/${id}`, { method: 'PUT', body })
+          : api('/shared-services/catalogue', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: catalogueKey }),
+  });
+}

@@ -1,16 +1,11 @@
 import {
   AppError,
-  addMonths,
   billedMonth,
   fieldError,
   isOverdue,
-  monthOf,
   NEXT_STATUS,
   dueAt as orderDueAt,
   presentCan,
-  SERVICE_CATALOGUE,
-  type studyAdvance,
-  type teamMemberAdd,
   timeCents,
   type WorkOrderStatus,
   type workEntryCreate,
@@ -30,186 +25,14 @@ import type { Upload } from '../../lib/upload.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { loadSettings } from '../finance/finance.service.js';
-import { getStudy, membership, roleOf } from './studies.service.js';
+import { type Db, firstOpenMonth, MAX_ATTACHMENTS, participant, type Study, tasksOf } from './operation.access.js';
+import { roleOf } from './studies.service.js';
 
 /**
- * A shared service in operation: the lead moves the study to agreed and live; each partner's coordination names
- * its colleagues to the service team; partners file work orders, the team triages them and records time and
- * material. Visibility: a partner sees its own orders, the team every order of its service — and nothing else of
- * the partners.
+ * Work orders of a live shared service: partners file them, the team triages them and records time and
+ * material. Visibility: a partner sees its own orders, the team every order of its service — and nothing else
+ * of the partners.
  */
-type Db = Deps['db'] | Transaction<DB>;
-type Study = Awaited<ReturnType<typeof membership>>;
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const MAX_ATTACHMENTS = 20;
-
-const tasksOf = (serviceKey: string) => [...(SERVICE_CATALOGUE.find((c) => c.key === serviceKey)?.tasks ?? [])];
-
-/** The study as an accepted participant sees it (invited partners see no operation), else 404. */
-async function participant(db: Db, scope: TenantScope, id: string) {
-  const s = await membership(db, scope, id);
-  if (s.myStatus !== 'accepted') throw new AppError('not_found');
-  return s;
-}
-
-/** The month after the last closed one (the first month of operation while none is closed). */
-export async function firstOpenMonth(db: Db, s: Pick<Study, 'id' | 'liveFrom'>): Promise<string> {
-  const last = await db
-    .selectFrom('serviceClosedMonths')
-    .select((eb) => eb.fn.max('month').as('month'))
-    .where('studyId', '=', s.id)
-    .executeTakeFirst();
-  return last?.month ? addMonths(last.month, 1) : (s.liveFrom ?? monthOf(new Date()));
-}
-
-/** The lead moves the study on: agreed (the councils decided), then live from a month (409 out of order). */
-export async function advanceStudy(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof studyAdvance>) {
-  await deps.db.transaction().execute(async (trx) => {
-    const s = await membership(trx, scope, id);
-    authorize(scope, 'studyView', 'advance', roleOf(scope, s));
-    assertVersion(s, input.version);
-    const from = input.status === 'agreed' ? 'calculation' : 'agreed';
-    if (s.status !== from)
-      throw new AppError(
-        'conflict',
-        input.status === 'agreed'
-          ? 'Die Studie ist bereits beschlossen.'
-          : 'Der Dienst kann erst starten, wenn die Räte die Vereinbarung beschlossen haben.',
-      );
-    const accepted = await trx
-      .selectFrom('serviceStudyPartners')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('studyId', '=', id)
-      .where('status', '=', 'accepted')
-      .executeTakeFirstOrThrow();
-    if (Number(accepted.n) < 2)
-      throw new AppError('conflict', 'Ein gemeinsamer Dienst braucht mindestens zwei beteiligte Kommunen.');
-    const liveFrom = input.status === 'live' ? (input.liveFrom ?? monthOf(new Date())) : null;
-    await trx
-      .updateTable('serviceStudies')
-      .set((eb) => ({ status: input.status, liveFrom, version: eb('version', '+', 1), updatedAt: new Date() }))
-      .where('id', '=', id)
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'update',
-      entity: 'service_study',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { status: s.status },
-      after: { status: input.status, liveFrom },
-    });
-  });
-  return getStudy(deps, scope, id);
-}
-
-export async function getTeam(deps: Deps, scope: TenantScope, id: string) {
-  const s = await participant(deps.db, scope, id);
-  const manage = presentCan(scope, 'studyView', roleOf(scope, s)).team;
-  const [members, candidates, settings] = await Promise.all([
-    deps.db
-      .selectFrom('serviceTeam as t')
-      .innerJoin('users as u', 'u.id', 't.userId')
-      .innerJoin('municipalities as m', 'm.id', 't.municipalityId')
-      .select(['t.userId', 'u.name', 'm.name as municipality', 't.payGroup', 't.municipalityId'])
-      .where('t.studyId', '=', id)
-      .orderBy('m.name')
-      .orderBy('u.name')
-      .execute(),
-    manage
-      ? deps.db
-          .selectFrom('memberships as ms')
-          .innerJoin('users as u', 'u.id', 'ms.userId')
-          .select(['u.id as userId', 'u.name'])
-          .distinct()
-          .where('ms.municipalityId', '=', scope.municipalityId)
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('serviceTeam as t')
-                  .select('t.userId')
-                  .where('t.studyId', '=', id)
-                  .whereRef('t.userId', '=', 'u.id'),
-              ),
-            ),
-          )
-          .orderBy('u.name')
-          .execute()
-      : [],
-    loadSettings(deps.db, s.leadMunicipalityId),
-  ]);
-  return {
-    members: members.map((m) => ({
-      userId: m.userId,
-      name: m.name,
-      municipality: m.municipality,
-      payGroup: m.payGroup,
-      own: manage && m.municipalityId === scope.municipalityId,
-    })),
-    candidates,
-    payGroups: settings.rates.map((r) => r.payGroup),
-  };
-}
-
-/** A partner's coordination names a colleague of its own municipality to the team, priced by a pay group. */
-export async function addTeamMember(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof teamMemberAdd>) {
-  await deps.db.transaction().execute(async (trx) => {
-    const s = await participant(trx, scope, id);
-    authorize(scope, 'studyView', 'team', roleOf(scope, s));
-    const colleague = await trx
-      .selectFrom('memberships')
-      .select('userId')
-      .where('userId', '=', input.userId)
-      .where('municipalityId', '=', scope.municipalityId)
-      .executeTakeFirst();
-    if (!colleague) throw fieldError('body.userId', 'unknown_user', 'Wählen Sie eine Person Ihrer eigenen Kommune.');
-    const rates = (await loadSettings(trx, s.leadMunicipalityId)).rates;
-    if (!rates.some((r) => r.payGroup === input.payGroup))
-      throw fieldError(
-        'body.payGroup',
-        'unknown_pay_group',
-        'Diese Entgeltgruppe ist in den Kostensätzen nicht hinterlegt.',
-      );
-    await trx
-      .insertInto('serviceTeam')
-      .values({ studyId: id, userId: input.userId, municipalityId: scope.municipalityId, payGroup: input.payGroup })
-      .onConflict((oc) => oc.columns(['studyId', 'userId']).doUpdateSet({ payGroup: input.payGroup }))
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'create',
-      entity: 'service_team',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      after: { userId: input.userId, payGroup: input.payGroup },
-    });
-  });
-  return getTeam(deps, scope, id);
-}
-
-/** A partner's coordination takes one of its own colleagues off the team (recorded time stays). */
-export async function removeTeamMember(deps: Deps, scope: TenantScope, id: string, userId: string) {
-  await deps.db.transaction().execute(async (trx) => {
-    const s = await participant(trx, scope, id);
-    authorize(scope, 'studyView', 'team', roleOf(scope, s));
-    const gone = await trx
-      .deleteFrom('serviceTeam')
-      .where('studyId', '=', id)
-      .where('userId', '=', userId)
-      .where('municipalityId', '=', scope.municipalityId)
-      .executeTakeFirst();
-    if (!Number(gone.numDeletedRows)) throw new AppError('not_found');
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'service_team',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { userId },
-    });
-  });
-  return getTeam(deps, scope, id);
-}
-
 /** The orders I may see: the team every order of the service, a partner only its own. */
 function ordersOf(db: Db, scope: TenantScope, s: Study) {
   let q = db
@@ -280,7 +103,7 @@ export async function listOrders(deps: Deps, scope: TenantScope, id: string, que
   return {
     items: rows.map((o) => summary(o, now)),
     team: Boolean(s.onTeam),
-    tasks: tasksOf(s.serviceKey),
+    tasks: tasksOf(s),
     can: { file: can.file, work: can.work },
   };
 }
@@ -289,7 +112,7 @@ export async function createOrder(deps: Deps, scope: TenantScope, id: string, in
   return deps.db.transaction().execute(async (trx) => {
     const s = await participant(trx, scope, id);
     authorize(scope, 'studyView', 'file', roleOf(scope, s));
-    if (!tasksOf(s.serviceKey).includes(input.type))
+    if (!tasksOf(s).includes(input.type))
       throw fieldError('body.type', 'unknown_type', 'Wählen Sie eine Auftragsart aus dem Katalog des Dienstes.');
     if (input.dueOn && input.dueOn < new Date().toISOString().slice(0, 10))
       throw fieldError('body.dueOn', 'in_past', 'Das Fälligkeitsdatum liegt in der Vergangenheit.');
