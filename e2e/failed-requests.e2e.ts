@@ -95,4 +95,22 @@ describe('failed requests never load forever', () => {
     await page.getByRole('heading', { level: 1, name: 'Start: Plön' }).waitFor();
     await ctx.close();
   });
+
+  it('says so when the session cannot be read — instead of sending a signed-in person to the sign-in page', async () => {
+    const ctx = await signedIn(browser, baseUrl(), 'ploen', { width: 1280, height: 900 });
+    const page = await ctx.newPage();
+    // the boot script's session request and the app's own both fail
+    const session = (url: URL) => url.pathname === '/api/v1/auth/session';
+    await page.route(session, (route) => route.abort('connectionrefused'));
+    await page.goto(`${baseUrl()}/projekte`);
+    await page.getByRole('heading', { level: 1, name: 'Digitalzirkel ist gerade nicht erreichbar' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'Keine Verbindung zum Server' });
+    await alert.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projekte');
+    await expectAccessible(page, 'Sitzung nicht lesbar');
+    await page.unroute(session);
+    await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.getByText(/Online-Terminvergabe/).first().waitFor();
+    await ctx.close();
+  });
 });

@@ -81,6 +81,28 @@ describe('disclosure control over the result lattice (the attacker’s view)', (
     );
   });
 
+  it('decides the same cells whatever order the counts come in (the database’s row order never matters)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(respondent, { maxLength: 40 }),
+        fc.integer({ min: 3, max: 6 }),
+        fc.integer(),
+        (people, t, seed) => {
+          const counts = classCounts(people);
+          let x = seed;
+          const shuffled = counts
+            .map((c) => {
+              x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+              return [x, c] as const;
+            })
+            .sort(([a], [b]) => a - b)
+            .map(([, c]) => c);
+          expect([...publishableCells(shuffled, t)].sort()).toEqual([...publishableCells(counts, t)].sort());
+        },
+      ),
+    );
+  });
+
   it('publishes the total once it reaches the threshold, and every cell when all classes are large', () => {
     fc.assert(
       fc.property(

@@ -167,6 +167,8 @@ export const serviceStatement = z.object({
   /** The lead sees every partner's line; a partner only its own. */
   lines: z.array(statementLine),
   totalCents: z.number().int(),
+  /** § 2b UStG: the service is taxable, so 19 % VAT comes on top of the (net) amounts. */
+  vatTaxable: z.boolean(),
   rates: z.object({ fixedCentsPerYear: z.number().int(), perUnit: z.record(z.string(), z.number()) }),
   /** Orders done and hours per month and partner (the same visibility as the lines), for the chart. */
   volumes: z.array(

@@ -82,7 +82,7 @@ export function atomsOf(counts: readonly ClassCount[], published: ReadonlySet<st
  * The cells that may be published for one unit (the responses, or one question or matrix row):
  * every published cell holds at least `threshold`, and every atom of the published cells holds none
  * or at least `threshold`. Cells are withdrawn smallest first until that holds; the total is kept as
- * long as it reaches the threshold. `within` restricts the candidates (a question is never published
+ * long as it reaches the threshold. The same counts in any order give the same cells. `within` restricts the candidates (a question is never published
  * in a cell whose responses are not).
  */
 export function publishableCells(
@@ -93,7 +93,10 @@ export function publishableCells(
   const size = cellCounts(counts);
   const published = new Set([...size].filter(([k, n]) => n >= threshold && (!within || within.has(k))).map(([k]) => k));
   for (;;) {
-    const failing = [...atomsOf(counts, published)].find(([, n]) => n > 0 && n < threshold);
+    // the first failing atom in a fixed order: the decision never depends on the order the counts come in
+    const failing = [...atomsOf(counts, published)]
+      .filter(([, n]) => n > 0 && n < threshold)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
     if (!failing) return published;
     const own = failing[0].split(',').filter((k) => k !== TOTAL_CELL);
     // withdraw the smallest cell that sets the atom apart; an atom that is only "the total minus

@@ -90,6 +90,11 @@ describe('demo data', () => {
     expect(own.items.every((o: { municipality: { name: string } }) => o.municipality.name === 'Bell (Hunsrück)')).toBe(
       true,
     );
+    // the circle added its own service type; its members choose it like a default one
+    const catalogue = (await coord.get('/api/v1/shared-services/catalogue')).json();
+    expect(
+      catalogue.items.find((i: { name: string }) => i.name === 'Gemeinsame Friedhofsverwaltung')?.network,
+    ).toBeTruthy();
     const nieheim = await login(ctx.app, demoEmail('nieheim'), DEMO_PASSWORD);
     const office = (await nieheim.get('/api/v1/shared-services/studies')).json().items[0];
     expect(office).toMatchObject({ serviceName: 'Bürgerbüro (Backoffice)', status: 'calculation', partners: 2 });

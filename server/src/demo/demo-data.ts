@@ -295,6 +295,19 @@ export async function seedDemo(db: Database): Promise<boolean> {
       passwordHash,
       email: demoEmail,
     });
+    // the circle's own service type in the catalogue, next to the defaults
+    await trx
+      .insertInto('serviceTypes')
+      .values({
+        id: newId(),
+        networkId,
+        name: 'Gemeinsame Friedhofsverwaltung',
+        tasks: JSON.stringify(['Grabvergabe und Nutzungsrechte', 'Gebührenbescheide', 'Auskünfte an Bestatter']),
+        costDrivers: JSON.stringify(['Personal (Stunden)', 'Friedhofssoftware', 'Gebührenkalkulation']),
+        units: JSON.stringify(['cases']),
+        createdBy: moderatorId,
+      })
+      .execute();
     return { ploen, networkId, moderatorId };
   });
   const coordinator = await db

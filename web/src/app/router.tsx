@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import { Loading, Page } from '../components/Page';
+import { Loading, Page, Pending } from '../components/Page';
 import { AuthFrame } from '../features/auth/AuthFrame';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { Layout } from './Layout';
@@ -143,11 +143,23 @@ function PublicStatement() {
   );
 }
 
+/** The session could not be read (no connection, server error): the reason and a retry, never the sign-in. */
+function SessionUnavailable({ retry }: { retry: Parameters<typeof Pending>[0]['query'] }) {
+  const { t } = useTranslation();
+  return (
+    <AuthFrame title={t('session.unavailable')}>
+      <Pending query={retry} />
+    </AuthFrame>
+  );
+}
+
 function Authenticated({ bare = false }: { bare?: boolean }) {
   const q = useSessionQuery();
   const location = useLocation();
   // a signed-out answer being refetched is no reason to leave yet
   if (q.isLoading || (q.isFetching && !q.data)) return <Loading />;
+  // the server could not be reached or failed: say so (with a retry) instead of asking to sign in again
+  if (q.isError && q.data === undefined) return <SessionUnavailable retry={q} />;
   if (!q.data)
     return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (

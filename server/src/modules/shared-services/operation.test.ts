@@ -10,6 +10,7 @@ import {
   multipart,
   type TestContext,
 } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 import { pdfText } from '../../../test/pdf-text.js';
 
 /**

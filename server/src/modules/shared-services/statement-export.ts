@@ -66,7 +66,12 @@ export function statementPdf(s: Statement): Promise<Buffer> {
       'Nach dem Abschluss eines Monats erfasste Leistungen werden im nächsten offenen Monat abgerechnet:',
       ...corrections,
     );
-  content.push({ text: 'Beträge netto in Euro.', italics: true });
+  content.push({
+    text: s.vatTaxable
+      ? 'Beträge netto in Euro, zuzüglich 19 % Umsatzsteuer (die Leistung ist nach § 2b UStG steuerbar).'
+      : 'Beträge netto in Euro; nach der Prüfung der Beteiligten nicht umsatzsteuerbar (§ 2b Abs. 3 UStG).',
+    italics: true,
+  });
   return renderPdf({ title, subject: s.serviceTitle, footer: title, content });
 }
 

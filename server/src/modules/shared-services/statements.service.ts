@@ -175,6 +175,7 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
     closedAt: closedAt ? iso(closedAt) : null,
     lines,
     totalCents: lines.reduce((a, l) => a + l.totalCents, 0),
+    vatTaxable: s.vatTaxable,
     rates: {
       fixedCentsPerYear: poolFixedCents(study),
       perUnit: Object.fromEntries(

@@ -160,13 +160,8 @@ export const tallies: CountSource = {
  */
 export async function disclosure(deps: Deps, s: SurveyRow, source: CountSource = tallies): Promise<Disclosure> {
   const t = effectiveThreshold(s.threshold);
-  // in one fixed order: the greedy suppression of core withdraws cells in the order it meets failing atoms, so
-  // the decision must not depend on the order the database happens to return rows in (plan, version, restart)
-  const key = (r: AnswererRow) => `${r.sizeClass}|${r.landCode}|${r.network}|${r.questionId}|${r.itemId}`;
-  const rows = (await source.answerers(deps, s))
-    .map((r) => [key(r), r] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => r);
+  // core decides the same whatever order the database returns the rows in (plan, version, restart)
+  const rows = await source.answerers(deps, s);
   const cls = (r: ClassRow): QiClass => ({ sizeClass: r.sizeClass, land: r.landCode, network: r.network });
   const classes = rows.filter((r) => r.questionId === '').map((r) => ({ cls: cls(r), n: Number(r.n) }));
   const responses = publishableCells(classes, t);

@@ -13,7 +13,7 @@ import { ApiError, fieldKey } from '../../lib/api';
 import { fieldErrorText, fieldMessages } from '../../lib/errors';
 import { centsToInput, fmtEuro, fmtNumber, inputToCents, numberToInput, parseGermanNumber } from '../../lib/format';
 import { contractErrors } from '../../lib/validate';
-import { MunicipalityResults } from '../directory/MunicipalityResults';
+import { MunicipalityPicker } from '../directory/MunicipalityPicker';
 import {
   entryQuery,
   type JointCreate,
@@ -29,58 +29,16 @@ type Line = { label: string; amount: string };
 /** Joint projects of my municipality (also listed in the portfolio). */
 function AddPartner({ onAdd, exclude }: { onAdd: (p: Partner) => void; exclude: string[] }) {
   const { t } = useTranslation();
-  const [term, setTerm] = useState('');
-  const [q, setQ] = useState('');
-  // search while typing (debounced); Enter searches instead of submitting the surrounding form
-  useEffect(() => {
-    const id = setTimeout(() => setQ(term.trim()), 300);
-    return () => clearTimeout(id);
-  }, [term]);
   return (
     <div className="panel">
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: only intercepts Enter of the search field inside */}
-      <div
-        className="filters"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
-            e.preventDefault();
-            setQ(term.trim());
-          }
-        }}
-      >
-        <TextField
-          name="partnerSearch"
-          label={t('joint.findPartner')}
-          hint={t('joint.findPartnerHint')}
-          value={term}
-          onChange={setTerm}
-        />
-        <Button variant="secondary" onPress={() => setQ(term.trim())}>
-          {t('common.search')}
-        </Button>
-      </div>
-      <MunicipalityResults
-        search={q}
-        action={(m) =>
-          exclude.includes(m.id) ? (
-            t('joint.alreadyIn')
-          ) : (
-            <Button
-              small
-              variant="secondary"
-              onPress={() =>
-                onAdd({
-                  municipalityId: m.id,
-                  name: m.name,
-                  population: m.population,
-                  caseVolume: '0',
-                  customPercent: '0',
-                })
-              }
-            >
-              {t('joint.add', { name: m.name })}
-            </Button>
-          )
+      <MunicipalityPicker
+        label={t('joint.findPartner')}
+        hint={t('joint.findPartnerHint')}
+        exclude={exclude}
+        alreadyIn={t('joint.alreadyIn')}
+        addLabel={(name) => t('joint.add', { name })}
+        onAdd={(m) =>
+          onAdd({ municipalityId: m.id, name: m.name, population: m.population, caseVolume: '0', customPercent: '0' })
         }
       />
     </div>

@@ -1,7 +1,7 @@
 import { studyCreate } from '@dz/core';
 import { SERVICE_CATALOGUE } from '@dz/core/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session';
@@ -13,7 +13,7 @@ import { Panel } from '../../components/Panel';
 import { fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
 import { validate } from '../../lib/validate';
-import { MunicipalityResults } from '../directory/MunicipalityResults';
+import { MunicipalityPicker } from '../directory/MunicipalityPicker';
 import { catalogueQuery, type StudyList, studiesQuery, useCreateStudy } from './queries';
 
 export function StudiesPage() {
@@ -73,13 +73,7 @@ export function NewStudyPage() {
   const [title, setTitle] = useState(`${t('studies.titlePrefix')} ${SERVICE_CATALOGUE[0]!.name}`);
   const [titleTouched, setTitleTouched] = useState(false);
   const [partners, setPartners] = useState<Invitee[]>([]);
-  const [term, setTerm] = useState('');
-  const [search, setSearch] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const id = setTimeout(() => setSearch(term.trim()), 300);
-    return () => clearTimeout(id);
-  }, [term]);
   const exclude = [session.activeMunicipalityId ?? '', ...partners.map((p) => p.id)];
   return (
     <Page
@@ -152,28 +146,13 @@ export function NewStudyPage() {
               {errors.partnerIds ?? t('studies.noPartnersYet')}
             </p>
           )}
-          <TextField
-            name="partnerSearch"
+          <MunicipalityPicker
             label={t('studies.findPartner')}
             hint={t('studies.findPartnerHint')}
-            value={term}
-            onChange={setTerm}
-          />
-          <MunicipalityResults
-            search={search}
-            action={(m) =>
-              exclude.includes(m.id) ? (
-                t('studies.alreadyIn')
-              ) : (
-                <Button
-                  small
-                  variant="secondary"
-                  onPress={() => setPartners((ps) => [...ps, { id: m.id, name: m.name }])}
-                >
-                  {t('studies.add', { name: m.name })}
-                </Button>
-              )
-            }
+            exclude={exclude}
+            alreadyIn={t('studies.alreadyIn')}
+            addLabel={(name) => t('studies.add', { name })}
+            onAdd={(m) => setPartners((ps) => [...ps, { id: m.id, name: m.name }])}
           />
         </Panel>
         <Button type="submit" isDisabled={create.isPending}>
