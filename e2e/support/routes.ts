@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from './browser';
  * parameters. `routerPaths()` reads the router source, so a route added there without an entry here fails the
  * phone test instead of being forgotten.
  */
-export type Account = 'public' | 'ploen' | 'hauptamt' | 'uslar' | 'moderation' | 'admin';
+export type Account = 'public' | 'ploen' | 'hauptamt' | 'uslar' | 'moderation' | 'admin' | 'kastellaun' | 'bauhof';
 
 export interface Ids {
   networkId: string;
@@ -18,6 +18,9 @@ export interface Ids {
   entryId: string;
   jointId: string;
   studyId: string;
+  /** The demo's live building yard of Kastellaun, Bell and Beltheim, and one of its open work orders. */
+  liveStudyId: string;
+  orderId: string;
   ideaId: string;
   needId: string;
   workshopId: string;
@@ -69,6 +72,23 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/gemeinsame-dienste/neu': { as: 'ploen' },
   '/gemeinsame-dienste/katalog': { as: 'moderation' },
   '/gemeinsame-dienste/:id': { as: 'ploen', url: (ids) => `/gemeinsame-dienste/${ids.studyId}` },
+  // the service team sees every order of the service and works on them; the lead closes months
+  '/gemeinsame-dienste/:id/auftraege': {
+    as: 'bauhof',
+    url: (ids) => `/gemeinsame-dienste/${ids.liveStudyId}/auftraege`,
+  },
+  '/gemeinsame-dienste/:id/auftraege/neu': {
+    as: 'kastellaun',
+    url: (ids) => `/gemeinsame-dienste/${ids.liveStudyId}/auftraege/neu`,
+  },
+  '/gemeinsame-dienste/:id/auftraege/:orderId': {
+    as: 'bauhof',
+    url: (ids) => `/gemeinsame-dienste/${ids.liveStudyId}/auftraege/${ids.orderId}`,
+  },
+  '/gemeinsame-dienste/:id/abrechnung': {
+    as: 'kastellaun',
+    url: (ids) => `/gemeinsame-dienste/${ids.liveStudyId}/abrechnung`,
+  },
   '/finanzen/einstellungen': { as: 'ploen' },
   '/finanzen': { as: 'ploen' },
   '/priorisierung': { as: 'ploen' },
@@ -90,7 +110,12 @@ export const ACCOUNT_EMAIL: Record<Exclude<Account, 'public'>, string> = {
   uslar: 'uslar@digitalzirkel.example',
   moderation: 'moderation@digitalzirkel.example',
   admin: 'admin@digitalzirkel.example',
+  kastellaun: 'kastellaun@digitalzirkel.example',
+  bauhof: 'bauhof.kastellaun@digitalzirkel.example',
 };
+
+/** The municipality an account works in on its routes, when it is not the one it starts in. */
+const HOME_MUNICIPALITY: Partial<Record<Account, string>> = { kastellaun: 'Kastellaun' };
 
 const routerFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src/app/router.tsx');
 
@@ -126,6 +151,17 @@ export async function signedIn(
     data: { email: ACCOUNT_EMAIL[account], password: DEMO_PASSWORD },
   });
   if (!res.ok()) throw new Error(`login as ${account} failed: ${res.status()}`);
+  const home = HOME_MUNICIPALITY[account];
+  if (home) {
+    // the coordinator of a Verbandsgemeinde works for several municipalities and starts in the first by name
+    const session = await (await ctx.request.get(`${base}/api/v1/auth/session`)).json();
+    const to = (session.municipalities as { id: string; name: string }[]).find((m) => m.name === home)!;
+    const switched = await ctx.request.post(`${base}/api/v1/auth/switch`, {
+      data: { municipalityId: to.id },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    if (!switched.ok()) throw new Error(`switching ${account} to ${home} failed: ${switched.status()}`);
+  }
   return ctx;
 }
 
@@ -201,7 +237,17 @@ type Items<T> = { items: T[] };
 export async function demoIds(browser: Browser, base: string): Promise<Ids & { liveCode: string }> {
   const ploen = await signedIn(browser, base, 'ploen');
   const moderation = await signedIn(browser, base, 'moderation');
+  const bauhof = await signedIn(browser, base, 'bauhof');
   try {
+    const studies = await apiCall<Items<{ id: string; title: string }>>(bauhof, base, '/shared-services/studies');
+    const liveStudyId = studies.items.find((s) => s.title === 'Gemeinsamer Bauhof Kastellaun, Bell und Beltheim')!.id;
+    const open = await apiCall<Items<{ id: string; status: string }>>(
+      bauhof,
+      base,
+      `/shared-services/studies/${liveStudyId}/orders?status=open`,
+    );
+    // an order in progress has time booked and the whole handling form
+    const orderId = (open.items.find((o) => o.status === 'in_progress') ?? open.items[0]!).id;
     const networkId = (await apiCall<Items<{ id: string }>>(ploen, base, '/networks')).items[0]!.id;
     const surveyId = (await apiCall<Items<{ id: string }>>(ploen, base, '/surveys')).items[0]!.id;
     const projects = await apiCall<Items<{ id: string; title: string }>>(ploen, base, '/projects');
@@ -267,6 +313,8 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
       entryId,
       jointId,
       studyId,
+      liveStudyId,
+      orderId,
       ideaId,
       needId,
       workshopId,
@@ -275,5 +323,6 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
   } finally {
     await ploen.close();
     await moderation.close();
+    await bauhof.close();
   }
 }

@@ -95,6 +95,18 @@ const NewStudyPage = lazy(() =>
   import('../features/shared-services/StudiesPage').then((x) => ({ default: x.NewStudyPage })),
 );
 const StudyPage = lazy(() => import('../features/shared-services/StudyPage').then((x) => ({ default: x.StudyPage })));
+const WorkOrdersPage = lazy(() =>
+  import('../features/shared-services/WorkOrdersPage').then((x) => ({ default: x.WorkOrdersPage })),
+);
+const NewWorkOrderPage = lazy(() =>
+  import('../features/shared-services/NewWorkOrderPage').then((x) => ({ default: x.NewWorkOrderPage })),
+);
+const WorkOrderPage = lazy(() =>
+  import('../features/shared-services/WorkOrderPage').then((x) => ({ default: x.WorkOrderPage })),
+);
+const StatementsPage = lazy(() =>
+  import('../features/shared-services/StatementsPage').then((x) => ({ default: x.StatementsPage })),
+);
 const CataloguePage = lazy(() =>
   import('../features/shared-services/CataloguePage').then((x) => ({ default: x.CataloguePage })),
 );
@@ -213,6 +225,10 @@ export function AppRoutes() {
           <Route path="/gemeinsame-dienste/neu" element={<NewStudyPage />} />
           <Route path="/gemeinsame-dienste/katalog" element={<CataloguePage />} />
           <Route path="/gemeinsame-dienste/:id" element={<StudyPage />} />
+          <Route path="/gemeinsame-dienste/:id/auftraege" element={<WorkOrdersPage />} />
+          <Route path="/gemeinsame-dienste/:id/auftraege/neu" element={<NewWorkOrderPage />} />
+          <Route path="/gemeinsame-dienste/:id/auftraege/:orderId" element={<WorkOrderPage />} />
+          <Route path="/gemeinsame-dienste/:id/abrechnung" element={<StatementsPage />} />
           <Route path="/finanzen/einstellungen" element={<FinanceSettingsPage />} />
           <Route path="/finanzen" element={<PortfolioFinancePage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />

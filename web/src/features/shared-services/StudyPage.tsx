@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { fmtEuro, fmtNumber } from '../../lib/format';
 import { type StudyDetail, studyQuery, useAnswerStudy, usePrepareCouncilPaper } from './queries';
 import { StatusQuoForm, TargetForm } from './StudyForms';
+import { AdvanceStudy, OperationLinks, TeamPanel } from './StudyOperation';
 
 type Figures = NonNullable<StudyDetail['figures']>;
 type Row = Figures['partners'][number];
@@ -213,6 +214,8 @@ export function StudyPage() {
         </Alert>
       )}
       {answer.error && <Alert kind="error">{errorMessage(answer.error, t)}</Alert>}
+      <AdvanceStudy d={d} />
+      <OperationLinks d={d} />
       <DataTable
         label={t('studies.partners')}
         columns={partnerColumns}
@@ -225,6 +228,7 @@ export function StudyPage() {
           <FiguresPanel d={d} />
         </Panel>
       )}
+      {d.myStatus === 'accepted' && <TeamPanel d={d} />}
       {d.can.statusQuo && (
         <StatusQuoForm key={`sq-${d.version}`} d={d} municipalityId={session.activeMunicipalityId ?? ''} />
       )}
