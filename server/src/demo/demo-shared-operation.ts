@@ -7,7 +7,7 @@ import { computeLines } from '../modules/shared-services/statements.service.js';
 /**
  * The building yard of Kastellaun, Bell and Beltheim in operation: live since the month before last, a service
  * team of two from Kastellaun's yard, two months of work orders with time and material (the first month closed,
- * one late time entry of it carried into the second as a correction) and a few open orders of this month — one of
+ * a ton of road salt of it reported late and carried into the second as a correction) and a few open orders of this month — one of
  * them urgent and overdue. Deterministic: the same orders on every seed, relative to today.
  */
 const TEMPLATES: [type: string, title: string, location: string][] = [
@@ -185,9 +185,9 @@ export async function seedDemoSharedOperation(
       closedAt: new Date(`${day(second, 3)}T10:00:00Z`),
     })
     .execute();
-  // two hours of the first month recorded after it closed: a correction in the second month
-  const [w] = team;
+  // a ton of road salt of the first month reported after it closed: a correction in the second month
   const fixOrder = orders.find((x) => x.status === 'done' && x.createdAt < new Date(`${second}-01T00:00:00Z`))!;
+  const [salt, saltCents] = MATERIAL[1]!;
   await trx
     .insertInto('serviceWorkEntries')
     .values({
@@ -195,17 +195,15 @@ export async function seedDemoSharedOperation(
       studyId: o.yardId,
       orderId: fixOrder.id,
       municipalityId: fixOrder.municipalityId,
-      kind: 'time',
-      userId: w!.id,
-      person: w!.name,
-      payGroup: w!.payGroup,
-      minutes: 120,
-      cents: timeCents(120, w!.centsPerHour),
+      kind: 'material',
+      label: salt,
+      quantity: 1,
+      cents: saltCents,
       workedOn: day(live, 28),
       billedMonth: second,
       correctionOf: live,
-      note: 'Nachtrag: Stunden nach dem Monatsabschluss gemeldet',
-      createdBy: w!.id,
+      note: 'Nachtrag: nach dem Monatsabschluss gemeldet',
+      createdBy: team[0]!.id,
     })
     .execute();
 }
