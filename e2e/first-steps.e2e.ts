@@ -18,17 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const BELL = 'Bell (Hunsrück)';
-const COLLEAGUE = 'kollegin.bell@digitalzirkel.example';
+// Beltheim: Bell has a member of staff of its own in the demo (it files work orders to the shared yard)
+const BELL = 'Beltheim';
+const COLLEAGUE = 'kollegin.beltheim@digitalzirkel.example';
 
 /** One step of a checklist, found by its title. */
 const step = (list: Locator, title: string) =>
   list.getByRole('listitem').filter({ has: list.page().getByRole('heading', { level: 3, name: title }) });
 
-/** Kastellaun's coordinator also works for Bell, a municipality with hardly any data of its own. */
+/** Kastellaun's coordinator also works for Beltheim, a municipality with hardly any data of its own. */
 async function coordinatorInBell(page: Page) {
   await loginAs(page, 'kastellaun@digitalzirkel.example');
-  const h1 = page.getByRole('heading', { level: 1, name: /^Start: (Bell \(Hunsrück\)|Kastellaun)$/ });
+  const h1 = page.getByRole('heading', { level: 1, name: /^Start: (Beltheim|Bell \(Hunsrück\)|Kastellaun)$/ });
   await h1.waitFor();
   if (!(await h1.textContent())?.includes(BELL)) {
     await page.getByLabel('Aktive Kommune').selectOption({ label: BELL });
@@ -59,7 +60,7 @@ describe('journey: the first hour on the start pages', () => {
       type: 'circle',
       description: 'Verbund für die ersten Schritte',
     });
-    const bell = await apiIn<{ items: { id: string; name: string }[] }>(page, 'GET', '/municipalities?q=Bell');
+    const bell = await apiIn<{ items: { id: string; name: string }[] }>(page, 'GET', '/municipalities?q=Beltheim');
     const bellId = bell.items.find((m) => m.name === BELL)?.id;
     const joinedOn = new Date().toISOString().slice(0, 10);
     await apiIn(page, 'POST', `/networks/${created.id}/members`, { municipalityId: bellId, joinedOn });

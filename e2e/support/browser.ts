@@ -62,7 +62,7 @@ export async function mailLink(to: string): Promise<string> {
 }
 
 /** A page in its own context (axe needs pages from browser.newContext()). */
-export async function newPage(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'de-DE', ...(viewport ? { viewport } : {}) });
+export async function newPage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'de-DE' });
   return ctx.newPage();
 }

@@ -128,8 +128,8 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
   const firstOpen = await firstOpenMonth(deps.db, s);
   const months = monthsOf(s.liveFrom, firstOpen);
   const current = monthOf(new Date());
-  // default: this month, or the first open one if that is later ('YYYY-MM' sorts as text)
-  const m = month ?? [s.liveFrom, current, firstOpen].sort()[2]!;
+  // default: this month (closed or not), or the first month of operation if that lies ahead
+  const m = month ?? (current < s.liveFrom ? s.liveFrom : current);
   if (!months.some((x) => x.month === m))
     throw new AppError('not_found', 'Für diesen Monat gibt es keine Abrechnung des Dienstes.');
   const closed = m < firstOpen;
