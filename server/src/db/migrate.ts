@@ -28,6 +28,7 @@ import * as m0027 from './migrations/0027_heavy_reads.js';
 import * as m0028 from './migrations/0028_read_path_indexes.js';
 import * as m0030 from './migrations/0030_shared_services.js';
 import * as m0031 from './migrations/0031_shared_operation.js';
+import * as m0032 from './migrations/0032_last_municipality.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0028_read_path_indexes': m0028,
   '0030_shared_services': m0030,
   '0031_shared_operation': m0031,
+  '0032_last_municipality': m0032,
 };
 
 /** Names of all migrations, oldest first. */

@@ -211,8 +211,11 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .values({ id: userId, email: demoEmail(m.slug), name: `Digitalisierung ${short}`, passwordHash })
         .execute();
       await trx.insertInto('memberships').values({ userId, municipalityId, role: 'coordinator' }).execute();
-      if (m.slug === 'kastellaun')
+      if (m.slug === 'kastellaun') {
         await addOrtsgemeinde(trx, DEMO_SECOND_MUNICIPALITY, { bodyId, coordinatorId: userId });
+        // the VG's coordinator works in Kastellaun first (Bell and Beltheim by switching)
+        await trx.updateTable('users').set({ lastMunicipalityId: municipalityId }).where('id', '=', userId).execute();
+      }
       if (m.slug === 'huenfelden') {
         // a staff member (idea box, project team) besides the coordinator
         const staffId = newId();

@@ -66,6 +66,8 @@ export interface Users {
   isPlatformAdmin: Generated<boolean>;
   failedLogins: Generated<number>;
   lockedUntil: Date | null;
+  /** Where the person last worked: a new session starts there. */
+  lastMunicipalityId: Generated<string | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -20,11 +20,14 @@ export const hashPassword = (password: string) => hash(password);
 
 async function createSession(deps: Deps, trx: Transaction<DB> | Deps['db'], userId: string) {
   const token = newSecret();
+  // where the person last worked, else the first of their municipalities by name
   const first = await trx
     .selectFrom('memberships as m')
     .innerJoin('municipalities as mu', 'mu.id', 'm.municipalityId')
+    .innerJoin('users as u', 'u.id', 'm.userId')
     .select('m.municipalityId')
     .where('m.userId', '=', userId)
+    .orderBy((eb) => eb.case().when('u.lastMunicipalityId', '=', eb.ref('m.municipalityId')).then(0).else(1).end())
     .orderBy('mu.shortName')
     .executeTakeFirst();
   await trx
@@ -144,11 +147,18 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
     .where('municipalityId', '=', municipalityId)
     .executeTakeFirst();
   if (!m) throw new AppError('not_found', 'Sie gehören nicht zu dieser Kommune.');
-  await deps.db
-    .updateTable('sessions')
-    .set({ activeMunicipalityId: municipalityId })
-    .where('id', '=', scope.sessionId)
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sessions')
+      .set({ activeMunicipalityId: municipalityId })
+      .where('id', '=', scope.sessionId)
+      .execute();
+    await trx
+      .updateTable('users')
+      .set({ lastMunicipalityId: municipalityId })
+      .where('id', '=', scope.user.id)
+      .execute();
+  });
 }
 
 /**

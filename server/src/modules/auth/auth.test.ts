@@ -192,6 +192,12 @@ describe('login and session', () => {
     const after = (await c.get('/api/v1/auth/session')).json();
     expect(after.activeMunicipalityId).toBe(m2.id);
     expect(after.roles).toEqual(['staff']);
+    // the next sign-in starts where the person last worked (either way round, whatever the names)
+    for (const m of [m2, m1, m2]) {
+      expect((await c.post('/api/v1/auth/switch', { municipalityId: m.id })).statusCode).toBe(200);
+      const again = await login(ctx.app, u.email);
+      expect((await again.get('/api/v1/auth/session')).json().activeMunicipalityId).toBe(m.id);
+    }
     expect((await c.get('/api/v1/dashboard')).json().municipality.id).toBe(m2.id);
     expect((await c.post('/api/v1/auth/switch', { municipalityId: other.id })).statusCode).toBe(404);
   });
