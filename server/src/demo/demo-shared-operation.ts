@@ -80,7 +80,7 @@ export async function seedDemoSharedOperation(
   let seed = 19;
   const rnd = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed % n;
+    return (seed >>> 16) % n; // the high bits: the low bits of this generator repeat within a few draws
   };
   const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
   const orders: (Insertable<DB['serviceWorkOrders']> & { createdAt: Date })[] = [];
@@ -162,6 +162,8 @@ export async function seedDemoSharedOperation(
   const o0 = orders.find((x) => x.id === storm.id)!;
   Object.assign(o0, {
     title: 'Umgestürzter Baum blockiert die Kreisstraße',
+    description: 'Nach dem Sturm liegt eine Buche quer über der Fahrbahn; die Feuerwehr hat gesichert.',
+    location: 'Ortsausgang Richtung Kastellaun',
     type: 'Grünflächenpflege',
     priority: 'urgent',
     createdAt: new Date(now.getTime() - 30 * 3_600_000),
