@@ -385,6 +385,10 @@ describe('monthly statements', () => {
       .split('\r\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(`;${String(line.totalCents / 100).replace('.', ',')}`);
+    // German LibreOffice Calc reads the amounts as numbers, to the cent
+    const { c } = await openCsvInCalc({ c: csv.body });
+    expect(c[1]?.[1]).toEqual({ kind: 'text', value: 'Bell (Hunsrück)' });
+    expect(c[1]?.[7]).toEqual({ kind: 'number', value: line.totalCents / 100 });
     const xlsx = await kc.get(`${base()}/statements/export?month=${thisMonth}&format=xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

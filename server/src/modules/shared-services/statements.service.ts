@@ -129,7 +129,7 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
   const months = monthsOf(s.liveFrom, firstOpen);
   const current = monthOf(new Date());
   // default: this month (closed or not), or the first month of operation if that lies ahead
-  const m = month ?? (current < s.liveFrom ? s.liveFrom : current);
+  const m = month ?? [s.liveFrom, current].sort()[1]!;
   if (!months.some((x) => x.month === m))
     throw new AppError('not_found', 'Für diesen Monat gibt es keine Abrechnung des Dienstes.');
   const closed = m < firstOpen;
