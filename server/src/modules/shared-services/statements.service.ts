@@ -125,7 +125,8 @@ function monthsOf(liveFrom: string, firstOpen: string) {
 export async function getStatement(deps: Deps, scope: TenantScope, id: string, month?: string) {
   const s = await liveStudy(deps.db, scope, id);
   const can = presentCan(scope, 'studyView', roleOf(scope, s));
-  const firstOpen = await firstOpenMonth(deps.db, s);
+  // the first open month from the study's own read (membership selects the last closed month)
+  const firstOpen = s.lastClosed ? addMonths(s.lastClosed, 1) : s.liveFrom;
   const months = monthsOf(s.liveFrom, firstOpen);
   const current = monthOf(new Date());
   // default: this month (closed or not), or the first month of operation if that lies ahead
@@ -135,8 +136,10 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
   const closed = m < firstOpen;
   const from = addMonths(m, -11);
   // the chart's twelve months are the statements' own figures: closed months from their frozen lines, open
-  // ones computed — so chart and table always agree, and no month is aggregated twice
-  const [frozen, settings] = await Promise.all([
+  // ones computed — so chart and table always agree, and no month is aggregated twice. Everything in one
+  // parallel step after the study's read.
+  const open = months.filter((x) => !x.closed && x.month >= from && x.month <= m).map((x) => x.month);
+  const [frozen, settings, ...computed] = await Promise.all([
     deps.db
       .selectFrom('serviceClosedMonths')
       .select(['month', 'lines', 'closedAt'])
@@ -146,11 +149,8 @@ export async function getStatement(deps: Deps, scope: TenantScope, id: string, m
       .orderBy('month')
       .execute(),
     loadSettings(deps.db, s.leadMunicipalityId),
+    ...open.map(async (month) => ({ month, lines: await computeLines(deps.db, s, month) })),
   ]);
-  const open = months.filter((x) => !x.closed && x.month >= from && x.month <= m).map((x) => x.month);
-  const computed = await Promise.all(
-    open.map(async (month) => ({ month, lines: await computeLines(deps.db, s, month, settings) })),
-  );
   const byMonth = [...frozen, ...computed].sort((x, y) => x.month.localeCompare(y.month));
   const shown = byMonth.find((x) => x.month === m);
   if (!shown) throw new AppError('not_found');

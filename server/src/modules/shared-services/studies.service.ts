@@ -76,6 +76,11 @@ export async function membership(db: Db, scope: TenantScope, id: string) {
             .where('t.userId', '=', scope.user.id),
         )
         .as('onTeam'),
+      eb
+        .selectFrom('serviceClosedMonths as c')
+        .select((c) => c.fn.max('c.month').as('m'))
+        .whereRef('c.studyId', '=', 's.id')
+        .as('lastClosed'),
     ])
     .where('s.id', '=', id)
     .where('p.municipalityId', '=', scope.municipalityId)
