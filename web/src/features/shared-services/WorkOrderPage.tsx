@@ -5,9 +5,9 @@ import { useParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
-import { fmtDate, fmtDateTime } from '../../lib/format';
+import { fmtDateTime } from '../../lib/format';
 import { UploadList, useUploads } from './NewWorkOrderPage';
-import { OverdueBadge, PriorityText, StatusBadge } from './operation-ui';
+import { OrderFacts } from './operation-ui';
 import { attachmentUrl, orderQuery, type WorkOrderDetail } from './queries';
 import { useStudyCrumbs } from './WorkOrdersPage';
 import { EntriesPanel, TriageForm } from './WorkOrderWork';
@@ -18,24 +18,7 @@ function Details({ o }: { o: WorkOrderDetail }) {
   return (
     <Panel title={t('operation.details')}>
       <dl className="op-details">
-        <dt>{t('operation.status')}</dt>
-        <dd>
-          <StatusBadge status={o.status} t={t} />
-        </dd>
-        <dt>{t('operation.priority')}</dt>
-        <dd>
-          <PriorityText priority={o.priority} t={t} />
-        </dd>
-        <dt>{t('operation.due')}</dt>
-        <dd>
-          {o.dueOn ? fmtDate(o.dueOn) : fmtDateTime(o.dueAt)}
-          {o.overdue && (
-            <>
-              {' '}
-              <OverdueBadge t={t} />
-            </>
-          )}
-        </dd>
+        <OrderFacts o={o} t={t} />
         <dt>{t('operation.type')}</dt>
         <dd>{o.type}</dd>
         <dt>{t('operation.municipality')}</dt>

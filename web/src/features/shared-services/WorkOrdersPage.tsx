@@ -6,7 +6,7 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField } from '../../components/Field';
 import { Empty, Page, Pending } from '../../components/Page';
 import { fmtDateTime } from '../../lib/format';
-import { OverdueBadge, PriorityText, StatusBadge } from './operation-ui';
+import { OrderFacts, OverdueBadge, PriorityText, StatusBadge } from './operation-ui';
 import { ordersQuery, studyQuery, type WorkOrderList } from './queries';
 
 type Order = WorkOrderList['items'][number];
@@ -119,16 +119,7 @@ export function WorkOrdersPage() {
                       </Link>
                     </h2>
                     <dl>
-                      <dt>{t('operation.status')}</dt>
-                      <dd>
-                        <StatusBadge status={o.status} t={t} />
-                      </dd>
-                      <dt>{t('operation.priority')}</dt>
-                      <dd>
-                        <PriorityText priority={o.priority} t={t} />
-                      </dd>
-                      <dt>{t('operation.due')}</dt>
-                      <dd>{due(o)}</dd>
+                      <OrderFacts o={o} t={t} />
                       <dt>{t('operation.type')}</dt>
                       <dd>{o.type}</dd>
                       <dt>{t('operation.municipality')}</dt>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError, fieldKey } from '../../lib/api';
 import { errorMessage, fieldErrorText } from '../../lib/errors';
+import { fmtDate, fmtDateTime } from '../../lib/format';
 import { contractErrors } from '../../lib/validate';
 import './operation.css';
 
@@ -63,6 +64,38 @@ function byField(list: FieldError[], t: TFunction): Record<string, string> {
 }
 
 /** A form checked against its contract, the messages keyed by field (as `validate`, with the operation's codes). */
+/** An order's status, priority and due time (with the overdue flag) as description-list entries. */
+export function OrderFacts({
+  o,
+  t,
+}: {
+  o: { status: WorkOrderStatus; priority: WorkOrderPriority; dueAt: string; dueOn?: string | null; overdue: boolean };
+  t: TFunction;
+}) {
+  return (
+    <>
+      <dt>{t('operation.status')}</dt>
+      <dd>
+        <StatusBadge status={o.status} t={t} />
+      </dd>
+      <dt>{t('operation.priority')}</dt>
+      <dd>
+        <PriorityText priority={o.priority} t={t} />
+      </dd>
+      <dt>{t('operation.due')}</dt>
+      <dd>
+        {o.dueOn ? fmtDate(o.dueOn) : fmtDateTime(o.dueAt)}
+        {o.overdue && (
+          <>
+            {' '}
+            <OverdueBadge t={t} />
+          </>
+        )}
+      </dd>
+    </>
+  );
+}
+
 export const opValidate = (schema: z.ZodType, value: unknown, t: TFunction) =>
   byField(contractErrors(schema, value), t);
 
