@@ -6,6 +6,11 @@ export function disposition(name: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** A generated file as a download: its type, its name (with the extension) and its body. */
+export function sendDownload(reply: FastifyReply, type: string, fileName: string, body: Buffer | string) {
+  return reply.type(type).header('content-disposition', disposition(fileName)).send(body);
+}
+
 /**
  * Content types an uploaded file may keep when served back: passive documents, images and archives.
  * Anything else — HTML, JavaScript, SVG, XML, unknown types — could run as active content in our

@@ -25,7 +25,7 @@ import {
   workOrderUpdate,
 } from '@dz/core';
 import { z } from 'zod';
-import { disposition, sendUpload } from '../../lib/download.js';
+import { sendDownload, sendUpload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
 import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
@@ -99,15 +99,8 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
       // rendered after the read, outside any transaction (a pure function of the study)
       const doc = agreementDoc(d);
       const name = `Vereinbarung ${d.serviceName} (Entwurf)`;
-      if (req.query.format === 'docx')
-        return reply
-          .type(MEDIA.docx)
-          .header('content-disposition', disposition(`${name}.docx`))
-          .send(await agreementDocx(doc));
-      return reply
-        .type(MEDIA.pdf)
-        .header('content-disposition', disposition(`${name}.pdf`))
-        .send(await agreementPdf(doc));
+      if (req.query.format === 'docx') return sendDownload(reply, MEDIA.docx, `${name}.docx`, await agreementDocx(doc));
+      return sendDownload(reply, MEDIA.pdf, `${name}.pdf`, await agreementPdf(doc));
     },
   );
   r.post(
@@ -225,19 +218,9 @@ export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-servi
       const s = await statements.getStatement(deps, tenantScopeOf(req), req.params.studyId, req.query.month);
       const name = statementTitle(s).replace('/', '-');
       if (req.query.format === 'csv')
-        return reply
-          .type(`${MEDIA.csv}; charset=utf-8`)
-          .header('content-disposition', disposition(`${name}.csv`))
-          .send(statementCsv(s));
-      if (req.query.format === 'xlsx')
-        return reply
-          .type(MEDIA.xlsx)
-          .header('content-disposition', disposition(`${name}.xlsx`))
-          .send(await statementXlsx(s));
-      return reply
-        .type(MEDIA.pdf)
-        .header('content-disposition', disposition(`${name}.pdf`))
-        .send(await statementPdf(s));
+        return sendDownload(reply, `${MEDIA.csv}; charset=utf-8`, `${name}.csv`, statementCsv(s));
+      if (req.query.format === 'xlsx') return sendDownload(reply, MEDIA.xlsx, `${name}.xlsx`, await statementXlsx(s));
+      return sendDownload(reply, MEDIA.pdf, `${name}.pdf`, await statementPdf(s));
     },
   );
   r.post(
