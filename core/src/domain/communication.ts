@@ -183,13 +183,15 @@ function addMonths(day: string, months: number): string {
 /**
  * The days an item falls due, starting at its due date: one for `once`, else every week, month or quarter
  * up to and including `until` (the calendar feed shows the coming year of a recurring item).
+ * The due date itself always counts.
  */
 export function occurrences(dueOn: string, cadence: CommunicationCadence, until: string): string[] {
   if (cadence === 'once') return [dueOn];
   const days: string[] = [];
   for (let i = 0; i < 60; i++) {
     const day = cadence === 'weekly' ? addDays(dueOn, 7 * i) : addMonths(dueOn, (cadence === 'monthly' ? 1 : 3) * i);
-    if (day > until) break;
+    // the first time always counts, even beyond the limit
+    if (i > 0 && day > until) break;
     days.push(day);
   }
   return days;
