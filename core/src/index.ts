@@ -1,6 +1,7 @@
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/common.js';
+export * from './contracts/communication.js';
 export * from './contracts/exchange.js';
 export * from './contracts/finance.js';
 export * from './contracts/ideas.js';
@@ -18,6 +19,7 @@ export * from './contracts/target-picture.js';
 export * from './contracts/workshops.js';
 export * from './domain/ags.js';
 export * from './domain/capacity.js';
+export * from './domain/communication.js';
 export * from './domain/council.js';
 export * from './domain/departments.js';
 export * from './domain/directory-names.js';

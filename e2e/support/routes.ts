@@ -49,6 +49,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/zielbild': { as: 'ploen' },
   '/nachverfolgung': { as: 'ploen' },
   '/projekte': { as: 'ploen' },
+  '/kommunikation': { as: 'ploen' },
   '/projekte/neu': { as: 'ploen' },
   '/projekte/board': { as: 'ploen' },
   '/projekte/zeitleiste': { as: 'ploen' },

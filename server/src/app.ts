@@ -16,6 +16,7 @@ import { registerAccessDefaults } from './lib/route.js';
 import { MailOutbox } from './mail/outbox.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { communicationRoutes } from './modules/communication/communication.routes.js';
 import { exchangeRoutes, jointRoutes, partnersRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -59,6 +60,7 @@ export const MODULES = [
   liveRoutes,
   needsRoutes,
   ideasRoutes,
+  communicationRoutes,
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,

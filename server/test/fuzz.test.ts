@@ -127,6 +127,15 @@ beforeAll(async () => {
           costMax: 3,
         })
       ).json().items[0].id as string;
+      const communicationId = (
+        await actor.post('/api/v1/communication', {
+          projectId,
+          audience: 'all_staff',
+          message: 'Fuzz-Botschaft',
+          channel: 'newsroom',
+          dueOn: '2027-01-01',
+        })
+      ).json().id as string;
       const paperId = (
         await actor.post(`/api/v1/projects/${projectId}/decision-papers`, {
           reference: 'BV/FUZZ/1',
@@ -214,6 +223,7 @@ beforeAll(async () => {
         entryId: joint.entries[0].id,
         paperId,
         riskId,
+        communicationId,
         projectId,
         milestoneId: d.milestones[0].id,
         taskId: d.tasks[0].id,

@@ -391,6 +391,16 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     url: '/api/v1/finance/council',
     body: (j) => ({ version: j.version, kind: 'gemeinde', council: 'Gemeinderat', committee: '' }),
   }),
+  'communication.edit': async (e) => {
+    const item = { audience: 'all_staff', message: u('Botschaft'), channel: 'email', dueOn: '2027-03-01' };
+    const c = await ok(e.owner.post('/api/v1/communication', item));
+    return {
+      read: '/api/v1/communication',
+      method: 'PUT',
+      url: `/api/v1/communication/${c.id}`,
+      body: (j) => ({ ...item, version: j.items.find((i: Json) => i.id === c.id).version, status: 'done' }),
+    };
+  },
 };
 
 /** Variants that prove the facts of a rule, not only the roles: a project the actor owns. */

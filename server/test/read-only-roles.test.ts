@@ -216,6 +216,10 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/projects/:projectId/decision-papers': {
     kind: 'write',
   },
+  'POST /api/v1/communication': { kind: 'write' },
+  'PUT /api/v1/communication/:communicationId': { kind: 'write' },
+  'DELETE /api/v1/communication/:communicationId': { kind: 'write' },
+  'POST /api/v1/communication/templates/apply': { kind: 'write' },
   'POST /api/v1/calendar-feed': { kind: 'write' },
   'DELETE /api/v1/calendar-feed': { kind: 'write' },
   'PUT /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'write' },

@@ -106,6 +106,16 @@ export async function buildResources(
     rows: [{ userId: colleague.id, month: '2027-01', hours: 12 }],
   });
   await b.post('/api/v1/calendar-feed');
+  const communicationId = (
+    await b.post('/api/v1/communication', {
+      projectId,
+      audience: 'staff_council',
+      message: 'Geheime Botschaft B',
+      channel: 'email',
+      dueOn: '2027-02-01',
+      ownerId: colleague.id,
+    })
+  ).json().id as string;
   await b.put(`/api/v1/projects/${projectId}/finance`, {
     version: 0,
     costs: [
@@ -245,6 +255,7 @@ export async function buildResources(
   Object.assign(ids, {
     paperId,
     riskId,
+    communicationId,
     projectId,
     milestoneId: pd.milestones[0].id,
     taskId: pd.tasks[0].id,
@@ -293,6 +304,7 @@ export async function buildResources(
     'Geheime Kostenzeile B',
     'Geheimes Risiko B',
     'Geheime Vorlage B',
+    'Geheime Botschaft B',
     'geheim-b.txt',
     dept.name,
   );

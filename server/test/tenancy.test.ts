@@ -135,6 +135,17 @@ describe('cross-tenant isolation', () => {
     ).toEqual([{ title: 'Geheimer Bedarf Bauhof B', version: 1, status: 'open' }]);
     expect(
       await ctx.db
+        .selectFrom('communicationItems')
+        .select(['message', 'version', 'status'])
+        .where('id', '=', ids.communicationId!)
+        .execute(),
+    ).toEqual([{ message: 'Geheime Botschaft B', version: 1, status: 'planned' }]);
+    // A's template may not add items to B's project
+    expect(
+      await ctx.db.selectFrom('communicationItems').select('id').where('projectId', '=', ids.projectId!).execute(),
+    ).toHaveLength(1);
+    expect(
+      await ctx.db
         .selectFrom('projects')
         .select(['title', 'version', 'phase'])
         .where('id', '=', ids.projectId!)

@@ -73,6 +73,23 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     costMax: 1,
   },
   'POST /api/v1/projects/:projectId/simulation': {},
+  'POST /api/v1/communication': {
+    projectId: 'projectId',
+    audience: 'all_staff',
+    message: 'Gekaperte Botschaft',
+    channel: 'email',
+    dueOn: '2027-01-01',
+  },
+  'PUT /api/v1/communication/:communicationId': {
+    version: 1,
+    projectId: 'projectId',
+    audience: 'all_staff',
+    message: 'Gekaperte Botschaft',
+    channel: 'email',
+    dueOn: '2027-01-01',
+    status: 'skipped',
+  },
+  'POST /api/v1/communication/templates/apply': { projectId: 'projectId', phase: 'go_live', anchorDate: '2027-01-01' },
   'POST /api/v1/projects/:projectId/decision-papers': {
     reference: 'X/1',
     paperDate: '2027-01-01',

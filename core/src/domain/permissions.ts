@@ -252,6 +252,8 @@ export const RULES = {
   capacity: (a: Actor) => ({ edit: allows(a, 'manage_capacity') }),
   financeSettings: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
   council: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
+  /** The communication plan is the coordination's work; everyone of the municipality reads it. */
+  communication: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -374,6 +376,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   capacity: undefined,
   financeSettings: undefined,
   council: undefined,
+  communication: undefined,
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

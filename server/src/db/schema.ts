@@ -1,4 +1,5 @@
 /** Kysely types of the tables (camelCase via CamelCasePlugin), one file per area in `tables/`. */
+import type { CommunicationItems } from './tables/communication.js';
 import type {
   AdministeringBodies,
   AuditLog,
@@ -193,4 +194,5 @@ export interface DB {
   serviceWorkAttachments: ServiceWorkAttachments;
   serviceWorkEntries: ServiceWorkEntries;
   serviceClosedMonths: ServiceClosedMonths;
+  communicationItems: CommunicationItems;
 }

@@ -172,4 +172,18 @@ describe('demo data', () => {
     ]);
     expect(att.openNeeds).toBe(1);
   });
+
+  it('gives Plön a communication plan: the kickoff template for the e-invoice project and a monthly newsroom item', async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const plan = (await coord.get('/api/v1/communication')).json();
+    expect(plan.can.edit).toBe(true);
+    const project = plan.items.filter(
+      (i: { project: string | null }) => i.project === 'E-Rechnung und digitaler Rechnungsworkflow',
+    );
+    expect(project.length).toBeGreaterThanOrEqual(4);
+    expect(project.some((i: { status: string }) => i.status === 'done')).toBe(true);
+    expect(
+      plan.items.some((i: { projectId: string | null; cadence: string }) => !i.projectId && i.cadence === 'monthly'),
+    ).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
+import { seedDemoCommunication } from './demo-communication.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
@@ -276,6 +277,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       coordinatorId: ploen.id,
       adminId: ploenAdmin.id,
     });
+    await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     const coordinators = await trx
       .selectFrom('users as u')
       .innerJoin('memberships as m', 'm.userId', 'u.id')

@@ -169,6 +169,7 @@ export function Layout() {
             { to: '/projekte', label: t('nav.portfolio'), show: Boolean(session.activeMunicipalityId) },
             { to: '/priorisierung', label: t('nav.priorities'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kapazitaet', label: t('nav.capacity'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/kommunikation', label: t('nav.communication'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

@@ -66,6 +66,9 @@ const PrioritiesPage = lazy(() =>
   import('../features/projects/PrioritiesPage').then((x) => ({ default: x.PrioritiesPage })),
 );
 const CapacityPage = lazy(() => import('../features/projects/CapacityPage').then((x) => ({ default: x.CapacityPage })));
+const CommunicationPage = lazy(() =>
+  import('../features/communication/CommunicationPage').then((x) => ({ default: x.CommunicationPage })),
+);
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -233,6 +236,7 @@ export function AppRoutes() {
           <Route path="/finanzen" element={<PortfolioFinancePage />} />
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
+          <Route path="/kommunikation" element={<CommunicationPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />

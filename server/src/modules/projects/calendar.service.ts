@@ -1,4 +1,4 @@
-import { AppError } from '@dz/core';
+import { AppError, addDays, occurrences } from '@dz/core';
 import type { NotNull } from 'kysely';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
@@ -42,7 +42,10 @@ export async function revokeFeed(deps: Deps, scope: TenantScope) {
   return getFeed(deps, scope);
 }
 
-/** The iCalendar file behind a secret address: milestones and task due dates of running projects. */
+/**
+ * The iCalendar file behind a secret address: milestones and task due dates of running projects, and the
+ * planned items of the communication plan (a recurring item once per occurrence for the coming year).
+ */
 export async function feedIcs(deps: Deps, token: string): Promise<string> {
   const f = await deps.db
     .selectFrom('calendarFeeds as f')
@@ -51,7 +54,7 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
     .where('f.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!f) throw new AppError('not_found');
-  const [milestones, tasks] = await Promise.all([
+  const [milestones, tasks, messages] = await Promise.all([
     deps.db
       .selectFrom('milestones as ms')
       .innerJoin('projects as p', 'p.id', 'ms.projectId')
@@ -78,7 +81,25 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
       .where('t.status', '<>', 'done')
       .$narrowType<{ dueOn: NotNull }>()
       .execute(),
+    deps.db
+      .selectFrom('communicationItems as c')
+      .leftJoin('projects as p', 'p.id', 'c.projectId')
+      .leftJoin('users as u', 'u.id', 'c.ownerId')
+      .select([
+        'c.id',
+        'c.message',
+        'c.dueOn',
+        'c.cadence',
+        'u.name as owner',
+        'p.id as projectId',
+        'p.title as project',
+      ])
+      .where('c.municipalityId', '=', f.municipalityId)
+      .where('c.status', '=', 'planned')
+      .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.phase', '<>', 'stopped')]))
+      .execute(),
   ]);
+  const until = addDays(new Date().toISOString().slice(0, 10), 365);
   const events: IcalAllDayEvent[] = [
     ...milestones.map((m) => ({
       uid: `milestone-${m.id}@digitalzirkel`,
@@ -93,6 +114,17 @@ export async function feedIcs(deps: Deps, token: string): Promise<string> {
       description: t.assignee ? `Zuständig: ${t.assignee}` : undefined,
       url: `${deps.config.publicUrl}/projekte/${t.projectId}`,
     })),
+    ...messages.flatMap((c) =>
+      occurrences(c.dueOn, c.cadence, until).map((day, i) => ({
+        uid: `communication-${c.id}${i ? `-${day}` : ''}@digitalzirkel`,
+        day,
+        summary: `Kommunikation: ${c.message}${c.project ? ` (${c.project})` : ''}`,
+        description: c.owner ? `Zuständig: ${c.owner}` : undefined,
+        url: c.projectId
+          ? `${deps.config.publicUrl}/projekte/${c.projectId}`
+          : `${deps.config.publicUrl}/kommunikation`,
+      })),
+    ),
   ];
   return icalCalendar({
     prodId: '-//Digitalzirkel//Projektportfolio//DE',

@@ -12,6 +12,7 @@ import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtNumber, periodText } from '../../lib/format';
 import { validate } from '../../lib/validate';
+import { ProjectCommunication } from '../communication/CommunicationPage';
 import { ProjectExchange } from '../exchange/ProjectExchange';
 import { EffortPlan } from './EffortPlan';
 import { fieldLabels, ProjectFields, projectBody } from './ProjectFields';
@@ -186,6 +187,7 @@ export function ProjectPage() {
           {[
             ['h-milestones', 'projects.milestones.title'],
             ['h-tasks', 'projects.tasks.title'],
+            ['h-communication', 'communication.projectTitle'],
             ['h-reports', 'projects.reports.title'],
             ['h-scores', 'projects.scoring.title'],
             ['h-effort', 'projects.effort.title'],
@@ -200,6 +202,7 @@ export function ProjectPage() {
       </nav>
       <Milestones p={p} notify={notify} />
       <Tasks p={p} notify={notify} />
+      <ProjectCommunication projectId={p.id} />
       <Reports p={p} notify={notify} />
       <Scores p={p} key={`s${p.version}`} notify={notify} />
       <EffortPlan p={p} key={`e${p.version}`} notify={notify} />

@@ -1,0 +1,68 @@
+import { addDays, COMMUNICATION_TEMPLATES } from '@dz/core';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { newId } from '../lib/ids.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Demo communication plan of Plön: the kickoff template for the e-invoice project, anchored at its start
+ * (two weeks from now), one item already done, and a monthly item for the whole municipality — so the
+ * page, the project page and the calendar feed show something after `npm start`.
+ */
+export async function seedDemoCommunication(
+  trx: Transaction<DB>,
+  o: { municipalityId: string; coordinatorId: string },
+) {
+  const project = await trx
+    .selectFrom('projects')
+    .select(['id', 'startsOn'])
+    .where('municipalityId', '=', o.municipalityId)
+    .where('title', '=', 'E-Rechnung und digitaler Rechnungsworkflow')
+    .executeTakeFirst();
+  if (!project) return;
+  const anchor = project.startsOn ?? addDays(today(), 14);
+  const base = { municipalityId: o.municipalityId, ownerId: o.coordinatorId, createdBy: o.coordinatorId };
+  await trx
+    .insertInto('communicationItems')
+    .values([
+      ...COMMUNICATION_TEMPLATES.kickoff.map((t) => ({
+        ...base,
+        id: newId(),
+        projectId: project.id,
+        audience: t.audience,
+        departmentId: null,
+        message: t.message,
+        channel: t.channel,
+        dueOn: addDays(anchor, t.offsetDays),
+        cadence: t.cadence,
+        phase: 'kickoff' as const,
+      })),
+      {
+        ...base,
+        id: newId(),
+        projectId: project.id,
+        audience: 'heads' as const,
+        departmentId: null,
+        message: 'Entscheidungsvorlage zur E-Rechnung in der Amtsleiterrunde abgestimmt',
+        channel: 'staff_meeting' as const,
+        dueOn: addDays(today(), -10),
+        cadence: 'once' as const,
+        status: 'done' as const,
+        phase: null,
+      },
+      {
+        ...base,
+        id: newId(),
+        projectId: null,
+        audience: 'all_staff' as const,
+        departmentId: null,
+        message: 'Digitalisierung im Überblick: Was ist neu, was kommt als Nächstes?',
+        channel: 'newsroom' as const,
+        dueOn: addDays(today(), 7),
+        cadence: 'monthly' as const,
+        phase: null,
+      },
+    ])
+    .execute();
+}
