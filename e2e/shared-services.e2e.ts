@@ -197,3 +197,37 @@ describe('journey: shared service feasibility study', () => {
     await phone.close();
   });
 });
+
+describe('journey: a network’s moderation starts a feasibility study', () => {
+  it('the moderator names the lead and a partner → the lead accepts → the moderation sees who accepted', async () => {
+    const mod = await newPage(browser);
+    await loginAs(mod, 'moderation@digitalzirkel.example');
+    await mod.getByRole('link', { name: 'Innovationszirkel Kleine Kommunen' }).click();
+    await mod.getByRole('heading', { level: 2, name: 'Machbarkeitsstudien im Verbund' }).waitFor();
+    await mod.getByRole('button', { name: 'Machbarkeitsstudie anstoßen' }).click();
+    await mod.getByLabel('Aufgabe', { exact: true }).selectOption({ label: 'IT-Betrieb und -Support' });
+    await mod.getByLabel('Federführende Kommune').selectOption({ label: 'Ebersberg' });
+    // without a partner the form says what is missing
+    await mod.getByRole('button', { name: 'Einladungen verschicken' }).click();
+    await mod.locator('.field-error').first().waitFor();
+    await mod.getByRole('checkbox', { name: 'Loitz' }).check();
+    await expectAccessible(mod, 'Machbarkeitsstudie anstoßen');
+    await mod.getByRole('button', { name: 'Einladungen verschicken' }).click();
+    await mod.getByText(/Die Machbarkeitsstudie „Gemeinsamer Dienst: IT-Betrieb und -Support“ ist angelegt/).waitFor();
+    await mod.getByText(/Ebersberg[^;]* \(federführend\) – eingeladen; Loitz[^;]* – eingeladen/).waitFor();
+
+    const lead = await newPage(browser);
+    await loginAs(lead, 'ebersberg@digitalzirkel.example');
+    await nav(lead, 'Gemeinsame Dienste');
+    await lead.getByRole('link', { name: 'Gemeinsamer Dienst: IT-Betrieb und -Support' }).click();
+    await lead.getByText(/bittet Ihre Kommune, die Federführung zu übernehmen/).waitFor();
+    await expectAccessible(lead, 'Einladung zur Federführung');
+    await lead.getByRole('button', { name: 'Zusagen' }).click();
+    await lead.getByRole('heading', { name: 'Ihr Ist-Stand' }).waitFor();
+
+    await mod.reload();
+    await mod.getByText(/Ebersberg[^;]* \(federführend\) – zugesagt; Loitz[^;]* – eingeladen/).waitFor();
+    await lead.close();
+    await mod.close();
+  });
+});

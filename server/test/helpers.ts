@@ -190,8 +190,12 @@ export async function lastMailLink(outbox: string, to: string): Promise<{ text: 
 }
 
 /** Decodes quoted-printable bodies enough to find links and words. */
+/** Quoted-printable undone; the bytes read as UTF-8 (umlauts and quotes as written). */
 function decodeMail(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+  const latin = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+  return Buffer.from(latin, 'latin1').toString('utf8');
 }
 
 /** A multipart/form-data body with one file in the field "file" (for app.inject). */

@@ -1,6 +1,6 @@
 import { newId } from '../src/lib/ids.js';
 import { buildMunicipality } from './factories.js';
-import { type Env, JOINT, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
+import { type Env, JOINT, moderatedBy, newPopulation, newProject, ok, type Probe, u } from './permission-probe-kit.js';
 
 /** Probes of the exchange between municipalities: publishing, entries, contact requests, joint projects, shared-service studies. */
 export const EXCHANGE_PROBES: Record<string, Probe> = {
@@ -127,6 +127,29 @@ export const EXCHANGE_PROBES: Record<string, Probe> = {
     url: '/api/v1/shared-services/studies',
     body: () => ({ title: u('Studie'), serviceKey: 'bauhof', partnerIds: [e.other.id] }),
   }),
+  // the network page offers it to those who edit the network: its moderation
+  'networkStudies.create': async (e) => {
+    const networkId = await moderatedBy(e);
+    // the actor's network (one a coordinator started) may have only M: the neighbour joins it
+    await e.db
+      .insertInto('networkMembers')
+      .values({ id: newId(), networkId, municipalityId: e.other.id, joinedOn: '2024-01-01', status: 'accepted' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return {
+      read: `/api/v1/networks/${networkId}`,
+      can: (j) => ({ create: j.can.edit }),
+      method: 'POST',
+      url: '/api/v1/shared-services/network-studies',
+      body: () => ({
+        networkId,
+        leadId: e.M,
+        title: u('Verbundstudie'),
+        serviceKey: 'bauhof',
+        partnerIds: [e.other.id],
+      }),
+    };
+  },
   'studyView.edit': async (e) => {
     const s = await ok(
       e.owner.post('/api/v1/shared-services/studies', {

@@ -308,6 +308,16 @@ const WRITES: Record<string, Spec> = {
     reason: 'create_projects: the mayor prepares the council decision',
   },
   'POST /api/v1/shared-services/catalogue': { kind: 'write' },
+  'POST /api/v1/shared-services/network-studies': {
+    kind: 'write',
+    body: {
+      networkId: 'networkId',
+      leadId: 'municipalityId',
+      title: 'Verbundstudie aus dem Rat',
+      serviceKey: 'bauhof',
+      partnerIds: ['OTHER_MUNICIPALITY'],
+    },
+  },
   'PUT /api/v1/shared-services/catalogue/:typeId': { kind: 'write' },
   'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'write' },
   'POST /api/v1/shared-services/studies/:studyId/advance': { kind: 'write', body: { version: 3, status: 'agreed' } },

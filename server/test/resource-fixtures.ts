@@ -202,6 +202,19 @@ export async function buildResources(
       units: ['cases'],
     })
   ).json().id as string;
+  // B's network, which C also joined, has its moderation start a study for B and C
+  await ctx.db
+    .insertInto('networkMembers')
+    .values({ id: newId(), networkId: net.id, municipalityId: C.id, joinedOn: '2024-01-01', status: 'accepted' })
+    .execute();
+  const networkStudy = await b.post('/api/v1/shared-services/network-studies', {
+    networkId: net.id,
+    leadId: C.id,
+    title: 'Geheime Verbundstudie B',
+    serviceKey: 'it',
+    partnerIds: [municipality.id],
+  });
+  if (networkStudy.statusCode !== 201) throw new Error(`network study: ${networkStudy.body}`);
   // … which C accepted; the councils agreed, it is live: a team, a work order with a photo and time on it
   await ctx.db.updateTable('serviceStudyPartners').set({ status: 'accepted' }).where('studyId', '=', studyId).execute();
   const study = `/api/v1/shared-services/studies/${studyId}`;
@@ -245,6 +258,7 @@ export async function buildResources(
     'Geheime Gemeinschaftskosten B',
     'geheimer-vertrag-b.txt',
     'Geheime Machbarkeitsstudie B',
+    'Geheime Verbundstudie B',
     'Geheimer Leistungsstand B',
     'Geheimer Auftrag B',
     'Geheimer Diensttyp B',

@@ -308,6 +308,17 @@ export const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'GET /api/v1/shared-services/studies': { kind: 'own' },
+  'GET /api/v1/shared-services/network-studies': { kind: 'own' },
+  'POST /api/v1/shared-services/network-studies': {
+    kind: 'foreign',
+    body: {
+      networkId: 'networkId',
+      leadId: 'A_MUNICIPALITY',
+      title: 'Gekaperte Verbundstudie',
+      serviceKey: 'bauhof',
+      partnerIds: ['B_MUNICIPALITY'],
+    },
+  },
   'POST /api/v1/shared-services/studies': {
     kind: 'own',
     body: { title: 'Eigene Studie A', serviceKey: 'bauhof', partnerIds: ['B_MUNICIPALITY'] },

@@ -80,6 +80,33 @@ export const studyCreate = z.object({
   /** The other municipalities invited (the own one leads and takes part). */
   partnerIds: z.array(uuid).min(1).max(49),
 });
+/**
+ * A study a network's moderation starts for members of the network: it names the lead municipality, which
+ * accepts like every partner (the moderation sees who accepted, never the figures).
+ */
+export const networkStudyCreate = studyCreate.extend({
+  networkId: uuid,
+  leadId: uuid,
+});
+export const networkStudyList = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      title: z.string(),
+      serviceName: z.string(),
+      network: z.object({ id: uuid, name: z.string() }),
+      status: z.enum(STUDY_STATUSES),
+      partners: z.array(
+        z.object({
+          name: z.string(),
+          role: z.enum(['lead', 'partner']),
+          status: z.enum(STUDY_PARTNER_STATUSES),
+        }),
+      ),
+      createdAt: z.string(),
+    }),
+  ),
+});
 export const studyUpdate = versioned
   .extend({
     title: z.string().trim().min(3).max(200),
@@ -140,6 +167,8 @@ export const studyDetail = z.object({
   /** The first month of operation once live. */
   liveFrom: z.string().nullable(),
   lead: z.object({ id: uuid, name: z.string() }),
+  /** The network whose moderation started the study (null: started by the lead's coordination). */
+  network: z.object({ id: uuid, name: z.string() }).nullable(),
   target: targetModel,
   allocation,
   vatTaxable: z.boolean(),

@@ -263,6 +263,8 @@ export const RULES = {
   joints: (a: Actor) => ({ create: allows(a, 'manage_exchange') }),
   joint: jointRule,
   studies: (a: Actor) => ({ create: allows(a, 'manage_exchange') }),
+  /** A network's moderation starts studies for members of the network (they accept or decline, the lead too). */
+  networkStudies: (a: Actor, n: { networkId: string }) => ({ create: moderates(a, n.networkId) }),
   /**
    * A feasibility study: the lead's coordination edits the target model and key; every accepted partner enters
    * its own status quo (those who work in the service know the figures: everyone but the council).
@@ -383,6 +385,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   joints: undefined,
   joint: { isLead: false, myStatus: 'invited' },
   studies: undefined,
+  networkStudies: { networkId: '' },
   studyView: { isLead: false, myStatus: 'invited', status: 'calculation', onTeam: false },
   jointView: {
     isLead: false,

@@ -35,6 +35,8 @@ export interface ServiceStudies {
   service: JsonText<ServiceDefinition | null, string | null | undefined>;
   liveFrom: string | null;
   orderSeq: Generated<number>;
+  /** The network whose moderation started the study (its moderators see who accepted, never the figures). */
+  networkId: string | null;
   createdBy: string | null;
   version: Generated<number>;
   createdAt: Timestamp;

@@ -2,7 +2,7 @@ import { AppError } from '@dz/core';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
-import type { Scope, TenantScope } from '../../lib/scope.js';
+import type { Scope } from '../../lib/scope.js';
 import { appLink, type Composed } from '../../mail/templates.js';
 
 type P = { p: DB['publications'] };
@@ -48,33 +48,41 @@ export async function loadVisible(deps: Deps, scope: Scope, id: string) {
   return row;
 }
 
-/** Those who speak for municipalities (admins and coordinators): they get the exchange's mails. */
 /**
- * Mails the coordinators of the invited municipalities an invitation from mine (a joint project, a shared-service
- * study): `path` is the page of the invitation in the app, `mail` writes it for one person.
+ * Mails the coordinators of the invited municipalities an invitation (a joint project, a shared-service study)
+ * from a municipality or from a network's moderation: `path` is the page of the invitation in the app, `mail`
+ * writes it for one person.
  */
 export async function inviteCoordinators(
   deps: Deps,
-  scope: TenantScope,
+  from: { municipality: string } | { network: string },
   municipalityIds: string[],
   path: string,
   mail: (p: { name: string; lead: string; url: string }) => Composed,
 ) {
   if (!municipalityIds.length) return;
-  const [lead, people] = await Promise.all([
-    deps.db
-      .selectFrom('municipalities')
-      .select('name')
-      .where('id', '=', scope.municipalityId)
-      .executeTakeFirstOrThrow(),
+  const [sender, people] = await Promise.all([
+    'municipality' in from
+      ? deps.db
+          .selectFrom('municipalities')
+          .select('name')
+          .where('id', '=', from.municipality)
+          .executeTakeFirstOrThrow()
+      : deps.db
+          .selectFrom('networks')
+          .select('name')
+          .where('id', '=', from.network)
+          .executeTakeFirstOrThrow()
+          .then((n) => ({ name: `Die Moderation des Verbunds „${n.name}“` })),
     coordinators(deps, municipalityIds),
   ]);
   for (const u of people) {
     const url = appLink(deps.config.publicUrl, path, u.municipalityId);
-    await deps.outbox.queue(deps.db, u.email, mail({ name: u.name, lead: lead.name, url }), u.municipalityId);
+    await deps.outbox.queue(deps.db, u.email, mail({ name: u.name, lead: sender.name, url }), u.municipalityId);
   }
 }
 
+/** Those who speak for municipalities (admins and coordinators): they get the exchange's mails. */
 export async function coordinators(deps: Deps, municipalityIds: string[]) {
   if (!municipalityIds.length) return [];
   return deps.db

@@ -366,8 +366,12 @@ async function checkInput(deps: Deps, scope: TenantScope, input: Create) {
 }
 
 function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
-  return inviteCoordinators(deps, scope, municipalityIds, `/austausch/gemeinsam/${id}`, (p) =>
-    MAILS.jointInvitation({ ...p, title }),
+  return inviteCoordinators(
+    deps,
+    { municipality: scope.municipalityId },
+    municipalityIds,
+    `/austausch/gemeinsam/${id}`,
+    (p) => MAILS.jointInvitation({ ...p, title }),
   );
 }
 

@@ -7,7 +7,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
-import type { TenantScope } from '../../lib/scope.js';
+import type { Scope } from '../../lib/scope.js';
 
 /**
  * The service catalogue: the platform's default types and the types a network adds for its members (a
@@ -17,27 +17,31 @@ import type { TenantScope } from '../../lib/scope.js';
 type Db = Deps['db'] | Transaction<DB>;
 
 /** The network types my municipality may use (its accepted networks) or maintain (networks I moderate). */
-function visibleTypes(db: Db, scope: TenantScope) {
+function visibleTypes(db: Db, scope: Scope) {
   return db
     .selectFrom('serviceTypes as t')
     .innerJoin('networks as n', 'n.id', 't.networkId')
     .select(['t.id', 't.name', 't.tasks', 't.costDrivers', 't.units', 't.networkId', 'n.name as network'])
     .where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('networkMembers as m')
-            .select('m.networkId')
-            .whereRef('m.networkId', '=', 't.networkId')
-            .where('m.municipalityId', '=', scope.municipalityId)
-            .where('m.status', '=', 'accepted'),
-        ),
+        ...(scope.municipalityId
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('networkMembers as m')
+                  .select('m.networkId')
+                  .whereRef('m.networkId', '=', 't.networkId')
+                  .where('m.municipalityId', '=', scope.municipalityId)
+                  .where('m.status', '=', 'accepted'),
+              ),
+            ]
+          : []),
         ...(scope.moderatedNetworkIds.length ? [eb('t.networkId', 'in', scope.moderatedNetworkIds)] : []),
       ]),
     );
 }
 
-export async function catalogue(deps: Deps, scope: TenantScope) {
+export async function catalogue(deps: Deps, scope: Scope) {
   const [own, networks] = await Promise.all([
     visibleTypes(deps.db, scope).orderBy('t.name').execute(),
     scope.moderatedNetworkIds.length
@@ -75,12 +79,21 @@ export async function catalogue(deps: Deps, scope: TenantScope) {
 
 /**
  * The definition a new study copies: a default type by key (null: read from the defaults) or a network type
- * my municipality may use; anything else is a field error.
+ * my municipality may use — for a study a network's moderation starts, a type of that network; anything else
+ * is a field error.
  */
-export async function resolveService(db: Db, scope: TenantScope, key: string): Promise<ServiceDefinition | null> {
+export async function resolveService(
+  db: Db,
+  scope: Scope,
+  key: string,
+  networkId?: string,
+): Promise<ServiceDefinition | null> {
   if (SERVICE_CATALOGUE.some((c) => c.key === key)) return null;
   const t = /^[0-9a-f-]{36}$/i.test(key)
-    ? await visibleTypes(db, scope).where('t.id', '=', key).executeTakeFirst()
+    ? await visibleTypes(db, scope)
+        .where('t.id', '=', key)
+        .$if(networkId !== undefined, (q) => q.where('t.networkId', '=', networkId as string))
+        .executeTakeFirst()
     : undefined;
   if (!t) throw fieldError('body.serviceKey', 'unknown_service', 'Wählen Sie eine Aufgabe aus dem Katalog.');
   return { name: t.name, tasks: t.tasks, costDrivers: t.costDrivers, units: t.units };
@@ -100,7 +113,7 @@ export function serviceOf(s: { serviceKey: string; service: ServiceDefinition | 
   );
 }
 
-export async function createType(deps: Deps, scope: TenantScope, input: z.infer<typeof serviceTypeInput>) {
+export async function createType(deps: Deps, scope: Scope, input: z.infer<typeof serviceTypeInput>) {
   authorize(scope, 'network', 'edit', { id: input.networkId });
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -128,7 +141,7 @@ export async function createType(deps: Deps, scope: TenantScope, input: z.infer<
 }
 
 /** A type of a network I moderate (anything else: 404, whether it exists or not). */
-async function ownType(db: Db, scope: TenantScope, id: string) {
+async function ownType(db: Db, scope: Scope, id: string) {
   const t = await db
     .selectFrom('serviceTypes')
     .select(['id', 'networkId', 'name'])
@@ -139,7 +152,7 @@ async function ownType(db: Db, scope: TenantScope, id: string) {
   return t;
 }
 
-export async function updateType(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof serviceTypeInput>) {
+export async function updateType(deps: Deps, scope: Scope, id: string, input: z.infer<typeof serviceTypeInput>) {
   await deps.db.transaction().execute(async (trx) => {
     const t = await ownType(trx, scope, id);
     if (t.networkId !== input.networkId)
@@ -166,7 +179,7 @@ export async function updateType(deps: Deps, scope: TenantScope, id: string, inp
   return catalogue(deps, scope);
 }
 
-export async function deleteType(deps: Deps, scope: TenantScope, id: string) {
+export async function deleteType(deps: Deps, scope: Scope, id: string) {
   await deps.db.transaction().execute(async (trx) => {
     const t = await ownType(trx, scope, id);
     await trx.deleteFrom('serviceTypes').where('id', '=', id).execute();

@@ -2,6 +2,8 @@ import {
   agreementQuery,
   idParam,
   monthClose,
+  networkStudyCreate,
+  networkStudyList,
   okResponse,
   serviceCatalogue,
   serviceStatement,
@@ -29,8 +31,9 @@ import { sendDownload, sendUpload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
 import { readUpload, uploadSchema } from '../../lib/upload.js';
 import { MEDIA } from '../../plugins/openapi.js';
-import { tenantScopeOf } from '../../plugins/session.js';
+import { scopeOf, tenantScopeOf } from '../../plugins/session.js';
 import { agreementDoc, agreementDocx, agreementPdf } from './agreement.js';
+import * as network from './network-studies.service.js';
 import { MAX_ATTACHMENT_BYTES } from './operation.access.js';
 import * as types from './service-types.service.js';
 import { statementCsv, statementPdf, statementTitle, statementXlsx } from './statement-export.js';
@@ -46,21 +49,36 @@ const created = { 201: z.object({ id: z.uuid() }) };
 
 /** Shared services of several municipalities: the catalogue and feasibility studies. */
 export const sharedServicesRoutes = modulePlugin({ prefix: '/api/v1/shared-services', access: 'tenant' }, (r, deps) => {
-  r.get('/catalogue', { schema: { tags, response: { 200: serviceCatalogue } } }, async (req) =>
-    types.catalogue(deps, tenantScopeOf(req)),
+  // the catalogue and the studies a network starts are also the work of moderators without a municipality
+  const user = { access: 'user' } as const;
+  r.get('/catalogue', { config: user, schema: { tags, response: { 200: serviceCatalogue } } }, async (req) =>
+    types.catalogue(deps, scopeOf(req)),
   );
-  r.post('/catalogue', { schema: { tags, body: serviceTypeInput, response: created } }, async (req, reply) =>
-    reply.code(201).send(await types.createType(deps, tenantScopeOf(req), req.body)),
+  r.post(
+    '/catalogue',
+    { config: user, schema: { tags, body: serviceTypeInput, response: created } },
+    async (req, reply) => reply.code(201).send(await types.createType(deps, scopeOf(req), req.body)),
   );
   r.put(
     '/catalogue/:typeId',
-    { schema: { tags, params: idParam('typeId'), body: serviceTypeInput, response: { 200: serviceCatalogue } } },
-    async (req) => types.updateType(deps, tenantScopeOf(req), req.params.typeId, req.body),
+    {
+      config: user,
+      schema: { tags, params: idParam('typeId'), body: serviceTypeInput, response: { 200: serviceCatalogue } },
+    },
+    async (req) => types.updateType(deps, scopeOf(req), req.params.typeId, req.body),
   );
   r.delete(
     '/catalogue/:typeId',
-    { schema: { tags, params: idParam('typeId'), response: { 200: serviceCatalogue } } },
-    async (req) => types.deleteType(deps, tenantScopeOf(req), req.params.typeId),
+    { config: user, schema: { tags, params: idParam('typeId'), response: { 200: serviceCatalogue } } },
+    async (req) => types.deleteType(deps, scopeOf(req), req.params.typeId),
+  );
+  r.get('/network-studies', { config: user, schema: { tags, response: { 200: networkStudyList } } }, async (req) =>
+    network.listNetworkStudies(deps, scopeOf(req)),
+  );
+  r.post(
+    '/network-studies',
+    { config: user, schema: { tags, body: networkStudyCreate, response: created } },
+    async (req, reply) => reply.code(201).send(await network.createNetworkStudy(deps, scopeOf(req), req.body)),
   );
   r.get('/studies', { schema: { tags, response: { 200: studyList } } }, async (req) =>
     studies.listStudies(deps, tenantScopeOf(req)),

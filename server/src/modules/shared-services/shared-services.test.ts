@@ -370,3 +370,88 @@ describe('service catalogue of a network', () => {
     expect(d.allocation.unit).toBe('cases');
   });
 });
+
+describe('a study a network’s moderation starts', () => {
+  it('names the lead among the members; lead and partners accept; the moderation sees answers, never figures', async () => {
+    // a moderator without a municipality of their own
+    const moderator = await buildUser(ctx.db);
+    const net = await buildNetwork(ctx.db, moderator.id, [ids.kastellaun, ids.bell], 'Zirkel Hunsrück');
+    const mod = await login(ctx.app, moderator.email);
+    const body = {
+      networkId: net.id,
+      leadId: ids.kastellaun,
+      title: 'Bauhof im Zirkel',
+      serviceKey: 'bauhof',
+      partnerIds: [ids.bell],
+    };
+    // a coordinator who does not moderate the network may not; nor may the moderation invite non-members
+    expect((await kastellaun.post('/api/v1/shared-services/network-studies', body)).statusCode).toBe(403);
+    const outsider = await mod.post('/api/v1/shared-services/network-studies', { ...body, partnerIds: [ids.other] });
+    expect(outsider.statusCode).toBe(400);
+    expect(outsider.json().errors[0]).toMatchObject({ path: 'body.partnerIds', code: 'not_a_member' });
+    const outLead = await mod.post('/api/v1/shared-services/network-studies', { ...body, leadId: ids.other });
+    expect(outLead.json().errors[0]).toMatchObject({ path: 'body.leadId', code: 'not_a_member' });
+    const alone = await mod.post('/api/v1/shared-services/network-studies', { ...body, partnerIds: [ids.kastellaun] });
+    expect(alone.json().errors[0].path).toBe('body.partnerIds');
+    const res = await mod.post('/api/v1/shared-services/network-studies', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    // the lead's coordination got an invitation from the network's moderation
+    const mails = await mailTexts(ctx.outbox, bellEmail);
+    expect(mails.some((m) => m.includes('Die Moderation des Verbunds „Zirkel Hunsrück“') && m.includes(id))).toBe(true);
+    // the lead is invited like every partner: no edits until it accepts
+    const invited = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(invited).toMatchObject({
+      myStatus: 'invited',
+      network: { name: 'Zirkel Hunsrück' },
+      lead: { id: ids.kastellaun },
+    });
+    expect(invited.can).toMatchObject({ answer: true, edit: false });
+    expect((await kastellaun.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(
+      200,
+    );
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(200);
+    const lead = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(lead.can.edit).toBe(true);
+    // the moderation follows the answers; the study itself stays with the participants
+    const list = (await mod.get('/api/v1/shared-services/network-studies')).json();
+    const mine = list.items.find((s: { id: string }) => s.id === id);
+    expect(mine).toMatchObject({ title: 'Bauhof im Zirkel', serviceName: 'Bauhof', status: 'calculation' });
+    expect(mine.partners).toEqual([
+      { name: 'Kastellaun', role: 'lead', status: 'accepted' },
+      { name: 'Bell (Hunsrück)', role: 'partner', status: 'accepted' },
+    ]);
+    expect(JSON.stringify(list)).not.toMatch(/statusQuo|target|allocation/);
+    expect((await mod.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(403);
+    // another network's moderator, and a coordinator, see none of it
+    const other = await buildUser(ctx.db);
+    await buildNetwork(ctx.db, other.id, [ids.other]);
+    const otherMod = await login(ctx.app, other.email);
+    expect((await otherMod.get('/api/v1/shared-services/network-studies')).json().items).toEqual([]);
+    expect((await stranger.get('/api/v1/shared-services/network-studies')).json().items).toEqual([]);
+  });
+
+  it('ends when the lead it named declines; the moderation sees the answer', async () => {
+    const moderator = await buildUser(ctx.db);
+    const net = await buildNetwork(ctx.db, moderator.id, [ids.kastellaun, ids.bell]);
+    const mod = await login(ctx.app, moderator.email);
+    const res = await mod.post('/api/v1/shared-services/network-studies', {
+      networkId: net.id,
+      leadId: ids.bell,
+      title: 'Bürgerbüro im Zirkel',
+      serviceKey: 'buergerbuero',
+      partnerIds: [ids.kastellaun],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    expect((await kastellaun.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(
+      200,
+    );
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: false })).statusCode).toBe(200);
+    expect((await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).statusCode).toBe(404);
+    const mine = (await mod.get('/api/v1/shared-services/network-studies'))
+      .json()
+      .items.find((s: { id: string }) => s.id === id);
+    expect(mine.partners.map((p: { status: string }) => p.status)).toEqual(['declined', 'declined']);
+  });
+});

@@ -23,7 +23,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
-import type { TenantScope } from '../../lib/scope.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
 import { inviteCoordinators } from '../exchange/exchange.access.js';
@@ -140,15 +140,22 @@ export async function listStudies(deps: Deps, scope: TenantScope) {
   };
 }
 
-function invite(deps: Deps, scope: TenantScope, id: string, title: string, municipalityIds: string[]) {
-  return inviteCoordinators(deps, scope, municipalityIds, `/gemeinsame-dienste/${id}`, (p) =>
-    MAILS.studyInvitation({ ...p, title }),
-  );
-}
-
 export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer<typeof studyCreate>) {
   authorize(scope, 'studies', 'create');
-  const others = [...new Set(input.partnerIds)].filter((m) => m !== scope.municipalityId);
+  return insertStudy(deps, scope, input, { leadId: scope.municipalityId, networkId: null });
+}
+
+/**
+ * Writes a new study and invites the partners' coordinations. Started by a coordinator, her municipality leads
+ * and takes part; started by a network's moderation, the named lead is invited like every partner.
+ */
+export async function insertStudy(
+  deps: Deps,
+  scope: Scope,
+  input: z.infer<typeof studyCreate>,
+  by: { leadId: string; networkId: string | null },
+) {
+  const others = [...new Set(input.partnerIds)].filter((m) => m !== by.leadId);
   if (!others.length)
     throw new AppError('validation_failed', 'Laden Sie mindestens eine andere Kommune ein.', [
       { path: 'body.partnerIds', code: 'too_small', message: 'Laden Sie mindestens eine andere Kommune ein.' },
@@ -162,14 +169,16 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
         message: 'Eine der eingeladenen Kommunen gibt es nicht.',
       },
     ]);
-  const service = await resolveService(deps.db, scope, input.serviceKey);
+  const service = await resolveService(deps.db, scope, input.serviceKey, by.networkId ?? undefined);
   const id = newId();
+  const leadAccepts = by.networkId === null;
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('serviceStudies')
       .values({
         id,
-        leadMunicipalityId: scope.municipalityId,
+        leadMunicipalityId: by.leadId,
+        networkId: by.networkId,
         title: input.title,
         serviceKey: input.serviceKey,
         service: service ? JSON.stringify(service) : null,
@@ -184,11 +193,11 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
     await trx
       .insertInto('serviceStudyPartners')
       .values(
-        [scope.municipalityId, ...others].map((m, position) => ({
+        [by.leadId, ...others].map((m, position) => ({
           studyId: id,
           municipalityId: m,
           role: position === 0 ? ('lead' as const) : ('partner' as const),
-          status: position === 0 ? ('accepted' as const) : ('invited' as const),
+          status: position === 0 && leadAccepts ? ('accepted' as const) : ('invited' as const),
           position,
         })),
       )
@@ -197,11 +206,18 @@ export async function createStudy(deps: Deps, scope: TenantScope, input: z.infer
       action: 'create',
       entity: 'service_study',
       entityId: id,
-      municipalityId: scope.municipalityId,
-      after: { title: input.title, service: input.serviceKey, partners: others.length + 1 },
+      municipalityId: by.leadId,
+      after: { title: input.title, service: input.serviceKey, partners: others.length + 1, network: by.networkId },
     });
   });
-  await invite(deps, scope, id, input.title, others);
+  const invited = leadAccepts ? others : [by.leadId, ...others];
+  await inviteCoordinators(
+    deps,
+    by.networkId ? { network: by.networkId } : { municipality: by.leadId },
+    invited,
+    `/gemeinsame-dienste/${id}`,
+    (p) => MAILS.studyInvitation({ ...p, title: input.title }),
+  );
   return { id };
 }
 
@@ -238,7 +254,7 @@ export function studyModel(
 
 export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
   const s = await membership(deps.db, scope, id);
-  const [partners, settings] = await Promise.all([
+  const [partners, settings, network] = await Promise.all([
     deps.db
       .selectFrom('serviceStudyPartners as p')
       .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
@@ -256,6 +272,9 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
       .orderBy('p.position')
       .execute(),
     loadSettings(deps.db, s.leadMunicipalityId),
+    s.networkId
+      ? deps.db.selectFrom('networks').select(['id', 'name']).where('id', '=', s.networkId).executeTakeFirst()
+      : undefined,
   ]);
   const accepted = s.myStatus === 'accepted';
   const inPool = partners.filter((p) => p.status === 'accepted');
@@ -284,6 +303,7 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
     status: s.status,
     liveFrom: s.liveFrom,
     lead: { id: s.leadMunicipalityId, name: partners.find((p) => p.role === 'lead')?.name ?? '' },
+    network: network ?? null,
     // an invited partner sees who takes part and what the study is about — none of the inputs
     target: accepted ? target : EMPTY_TARGET,
     allocation: accepted ? s.allocation : { ...s.allocation, key: 'population' as const, baseShare: 0.3 },
@@ -444,6 +464,9 @@ export async function answerStudy(deps: Deps, scope: TenantScope, id: string, ac
       .executeTakeFirst();
     // a colleague answered a moment ago: the first answer stands
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', 'Ihre Kommune hat bereits geantwortet.');
+    // a study a network's moderation started ends when the lead it named declines (its moderation sees why)
+    if (!accept && s.leadMunicipalityId === scope.municipalityId)
+      await trx.updateTable('serviceStudyPartners').set({ status: 'declined' }).where('studyId', '=', id).execute();
     await trx.updateTable('serviceStudies').set({ updatedAt: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, scope, {
       action: accept ? 'accept' : 'decline',

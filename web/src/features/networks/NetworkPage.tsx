@@ -16,6 +16,7 @@ import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import { MunicipalityResults } from '../directory/MunicipalityResults';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { NetworkStudies } from '../shared-services/NetworkStudies';
 import { NetworkFields, type NetworkForm } from './NetworkFields';
 import {
   type NetworkMember as Member,
@@ -271,6 +272,7 @@ export function NetworkPage() {
         )}
       </Panel>
       {n.can.manageMembers && <AddMember network={n} onDone={done} />}
+      {n.can.edit && <NetworkStudies network={n} members={activeMembers} />}
       <Panel id="h-mods" title={t('networks.moderators')}>
         <ul>
           {n.moderators.map((m) => (

@@ -2,6 +2,7 @@ import { CASE_UNITS, serviceTypeInput } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -26,6 +27,7 @@ const lines = (s: string) =>
  */
 export function CataloguePage() {
   const { t } = useTranslation();
+  const session = useSession();
   const q = useQuery(catalogueQuery());
   const save = useSaveServiceType();
   const [editing, setEditing] = useState<string | null>(null);
@@ -36,8 +38,16 @@ export function CataloguePage() {
   const networks = q.data?.networks ?? [];
   const networkId = form.networkId || networks[0]?.id || '';
   const columns: Column<Item>[] = [
-    { header: t('catalogue.name'), cell: (i) => i.name },
-    { header: t('catalogue.origin'), cell: (i) => i.network?.name ?? t('catalogue.default') },
+    {
+      header: t('catalogue.name'),
+      cell: (i) => (
+        <>
+          {i.name}
+          <br />
+          <span className="muted">{i.network?.name ?? t('catalogue.default')}</span>
+        </>
+      ),
+    },
     { header: t('catalogue.tasks'), cell: (i) => i.tasks.join(', ') },
     { header: t('catalogue.units'), cell: (i) => i.units.map((u) => t(`studies.units.${u}`)).join(', ') },
     {
@@ -84,7 +94,10 @@ export function CataloguePage() {
       title={t('catalogue.title')}
       crumbs={[
         { to: '/', label: t('nav.start') },
-        { to: '/gemeinsame-dienste', label: t('studies.title') },
+        // a moderator without a municipality comes here from the network's page
+        session.activeMunicipalityId
+          ? { to: '/gemeinsame-dienste', label: t('studies.title') }
+          : { to: '/verbuende', label: t('nav.networks') },
       ]}
     >
       <p>{t('catalogue.intro')}</p>

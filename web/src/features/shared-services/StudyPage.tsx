@@ -188,10 +188,13 @@ export function StudyPage() {
     >
       <p>
         {t('studies.summary', { service: d.serviceName, lead: d.lead.name, status: t(`studies.statuses.${d.status}`) })}
+        {d.network && <> {t('studies.startedByNetwork', { network: d.network.name })}</>}
       </p>
       {d.myStatus === 'invited' && (
         <Alert kind="info">
-          {t('studies.invited', { lead: d.lead.name })}{' '}
+          {d.network && d.lead.id === session.activeMunicipalityId
+            ? t('studies.invitedAsLead', { network: d.network.name })
+            : t('studies.invited', { lead: d.lead.name })}{' '}
           {d.can.answer ? (
             <>
               <Button small onPress={() => answer.mutate(true)}>

@@ -266,3 +266,22 @@ export function useSaveServiceType() {
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogueKey }),
   });
 }
+
+export type NetworkStudyList = z.infer<typeof C.networkStudyList>;
+const networkStudiesKey = ['shared-services', 'network-studies'] as const;
+export const networkStudiesQuery = () =>
+  queryOptions({
+    queryKey: networkStudiesKey,
+    queryFn: () => api<NetworkStudyList>('/shared-services/network-studies'),
+  });
+
+export type NetworkStudyCreate = z.input<typeof C.networkStudyCreate>;
+/** A network's moderation starts a study for members of its network. */
+export function useCreateNetworkStudy() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NetworkStudyCreate) =>
+      api<{ id: string }>('/shared-services/network-studies', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: networkStudiesKey }),
+  });
+}
