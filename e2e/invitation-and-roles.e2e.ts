@@ -80,8 +80,9 @@ describe('journey: coordinator signs in, invites a colleague who accepts, the ad
     await loginAs(ap, 'hauptamt.ploen@digitalzirkel.example');
     await ap.getByRole('link', { name: 'Benutzer und Rollen' }).click();
     await ap.getByLabel('Rolle von Bernd Bauhof', { exact: true }).selectOption('coordinator');
-    await ap.getByRole('button', { name: 'Speichern: Rolle von Bernd Bauhof' }).click();
-    await ap.getByText('Bernd Bauhof hat jetzt die Rolle „Digitalisierungsbeauftragte/r“.').waitFor();
+    await ap.getByLabel('Fachbereich von Bernd Bauhof', { exact: true }).selectOption({ label: 'Bauhof' });
+    await ap.getByRole('button', { name: 'Speichern: Rolle und Fachbereich von Bernd Bauhof' }).click();
+    await ap.getByText('Gespeichert: Bernd Bauhof hat die Rolle „Digitalisierungsbeauftragte/r“.').waitFor();
     await expectAccessible(ap, 'Benutzer nach Rollenwechsel');
 
     // and sees it in the audit trail

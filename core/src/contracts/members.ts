@@ -8,11 +8,14 @@ export const member = z.object({
   name: z.string(),
   email: z.string(),
   role: municipalityRole,
+  /** The department the person works in (null: none recorded). */
+  departmentId: uuid.nullable(),
   since: z.string(),
   version: z.number().int(),
 });
 export const memberList = z.object({ items: z.array(member), can: canSchema('members') });
-export const memberUpdate = versioned.extend({ role: municipalityRole });
+/** A member's role and (left out: unchanged) department. */
+export const memberUpdate = versioned.extend({ role: municipalityRole, departmentId: uuid.nullable().optional() });
 
 export const invitationCreate = z.object({ email, role: municipalityRole });
 export const invitation = z.object({

@@ -76,6 +76,8 @@ export interface Memberships {
   userId: string;
   municipalityId: string;
   role: MunicipalityRole;
+  /** The department the person works in (news audiences, pulse and competence groups). */
+  departmentId: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

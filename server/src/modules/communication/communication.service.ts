@@ -13,6 +13,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { assertOwn } from '../../lib/own-refs.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 
@@ -60,37 +61,11 @@ async function getItem(deps: Deps, scope: TenantScope, id: string) {
 
 /** Project, department and owner must all belong to the caller's municipality (German field errors). */
 async function checkRefs(deps: Deps, scope: TenantScope, input: ItemInput) {
-  const m = scope.municipalityId;
-  if (input.projectId) {
-    const p = await deps.db
-      .selectFrom('projects')
-      .select('id')
-      .where('id', '=', input.projectId)
-      .where('municipalityId', '=', m)
-      .executeTakeFirst();
-    if (!p) throw fieldError('body.projectId', 'unknown_project', 'Dieses Projekt gibt es in Ihrer Kommune nicht.');
-  }
   if (input.audience === 'department' && !input.departmentId)
     throw fieldError('body.departmentId', 'department_required', 'Wählen Sie den Fachbereich, der informiert wird.');
-  if (input.departmentId) {
-    const d = await deps.db
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', input.departmentId)
-      .where('municipalityId', '=', m)
-      .executeTakeFirst();
-    if (!d)
-      throw fieldError('body.departmentId', 'unknown_department', 'Diesen Fachbereich gibt es in Ihrer Kommune nicht.');
-  }
-  if (input.ownerId) {
-    const o = await deps.db
-      .selectFrom('memberships')
-      .select('userId')
-      .where('userId', '=', input.ownerId)
-      .where('municipalityId', '=', m)
-      .executeTakeFirst();
-    if (!o) throw fieldError('body.ownerId', 'unknown_owner', 'Wählen Sie eine Person Ihrer eigenen Kommune.');
-  }
+  if (input.projectId) await assertOwn(deps.db, scope, 'project', input.projectId, 'body.projectId');
+  if (input.departmentId) await assertOwn(deps.db, scope, 'department', input.departmentId, 'body.departmentId');
+  if (input.ownerId) await assertOwn(deps.db, scope, 'member', input.ownerId, 'body.ownerId');
 }
 
 /** Only the addressed department keeps its department. */

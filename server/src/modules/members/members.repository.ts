@@ -11,7 +11,7 @@ export const membersRepository = {
     return db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.userId')
-      .select(['u.id as userId', 'u.name', 'u.email', 'm.role', 'm.createdAt as since', 'm.version'])
+      .select(['u.id as userId', 'u.name', 'u.email', 'm.role', 'm.departmentId', 'm.createdAt as since', 'm.version'])
       .where('m.municipalityId', '=', scope.municipalityId)
       .orderBy('u.name')
       .execute();

@@ -17,7 +17,7 @@ export const membersRoutes = modulePlugin({ prefix: '/api/v1', access: 'tenant' 
         tags,
         params: idParam('userId'),
         body: memberUpdate,
-        response: { 200: z.object({ role: z.string(), version: z.number() }) },
+        response: { 200: z.object({ role: z.string(), departmentId: z.string().nullable(), version: z.number() }) },
       },
     },
     async (req) => svc.changeRole(deps, tenantScopeOf(req), req.params.userId, req.body),

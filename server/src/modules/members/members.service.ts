@@ -11,6 +11,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
+import { assertOwn } from '../../lib/own-refs.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { MAILS } from '../../mail/templates.js';
@@ -39,13 +40,15 @@ export async function changeRole(
   deps: Deps,
   scope: TenantScope,
   userId: string,
-  input: { role: MunicipalityRole; version: number },
+  input: { role: MunicipalityRole; version: number; departmentId?: string | null | undefined },
 ) {
   requirePermission(scope, 'change_roles');
   return deps.db.transaction().execute(async (trx) => {
     const m = await repo.find(trx, scope, userId);
     if (!m) throw new AppError('not_found');
-    assertVersion(m, input.version, { role: m.role, version: m.version });
+    assertVersion(m, input.version, { role: m.role, departmentId: m.departmentId, version: m.version });
+    const departmentId = input.departmentId === undefined ? m.departmentId : input.departmentId;
+    if (departmentId) await assertOwn(trx, scope, 'department', departmentId, 'body.departmentId');
     if (touchesAdmin(m.role, input.role)) requirePermission(scope, 'invite_admin');
     if (m.role === 'admin' && input.role !== 'admin' && (await repo.countAdmins(trx, scope)).n <= 1) {
       throw new AppError('conflict', 'Die letzte Administration kann ihre Rolle nicht verlieren.', [
@@ -58,17 +61,18 @@ export async function changeRole(
     }
     const updated = await trx
       .updateTable('memberships')
-      .set({ role: input.role, version: m.version + 1, updatedAt: new Date() })
+      .set({ role: input.role, departmentId, version: m.version + 1, updatedAt: new Date() })
       .where('municipalityId', '=', scope.municipalityId)
       .where('userId', '=', userId)
-      .returning(['role', 'version'])
+      .returning(['role', 'departmentId', 'version'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'membership',
       entityId: userId,
-      before: { role: m.role },
-      after: { role: updated.role },
+      // the department only when it changed: the trail reads "role: staff → coordinator"
+      before: { role: m.role, ...(departmentId !== m.departmentId && { departmentId: m.departmentId }) },
+      after: { role: updated.role, ...(departmentId !== m.departmentId && { departmentId }) },
     });
     return updated;
   });

@@ -167,11 +167,40 @@ describe('roles', () => {
     const colleague = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
     const first = await c.patch(`/api/v1/members/${colleague.id}`, { role: 'coordinator', version: 1 });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ role: 'coordinator', version: 2 });
+    expect(first.json()).toEqual({ role: 'coordinator', departmentId: null, version: 2 });
     const stale = await c.patch(`/api/v1/members/${colleague.id}`, { role: 'council', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
     expect(stale.json().current).toMatchObject({ role: 'coordinator', version: 2 });
+  });
+
+  it('records the department a member works in: own departments only, left out means unchanged', async () => {
+    const { m, c } = await tenant('admin');
+    const colleague = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
+    const dept = await ctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipalityId', '=', m.id)
+      .executeTakeFirstOrThrow();
+    const other = await buildMunicipality(ctx.db);
+    const foreign = await ctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipalityId', '=', other.id)
+      .executeTakeFirstOrThrow();
+    const bad = await c.patch(`/api/v1/members/${colleague.id}`, {
+      role: 'staff',
+      departmentId: foreign.id,
+      version: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ path: 'body.departmentId', code: 'unknown_department' });
+    const set = await c.patch(`/api/v1/members/${colleague.id}`, { role: 'staff', departmentId: dept.id, version: 1 });
+    expect(set.json()).toEqual({ role: 'staff', departmentId: dept.id, version: 2 });
+    const kept = await c.patch(`/api/v1/members/${colleague.id}`, { role: 'coordinator', version: 2 });
+    expect(kept.json().departmentId).toBe(dept.id);
+    const list = (await c.get('/api/v1/members')).json().items;
+    expect(list.find((x: { userId: string }) => x.userId === colleague.id).departmentId).toBe(dept.id);
   });
 
   it('concurrent role changes on the same version: exactly one wins, none is silently lost', async () => {

@@ -10,6 +10,7 @@ import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { departmentsQuery } from '../municipality/queries';
 import { InviteForm } from './InviteForm';
 import {
   type Invitation,
@@ -21,21 +22,46 @@ import {
   useRevokeInvitation,
 } from './queries';
 
-function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; onError: (msg: string) => void }) {
+/** A member's role and department, changed together with one save (one version of the membership). */
+function RoleCell({
+  m,
+  canChange,
+  departments,
+  onError,
+}: {
+  m: Member;
+  canChange: boolean;
+  departments: { id: string; name: string }[];
+  onError: (msg: string) => void;
+}) {
   const { t } = useTranslation();
   const changeRole = useChangeRole();
   const [role, setRole] = useState<Member['role']>(m.role);
-  if (!canChange) return <>{t(`roles.${m.role}`)}</>;
+  const [departmentId, setDepartmentId] = useState(m.departmentId ?? '');
+  const departmentName = departments.find((d) => d.id === m.departmentId)?.name;
+  if (!canChange)
+    return (
+      <>
+        {t(`roles.${m.role}`)}
+        {departmentName && `, ${departmentName}`}
+      </>
+    );
   return (
     <form
-      style={{ display: 'flex', gap: 8, alignItems: 'center' }}
+      style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await changeRole.mutateAsync({ userId: m.userId, role, version: m.version });
+          await changeRole.mutateAsync({
+            userId: m.userId,
+            role,
+            departmentId: departmentId || null,
+            version: m.version,
+          });
           onError(t('members.roleChanged', { name: m.name, role: t(`roles.${role}`) }));
         } catch (err) {
           setRole(m.role);
+          setDepartmentId(m.departmentId ?? '');
           onError(errorMessage(err, t, true));
         }
       }}
@@ -50,11 +76,22 @@ function RoleCell({ m, canChange, onError }: { m: Member; canChange: boolean; on
           </option>
         ))}
       </select>
+      <label className="visually-hidden" htmlFor={`department-${m.userId}`}>
+        {t('members.departmentOf', { name: m.name })}
+      </label>
+      <select id={`department-${m.userId}`} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+        <option value="">{t('members.noDepartment')}</option>
+        {departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
       <Button
         type="submit"
         variant="secondary"
         small
-        isDisabled={role === m.role}
+        isDisabled={role === m.role && departmentId === (m.departmentId ?? '')}
         aria-label={t('members.saveRoleOf', { name: m.name })}
       >
         {t('common.save')}
@@ -67,6 +104,7 @@ export function MembersPage() {
   const { t } = useTranslation();
   const session = useSession();
   const members = useQuery(membersQuery());
+  const departments = useQuery(departmentsQuery());
   const invitations = useQuery(invitationsQuery(session.can.invite ?? false));
   const removeMember = useRemoveMember();
   const revokeInvitation = useRevokeInvitation();
@@ -89,8 +127,15 @@ export function MembersPage() {
     { header: t('members.name'), cell: (m) => m.name },
     { header: t('login.email'), cell: (m) => m.email },
     {
-      header: t('members.role'),
-      cell: (m) => <RoleCell m={m} canChange={(can.change_roles ?? false) && manageable(m)} onError={setNotice} />,
+      header: t('members.roleAndDepartment'),
+      cell: (m) => (
+        <RoleCell
+          m={m}
+          canChange={(can.change_roles ?? false) && manageable(m)}
+          departments={departments.data?.items ?? []}
+          onError={setNotice}
+        />
+      ),
     },
     { header: t('members.since'), cell: (m) => fmtDate(m.since) },
   ];
