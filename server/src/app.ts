@@ -26,6 +26,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networkMembershipsRoutes, networksRoutes } from './modules/networks/networks.routes.js';
+import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
@@ -61,6 +62,8 @@ export const MODULES = [
   needsRoutes,
   ideasRoutes,
   communicationRoutes,
+  newsroomRoutes,
+  newsFeedRoutes,
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,

@@ -211,7 +211,14 @@ beforeAll(async () => {
           units: ['cases'],
         })
       ).json().id as string;
+      const post = (await actor.post('/api/v1/news', { title: 'Fuzz-Nachricht', body: 'Text' })).json();
+      await actor.post(`/api/v1/news/${post.id}/publish`, { version: post.version });
+      const newsComments = (await actor.post(`/api/v1/news/${post.id}/comments`, { body: 'Fuzz-Kommentar' })).json();
+      const feed = (await actor.post('/api/v1/news/feeds', { label: 'Fuzz-Intranet' })).json();
       return {
+        postId: post.id,
+        commentId: newsComments.items[0].id,
+        feedId: feed.id,
         typeId,
         orderId,
         attachmentId,

@@ -401,6 +401,29 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
       body: (j) => ({ ...item, version: j.items.find((i: Json) => i.id === c.id).version, status: 'done' }),
     };
   },
+  'newsroom.edit': async (e) => {
+    const post = await ok(e.owner.post('/api/v1/news', { title: u('Nachricht'), body: 'Text' }));
+    return {
+      read: '/api/v1/news?status=draft',
+      method: 'PUT',
+      url: `/api/v1/news/${post.id}`,
+      body: (j) => ({
+        version: j.items?.find((i: Json) => i.id === post.id)?.version ?? 1,
+        title: u('Nachricht'),
+        body: 'Neu',
+      }),
+    };
+  },
+  'newsroom.comment': async (e) => {
+    const post = await ok(e.owner.post('/api/v1/news', { title: u('Nachricht'), body: 'Text' }));
+    await ok(e.owner.post(`/api/v1/news/${post.id}/publish`, { version: post.version }));
+    return {
+      read: '/api/v1/news',
+      method: 'POST',
+      url: `/api/v1/news/${post.id}/comments`,
+      body: () => ({ body: 'Danke für die Info' }),
+    };
+  },
 };
 
 /** Variants that prove the facts of a rule, not only the roles: a project the actor owns. */

@@ -308,6 +308,27 @@ const WRITES: Record<string, Spec> = {
     reason: 'create_projects: the mayor prepares the council decision',
   },
   'POST /api/v1/shared-services/catalogue': { kind: 'write' },
+  'POST /api/v1/news': { kind: 'write', body: { title: 'Nachricht aus dem Rat', body: 'Text' } },
+  'PUT /api/v1/news/digest': { kind: 'self', reason: 'the own weekly digest only' },
+  'POST /api/v1/news/feeds': { kind: 'write', body: { label: 'Intranet aus dem Rat' } },
+  'DELETE /api/v1/news/feeds/:feedId': { kind: 'write' },
+  'PUT /api/v1/news/:postId': { kind: 'write', body: { version: 2, title: 'Aus dem Rat', body: 'x' } },
+  'POST /api/v1/news/:postId/publish': { kind: 'write', body: { version: 2 } },
+  'POST /api/v1/news/:postId/discard': { kind: 'write', body: { version: 2 } },
+  'PUT /api/v1/news/:postId/helpful': {
+    kind: 'write',
+    body: { helpful: true },
+    allow: ['staff', 'mayor', 'council'],
+    reason: 'everyone who reads a post may find it helpful',
+  },
+  'PUT /api/v1/news/:postId/image': { kind: 'write', file: true },
+  'POST /api/v1/news/:postId/comments': {
+    kind: 'write',
+    body: { body: 'Kommentar' },
+    allow: ['staff', 'mayor', 'council'],
+    reason: 'everyone of the municipality comments (moderated)',
+  },
+  'PUT /api/v1/news/:postId/comments/:commentId': { kind: 'write', body: { status: 'rejected' } },
   'POST /api/v1/shared-services/network-studies': {
     kind: 'write',
     body: {

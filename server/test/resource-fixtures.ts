@@ -239,7 +239,23 @@ export async function buildResources(
       note: 'Geheime Notiz B',
     })
   ).json();
+  // B's newsroom: a published post with an image and a pending comment, and a secret feed address
+  const news = (await b.post('/api/v1/news', { title: 'Geheime Nachricht B', body: 'Geheimer Text B' })).json();
+  await b.post(`/api/v1/news/${news.id}/publish`, { version: news.version });
+  await b.inject({
+    method: 'PUT',
+    url: `/api/v1/news/${news.id}/image`,
+    ...multipart('bild.png', Buffer.from('Geheimes Bild B'), 'image/png'),
+  });
+  const comment = (
+    await b.post(`/api/v1/news/${news.id}/comments`, { body: 'Geheimer Kommentar zur Nachricht B' })
+  ).json();
+  const feed = (await b.post('/api/v1/news/feeds', { label: 'Geheimes Intranet B' })).json();
   Object.assign(ids, {
+    postId: news.id,
+    commentId: comment.items[0].id,
+    feedId: feed.id,
+    token: new URL(feed.atomUrl).pathname.split('/')[4]!,
     publicationId: pubId,
     requestId,
     jointId,
@@ -259,6 +275,10 @@ export async function buildResources(
     'geheimer-vertrag-b.txt',
     'Geheime Machbarkeitsstudie B',
     'Geheime Verbundstudie B',
+    'Geheime Nachricht B',
+    'Geheimer Text B',
+    'Geheimer Kommentar zur Nachricht B',
+    'Geheimes Intranet B',
     'Geheimer Leistungsstand B',
     'Geheimer Auftrag B',
     'Geheimer Diensttyp B',

@@ -8,6 +8,8 @@ export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 export const ideaSubmit = z.object({
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().max(4000).default(''),
+  /** The submitter may be named in the news when the idea is implemented. */
+  creditConsent: z.boolean().default(false),
 });
 export const ideaStatusChange = versioned.extend({
   status: z.enum(IDEA_STATUSES),

@@ -252,6 +252,8 @@ export const RULES = {
   capacity: (a: Actor) => ({ edit: allows(a, 'manage_capacity') }),
   financeSettings: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
   council: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
+  /** The newsroom: the coordination edits and publishes, decides on comments and hands out feed addresses. */
+  newsroom: (a: Actor) => ({ edit: allows(a, 'manage_projects'), comment: inMunicipality(a) }),
   /** The communication plan is the coordination's work; everyone of the municipality reads it. */
   communication: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
@@ -379,6 +381,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   financeSettings: undefined,
   council: undefined,
   communication: undefined,
+  newsroom: undefined,
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

@@ -1,5 +1,13 @@
 /** Kysely types of the tables (camelCase via CamelCasePlugin), one file per area in `tables/`. */
-import type { CommunicationItems } from './tables/communication.js';
+import type {
+  CommunicationItems,
+  NewsComments,
+  NewsDigests,
+  NewsFeeds,
+  NewsHelpful,
+  NewsPostDepartments,
+  NewsPosts,
+} from './tables/communication.js';
 import type {
   AdministeringBodies,
   AuditLog,
@@ -195,4 +203,10 @@ export interface DB {
   serviceWorkEntries: ServiceWorkEntries;
   serviceClosedMonths: ServiceClosedMonths;
   communicationItems: CommunicationItems;
+  newsPosts: NewsPosts;
+  newsPostDepartments: NewsPostDepartments;
+  newsHelpful: NewsHelpful;
+  newsComments: NewsComments;
+  newsFeeds: NewsFeeds;
+  newsDigests: NewsDigests;
 }

@@ -145,6 +145,22 @@ export const MAILS = {
       hello(p.name),
       `${p.lead} prüft, ob sich eine gemeinsame Aufgabenerledigung lohnt, und lädt Ihre Kommune zur Machbarkeitsstudie „${p.title}“ ein. Sagen Sie zu, tragen Sie Ihren heutigen Aufwand ein und sehen Sie, was Ihre Kommune allein und im Verbund kostet: ${p.url}`,
     ),
+  newsDigest: (p: {
+    name: string;
+    municipality: string;
+    posts: { title: string; url: string }[];
+    settingsUrl: string;
+  }) =>
+    mail(
+      'news_digest',
+      p.posts.length === 1
+        ? `Neuigkeiten der Woche in ${p.municipality}: ${p.posts[0]!.title}`
+        : `${p.posts.length} Neuigkeiten der Woche in ${p.municipality}`,
+      hello(p.name),
+      `das ist neu in der Digitalisierung von ${p.municipality}:`,
+      p.posts.map((x) => `• ${x.title}\n  ${x.url}`).join('\n\n'),
+      `Sie erhalten diese E-Mail einmal pro Woche, wenn es Neuigkeiten gibt. Abbestellen können Sie sie hier: ${p.settingsUrl}`,
+    ),
   workOrderDone: (p: { name: string; number: number; title: string; service: string; url: string }) =>
     mail(
       'work_order_done',

@@ -13,6 +13,8 @@ export const MEDIA = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ics: 'text/calendar',
   markdown: 'text/markdown',
+  atom: 'application/atom+xml',
+  html: 'text/html',
   svg: 'image/svg+xml',
   json: 'application/json',
   /** Server-Sent Events (a stream, not a file) */

@@ -4,6 +4,8 @@ import type {
   CommunicationChannel,
   CommunicationPhase,
   CommunicationStatus,
+  NewsSource,
+  NewsStatus,
 } from '@dz/core';
 import type { Generated } from 'kysely';
 import type { Timestamp } from './columns.js';
@@ -26,4 +28,62 @@ export interface CommunicationItems {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/** The newsroom's posts (image bytes inline: select them only where the image is served). */
+export interface NewsPosts {
+  id: string;
+  municipalityId: string;
+  title: string;
+  body: Generated<string>;
+  audience: Generated<'all' | 'departments'>;
+  publishOn: string | null;
+  status: Generated<NewsStatus>;
+  sourceKind: Generated<NewsSource>;
+  /** One draft per event: e.g. `milestone:<id>`, `phase:<project>:operation`. */
+  sourceKey: string | null;
+  sourcePath: string | null;
+  image: Buffer | null;
+  imageType: string | null;
+  createdBy: string | null;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export interface NewsPostDepartments {
+  postId: string;
+  departmentId: string;
+}
+export interface NewsHelpful {
+  postId: string;
+  userId: string;
+}
+export interface NewsComments {
+  id: string;
+  postId: string;
+  municipalityId: string;
+  authorId: string | null;
+  body: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  createdAt: Timestamp;
+}
+export interface NewsFeeds {
+  id: string;
+  municipalityId: string;
+  label: string;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  revokedAt: Date | null;
+}
+export interface NewsDigests {
+  municipalityId: string;
+  userId: string;
+  week: string;
+  posts: number;
+  sentAt: Timestamp;
 }

@@ -78,6 +78,8 @@ export interface Memberships {
   role: MunicipalityRole;
   /** The department the person works in (news audiences, pulse and competence groups). */
   departmentId: string | null;
+  /** The weekly news digest by email (the person may opt out). */
+  newsDigest: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

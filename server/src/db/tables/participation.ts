@@ -177,6 +177,8 @@ export interface Ideas {
   title: string;
   description: Generated<string>;
   submittedBy: string | null;
+  /** The submitter agreed to be named when the idea is implemented (the news draft says who). */
+  creditConsent: Generated<boolean>;
   status: Generated<IdeaStatus>;
   needId: string | null;
   version: Generated<number>;

@@ -6,6 +6,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { draftNews } from '../newsroom/drafts.js';
 
 function ideasQuery(deps: Deps, scope: TenantScope) {
   return deps.db
@@ -99,7 +100,11 @@ export async function getIdea(deps: Deps, scope: TenantScope, id: string) {
   };
 }
 
-export async function submitIdea(deps: Deps, scope: TenantScope, input: { title: string; description: string }) {
+export async function submitIdea(
+  deps: Deps,
+  scope: TenantScope,
+  input: { title: string; description: string; creditConsent: boolean },
+) {
   authorize(scope, 'ideas', 'submit');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -168,6 +173,23 @@ export async function changeStatus(
       .insertInto('ideaEvents')
       .values({ id: newId(), ideaId: id, status: input.status, reason: input.reason, actorId: scope.user.id })
       .execute();
+    if (input.status === 'implemented' && i.status !== 'implemented') {
+      // the submitter is named only with their consent, given when they submitted the idea
+      const by =
+        i.creditConsent && i.submittedBy
+          ? await trx.selectFrom('users').select('name').where('id', '=', i.submittedBy).executeTakeFirst()
+          : undefined;
+      await draftNews(
+        trx,
+        scope.municipalityId,
+        { key: id, path: `/ideen/${id}` },
+        {
+          kind: 'idea_implemented',
+          idea: i.title,
+          submitter: by?.name ?? null,
+        },
+      );
+    }
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'idea',

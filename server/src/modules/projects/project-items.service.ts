@@ -19,6 +19,7 @@ import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
+import { draftNews } from '../newsroom/drafts.js';
 import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -107,6 +108,25 @@ export async function updateMilestone(
         .set({ ...fields, version: m.version + 1 })
         .where('id', '=', id)
         .execute();
+      // reached just now: a news draft for all staff waits for the coordination
+      if (fields.reachedOn && !m.reachedOn) {
+        const p = await trx
+          .selectFrom('projects')
+          .select('title')
+          .where('id', '=', projectId)
+          .executeTakeFirstOrThrow();
+        await draftNews(
+          trx,
+          scope.municipalityId,
+          { key: id, path: `/projekte/${projectId}` },
+          {
+            kind: 'milestone',
+            project: p.title,
+            milestone: fields.title,
+            reachedOn: fields.reachedOn,
+          },
+        );
+      }
     },
   );
   return getProject(deps, scope, projectId);
@@ -165,11 +185,44 @@ export async function addReport(
   input: z.infer<typeof statusReportCreate>,
 ) {
   await editableProject(deps, scope, projectId);
-  await change(deps, scope, projectId, 'report_add', { reportedOn: input.reportedOn, overall: input.overall }, (trx) =>
-    trx
-      .insertInto('statusReports')
-      .values({ id: newId(), projectId, ...input, authorId: scope.user.id })
-      .execute(),
+  await change(
+    deps,
+    scope,
+    projectId,
+    'report_add',
+    { reportedOn: input.reportedOn, overall: input.overall },
+    async (trx) => {
+      const last = await trx
+        .selectFrom('statusReports')
+        .select('overall')
+        .where('projectId', '=', projectId)
+        .orderBy('reportedOn', 'desc')
+        .orderBy('createdAt', 'desc')
+        .executeTakeFirst();
+      const id = newId();
+      await trx
+        .insertInto('statusReports')
+        .values({ id, projectId, ...input, authorId: scope.user.id })
+        .execute();
+      // back to green after yellow or red: worth telling everyone
+      if (input.overall === 'green' && last && last.overall !== 'green') {
+        const p = await trx
+          .selectFrom('projects')
+          .select('title')
+          .where('id', '=', projectId)
+          .executeTakeFirstOrThrow();
+        await draftNews(
+          trx,
+          scope.municipalityId,
+          { key: id, path: `/projekte/${projectId}` },
+          {
+            kind: 'status_green',
+            project: p.title,
+            summary: input.summary ?? '',
+          },
+        );
+      }
+    },
   );
   return getProject(deps, scope, projectId);
 }

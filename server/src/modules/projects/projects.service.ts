@@ -8,6 +8,7 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
+import { draftPhaseNews } from '../newsroom/drafts.js';
 import { assertMembers, loadProject, projectFacts } from './projects.access.js';
 
 export { listProjects, portfolioRows } from './projects.list.js';
@@ -290,6 +291,7 @@ export async function updateProject(deps: Deps, scope: TenantScope, id: string, 
       .where('id', '=', id)
       .execute();
     await replaceLinks(trx, id, refs);
+    await draftPhaseNews(trx, scope.municipalityId, { id, title: input.title }, cur.phase, input.phase);
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'project',
@@ -333,6 +335,7 @@ export async function moveProject(deps: Deps, scope: TenantScope, id: string, in
         )
         .where('id', '=', pid)
         .execute();
+    await draftPhaseNews(trx, scope.municipalityId, { id, title: cur.title }, cur.phase, input.phase);
     if (cur.phase !== input.phase)
       await writeAudit(trx, scope, {
         action: 'update',

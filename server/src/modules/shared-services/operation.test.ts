@@ -110,6 +110,14 @@ describe('a shared service goes live', () => {
     const live = await kc.post(`${base()}/advance`, { version: d.version, status: 'live', liveFrom: lastMonth });
     expect(live.statusCode, live.body).toBe(200);
     expect(live.json()).toMatchObject({ status: 'live', liveFrom: lastMonth });
+    // going live is a news draft in each partner municipality
+    const news = await ctx.db
+      .selectFrom('newsPosts')
+      .select(['title', 'body'])
+      .where('sourceKey', '=', `service_live:${studyId}`)
+      .execute();
+    expect(news).toHaveLength(2);
+    expect(news[0]!.title).toBe('Gemeinsam stark: Bauhof startet');
     expect(live.json().can).toMatchObject({ advance: false, file: true, close: true, work: false });
     expect((await bc.get(base())).json().can).toMatchObject({ file: true, close: false, team: true });
     expect((await council.get(base())).json().can).toMatchObject({ file: false, work: false });

@@ -6,13 +6,16 @@ import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { loadSettings } from '../finance/finance.service.js';
+import { draftNews } from '../newsroom/drafts.js';
 import { participant } from './operation.access.js';
+import { serviceOf } from './service-types.service.js';
 import { getStudy, membership, roleOf } from './studies.service.js';
 
-/**
+/*
  * A shared service on its way to operation: the lead moves the study to agreed and live; each partner's
  * coordination names its colleagues to the service team, with the pay group their time is priced by.
  */
+
 /** The lead moves the study on: agreed (the councils decided), then live from a month (409 out of order). */
 export async function advanceStudy(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof studyAdvance>) {
   await deps.db.transaction().execute(async (trx) => {
@@ -41,6 +44,30 @@ export async function advanceStudy(deps: Deps, scope: TenantScope, id: string, i
       .set((eb) => ({ status: input.status, liveFrom, version: eb('version', '+', 1), updatedAt: new Date() }))
       .where('id', '=', id)
       .execute();
+    if (liveFrom) {
+      // going live is news in every partner municipality
+      const partners = await trx
+        .selectFrom('serviceStudyPartners as p')
+        .innerJoin('municipalities as m', 'm.id', 'p.municipalityId')
+        .select(['p.municipalityId', 'm.name'])
+        .where('p.studyId', '=', id)
+        .where('p.status', '=', 'accepted')
+        .orderBy('p.position')
+        .execute();
+      const service = serviceOf(s).name;
+      for (const p of partners)
+        await draftNews(
+          trx,
+          p.municipalityId,
+          { key: id, path: `/gemeinsame-dienste/${id}` },
+          {
+            kind: 'service_live',
+            service,
+            partners: partners.map((x) => x.name),
+            liveFrom,
+          },
+        );
+    }
     await writeAudit(trx, scope, {
       action: 'update',
       entity: 'service_study',

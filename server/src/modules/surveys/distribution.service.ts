@@ -6,6 +6,7 @@ import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
+import { draftNews } from '../newsroom/drafts.js';
 import { canManage, type SurveyRow, todayIso } from './surveys.access.js';
 import { canSeeOrHide, getSurvey, requireManager } from './surveys.service.js';
 
@@ -190,6 +191,19 @@ export async function closeSurvey(deps: Deps, scope: Scope, id: string, version:
       .set({ status: 'closed', closedAt: new Date(), version: s.version + 1, updatedAt: new Date() })
       .where('id', '=', id)
       .execute();
+    // closing releases the results: a news draft in every municipality that took part
+    const places = s.municipalityId
+      ? [s.municipalityId]
+      : (
+          await trx.selectFrom('surveyTargets').select('municipalityId').distinct().where('surveyId', '=', id).execute()
+        ).map((t) => t.municipalityId);
+    for (const m of places)
+      await draftNews(
+        trx,
+        m,
+        { key: id, path: `/umfragen/${id}/ergebnisse` },
+        { kind: 'survey_released', survey: s.title },
+      );
     await writeAudit(trx, scope, {
       action: 'close',
       entity: 'survey',

@@ -186,6 +186,14 @@ describe('surveys', () => {
     expect(early).toMatchObject({ released: false, suppressed: true, responses: 0, groups: [] });
     expect((await moderator.get(`/api/v1/surveys/${id}/raw.csv`)).statusCode).toBe(409);
     await close(moderator, id);
+    // releasing the results drafts a news post in every municipality that took part
+    const drafts = await ctx.db
+      .selectFrom('newsPosts')
+      .select(['municipalityId', 'sourceKind', 'sourcePath'])
+      .where('sourceKey', '=', `survey_released:${id}`)
+      .execute();
+    expect(drafts).toHaveLength(4);
+    expect(drafts[0]).toMatchObject({ sourceKind: 'survey_released', sourcePath: `/umfragen/${id}/ergebnisse` });
     const all = (await moderator.get(`/api/v1/surveys/${id}/results`)).json();
     expect(all.released).toBe(true);
     expect(all.responses).toBe(4);

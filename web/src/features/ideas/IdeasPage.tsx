@@ -56,7 +56,7 @@ export function IdeasPage() {
   const [params, setParams] = useSearchParams();
   const mine = params.get('meine') === '1';
   const list = useQuery(ideasQuery(mine));
-  const [form, setForm] = useState<IdeaSubmit>({ title: '', description: '' });
+  const [form, setForm] = useState<IdeaSubmit>({ title: '', description: '', creditConsent: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<string>();
   const submitIdea = useSubmitIdea();
@@ -66,7 +66,7 @@ export function IdeasPage() {
     if (Object.keys(invalid).length) return setErrors(invalid);
     try {
       await submitIdea.mutateAsync(form);
-      setForm({ title: '', description: '' });
+      setForm({ title: '', description: '', creditConsent: false });
       setErrors({});
       setMsg(t('ideas.submitted'));
     } catch (err) {
@@ -95,6 +95,15 @@ export function IdeasPage() {
               value={form.description ?? ''}
               onChange={(v) => setForm({ ...form, description: v })}
             />
+            <label className="choice">
+              <input
+                type="checkbox"
+                name="creditConsent"
+                checked={form.creditConsent ?? false}
+                onChange={(e) => setForm({ ...form, creditConsent: e.target.checked })}
+              />{' '}
+              {t('ideas.creditConsent')}
+            </label>
             <Button type="submit">{t('ideas.submit')}</Button>
           </form>
         </Panel>

@@ -1,0 +1,12 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Markdown as HTML for texts people write (news posts, later the guides): markdown-it with raw HTML off, so a
+ * `<script>` stays visible text; its link check refuses javascript:, vbscript: and data: (except images) URLs.
+ * Links open in the same window; no typographer (German quotes are typed as they are).
+ */
+const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
+
+export function renderMarkdown(text: string): string {
+  return md.render(text);
+}
