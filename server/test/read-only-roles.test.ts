@@ -321,7 +321,7 @@ const WRITES: Record<string, Spec> = {
     allow: ['staff', 'mayor', 'council'],
     reason: 'everyone who reads a post may find it helpful',
   },
-  'PUT /api/v1/news/:postId/image': { kind: 'write', file: true },
+  'POST /api/v1/news/:postId/image': { kind: 'write', file: true },
   'POST /api/v1/news/:postId/comments': {
     kind: 'write',
     body: { body: 'Kommentar' },

@@ -243,7 +243,7 @@ export async function buildResources(
   const news = (await b.post('/api/v1/news', { title: 'Geheime Nachricht B', body: 'Geheimer Text B' })).json();
   await b.post(`/api/v1/news/${news.id}/publish`, { version: news.version });
   await b.inject({
-    method: 'PUT',
+    method: 'POST',
     url: `/api/v1/news/${news.id}/image`,
     ...multipart('bild.png', Buffer.from('Geheimes Bild B'), 'image/png'),
   });

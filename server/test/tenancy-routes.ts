@@ -322,7 +322,7 @@ export const ROUTES: Record<string, Kind> = {
   'POST /api/v1/news/:postId/publish': { kind: 'foreign', body: { version: 2 } },
   'POST /api/v1/news/:postId/discard': { kind: 'foreign', body: { version: 2 } },
   'PUT /api/v1/news/:postId/helpful': { kind: 'foreign', body: { helpful: true } },
-  'PUT /api/v1/news/:postId/image': { kind: 'foreign' },
+  'POST /api/v1/news/:postId/image': { kind: 'foreign' },
   'GET /api/v1/news/:postId/image': { kind: 'foreign' },
   'GET /api/v1/news/:postId/comments': { kind: 'foreign' },
   'POST /api/v1/news/:postId/comments': { kind: 'foreign', body: { body: 'Gekaperter Kommentar' } },

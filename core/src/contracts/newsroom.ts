@@ -12,6 +12,8 @@ const postFields = {
   departmentIds: z.array(uuid).max(50).default([]),
   /** Shown from this day on (empty: when published). */
   publishOn: isoDate.nullable().default(null),
+  /** What the image shows, for those who cannot see it (empty: the image is decoration). */
+  imageAlt: z.string().trim().max(300).default(''),
 };
 export const newsCreate = z.object(postFields);
 export const newsUpdate = versioned.extend(postFields);
@@ -35,6 +37,7 @@ export const newsPost = z.object({
   /** The app page the post came from (a project, an idea …). */
   sourcePath: z.string().nullable(),
   hasImage: z.boolean(),
+  imageAlt: z.string(),
   helpful: z.number().int(),
   helpfulByMe: z.boolean(),
   comments: z.number().int(),

@@ -2,6 +2,7 @@ import { addDays, COMMUNICATION_TEMPLATES } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { draftNews } from '../modules/newsroom/drafts.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -65,4 +66,45 @@ export async function seedDemoCommunication(
       },
     ])
     .execute();
+}
+
+/**
+ * Demo newsroom of Plön: one published success post for all staff and one draft the platform wrote when the
+ * e-invoice project's kickoff milestone was reached — so the start page, the newsroom and the editorial desk
+ * show something after `npm start`.
+ */
+export async function seedDemoNews(trx: Transaction<DB>, o: { municipalityId: string; coordinatorId: string }) {
+  const project = await trx
+    .selectFrom('projects')
+    .select(['id', 'title'])
+    .where('municipalityId', '=', o.municipalityId)
+    .where('title', '=', 'E-Rechnung und digitaler Rechnungsworkflow')
+    .executeTakeFirst();
+  const now = new Date();
+  await trx
+    .insertInto('newsPosts')
+    .values({
+      id: newId(),
+      municipalityId: o.municipalityId,
+      title: 'Rechnungen kommen jetzt digital an',
+      body: 'Seit dieser Woche nimmt die Kämmerei **E-Rechnungen** über das Postfach der Stadt an.\n\n- Papierrechnungen werden weniger\n- Freigaben laufen im Workflow\n\nFragen beantwortet die Kämmerei.',
+      status: 'published',
+      publishedAt: new Date(now.getTime() - 2 * 86_400_000),
+      publishedBy: o.coordinatorId,
+      createdBy: o.coordinatorId,
+      sourceKind: 'manual',
+    })
+    .execute();
+  if (project)
+    await draftNews(
+      trx,
+      o.municipalityId,
+      { key: project.id, path: `/projekte/${project.id}` },
+      {
+        kind: 'milestone',
+        project: project.title,
+        milestone: 'Auftaktveranstaltung mit allen Fachbereichen',
+        reachedOn: today(),
+      },
+    );
 }

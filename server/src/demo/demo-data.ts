@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
-import { seedDemoCommunication } from './demo-communication.js';
+import { seedDemoCommunication, seedDemoNews } from './demo-communication.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
@@ -238,6 +238,24 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .insertInto('departments')
         .values(DEFAULT_DEPARTMENTS.map((d) => ({ id: newId(), municipalityId, code: d.code, name: d.name })))
         .execute();
+      if (m.slug === 'ploen') {
+        // a colleague of the treasury who reads the news (staff; department Kämmerei)
+        const clerk = newId();
+        const treasury = await trx
+          .selectFrom('departments')
+          .select('id')
+          .where('municipalityId', '=', municipalityId)
+          .where('code', '=', '20')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('users')
+          .values({ id: clerk, email: demoEmail('kaemmerei.ploen'), name: 'Karla Kämmerei', passwordHash })
+          .execute();
+        await trx
+          .insertInto('memberships')
+          .values({ userId: clerk, municipalityId, role: 'staff', departmentId: treasury.id })
+          .execute();
+      }
       await trx
         .insertInto('networkMembers')
         // the demo circle's members have accepted their invitations and allow staff surveys
@@ -278,6 +296,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       adminId: ploenAdmin.id,
     });
     await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
+    await seedDemoNews(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     const coordinators = await trx
       .selectFrom('users as u')
       .innerJoin('memberships as m', 'm.userId', 'u.id')

@@ -152,6 +152,7 @@ export function Layout() {
               label: t('nav.start'),
               show: Boolean(session.activeMunicipalityId) || session.user.isPlatformAdmin,
             },
+            { to: '/neuigkeiten', label: t('nav.news'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

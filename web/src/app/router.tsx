@@ -66,6 +66,8 @@ const PrioritiesPage = lazy(() =>
   import('../features/projects/PrioritiesPage').then((x) => ({ default: x.PrioritiesPage })),
 );
 const CapacityPage = lazy(() => import('../features/projects/CapacityPage').then((x) => ({ default: x.CapacityPage })));
+const NewsPage = lazy(() => import('../features/newsroom/NewsPage').then((x) => ({ default: x.NewsPage })));
+const NewsroomPage = lazy(() => import('../features/newsroom/NewsroomPage').then((x) => ({ default: x.NewsroomPage })));
 const CommunicationPage = lazy(() =>
   import('../features/communication/CommunicationPage').then((x) => ({ default: x.CommunicationPage })),
 );
@@ -237,6 +239,8 @@ export function AppRoutes() {
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
+          <Route path="/neuigkeiten" element={<NewsPage />} />
+          <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />

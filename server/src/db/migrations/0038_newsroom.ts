@@ -22,6 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   source_path text,
   image bytea,
   image_type text,
+  image_alt text NOT NULL DEFAULT '',
   created_by uuid REFERENCES users(id) ON DELETE SET NULL,
   published_by uuid REFERENCES users(id) ON DELETE SET NULL,
   published_at timestamptz,

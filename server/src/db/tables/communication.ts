@@ -45,6 +45,8 @@ export interface NewsPosts {
   sourcePath: string | null;
   image: Buffer | null;
   imageType: string | null;
+  /** The image's text alternative (empty: decorative). */
+  imageAlt: Generated<string>;
   createdBy: string | null;
   publishedBy: string | null;
   publishedAt: Date | null;

@@ -76,7 +76,7 @@ export const newsroomRoutes = modulePlugin({ prefix: '/api/v1/news', access: 'te
   r.put('/:postId/helpful', { schema: { tags, params, body: newsHelpful, response: { 200: newsPost } } }, async (req) =>
     posts.markHelpful(deps, tenantScopeOf(req), req.params.postId, req.body.helpful),
   );
-  r.put(
+  r.post(
     '/:postId/image',
     {
       schema: {

@@ -1,7 +1,14 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
-import { type Client, createTestContext, login, mailTexts, type TestContext } from '../../../test/helpers.js';
+import {
+  type Client,
+  createTestContext,
+  login,
+  mailTexts,
+  multipart,
+  type TestContext,
+} from '../../../test/helpers.js';
 import { sendNewsDigests } from '../../jobs/news-digest.js';
 
 let ctx: TestContext;
@@ -190,6 +197,38 @@ describe('publishing and reading', () => {
     expect(await titles(council)).toContain('Neue Telefonanlage');
     expect((await staff.get(`/api/v1/news/${forYard.id}`)).statusCode).toBe(404);
     expect((await staff.get(`/api/v1/news/${later.id}`)).statusCode).toBe(404);
+
+    // an image with its text alternative; anything but an image is refused
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const img = await coord.inject({
+      method: 'POST',
+      url: `/api/v1/news/${all.id}/image`,
+      ...multipart('telefon.png', png, 'image/png'),
+    });
+    expect(img.statusCode, img.body).toBe(200);
+    expect(img.json().hasImage).toBe(true);
+    const html = await coord.inject({
+      method: 'POST',
+      url: `/api/v1/news/${all.id}/image`,
+      ...multipart('x.html', Buffer.from('<script>'), 'text/html'),
+    });
+    expect(html.json().errors[0]).toMatchObject({ path: 'body.file', code: 'unsupported_type' });
+    expect(
+      (
+        await staff.inject({
+          method: 'POST',
+          url: `/api/v1/news/${all.id}/image`,
+          ...multipart('telefon.png', png, 'image/png'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    const served = await staff.get(`/api/v1/news/${all.id}/image`);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(png)).toBe(true);
+    expect((await staff.get(`/api/v1/news/${forYard.id}/image`)).statusCode).toBe(404);
 
     // helpful marks and moderated comments
     const h = await staff.put(`/api/v1/news/${all.id}/helpful`, { helpful: true });

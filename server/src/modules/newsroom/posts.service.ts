@@ -28,6 +28,7 @@ function postsQuery(db: Db, scope: TenantScope) {
       'p.publishedAt',
       'p.sourceKind',
       'p.sourcePath',
+      'p.imageAlt',
       'p.createdAt',
       eb('p.imageType', 'is not', null).as('hasImage'),
       eb
@@ -74,6 +75,7 @@ const present = (r: Row) => ({
   source: r.sourceKind,
   sourcePath: r.sourcePath,
   hasImage: Boolean(r.hasImage),
+  imageAlt: r.imageAlt,
   helpful: Number(r.helpful ?? 0),
   helpfulByMe: Boolean(r.helpfulByMe),
   comments: Number(r.comments ?? 0),
@@ -153,6 +155,7 @@ export async function createPost(deps: Deps, scope: TenantScope, input: PostInpu
         body: input.body,
         audience: input.audience,
         publishOn: input.publishOn,
+        imageAlt: input.imageAlt,
         createdBy: scope.user.id,
       })
       .execute();
@@ -195,6 +198,7 @@ export async function updatePost(deps: Deps, scope: TenantScope, id: string, inp
         body: rest.body,
         audience: rest.audience,
         publishOn: rest.publishOn,
+        imageAlt: rest.imageAlt,
         version: p.version + 1,
         updatedAt: new Date(),
       })

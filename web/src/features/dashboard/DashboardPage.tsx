@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Empty, Page, Pending } from '../../components/Page';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { SizeClassBadge } from '../municipality/SizeClassBadge';
+import { StartNews } from '../newsroom/StartNews';
 import { attentionQuery } from '../projects/queries';
 import { Awaiting } from './Awaiting';
 import { FirstSteps } from './FirstSteps';
@@ -140,6 +141,7 @@ export function DashboardPage() {
       </p>
       <FirstSteps municipality={m.shortName} />
       <Awaiting />
+      <StartNews />
       <PortfolioAttention />
       <h2>{t('dashboard.keyFigures')}</h2>
       <div className="card-grid">
