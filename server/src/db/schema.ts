@@ -98,6 +98,7 @@ import type {
   ServiceWorkEntries,
   ServiceWorkOrders,
 } from './tables/shared-services.js';
+import type { StaffCouncilChecks } from './tables/staff-council.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -195,4 +196,5 @@ export interface DB {
   serviceWorkEntries: ServiceWorkEntries;
   serviceClosedMonths: ServiceClosedMonths;
   communicationItems: CommunicationItems;
+  staffCouncilChecks: StaffCouncilChecks;
 }
