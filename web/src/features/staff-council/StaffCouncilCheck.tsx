@@ -30,12 +30,20 @@ import { type StaffCouncilCheck as Check, staffCouncilQuery, useSaveStaffCouncil
 export function StaffCouncilCheck({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const check = useQuery(staffCouncilQuery(projectId));
+  // outside the form: a save gives a new version, which starts the form afresh from the saved check
+  const [saved, setSaved] = useState(false);
   return (
     <Panel title={t('staffCouncil.title')} id="h-staff-council">
       {!check.data ? (
         <Pending query={check} />
       ) : (
-        <CheckForm key={check.data.version} projectId={projectId} check={check.data} />
+        <CheckForm
+          key={check.data.version}
+          projectId={projectId}
+          check={check.data}
+          saved={saved}
+          setSaved={setSaved}
+        />
       )}
     </Panel>
   );
@@ -43,7 +51,17 @@ export function StaffCouncilCheck({ projectId }: { projectId: string }) {
 
 type Dates = Record<StaffCouncilDateField, string>;
 
-function CheckForm({ projectId, check }: { projectId: string; check: Check }) {
+function CheckForm({
+  projectId,
+  check,
+  saved,
+  setSaved,
+}: {
+  projectId: string;
+  check: Check;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const save = useSaveStaffCouncil(projectId);
   const editable = check.can.edit;
@@ -59,7 +77,6 @@ function CheckForm({ projectId, check }: { projectId: string; check: Check }) {
   const [version, setVersion] = useState(check.version);
   const [conflict, setConflict] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
   const reached = STAFF_COUNCIL_STATUSES.indexOf(status);
   // a step not reached yet has no date: the fields of later steps are hidden and sent empty
   const shownDates = STAFF_COUNCIL_DATE_FIELDS.filter((_, i) => i < reached);
