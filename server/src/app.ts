@@ -31,6 +31,7 @@ import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { sharedServicesRoutes } from './modules/shared-services/shared-services.routes.js';
+import { staffCouncilRoutes } from './modules/staff-council/staff-council.routes.js';
 import { startRoutes } from './modules/start/start.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { targetPictureRoutes } from './modules/target-picture/target-picture.routes.js';
@@ -64,6 +65,7 @@ export const MODULES = [
   communicationRoutes,
   newsroomRoutes,
   newsFeedRoutes,
+  staffCouncilRoutes,
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,

@@ -220,6 +220,7 @@ const WRITES: Record<string, Spec> = {
   'PUT /api/v1/communication/:communicationId': { kind: 'write' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'write' },
   'POST /api/v1/communication/templates/apply': { kind: 'write' },
+  'PUT /api/v1/projects/:projectId/staff-council': { kind: 'write' },
   'POST /api/v1/calendar-feed': { kind: 'write' },
   'DELETE /api/v1/calendar-feed': { kind: 'write' },
   'PUT /api/v1/exchange/:publicationId/lighthouse/:networkId': { kind: 'write' },

@@ -116,6 +116,14 @@ export async function buildResources(
       ownerId: colleague.id,
     })
   ).json().id as string;
+  await b.put(`/api/v1/projects/${projectId}/staff-council`, {
+    version: 0,
+    answers: { monitoring: 'yes' },
+    status: 'informed',
+    informedOn: '2027-01-04',
+    note: 'Geheime Personalratsnotiz B',
+  });
+  markers.push('Geheime Personalratsnotiz B');
   await b.put(`/api/v1/projects/${projectId}/finance`, {
     version: 0,
     costs: [

@@ -238,6 +238,8 @@ export const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/communication/:communicationId': { kind: 'foreign' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'foreign' },
   'POST /api/v1/communication/templates/apply': { kind: 'foreign' },
+  'GET /api/v1/projects/:projectId/staff-council': { kind: 'foreign' },
+  'PUT /api/v1/projects/:projectId/staff-council': { kind: 'foreign' },
   'GET /api/v1/calendar-feed': { kind: 'own' },
   'POST /api/v1/calendar-feed': { kind: 'own' },
   'DELETE /api/v1/calendar-feed': { kind: 'own' },

@@ -146,6 +146,13 @@ describe('cross-tenant isolation', () => {
     ).toHaveLength(1);
     expect(
       await ctx.db
+        .selectFrom('staffCouncilChecks')
+        .select(['note', 'version', 'status'])
+        .where('projectId', '=', ids.projectId!)
+        .execute(),
+    ).toEqual([{ note: 'Geheime Personalratsnotiz B', version: 1, status: 'informed' }]);
+    expect(
+      await ctx.db
         .selectFrom('projects')
         .select(['title', 'version', 'phase'])
         .where('id', '=', ids.projectId!)

@@ -90,6 +90,12 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     status: 'skipped',
   },
   'POST /api/v1/communication/templates/apply': { projectId: 'projectId', phase: 'go_live', anchorDate: '2027-01-01' },
+  'PUT /api/v1/projects/:projectId/staff-council': {
+    version: 1,
+    answers: { monitoring: 'no' },
+    status: 'not_started',
+    note: 'Gekapert',
+  },
   'POST /api/v1/projects/:projectId/decision-papers': {
     reference: 'X/1',
     paperDate: '2027-01-01',

@@ -32,6 +32,7 @@ import * as m0032 from './migrations/0032_last_municipality.js';
 import * as m0033 from './migrations/0033_communication.js';
 import * as m0034 from './migrations/0034_network_studies.js';
 import * as m0035 from './migrations/0035_member_departments.js';
+import * as m0036 from './migrations/0036_staff_council.js';
 import * as m0038 from './migrations/0038_newsroom.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '0033_communication': m0033,
   '0034_network_studies': m0034,
   '0035_member_departments': m0035,
+  '0036_staff_council': m0036,
   '0038_newsroom': m0038,
 };
 

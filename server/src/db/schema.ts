@@ -106,6 +106,7 @@ import type {
   ServiceWorkEntries,
   ServiceWorkOrders,
 } from './tables/shared-services.js';
+import type { StaffCouncilChecks } from './tables/staff-council.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -209,4 +210,5 @@ export interface DB {
   newsComments: NewsComments;
   newsFeeds: NewsFeeds;
   newsDigests: NewsDigests;
+  staffCouncilChecks: StaffCouncilChecks;
 }

@@ -1,4 +1,4 @@
-import { addDays, COMMUNICATION_TEMPLATES } from '@dz/core';
+import { addDays, COMMUNICATION_TEMPLATES, emptyStaffCouncilAnswers } from '@dz/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
@@ -65,6 +65,29 @@ export async function seedDemoCommunication(
         phase: null,
       },
     ])
+    .execute();
+  // the staff council heard of the e-invoice early: informed ten days ago, the check made (a workflow that
+  // logs who approved which invoice when is suited to monitor performance)
+  await trx
+    .insertInto('staffCouncilChecks')
+    .values({
+      projectId: project.id,
+      municipalityId: o.municipalityId,
+      answers: JSON.stringify({
+        ...emptyStaffCouncilAnswers(),
+        monitoring: 'yes',
+        workMethods: 'yes',
+        workplaces: 'no',
+        performance: 'no',
+        organisation: 'no',
+        employeeData: 'yes',
+        dailyWork: 'yes',
+      }),
+      status: 'informed',
+      informedOn: addDays(today(), -10),
+      note: 'Auftaktgespräch mit dem Personalrat geplant; Entwurf einer Dienstvereinbarung zur Protokollierung folgt.',
+      updatedBy: o.coordinatorId,
+    })
     .execute();
 }
 

@@ -186,4 +186,15 @@ describe('demo data', () => {
       plan.items.some((i: { projectId: string | null; cadence: string }) => !i.projectId && i.cadence === 'monthly'),
     ).toBe(true);
   });
+
+  it("gives Plön's e-invoice project a staff council check: informed, co-determination likely", async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const plan = (await coord.get('/api/v1/communication')).json();
+    const projectId = plan.items.find(
+      (i: { project: string | null }) => i.project === 'E-Rechnung und digitaler Rechnungsworkflow',
+    ).projectId;
+    const check = (await coord.get(`/api/v1/projects/${projectId}/staff-council`)).json();
+    expect(check).toMatchObject({ version: 1, status: 'informed', assessment: { level: 'codetermination' } });
+    expect(check.informedOn).toEqual(expect.any(String));
+  });
 });

@@ -9,6 +9,11 @@ import {
 } from '@dz/core';
 import type { z } from 'zod';
 import { deDate, hbars, renderPdf } from '../../lib/pdf.js';
+import {
+  type StaffCouncilPaper,
+  staffCouncilPaper,
+  staffCouncilSection,
+} from '../staff-council/staff-council.paper.js';
 import type { Basis } from './decision-paper.service.js';
 
 type Input = z.infer<typeof decisionPaperInput>;
@@ -30,6 +35,8 @@ export interface PaperAppendix {
     Basis['register'][number],
     'title' | 'category' | 'probability' | 'costLikely' | 'weeks' | 'status' | 'mitigation'
   >[];
+  /** The staff council check when the version was made (absent in versions made before the check existed). */
+  staffCouncil?: StaffCouncilPaper;
 }
 
 /** A stored paper version, everything its PDF is rendered from. */
@@ -58,6 +65,7 @@ export function paperAppendix(b: Basis): PaperAppendix {
       status,
       mitigation,
     })),
+    staffCouncil: staffCouncilPaper(b.staffCouncil),
   };
 }
 
@@ -251,6 +259,7 @@ function pdfContent({ content: input, figures: f, appendix: a, versionNo }: Pape
     { text: input.risksText || '–', margin: [0, 4, 0, 0] },
     { text: 'Geprüfte Alternativen', style: 'h2' },
     { text: input.alternativesText || '–' },
+    ...staffCouncilSection(a.staffCouncil),
     { text: 'Anlagen', style: 'h2' },
     // a copy: pdfmake rewrites list items in place into objects
     input.attachments.length ? { ul: [...input.attachments] } : { text: 'keine' },

@@ -20,6 +20,7 @@ import { deDate } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { getPaper as getOparlPaper } from '../oparl/oparl.service.js';
 import { editableProject, loadProject, projectFacts } from '../projects/projects.access.js';
+import { checkRow, presentCheck } from '../staff-council/staff-council.service.js';
 import { loadCouncil } from './council.service.js';
 import { euro, paperAppendix, RISK_CATEGORY, ROLE } from './decision-paper.pdf.js';
 import { computeFinance, loadFinance, loadSettings } from './finance.service.js';
@@ -57,7 +58,7 @@ export async function budgetSimulation(deps: Deps, projectId: string, input: Sim
 /** Everything a decision paper draws on: project, finance figures as on the screens, P80, risks. */
 export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
   const p = await loadProject(deps, scope, projectId);
-  const [doc, settings, muni, rows, needs, goals, dept, council] = await Promise.all([
+  const [doc, settings, muni, rows, needs, goals, dept, council, staffCouncil] = await Promise.all([
     loadFinance(deps.db, projectId),
     loadSettings(deps.db, scope.municipalityId),
     deps.db
@@ -88,6 +89,7 @@ export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
       .orderBy('d.name')
       .executeTakeFirst(),
     loadCouncil(deps.db, scope.municipalityId),
+    checkRow(deps, projectId).then(presentCheck),
   ]);
   const c = computeFinance(doc, settings, muni.population);
   const register = rows.map(toRisk);
@@ -108,7 +110,7 @@ export async function basis(deps: Deps, scope: TenantScope, projectId: string) {
     firstYear: p.startsOn ? Number(p.startsOn.slice(0, 4)) : null,
     simulation: sim,
   });
-  return { p, doc, c, muni, register, needs, goals, dept, figures, settings, council };
+  return { p, doc, c, muni, register, needs, goals, dept, figures, settings, council, staffCouncil };
 }
 
 /** The resolution the administration proposes, in the council's own name; asks to apply only for planned funding. */

@@ -14,6 +14,7 @@ import { fmtNumber, periodText } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import { ProjectCommunication } from '../communication/CommunicationPage';
 import { ProjectExchange } from '../exchange/ProjectExchange';
+import { StaffCouncilCheck } from '../staff-council/StaffCouncilCheck';
 import { EffortPlan } from './EffortPlan';
 import { fieldLabels, ProjectFields, projectBody } from './ProjectFields';
 import { Milestones, Tasks } from './ProjectPlan';
@@ -188,6 +189,7 @@ export function ProjectPage() {
             ['h-milestones', 'projects.milestones.title'],
             ['h-tasks', 'projects.tasks.title'],
             ['h-communication', 'communication.projectTitle'],
+            ['h-staff-council', 'staffCouncil.title'],
             ['h-reports', 'projects.reports.title'],
             ['h-scores', 'projects.scoring.title'],
             ['h-effort', 'projects.effort.title'],
@@ -203,6 +205,7 @@ export function ProjectPage() {
       <Milestones p={p} notify={notify} />
       <Tasks p={p} notify={notify} />
       <ProjectCommunication projectId={p.id} />
+      <StaffCouncilCheck projectId={p.id} />
       <Reports p={p} notify={notify} />
       <Scores p={p} key={`s${p.version}`} notify={notify} />
       <EffortPlan p={p} key={`e${p.version}`} notify={notify} />
