@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { pdfText } from './support/pdf';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,6 +19,22 @@ describe('journey: the newsroom tells every employee what digitalisation brings'
       .click();
     await c.getByRole('link', { name: 'E-Rechnung und digitaler Rechnungsworkflow' }).first().click();
     await c.getByRole('heading', { level: 1, name: 'E-Rechnung und digitaler Rechnungsworkflow' }).waitFor();
+    // a communication plan from the go-live template: its items are tasks of the project with due dates
+    await c
+      .getByRole('region', { name: 'Kommunikation', exact: true })
+      .getByRole('button', { name: 'Vorlage anwenden' })
+      .click();
+    const dialog = c.getByRole('dialog');
+    await dialog.getByLabel('Phase').selectOption({ index: 1 });
+    await dialog.getByLabel('Stichtag').fill('2027-02-01');
+    await dialog.getByRole('button', { name: 'Vorlage anwenden' }).click();
+    await c.getByText(/Punkte wurden hinzugefügt/).waitFor();
+    await c
+      .getByRole('region', { name: 'Aufgaben', exact: true })
+      .getByRole('link', { name: /^Kommunikation: / })
+      .first()
+      .waitFor();
+    await expectAccessible(c, 'Projekt mit Kommunikationsplan');
     await c.getByRole('button', { name: 'Als erreicht markieren: „Prozessaufnahme abgeschlossen“' }).click();
     await c.getByRole('button', { name: 'Wieder öffnen: „Prozessaufnahme abgeschlossen“' }).waitFor();
 
@@ -69,6 +86,17 @@ describe('journey: the newsroom tells every employee what digitalisation brings'
     await k.reload();
     await k.getByRole('article', { name: title }).getByRole('button', { name: '1 Kommentar' }).click();
     await k.getByText('Gibt es dazu eine kurze Schulung?').waitFor();
+
+    // the quarter's progress report for the council names the milestone and the published success
+    await c.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kommunikation' }).click();
+    const report = c.getByRole('link', { name: /Sachstandsbericht Q\d\/\d{4} \(PDF\)/ });
+    const href = await report.getAttribute('href');
+    const pdf = await c.request.get(new URL(href!, c.url()).toString());
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const text = (await pdfText(await pdf.body())).replace(/\s+/g, ' ');
+    expect(text).toContain('Prozessaufnahme abgeschlossen');
+    expect(text).toContain(title);
+    await expectAccessible(c, 'Kommunikation mit Sachstandsbericht');
     await k.close();
     await c.close();
   });

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMUNICATION_PHASES, COMMUNICATION_TEMPLATES, occurrences } from '../src/index.js';
+import {
+  COMMUNICATION_PHASES,
+  COMMUNICATION_TEMPLATES,
+  nextQuarter,
+  occurrences,
+  previousQuarter,
+  quarterOf,
+  quarterRange,
+} from '../src/index.js';
 
 describe('communication plan', () => {
   it('has three to five template items per phase, each with a message', () => {
@@ -37,5 +46,27 @@ describe('communication plan', () => {
       '2028-11-30',
     ]);
     expect(occurrences('2027-03-01', 'monthly', '2027-02-01')).toEqual(['2027-03-01']);
+  });
+});
+
+describe('quarters of the progress report', () => {
+  it('every day falls into the quarter whose range holds it; the quarter before joins up without a gap', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        const q = quarterOf(day);
+        const r = quarterRange(q);
+        expect(r.from <= day && day <= r.to).toBe(true);
+        const before = quarterRange(previousQuarter(q));
+        const next = new Date(`${before.to}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        expect(next.toISOString().slice(0, 10)).toBe(r.from);
+      }),
+    );
+    expect(quarterRange('2026-Q4')).toEqual({ from: '2026-10-01', to: '2026-12-31', label: 'Q4/2026' });
+    expect(quarterRange('2028-Q1').to).toBe('2028-03-31');
+    expect(previousQuarter('2027-Q1')).toBe('2026-Q4');
+    expect(nextQuarter('2026-Q4')).toBe('2027-Q1');
+    expect(nextQuarter(previousQuarter('2026-Q2'))).toBe('2026-Q2');
   });
 });

@@ -311,6 +311,7 @@ export const ROUTES: Record<string, Kind> = {
   'DELETE /api/v1/shared-services/catalogue/:typeId': { kind: 'foreign' },
   'GET /api/v1/shared-services/studies': { kind: 'own' },
   'GET /api/v1/shared-services/network-studies': { kind: 'own' },
+  'GET /api/v1/communication/progress-report': { kind: 'own' },
   'GET /api/v1/news': { kind: 'own' },
   'POST /api/v1/news': { kind: 'own', body: { title: 'Eigene Nachricht A', body: 'Text' } },
   'GET /api/v1/news/digest': { kind: 'own' },

@@ -56,3 +56,10 @@ export const communicationList = z.object({
   can: canSchema('communication'),
 });
 export const communicationApplied = z.object({ created: z.number().int() });
+export const progressReportQuery = z.object({
+  /** The quarter reported on, `YYYY-Qn` (default: the current one). */
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, 'Geben Sie das Quartal als JJJJ-Qn an, z. B. 2026-Q4.')
+    .optional(),
+});

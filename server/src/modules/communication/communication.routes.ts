@@ -8,10 +8,14 @@ import {
   communicationUpdate,
   idParam,
   okResponse,
+  progressReportQuery,
 } from '@dz/core';
+import { sendDownload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
+import { MEDIA } from '../../plugins/openapi.js';
 import { tenantScopeOf } from '../../plugins/session.js';
 import * as svc from './communication.service.js';
+import { progressReportData, progressReportPdf } from './progress-report.js';
 
 const tags = ['Kommunikation'];
 const params = idParam('communicationId');
@@ -32,6 +36,15 @@ export const communicationRoutes = modulePlugin({ prefix: '/api/v1/communication
   );
   r.delete('/:communicationId', { schema: { tags, params, response: { 200: okResponse } } }, async (req) =>
     svc.deleteItem(deps, tenantScopeOf(req), req.params.communicationId),
+  );
+  // the quarterly progress report for the council (everyone of the municipality reads it, the council too)
+  r.get(
+    '/progress-report',
+    { schema: { tags, querystring: progressReportQuery }, config: { produces: [MEDIA.pdf] } },
+    async (req, reply) => {
+      const data = await progressReportData(deps, tenantScopeOf(req), req.query.quarter);
+      return sendDownload(reply, MEDIA.pdf, `sachstandsbericht-${data.quarter}.pdf`, await progressReportPdf(data));
+    },
   );
   r.post(
     '/templates/apply',

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -138,5 +139,42 @@ describe('communication plan', () => {
     const council = events.filter((e) => e.summary === 'Kommunikation: Sachstand an den Rat');
     expect(council[0]?.startDate.toString()).toBe(today);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+});
+
+describe('quarterly progress report for the council', () => {
+  it('reads portfolio, milestones of the quarter and published successes into a tagged PDF; the council reads it', async () => {
+    const m = await buildMunicipality(ctx.db, { name: 'Berichtsstadt' });
+    const coord = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'coordinator' })).email);
+    const council = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'council' })).email);
+    const today = new Date().toISOString().slice(0, 10);
+    const p = (await coord.post('/api/v1/projects', { title: 'Digitale Bauakte', phase: 'implementation' })).json();
+    await coord.post(`/api/v1/projects/${p.id}/milestones`, {
+      title: 'Scanstraße läuft',
+      dueOn: today,
+      reachedOn: today,
+    });
+    const news = (await coord.post('/api/v1/news', { title: 'Bauakten jetzt digital', body: 'Seit heute.' })).json();
+    await coord.post(`/api/v1/news/${news.id}/publish`, { version: news.version });
+    // another municipality's project stays out
+    const other = await buildMunicipality(ctx.db);
+    const oc = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: other.id, role: 'coordinator' })).email);
+    await oc.post('/api/v1/projects', { title: 'Fremdes Vorhaben', phase: 'implementation' });
+
+    expect((await coord.get('/api/v1/communication/progress-report?quarter=2026-Q5')).statusCode).toBe(400);
+    const res = await council.get('/api/v1/communication/progress-report');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('Sachstandsbericht Digitalisierung Q');
+    expect(text).toContain('Digitale Bauakte');
+    expect(text).toContain('Scanstraße läuft');
+    expect(text).toContain('Bauakten jetzt digital');
+    expect(text).not.toContain('Fremdes Vorhaben');
+    // an empty past quarter says so instead of showing nothing
+    const old = (
+      await pdfText((await coord.get('/api/v1/communication/progress-report?quarter=2020-Q1')).rawPayload)
+    ).replace(/\s+/g, ' ');
+    expect(old).toContain('Im Q1/2020 wurde kein Meilenstein erreicht.');
   });
 });

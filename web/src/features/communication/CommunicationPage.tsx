@@ -25,6 +25,7 @@ import { fmtDate, todayIso } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import { projectsQuery } from '../projects/queries';
 import { useColleagues, useDepartments } from '../projects/shared';
+import { ProgressReport } from './ProgressReport';
 import {
   type CommunicationApply,
   type CommunicationInput,
@@ -423,6 +424,7 @@ export function CommunicationPage() {
           <ItemForm key={dialog.item?.id ?? 'new'} item={dialog.item} presetProjectId={projectId} onDone={done} />
         )}
       </FormDialog>
+      {!projectId && <ProgressReport />}
       <FormDialog
         isOpen={dialog === 'template'}
         title={t('communication.template.title')}
@@ -439,9 +441,28 @@ export function ProjectCommunication({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const list = useQuery(communicationQuery(projectId));
   const [notice, setNotice] = useState<Notice>();
+  const [applying, setApplying] = useState(false);
   return (
     <Panel title={t('communication.projectTitle')} id="h-communication">
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {list.data?.can.edit && (
+        <p>
+          <Button variant="secondary" small onPress={() => setApplying(true)}>
+            {t('communication.template.open')}
+          </Button>
+        </p>
+      )}
+      <FormDialog isOpen={applying} title={t('communication.template.title')} onClose={() => setApplying(false)}>
+        {applying && (
+          <ApplyTemplate
+            presetProjectId={projectId}
+            onDone={(n) => {
+              setNotice(n);
+              setApplying(false);
+            }}
+          />
+        )}
+      </FormDialog>
       {!list.data ? (
         <Pending query={list} />
       ) : (

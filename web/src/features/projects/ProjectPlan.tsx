@@ -1,6 +1,8 @@
 import { milestoneCreate, TASK_STATUSES, taskCreate } from '@dz/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { SelectField, TextField } from '../../components/Field';
@@ -9,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { TableWrap } from '../../components/TableWrap';
 import { fmtDate, todayIso } from '../../lib/format';
 import { validate } from '../../lib/validate';
+import { communicationQuery } from '../communication/queries';
 import { type Notify, useProjectOutcome } from './project-change';
 import {
   type MilestoneInput,
@@ -158,9 +161,11 @@ export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
       setErrors({});
     }
   }
+  // the communication plan's items for this project are tasks too (kept on the plan, shown here with their dates)
+  const comm = useQuery(communicationQuery(p.id)).data?.items ?? [];
   return (
     <Panel title={t('projects.tasks.title')} id="h-tasks">
-      {p.tasks.length === 0 ? (
+      {p.tasks.length === 0 && comm.length === 0 ? (
         <Empty>{t('projects.tasks.empty')}</Empty>
       ) : (
         <TableWrap label={t('projects.tasks.title')}>
@@ -207,6 +212,18 @@ export function Tasks({ p, notify }: { p: Project; notify: Notify }) {
                       t(`projects.tasks.statuses.${task.status}`)
                     )}
                   </td>
+                </tr>
+              ))}
+              {comm.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/kommunikation?projekt=${p.id}`}>
+                      {t('projects.tasks.communication', { message: c.message })}
+                    </Link>
+                  </td>
+                  <td>{c.owner ?? '–'}</td>
+                  <td>{fmtDate(c.dueOn)}</td>
+                  <td>{t(`communication.statuses.${c.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,171 @@
+import { nextQuarter, PROJECT_PHASES, quarterOf, quarterRange } from '@dz/core';
+import { sql } from 'kysely';
+import type { Deps } from '../../lib/deps.js';
+import { iso } from '../../lib/ids.js';
+import { deDate, hbars, renderPdf } from '../../lib/pdf.js';
+import type { TenantScope } from '../../lib/scope.js';
+
+const PHASE: Record<string, string> = {
+  idea: 'Idee',
+  planning: 'Planung',
+  implementation: 'Umsetzung',
+  operation: 'Betrieb',
+  done: 'Abgeschlossen',
+  stopped: 'Gestoppt',
+};
+const LIGHT: Record<string, string> = { green: 'im Plan', yellow: 'gefährdet', red: 'kritisch' };
+
+/**
+ * The quarterly "Sachstandsbericht Digitalisierung" for the council, read from what the municipality keeps here:
+ * the portfolio by phase (one aggregate), the running projects with their last status, the milestones reached in
+ * the quarter and due in the next, and the successes published in the newsroom.
+ */
+export async function progressReportData(deps: Deps, scope: TenantScope, quarter?: string) {
+  const q = quarter ?? quarterOf(new Date().toISOString());
+  const { from, to, label } = quarterRange(q);
+  const next = quarterRange(nextQuarter(q));
+  const m = scope.municipalityId;
+  const [municipality, phases, running, reached, due, news] = await Promise.all([
+    deps.db.selectFrom('municipalities').select(['name']).where('id', '=', m).executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('projects')
+      .select((eb) => ['phase', eb.fn.countAll<number>().as('n')])
+      .where('municipalityId', '=', m)
+      .groupBy('phase')
+      .execute(),
+    deps.db
+      .selectFrom('projects as p')
+      .select((eb) => [
+        'p.title',
+        'p.phase',
+        'p.endsOn',
+        eb
+          .selectFrom('statusReports as r')
+          .select('r.overall')
+          .whereRef('r.projectId', '=', 'p.id')
+          .orderBy('r.reportedOn', 'desc')
+          .orderBy('r.createdAt', 'desc')
+          .limit(1)
+          .as('light'),
+      ])
+      .where('p.municipalityId', '=', m)
+      .where('p.phase', 'in', ['planning', 'implementation', 'operation'])
+      .orderBy('p.title')
+      .execute(),
+    deps.db
+      .selectFrom('milestones as ms')
+      .innerJoin('projects as p', 'p.id', 'ms.projectId')
+      .select(['ms.title', 'ms.reachedOn', 'p.title as project'])
+      .where('p.municipalityId', '=', m)
+      .where('ms.reachedOn', '>=', from)
+      .where('ms.reachedOn', '<=', to)
+      .orderBy('ms.reachedOn')
+      .execute(),
+    deps.db
+      .selectFrom('milestones as ms')
+      .innerJoin('projects as p', 'p.id', 'ms.projectId')
+      .select(['ms.title', 'ms.dueOn', 'p.title as project'])
+      .where('p.municipalityId', '=', m)
+      .where('ms.reachedOn', 'is', null)
+      .where('ms.dueOn', '>=', next.from)
+      .where('ms.dueOn', '<=', next.to)
+      .orderBy('ms.dueOn')
+      .execute(),
+    deps.db
+      .selectFrom('newsPosts')
+      .select(['title', 'publishedAt', 'audience'])
+      .where('municipalityId', '=', m)
+      .where('status', '=', 'published')
+      .where(sql<string>`(published_at at time zone 'Europe/Berlin')::date`, '>=', from)
+      .where(sql<string>`(published_at at time zone 'Europe/Berlin')::date`, '<=', to)
+      .orderBy('publishedAt')
+      .execute(),
+  ]);
+  const byPhase = Object.fromEntries(phases.map((p) => [p.phase, Number(p.n)]));
+  return {
+    quarter: q,
+    label,
+    nextLabel: next.label,
+    municipality: municipality.name,
+    phases: PROJECT_PHASES.map((p) => ({ phase: p, count: byPhase[p] ?? 0 })),
+    running: running.map((r) => ({ ...r, light: r.light ?? null })),
+    reached,
+    due,
+    news: news.map((n) => ({
+      title: n.title,
+      publishedAt: n.publishedAt ? iso(n.publishedAt) : null,
+      audience: n.audience,
+    })),
+  };
+}
+
+type Report = Awaited<ReturnType<typeof progressReportData>>;
+
+/** The report as a tagged PDF: data → document. */
+export function progressReportPdf(r: Report) {
+  const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
+  const cell = (t: string) => ({ text: t, fontSize: 9 });
+  const table = (cols: string[], rows: string[][], widths: (number | string)[]) => ({
+    table: { headerRows: 1, widths, body: [head(cols), ...rows.map((row) => row.map(cell))] },
+    margin: [0, 4, 0, 10],
+  });
+  const total = r.phases.reduce((s, p) => s + p.count, 0);
+  return renderPdf({
+    title: `Sachstandsbericht Digitalisierung ${r.label} – ${r.municipality}`,
+    subject: 'Sachstandsbericht für den Rat',
+    footer: `${r.municipality} · Sachstandsbericht Digitalisierung ${r.label}`,
+    content: [
+      { text: r.municipality, style: 'kicker' },
+      { text: `Sachstandsbericht Digitalisierung ${r.label}`, style: 'h1' },
+      `Dieser Bericht fasst zusammen, wo die Digitalisierung der Verwaltung im ${r.label} steht: das Projektportfolio, erreichte und anstehende Meilensteine und die Erfolge, über die die Beschäftigten informiert wurden.`,
+      { text: '1. Projektportfolio', style: 'h2' },
+      total
+        ? hbars(
+            r.phases.map((p) => ({ label: PHASE[p.phase] ?? p.phase, value: p.count, text: String(p.count) })),
+            Math.max(...r.phases.map((p) => p.count), 1),
+            `Projekte nach Phase (insgesamt ${total})`,
+          )
+        : 'Es sind noch keine Projekte erfasst.',
+      ...(r.running.length
+        ? [
+            { text: 'Laufende Projekte', style: 'h3' },
+            table(
+              ['Projekt', 'Phase', 'Letzter Status', 'Geplantes Ende'],
+              r.running.map((p) => [
+                p.title,
+                PHASE[p.phase] ?? p.phase,
+                p.light ? LIGHT[p.light]! : 'kein Statusbericht',
+                p.endsOn ? deDate(p.endsOn) : '–',
+              ]),
+              ['*', 80, 90, 80],
+            ),
+          ]
+        : []),
+      { text: `2. Meilensteine im ${r.label}`, style: 'h2' },
+      r.reached.length
+        ? table(
+            ['Erreicht am', 'Meilenstein', 'Projekt'],
+            r.reached.map((x) => [deDate(x.reachedOn), x.title, x.project]),
+            [70, '*', '*'],
+          )
+        : `Im ${r.label} wurde kein Meilenstein erreicht.`,
+      { text: `Anstehend im ${r.nextLabel}`, style: 'h3' },
+      r.due.length
+        ? table(
+            ['Geplant am', 'Meilenstein', 'Projekt'],
+            r.due.map((x) => [deDate(x.dueOn), x.title, x.project]),
+            [70, '*', '*'],
+          )
+        : `Für das ${r.nextLabel} sind keine Meilensteine geplant.`,
+      { text: '3. Erfolge und Information der Beschäftigten', style: 'h2' },
+      r.news.length
+        ? {
+            ul: r.news.map(
+              (n) =>
+                `${n.publishedAt ? deDate(n.publishedAt.slice(0, 10)) : ''}: ${n.title}${n.audience === 'departments' ? ' (für einzelne Fachbereiche)' : ''}`,
+            ),
+          }
+        : `Im ${r.label} wurden keine Neuigkeiten veröffentlicht.`,
+    ],
+  });
+}
