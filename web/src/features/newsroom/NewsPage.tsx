@@ -53,7 +53,7 @@ function Comments({ post }: { post: NewsPost }) {
       </Button>
       {open && (
         <>
-          <Pending query={q} />
+          {!q.data && <Pending query={q} />}
           {q.data && (
             <ul>
               {q.data.items.map((c) => (
@@ -141,7 +141,7 @@ export function NewsPage() {
           <Link to="/neuigkeiten/redaktion">{t('news.toEditorial')}</Link>
         </p>
       )}
-      <Pending query={q} />
+      {!q.data && <Pending query={q} />}
       {q.data && !q.data.items.length && <p className="muted">{t('news.empty')}</p>}
       {q.data?.items.map((p) => (
         <PostArticle key={p.id} post={p}>

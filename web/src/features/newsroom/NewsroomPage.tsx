@@ -209,7 +209,7 @@ function PendingComments({ onDone }: { onDone: (msg: string) => void }) {
   const decide = useDecideComment();
   return (
     <Panel id="h-pending" title={t('news.pendingTitle', { count: q.data?.items.length ?? 0 })}>
-      <Pending query={q} />
+      {!q.data && <Pending query={q} />}
       {q.data && !q.data.items.length && <p className="muted">{t('news.noPending')}</p>}
       <ul>
         {q.data?.items.map((c) => (
@@ -329,7 +329,7 @@ export function NewsroomPage() {
   if (drafts.isError)
     return (
       <Page title={t('news.editorial')} crumbs={crumbs}>
-        <Pending query={drafts} />
+        {!drafts.data && <Pending query={drafts} />}
       </Page>
     );
   return (
@@ -337,7 +337,7 @@ export function NewsroomPage() {
       <div aria-live="polite">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
       <Panel id="h-drafts" title={t('news.draftsTitle', { count: drafts.data?.items.length ?? 0 })}>
         <p>{t('news.draftsIntro')}</p>
-        <Pending query={drafts} />
+        {!drafts.data && <Pending query={drafts} />}
         {drafts.data && !drafts.data.items.length && <p className="muted">{t('news.noDrafts')}</p>}
       </Panel>
       {drafts.data?.items.map((p) => (
