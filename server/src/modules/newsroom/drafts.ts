@@ -46,3 +46,15 @@ export async function draftPhaseNews(
     { kind: 'phase', project: project.title, phase: to },
   );
 }
+
+/** News about a project (a milestone reached, back to green): the draft names the project and links to it. */
+export async function draftProjectNews(
+  db: Db,
+  municipalityId: string,
+  projectId: string,
+  key: string,
+  event: (project: string) => NewsEvent,
+) {
+  const p = await db.selectFrom('projects').select('title').where('id', '=', projectId).executeTakeFirstOrThrow();
+  await draftNews(db, municipalityId, { key, path: `/projekte/${projectId}` }, event(p.title));
+}

@@ -19,7 +19,7 @@ import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
-import { draftNews } from '../newsroom/drafts.js';
+import { draftProjectNews } from '../newsroom/drafts.js';
 import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -110,22 +110,13 @@ export async function updateMilestone(
         .execute();
       // reached just now: a news draft for all staff waits for the coordination
       if (fields.reachedOn && !m.reachedOn) {
-        const p = await trx
-          .selectFrom('projects')
-          .select('title')
-          .where('id', '=', projectId)
-          .executeTakeFirstOrThrow();
-        await draftNews(
-          trx,
-          scope.municipalityId,
-          { key: id, path: `/projekte/${projectId}` },
-          {
-            kind: 'milestone',
-            project: p.title,
-            milestone: fields.title,
-            reachedOn: fields.reachedOn,
-          },
-        );
+        const reachedOn = fields.reachedOn;
+        await draftProjectNews(trx, scope.municipalityId, projectId, id, (project) => ({
+          kind: 'milestone',
+          project,
+          milestone: fields.title,
+          reachedOn,
+        }));
       }
     },
   );
@@ -205,23 +196,12 @@ export async function addReport(
         .values({ id, projectId, ...input, authorId: scope.user.id })
         .execute();
       // back to green after yellow or red: worth telling everyone
-      if (input.overall === 'green' && last && last.overall !== 'green') {
-        const p = await trx
-          .selectFrom('projects')
-          .select('title')
-          .where('id', '=', projectId)
-          .executeTakeFirstOrThrow();
-        await draftNews(
-          trx,
-          scope.municipalityId,
-          { key: id, path: `/projekte/${projectId}` },
-          {
-            kind: 'status_green',
-            project: p.title,
-            summary: input.summary ?? '',
-          },
-        );
-      }
+      if (input.overall === 'green' && last && last.overall !== 'green')
+        await draftProjectNews(trx, scope.municipalityId, projectId, id, (project) => ({
+          kind: 'status_green',
+          project,
+          summary: input.summary ?? '',
+        }));
     },
   );
   return getProject(deps, scope, projectId);
