@@ -31,6 +31,7 @@ import * as m0031 from './migrations/0031_shared_operation.js';
 import * as m0032 from './migrations/0032_last_municipality.js';
 import * as m0033 from './migrations/0033_communication.js';
 import * as m0034 from './migrations/0034_network_studies.js';
+import * as m0037 from './migrations/0037_competences.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0032_last_municipality': m0032,
   '0033_communication': m0033,
   '0034_network_studies': m0034,
+  '0037_competences': m0037,
 };
 
 /** Names of all migrations, oldest first. */

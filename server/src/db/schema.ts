@@ -1,6 +1,13 @@
 /** Kysely types of the tables (camelCase via CamelCasePlugin), one file per area in `tables/`. */
 import type { CommunicationItems } from './tables/communication.js';
 import type {
+  CompetenceAssessments,
+  CompetenceItems,
+  CompetenceProfiles,
+  TrainingAssignments,
+  Trainings,
+} from './tables/competences.js';
+import type {
   AdministeringBodies,
   AuditLog,
   Departments,
@@ -195,4 +202,9 @@ export interface DB {
   serviceWorkEntries: ServiceWorkEntries;
   serviceClosedMonths: ServiceClosedMonths;
   communicationItems: CommunicationItems;
+  competenceItems: CompetenceItems;
+  competenceProfiles: CompetenceProfiles;
+  competenceAssessments: CompetenceAssessments;
+  trainings: Trainings;
+  trainingAssignments: TrainingAssignments;
 }
