@@ -50,6 +50,8 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/nachverfolgung': { as: 'ploen' },
   '/projekte': { as: 'ploen' },
   '/kommunikation': { as: 'ploen' },
+  '/kompetenzen': { as: 'ploen' },
+  '/kompetenzen/qualifizierung': { as: 'ploen' },
   '/projekte/neu': { as: 'ploen' },
   '/projekte/board': { as: 'ploen' },
   '/projekte/zeitleiste': { as: 'ploen' },

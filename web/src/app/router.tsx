@@ -69,6 +69,12 @@ const CapacityPage = lazy(() => import('../features/projects/CapacityPage').then
 const CommunicationPage = lazy(() =>
   import('../features/communication/CommunicationPage').then((x) => ({ default: x.CommunicationPage })),
 );
+const CompetencesPage = lazy(() =>
+  import('../features/competences/CompetencesPage').then((x) => ({ default: x.CompetencesPage })),
+);
+const TrainingPage = lazy(() =>
+  import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
+);
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -237,6 +243,8 @@ export function AppRoutes() {
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
+          <Route path="/kompetenzen" element={<CompetencesPage />} />
+          <Route path="/kompetenzen/qualifizierung" element={<TrainingPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />
