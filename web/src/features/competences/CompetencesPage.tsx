@@ -11,6 +11,7 @@ import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { useDepartments } from '../projects/shared';
 import { type Framework, frameworkQuery, type MyCompetences, myCompetencesQuery, useSaveMine } from './queries';
+import './competences.css';
 
 type Levels = Record<string, { level: string; target: string }>;
 type Notice = { kind: 'success' | 'error' | 'warning'; text: string };
@@ -83,11 +84,14 @@ function AssessmentForm({ framework, mine }: { framework: Framework; mine: MyCom
               type="checkbox"
               name="shareWithManager"
               checked={share}
+              aria-describedby="share-hint"
               onChange={(e) => setShare(e.target.checked)}
             />{' '}
             {t('competences.share')}
           </label>
-          <span className="hint">{t('competences.shareHint')}</span>
+          <span className="hint" id="share-hint">
+            {t('competences.shareHint')}
+          </span>
         </div>
       </Panel>
       {framework.areas.map((a) => {

@@ -141,22 +141,28 @@ export function TrainingPlanPanel({ onNotice }: { onNotice: (n: Notice) => void 
       header: t('competences.plan.status'),
       cell: (a) =>
         manage ? (
-          <SelectField
+          // a compact select in the row, named by the training and who takes part (the column header says what)
+          <select
             name={`status-${a.id}`}
-            label={t('competences.plan.statusOf', { training: a.training, who: a.person ?? a.department ?? '' })}
+            aria-label={t('competences.plan.statusOf', { training: a.training, who: a.person ?? a.department ?? '' })}
             value={a.status}
-            onChange={async (v) => {
+            onChange={async (e) => {
               try {
                 await update.mutateAsync({
                   id: a.id,
-                  body: { version: a.version, dueOn: a.dueOn, status: v as Assignment['status'] },
+                  body: { version: a.version, dueOn: a.dueOn, status: e.target.value as Assignment['status'] },
                 });
               } catch (err) {
                 onNotice({ kind: 'error', text: errorMessage(err, t) });
               }
             }}
-            options={PARTICIPATION_STATUSES.map((s) => ({ value: s, label: t(`competences.statuses.${s}`) }))}
-          />
+          >
+            {PARTICIPATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`competences.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
         ) : (
           t(`competences.statuses.${a.status}`)
         ),
