@@ -71,7 +71,7 @@ export function levelGroup(level: number): LevelGroup {
 }
 
 /** A municipality's own competence: `<area>.E<n>`, apart from DigComp's numbers. */
-export function ownCompetenceCode(area: CompetenceArea, n: number): string {
+export function ownCompetenceCode(area: number, n: number): string {
   return `${area}.E${n}`;
 }
 export const isDigCompCode = (code: string) => DIGCOMP.some((c) => c.code === code);

@@ -242,5 +242,20 @@ describe('trainings and the plan', () => {
     const badCode = await coord.post('/api/v1/competences/trainings', { ...edit, competences: ['5.9'] });
     expect(badCode.json().errors[0]).toMatchObject({ path: 'body.competences.0', code: 'unknown_competence' });
     expect((await coord.del(`/api/v1/competences/trainings/${t.id}`)).statusCode).toBe(200);
+
+    // another municipality can neither plan with this catalogue nor for these people
+    const other = await buildMunicipality(ctx.db);
+    const foreign = await login(
+      ctx.app,
+      (await buildUser(ctx.db, { municipalityId: other.id, role: 'coordinator' })).email,
+    );
+    const stolen = await foreign.post('/api/v1/competences/plan', { trainingId: suggestion.id, departmentId: dept.id });
+    expect(stolen.statusCode).toBe(400);
+    expect(stolen.json().errors[0]).toMatchObject({ path: 'body.trainingId', code: 'unknown_training' });
+    await foreign.post('/api/v1/competences/trainings/starter');
+    const own = (await foreign.get('/api/v1/competences/trainings')).json().items[0];
+    const person = await foreign.post('/api/v1/competences/plan', { trainingId: own.id, userId: people[0]!.id });
+    expect(person.json().errors[0]).toMatchObject({ path: 'body.userId', code: 'unknown_person' });
+    expect((await foreign.get('/api/v1/competences/overview')).json().assessed).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ export async function createCompetence(deps: Deps, scope: TenantScope, input: z.
       .forUpdate()
       .execute();
     const next = Math.max(0, ...taken.map((t) => Number(t.code.split('.E')[1]))) + 1;
-    const code = ownCompetenceCode(input.area as 1, next);
+    const code = ownCompetenceCode(input.area, next);
     await trx
       .insertInto('competenceItems')
       .values({ id: newId(), municipalityId: m, code, area: input.area, name: input.name, builtin: false })
