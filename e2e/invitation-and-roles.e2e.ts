@@ -49,7 +49,7 @@ describe('journey: coordinator signs in, invites a colleague who accepts, the ad
     await expectAccessible(page, 'Benutzer mit Fehler');
 
     await page.getByLabel('E-Mail-Adresse').fill('bauhof.ploen@digitalzirkel.example');
-    await page.getByLabel('Rolle').selectOption('staff');
+    await page.getByLabel('Rolle', { exact: true }).selectOption('staff');
     await page.getByRole('button', { name: 'Einladung senden' }).click();
     await page.getByText('Einladung an bauhof.ploen@digitalzirkel.example gesendet.').waitFor();
     await page.getByRole('cell', { name: 'bauhof.ploen@digitalzirkel.example' }).first().waitFor();
