@@ -52,6 +52,8 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/kommunikation': { as: 'ploen' },
   '/neuigkeiten': { as: 'ploen' },
   '/neuigkeiten/redaktion': { as: 'ploen' },
+  '/kompetenzen': { as: 'ploen' },
+  '/kompetenzen/qualifizierung': { as: 'ploen' },
   '/projekte/neu': { as: 'ploen' },
   '/projekte/board': { as: 'ploen' },
   '/projekte/zeitleiste': { as: 'ploen' },

@@ -17,6 +17,7 @@ import { MailOutbox } from './mail/outbox.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { communicationRoutes } from './modules/communication/communication.routes.js';
+import { competencesRoutes } from './modules/competences/competences.routes.js';
 import { exchangeRoutes, jointRoutes, partnersRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -66,6 +67,7 @@ export const MODULES = [
   newsroomRoutes,
   newsFeedRoutes,
   staffCouncilRoutes,
+  competencesRoutes,
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,

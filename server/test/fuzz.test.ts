@@ -136,6 +136,16 @@ beforeAll(async () => {
           dueOn: '2027-01-01',
         })
       ).json().id as string;
+      const trainingId = (
+        await actor.post('/api/v1/competences/trainings', {
+          title: 'Fuzz-Schulung',
+          provider: 'Fuzz',
+          format: 'online',
+        })
+      ).json().id as string;
+      const assignmentId = (
+        await actor.post('/api/v1/competences/plan', { trainingId, userId: staff.id, dueOn: '2027-01-01' })
+      ).json().id as string;
       const paperId = (
         await actor.post(`/api/v1/projects/${projectId}/decision-papers`, {
           reference: 'BV/FUZZ/1',
@@ -231,6 +241,8 @@ beforeAll(async () => {
         paperId,
         riskId,
         communicationId,
+        trainingId,
+        assignmentId,
         projectId,
         milestoneId: d.milestones[0].id,
         taskId: d.tasks[0].id,

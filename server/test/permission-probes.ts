@@ -391,6 +391,18 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     url: '/api/v1/finance/council',
     body: (j) => ({ version: j.version, kind: 'gemeinde', council: 'Gemeinderat', committee: '' }),
   }),
+  'competences.assess': async (_e) => ({
+    read: '/api/v1/competences/me',
+    method: 'PUT',
+    url: '/api/v1/competences/me',
+    body: (j) => ({ version: j.version, shareWithManager: false, levels: [{ code: '2.5', level: 4, target: 6 }] }),
+  }),
+  'competences.manage': async (_e) => ({
+    read: '/api/v1/competences/trainings',
+    method: 'POST',
+    url: '/api/v1/competences/trainings',
+    body: () => ({ title: u('Schulung'), provider: 'eGov-Campus', format: 'self_study', costCents: 0 }),
+  }),
   'communication.edit': async (e) => {
     const item = { audience: 'all_staff', message: u('Botschaft'), channel: 'email', dueOn: '2027-03-01' };
     const c = await ok(e.owner.post('/api/v1/communication', item));

@@ -124,6 +124,25 @@ export async function buildResources(
     note: 'Geheime Personalratsnotiz B',
   });
   markers.push('Geheime Personalratsnotiz B');
+  // competences: an own competence, a shared self-assessment, a training and an assignment to a colleague
+  await b.post('/api/v1/competences/framework', { area: 4, name: 'Geheime Kompetenz B' });
+  await b.put('/api/v1/competences/me', {
+    version: 0,
+    departmentId: dept.id,
+    shareWithManager: true,
+    levels: [{ code: '4.E1', level: 7, target: 8 }],
+  });
+  const trainingId = (
+    await b.post('/api/v1/competences/trainings', {
+      title: 'Geheime Schulung B',
+      provider: 'Geheimes Studieninstitut B',
+      format: 'online',
+      competences: ['4.E1'],
+    })
+  ).json().id as string;
+  const assignmentId = (
+    await b.post('/api/v1/competences/plan', { trainingId, userId: colleague.id, dueOn: '2027-04-01' })
+  ).json().id as string;
   await b.put(`/api/v1/projects/${projectId}/finance`, {
     version: 0,
     costs: [
@@ -298,6 +317,8 @@ export async function buildResources(
     paperId,
     riskId,
     communicationId,
+    trainingId,
+    assignmentId,
     projectId,
     milestoneId: pd.milestones[0].id,
     taskId: pd.tasks[0].id,
@@ -347,6 +368,9 @@ export async function buildResources(
     'Geheimes Risiko B',
     'Geheime Vorlage B',
     'Geheime Botschaft B',
+    'Geheime Kompetenz B',
+    'Geheime Schulung B',
+    'Geheimes Studieninstitut B',
     'geheim-b.txt',
     dept.name,
   );

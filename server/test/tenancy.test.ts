@@ -140,6 +140,16 @@ describe('cross-tenant isolation', () => {
         .where('id', '=', ids.communicationId!)
         .execute(),
     ).toEqual([{ message: 'Geheime Botschaft B', version: 1, status: 'planned' }]);
+    expect(
+      await ctx.db.selectFrom('trainings').select(['title', 'version']).where('id', '=', ids.trainingId!).execute(),
+    ).toEqual([{ title: 'Geheime Schulung B', version: 1 }]);
+    expect(
+      await ctx.db
+        .selectFrom('trainingAssignments')
+        .select(['version', 'status'])
+        .where('id', '=', ids.assignmentId!)
+        .execute(),
+    ).toEqual([{ version: 1, status: 'planned' }]);
     // A's template may not add items to B's project
     expect(
       await ctx.db.selectFrom('communicationItems').select('id').where('projectId', '=', ids.projectId!).execute(),

@@ -89,6 +89,18 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     dueOn: '2027-01-01',
     status: 'skipped',
   },
+  'POST /api/v1/competences/framework': { area: 2, name: 'Gekaperte Kompetenz' },
+  'PUT /api/v1/competences/framework': { code: '1.1', name: 'Gekaperte Kompetenz', hidden: true, version: 0 },
+  'PUT /api/v1/competences/me': { version: 0, levels: [{ code: '1.1', level: 2, target: null }] },
+  'POST /api/v1/competences/trainings': { title: 'Gekaperte Schulung', provider: 'Fremd', format: 'online' },
+  'PUT /api/v1/competences/trainings/:trainingId': {
+    version: 1,
+    title: 'Gekaperte Schulung',
+    provider: 'Fremd',
+    format: 'online',
+  },
+  'POST /api/v1/competences/plan': { trainingId: 'trainingId', departmentId: 'departmentId', dueOn: '2027-01-01' },
+  'PUT /api/v1/competences/plan/:assignmentId': { version: 1, dueOn: null, status: 'cancelled' },
   'POST /api/v1/communication/templates/apply': { projectId: 'projectId', phase: 'go_live', anchorDate: '2027-01-01' },
   'PUT /api/v1/projects/:projectId/staff-council': {
     version: 1,

@@ -256,6 +256,11 @@ export const RULES = {
   newsroom: (a: Actor) => ({ edit: allows(a, 'manage_projects'), comment: inMunicipality(a) }),
   /** The communication plan is the coordination's work; everyone of the municipality reads it. */
   communication: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
+  /**
+   * Competences: everyone who works in the administration assesses themselves (own data only); the coordination
+   * keeps the framework, the training catalogue and the plan, and reads the assessments shared with it.
+   */
+  competences: (a: Actor) => ({ assess: allows(a, 'contribute'), manage: allows(a, 'manage_projects') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -382,6 +387,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   council: undefined,
   communication: undefined,
   newsroom: undefined,
+  competences: undefined,
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

@@ -33,6 +33,7 @@ import * as m0033 from './migrations/0033_communication.js';
 import * as m0034 from './migrations/0034_network_studies.js';
 import * as m0035 from './migrations/0035_member_departments.js';
 import * as m0036 from './migrations/0036_staff_council.js';
+import * as m0037 from './migrations/0037_competences.js';
 import * as m0038 from './migrations/0038_newsroom.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0034_network_studies': m0034,
   '0035_member_departments': m0035,
   '0036_staff_council': m0036,
+  '0037_competences': m0037,
   '0038_newsroom': m0038,
 };
 

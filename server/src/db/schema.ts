@@ -9,6 +9,13 @@ import type {
   NewsPosts,
 } from './tables/communication.js';
 import type {
+  CompetenceAssessments,
+  CompetenceItems,
+  CompetenceProfiles,
+  TrainingAssignments,
+  Trainings,
+} from './tables/competences.js';
+import type {
   AdministeringBodies,
   AuditLog,
   Departments,
@@ -211,4 +218,9 @@ export interface DB {
   newsFeeds: NewsFeeds;
   newsDigests: NewsDigests;
   staffCouncilChecks: StaffCouncilChecks;
+  competenceItems: CompetenceItems;
+  competenceProfiles: CompetenceProfiles;
+  competenceAssessments: CompetenceAssessments;
+  trainings: Trainings;
+  trainingAssignments: TrainingAssignments;
 }

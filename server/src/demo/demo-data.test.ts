@@ -197,4 +197,16 @@ describe('demo data', () => {
     expect(check).toMatchObject({ version: 1, status: 'informed', assessment: { level: 'codetermination' } });
     expect(check.informedOn).toEqual(expect.any(String));
   });
+
+  it('gives Plön enough self-assessments for the heatmap, the weakest competence with suggestions and a catalogue', async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const o = (await coord.get('/api/v1/competences/overview')).json();
+    expect(o.assessed).toBeGreaterThan(o.threshold);
+    expect(o.heatmap.rows.map((r: { department: string }) => r.department).sort()).toEqual(['Bauhof', 'Hauptamt']);
+    expect(o.weakest[0]).toMatchObject({ code: '4.2' });
+    expect(o.weakest[0].trainings.length).toBeGreaterThan(0);
+    expect((await coord.get('/api/v1/competences/shared')).json().people).toHaveLength(3);
+    const staff = await login(ctx.app, demoEmail('mitarbeit.ploen'), DEMO_PASSWORD);
+    expect((await staff.get('/api/v1/competences/me')).json()).toMatchObject({ version: 0, levels: [] });
+  });
 });

@@ -4,6 +4,7 @@ import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoCommunication, seedDemoNews } from './demo-communication.js';
+import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
@@ -297,6 +298,12 @@ export async function seedDemo(db: Database): Promise<boolean> {
     });
     await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoNews(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
+    await seedDemoCompetences(trx, {
+      municipalityId: ploen.municipalityId,
+      coordinatorId: ploen.id,
+      passwordHash,
+      email: demoEmail,
+    });
     const coordinators = await trx
       .selectFrom('users as u')
       .innerJoin('memberships as m', 'm.userId', 'u.id')

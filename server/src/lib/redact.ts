@@ -1,12 +1,13 @@
 /**
  * Secrets travel in some URLs: invitation links, reset and setup links (?token=), the iCalendar feed
- * address, the participant token of live workshop streams. Logs keep only the shape of such URLs.
+ * address, the newsroom's intranet feed addresses, the participant token of live workshop streams. Logs keep only the shape of such URLs.
  * This is the one list of them; a test enumerates the routes so new secret parameters are not missed.
  */
 const SECRET_PATHS: RegExp[] = [
   /(\/api\/v1\/auth\/invitations\/)(?!accept(?:[/?]|$))[^/?]+/,
   /(\/api\/v1\/auth\/setup\/)[^/?]+/,
   /(\/api\/v1\/calendar\/)[^/?]+?(?=\.ics(?:\?|$)|\?|$)/,
+  /(\/api\/v1\/news-feeds\/)[^/?]+/,
 ];
 /** Query parameters whose value is a secret (any case, every occurrence). */
 const SECRET_QUERY = /([?&](?:token|secret|key|code|password|access_token|signature)=)[^&#]*/gi;

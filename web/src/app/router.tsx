@@ -71,6 +71,12 @@ const NewsroomPage = lazy(() => import('../features/newsroom/NewsroomPage').then
 const CommunicationPage = lazy(() =>
   import('../features/communication/CommunicationPage').then((x) => ({ default: x.CommunicationPage })),
 );
+const CompetencesPage = lazy(() =>
+  import('../features/competences/CompetencesPage').then((x) => ({ default: x.CompetencesPage })),
+);
+const TrainingPage = lazy(() =>
+  import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
+);
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -241,6 +247,8 @@ export function AppRoutes() {
           <Route path="/kommunikation" element={<CommunicationPage />} />
           <Route path="/neuigkeiten" element={<NewsPage />} />
           <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
+          <Route path="/kompetenzen" element={<CompetencesPage />} />
+          <Route path="/kompetenzen/qualifizierung" element={<TrainingPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
           <Route path="/bedarfe/:needId" element={<NeedPage />} />
           <Route path="/workshops" element={<WorkshopsPage />} />
