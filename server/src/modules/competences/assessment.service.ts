@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
+import { assertOwn } from '../../lib/own-refs.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { knownCodes } from './framework.service.js';
@@ -21,15 +22,24 @@ export async function getMine(deps: Deps, scope: TenantScope) {
     .where('municipalityId', '=', m)
     .where('userId', '=', scope.user.id)
     .executeTakeFirst();
-  const levels = await deps.db
-    .selectFrom('competenceAssessments')
-    .select(['code', 'level', 'target'])
-    .where('municipalityId', '=', m)
-    .where('userId', '=', scope.user.id)
-    .orderBy('code')
-    .execute();
+  const [levels, membership] = await Promise.all([
+    deps.db
+      .selectFrom('competenceAssessments')
+      .select(['code', 'level', 'target'])
+      .where('municipalityId', '=', m)
+      .where('userId', '=', scope.user.id)
+      .orderBy('code')
+      .execute(),
+    deps.db
+      .selectFrom('memberships')
+      .select('departmentId')
+      .where('municipalityId', '=', m)
+      .where('userId', '=', scope.user.id)
+      .executeTakeFirst(),
+  ]);
   return {
-    departmentId: profile?.departmentId ?? null,
+    // before the first assessment, the department the members page records for the person is proposed
+    departmentId: profile ? profile.departmentId : (membership?.departmentId ?? null),
     shareWithManager: profile?.shareWithManager ?? false,
     version: profile?.version ?? 0,
     levels,
@@ -47,16 +57,7 @@ export async function updateMine(deps: Deps, scope: TenantScope, input: z.infer<
       throw fieldError(`body.levels.${i}.code`, 'unknown_competence', 'Diese Kompetenz gibt es in Ihrem Rahmen nicht.');
     seen.add(l.code);
   });
-  if (input.departmentId) {
-    const d = await deps.db
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', input.departmentId)
-      .where('municipalityId', '=', m)
-      .executeTakeFirst();
-    if (!d)
-      throw fieldError('body.departmentId', 'unknown_department', 'Diesen Fachbereich gibt es in Ihrer Kommune nicht.');
-  }
+  if (input.departmentId) await assertOwn(deps.db, scope, 'department', input.departmentId, 'body.departmentId');
   await deps.db.transaction().execute(async (trx) => {
     const profile = await trx
       .selectFrom('competenceProfiles')
