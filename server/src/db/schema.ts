@@ -12,6 +12,7 @@ import type {
   CompetenceAssessments,
   CompetenceItems,
   CompetenceProfiles,
+  CompetenceReleases,
   TrainingAssignments,
   Trainings,
 } from './tables/competences.js';
@@ -221,6 +222,7 @@ export interface DB {
   competenceItems: CompetenceItems;
   competenceProfiles: CompetenceProfiles;
   competenceAssessments: CompetenceAssessments;
+  competenceReleases: CompetenceReleases;
   trainings: Trainings;
   trainingAssignments: TrainingAssignments;
 }

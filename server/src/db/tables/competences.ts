@@ -59,3 +59,16 @@ export interface TrainingAssignments {
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
+
+/** The competence overview as last released (aggregates only; see migration 0040). */
+export interface CompetenceReleases {
+  municipalityId: string;
+  releasedAt: Date;
+  aggregates: JsonText<CompetenceAggregates>;
+}
+export interface CompetenceAggregates {
+  total: { n: number };
+  perCompetence: { code: string; n: number; mean: number; shareBelow: number; targetMean: number | null }[];
+  perDepartment: { department: string; n: number }[];
+  perCell: { department: string; area: number; n: number; mean: number }[];
+}

@@ -1,6 +1,7 @@
 import { COMPETENCE_AREAS, COMPETENCE_THRESHOLD, INDEPENDENT_LEVEL, publishableGroups } from '@dz/core';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { CompetenceAggregates } from '../../db/tables/competences.js';
 import { presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
@@ -25,6 +26,88 @@ function assessed(db: Database, municipalityId: string, codes: string[]) {
     .where('a.code', 'in', codes.length ? codes : ['-']);
 }
 
+/** The aggregates of the self-assessments now: head count, per competence, per department, per department × area. */
+async function liveAggregates(db: Database, m: string, codes: string[]): Promise<CompetenceAggregates> {
+  const area = sql<number>`split_part(a.code, '.', 1)::int`;
+  const dept = sql<string>`coalesce(p.department_id::text, '')`;
+  const [total, perCompetence, perDepartment, perCell] = await Promise.all([
+    assessed(db, m, codes)
+      .select((eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n'))
+      .executeTakeFirstOrThrow(),
+    assessed(db, m, codes)
+      .select([
+        'a.code',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.avg<number>('a.level').as('mean'),
+        sql<number>`avg(case when a.level < ${INDEPENDENT_LEVEL} then 1.0 else 0.0 end)`.as('shareBelow'),
+        (eb) => eb.fn.avg<number>('a.target').as('targetMean'),
+      ])
+      .groupBy('a.code')
+      .execute(),
+    assessed(db, m, codes)
+      .select([dept.as('department'), (eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n')])
+      .groupBy(dept)
+      .execute(),
+    assessed(db, m, codes)
+      .select([
+        dept.as('department'),
+        area.as('area'),
+        (eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n'),
+        sql<number>`avg(a.level)`.as('mean'),
+      ])
+      .groupBy([dept, area])
+      .execute(),
+  ]);
+  const num = (v: unknown) => Number(v);
+  return {
+    total: { n: num(total.n) },
+    perCompetence: perCompetence.map((r) => ({
+      code: r.code,
+      n: num(r.n),
+      mean: num(r.mean),
+      shareBelow: num(r.shareBelow),
+      targetMean: r.targetMean === null ? null : num(r.targetMean),
+    })),
+    perDepartment: perDepartment.map((r) => ({ department: r.department, n: num(r.n) })),
+    perCell: perCell.map((r) => ({ department: r.department, area: num(r.area), n: num(r.n), mean: num(r.mean) })),
+  };
+}
+
+/**
+ * The aggregates as last released. A new release is made only when at least `threshold` people changed their
+ * self-assessment since the last one: otherwise comparing the overview before and after one person's save would
+ * show that person's levels. Until the first release (fewer than `threshold` assessed) the live figures are
+ * returned — and suppressed by the threshold anyway.
+ */
+async function releasedAggregates(db: Database, m: string, codes: string[], threshold: number) {
+  const release = await db
+    .selectFrom('competenceReleases')
+    .select(['releasedAt', 'aggregates'])
+    .where('municipalityId', '=', m)
+    .executeTakeFirst();
+  if (release) {
+    const changed = await db
+      .selectFrom('competenceProfiles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('municipalityId', '=', m)
+      .where('updatedAt', '>', release.releasedAt)
+      .executeTakeFirstOrThrow();
+    if (Number(changed.n) < threshold) return release.aggregates;
+  }
+  const live = await liveAggregates(db, m, codes);
+  if (live.total.n >= threshold) {
+    const row = { municipalityId: m, releasedAt: new Date(), aggregates: JSON.stringify(live) };
+    await db
+      .insertInto('competenceReleases')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('municipalityId').doUpdateSet({ releasedAt: row.releasedAt, aggregates: row.aggregates }),
+      )
+      .execute();
+  }
+  return live;
+}
+
 /**
  * The anonymous overview: per competence the mean level and the share below level 3, the department × area
  * heatmap and the weakest competences with trainings addressing them. Every figure is computed in SQL and
@@ -37,36 +120,9 @@ export async function getOverview(deps: Deps, scope: TenantScope) {
   const threshold = COMPETENCE_THRESHOLD;
   const framework = (await loadFramework(deps.db, m)).filter((c) => !c.hidden);
   const codes = framework.map((c) => c.code);
-  const area = sql<number>`split_part(a.code, '.', 1)::int`;
-  const dept = sql<string>`coalesce(p.department_id::text, '')`;
 
-  const [total, perCompetence, perDepartment, perCell, departments, trainings] = await Promise.all([
-    assessed(deps.db, m, codes)
-      .select((eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n'))
-      .executeTakeFirstOrThrow(),
-    assessed(deps.db, m, codes)
-      .select([
-        'a.code',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.avg<number>('a.level').as('mean'),
-        sql<number>`avg(case when a.level < ${INDEPENDENT_LEVEL} then 1.0 else 0.0 end)`.as('shareBelow'),
-        (eb) => eb.fn.avg<number>('a.target').as('targetMean'),
-      ])
-      .groupBy('a.code')
-      .execute(),
-    assessed(deps.db, m, codes)
-      .select([dept.as('department'), (eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n')])
-      .groupBy(dept)
-      .execute(),
-    assessed(deps.db, m, codes)
-      .select([
-        dept.as('department'),
-        area.as('area'),
-        (eb) => eb.fn.count<number>(sql`distinct a.user_id`).as('n'),
-        sql<number>`avg(a.level)`.as('mean'),
-      ])
-      .groupBy([dept, area])
-      .execute(),
+  const [{ total, perCompetence, perDepartment, perCell }, departments, trainings] = await Promise.all([
+    releasedAggregates(deps.db, m, codes, threshold),
     deps.db.selectFrom('departments').select(['id', 'name']).where('municipalityId', '=', m).orderBy('name').execute(),
     deps.db
       .selectFrom('trainings')
