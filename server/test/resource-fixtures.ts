@@ -124,6 +124,9 @@ export async function buildResources(
     note: 'Geheime Personalratsnotiz B',
   });
   markers.push('Geheime Personalratsnotiz B');
+  // a running round of the change-readiness pulse (its survey lists B's departments)
+  await b.post('/api/v1/pulse/rounds', { intro: 'Geheimer Pulsgruß B' });
+  markers.push('Geheimer Pulsgruß B');
   await b.put(`/api/v1/projects/${projectId}/finance`, {
     version: 0,
     costs: [

@@ -256,6 +256,8 @@ export const RULES = {
   newsroom: (a: Actor) => ({ edit: allows(a, 'manage_projects'), comment: inMunicipality(a) }),
   /** The communication plan is the coordination's work; everyone of the municipality reads it. */
   communication: (a: Actor) => ({ edit: allows(a, 'manage_projects') }),
+  /** The change-readiness pulse: the survey managers run it; everyone of the municipality reads its aggregates. */
+  pulse: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'manage_surveys') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -381,6 +383,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   financeSettings: undefined,
   council: undefined,
   communication: undefined,
+  pulse: undefined,
   newsroom: undefined,
   publication: undefined,
   exchangeEntry: { own: false, published: false },

@@ -34,6 +34,7 @@ import * as m0034 from './migrations/0034_network_studies.js';
 import * as m0035 from './migrations/0035_member_departments.js';
 import * as m0036 from './migrations/0036_staff_council.js';
 import * as m0038 from './migrations/0038_newsroom.js';
+import * as m0039 from './migrations/0039_pulse.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0035_member_departments': m0035,
   '0036_staff_council': m0036,
   '0038_newsroom': m0038,
+  '0039_pulse': m0039,
 };
 
 /** Names of all migrations, oldest first. */

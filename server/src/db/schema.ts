@@ -106,7 +106,7 @@ import type {
   ServiceWorkEntries,
   ServiceWorkOrders,
 } from './tables/shared-services.js';
-import type { StaffCouncilChecks } from './tables/staff-council.js';
+import type { PulseRounds, PulseSettings, StaffCouncilChecks } from './tables/staff-council.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -211,4 +211,6 @@ export interface DB {
   newsFeeds: NewsFeeds;
   newsDigests: NewsDigests;
   staffCouncilChecks: StaffCouncilChecks;
+  pulseSettings: PulseSettings;
+  pulseRounds: PulseRounds;
 }
