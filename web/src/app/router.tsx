@@ -71,6 +71,7 @@ const NewsroomPage = lazy(() => import('../features/newsroom/NewsroomPage').then
 const CommunicationPage = lazy(() =>
   import('../features/communication/CommunicationPage').then((x) => ({ default: x.CommunicationPage })),
 );
+const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -239,6 +240,7 @@ export function AppRoutes() {
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
+          <Route path="/puls" element={<PulsePage />} />
           <Route path="/neuigkeiten" element={<NewsPage />} />
           <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
           <Route path="/ideen/:ideaId" element={<IdeaPage />} />
