@@ -7,6 +7,7 @@ import { seedDemoCommunication, seedDemoNews } from './demo-communication.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoPulse } from './demo-pulse.js';
 import { seedDemoSharedOperation } from './demo-shared-operation.js';
 import { seedDemoSharedServices } from './demo-shared-services.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
@@ -297,6 +298,21 @@ export async function seedDemo(db: Database): Promise<boolean> {
     });
     await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoNews(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
+    const ploenClerk = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('kaemmerei.ploen'))
+      .executeTakeFirstOrThrow();
+    await seedDemoPulse(trx, {
+      municipalityId: ploen.municipalityId,
+      passwordHash,
+      email: demoEmail,
+      people: [
+        { id: ploen.id, group: 'fuehrung', dept: '10' },
+        { id: ploenAdmin.id, group: 'fuehrung', dept: '10' },
+        { id: ploenClerk.id, group: 'verwaltung', dept: '20' },
+      ],
+    });
     const coordinators = await trx
       .selectFrom('users as u')
       .innerJoin('memberships as m', 'm.userId', 'u.id')
