@@ -198,7 +198,7 @@ describe('demo data', () => {
     expect(check.informedOn).toEqual(expect.any(String));
   });
 
-  it("gives Plön a change-readiness pulse: two closed rounds, a trend with the administration shown and small groups hidden", async () => {
+  it('gives Plön a change-readiness pulse: two closed rounds, a trend with the administration shown and small groups hidden', async () => {
     const staff = await login(ctx.app, demoEmail('kasse.ploen'), DEMO_PASSWORD);
     const overview = (await staff.get('/api/v1/pulse')).json();
     expect(overview.settings.enabled).toBe(true);
