@@ -46,7 +46,7 @@ const NOTES = [
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Plön's change-readiness pulse: the schedule switched on and the two rounds of the two quarters before today,
+ * Plön's change-readiness pulse: the settings (schedule off) and the two rounds of the two quarters before today,
  * closed, answered by eleven and twelve colleagues (the coordination, the head of the main office, the treasury
  * colleague and the nine staff above) — so /puls shows a trend, groups and hidden groups after `npm start`.
  */
@@ -84,7 +84,9 @@ export async function seedDemoPulse(
       .execute();
     staff.push({ id, group: p.group, dept: p.dept });
   }
-  await trx.insertInto('pulseSettings').values({ municipalityId: o.municipalityId, enabled: true }).execute();
+  // the schedule stays off: a round started on its own in the first days of a quarter would surprise whoever
+  // tries the demo (the coordination switches it on on /puls)
+  await trx.insertInto('pulseSettings').values({ municipalityId: o.municipalityId, enabled: false }).execute();
   const current = quarterOf(new Date());
   const last = quarterOf(dayBefore(current.startsOn));
   const before = quarterOf(dayBefore(last.startsOn));
