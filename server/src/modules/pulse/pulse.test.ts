@@ -122,6 +122,7 @@ describe('change-readiness pulse', () => {
     const bad = await coord.put('/api/v1/pulse/settings', { ...body, version: 1, quarterStartMonth: 4 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('body.quarterStartMonth');
+    expect(bad.json().errors[0].message).toMatch(/Zu groß/);
     const audit = await ctx.db
       .selectFrom('auditLog')
       .select('entity')
