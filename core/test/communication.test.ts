@@ -54,7 +54,7 @@ describe('quarters of the progress report', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
         const day = d.toISOString().slice(0, 10);
-        const q = quarterOf(day);
+        const q = quarterOf(day).key;
         const r = quarterRange(q);
         expect(r.from <= day && day <= r.to).toBe(true);
         const before = quarterRange(previousQuarter(q));

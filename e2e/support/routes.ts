@@ -50,6 +50,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/nachverfolgung': { as: 'ploen' },
   '/projekte': { as: 'ploen' },
   '/kommunikation': { as: 'ploen' },
+  '/puls': { as: 'ploen' },
   '/neuigkeiten': { as: 'ploen' },
   '/neuigkeiten/redaktion': { as: 'ploen' },
   '/kompetenzen': { as: 'ploen' },

@@ -31,6 +31,7 @@ import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.rout
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { pulseRoutes } from './modules/pulse/pulse.routes.js';
 import { sharedServicesRoutes } from './modules/shared-services/shared-services.routes.js';
 import { staffCouncilRoutes } from './modules/staff-council/staff-council.routes.js';
 import { startRoutes } from './modules/start/start.routes.js';
@@ -68,6 +69,7 @@ export const MODULES = [
   newsFeedRoutes,
   staffCouncilRoutes,
   competencesRoutes,
+  pulseRoutes,
   targetPictureRoutes,
   projectsRoutes,
   portfolioRoutes,

@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
 import { scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleNewsDigest } from './jobs/news-digest.js';
+import { schedulePulse } from './jobs/pulse.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
 /** config → database → migrate → demo seed → upkeep (PGlite) → listen; shuts down gracefully on SIGINT/SIGTERM. */
@@ -38,6 +39,7 @@ async function main() {
   // PGlite has no autovacuum (single-user backend); a PostgreSQL server vacuums itself
   const maintenance = handle.kind === 'pglite' ? scheduleMaintenance(handle.db, app.log) : null;
   const digest = scheduleNewsDigest({ db: handle.db, outbox: app.outbox, publicUrl: config.publicUrl }, app.log);
+  const pulse = schedulePulse({ db: handle.db, outbox: app.outbox, config }, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -46,6 +48,7 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 10_000);
     try {
       digest.stop();
+      pulse.stop();
       await app.close();
       await maintenance?.stop();
       await handle.close();

@@ -426,6 +426,12 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
       }),
     };
   },
+  'pulse.manage': async (_e) => ({
+    read: '/api/v1/pulse',
+    method: 'PUT',
+    url: '/api/v1/pulse/settings',
+    body: (j) => ({ version: j.settings.version, enabled: true, quarterStartMonth: 2, remindAfterDays: 9 }),
+  }),
   'newsroom.comment': async (e) => {
     const post = await ok(e.owner.post('/api/v1/news', { title: u('Nachricht'), body: 'Text' }));
     await ok(e.owner.post(`/api/v1/news/${post.id}/publish`, { version: post.version }));

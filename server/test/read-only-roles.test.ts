@@ -220,6 +220,11 @@ const WRITES: Record<string, Spec> = {
   'PUT /api/v1/communication/:communicationId': { kind: 'write' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'write' },
   'POST /api/v1/communication/templates/apply': { kind: 'write' },
+  'PUT /api/v1/pulse/settings': {
+    kind: 'write',
+    body: { version: 0, enabled: true, quarterStartMonth: 1, remindAfterDays: 7 },
+  },
+  'POST /api/v1/pulse/rounds': { kind: 'write', body: { intro: '' } },
   'PUT /api/v1/projects/:projectId/staff-council': { kind: 'write' },
   'POST /api/v1/competences/framework': { kind: 'write' },
   'PUT /api/v1/competences/framework': { kind: 'write' },

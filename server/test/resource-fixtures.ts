@@ -143,6 +143,9 @@ export async function buildResources(
   const assignmentId = (
     await b.post('/api/v1/competences/plan', { trainingId, userId: colleague.id, dueOn: '2027-04-01' })
   ).json().id as string;
+  // a running round of the change-readiness pulse (its survey lists B's departments)
+  await b.post('/api/v1/pulse/rounds', { intro: 'Geheimer Pulsgruß B' });
+  markers.push('Geheimer Pulsgruß B');
   await b.put(`/api/v1/projects/${projectId}/finance`, {
     version: 0,
     costs: [

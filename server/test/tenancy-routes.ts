@@ -238,6 +238,13 @@ export const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/communication/:communicationId': { kind: 'foreign' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'foreign' },
   'POST /api/v1/communication/templates/apply': { kind: 'foreign' },
+  'GET /api/v1/pulse': { kind: 'own' },
+  'PUT /api/v1/pulse/settings': {
+    kind: 'own',
+    body: { version: 0, enabled: true, quarterStartMonth: 1, remindAfterDays: 7 },
+  },
+  'POST /api/v1/pulse/rounds': { kind: 'own', body: { intro: 'Eigene Runde von A' } },
+  'GET /api/v1/pulse/trend': { kind: 'own' },
   'GET /api/v1/projects/:projectId/staff-council': { kind: 'foreign' },
   'PUT /api/v1/projects/:projectId/staff-council': { kind: 'foreign' },
   'GET /api/v1/competences/framework': { kind: 'own' },

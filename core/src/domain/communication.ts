@@ -197,12 +197,8 @@ export function occurrences(dueOn: string, cadence: CommunicationCadence, until:
   return days;
 }
 
-/** A quarter as `YYYY-Qn` (the council's reporting period). */
+/** A quarter as `YYYY-Qn` (the council's reporting period; `quarterOf` in pulse.ts finds a day's quarter). */
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
-export function quarterOf(isoDate: string): string {
-  const [y, m] = isoDate.slice(0, 7).split('-').map(Number) as [number, number];
-  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-}
 /** First and last day of a quarter (`2026-Q4` → 2026-10-01 … 2026-12-31) and its German label ("Q4/2026"). */
 export function quarterRange(quarter: string): { from: string; to: string; label: string } {
   const m = QUARTER_PATTERN.exec(quarter);

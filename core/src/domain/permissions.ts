@@ -261,6 +261,8 @@ export const RULES = {
    * keeps the framework, the training catalogue and the plan, and reads the assessments shared with it.
    */
   competences: (a: Actor) => ({ assess: allows(a, 'contribute'), manage: allows(a, 'manage_projects') }),
+  /** The change-readiness pulse: the survey managers run it; everyone of the municipality reads its aggregates. */
+  pulse: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'manage_surveys') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -386,6 +388,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   financeSettings: undefined,
   council: undefined,
   communication: undefined,
+  pulse: undefined,
   newsroom: undefined,
   competences: undefined,
   publication: undefined,

@@ -35,6 +35,7 @@ import * as m0035 from './migrations/0035_member_departments.js';
 import * as m0036 from './migrations/0036_staff_council.js';
 import * as m0037 from './migrations/0037_competences.js';
 import * as m0038 from './migrations/0038_newsroom.js';
+import * as m0039 from './migrations/0039_pulse.js';
 import * as m0040 from './migrations/0040_competence_releases.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '0036_staff_council': m0036,
   '0037_competences': m0037,
   '0038_newsroom': m0038,
+  '0039_pulse': m0039,
   '0040_competence_releases': m0040,
 };
 

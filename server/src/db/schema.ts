@@ -114,7 +114,7 @@ import type {
   ServiceWorkEntries,
   ServiceWorkOrders,
 } from './tables/shared-services.js';
-import type { StaffCouncilChecks } from './tables/staff-council.js';
+import type { PulseRounds, PulseSettings, StaffCouncilChecks } from './tables/staff-council.js';
 
 export type * from './tables/columns.js';
 export type * from './tables/directory-and-people.js';
@@ -225,4 +225,6 @@ export interface DB {
   competenceReleases: CompetenceReleases;
   trainings: Trainings;
   trainingAssignments: TrainingAssignments;
+  pulseSettings: PulseSettings;
+  pulseRounds: PulseRounds;
 }

@@ -209,4 +209,19 @@ describe('demo data', () => {
     const staff = await login(ctx.app, demoEmail('mitarbeit.ploen'), DEMO_PASSWORD);
     expect((await staff.get('/api/v1/competences/me')).json()).toMatchObject({ version: 0, levels: [] });
   });
+
+  it('gives Plön a change-readiness pulse: two closed rounds, a trend with the administration shown and small groups hidden', async () => {
+    const staff = await login(ctx.app, demoEmail('kasse.ploen'), DEMO_PASSWORD);
+    const overview = (await staff.get('/api/v1/pulse')).json();
+    expect(overview.settings).toMatchObject({ version: 1, enabled: false });
+    expect(overview.rounds.map((r: { status: string }) => r.status)).toEqual(['closed', 'closed']);
+    expect(overview.currentStarted).toBe(false);
+    const trend = (await staff.get('/api/v1/pulse/trend?groupBy=staffGroup')).json();
+    expect(trend.rounds.map((r: { responses: number }) => r.responses)).toEqual([11, 12]);
+    const latest = Object.fromEntries(
+      trend.rounds[1].groups.map((g: { key: string; suppressed: boolean }) => [g.key, g.suppressed]),
+    );
+    expect(latest).toMatchObject({ '*': false, verwaltung: false, aussendienst: true, azubi: true });
+    expect(trend.weakest[0]).toMatchObject({ dimension: 'knowledge', path: '/kompetenzen/qualifizierung' });
+  });
 });

@@ -8,6 +8,7 @@ import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoPulse } from './demo-pulse.js';
 import { seedDemoSharedOperation } from './demo-shared-operation.js';
 import { seedDemoSharedServices } from './demo-shared-services.js';
 import { seedDemoSurveyAndWorkshop } from './demo-survey.js';
@@ -303,6 +304,21 @@ export async function seedDemo(db: Database): Promise<boolean> {
       coordinatorId: ploen.id,
       passwordHash,
       email: demoEmail,
+    });
+    const ploenClerk = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('kaemmerei.ploen'))
+      .executeTakeFirstOrThrow();
+    await seedDemoPulse(trx, {
+      municipalityId: ploen.municipalityId,
+      passwordHash,
+      email: demoEmail,
+      people: [
+        { id: ploen.id, group: 'fuehrung', dept: '10' },
+        { id: ploenAdmin.id, group: 'fuehrung', dept: '10' },
+        { id: ploenClerk.id, group: 'verwaltung', dept: '20' },
+      ],
     });
     const coordinators = await trx
       .selectFrom('users as u')

@@ -77,6 +77,7 @@ const CompetencesPage = lazy(() =>
 const TrainingPage = lazy(() =>
   import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
 );
+const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -245,6 +246,7 @@ export function AppRoutes() {
           <Route path="/priorisierung" element={<PrioritiesPage />} />
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
+          <Route path="/puls" element={<PulsePage />} />
           <Route path="/neuigkeiten" element={<NewsPage />} />
           <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
           <Route path="/kompetenzen" element={<CompetencesPage />} />

@@ -17,3 +17,25 @@ export interface StaffCouncilChecks {
   updatedBy: string | null;
   updatedAt: Timestamp;
 }
+
+/** The change-readiness pulse's schedule per municipality. */
+export interface PulseSettings {
+  municipalityId: string;
+  enabled: Generated<boolean>;
+  quarterStartMonth: Generated<number>;
+  remindAfterDays: Generated<number>;
+  version: Generated<number>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** A round of the pulse: one survey of the engine per municipality and quarter. */
+export interface PulseRounds {
+  id: string;
+  municipalityId: string;
+  surveyId: string;
+  quarter: string;
+  remindedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}

@@ -21,7 +21,7 @@ const LIGHT: Record<string, string> = { green: 'im Plan', yellow: 'gefährdet', 
  * the quarter and due in the next, and the successes published in the newsroom.
  */
 export async function progressReportData(deps: Deps, scope: TenantScope, quarter?: string) {
-  const q = quarter ?? quarterOf(new Date().toISOString());
+  const q = quarter ?? quarterOf(new Date()).key;
   const { from, to, label } = quarterRange(q);
   const next = quarterRange(nextQuarter(q));
   const m = scope.municipalityId;

@@ -18,8 +18,11 @@ interface Recipient {
   municipalityId: string | null;
 }
 
+/** What distributing needs: the database, the outbox and the app's address for the links. */
+type MailDeps = Pick<Deps, 'db' | 'outbox' | 'config'>;
+
 /** Recipients of a target: the person, or the municipality's admins and coordinators. */
-async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: string; userId: string | null }[]) {
+async function recipients(deps: MailDeps, s: SurveyRow, targets: { municipalityId: string; userId: string | null }[]) {
   const out: Recipient[] = [];
   const users = targets.filter((t): t is { municipalityId: string; userId: string } => !!t.userId);
   if (users.length) {
@@ -51,7 +54,7 @@ async function recipients(deps: Deps, s: SurveyRow, targets: { municipalityId: s
 }
 
 /** Queues one survey mail per recipient (the link names the recipient's municipality, see ?kommune=). */
-async function queueSurveyMails(deps: Deps, s: SurveyRow, list: Recipient[], kind: 'invite' | 'remind') {
+async function queueSurveyMails(deps: MailDeps, s: SurveyRow, list: Recipient[], kind: 'invite' | 'remind') {
   for (const r of list) {
     const link = appLink(deps.config.publicUrl, `/umfragen/${s.id}/antworten`, r.municipalityId);
     const mail = MAILS.survey({
@@ -126,10 +129,19 @@ export async function audience(deps: Deps, scope: Scope, id: string) {
 
 /** Opens (distributes) a survey: creates the targets, sends invitations to the new ones. */
 export async function openSurvey(deps: Deps, scope: Scope, id: string, version: number) {
+  await distribute(deps, scope, id, version);
+  return getSurvey(deps, scope, id);
+}
+
+/**
+ * The opening itself; `scope` null is the system acting on its own schedule (the pulse's quarterly rounds),
+ * which is allowed to open the surveys it created.
+ */
+export async function distribute(deps: MailDeps, scope: Scope | null, id: string, version: number) {
   const invited = await deps.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!s) throw new AppError('not_found');
-    if (!canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
+    if (scope && !canManage(scope, s)) throw new AppError(canSeeOrHide(scope, s));
     assertVersion(s, version, { status: s.status, version: s.version });
     if (s.status === 'open') throw new AppError('conflict', 'Die Umfrage ist bereits geöffnet.');
     // a closed survey is final: answers after the results were shown could be differenced against them
@@ -176,7 +188,6 @@ export async function openSurvey(deps: Deps, scope: Scope, id: string, version: 
     return { s, fresh };
   });
   await queueSurveyMails(deps, invited.s, await recipients(deps, invited.s, invited.fresh), 'invite');
-  return getSurvey(deps, scope, id);
 }
 
 export async function closeSurvey(deps: Deps, scope: Scope, id: string, version: number) {
@@ -219,7 +230,12 @@ export async function closeSurvey(deps: Deps, scope: Scope, id: string, version:
 
 /** Reminds every target that has not submitted yet. */
 export async function remind(deps: Deps, scope: Scope, id: string) {
-  const s = await requireManager(deps, scope, id);
+  return sendReminders(deps, scope, await requireManager(deps, scope, id));
+}
+
+/** The reminding itself; `scope` null is the system on its own schedule (the pulse's reminder). */
+export async function sendReminders(deps: MailDeps, scope: Scope | null, s: SurveyRow) {
+  const id = s.id;
   if (s.status !== 'open') throw new AppError('conflict', 'Erinnerungen gibt es nur für geöffnete Umfragen.');
   const open = await deps.db.transaction().execute(async (trx) => {
     const rows = await trx

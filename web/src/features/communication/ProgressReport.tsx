@@ -7,7 +7,7 @@ import { Panel } from '../../components/Panel';
 /** The quarterly progress report for the council as a PDF: this quarter or one of the last four. */
 export function ProgressReport() {
   const { t } = useTranslation();
-  const current = quarterOf(new Date().toISOString());
+  const current = quarterOf(new Date()).key;
   const quarters = [current];
   for (let i = 0; i < 4; i++) quarters.push(previousQuarter(quarters.at(-1)!));
   const [quarter, setQuarter] = useState(current);
