@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Presses Tab until the focused element matches, like a keyboard user scanning the page. */
-async function tabTo(page: Page, match: (el: { tag: string; text: string; label: string }) => boolean, max = 60) {
+async function tabTo(page: Page, match: (el: { tag: string; text: string; label: string }) => boolean, max = 120) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const el = await page.evaluate(() => {
