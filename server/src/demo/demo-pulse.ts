@@ -24,7 +24,7 @@ export const DEMO_PULSE_STAFF: ReadonlyArray<{ slug: string; name: string; group
   { slug: 'bauverwaltung.ploen', name: 'Vera Bauverwaltung', group: 'verwaltung', dept: '60' },
   { slug: 'kasse.ploen', name: 'Kai Kasse', group: 'verwaltung', dept: '20' },
   { slug: 'personal.ploen', name: 'Paula Personal', group: 'verwaltung', dept: '10' },
-  { slug: 'bauhof.ploen', name: 'Bernd Bauhof', group: 'aussendienst', dept: '67' },
+  { slug: 'gruenpflege.ploen', name: 'Gero Grünpflege', group: 'aussendienst', dept: '67' },
   { slug: 'bauhof2.ploen', name: 'Bettina Bauhof', group: 'aussendienst', dept: '67' },
   { slug: 'ordnung.ploen', name: 'Olaf Ordnung', group: 'aussendienst', dept: '32' },
   { slug: 'azubi.ploen', name: 'Ali Azubi', group: 'azubi', dept: '10' },
