@@ -18,6 +18,7 @@ import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { distribute } from '../surveys/distribution.service.js';
+import { participation } from '../surveys/surveys.access.js';
 
 /* The change-readiness pulse: a recurring internal person survey of the engine, one round per quarter. */
 
@@ -39,7 +40,7 @@ export async function getOverview(deps: Deps, scope: TenantScope, now = new Date
   const rows = await deps.db
     .selectFrom('pulseRounds as pr')
     .innerJoin('surveys as s', 's.id', 'pr.surveyId')
-    .select([
+    .select((eb) => [
       'pr.id',
       'pr.surveyId',
       'pr.quarter',
@@ -49,31 +50,18 @@ export async function getOverview(deps: Deps, scope: TenantScope, now = new Date
       's.intro',
       's.status',
       's.threshold',
-      (eb) =>
-        eb
-          .selectFrom('surveyTargets as t')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .whereRef('t.surveyId', '=', 's.id')
-          .as('targets'),
-      (eb) =>
-        eb
-          .selectFrom('surveyTargets as t')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .whereRef('t.surveyId', '=', 's.id')
-          .where('t.status', '=', 'submitted')
-          .as('submitted'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('surveyTargets as t')
-              .select('t.id')
-              .whereRef('t.surveyId', '=', 's.id')
-              .where('t.userId', '=', scope.user.id)
-              .where('t.municipalityId', '=', scope.municipalityId)
-              .where('t.status', '<>', 'submitted'),
-          )
-          .as('mine'),
+      ...participation(eb),
+      eb
+        .exists(
+          eb
+            .selectFrom('surveyTargets as t')
+            .select('t.id')
+            .whereRef('t.surveyId', '=', 's.id')
+            .where('t.userId', '=', scope.user.id)
+            .where('t.municipalityId', '=', scope.municipalityId)
+            .where('t.status', '<>', 'submitted'),
+        )
+        .as('mine'),
     ])
     .where('pr.municipalityId', '=', scope.municipalityId)
     .orderBy('pr.quarter', 'desc')

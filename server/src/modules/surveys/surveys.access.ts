@@ -1,5 +1,7 @@
 import { AppError, may } from '@dz/core';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import type { Scope } from '../../lib/scope.js';
 
 export type SurveyRow = Awaited<ReturnType<typeof loadSurvey>>;
@@ -58,3 +60,19 @@ export async function isTargeted(db: Database, scope: Scope, surveyId: string): 
     .executeTakeFirst();
   return !!row;
 }
+
+type SurveysEb = ExpressionBuilder<DB & { s: DB['surveys'] }, 's'>;
+/** How many the survey `s` asked (`targets`) and how many submitted (`submitted`): the lists' participation. */
+export const participation = (eb: SurveysEb) => [
+  eb
+    .selectFrom('surveyTargets as t')
+    .select((e) => e.fn.countAll<number>().as('c'))
+    .whereRef('t.surveyId', '=', 's.id')
+    .as('targets'),
+  eb
+    .selectFrom('surveyTargets as t')
+    .select((e) => e.fn.countAll<number>().as('c'))
+    .whereRef('t.surveyId', '=', 's.id')
+    .where('t.status', '=', 'submitted')
+    .as('submitted'),
+];

@@ -17,7 +17,15 @@ import type { Deps } from '../../lib/deps.js';
 import { iso, newId, newSecret } from '../../lib/ids.js';
 import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { canManage, canSeeResults, isTargeted, loadSurvey, myTarget, type SurveyRow } from './surveys.access.js';
+import {
+  canManage,
+  canSeeResults,
+  isTargeted,
+  loadSurvey,
+  myTarget,
+  participation,
+  type SurveyRow,
+} from './surveys.access.js';
 
 /** Surveys the actor manages, is asked to answer, or may see results of. */
 export async function listSurveys(deps: Deps, scope: Scope) {
@@ -26,7 +34,7 @@ export async function listSurveys(deps: Deps, scope: Scope) {
     .selectFrom('surveys as s')
     .leftJoin('networks as n', 'n.id', 's.networkId')
     .leftJoin('municipalities as m', 'm.id', 's.municipalityId')
-    .select([
+    .select((eb) => [
       's.id',
       's.title',
       's.status',
@@ -37,43 +45,29 @@ export async function listSurveys(deps: Deps, scope: Scope) {
       's.closesOn',
       'n.name as networkName',
       'm.shortName as municipalityName',
-      (eb) =>
-        eb
-          .selectFrom('surveyTargets as t')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .whereRef('t.surveyId', '=', 's.id')
-          .as('targets'),
-      (eb) =>
-        eb
-          .selectFrom('surveyTargets as t')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .whereRef('t.surveyId', '=', 's.id')
-          .where('t.status', '=', 'submitted')
-          .as('submitted'),
-      (eb) =>
-        eb
-          .selectFrom('surveyTargets as t')
-          .select('t.status')
-          .whereRef('t.surveyId', '=', 's.id')
-          .where('t.municipalityId', '=', mid ?? '00000000-0000-0000-0000-000000000000')
-          .where((w) =>
-            w.or([
-              w.and([w(sql.ref('s.mode'), '=', 'municipality'), w('t.userId', 'is', null)]),
-              w('t.userId', '=', scope.user.id),
-            ]),
-          )
-          .limit(1)
-          .as('myStatus'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('surveyTargets as t')
-              .select('t.id')
-              .whereRef('t.surveyId', '=', 's.id')
-              .where('t.municipalityId', '=', mid ?? '00000000-0000-0000-0000-000000000000'),
-          )
-          .as('targeted'),
+      ...participation(eb),
+      eb
+        .selectFrom('surveyTargets as t')
+        .select('t.status')
+        .whereRef('t.surveyId', '=', 's.id')
+        .where('t.municipalityId', '=', mid ?? '00000000-0000-0000-0000-000000000000')
+        .where((w) =>
+          w.or([
+            w.and([w(sql.ref('s.mode'), '=', 'municipality'), w('t.userId', 'is', null)]),
+            w('t.userId', '=', scope.user.id),
+          ]),
+        )
+        .limit(1)
+        .as('myStatus'),
+      eb
+        .exists(
+          eb
+            .selectFrom('surveyTargets as t')
+            .select('t.id')
+            .whereRef('t.surveyId', '=', 's.id')
+            .where('t.municipalityId', '=', mid ?? '00000000-0000-0000-0000-000000000000'),
+        )
+        .as('targeted'),
     ])
     .where((w) => {
       const ors = [
