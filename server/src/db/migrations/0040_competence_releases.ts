@@ -13,10 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   municipality_id uuid PRIMARY KEY REFERENCES municipalities(id) ON DELETE CASCADE,
   released_at timestamptz NOT NULL,
   aggregates jsonb NOT NULL
-)`,
+);
+ALTER TABLE competence_profiles ADD COLUMN levels_changed_at timestamptz NOT NULL DEFAULT now()`,
   );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, 'DROP TABLE competence_releases');
+  await runScript(db, 'DROP TABLE competence_releases;\nALTER TABLE competence_profiles DROP COLUMN levels_changed_at');
 }

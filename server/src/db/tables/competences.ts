@@ -23,6 +23,8 @@ export interface CompetenceProfiles {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** When the levels themselves last changed (a re-save, the department or the share flag do not count). */
+  levelsChangedAt: Generated<Date>;
 }
 export interface CompetenceAssessments {
   municipalityId: string;

@@ -154,8 +154,19 @@ describe('quarterly progress report for the council', () => {
       dueOn: today,
       reachedOn: today,
     });
-    const news = (await coord.post('/api/v1/news', { title: 'Bauakten jetzt digital', body: 'Seit heute.' })).json();
-    await coord.post(`/api/v1/news/${news.id}/publish`, { version: news.version });
+    const publish = async (body: Record<string, unknown>) => {
+      const n = (await coord.post('/api/v1/news', body)).json();
+      await coord.post(`/api/v1/news/${n.id}/publish`, { version: n.version });
+    };
+    await publish({ title: 'Bauakten jetzt digital', body: 'Seit heute.' });
+    // scheduled or for one department only: not in the report the whole council reads
+    await publish({ title: 'Kommt erst noch', body: 'x', publishOn: '2099-01-01' });
+    const dept = await ctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipalityId', '=', m.id)
+      .executeTakeFirstOrThrow();
+    await publish({ title: 'Nur fürs Bauamt', body: 'x', audience: 'departments', departmentIds: [dept.id] });
     // another municipality's project stays out
     const other = await buildMunicipality(ctx.db);
     const oc = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: other.id, role: 'coordinator' })).email);
@@ -171,6 +182,8 @@ describe('quarterly progress report for the council', () => {
     expect(text).toContain('Scanstraße läuft');
     expect(text).toContain('Bauakten jetzt digital');
     expect(text).not.toContain('Fremdes Vorhaben');
+    expect(text).not.toContain('Kommt erst noch');
+    expect(text).not.toContain('Nur fürs Bauamt');
     // an empty past quarter says so instead of showing nothing
     const old = (
       await pdfText((await coord.get('/api/v1/communication/progress-report?quarter=2020-Q1')).rawPayload)

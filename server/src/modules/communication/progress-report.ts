@@ -76,6 +76,9 @@ export async function progressReportData(deps: Deps, scope: TenantScope, quarter
       .select(['title', 'publishedAt', 'audience'])
       .where('municipalityId', '=', m)
       .where('status', '=', 'published')
+      // what all staff could read by now: department posts and those still scheduled stay out
+      .where('audience', '=', 'all')
+      .where((eb) => eb.or([eb('publishOn', 'is', null), eb('publishOn', '<=', sql<string>`current_date`)]))
       .where(sql<string>`(published_at at time zone 'Europe/Berlin')::date`, '>=', from)
       .where(sql<string>`(published_at at time zone 'Europe/Berlin')::date`, '<=', to)
       .orderBy('publishedAt')
@@ -160,10 +163,7 @@ export function progressReportPdf(r: Report) {
       { text: '3. Erfolge und Information der Beschäftigten', style: 'h2' },
       r.news.length
         ? {
-            ul: r.news.map(
-              (n) =>
-                `${n.publishedAt ? deDate(n.publishedAt.slice(0, 10)) : ''}: ${n.title}${n.audience === 'departments' ? ' (für einzelne Fachbereiche)' : ''}`,
-            ),
+            ul: r.news.map((n) => `${n.publishedAt ? deDate(n.publishedAt.slice(0, 10)) : ''}: ${n.title}`),
           }
         : `Im ${r.label} wurden keine Neuigkeiten veröffentlicht.`,
     ],

@@ -95,6 +95,22 @@ export async function updateMine(deps: Deps, scope: TenantScope, input: z.infer<
       if (!inserted)
         throw new AppError('version_conflict', 'Der Datensatz wurde inzwischen von jemand anderem geändert.');
     }
+    // the release of the anonymous overview counts people whose levels changed, not every save
+    const before = await trx
+      .selectFrom('competenceAssessments')
+      .select(['code', 'level', 'target'])
+      .where('municipalityId', '=', m)
+      .where('userId', '=', scope.user.id)
+      .execute();
+    const key = (ls: { code: string; level: number; target: number | null }[]) =>
+      JSON.stringify([...ls].map((l) => [l.code, l.level, l.target ?? null]).sort());
+    if (key(before) !== key(input.levels))
+      await trx
+        .updateTable('competenceProfiles')
+        .set({ levelsChangedAt: new Date() })
+        .where('municipalityId', '=', m)
+        .where('userId', '=', scope.user.id)
+        .execute();
     await trx
       .deleteFrom('competenceAssessments')
       .where('municipalityId', '=', m)

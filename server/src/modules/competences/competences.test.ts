@@ -164,7 +164,13 @@ describe('anonymous overview', () => {
 
     // two people of a third department save: fewer than T changed since the release, so nothing moves —
     // comparing before and after tells nobody what they entered
-    await assessing(m.id, 2, c.id, 8);
+    const pair = await assessing(m.id, 2, c.id, 8);
+    expect((await coord.get('/api/v1/competences/overview')).json()).toEqual(two);
+    // re-saving unchanged levels (or only the share flag) is no change: it cannot force a release
+    for (const p of pair) {
+      const me = (await p.client.get('/api/v1/competences/me')).json();
+      await p.client.put('/api/v1/competences/me', { ...me, shareWithManager: true, can: undefined });
+    }
     expect((await coord.get('/api/v1/competences/overview')).json()).toEqual(two);
     // once T people changed, a new release: the two are withheld, and so is the smallest shown department,
     // or "all minus A minus B" would be their figure

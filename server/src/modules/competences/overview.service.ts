@@ -86,11 +86,15 @@ async function releasedAggregates(db: Database, m: string, codes: string[], thre
     .where('municipalityId', '=', m)
     .executeTakeFirst();
   if (release) {
+    // people (still members) whose levels changed since the release; a re-save without changes does not count
     const changed = await db
-      .selectFrom('competenceProfiles')
+      .selectFrom('competenceProfiles as p')
+      .innerJoin('memberships as ms', (j) =>
+        j.onRef('ms.municipalityId', '=', 'p.municipalityId').onRef('ms.userId', '=', 'p.userId'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('municipalityId', '=', m)
-      .where('updatedAt', '>', release.releasedAt)
+      .where('p.municipalityId', '=', m)
+      .where('p.levelsChangedAt', '>', release.releasedAt)
       .executeTakeFirstOrThrow();
     if (Number(changed.n) < threshold) return release.aggregates;
   }

@@ -399,6 +399,14 @@ describe('a study a network’s moderation starts', () => {
     // the lead's coordination got an invitation from the network's moderation
     const mails = await mailTexts(ctx.outbox, bellEmail);
     expect(mails.some((m) => m.includes('Die Moderation des Verbunds „Zirkel Hunsrück“') && m.includes(id))).toBe(true);
+    // before the lead accepts, an accepted partner sees none of the lead's cost rates and cannot enter figures
+    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(200);
+    const early = (await bell.get(`/api/v1/shared-services/studies/${id}`)).json();
+    expect(early.rates).toEqual([]);
+    expect(early.figures).toBeNull();
+    expect(early.can.statusQuo).toBe(false);
+    const sq = await bell.put(`/api/v1/shared-services/studies/${id}/status-quo`, { version: 0, serviceLevel: 'Früh' });
+    expect(sq.statusCode).toBe(409);
     // the lead is invited like every partner: no edits until it accepts
     const invited = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
     expect(invited).toMatchObject({
@@ -410,9 +418,9 @@ describe('a study a network’s moderation starts', () => {
     expect((await kastellaun.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(
       200,
     );
-    expect((await bell.post(`/api/v1/shared-services/studies/${id}/answer`, { accept: true })).statusCode).toBe(200);
     const lead = (await kastellaun.get(`/api/v1/shared-services/studies/${id}`)).json();
     expect(lead.can.edit).toBe(true);
+    expect((await bell.get(`/api/v1/shared-services/studies/${id}`)).json().can.statusQuo).toBe(true);
     // the moderation follows the answers; the study itself stays with the participants
     const list = (await mod.get('/api/v1/shared-services/network-studies')).json();
     const mine = list.items.find((s: { id: string }) => s.id === id);

@@ -276,7 +276,10 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
       ? deps.db.selectFrom('networks').select(['id', 'name']).where('id', '=', s.networkId).executeTakeFirst()
       : undefined,
   ]);
-  const accepted = s.myStatus === 'accepted';
+  // a study a network's moderation started shows its inputs, the lead's cost rates and the figures only once
+  // the named lead has accepted too: until then nobody has agreed to price it with the lead's rates
+  const leadAccepted = partners.some((p) => p.role === 'lead' && p.status === 'accepted');
+  const accepted = s.myStatus === 'accepted' && leadAccepted;
   const inPool = partners.filter((p) => p.status === 'accepted');
   const study = studyModel(s, inPool, settings.rates);
   // a new study's target model is '{}' until the lead first saves it
@@ -350,7 +353,10 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
       : null,
     uncertainty: computed ? poolUncertainty(study) : null,
     myStatus: s.myStatus,
-    can: presentCan(scope, 'studyView', roleOf(scope, s)),
+    can: (() => {
+      const can = presentCan(scope, 'studyView', roleOf(scope, s));
+      return { ...can, statusQuo: can.statusQuo && leadAccepted };
+    })(),
   };
 }
 
@@ -421,6 +427,17 @@ export async function saveStatusQuo(deps: Deps, scope: TenantScope, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     const s = await membership(trx, scope, id);
     authorize(scope, 'studyView', 'statusQuo', roleOf(scope, s));
+    const lead = await trx
+      .selectFrom('serviceStudyPartners')
+      .select('status')
+      .where('studyId', '=', id)
+      .where('role', '=', 'lead')
+      .executeTakeFirstOrThrow();
+    if (lead.status !== 'accepted')
+      throw new AppError(
+        'conflict',
+        'Ihren Ist-Stand tragen Sie ein, sobald die federführende Kommune zugesagt hat: Die Studie rechnet mit ihren Personalkostensätzen.',
+      );
     checkPayGroups(input.staff, (await loadSettings(trx, s.leadMunicipalityId)).rates, 'body.staff');
     const { version, ...statusQuo } = input;
     const r = await trx
