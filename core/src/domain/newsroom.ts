@@ -17,6 +17,8 @@ export const NEWS_SOURCES = [
 ] as const;
 export type NewsSource = (typeof NEWS_SOURCES)[number];
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** The drafts' placeholder sentence starts so: a post still holding it is not published. */
+export const DRAFT_PLACEHOLDER = 'Ergänzen Sie hier';
 
 /** What happened, as the drafting needs it. */
 export type NewsEvent =

@@ -73,6 +73,10 @@ describe('drafts that write themselves', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ title: 'Meilenstein erreicht: Pilot im Bauamt', sourcePath: `/projekte/${p.id}` });
     expect(mine[0]!.body).toContain('**E-Akte**');
+    // a draft still holding its placeholder is not published
+    const unedited = await coord.post(`/api/v1/news/${mine[0]!.id}/publish`, { version: mine[0]!.version });
+    expect(unedited.statusCode).toBe(409);
+    expect(unedited.json().detail).toContain('Platzhalter');
     // staff do not see drafts, neither listed nor by id
     expect((await staff.get('/api/v1/news?status=draft')).statusCode).toBe(403);
     expect((await staff.get(`/api/v1/news/${mine[0]!.id}`)).statusCode).toBe(404);

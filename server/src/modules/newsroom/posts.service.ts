@@ -1,4 +1,12 @@
-import { AppError, fieldError, may, type newsCreate, type newsQuery, type newsUpdate } from '@dz/core';
+import {
+  AppError,
+  DRAFT_PLACEHOLDER,
+  fieldError,
+  may,
+  type newsCreate,
+  type newsQuery,
+  type newsUpdate,
+} from '@dz/core';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
@@ -227,6 +235,12 @@ export async function decidePost(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const p = await lockPost(trx, scope, id, version);
+    // a draft that wrote itself still holding its placeholder would tell all staff "Ergänzen Sie hier …"
+    if (status === 'published' && p.body.includes(DRAFT_PLACEHOLDER))
+      throw new AppError(
+        'conflict',
+        `Der Text enthält noch den Platzhalter „${DRAFT_PLACEHOLDER} …“. Bearbeiten Sie ihn, bevor Sie veröffentlichen.`,
+      );
     if (p.status === status)
       throw new AppError(
         'conflict',

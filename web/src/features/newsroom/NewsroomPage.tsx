@@ -1,4 +1,4 @@
-import { newsCreate, newsFeedCreate } from '@dz/core';
+import { DRAFT_PLACEHOLDER, newsCreate, newsFeedCreate } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -160,6 +160,9 @@ function Draft({ post, onDone }: { post: NewsPost; onDone: (msg: string, kind?: 
   const decide = useDecidePost();
   const [editing, setEditing] = useState(false);
   const act = async (to: 'publish' | 'discard') => {
+    // a draft that wrote itself must not reach all staff with its "Ergänzen Sie hier …" sentence (the server checks too)
+    if (to === 'publish' && post.body.includes(DRAFT_PLACEHOLDER))
+      return onDone(t('news.placeholderLeft', { placeholder: DRAFT_PLACEHOLDER }), 'error');
     try {
       await decide.mutateAsync({ id: post.id, version: post.version, to });
       onDone(t(to === 'publish' ? 'news.published' : 'news.discarded', { title: post.title }));
@@ -170,26 +173,33 @@ function Draft({ post, onDone }: { post: NewsPost; onDone: (msg: string, kind?: 
   return (
     <PostArticle post={post}>
       {post.source !== 'manual' && <p className="badge">{t('news.autoDraft')}</p>}
-      <div className="btn-row">
-        {post.status !== 'published' && (
-          <Button small onPress={() => act('publish')} aria-label={t('news.publishNamed', { title: post.title })}>
-            {t('news.publish')}
+      {!editing && (
+        <div className="btn-row">
+          {post.status !== 'published' && (
+            <Button small onPress={() => act('publish')} aria-label={t('news.publishNamed', { title: post.title })}>
+              {t('news.publish')}
+            </Button>
+          )}
+          <Button small variant="secondary" onPress={() => setEditing(!editing)} aria-expanded={editing}>
+            {t('news.edit')}
           </Button>
-        )}
-        <Button small variant="secondary" onPress={() => setEditing(!editing)} aria-expanded={editing}>
-          {t('news.edit')}
+          {post.status === 'draft' && (
+            <Button
+              small
+              variant="secondary"
+              onPress={() => act('discard')}
+              aria-label={t('news.discardNamed', { title: post.title })}
+            >
+              {t('news.discard')}
+            </Button>
+          )}
+        </div>
+      )}
+      {editing && (
+        <Button small variant="secondary" onPress={() => setEditing(false)}>
+          {t('common.cancel')}
         </Button>
-        {post.status === 'draft' && (
-          <Button
-            small
-            variant="secondary"
-            onPress={() => act('discard')}
-            aria-label={t('news.discardNamed', { title: post.title })}
-          >
-            {t('news.discard')}
-          </Button>
-        )}
-      </div>
+      )}
       {editing && (
         <PostForm
           post={post}
