@@ -41,6 +41,7 @@ export * from './domain/password.js';
 export * from './domain/permissions.js';
 export * from './domain/prioritisation.js';
 export * from './domain/pulse.js';
+export * from './domain/quarters.js';
 export * from './domain/risk-matrix.js';
 export * from './domain/roles.js';
 export * from './domain/shared-operation.js';

@@ -196,33 +196,3 @@ export function occurrences(dueOn: string, cadence: CommunicationCadence, until:
   }
   return days;
 }
-
-/** A quarter as `YYYY-Qn` (the council's reporting period; `quarterOf` in pulse.ts finds a day's quarter). */
-export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
-/** First and last day of a quarter (`2026-Q4` → 2026-10-01 … 2026-12-31) and its German label ("Q4/2026"). */
-export function quarterRange(quarter: string): { from: string; to: string; label: string } {
-  const m = QUARTER_PATTERN.exec(quarter);
-  if (!m) throw new Error(`not a quarter: ${quarter}`);
-  const y = Number(m[1]);
-  const q = Number(m[2]);
-  const first = (q - 1) * 3 + 1;
-  const last = new Date(Date.UTC(y, first + 2, 0)).getUTCDate();
-  const mm = (n: number) => String(n).padStart(2, '0');
-  return { from: `${y}-${mm(first)}-01`, to: `${y}-${mm(first + 2)}-${mm(last)}`, label: `Q${q}/${y}` };
-}
-/** The quarter before (`2027-Q1` → `2026-Q4`). */
-export function previousQuarter(quarter: string): string {
-  const m = QUARTER_PATTERN.exec(quarter);
-  if (!m) throw new Error(`not a quarter: ${quarter}`);
-  const y = Number(m[1]);
-  const q = Number(m[2]);
-  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
-}
-/** The quarter after (`2026-Q4` → `2027-Q1`). */
-export function nextQuarter(quarter: string): string {
-  const m = QUARTER_PATTERN.exec(quarter);
-  if (!m) throw new Error(`not a quarter: ${quarter}`);
-  const y = Number(m[1]);
-  const q = Number(m[2]);
-  return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
-}

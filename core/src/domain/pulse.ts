@@ -246,42 +246,6 @@ export const PULSE_ACTIONS: Record<AdkarDimension, PulseAction> = {
   },
 };
 
-export interface Quarter {
-  /** Sortable key, e.g. "2027-Q1". */
-  key: string;
-  /** Shown label, e.g. "Q1/2027". */
-  label: string;
-  /** First day of the quarter (ISO date). */
-  startsOn: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * The quarter of a day when quarters start in `startMonth` (1–3) and every three months after it; a quarter
- * carries the year in which it starts (with start month 2, January 2027 is Q4/2026).
- */
-export function quarterOf(day: string | Date, startMonth = 1): Quarter {
-  const iso = typeof day === 'string' ? day : day.toISOString().slice(0, 10);
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const m = Math.min(3, Math.max(1, Math.round(startMonth)));
-  const idx = Math.floor(((((month - m) % 12) + 12) % 12) / 3);
-  const startMonthAbs = m + 3 * idx;
-  const startYear = month < m ? year - 1 : year;
-  return {
-    key: `${startYear}-Q${idx + 1}`,
-    label: `Q${idx + 1}/${startYear}`,
-    startsOn: `${startYear}-${pad(startMonthAbs)}-01`,
-  };
-}
-
-/** "2027-Q1" → "Q1/2027" (other text unchanged). */
-export function quarterLabel(key: string): string {
-  const m = /^(\d{4})-Q([1-4])$/.exec(key);
-  return m ? `Q${m[2]}/${m[1]}` : key;
-}
-
 /** Whether a round opened on `openedOn` is due for its reminder on `today` (once, `days` after opening). */
 export function reminderDue(openedOn: string, days: number, today: string): boolean {
   const due = new Date(`${openedOn}T00:00:00Z`).getTime() + days * 86_400_000;

@@ -1,9 +1,9 @@
 import { digestWeek } from '@dz/core';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { MailOutbox } from '../mail/outbox.js';
 import { appLink, MAILS } from '../mail/templates.js';
+import { readableBy } from '../modules/newsroom/newsroom.access.js';
 
 /** Hourly: whoever has not had this week's digest gets it with the first run of the week. */
 export const DIGEST_INTERVAL_MS = 3600_000;
@@ -23,22 +23,9 @@ export async function sendNewsDigests(deps: { db: Database; outbox: MailOutbox; 
     .innerJoin('newsPosts as p', 'p.municipalityId', 'ms.municipalityId')
     .select(['ms.userId', 'ms.municipalityId', 'u.email', 'u.name', 'm.name as municipality', 'p.id', 'p.title'])
     .where('ms.newsDigest', '=', true)
-    .where('p.status', '=', 'published')
     .where('p.publishedAt', '>=', since)
     .where('p.publishedAt', '<=', now)
-    .where((eb) => eb.or([eb('p.publishOn', 'is', null), eb('p.publishOn', '<=', sql<string>`current_date`)]))
-    .where((eb) =>
-      eb.or([
-        eb('p.audience', '=', 'all'),
-        eb.exists(
-          eb
-            .selectFrom('newsPostDepartments as pd')
-            .select('pd.postId')
-            .whereRef('pd.postId', '=', 'p.id')
-            .whereRef('pd.departmentId', '=', 'ms.departmentId'),
-        ),
-      ]),
-    )
+    .where((eb) => readableBy(eb, eb.ref('ms.userId')))
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -10,3 +10,6 @@ const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
+
+/** Text for HTML built by hand (the intranet page's titles): markdown-it's own escaping. */
+export const escapeHtml = (text: string): string => md.utils.escapeHtml(text);

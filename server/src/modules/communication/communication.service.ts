@@ -14,6 +14,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { assertOwn } from '../../lib/own-refs.js';
+import { deleteOwnRow } from '../../lib/own-rows.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 
@@ -148,21 +149,10 @@ export async function updateItem(
 export async function deleteItem(deps: Deps, scope: TenantScope, id: string) {
   const item = await getItem(deps, scope, id);
   authorize(scope, 'communication', 'edit');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('communicationItems')
-      .where('id', '=', id)
-      .where('municipalityId', '=', scope.municipalityId)
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'communication_item',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { message: item.message, dueOn: item.dueOn },
-    });
+  return deleteOwnRow(deps.db, scope, 'communicationItems', id, {
+    entity: 'communication_item',
+    before: { message: item.message, dueOn: item.dueOn },
   });
-  return { ok: true as const };
 }
 
 /** Adds the phase's template items to a project, due relative to the anchor date; the caller owns them. */

@@ -1,18 +1,10 @@
-import { nextQuarter, PROJECT_PHASES, quarterOf, quarterRange } from '@dz/core';
+import { nextQuarter, PROJECT_PHASE_LABELS, PROJECT_PHASES, quarterOf, quarterRange } from '@dz/core';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import { deDate, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
 
-const PHASE: Record<string, string> = {
-  idea: 'Idee',
-  planning: 'Planung',
-  implementation: 'Umsetzung',
-  operation: 'Betrieb',
-  done: 'Abgeschlossen',
-  stopped: 'Gestoppt',
-};
 const LIGHT: Record<string, string> = { green: 'im Plan', yellow: 'gefährdet', red: 'kritisch' };
 
 /**
@@ -124,7 +116,7 @@ export function progressReportPdf(r: Report) {
       { text: '1. Projektportfolio', style: 'h2' },
       total
         ? hbars(
-            r.phases.map((p) => ({ label: PHASE[p.phase] ?? p.phase, value: p.count, text: String(p.count) })),
+            r.phases.map((p) => ({ label: PROJECT_PHASE_LABELS[p.phase], value: p.count, text: String(p.count) })),
             Math.max(...r.phases.map((p) => p.count), 1),
             `Projekte nach Phase (insgesamt ${total})`,
           )
@@ -136,7 +128,7 @@ export function progressReportPdf(r: Report) {
               ['Projekt', 'Phase', 'Letzter Status', 'Geplantes Ende'],
               r.running.map((p) => [
                 p.title,
-                PHASE[p.phase] ?? p.phase,
+                PROJECT_PHASE_LABELS[p.phase],
                 p.light ? LIGHT[p.light]! : 'kein Statusbericht',
                 p.endsOn ? deDate(p.endsOn) : '–',
               ]),

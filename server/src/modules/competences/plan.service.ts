@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { deleteOwnRow } from '../../lib/own-rows.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 
@@ -157,19 +158,8 @@ export async function updateAssignment(
 export async function deleteAssignment(deps: Deps, scope: TenantScope, id: string) {
   const a = await getAssignment(deps, scope, id);
   authorize(scope, 'competences', 'manage');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('trainingAssignments')
-      .where('id', '=', id)
-      .where('municipalityId', '=', scope.municipalityId)
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'training_assignment',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { training: a.training, dueOn: a.dueOn, status: a.status },
-    });
+  return deleteOwnRow(deps.db, scope, 'trainingAssignments', id, {
+    entity: 'training_assignment',
+    before: { training: a.training, dueOn: a.dueOn, status: a.status },
   });
-  return { ok: true as const };
 }

@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { deleteOwnRow } from '../../lib/own-rows.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { knownCodes } from './framework.service.js';
@@ -104,17 +105,10 @@ export async function updateTraining(
 export async function deleteTraining(deps: Deps, scope: TenantScope, id: string) {
   const t = await getTraining(deps, scope, id);
   authorize(scope, 'competences', 'manage');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('trainings').where('id', '=', id).where('municipalityId', '=', scope.municipalityId).execute();
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'training',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { title: t.title, provider: t.provider },
-    });
+  return deleteOwnRow(deps.db, scope, 'trainings', id, {
+    entity: 'training',
+    before: { title: t.title, provider: t.provider },
   });
-  return { ok: true as const };
 }
 
 /** Adds the starter offers the catalogue does not hold yet (same title and provider); prices stay empty. */

@@ -4,9 +4,9 @@ import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, iso, newId, newSecret } from '../../lib/ids.js';
-import { renderMarkdown } from '../../lib/markdown.js';
+import { escapeHtml, renderMarkdown } from '../../lib/markdown.js';
 import type { TenantScope } from '../../lib/scope.js';
-import { publishedToMe } from './newsroom.access.js';
+import { readableBy } from './newsroom.access.js';
 
 /**
  * Secret, revocable addresses for the intranet: an Atom feed and a read-only page to embed, both showing only
@@ -93,7 +93,7 @@ async function feedPosts(deps: Deps, token: string) {
     .selectFrom('newsPosts as p')
     .select(['p.id', 'p.title', 'p.body', 'p.publishedAt', 'p.updatedAt'])
     .where('p.municipalityId', '=', f.municipalityId)
-    .where((eb) => publishedToMe(eb, { municipalityId: f.municipalityId, user: null }))
+    .where((eb) => readableBy(eb, null))
     .orderBy('p.publishedAt', 'desc')
     .limit(30)
     .execute();
@@ -127,9 +127,6 @@ export async function atomFeed(deps: Deps, token: string) {
     });
   return feed.atom1();
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A plain, accessible HTML page of the posts for an intranet's frame (no script, styles inline). */
 export async function embedPage(deps: Deps, token: string) {

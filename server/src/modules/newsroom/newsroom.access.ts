@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
@@ -7,28 +7,26 @@ export type Db = Deps['db'] | Transaction<DB>;
 
 /**
  * Who reads a post: it is published, its publish date has come, and it is addressed to all staff or to the
- * department the reader works in (the membership's department). Used by the feed, the start page, the digest
- * and the secret feeds (there with `userId` null: only what all staff may read).
+ * department the reader works in (their membership's department in the post's municipality). `reader` is the
+ * reader's user id — a value (the feed, the start page), a column (the digest, per membership), or null for
+ * what all staff may read (the secret intranet feeds).
  */
-export function publishedToMe(
-  eb: ExpressionBuilder<DB & { p: DB['newsPosts'] }, 'p'>,
-  who: { municipalityId: string; user: { id: string } | null },
-) {
+export function readableBy(eb: ExpressionBuilder<DB & { p: DB['newsPosts'] }, 'p'>, reader: Expression<string> | null) {
   return eb.and([
     eb('p.status', '=', 'published'),
     eb.or([eb('p.publishOn', 'is', null), eb('p.publishOn', '<=', sql<string>`current_date`)]),
     eb.or([
       eb('p.audience', '=', 'all'),
-      ...(who.user
+      ...(reader
         ? [
             eb.exists(
               eb
                 .selectFrom('newsPostDepartments as pd')
-                .innerJoin('memberships as ms', 'ms.departmentId', 'pd.departmentId')
+                .innerJoin('memberships as rm', 'rm.departmentId', 'pd.departmentId')
                 .select('pd.postId')
                 .whereRef('pd.postId', '=', 'p.id')
-                .where('ms.userId', '=', who.user.id)
-                .where('ms.municipalityId', '=', who.municipalityId),
+                .whereRef('rm.municipalityId', '=', 'p.municipalityId')
+                .where('rm.userId', '=', reader),
             ),
           ]
         : []),

@@ -17,7 +17,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import type { TenantScope } from '../../lib/scope.js';
 import type { Upload } from '../../lib/upload.js';
 import { assertVersion } from '../../lib/versioning.js';
-import { type Db, publishedToMe } from './newsroom.access.js';
+import { type Db, readableBy } from './newsroom.access.js';
 
 type PostInput = z.infer<typeof newsCreate>;
 
@@ -98,7 +98,7 @@ export async function listPosts(deps: Deps, scope: TenantScope, q: z.infer<typeo
   const editor = may(scope, 'newsroom', 'edit');
   if (q.status !== 'published' && !editor) authorize(scope, 'newsroom', 'edit');
   const rows = await postsQuery(deps.db, scope)
-    .where((eb) => (editor ? eb('p.status', '=', q.status) : publishedToMe(eb, scope)))
+    .where((eb) => (editor ? eb('p.status', '=', q.status) : readableBy(eb, eb.val(scope.user.id))))
     .orderBy(q.status === 'published' ? 'p.publishedAt' : 'p.createdAt', 'desc')
     .limit(limit)
     .execute();
@@ -110,7 +110,7 @@ export async function visiblePost(db: Db, scope: TenantScope, id: string) {
   const editor = may(scope, 'newsroom', 'edit');
   const row = await postsQuery(db, scope)
     .where('p.id', '=', id)
-    .$if(!editor, (qb) => qb.where((eb) => publishedToMe(eb, scope) as Expression<SqlBool>))
+    .$if(!editor, (qb) => qb.where((eb) => readableBy(eb, eb.val(scope.user.id)) as Expression<SqlBool>))
     .executeTakeFirst();
   if (!row) throw new AppError('not_found');
   return row;
