@@ -120,6 +120,8 @@ export interface StudyRole {
   status: 'calculation' | 'agreed' | 'live';
   /** The actor belongs to the service team (users of any partner named by their coordination). */
   onTeam: boolean;
+  /** The lead municipality accepted (a study a network's moderation started waits for it). */
+  leadAccepted: boolean;
 }
 export interface JointFacts extends JointRole {
   /** A split of the costs is proposed and waits for answers. */
@@ -281,7 +283,8 @@ export const RULES = {
   studyView: (a: Actor, s: StudyRole) => ({
     edit: s.isLead && s.myStatus === 'accepted' && allows(a, 'manage_exchange'),
     answer: s.myStatus === 'invited' && allows(a, 'manage_exchange'),
-    statusQuo: s.myStatus === 'accepted' && allows(a, 'contribute'),
+    /** …once the lead accepted too: the study prices with the lead's cost rates. */
+    statusQuo: s.myStatus === 'accepted' && s.leadAccepted && allows(a, 'contribute'),
     /** The lead moves the study on: agreed by the councils, then live. */
     advance: s.isLead && s.myStatus === 'accepted' && s.status !== 'live' && allows(a, 'manage_exchange'),
     /** Each partner's coordination names its own colleagues to the service team. */
@@ -398,7 +401,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   joint: { isLead: false, myStatus: 'invited' },
   studies: undefined,
   networkStudies: { networkId: '' },
-  studyView: { isLead: false, myStatus: 'invited', status: 'calculation', onTeam: false },
+  studyView: { isLead: false, myStatus: 'invited', status: 'calculation', onTeam: false, leadAccepted: false },
   jointView: {
     isLead: false,
     myStatus: 'invited',

@@ -77,6 +77,16 @@ export async function membership(db: Db, scope: TenantScope, id: string) {
         )
         .as('onTeam'),
       eb
+        .exists(
+          eb
+            .selectFrom('serviceStudyPartners as lp')
+            .select('lp.studyId')
+            .whereRef('lp.studyId', '=', 's.id')
+            .where('lp.role', '=', 'lead')
+            .where('lp.status', '=', 'accepted'),
+        )
+        .as('leadAccepted'),
+      eb
         .selectFrom('serviceClosedMonths as c')
         .select((c) => c.fn.max('c.month').as('m'))
         .whereRef('c.studyId', '=', 's.id')
@@ -92,12 +102,19 @@ export async function membership(db: Db, scope: TenantScope, id: string) {
 
 export const roleOf = (
   scope: TenantScope,
-  s: { leadMunicipalityId: string; myStatus: StudyRole['myStatus']; status: StudyRole['status']; onTeam: unknown },
+  s: {
+    leadMunicipalityId: string;
+    myStatus: StudyRole['myStatus'];
+    status: StudyRole['status'];
+    onTeam: unknown;
+    leadAccepted: unknown;
+  },
 ): StudyRole => ({
   isLead: s.leadMunicipalityId === scope.municipalityId,
   myStatus: s.myStatus,
   status: s.status,
   onTeam: Boolean(s.onTeam),
+  leadAccepted: Boolean(s.leadAccepted),
 });
 
 export async function listStudies(deps: Deps, scope: TenantScope) {
@@ -278,8 +295,7 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
   ]);
   // a study a network's moderation started shows its inputs, the lead's cost rates and the figures only once
   // the named lead has accepted too: until then nobody has agreed to price it with the lead's rates
-  const leadAccepted = partners.some((p) => p.role === 'lead' && p.status === 'accepted');
-  const accepted = s.myStatus === 'accepted' && leadAccepted;
+  const accepted = s.myStatus === 'accepted' && Boolean(s.leadAccepted);
   const inPool = partners.filter((p) => p.status === 'accepted');
   const study = studyModel(s, inPool, settings.rates);
   // a new study's target model is '{}' until the lead first saves it
@@ -353,10 +369,7 @@ export async function getStudy(deps: Deps, scope: TenantScope, id: string) {
       : null,
     uncertainty: computed ? poolUncertainty(study) : null,
     myStatus: s.myStatus,
-    can: (() => {
-      const can = presentCan(scope, 'studyView', roleOf(scope, s));
-      return { ...can, statusQuo: can.statusQuo && leadAccepted };
-    })(),
+    can: presentCan(scope, 'studyView', roleOf(scope, s)),
   };
 }
 
@@ -426,18 +439,12 @@ export async function updateStudy(deps: Deps, scope: TenantScope, id: string, in
 export async function saveStatusQuo(deps: Deps, scope: TenantScope, id: string, input: z.infer<typeof statusQuoInput>) {
   await deps.db.transaction().execute(async (trx) => {
     const s = await membership(trx, scope, id);
-    authorize(scope, 'studyView', 'statusQuo', roleOf(scope, s));
-    const lead = await trx
-      .selectFrom('serviceStudyPartners')
-      .select('status')
-      .where('studyId', '=', id)
-      .where('role', '=', 'lead')
-      .executeTakeFirstOrThrow();
-    if (lead.status !== 'accepted')
+    if (s.myStatus === 'accepted' && !s.leadAccepted)
       throw new AppError(
         'conflict',
         'Ihren Ist-Stand tragen Sie ein, sobald die federführende Kommune zugesagt hat: Die Studie rechnet mit ihren Personalkostensätzen.',
       );
+    authorize(scope, 'studyView', 'statusQuo', roleOf(scope, s));
     checkPayGroups(input.staff, (await loadSettings(trx, s.leadMunicipalityId)).rates, 'body.staff');
     const { version, ...statusQuo } = input;
     const r = await trx
