@@ -81,6 +81,12 @@ async function newsroom() {
   const draft = c.getByRole('article', { name: 'Meilenstein erreicht: Prozessaufnahme abgeschlossen' });
   await draft.waitFor();
   await expectAccessible(c, 'Redaktion mit Entwürfen');
+  // a new post without text says what is missing (the field is called "body" like the request's body)
+  const fresh = c.getByRole('region', { name: 'Neue Nachricht schreiben' });
+  await fresh.getByLabel('Überschrift').fill('Ohne Text');
+  await fresh.getByRole('button', { name: 'Als Entwurf anlegen' }).click();
+  await fresh.getByRole('link', { name: /^Text: / }).waitFor();
+  await fresh.getByLabel('Überschrift').fill('');
   // the draft's placeholder never reaches all staff: publishing it unedited is refused with the reason
   await draft.getByRole('button', { name: /^Veröffentlichen: / }).click();
   await c.getByText(/enthält noch den Platzhalter/).waitFor();

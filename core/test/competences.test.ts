@@ -17,6 +17,8 @@ describe('DigComp 2.2', () => {
       'highly_specialised',
       'highly_specialised',
     ]);
+    // a mean is labelled by the level it has reached, as the legend reads
+    expect([2.6, 2.99, 3, 4.9].map(levelGroup)).toEqual(['foundation', 'foundation', 'intermediate', 'intermediate']);
   });
 
   it('starter trainings address DigComp competences and invent no prices', () => {

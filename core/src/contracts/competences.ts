@@ -42,7 +42,10 @@ export const competenceUpdate = z.object({
   version: z.number().int().min(0),
 });
 
-export const competenceLevel = z.object({ code: competenceCode, level, target: level.nullable().default(null) });
+/** A goal lies at or above today's level (a lower one is a typing slip). */
+export const competenceLevel = z
+  .object({ code: competenceCode, level, target: level.nullable().default(null) })
+  .refine((l) => l.target === null || l.target >= l.level, { message: 'target_below_level', path: ['target'] });
 export const myCompetences = z.object({
   departmentId: uuid.nullable(),
   shareWithManager: z.boolean(),

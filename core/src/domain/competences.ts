@@ -64,9 +64,12 @@ export const LEVEL_GROUP_NAMES: Readonly<Record<LevelGroup, string>> = {
   highly_specialised: 'Hochspezialisiert',
 };
 
-/** DigComp groups the levels in pairs: 1–2 foundation, 3–4 intermediate, 5–6 advanced, 7–8 highly specialised. */
+/**
+ * DigComp groups the levels in pairs: 1–2 foundation, 3–4 intermediate, 5–6 advanced, 7–8 highly specialised. A
+ * mean belongs to the group it has reached (2,6 is still foundation: level 3 is not reached yet).
+ */
 export function levelGroup(level: number): LevelGroup {
-  const i = Math.min(3, Math.max(0, Math.floor((Math.round(level) - 1) / 2)));
+  const i = Math.min(3, Math.max(0, Math.floor((Math.floor(level) - 1) / 2)));
   return LEVEL_GROUPS[i] as LevelGroup;
 }
 

@@ -92,7 +92,10 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
 
 /** The form field a field error belongs to: the first path segment after body/querystring/params. */
 export function fieldKey(path: string): string {
-  return path.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params')[0] ?? '_';
+  const parts = path.split('.');
+  // only the leading request part goes: a field may itself be called "body" (a news post's text)
+  if (parts[0] === 'body' || parts[0] === 'querystring' || parts[0] === 'params') parts.shift();
+  return parts[0] || '_';
 }
 
 /** Field errors of an ApiError keyed by the field name (the code; a custom check's message). */

@@ -34,7 +34,7 @@ async function assessing(m: string, count: number, departmentId: string | null, 
       version: 0,
       departmentId,
       shareWithManager: share,
-      levels: DIGCOMP.map((c) => ({ code: c.code, level: c.code === '4.2' ? 1 : level, target: 5 })),
+      levels: DIGCOMP.map((c) => ({ code: c.code, level: c.code === '4.2' ? 1 : level, target: Math.max(5, level) })),
     });
     expect(r.statusCode).toBe(200);
     out.push({ id: u.id, client });
@@ -96,6 +96,12 @@ describe('self-assessment', () => {
     expect(stale.statusCode).toBe(409);
     const bad = await anna!.client.put('/api/v1/competences/me', { version: 1, levels: [{ code: '9.9', level: 3 }] });
     expect(bad.statusCode).toBe(400);
+    const below = await anna!.client.put('/api/v1/competences/me', {
+      version: 1,
+      levels: [{ code: '1.1', level: 4, target: 1 }],
+    });
+    expect(below.statusCode).toBe(400);
+    expect(below.json().errors[0]).toMatchObject({ path: 'body.levels.0.target', message: 'target_below_level' });
     const unknown = await anna!.client.put('/api/v1/competences/me', {
       version: 1,
       levels: [{ code: '1.9', level: 3 }],

@@ -104,8 +104,9 @@ function HelpfulButton({ post }: { post: NewsPost }) {
   const { t } = useTranslation();
   const helpful = useHelpful();
   return (
+    // pressed: filled, so the own mark is visible and not only its count
     <Button
-      variant="secondary"
+      variant={post.helpfulByMe ? 'primary' : 'secondary'}
       small
       aria-pressed={post.helpfulByMe}
       onPress={() => helpful.mutate({ id: post.id, helpful: !post.helpfulByMe })}

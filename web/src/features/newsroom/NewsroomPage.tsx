@@ -74,7 +74,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
     >
       <ErrorSummary errors={errors} labels={labels} />
       <TextField
-        name={`${prefix}-title`}
+        name="title"
         label={labels.title}
         value={form.title}
         onChange={(v) => setForm({ ...form, title: v })}
@@ -82,7 +82,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
         required
       />
       <TextArea
-        name={`${prefix}-body`}
+        name="body"
         label={labels.body}
         hint={t('news.fields.bodyHint')}
         value={form.body}
@@ -97,7 +97,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
           <label key={a} className="choice">
             <input
               type="radio"
-              name={`${prefix}-audience`}
+              name="audience"
               value={a}
               checked={form.audience === a}
               onChange={() => setForm({ ...form, audience: a })}
@@ -108,7 +108,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
       </fieldset>
       {form.audience === 'departments' && (
         <CheckboxGroup
-          name={`${prefix}-departments`}
+          name="departmentIds"
           legend={labels.departmentIds}
           options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
           value={form.departmentIds ?? []}
@@ -117,7 +117,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
         />
       )}
       <TextField
-        name={`${prefix}-publishOn`}
+        name="publishOn"
         type="date"
         label={labels.publishOn}
         hint={t('news.fields.publishOnHint')}
@@ -140,7 +140,7 @@ function PostForm({ post, onDone }: { post?: NewsPost; onDone: (msg: string) => 
         {errors.file && <span className="field-error">{errors.file}</span>}
       </div>
       <TextField
-        name={`${prefix}-imageAlt`}
+        name="imageAlt"
         label={labels.imageAlt}
         hint={t('news.fields.imageAltHint')}
         value={form.imageAlt ?? ''}

@@ -184,7 +184,7 @@ export function PulsePage() {
             {d.can.manage && <StartRound data={d} onNotice={setNotice} />}
             <RoundsTable rounds={d.rounds} manage={d.can.manage} />
           </Panel>
-          <PulseTrendPanel />
+          <PulseTrendPanel manage={d.can.manage} />
           {d.can.manage && (
             <Panel title={t('pulse.settingsTitle')} id="h-pulse-settings">
               <p>{t('pulse.settingsIntro')}</p>

@@ -87,7 +87,8 @@ function RoundTable({ round }: { round: Round }) {
   );
 }
 
-export function PulseTrendPanel() {
+/** `manage`: the suggested actions are the coordination's to-do, not shown to everyone who reads the trend. */
+export function PulseTrendPanel({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
   const [groupBy, setGroupBy] = useState<PulseGrouping>('none');
   const [dimension, setDimension] = useState<AdkarDimension>('awareness');
@@ -134,7 +135,7 @@ export function PulseTrendPanel() {
           <p className="muted">{t('pulse.roundsHidden', { count: d.rounds.length - shown.length })}</p>
         )}
       </Panel>
-      {d && shown.length > 0 && (
+      {manage && d && shown.length > 0 && (
         <Panel title={t('pulse.actionsTitle')} id="h-pulse-actions">
           {d.weakest.length === 0 ? (
             <p>{t('pulse.noWeak')}</p>
