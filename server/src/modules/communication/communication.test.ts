@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 
 let ctx: TestContext;
@@ -176,6 +177,9 @@ describe('quarterly progress report for the council', () => {
     const res = await council.get('/api/v1/communication/progress-report');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
+    // tagged (PDF/UA): structure tree, headings, tables with header cells
+    const roles = await expectTaggedPdf(res.rawPayload);
+    for (const r of ['H1', 'H2', 'Table', 'TH']) expect(roles).toContain(r);
     const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
     expect(text).toContain('Sachstandsbericht Digitalisierung Q');
     expect(text).toContain('Digitale Bauakte');
