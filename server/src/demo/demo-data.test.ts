@@ -1,6 +1,7 @@
 import { readableDirectoryName, sizeClassOf } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, login, type TestContext } from '../../test/helpers.js';
+import { pdfText } from '../../test/pdf-text.js';
 import { readGemeindenCsv } from '../../test/shared-data.js';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_SECOND_MUNICIPALITY, demoEmail, seedDemo } from './demo-data.js';
 import { DEMO_THIRD_MUNICIPALITY } from './demo-shared-services.js';
@@ -208,6 +209,15 @@ describe('demo data', () => {
     expect((await coord.get('/api/v1/competences/shared')).json().people).toHaveLength(3);
     const staff = await login(ctx.app, demoEmail('mitarbeit.ploen'), DEMO_PASSWORD);
     expect((await staff.get('/api/v1/competences/me')).json()).toMatchObject({ version: 0, levels: [] });
+  });
+
+  it("puts Plön's pulse trend into the council's progress report", async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const res = await coord.get('/api/v1/communication/progress-report');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('4. Veränderungsbereitschaft der Beschäftigten');
+    expect(text).toMatch(/Q\d\/\d{4} 1[12] /);
+    expect(text).toContain('Wissen');
   });
 
   it('gives Plön a change-readiness pulse: two closed rounds, a trend with the administration shown and small groups hidden', async () => {

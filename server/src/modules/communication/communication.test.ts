@@ -186,6 +186,7 @@ describe('quarterly progress report for the council', () => {
     expect(text).toContain('Scanstraße läuft');
     expect(text).toContain('Bauakten jetzt digital');
     expect(text).not.toContain('Fremdes Vorhaben');
+    expect(text).toContain('Es liegt noch keine abgeschlossene Runde des Veränderungspulses vor.');
     expect(text).not.toContain('Kommt erst noch');
     expect(text).not.toContain('Nur fürs Bauamt');
     // an empty past quarter says so instead of showing nothing

@@ -1,9 +1,19 @@
-import { nextQuarter, PROJECT_PHASE_LABELS, PROJECT_PHASES, quarterOf, quarterRange } from '@dz/core';
+import {
+  ADKAR_DIMENSIONS,
+  DIMENSION_LABELS,
+  fmtDecimal,
+  nextQuarter,
+  PROJECT_PHASE_LABELS,
+  PROJECT_PHASES,
+  quarterOf,
+  quarterRange,
+} from '@dz/core';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import { deDate, hbars, renderPdf } from '../../lib/pdf.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { getTrend } from '../pulse/pulse.trend.js';
 
 const LIGHT: Record<string, string> = { green: 'im Plan', yellow: 'gefährdet', red: 'kritisch' };
 
@@ -17,7 +27,7 @@ export async function progressReportData(deps: Deps, scope: TenantScope, quarter
   const { from, to, label } = quarterRange(q);
   const next = quarterRange(nextQuarter(q));
   const m = scope.municipalityId;
-  const [municipality, phases, running, reached, due, news] = await Promise.all([
+  const [municipality, phases, running, reached, due, news, pulse] = await Promise.all([
     deps.db.selectFrom('municipalities').select(['name']).where('id', '=', m).executeTakeFirstOrThrow(),
     deps.db
       .selectFrom('projects')
@@ -75,6 +85,8 @@ export async function progressReportData(deps: Deps, scope: TenantScope, quarter
       .where(sql<string>`(published_at at time zone 'Europe/Berlin')::date`, '<=', to)
       .orderBy('publishedAt')
       .execute(),
+    // the pulse's closed rounds up to this quarter, all staff together (the trend suppresses small rounds itself)
+    getTrend(deps, scope, 'none'),
   ]);
   const byPhase = Object.fromEntries(phases.map((p) => [p.phase, Number(p.n)]));
   return {
@@ -86,6 +98,15 @@ export async function progressReportData(deps: Deps, scope: TenantScope, quarter
     running: running.map((r) => ({ ...r, light: r.light ?? null })),
     reached,
     due,
+    pulse: pulse.rounds
+      // rounds up to the reported quarter (labels read Qn/YYYY; as YYYY-Qn they sort)
+      .filter((round) => !round.suppressed && round.label.replace(/^Q(\d)\/(\d{4})$/, '$2-Q$1') <= q)
+      .slice(-4)
+      .map((round) => ({
+        label: round.label,
+        responses: round.responses,
+        scores: round.groups.find((g) => !g.suppressed)?.scores ?? [],
+      })),
     news: news.map((n) => ({
       title: n.title,
       publishedAt: n.publishedAt ? iso(n.publishedAt) : null,
@@ -158,6 +179,24 @@ export function progressReportPdf(r: Report) {
             ul: r.news.map((n) => `${n.publishedAt ? deDate(n.publishedAt.slice(0, 10)) : ''}: ${n.title}`),
           }
         : `Im ${r.label} wurden keine Neuigkeiten veröffentlicht.`,
+      { text: '4. Veränderungsbereitschaft der Beschäftigten', style: 'h2' },
+      r.pulse.length
+        ? table(
+            ['Runde', 'Antworten', ...ADKAR_DIMENSIONS.map((d) => DIMENSION_LABELS[d].de)],
+            r.pulse.map((p) => [
+              p.label,
+              String(p.responses),
+              ...ADKAR_DIMENSIONS.map((d) => {
+                const score = p.scores.find((x) => x.dimension === d)?.score;
+                return score === null || score === undefined ? '–' : fmtDecimal(score, 1);
+              }),
+            ]),
+            [55, 55, '*', '*', '*', '*', '*'],
+          )
+        : 'Es liegt noch keine abgeschlossene Runde des Veränderungspulses vor.',
+      ...(r.pulse.length
+        ? ['Mittelwerte von 1 (trifft gar nicht zu) bis 5 (trifft voll zu); anonym, nur Runden mit genügend Antworten.']
+        : []),
     ],
   });
 }
