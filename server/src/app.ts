@@ -31,6 +31,7 @@ import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.rout
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { processesRoutes } from './modules/processes/processes.routes.js';
 import { pulseRoutes } from './modules/pulse/pulse.routes.js';
 import { sharedServicesRoutes } from './modules/shared-services/shared-services.routes.js';
 import { staffCouncilRoutes } from './modules/staff-council/staff-council.routes.js';
@@ -69,6 +70,7 @@ export const MODULES = [
   newsFeedRoutes,
   staffCouncilRoutes,
   competencesRoutes,
+  processesRoutes,
   pulseRoutes,
   targetPictureRoutes,
   projectsRoutes,

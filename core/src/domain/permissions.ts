@@ -263,6 +263,15 @@ export const RULES = {
    * keeps the framework, the training catalogue and the plan, and reads the assessments shared with it.
    */
   competences: (a: Actor) => ({ assess: allows(a, 'contribute'), manage: allows(a, 'manage_projects') }),
+  /**
+   * Processes: the coordination keeps the service inventory; everyone who works in the administration models
+   * processes (as-is and to-be); a project is made from a to-be model by those who create projects.
+   */
+  processes: (a: Actor) => ({
+    edit: allows(a, 'manage_projects'),
+    model: allows(a, 'contribute'),
+    createProject: allows(a, 'create_projects'),
+  }),
   /** The change-readiness pulse: the survey managers run it; everyone of the municipality reads its aggregates. */
   pulse: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'manage_surveys') }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
@@ -391,6 +400,7 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   financeSettings: undefined,
   council: undefined,
   communication: undefined,
+  processes: undefined,
   pulse: undefined,
   newsroom: undefined,
   competences: undefined,

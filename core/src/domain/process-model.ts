@@ -47,7 +47,16 @@ export const DZ_BPMN_EXTENSION = {
  * - `boundary`: a boundary event on `attachedTo`, triggered in `probability` of the host's executions;
  * - `event`: intermediate events, `end`: end events, `other`: anything else on the flow.
  */
-export type ProcessNodeKind = 'start' | 'end' | 'task' | 'exclusive' | 'parallel' | 'inclusive' | 'boundary' | 'event' | 'other';
+export type ProcessNodeKind =
+  | 'start'
+  | 'end'
+  | 'task'
+  | 'exclusive'
+  | 'parallel'
+  | 'inclusive'
+  | 'boundary'
+  | 'event'
+  | 'other';
 
 export interface ProcessNode {
   id: string;
@@ -87,6 +96,7 @@ export interface ProcessGraph {
 /** OZG maturity of an online service (model 1.1): 0 offline … 4 online transaction; OZG-compliant from 3. */
 export const OZG_LEVELS = [0, 1, 2, 3, 4] as const;
 export type OzgLevel = (typeof OZG_LEVELS)[number];
+export type OzgSubjectArea = (typeof OZG_SUBJECT_AREAS)[number];
 export const OZG_COMPLIANT_LEVEL = 3;
 
 /** The 14 OZG subject areas (Themenfelder). */

@@ -37,6 +37,7 @@ import * as m0037 from './migrations/0037_competences.js';
 import * as m0038 from './migrations/0038_newsroom.js';
 import * as m0039 from './migrations/0039_pulse.js';
 import * as m0040 from './migrations/0040_competence_releases.js';
+import * as m0041 from './migrations/0041_processes.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0038_newsroom': m0038,
   '0039_pulse': m0039,
   '0040_competence_releases': m0040,
+  '0041_processes': m0041,
 };
 
 /** Names of all migrations, oldest first. */

@@ -104,6 +104,7 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
+import type { ProcessModels, ProcessServices } from './tables/processes.js';
 import type {
   ServiceClosedMonths,
   ServiceStudies,
@@ -227,4 +228,6 @@ export interface DB {
   trainingAssignments: TrainingAssignments;
   pulseSettings: PulseSettings;
   pulseRounds: PulseRounds;
+  processServices: ProcessServices;
+  processModels: ProcessModels;
 }

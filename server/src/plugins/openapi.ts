@@ -16,6 +16,8 @@ export const MEDIA = {
   atom: 'application/atom+xml',
   html: 'text/html',
   svg: 'image/svg+xml',
+  /** BPMN 2.0 files (the type Camunda Modeler, Signavio and ADONIS read) */
+  bpmn: 'application/xml',
   json: 'application/json',
   /** Server-Sent Events (a stream, not a file) */
   events: 'text/event-stream',
