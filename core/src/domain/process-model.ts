@@ -47,7 +47,16 @@ export const DZ_BPMN_EXTENSION = {
  * - `boundary`: a boundary event on `attachedTo`, triggered in `probability` of the host's executions;
  * - `event`: intermediate events, `end`: end events, `other`: anything else on the flow.
  */
-export type ProcessNodeKind = 'start' | 'end' | 'task' | 'exclusive' | 'parallel' | 'inclusive' | 'boundary' | 'event' | 'other';
+export type ProcessNodeKind =
+  | 'start'
+  | 'end'
+  | 'task'
+  | 'exclusive'
+  | 'parallel'
+  | 'inclusive'
+  | 'boundary'
+  | 'event'
+  | 'other';
 
 export interface ProcessNode {
   id: string;
