@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'no_votes_left',
   'workshop_closed',
   'too_many_streams',
+  'bpmn_invalid',
+  'bpmn_too_large',
+  'bpmn_doctype',
+  'bpmn_too_deep',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -61,6 +65,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   no_votes_left: 409,
   workshop_closed: 409,
   too_many_streams: 429,
+  bpmn_invalid: 400,
+  bpmn_too_large: 413,
+  bpmn_doctype: 400,
+  bpmn_too_deep: 400,
   internal_error: 500,
 };
 
@@ -88,6 +96,11 @@ export const ERROR_DETAIL: Record<ErrorCode, string> = {
   no_votes_left: 'Sie haben keine Stimmen mehr.',
   workshop_closed: 'Der Workshop ist beendet.',
   too_many_streams: 'Zu viele gleichzeitige Verbindungen.',
+  bpmn_invalid: 'Die Datei ist kein lesbares BPMN-2.0-Prozessmodell.',
+  bpmn_too_large: 'Das BPMN-Modell ist größer als 5 MB.',
+  bpmn_doctype:
+    'BPMN-Dateien mit DOCTYPE- oder ENTITY-Deklaration werden aus Sicherheitsgründen nicht angenommen. Bitte exportieren Sie das Modell ohne DOCTYPE.',
+  bpmn_too_deep: 'Das BPMN-Modell ist zu tief verschachtelt (mehr als 100 Ebenen).',
   internal_error: 'Ein interner Fehler ist aufgetreten.',
 };
 
