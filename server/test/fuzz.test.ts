@@ -136,6 +136,12 @@ beforeAll(async () => {
           dueOn: '2027-01-01',
         })
       ).json().id as string;
+      const serviceId = (
+        await actor.post('/api/v1/processes/services', { name: 'Fuzz-Leistung', casesPerYear: 10, minutesPerCase: 5 })
+      ).json().id as string;
+      const modelId = (
+        await actor.post('/api/v1/processes/models', { serviceId, kind: 'as_is', name: 'Fuzz-Modell' })
+      ).json().id as string;
       const trainingId = (
         await actor.post('/api/v1/competences/trainings', {
           title: 'Fuzz-Schulung',
@@ -241,6 +247,8 @@ beforeAll(async () => {
         paperId,
         riskId,
         communicationId,
+        serviceId,
+        modelId,
         trainingId,
         assignmentId,
         projectId,

@@ -403,6 +403,36 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     url: '/api/v1/competences/trainings',
     body: () => ({ title: u('Schulung'), provider: 'eGov-Campus', format: 'self_study', costCents: 0 }),
   }),
+  'processes.edit': async (e) => {
+    const body = { name: u('Leistung'), casesPerYear: 10, minutesPerCase: 5 };
+    const s = await ok(e.owner.post('/api/v1/processes/services', body));
+    return {
+      read: `/api/v1/processes/services/${s.id}`,
+      method: 'PUT',
+      url: `/api/v1/processes/services/${s.id}`,
+      body: (j) => ({ ...body, version: j.version, casesPerYear: 11 }),
+    };
+  },
+  'processes.model': async (e) => {
+    const s = await ok(e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }));
+    return {
+      read: `/api/v1/processes/services/${s.id}`,
+      method: 'POST',
+      url: '/api/v1/processes/models',
+      body: () => ({ serviceId: s.id, kind: 'to_be', name: u('Soll') }),
+    };
+  },
+  'processes.createProject': async (e) => {
+    const s = await ok(e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }));
+    await ok(e.owner.post('/api/v1/processes/models', { serviceId: s.id, kind: 'as_is', name: 'Ist' }));
+    const toBe = await ok(e.owner.post('/api/v1/processes/models', { serviceId: s.id, kind: 'to_be', name: 'Soll' }));
+    return {
+      read: `/api/v1/processes/models/${toBe.id}`,
+      method: 'POST',
+      url: `/api/v1/processes/models/${toBe.id}/project`,
+      body: () => ({}),
+    };
+  },
   'communication.edit': async (e) => {
     const item = { audience: 'all_staff', message: u('Botschaft'), channel: 'email', dueOn: '2027-03-01' };
     const c = await ok(e.owner.post('/api/v1/communication', item));

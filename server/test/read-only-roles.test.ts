@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { painPointTemplate } from '@dz/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainXml } from './bpmn-chain.js';
 import { buildMunicipality, buildUser } from './factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 import { buildResources, fillIds, fillPath } from './resource-fixtures.js';
@@ -216,6 +217,23 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/projects/:projectId/decision-papers': {
     kind: 'write',
   },
+  'POST /api/v1/processes/services': { kind: 'write' },
+  'PUT /api/v1/processes/services/:serviceId': { kind: 'write' },
+  'DELETE /api/v1/processes/services/:serviceId': { kind: 'write' },
+  'POST /api/v1/processes/services/starter': { kind: 'write' },
+  'POST /api/v1/processes/services/import': { kind: 'write', file: true },
+  // everyone who works in the administration models processes (processes.model: contribute)
+  'POST /api/v1/processes/models': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
+  'POST /api/v1/processes/services/:serviceId/models/import': { kind: 'write', file: true, allow: ['staff', 'mayor'], reason: 'processes.model' },
+  'PUT /api/v1/processes/models/:modelId': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
+  'DELETE /api/v1/processes/models/:modelId': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
+  'POST /api/v1/processes/models/:modelId/check': {
+    kind: 'compute',
+    reason: 'checks XML, stores nothing',
+    body: { xml: chainXml('Prüfung', [{ name: 'Prüfen', minutes: 3 }]) },
+  },
+  // a project from a to-be model: those who create projects (create_projects)
+  'POST /api/v1/processes/models/:modelId/project': { kind: 'write', allow: ['mayor'], reason: 'processes.createProject' },
   'POST /api/v1/communication': { kind: 'write' },
   'PUT /api/v1/communication/:communicationId': { kind: 'write' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'write' },

@@ -1,3 +1,4 @@
+import { chainXml } from './bpmn-chain.js';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork } from './factories.js';
 import { login, multipart, type TestContext } from './helpers.js';
@@ -116,6 +117,24 @@ export async function buildResources(
       ownerId: colleague.id,
     })
   ).json().id as string;
+  // processes: a service with an as-is model whose step names must never reach A
+  const serviceId = (
+    await b.post('/api/v1/processes/services', {
+      name: 'Geheime Leistung B',
+      casesPerYear: 10,
+      minutesPerCase: 5,
+      lifeSituation: 'Geheime Lebenslage B',
+    })
+  ).json().id as string;
+  const modelId = (
+    await b.post('/api/v1/processes/models', { serviceId, kind: 'as_is', name: 'Geheimes Prozessmodell B' })
+  ).json().id as string;
+  await b.put(`/api/v1/processes/models/${modelId}`, {
+    version: 1,
+    name: 'Geheimes Prozessmodell B',
+    xml: chainXml('Geheimer Prozess B', [{ name: 'Geheimer Prozessschritt B', minutes: 5 }]),
+  });
+  markers.push('Geheime Leistung B', 'Geheime Lebenslage B', 'Geheimes Prozessmodell B', 'Geheimer Prozessschritt B');
   await b.put(`/api/v1/projects/${projectId}/staff-council`, {
     version: 0,
     answers: { monitoring: 'yes' },
@@ -320,6 +339,8 @@ export async function buildResources(
     paperId,
     riskId,
     communicationId,
+    serviceId,
+    modelId,
     trainingId,
     assignmentId,
     projectId,

@@ -206,9 +206,9 @@ export const modelDetail = z.object({
 export const modelProjectCreate = z.object({ title: z.string().trim().min(3).max(200).optional() });
 export const modelProjectCreated = z.object({ projectId: uuid });
 export const modelImportQuery = z.object({
-  serviceId: uuid,
-  kind: z.enum(PROCESS_MODEL_KINDS),
-  name: z.string().trim().min(2).max(200),
+  kind: z.enum(PROCESS_MODEL_KINDS).default('to_be'),
+  /** Default: the file's name without its extension. */
+  name: z.string().trim().min(2).max(200).optional(),
 });
 export const projectModelsQuery = z.object({ projectId: uuid });
 export const projectModels = z.object({

@@ -117,11 +117,11 @@ async function insertModel(
   );
   if (input.kind === 'as_is' && s.asIsId)
     throw fieldError(
-      'body.kind',
+      source ? 'querystring.kind' : 'body.kind',
       'as_is_exists',
       'Für diese Leistung gibt es schon einen Ist-Prozess. Legen Sie eine Soll-Variante an oder bearbeiten Sie den Ist-Prozess.',
     );
-  let xml: string | Buffer = source?.xml ?? emptyBpmn(input.name);
+  let xml: string | Buffer = source?.xml ?? (await emptyBpmn(input.name));
   if (input.copyOf) {
     const from = await deps.db
       .selectFrom('processModels')
@@ -167,6 +167,18 @@ async function insertModel(
 
 export function createModel(deps: Deps, scope: TenantScope, input: z.infer<typeof modelCreate>) {
   return insertModel(deps, scope, input, null).then((r) => getModel(deps, scope, r.id));
+}
+
+/** The service a file is imported into: the caller models processes, and the service is the municipality's own. */
+export async function importTarget(deps: Deps, scope: TenantScope, serviceId: string) {
+  authorize(scope, 'processes', 'model');
+  const s = await deps.db
+    .selectFrom('processServices')
+    .select('id')
+    .where('id', '=', serviceId)
+    .where('municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  if (!s) throw new AppError('not_found');
 }
 
 export function importModel(

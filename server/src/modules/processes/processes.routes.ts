@@ -92,18 +92,24 @@ export const processesRoutes = modulePlugin({ prefix: '/api/v1/processes', acces
     reply.code(201).send(await models.createModel(deps, tenantScopeOf(req), req.body)),
   );
   r.post(
-    '/models/import',
+    '/services/:serviceId/models/import',
     {
       schema: {
         tags,
+        params: serviceParams,
         querystring: modelImportQuery,
         ...uploadSchema('Eine BPMN-2.0-Datei (XML, bis 5 MB), z. B. aus Camunda Modeler, Signavio oder ADONIS'),
         response: { 201: modelDetail },
       },
     },
     async (req, reply) => {
+      const scope = tenantScopeOf(req);
+      // access first: a reader gets 403 and a foreign service 404 whatever the file
+      await models.importTarget(deps, scope, req.params.serviceId);
       const file = await readUpload(req, { maxBytes: MAX_BPMN_BYTES });
-      return reply.code(201).send(await models.importModel(deps, tenantScopeOf(req), req.query, file.content));
+      const name = req.query.name ?? (file.fileName.replace(/\.[^.]*$/, '').trim().slice(0, 200) || 'Importiertes Modell');
+      const detail = await models.importModel(deps, scope, { serviceId: req.params.serviceId, kind: req.query.kind, name }, file.content);
+      return reply.code(201).send(detail);
     },
   );
   r.get('/models/:modelId', { schema: { tags, params: modelParams, response: { 200: modelDetail } } }, async (req) =>

@@ -252,18 +252,20 @@ const DEPARTMENT_FALLBACK: Record<string, string> = {
   '60': 'Bauverwaltung',
 };
 
-/** The municipality's departments by their KGSt number at the start of the name ("32 Ordnungsamt") or by name. */
+/** The municipality's departments by their KGSt number (the code, a leading number in the name, or the usual name). */
 async function departmentsByCode(deps: Deps, scope: TenantScope) {
   const rows = await deps.db
     .selectFrom('departments')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'code'])
     .where('municipalityId', '=', scope.municipalityId)
     .execute();
   const byCode = new Map<string, { id: string; name: string }>();
-  for (const [code, fallback] of Object.entries(DEPARTMENT_FALLBACK)) {
+  for (const [code, usual] of Object.entries(DEPARTMENT_FALLBACK)) {
+    const word = (usual.split(' ')[0] ?? usual).toLowerCase();
     const hit =
+      rows.find((r) => r.code === code) ??
       rows.find((r) => r.name.startsWith(`${code} `)) ??
-      rows.find((r) => r.name.toLowerCase().includes(fallback.split(' ')[0]?.toLowerCase() ?? '§'));
+      rows.find((r) => r.name.toLowerCase().includes(word));
     if (hit) byCode.set(code, hit);
   }
   return byCode;
