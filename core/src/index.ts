@@ -41,6 +41,7 @@ export * from './domain/newsroom.js';
 export * from './domain/password.js';
 export * from './domain/permissions.js';
 export * from './domain/prioritisation.js';
+export * from './domain/process-effort.js';
 export * from './domain/process-model.js';
 export * from './domain/pulse.js';
 export * from './domain/quarters.js';

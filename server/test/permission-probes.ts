@@ -414,7 +414,9 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     };
   },
   'processes.model': async (e) => {
-    const s = await ok(e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }));
+    const s = await ok(
+      e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }),
+    );
     return {
       read: `/api/v1/processes/services/${s.id}`,
       method: 'POST',
@@ -423,7 +425,9 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     };
   },
   'processes.createProject': async (e) => {
-    const s = await ok(e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }));
+    const s = await ok(
+      e.owner.post('/api/v1/processes/services', { name: u('Leistung'), casesPerYear: 1, minutesPerCase: 1 }),
+    );
     await ok(e.owner.post('/api/v1/processes/models', { serviceId: s.id, kind: 'as_is', name: 'Ist' }));
     const toBe = await ok(e.owner.post('/api/v1/processes/models', { serviceId: s.id, kind: 'to_be', name: 'Soll' }));
     return {

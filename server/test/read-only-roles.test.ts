@@ -224,7 +224,12 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/processes/services/import': { kind: 'write', file: true },
   // everyone who works in the administration models processes (processes.model: contribute)
   'POST /api/v1/processes/models': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
-  'POST /api/v1/processes/services/:serviceId/models/import': { kind: 'write', file: true, allow: ['staff', 'mayor'], reason: 'processes.model' },
+  'POST /api/v1/processes/services/:serviceId/models/import': {
+    kind: 'write',
+    file: true,
+    allow: ['staff', 'mayor'],
+    reason: 'processes.model',
+  },
   'PUT /api/v1/processes/models/:modelId': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
   'DELETE /api/v1/processes/models/:modelId': { kind: 'write', allow: ['staff', 'mayor'], reason: 'processes.model' },
   'POST /api/v1/processes/models/:modelId/check': {
@@ -233,7 +238,11 @@ const WRITES: Record<string, Spec> = {
     body: { xml: chainXml('Prüfung', [{ name: 'Prüfen', minutes: 3 }]) },
   },
   // a project from a to-be model: those who create projects (create_projects)
-  'POST /api/v1/processes/models/:modelId/project': { kind: 'write', allow: ['mayor'], reason: 'processes.createProject' },
+  'POST /api/v1/processes/models/:modelId/project': {
+    kind: 'write',
+    allow: ['mayor'],
+    reason: 'processes.createProject',
+  },
   'POST /api/v1/communication': { kind: 'write' },
   'PUT /api/v1/communication/:communicationId': { kind: 'write' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'write' },

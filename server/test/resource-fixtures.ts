@@ -1,5 +1,5 @@
-import { chainXml } from './bpmn-chain.js';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
+import { chainXml } from './bpmn-chain.js';
 import { buildMunicipality, buildNetwork } from './factories.js';
 import { login, multipart, type TestContext } from './helpers.js';
 

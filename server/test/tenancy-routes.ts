@@ -248,7 +248,10 @@ export const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/processes/services/:serviceId': { kind: 'foreign' },
   'DELETE /api/v1/processes/services/:serviceId': { kind: 'foreign' },
   // B's service or model named in the body answer 400 "gibt es in Ihrem Verzeichnis nicht" (processes.test.ts)
-  'POST /api/v1/processes/models': { kind: 'own', body: { serviceId: 'serviceId', kind: 'to_be', name: 'Gekapert', copyOf: 'modelId' } },
+  'POST /api/v1/processes/models': {
+    kind: 'own',
+    body: { serviceId: 'serviceId', kind: 'to_be', name: 'Gekapert', copyOf: 'modelId' },
+  },
   'POST /api/v1/processes/services/:serviceId/models/import': { kind: 'foreign' },
   'GET /api/v1/processes/models/:modelId': { kind: 'foreign' },
   'PUT /api/v1/processes/models/:modelId': { kind: 'foreign' },

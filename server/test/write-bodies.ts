@@ -90,7 +90,12 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     status: 'skipped',
   },
   'POST /api/v1/processes/services': { name: 'Gekaperte Leistung', casesPerYear: 1, minutesPerCase: 1 },
-  'PUT /api/v1/processes/services/:serviceId': { version: 1, name: 'Gekaperte Leistung', casesPerYear: 1, minutesPerCase: 1 },
+  'PUT /api/v1/processes/services/:serviceId': {
+    version: 1,
+    name: 'Gekaperte Leistung',
+    casesPerYear: 1,
+    minutesPerCase: 1,
+  },
   'POST /api/v1/processes/services/starter': { keys: ['gewerbe-an'] },
   'POST /api/v1/processes/models': { serviceId: 'serviceId', kind: 'to_be', name: 'Gekapertes Modell' },
   'PUT /api/v1/processes/models/:modelId': { version: 2, name: 'Gekapert', xml: 'XML' },

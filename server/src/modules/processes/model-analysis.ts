@@ -1,7 +1,8 @@
-import { AppError, annualEffort, type CaseEffort, caseEffort, processSavings } from '@dz/core';
+import { AppError, annualEffort, type CaseEffort, caseEffort } from '@dz/core';
 import type { Database } from '../../db/database.js';
 import { lintBpmn, readBpmn } from '../../lib/bpmn.js';
 import { loadSettings } from '../finance/finance.service.js';
+import { savingsOf } from './models.repository.js';
 
 export type StoredFigures = Pick<CaseEffort, 'minutesPerCase' | 'centsPerCase' | 'mediaBreaks'>;
 
@@ -58,14 +59,7 @@ export async function analyseXml(
       tasks: effort?.tasks ?? [],
       effortWarnings: (result.ok ? result.effort.warnings : result.warnings).map(problem),
       effortErrors: result.ok ? [] : result.errors.map(problem),
-      savings: effort && ctx.asIs ? pickSavings(processSavings(ctx.asIs, effort, ctx.casesPerYear)) : null,
+      savings: effort && ctx.asIs ? savingsOf(ctx.asIs, effort, ctx.casesPerYear) : null,
     },
   };
 }
-
-const pickSavings = (s: ReturnType<typeof processSavings>) => ({
-  hours: s.hours,
-  fte: s.fte,
-  cents: s.cents,
-  mediaBreaksRemoved: s.mediaBreaksRemoved,
-});

@@ -1,3 +1,4 @@
+import { annualEffort, processSavings } from '@dz/core';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TenantScope } from '../../lib/scope.js';
@@ -48,16 +49,14 @@ export async function modelSummaries(db: Database, scope: TenantScope, serviceId
       r.centsPerCase !== null &&
       r.asIsMinutes !== null &&
       r.asIsCents !== null
-        ? savings(
-            { minutes: r.asIsMinutes, cents: r.asIsCents, breaks: r.asIsMediaBreaks ?? 0 },
-            { minutes: r.minutesPerCase, cents: r.centsPerCase, breaks: r.mediaBreaks ?? 0 },
+        ? savingsOf(
+            { minutesPerCase: r.asIsMinutes, centsPerCase: r.asIsCents, mediaBreaks: r.asIsMediaBreaks ?? 0 },
+            { minutesPerCase: r.minutesPerCase, centsPerCase: r.centsPerCase, mediaBreaks: r.mediaBreaks ?? 0 },
             r.casesPerYear,
           )
         : null,
   }));
 }
-
-import { annualEffort, NET_HOURS_PER_FTE } from '@dz/core';
 
 function figures(minutes: number | null, cents: number | null, breaks: number | null, cases: number) {
   if (minutes === null || cents === null) return null;
@@ -71,18 +70,8 @@ function figures(minutes: number | null, cents: number | null, breaks: number | 
   };
 }
 
-function savings(
-  asIs: { minutes: number; cents: number; breaks: number },
-  toBe: { minutes: number; cents: number; breaks: number },
-  cases: number,
-) {
-  const a = annualEffort({ minutesPerCase: asIs.minutes, centsPerCase: asIs.cents }, cases);
-  const b = annualEffort({ minutesPerCase: toBe.minutes, centsPerCase: toBe.cents }, cases);
-  const hours = Math.round((a.hours - b.hours) * 10) / 10;
-  return {
-    hours,
-    fte: Math.round((hours / NET_HOURS_PER_FTE) * 100) / 100,
-    cents: a.cents - b.cents,
-    mediaBreaksRemoved: asIs.breaks - toBe.breaks,
-  };
+/** The savings figures of core's `processSavings` that the API shows. */
+export function savingsOf(...args: Parameters<typeof processSavings>) {
+  const s = processSavings(...args);
+  return { hours: s.hours, fte: s.fte, cents: s.cents, mediaBreaksRemoved: s.mediaBreaksRemoved };
 }

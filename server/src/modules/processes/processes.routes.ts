@@ -107,8 +107,19 @@ export const processesRoutes = modulePlugin({ prefix: '/api/v1/processes', acces
       // access first: a reader gets 403 and a foreign service 404 whatever the file
       await models.importTarget(deps, scope, req.params.serviceId);
       const file = await readUpload(req, { maxBytes: MAX_BPMN_BYTES });
-      const name = req.query.name ?? (file.fileName.replace(/\.[^.]*$/, '').trim().slice(0, 200) || 'Importiertes Modell');
-      const detail = await models.importModel(deps, scope, { serviceId: req.params.serviceId, kind: req.query.kind, name }, file.content);
+      const name =
+        req.query.name ??
+        (file.fileName
+          .replace(/\.[^.]*$/, '')
+          .trim()
+          .slice(0, 200) ||
+          'Importiertes Modell');
+      const detail = await models.importModel(
+        deps,
+        scope,
+        { serviceId: req.params.serviceId, kind: req.query.kind, name },
+        file.content,
+      );
       return reply.code(201).send(detail);
     },
   );

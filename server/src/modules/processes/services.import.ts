@@ -52,7 +52,10 @@ async function readRows(file: { fileName: string; content: Buffer }): Promise<st
     });
     return Array.from(rows, (r) => r ?? []);
   }
-  return parse(file.content, { bom: true, delimiter: [';', ','], relax_column_count: true, skip_empty_lines: false });
+  // German spreadsheets write `;` (the comma is the decimal sign); a file whose first line has none uses `,`
+  const firstLine = file.content.subarray(0, 4096).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const delimiter = firstLine.includes(';') ? ';' : ',';
+  return parse(file.content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
 }
 
 const number = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim().replace(/\./g, '').replace(',', '.')));
@@ -132,7 +135,8 @@ export async function importServices(
     const errors: Line['errors'] = [];
     const dept = cell('department');
     const department = dept
-      ? departments.find((d) => norm(d.name) === norm(dept) || norm(d.name).includes(norm(dept)))
+      ? (departments.find((d) => norm(d.name) === norm(dept)) ??
+        departments.find((d) => norm(d.name).includes(norm(dept))))
       : null;
     if (dept && !department) errors.push({ field: 'Fachbereich', message: `„${dept}“ gibt es in Ihrer Kommune nicht` });
     const area = cell('subjectArea');

@@ -33,9 +33,18 @@ function servicesQuery(deps: Deps, scope: TenantScope) {
       (eb) =>
         eb
           .selectFrom('processModels as t')
+          // per variant as core's processSavings: the difference of the yearly figures, each rounded
           .select([
-            sql<number | null>`max(a.minutes_per_case - t.minutes_per_case)`.as('savedMinutes'),
-            sql<number | null>`max(a.cents_per_case - t.cents_per_case)`.as('savedCents'),
+            sql<
+              number | null
+            >`max(round((s.cases_per_year * a.minutes_per_case / 60.0)::numeric, 1) - round((s.cases_per_year * t.minutes_per_case / 60.0)::numeric, 1))::float8`.as(
+              'savedHours',
+            ),
+            sql<
+              number | null
+            >`max(round((s.cases_per_year * a.cents_per_case)::numeric) - round((s.cases_per_year * t.cents_per_case)::numeric))::float8`.as(
+              'savedCents',
+            ),
             sql<number>`count(*)::int`.as('toBe'),
           ])
           .whereRef('t.serviceId', '=', 's.id')
@@ -63,8 +72,8 @@ function servicesQuery(deps: Deps, scope: TenantScope) {
         'hoursPerYear',
       ),
       sql<number>`(b.to_be + CASE WHEN a.id IS NULL THEN 0 ELSE 1 END)::int`.as('models'),
-      sql<number | null>`round((s.cases_per_year * b.saved_minutes / 60.0)::numeric, 1)::float8`.as('savingsHours'),
-      sql<number | null>`round((s.cases_per_year * b.saved_cents)::numeric)::float8`.as('savingsCents'),
+      sql<number | null>`b.saved_hours`.as('savingsHours'),
+      sql<number | null>`b.saved_cents`.as('savingsCents'),
     ])
     .where('s.municipalityId', '=', scope.municipalityId);
 }
@@ -76,20 +85,20 @@ export async function listServices(deps: Deps, scope: TenantScope, q: z.infer<ty
     q.sort === 'name'
       ? query.orderBy('s.name')
       : q.sort === 'effort'
-        ? query.orderBy(sql`"hoursPerYear"`, 'desc').orderBy('s.name')
+        ? query.orderBy('hoursPerYear', 'desc').orderBy('s.name')
         : query
-            .orderBy(sql`"savingsCents"`, (o) => o.desc().nullsLast())
-            .orderBy(sql`"hoursPerYear"`, 'desc')
+            .orderBy('savingsCents', (o) => o.desc().nullsLast())
+            .orderBy('hoursPerYear', 'desc')
             .orderBy('s.name');
   const items = await order.execute();
   const totals = await deps.db
     .selectFrom(servicesQuery(deps, scope).as('x'))
     .select([
       sql<number>`count(*)::int`.as('services'),
-      sql<number>`count(*) FILTER (WHERE x."ozgLevel" < 3)::int`.as('notOnline'),
-      sql<number>`coalesce(sum(x."hoursPerYear"), 0)::float8`.as('hoursPerYear'),
-      sql<number>`coalesce(sum(x."savingsHours"), 0)::float8`.as('savingsHours'),
-      sql<number>`coalesce(sum(x."savingsCents"), 0)::float8`.as('savingsCents'),
+      sql<number>`count(*) FILTER (WHERE x.ozg_level < 3)::int`.as('notOnline'),
+      sql<number>`coalesce(sum(x.hours_per_year), 0)::float8`.as('hoursPerYear'),
+      sql<number>`coalesce(sum(x.savings_hours), 0)::float8`.as('savingsHours'),
+      sql<number>`coalesce(sum(x.savings_cents), 0)::float8`.as('savingsCents'),
     ])
     .executeTakeFirstOrThrow();
   return { items, totals, can: presentCan(scope, 'processes') };
