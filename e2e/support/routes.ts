@@ -24,6 +24,8 @@ export interface Ids {
   ideaId: string;
   needId: string;
   workshopId: string;
+  /** A service of Plön's process inventory (created for the test: the demo has none). */
+  serviceId: string;
 }
 
 export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }> = {
@@ -50,6 +52,8 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/nachverfolgung': { as: 'ploen' },
   '/projekte': { as: 'ploen' },
   '/kommunikation': { as: 'ploen' },
+  '/prozesse': { as: 'ploen' },
+  '/prozesse/leistungen/:serviceId': { as: 'ploen' },
   '/puls': { as: 'ploen' },
   '/neuigkeiten': { as: 'ploen' },
   '/neuigkeiten/redaktion': { as: 'ploen' },
@@ -238,7 +242,8 @@ type Items<T> = { items: T[] };
 /**
  * Ids for the path parameters, read through the API as the demo accounts. The demo data has no idea and no
  * joint project nor shared-service study, so one of each is created (in Plön, with Loitz as partner), and a live workshop with a long
- * German topic for the participant view; its join code comes back as `liveCode`.
+ * German topic for the participant view; its join code comes back as `liveCode`. Plön's process inventory is
+ * empty in the demo, so a service with a long name is added to it.
  */
 export async function demoIds(browser: Browser, base: string): Promise<Ids & { liveCode: string }> {
   const ploen = await signedIn(browser, base, 'ploen');
@@ -312,6 +317,18 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
       currentItemId: withItem.items.find((i) => i.kind === 'topic')!.id,
     });
     const { joinCode } = await apiCall<{ joinCode: string }>(moderation, base, `/workshops/${live.id}`);
+    const serviceId = (
+      await apiCall<{ id: string }>(ploen, base, '/processes/services', {
+        name: 'Gewerbeanmeldung mit Weiterleitung an Finanzamt, Handwerkskammer und Berufsgenossenschaft',
+        subjectArea: 'Unternehmensführung & -entwicklung',
+        leikaKey: '99050012104000',
+        casesPerYear: 420,
+        minutesPerCase: 25,
+        ozgLevel: 2,
+        ozgTarget: 4,
+        mediaBreaks: 2,
+      })
+    ).id;
     return {
       networkId,
       surveyId,
@@ -324,6 +341,7 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
       ideaId,
       needId,
       workshopId,
+      serviceId,
       liveCode: joinCode,
     };
   } finally {

@@ -171,6 +171,7 @@ export function Layout() {
             { to: '/priorisierung', label: t('nav.priorities'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kapazitaet', label: t('nav.capacity'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kommunikation', label: t('nav.communication'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/prozesse', label: t('nav.processes'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kompetenzen', label: t('nav.competences'), show: Boolean(session.activeMunicipalityId) },
             { to: '/puls', label: t('nav.pulse'), show: Boolean(session.activeMunicipalityId) },
           ]}

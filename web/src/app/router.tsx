@@ -78,6 +78,10 @@ const TrainingPage = lazy(() =>
   import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
 );
 const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
+const ServicesPage = lazy(() =>
+  import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
+);
+const ServicePage = lazy(() => import('../features/processes/ServicePage').then((x) => ({ default: x.ServicePage })));
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -247,6 +251,8 @@ export function AppRoutes() {
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
           <Route path="/puls" element={<PulsePage />} />
+          <Route path="/prozesse" element={<ServicesPage />} />
+          <Route path="/prozesse/leistungen/:serviceId" element={<ServicePage />} />
           <Route path="/neuigkeiten" element={<NewsPage />} />
           <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
           <Route path="/kompetenzen" element={<CompetencesPage />} />

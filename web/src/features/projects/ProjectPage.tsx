@@ -14,6 +14,7 @@ import { fmtNumber, periodText } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import { ProjectCommunication } from '../communication/CommunicationPage';
 import { ProjectExchange } from '../exchange/ProjectExchange';
+import { ProjectProcesses } from '../processes/ProjectProcesses';
 import { StaffCouncilCheck } from '../staff-council/StaffCouncilCheck';
 import { EffortPlan } from './EffortPlan';
 import { fieldLabels, ProjectFields, projectBody } from './ProjectFields';
@@ -205,6 +206,7 @@ export function ProjectPage() {
       <Milestones p={p} notify={notify} />
       <Tasks p={p} notify={notify} />
       <ProjectCommunication projectId={p.id} />
+      <ProjectProcesses projectId={p.id} />
       <StaffCouncilCheck projectId={p.id} />
       <Reports p={p} notify={notify} />
       <Scores p={p} key={`s${p.version}`} notify={notify} />
