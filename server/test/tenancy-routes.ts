@@ -259,7 +259,7 @@ export const ROUTES: Record<string, Kind> = {
   'DELETE /api/v1/processes/models/:modelId': { kind: 'foreign' },
   'GET /api/v1/processes/models/:modelId/bpmn': { kind: 'foreign' },
   'POST /api/v1/processes/models/:modelId/project': { kind: 'foreign', body: {} },
-  'GET /api/v1/processes/project-models': { kind: 'own' },
+  'GET /api/v1/processes/projects/:projectId/models': { kind: 'foreign' },
   'GET /api/v1/pulse': { kind: 'own' },
   'PUT /api/v1/pulse/settings': {
     kind: 'own',

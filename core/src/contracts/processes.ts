@@ -210,7 +210,6 @@ export const modelImportQuery = z.object({
   /** Default: the file's name without its extension. */
   name: z.string().trim().min(2).max(200).optional(),
 });
-export const projectModelsQuery = z.object({ projectId: uuid });
 export const projectModels = z.object({
   items: z.array(
     z.object({ id: uuid, name: z.string(), kind: z.enum(PROCESS_MODEL_KINDS), serviceId: uuid, service: z.string() }),

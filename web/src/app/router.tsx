@@ -82,6 +82,7 @@ const ServicesPage = lazy(() =>
   import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
 );
 const ServicePage = lazy(() => import('../features/processes/ServicePage').then((x) => ({ default: x.ServicePage })));
+const ModelPage = lazy(() => import('../features/processes/ModelPage').then((x) => ({ default: x.ModelPage })));
 const TraceabilityPage = lazy(() =>
   import('../features/projects/TraceabilityPage').then((x) => ({ default: x.TraceabilityPage })),
 );
@@ -253,6 +254,7 @@ export function AppRoutes() {
           <Route path="/puls" element={<PulsePage />} />
           <Route path="/prozesse" element={<ServicesPage />} />
           <Route path="/prozesse/leistungen/:serviceId" element={<ServicePage />} />
+          <Route path="/prozesse/modelle/:modelId" element={<ModelPage />} />
           <Route path="/neuigkeiten" element={<NewsPage />} />
           <Route path="/neuigkeiten/redaktion" element={<NewsroomPage />} />
           <Route path="/kompetenzen" element={<CompetencesPage />} />

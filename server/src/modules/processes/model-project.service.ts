@@ -108,6 +108,13 @@ export async function projectFromModel(deps: Deps, scope: TenantScope, id: strin
 
 /** The process models a project was made from (the project page's traceability section). */
 export async function modelsOfProject(deps: Deps, scope: TenantScope, projectId: string) {
+  const p = await deps.db
+    .selectFrom('projects')
+    .select('id')
+    .where('id', '=', projectId)
+    .where('municipalityId', '=', scope.municipalityId)
+    .executeTakeFirst();
+  if (!p) throw new AppError('not_found');
   const items = await deps.db
     .selectFrom('processModels as m')
     .innerJoin('processServices as s', 's.id', 'm.serviceId')

@@ -11,7 +11,6 @@ import {
   modelSave,
   okResponse,
   projectModels,
-  projectModelsQuery,
   serviceCreate,
   serviceDetail,
   serviceImportQuery,
@@ -162,8 +161,8 @@ export const processesRoutes = modulePlugin({ prefix: '/api/v1/processes', acces
         .send(await projects.projectFromModel(deps, tenantScopeOf(req), req.params.modelId, req.body.title)),
   );
   r.get(
-    '/project-models',
-    { schema: { tags, querystring: projectModelsQuery, response: { 200: projectModels } } },
-    async (req) => projects.modelsOfProject(deps, tenantScopeOf(req), req.query.projectId),
+    '/projects/:projectId/models',
+    { schema: { tags, params: idParam('projectId'), response: { 200: projectModels } } },
+    async (req) => projects.modelsOfProject(deps, tenantScopeOf(req), req.params.projectId),
   );
 });

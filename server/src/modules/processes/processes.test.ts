@@ -141,8 +141,17 @@ describe('service inventory', () => {
     });
     expect(preview.statusCode).toBe(200);
     const report = preview.json();
-    expect(report, JSON.stringify(report.lines)).toMatchObject({ mode: 'preview', created: 1, updated: 0, rejected: 3 });
-    expect(report.lines[0], JSON.stringify(report.lines[0])).toMatchObject({ line: 2, name: 'Gewerbe anmelden', status: 'new' });
+    expect(report, JSON.stringify(report.lines)).toMatchObject({
+      mode: 'preview',
+      created: 1,
+      updated: 0,
+      rejected: 3,
+    });
+    expect(report.lines[0], JSON.stringify(report.lines[0])).toMatchObject({
+      line: 2,
+      name: 'Gewerbe anmelden',
+      status: 'new',
+    });
     expect(report.lines[1]).toMatchObject({ line: 3, status: 'error' });
     expect(report.lines[1].errors[0]).toEqual({
       field: 'LeiKa-Schlüssel',
@@ -262,7 +271,7 @@ describe('process models', () => {
     ]);
     expect((await coord.get(`/api/v1/projects/${projectId}`)).json().title).toBe('Gewerbe anmelden: Online');
     expect((await coord.post(`/api/v1/processes/models/${toBe.id}/project`, {})).statusCode).toBe(409);
-    const linked = (await coord.get(`/api/v1/processes/project-models?projectId=${projectId}`)).json();
+    const linked = (await coord.get(`/api/v1/processes/projects/${projectId}/models`)).json();
     expect(linked.items).toEqual([
       { id: toBe.id, name: 'Online', kind: 'to_be', serviceId: s.id, service: 'Gewerbe anmelden' },
     ]);

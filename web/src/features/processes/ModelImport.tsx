@@ -41,13 +41,13 @@ export function ModelImportForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const q: ModelImport = { serviceId, kind, name };
+    const q: ModelImport = { kind, name };
     const invalid = validate(modelImportQuery, q, t);
     if (!file) invalid.file = t('processes.modelImport.noFile');
     setErrors(invalid);
     if (Object.keys(invalid).length || !file) return;
     try {
-      const m = await run.mutateAsync({ ...q, file });
+      const m = await run.mutateAsync({ ...q, serviceId, file });
       navigate(`/prozesse/modelle/${m.id}`);
     } catch (err) {
       const fields = fieldMessages(err, t);

@@ -60,7 +60,7 @@ export const starterQuery = queryOptions({
 export const modelsOfProjectQuery = (projectId: string) =>
   queryOptions({
     queryKey: processesKeys.projectModels(projectId),
-    queryFn: () => api<ProjectModels>(`/processes/project-models?projectId=${encodeURIComponent(projectId)}`),
+    queryFn: () => api<ProjectModels>(`/processes/projects/${encodeURIComponent(projectId)}/models`),
   });
 
 /** One process model with its BPMN XML, the analysis of the last save and the pay groups. */
@@ -152,9 +152,9 @@ export function useCreateModel() {
 export function useImportModel() {
   const changed = useChanged();
   return useMutation({
-    mutationFn: ({ file, ...q }: ModelImport & { file: File }) => {
-      const qs = new URLSearchParams({ serviceId: q.serviceId, kind: q.kind, name: q.name });
-      return upload<ModelDetail>(`/processes/models/import?${qs}`, file, () => {});
+    mutationFn: ({ file, serviceId, ...q }: ModelImport & { serviceId: string; file: File }) => {
+      const qs = new URLSearchParams({ kind: q.kind ?? 'to_be', ...(q.name ? { name: q.name } : {}) });
+      return upload<ModelDetail>(`/processes/services/${serviceId}/models/import?${qs}`, file, () => {});
     },
     onSuccess: (m) => changed({ put: [processesKeys.model(m.id), m] }),
   });

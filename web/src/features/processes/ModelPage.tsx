@@ -1,0 +1,257 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button } from '../../components/Button';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
+import { TextField } from '../../components/Field';
+import { Alert, Loading, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
+import { errorMessage, fieldMessages } from '../../lib/errors';
+import { ModelFigures } from './ModelFigures';
+import type { ProcessModelerHandle } from './modeler/ProcessModeler';
+import {
+  type ModelAnalysis,
+  type ModelDetail,
+  modelBpmnUrl,
+  modelQuery,
+  useCheckModel,
+  useCreateModel,
+  useCreateProjectFromModel,
+  useDeleteModel,
+  useSaveModel,
+} from './queries';
+import type { Notice } from './ServiceForm';
+
+// bpmn-js is big: it loads only on this route
+const ProcessModeler = lazy(() => import('./modeler/ProcessModeler'));
+
+/** Offers a file the browser made (SVG, PNG) as a download. */
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One process model: the BPMN editor with its step view, the figures, saving, exports and the way to a project. */
+export function ModelPage() {
+  const { t } = useTranslation();
+  const { modelId = '' } = useParams();
+  const model = useQuery(modelQuery(modelId));
+  if (!model.data)
+    return (
+      <Page
+        title={t('processes.model.title')}
+        crumbs={[
+          { to: '/', label: t('nav.start') },
+          { to: '/prozesse', label: t('nav.processes') },
+        ]}
+      >
+        <Pending query={model} />
+      </Page>
+    );
+  return <ModelEditor key={model.data.id} model={model.data} />;
+}
+
+function ModelEditor({ model }: { model: ModelDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useSaveModel();
+  const check = useCheckModel();
+  const remove = useDeleteModel();
+  const duplicate = useCreateModel();
+  const makeProject = useCreateProjectFromModel();
+  const modeler = useRef<ProcessModelerHandle>(null);
+  const [version, setVersion] = useState(model.version);
+  const [name, setName] = useState(model.name);
+  const [xml, setXml] = useState(model.xml);
+  const [analysis, setAnalysis] = useState<ModelAnalysis>(model.analysis);
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const can = model.can;
+  const editable = can.model;
+  const kindLabel = t(`processes.models.kinds.${model.kind}`);
+
+  // unsaved changes are not lost by closing the tab without a question
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  async function changed(next: string) {
+    setXml(next);
+    setDirty(true);
+    try {
+      setAnalysis(await check.mutateAsync({ id: model.id, xml: next }));
+    } catch {
+      // the figures stay as they were; saving reports the problem at the field
+    }
+  }
+
+  async function saveNow() {
+    setErrors({});
+    try {
+      const current = (await modeler.current?.saveXml()) ?? xml;
+      const saved = await save.mutateAsync({ id: model.id, body: { version, name, xml: current } });
+      setVersion(saved.version);
+      setXml(saved.xml);
+      setAnalysis(saved.analysis);
+      setDirty(false);
+      setNotice({ kind: 'success', text: t('processes.model.saved') });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict')
+        return setNotice({ kind: 'warning', text: t('processes.model.conflict') });
+      const fields = fieldMessages(err, t);
+      setErrors(fields);
+      setNotice({ kind: 'error', text: Object.values(fields)[0] ?? errorMessage(err, t) });
+    }
+  }
+
+  async function exportImage(kind: 'svg' | 'png') {
+    const h = modeler.current;
+    if (!h) return;
+    const base = `${model.service}-${name}`.replace(/[^\wäöüÄÖÜß-]+/g, '-');
+    if (kind === 'svg') download(`${base}.svg`, new Blob([await h.saveSvg()], { type: 'image/svg+xml' }));
+    else download(`${base}.png`, await h.savePng());
+  }
+
+  async function toBe() {
+    try {
+      const m = await duplicate.mutateAsync({
+        serviceId: model.serviceId,
+        kind: 'to_be',
+        name: t('processes.model.toBeCopyName', { name }),
+        copyOf: model.id,
+      });
+      navigate(`/prozesse/modelle/${m.id}`);
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err, t, true) });
+    }
+  }
+
+  async function project() {
+    try {
+      const r = await makeProject.mutateAsync({ id: model.id });
+      navigate(`/projekte/${r.projectId}`);
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err, t, true) });
+    }
+  }
+
+  return (
+    <Page
+      title={`${model.service}: ${name}`}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: '/prozesse', label: t('nav.processes') },
+        { to: `/prozesse/leistungen/${model.serviceId}`, label: model.service },
+      ]}
+      actions={
+        editable && (
+          <div className="btn-row">
+            <Button onPress={() => void saveNow()} isDisabled={save.isPending}>
+              {t('processes.model.save')}
+            </Button>
+            {model.kind === 'as_is' && (
+              <Button variant="secondary" onPress={() => void toBe()} isDisabled={duplicate.isPending || dirty}>
+                {t('processes.model.duplicateToBe')}
+              </Button>
+            )}
+          </div>
+        )
+      }
+    >
+      <p>
+        {kindLabel} · {t('processes.model.cases', { n: model.casesPerYear })}
+        {dirty && <strong className="dirty"> · {t('processes.model.unsaved')}</strong>}
+      </p>
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {editable && (
+        <TextField
+          name="name"
+          label={t('processes.models.name')}
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setDirty(true);
+          }}
+          error={errors.name}
+          required
+        />
+      )}
+      <ModelFigures model={model} analysis={analysis} />
+      <Panel title={t('processes.model.diagram')}>
+        {errors.xml && <Alert kind="error">{errors.xml}</Alert>}
+        <Suspense fallback={<Loading />}>
+          <ProcessModeler
+            ref={modeler}
+            xml={xml}
+            label={`${model.service} – ${name} (${kindLabel})`}
+            payGroups={model.payGroups}
+            findings={analysis.findings}
+            readOnly={!editable}
+            onChange={(next) => void changed(next)}
+          />
+        </Suspense>
+      </Panel>
+      <Panel title={t('processes.model.exports')}>
+        <p>{t('processes.model.exportsIntro')}</p>
+        {dirty && <p className="muted">{t('processes.model.exportSavedOnly')}</p>}
+        <div className="btn-row">
+          <a className="btn secondary" href={modelBpmnUrl(model.id)} download>
+            {t('processes.model.exportBpmn')}
+          </a>
+          <Button variant="secondary" onPress={() => void exportImage('svg')}>
+            {t('processes.model.exportSvg')}
+          </Button>
+          <Button variant="secondary" onPress={() => void exportImage('png')}>
+            {t('processes.model.exportPng')}
+          </Button>
+        </div>
+      </Panel>
+      {model.kind === 'to_be' && (
+        <Panel title={t('processes.model.projectTitle')}>
+          {model.projectId ? (
+            <p>
+              {t('processes.model.projectLinked')} <Link to={`/projekte/${model.projectId}`}>{model.project}</Link>
+            </p>
+          ) : (
+            <>
+              <p>{t('processes.model.projectIntro')}</p>
+              {can.createProject && (
+                <Button onPress={() => void project()} isDisabled={makeProject.isPending || dirty || !analysis.savings}>
+                  {t('processes.model.makeProject')}
+                </Button>
+              )}
+              {dirty && <p className="muted">{t('processes.model.saveFirst')}</p>}
+            </>
+          )}
+        </Panel>
+      )}
+      {editable && (
+        <p>
+          <ConfirmDeleteButton
+            label={t('processes.model.delete')}
+            title={t('processes.model.deleteTitle')}
+            body={t('processes.model.deleteConfirm', { name })}
+            onConfirm={async () => {
+              try {
+                await remove.mutateAsync(model.id);
+                navigate(`/prozesse/leistungen/${model.serviceId}`);
+              } catch (err) {
+                setNotice({ kind: 'error', text: errorMessage(err, t) });
+              }
+            }}
+          />
+        </p>
+      )}
+    </Page>
+  );
+}
