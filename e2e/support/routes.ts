@@ -26,6 +26,7 @@ export interface Ids {
   workshopId: string;
   /** A service of Plön's process inventory (created for the test: the demo has none). */
   serviceId: string;
+  modelId: string;
 }
 
 export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }> = {
@@ -54,6 +55,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/kommunikation': { as: 'ploen' },
   '/prozesse': { as: 'ploen' },
   '/prozesse/leistungen/:serviceId': { as: 'ploen' },
+  '/prozesse/modelle/:modelId': { as: 'ploen' },
   '/puls': { as: 'ploen' },
   '/neuigkeiten': { as: 'ploen' },
   '/neuigkeiten/redaktion': { as: 'ploen' },
@@ -329,7 +331,11 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
         mediaBreaks: 2,
       })
     ).id;
+    const modelId = (
+      await apiCall<{ id: string }>(ploen, base, '/processes/models', { serviceId, kind: 'as_is', name: 'Ist-Prozess' })
+    ).id;
     return {
+      modelId,
       networkId,
       surveyId,
       projectId,

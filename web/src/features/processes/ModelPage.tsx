@@ -71,6 +71,8 @@ function ModelEditor({ model }: { model: ModelDetail }) {
   const [xml, setXml] = useState(model.xml);
   const [analysis, setAnalysis] = useState<ModelAnalysis>(model.analysis);
   const [dirty, setDirty] = useState(false);
+  // the XML last saved: a late change event of the editor with the same XML is no change
+  const savedXml = useRef(model.xml);
   const [notice, setNotice] = useState<Notice>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const can = model.can;
@@ -87,6 +89,7 @@ function ModelEditor({ model }: { model: ModelDetail }) {
 
   async function changed(next: string) {
     setXml(next);
+    if (next === savedXml.current) return;
     setDirty(true);
     try {
       setAnalysis(await check.mutateAsync({ id: model.id, xml: next }));
@@ -100,6 +103,7 @@ function ModelEditor({ model }: { model: ModelDetail }) {
     try {
       const current = (await modeler.current?.saveXml()) ?? xml;
       const saved = await save.mutateAsync({ id: model.id, body: { version, name, xml: current } });
+      savedXml.current = saved.xml;
       setVersion(saved.version);
       setXml(saved.xml);
       setAnalysis(saved.analysis);

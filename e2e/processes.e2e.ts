@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const STEPS: [string, number][] = [
+  ['Antrag annehmen', 10],
+  ['Daten abtippen', 15],
+  ['Antrag prüfen', 20],
+  ['An Stellen weiterleiten', 12],
+  ['Ablegen', 5],
+];
+
+/** Adds a step after the last one through the step view (bpmn-js modeling commands: the diagram draws it). */
+async function addStep(page: Page, name: string) {
+  await page.getByLabel('Name des neuen Schritts').fill(name);
+  await page.getByRole('button', { name: 'Schritt hinzufügen', exact: true }).click();
+  await page.locator('.djs-element', { hasText: name }).first().waitFor();
+}
+
+/** Opens a step in the step view and sets its working minutes. */
+async function setMinutes(page: Page, name: string, minutes: number) {
+  const step = page.locator('li.dz-step', { has: page.locator('.dz-step-name', { hasText: name }) });
+  await step.locator('button[data-action="select"]').click();
+  const field = step.getByLabel('Bearbeitungszeit (Minuten)');
+  await field.fill(String(minutes).replace('.', ','));
+  await field.press('Enter');
+  await step.getByText(`${minutes} Min.`).waitFor();
+}
+
+async function save(page: Page) {
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await page.getByText('Das Modell ist gespeichert.').waitFor();
+}
+
+describe('processes journey', () => {
+  it('starter list → as-is drawn in bpmn-js → to-be in the step view → savings → BPMN out and in → project', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'loitz@digitalzirkel.example');
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Prozesse', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Prozesse und Leistungen' }).waitFor();
+    await expectAccessible(page, 'Prozesse (leer)');
+
+    // a service from the starter list
+    await page.getByRole('button', { name: 'Aus der Startliste wählen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: /Gewerbe anmelden/ }).check();
+    await expectAccessible(page, 'Startliste');
+    await dialog.getByRole('button', { name: 'Ausgewählte übernehmen' }).click();
+    await page.getByRole('link', { name: 'Gewerbe anmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gewerbe anmelden' }).waitFor();
+    await expectAccessible(page, 'Leistung');
+
+    // the as-is process: five tasks after the start event, each drawn into the bpmn-js diagram
+    await page.getByRole('button', { name: 'Ist-Prozess modellieren' }).click();
+    await page.locator('.djs-container').waitFor();
+    for (const [name] of STEPS) await addStep(page, name);
+    for (const [name, minutes] of STEPS) await setMinutes(page, name, minutes);
+    const typed = page.locator('li.dz-step', { has: page.locator('.dz-step-name', { hasText: 'Daten abtippen' }) });
+    await typed.locator('button[data-action="select"]').click();
+    await typed.getByLabel('Medienbruch (Papier/manuell)').check();
+    await save(page);
+    // 10 + 15 + 20 + 12 + 5 = 62 minutes a case
+    await page.getByText('62 Minuten').waitFor();
+    await expectAccessible(page, 'Ist-Prozess mit Schrittansicht');
+
+    // duplicate as to-be, remove the typing in the step view: the diagram follows
+    await page.getByRole('button', { name: 'Als Soll-Variante duplizieren' }).click();
+    await page.getByRole('heading', { level: 1, name: /Soll: Ist-Prozess/ }).waitFor();
+    await page.locator('.djs-container').waitFor();
+    await page.getByRole('button', { name: 'Schritt „Daten abtippen“ entfernen' }).click();
+    await expect.poll(() => page.locator('.djs-element', { hasText: 'Daten abtippen' }).count()).toBe(0);
+    await setMinutes(page, 'An Stellen weiterleiten', 2);
+    await save(page);
+    // by hand: 62 minutes a case before, 37 after (no typing, forwarding 2 instead of 12); hours a year each rounded
+    const cases = Number(
+      (
+        await page
+          .getByText(/Fälle im Jahr/)
+          .first()
+          .textContent()
+      )
+        ?.match(/([\d.]+) Fälle/)?.[1]
+        ?.replace('.', ''),
+    );
+    const perYear = (minutes: number) => Math.round(((cases * minutes) / 60) * 10) / 10;
+    const hours = Math.round((perYear(62) - perYear(37)) * 10) / 10;
+    await page.getByText(new RegExp(`${String(hours).replace('.', ',')} Stunden \\(`)).waitFor();
+    await page.getByText('1 Medienbruch weniger').waitFor();
+    await expectAccessible(page, 'Soll-Variante mit Einsparung');
+
+    // export the BPMN file and import it again as another variant: the same model comes back
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'BPMN-Datei herunterladen' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = fs.readFileSync(file!, 'utf8');
+    expect(exported).toContain('dz:minutes="2"');
+    expect(exported).not.toContain('Daten abtippen');
+    const toBeUrl = page.url();
+    await page.getByRole('link', { name: 'Gewerbe anmelden' }).click();
+    await page.getByRole('button', { name: 'BPMN-Datei importieren' }).click();
+    await page
+      .getByRole('dialog')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'gewerbe-soll.bpmn', mimeType: 'application/xml', buffer: Buffer.from(exported) });
+    await page.getByRole('dialog').getByRole('button', { name: 'Datei importieren' }).click();
+    await page.locator('.djs-container').waitFor();
+    await page.getByText(new RegExp(`${String(hours).replace('.', ',')} Stunden \\(`)).waitFor();
+
+    // the project from the to-be variant, its saved hours in the finance plan
+    await page.goto(toBeUrl);
+    await page.getByRole('button', { name: 'Als Projekt anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: /Gewerbe anmelden: Soll: Ist-Prozess/ }).waitFor();
+    await page.getByRole('link', { name: 'Soll: Ist-Prozess' }).waitFor();
+    await expectAccessible(page, 'Projekt aus dem Soll-Prozess');
+    await page.close();
+  });
+});
