@@ -48,6 +48,8 @@ export const publicationInput = z
     shareTasks: z.boolean().default(true),
     shareCosts: z.boolean().default(true),
     shareRisks: z.boolean().default(true),
+    /** Process models (BPMN) of the municipality shared with the project; copied on adoption. */
+    processModelIds: z.array(uuid).max(10).default([]),
   })
   .refine((p) => p.visibility === 'all' || p.networkIds.length > 0, {
     message: 'networks_required',
@@ -81,6 +83,8 @@ export const publicationTemplate = z.object({
       mitigation: z.string(),
     }),
   ),
+  /** Shared process models (their BPMN stays in the stored template and is copied on adoption). */
+  processes: z.array(z.object({ name: z.string(), kind: z.enum(['as_is', 'to_be']), service: z.string() })).default([]),
 });
 
 const municipalityRef = z.object({
@@ -165,8 +169,19 @@ export const publicationState = z.object({
     shareTasks: z.boolean(),
     shareCosts: z.boolean(),
     shareRisks: z.boolean(),
+    processModelIds: z.array(uuid),
   }),
   networks: z.array(z.object({ id: uuid, name: z.string() })),
+  /** The municipality's process models to share (those made for this project first). */
+  processModels: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      kind: z.enum(['as_is', 'to_be']),
+      service: z.string(),
+      linked: z.boolean(),
+    }),
+  ),
   files: z.array(z.object({ id: uuid, name: z.string(), size: z.number() })),
   fieldsOfAction: z.array(z.string()),
   /** The published entry this project was adopted from, if any. */
@@ -237,6 +252,8 @@ export const adoptionInput = z.object({
   tasks: z.boolean().default(true),
   costs: z.boolean().default(true),
   risks: z.boolean().default(true),
+  /** Copy the shared process models into the own inventory (services found by name or added). */
+  processes: z.boolean().default(true),
 });
 
 export const postInput = z.object({

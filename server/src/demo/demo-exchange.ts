@@ -65,6 +65,7 @@ export async function seedDemoExchange(
     shareTasks: true,
     shareCosts: true,
     shareRisks: true,
+    processModelIds: [],
   });
   await publish(deps, scope, await project('Neue Homepage'), {
     version: 0,
@@ -88,6 +89,7 @@ export async function seedDemoExchange(
     shareTasks: true,
     shareCosts: true,
     shareRisks: true,
+    processModelIds: [],
   });
   // Hünfelden looks for partners for its e-invoicing need, so Plön's „Partner finden“ has a suggestion
   const huenfelden = await db

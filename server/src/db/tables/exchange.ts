@@ -21,9 +21,18 @@ import type { JsonText, Timestamp } from './columns.js';
  * A published project's reusable structure with what the publisher chose to share. The column defaults to `{}`,
  * so readers take every part as optional; rows from before the share choices lack `share`.
  */
-export type StoredTemplate = Partial<z.infer<typeof publicationTemplate>> & {
+export type StoredTemplate = Partial<Omit<z.infer<typeof publicationTemplate>, 'processes'>> & {
   share?: { milestones: boolean; tasks: boolean; costs: boolean; risks: boolean };
+  /** Shared process models with their BPMN and the publisher's model id (never in an answer: the schema drops them). */
+  processes?: SharedProcess[];
 };
+export interface SharedProcess {
+  sourceId: string;
+  name: string;
+  kind: 'as_is' | 'to_be';
+  service: string;
+  xml: string;
+}
 /** A cost split of a joint project as agreed or proposed: the total and every partner's share in cents. */
 export type JointSplit = { totalCents: number; shares: { municipalityId: string; shareCents: number }[] };
 

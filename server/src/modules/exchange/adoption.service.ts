@@ -9,11 +9,13 @@ import {
   sizeClassOf,
 } from '@dz/core';
 import type { z } from 'zod';
+import type { SharedProcess } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
+import { copySharedModels, prepareSharedModels } from '../processes/model-copy.js';
 import { loadVisible } from './exchange.access.js';
 
 type Template = z.infer<typeof publicationTemplate>;
@@ -34,11 +36,12 @@ async function source(deps: Deps, scope: TenantScope, id: string) {
       .executeTakeFirstOrThrow(),
   ]);
   const t = pub.template;
-  const template: Template = {
+  const template: Template & { processes: SharedProcess[] } = {
     milestones: t.milestones ?? [],
     tasks: t.tasks ?? [],
     costs: t.costs ?? [],
     risks: t.risks ?? [],
+    processes: t.processes ?? [],
   };
   return { pub, origin: origin.name, own, template, factor: populationFactor(own.population, pub.population) };
 }
@@ -72,6 +75,7 @@ export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z
   const projectId = newId();
   const lastDay = Math.max(0, ...t.milestones.map((m) => m.offsetDays), ...t.tasks.map((x) => x.offsetDays ?? 0));
   const endsOn = lastDay > 0 ? addDays(input.startsOn, lastDay) : null;
+  const models = input.processes ? await prepareSharedModels(deps, scope, t.processes) : [];
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('projects')
@@ -156,6 +160,8 @@ export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z
           }),
         )
         .execute();
+    // the shared process models come along into the own inventory, linked to the new project
+    const copied = await copySharedModels(trx, scope, projectId, models);
     await trx
       .insertInto('reuses')
       .values({
@@ -173,7 +179,7 @@ export async function adopt(deps: Deps, scope: TenantScope, id: string, input: z
       entity: 'project',
       entityId: projectId,
       municipalityId: scope.municipalityId,
-      after: { title: input.title, from: s.pub.title },
+      after: { title: input.title, from: s.pub.title, processModels: copied },
     });
   });
   return { id: projectId };

@@ -145,7 +145,13 @@ export async function getEntry(deps: Deps, scope: Scope, id: string) {
       values: {
         ...storedTexts(pub),
         documents: pub.documents,
-        template: { milestones: t.milestones ?? [], tasks: t.tasks ?? [], costs: t.costs ?? [], risks: t.risks ?? [] },
+        template: {
+          milestones: t.milestones ?? [],
+          tasks: t.tasks ?? [],
+          costs: t.costs ?? [],
+          risks: t.risks ?? [],
+          processes: t.processes ?? [],
+        },
         sizeClass: pub.sizeClass,
         landCode: pub.landCode,
         kreisKey: pub.kreisKey,

@@ -13,7 +13,7 @@ import {
 } from '@dz/core';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import type { DB, SharedProcess } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -75,7 +75,12 @@ export function toRef(m: {
 }
 
 /** The reusable structure of a project: milestone and task titles with days from the start, costs, risks. */
-async function templateOf(db: Db, project: { id: string; startsOn: string | null }, input: Input): Promise<Template> {
+async function templateOf(
+  db: Db,
+  project: { id: string; startsOn: string | null },
+  input: Input,
+  processes: SharedProcess[],
+): Promise<Template & { processes: SharedProcess[] }> {
   const [milestones, tasks, costs, risks] = await Promise.all([
     input.shareMilestones
       ? db
@@ -127,7 +132,30 @@ async function templateOf(db: Db, project: { id: string; startsOn: string | null
       weeks: r.weeks,
       mitigation: r.mitigation,
     })),
+    processes,
   };
+}
+
+/** The chosen process models of the municipality with their BPMN, as the publication keeps them. */
+async function sharedProcesses(db: Db, scope: TenantScope, ids: readonly string[]): Promise<SharedProcess[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  const rows = await db
+    .selectFrom('processModels as m')
+    .innerJoin('processServices as s', 's.id', 'm.serviceId')
+    .select(['m.id', 'm.name', 'm.kind', 'm.xml', 's.name as service'])
+    .where('m.id', 'in', wanted)
+    .where('m.municipalityId', '=', scope.municipalityId)
+    .orderBy('s.name')
+    .orderBy('m.kind')
+    .execute();
+  if (rows.length !== wanted.length)
+    throw fieldError(
+      'processModelIds',
+      'unknown_process_model',
+      'Dieses Prozessmodell gibt es in Ihrer Kommune nicht.',
+    );
+  return rows.map((r) => ({ sourceId: r.id, name: r.name, kind: r.kind, service: r.service, xml: r.xml }));
 }
 
 /** Checks networks and documents and builds exactly the row that becomes visible. */
@@ -146,8 +174,9 @@ async function buildRow(db: Db, scope: TenantScope, project: { id: string; start
     : [];
   if (files.length !== wanted.length)
     throw fieldError('documentIds', 'unknown_document', 'Dieses Dokument gehört nicht zum Projekt.');
+  const processes = await sharedProcesses(db, scope, input.processModelIds);
   const m = await municipalityRef(db, scope.municipalityId);
-  const template = await templateOf(db, project, input);
+  const template = await templateOf(db, project, input, processes);
   return {
     networkIds,
     municipality: m,
@@ -239,7 +268,7 @@ async function prefill(
   scope: TenantScope,
   p: Awaited<ReturnType<typeof loadProject>>,
 ): Promise<Draft & { _files: number }> {
-  const [needs, fields, finance, settings, effort, files] = await Promise.all([
+  const [needs, fields, finance, settings, effort, files, linkedModels] = await Promise.all([
     deps.db
       .selectFrom('projectNeeds as pn')
       .innerJoin('needs as n', 'n.id', 'pn.needId')
@@ -255,6 +284,7 @@ async function prefill(
       .where('projectId', '=', p.id)
       .executeTakeFirst(),
     deps.db.selectFrom('projectFiles').select('id').where('projectId', '=', p.id).execute(),
+    deps.db.selectFrom('processModels').select('id').where('projectId', '=', p.id).execute(),
   ]);
   const m = await municipalityRef(deps.db, scope.municipalityId);
   const computed =
@@ -280,6 +310,7 @@ async function prefill(
     shareTasks: true,
     shareCosts: true,
     shareRisks: true,
+    processModelIds: linkedModels.map((x) => x.id),
     _files: files.length,
   };
 }
@@ -371,15 +402,33 @@ export async function publicationState(deps: Deps, scope: TenantScope, projectId
       shareTasks: t.share?.tasks ?? true,
       shareCosts: t.share?.costs ?? true,
       shareRisks: t.share?.risks ?? true,
+      processModelIds: (t.processes ?? []).map((x) => x.sourceId),
     };
     reuseCount = Number(reuses?.n ?? 0);
   } else {
     const { _files, ...draft } = await prefill(deps, scope, p);
     input = draft;
   }
+  const processModels = await deps.db
+    .selectFrom('processModels as m')
+    .innerJoin('processServices as s', 's.id', 'm.serviceId')
+    .select([
+      'm.id',
+      'm.name',
+      'm.kind',
+      's.name as service',
+      sql<boolean>`m.project_id IS NOT DISTINCT FROM ${projectId}`.as('linked'),
+    ])
+    .where('m.municipalityId', '=', scope.municipalityId)
+    .orderBy('linked', 'desc')
+    .orderBy('s.name')
+    .orderBy('m.kind')
+    .limit(200)
+    .execute();
   return {
     projectId,
     projectTitle: p.title,
+    processModels,
     status: pub?.status ?? 'private',
     publicationId: pub?.id ?? null,
     version: pub?.version ?? 0,

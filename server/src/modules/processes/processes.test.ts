@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChainTask, chainXml } from '../../../test/bpmn-chain.js';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
+import { PUBLIC } from '../exchange/exchange.test-data.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -335,5 +336,48 @@ describe('process models', () => {
     expect((await coord.del(`/api/v1/processes/models/${imp.json().id}`)).statusCode).toBe(200);
     expect((await coord.del(`/api/v1/processes/services/${s.id}`)).statusCode).toBe(200);
     expect((await coord.get(`/api/v1/processes/models/${m.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('process models in the exchange', () => {
+  it('travel with a published project and are copied on adoption, never shown as BPMN to others', async () => {
+    const { coord } = await setup();
+    const other = await setup();
+    const s = (await coord.post('/api/v1/processes/services', service)).json();
+    await modelWith(coord, s.id, 'as_is', 'Ist-Prozess', AS_IS);
+    const toBe = await modelWith(coord, s.id, 'to_be', 'Online', TO_BE);
+    const projectId = (await coord.post(`/api/v1/processes/models/${toBe.id}/project`, {})).json().projectId;
+    // the model made for the project is offered and chosen first
+    const state = (await coord.get(`/api/v1/projects/${projectId}/publication`)).json();
+    expect(state.input.processModelIds).toEqual([toBe.id]);
+    expect(state.processModels[0]).toMatchObject({ id: toBe.id, linked: true, service: 'Gewerbe anmelden' });
+    const foreignModel = (await other.coord.post('/api/v1/processes/services', { ...service, name: 'Fremd' })).json();
+    const foreign = await modelWith(other.coord, foreignModel.id, 'as_is', 'Fremdes Modell', AS_IS);
+    const refused = await coord.put(`/api/v1/projects/${projectId}/publication`, {
+      ...PUBLIC,
+      processModelIds: [foreign.id],
+    });
+    expect(refused.json().errors[0]).toMatchObject({ path: 'processModelIds', code: 'unknown_process_model' });
+    const pub = await coord.put(`/api/v1/projects/${projectId}/publication`, { ...PUBLIC, processModelIds: [toBe.id] });
+    expect(pub.statusCode, pub.body).toBe(200);
+    const entryId = (await coord.get(`/api/v1/projects/${projectId}/publication`)).json().publicationId;
+
+    const entry = await other.coord.get(`/api/v1/exchange/${entryId}`);
+    expect(entry.json().template.processes).toEqual([{ name: 'Online', kind: 'to_be', service: 'Gewerbe anmelden' }]);
+    expect(entry.body).not.toContain('bpmn:definitions');
+    const adopted = await other.coord.post(`/api/v1/exchange/${entryId}/adoption`, {
+      title: 'Gewerbeanmeldung online',
+      startsOn: '2027-01-01',
+    });
+    expect(adopted.statusCode, adopted.body).toBe(201);
+    const mine = (await other.coord.get('/api/v1/processes/services?sort=name')).json().items;
+    const copied = mine.find((x: { name: string }) => x.name === 'Gewerbe anmelden');
+    expect(copied).toMatchObject({ casesPerYear: 0, models: 1 });
+    const detail = (await other.coord.get(`/api/v1/processes/services/${copied.id}`)).json();
+    // the adopter has no as-is model yet: the shared to-be variant stays a to-be variant
+    expect(detail.modelList[0]).toMatchObject({ kind: 'to_be', name: 'Online', project: 'Gewerbeanmeldung online' });
+    const model = (await other.coord.get(`/api/v1/processes/models/${detail.modelList[0].id}`)).json();
+    expect(model.xml).toBe(toBe.xml);
+    expect(model.analysis.effort.minutesPerCase).toBe(37);
   });
 });

@@ -14,7 +14,7 @@ import { fmtEuro, fmtNumber, parseGermanNumber, todayIso } from '../../lib/forma
 import { contractErrors } from '../../lib/validate';
 import { type AdoptionInput, adoptionQuery, useAdopt } from './queries';
 
-const PARTS = ['milestones', 'tasks', 'costs', 'risks'] as const;
+const PARTS = ['milestones', 'tasks', 'costs', 'risks', 'processes'] as const;
 
 /** "Übernehmen": the template with costs scaled by population, factors editable per line before saving. */
 export function AdoptPage() {
@@ -31,6 +31,7 @@ export function AdoptPage() {
     tasks: true,
     costs: true,
     risks: true,
+    processes: true,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -119,6 +119,24 @@ export function EntryView({
           </ul>
         </>
       )}
+      {e.template.processes.length > 0 && (
+        <>
+          <h4>{t('exchange.processModels')}</h4>
+          <p className="muted">{t('exchange.processModelsEntryHint')}</p>
+          <ul>
+            {e.template.processes.map((x, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: template rows have no ids and never reorder
+              <li key={`${x.name}-${i}`}>
+                {t('exchange.processModelOption', {
+                  service: x.service,
+                  name: x.name,
+                  kind: t(`processes.models.kinds.${x.kind}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {e.template.costs.length > 0 && (
         <TableWrap label={t('exchange.costs')}>
           <table className="data numbers">

@@ -315,6 +315,24 @@ export function PublishPage() {
               })
             }
           />
+          {s.processModels.length > 0 ? (
+            <CheckboxGroup
+              legend={t('exchange.processModels')}
+              hint={t('exchange.processModelsHint')}
+              name="processModelIds"
+              options={s.processModels.map((m) => ({
+                value: m.id,
+                label: t('exchange.processModelOption', {
+                  service: m.service,
+                  name: m.name,
+                  kind: t(`processes.models.kinds.${m.kind}`),
+                }),
+              }))}
+              value={form.processModelIds}
+              onChange={(v) => set({ processModelIds: v })}
+              error={errors.processModelIds}
+            />
+          ) : null}
           <div className="btn-row">
             <Button type="submit">{t('exchange.previewButton')}</Button>
             {s.status === 'published' && (
