@@ -17,11 +17,19 @@ const STEPS: [string, number][] = [
   ['Ablegen', 5],
 ];
 
-/** Adds a step after the last one through the step view (bpmn-js modeling commands: the diagram draws it). */
-async function addStep(page: Page, name: string) {
-  await page.getByLabel('Name des neuen Schritts').fill(name);
-  await page.getByRole('button', { name: 'Schritt hinzufügen', exact: true }).click();
-  await page.locator('.djs-element', { hasText: name }).first().waitFor();
+/** Draws a task after an element with bpmn-js' context pad ("append task") and types its name into the diagram. */
+async function appendTask(page: Page, after: string, name: string) {
+  await page.locator(`.djs-element[data-element-id="${after}"]`).first().click();
+  await page.locator('.djs-context-pad [data-action="append.append-task"]').click();
+  await page.keyboard.type(name);
+  // the new task is the selected element; a click on the empty canvas ends the label editing
+  const id = await page.evaluate(
+    () => document.querySelector('.djs-element.selected')?.getAttribute('data-element-id') ?? '',
+  );
+  await page.locator('.djs-container').click({ position: { x: 200, y: 440 } });
+  await page.locator('li.dz-step .dz-step-name', { hasText: name }).waitFor();
+  expect(id, `task ${name} drawn`).toMatch(/^Activity_/);
+  return id;
 }
 
 /** Opens a step in the step view and sets its working minutes. */
@@ -60,10 +68,14 @@ describe('processes journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Gewerbe anmelden' }).waitFor();
     await expectAccessible(page, 'Leistung');
 
-    // the as-is process: five tasks after the start event, each drawn into the bpmn-js diagram
+    // the as-is process drawn in bpmn-js: five tasks appended one after the other from the start event
     await page.getByRole('button', { name: 'Ist-Prozess modellieren' }).click();
     await page.locator('.djs-container').waitFor();
-    for (const [name] of STEPS) await addStep(page, name);
+    let last = await page.evaluate(
+      () =>
+        document.querySelector('.djs-element[data-element-id^="StartEvent"]')?.getAttribute('data-element-id') ?? '',
+    );
+    for (const [name] of STEPS) last = await appendTask(page, last, name);
     for (const [name, minutes] of STEPS) await setMinutes(page, name, minutes);
     const typed = page.locator('li.dz-step', { has: page.locator('.dz-step-name', { hasText: 'Daten abtippen' }) });
     await typed.locator('button[data-action="select"]').click();
