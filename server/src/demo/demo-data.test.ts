@@ -188,6 +188,23 @@ describe('demo data', () => {
     ).toBe(true);
   });
 
+  it('gives Plön a process inventory: the starter services, and the business registration modelled with savings', async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const list = (await coord.get('/api/v1/processes/services')).json();
+    expect(list.items.length).toBeGreaterThanOrEqual(20);
+    // biggest savings first: the only service with a to-be variant
+    const [top] = list.items;
+    expect(top).toMatchObject({ name: 'Gewerbe anmelden', fromModel: true, models: 2 });
+    expect(top.savingsHours).toBeGreaterThan(0);
+    const detail = (await coord.get(`/api/v1/processes/services/${top.id}`)).json();
+    const toBe = (await coord.get(`/api/v1/processes/models/${detail.modelList[1].id}`)).json();
+    // 72 minutes a case before (rework in a fifth of the cases), 37 after; three media breaks fewer
+    expect(toBe.analysis.savings).toMatchObject({ mediaBreaksRemoved: 3 });
+    expect(toBe.analysis.effort.minutesPerCase).toBeCloseTo(37, 9);
+    expect(toBe.analysis.effortErrors).toEqual([]);
+    expect(toBe.analysis.findings.filter((f: { category: string }) => f.category === 'error')).toEqual([]);
+  });
+
   it("gives Plön's e-invoice project a staff council check: informed, co-determination likely", async () => {
     const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
     const plan = (await coord.get('/api/v1/communication')).json();

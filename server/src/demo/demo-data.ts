@@ -8,6 +8,7 @@ import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoProcesses } from './demo-processes.js';
 import { seedDemoPulse } from './demo-pulse.js';
 import { seedDemoSharedOperation } from './demo-shared-operation.js';
 import { seedDemoSharedServices } from './demo-shared-services.js';
@@ -298,6 +299,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       adminId: ploenAdmin.id,
     });
     await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
+    await seedDemoProcesses(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoNews(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoCompetences(trx, {
       municipalityId: ploen.municipalityId,
