@@ -3,7 +3,7 @@ import { writeAudit } from './audit.js';
 import type { TenantScope } from './scope.js';
 
 /** Tables of one municipality's own rows, keyed by `id` and `municipality_id`. */
-type OwnTable = 'communicationItems' | 'trainings' | 'trainingAssignments';
+type OwnTable = 'communicationItems' | 'trainings' | 'trainingAssignments' | 'processServices' | 'processModels';
 
 /**
  * Deletes one row of the caller's municipality together with its audit entry (one transaction). The caller has

@@ -5,6 +5,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import { emptyBpmn } from '../../lib/bpmn.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { deleteOwnRow } from '../../lib/own-rows.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { analyseXml, rateTable, type StoredFigures } from './model-analysis.js';
@@ -236,21 +237,10 @@ export async function saveModel(deps: Deps, scope: TenantScope, id: string, inpu
 export async function deleteModel(deps: Deps, scope: TenantScope, id: string) {
   const m = await loadModel(deps, scope, id);
   authorize(scope, 'processes', 'model');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('processModels')
-      .where('id', '=', id)
-      .where('municipalityId', '=', scope.municipalityId)
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'process_model',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { service: m.service, kind: m.kind, name: m.name },
-    });
+  return deleteOwnRow(deps.db, scope, 'processModels', id, {
+    entity: 'process_model',
+    before: { service: m.service, kind: m.kind, name: m.name },
   });
-  return { ok: true as const };
 }
 
 /** The model as a BPMN 2.0 file, exactly as stored. */

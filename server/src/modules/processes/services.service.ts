@@ -14,6 +14,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { assertOwn } from '../../lib/own-refs.js';
+import { deleteOwnRow } from '../../lib/own-rows.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { modelSummaries } from './models.repository.js';
@@ -197,21 +198,10 @@ export async function updateService(deps: Deps, scope: TenantScope, id: string, 
 export async function deleteService(deps: Deps, scope: TenantScope, id: string) {
   const s = await loadService(deps, scope, id);
   authorize(scope, 'processes', 'edit');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('processServices')
-      .where('id', '=', id)
-      .where('municipalityId', '=', scope.municipalityId)
-      .execute();
-    await writeAudit(trx, scope, {
-      action: 'delete',
-      entity: 'process_service',
-      entityId: id,
-      municipalityId: scope.municipalityId,
-      before: { name: s.name, models: s.models },
-    });
+  return deleteOwnRow(deps.db, scope, 'processServices', id, {
+    entity: 'process_service',
+    before: { name: s.name, models: s.models },
   });
-  return { ok: true as const };
 }
 
 async function population(deps: Deps, scope: TenantScope) {
