@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { expectAccessible, launch, loginAs, newPage } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
