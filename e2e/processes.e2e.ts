@@ -1,7 +1,11 @@
+/// <reference path="../server/src/types/bpmn.d.ts" />
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { firstDifferenceAnyOrder, typesIn } from '../server/test/bpmn-compare';
+import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -136,6 +140,53 @@ describe('processes journey', () => {
     await page.getByRole('heading', { level: 1, name: /Gewerbe anmelden: Soll: Ist-Prozess/ }).waitFor();
     await page.getByRole('link', { name: 'Soll: Ist-Prozess' }).waitFor();
     await expectAccessible(page, 'Projekt aus dem Soll-Prozess');
+    await page.close();
+  });
+});
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/test/fixtures/bpmn');
+
+describe('models made elsewhere', () => {
+  it('come back out of the bpmn-js editor element by element after opening and saving', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'uslar@digitalzirkel.example');
+    const serviceId = await page.evaluate(async () => {
+      const csrf = (await (await fetch('/api/v1/auth/session')).json()).csrfToken as string;
+      const res = await fetch('/api/v1/processes/services', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ name: 'Modelle anderer Werkzeuge', casesPerYear: 100, minutesPerCase: 10 }),
+      });
+      return (await res.json()).id as string;
+    });
+    await page.goto(`${baseUrl()}/prozesse/leistungen/${serviceId}`);
+    for (const file of [
+      'signavio-A.2.0.bpmn',
+      'adonis-A.3.0.bpmn',
+      'trisotech-A.4.0.bpmn',
+      'camunda-modeler-C.1.0.bpmn',
+    ]) {
+      const original = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      await page.getByRole('button', { name: 'BPMN-Datei importieren' }).click();
+      await page
+        .getByRole('dialog')
+        .locator('input[type=file]')
+        .setInputFiles({ name: file, mimeType: 'application/xml', buffer: Buffer.from(original) });
+      await page.getByRole('dialog').getByRole('button', { name: 'Datei importieren' }).click();
+      await page.locator('.djs-container .djs-element').first().waitFor();
+      // saved as bpmn-js writes it
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await page.getByText('Das Modell ist gespeichert.').waitFor();
+      const modelId = page.url().split('/').pop()!;
+      const written = await page.evaluate(
+        async (id) => (await fetch(`/api/v1/processes/models/${id}/bpmn`)).text(),
+        modelId,
+      );
+      expect(firstDifferenceAnyOrder(original, written), file).toBeNull();
+      for (const type of ['BPMNShape', 'BPMNEdge', 'waypoint'])
+        expect(typesIn(written, type)).toBe(typesIn(original, type));
+      await page.goto(`${baseUrl()}/prozesse/leistungen/${serviceId}`);
+    }
     await page.close();
   });
 });
