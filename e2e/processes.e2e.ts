@@ -79,7 +79,17 @@ describe('processes journey', () => {
       () =>
         document.querySelector('.djs-element[data-element-id^="StartEvent"]')?.getAttribute('data-element-id') ?? '',
     );
+    // bpmnlint (recommended rules) in the editor: a process needs an end event
+    await page
+      .getByText(/end-event-required/)
+      .first()
+      .waitFor();
     for (const [name] of STEPS) last = await appendTask(page, last, name);
+    await page.locator(`.djs-element[data-element-id="${last}"]`).first().click();
+    await page.locator('.djs-context-pad [data-action="append.end-event"]').click();
+    await page.keyboard.type('Gewerbe angemeldet');
+    await page.locator('.djs-container').click({ position: { x: 200, y: 440 } });
+    await page.getByText('Keine Prüfhinweise zu diesem Modell.').waitFor();
     for (const [name, minutes] of STEPS) await setMinutes(page, name, minutes);
     const typed = page.locator('li.dz-step', { has: page.locator('.dz-step-name', { hasText: 'Daten abtippen' }) });
     await typed.locator('button[data-action="select"]').click();
@@ -123,6 +133,16 @@ describe('processes journey', () => {
     const exported = fs.readFileSync(file!, 'utf8');
     expect(exported).toContain('dz:minutes="2"');
     expect(exported).not.toContain('Daten abtippen');
+    for (const [button, check] of [
+      ['Als SVG herunterladen', (b: Buffer) => b.toString('utf8').includes('<svg')],
+      ['Als PNG herunterladen', (b: Buffer) => b.subarray(1, 4).toString('latin1') === 'PNG'],
+    ] as const) {
+      const [picture] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      expect(check(fs.readFileSync((await picture.path())!)), button).toBe(true);
+    }
     const toBeUrl = page.url();
     await page.getByRole('link', { name: 'Gewerbe anmelden' }).click();
     await page.getByRole('button', { name: 'BPMN-Datei importieren' }).click();

@@ -310,7 +310,8 @@ describe('process models', () => {
     expect(imp.statusCode).toBe(201);
     const out = await coord.get(`/api/v1/processes/models/${imp.json().id}/bpmn`);
     expect(out.headers['content-type']).toMatch(/application\/xml/);
-    expect(out.headers['content-disposition']).toMatch(/\.bpmn/);
+    expect(out.headers['content-disposition']).toMatch(/^attachment;.*\.bpmn/);
+    expect(out.headers['content-security-policy']).toContain('sandbox');
     expect(out.body).toBe(original);
 
     const huge = Buffer.alloc(20 * 1024 * 1024, 'a');
