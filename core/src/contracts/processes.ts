@@ -86,8 +86,10 @@ export const serviceItem = z.object({
   mediaBreaks: z.number().int(),
   /** Hours a year today: the as-is model's figure when there is one, else volume × minutes. */
   hoursPerYear: z.number(),
-  /** Whether `hoursPerYear` comes from the as-is model. */
+  /** Whether `hoursPerYear` comes from the as-is model (once it has steps with minutes). */
   fromModel: z.boolean(),
+  /** The as-is model's minutes per case, when it counts. */
+  modelMinutesPerCase: z.number().nullable(),
   models: z.number().int(),
   /** The best to-be model's savings per year. */
   savingsHours: z.number().nullable(),
@@ -177,6 +179,8 @@ export const taskEffort = z.object({
 });
 export const modelAnalysis = z.object({
   findings: z.array(lintFinding),
+  /** Names of the model's elements (steps, decisions, flows), to name them in messages. */
+  elementNames: z.array(z.object({ id: z.string(), name: z.string() })),
   /** What bpmn-moddle noticed while reading (unknown elements, unresolved references): kept, not refused. */
   importWarnings: z.array(z.string()),
   effort: effortFigures.nullable(),

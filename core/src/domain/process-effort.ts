@@ -63,10 +63,15 @@ const SUM_TOLERANCE = 1e-6;
 const PIVOT_TOLERANCE = 1e-9;
 const MAX_VISITS = 1e6;
 
-/** Round half away from zero, so that rounding −x gives exactly −(rounding x); never returns −0. */
+/**
+ * Round half away from zero, so that rounding −x gives exactly −(rounding x); never returns −0. The value is first
+ * taken to 15 significant digits, as PostgreSQL does when it turns a float into a numeric, so the portfolio
+ * aggregated in SQL rounds exactly like this (90 × 0.7 / 60 = 1.0499999999999998 → 1.05 → 1.1 on both sides).
+ */
 const roundTo = (x: number, decimals: number) => {
   const f = 10 ** decimals;
-  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f + 0;
+  const x15 = Number(Math.abs(x).toPrecision(15));
+  return (Math.sign(x) * Math.round(Number((x15 * f).toPrecision(15)))) / f + 0;
 };
 
 const validProbability = (p: number) => Number.isFinite(p) && p >= 0 && p <= 1;

@@ -66,6 +66,9 @@ describe('readBpmn → toXml keeps every element, attribute and text', () => {
     const doc = await readBpmn(Buffer.from(xml, 'latin1'));
     expect(doc.graph.nodes[0]?.name).toBe('Prüfen');
     expect(doc.warnings).toEqual([]);
+    // kept (and served back) as UTF-8: the declaration says so, and reading it again gives the same name
+    expect(doc.xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect((await readBpmn(Buffer.from(doc.xml, 'utf8'))).graph.nodes[0]?.name).toBe('Prüfen');
   });
 
   it('returns what the reader skipped as warnings', async () => {
@@ -195,9 +198,11 @@ describe('readBpmn refuses', () => {
 });
 
 describe('lintBpmn', () => {
-  it('finds nothing in the Gewerbeanmeldung', async () => {
+  it('finds nothing in the Gewerbeanmeldung, also when the same model is checked again', async () => {
     const { definitions } = await readBpmn(fixture('gewerbeanmeldung.bpmn'));
     expect(await lintBpmn(definitions)).toEqual([]);
+    // the editor checks after every change: a second run must not see the flows of the first as duplicates
+    expect(await lintBpmn((await readBpmn(fixture('gewerbeanmeldung.bpmn'))).definitions)).toEqual([]);
   });
 
   it('names the task without an outgoing flow', async () => {

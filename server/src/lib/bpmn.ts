@@ -131,7 +131,9 @@ export async function readBpmn(xml: string | Buffer): Promise<BpmnDocument> {
   const warnings = result.warnings
     .map((w) => oneLine(w.message))
     .filter((w) => !(decoded && w.startsWith('unsupported document encoding')));
-  return { definitions, graph: graphOf(definitions), warnings, xml: text };
+  // kept as UTF-8 text from here on: a declaration naming the file's old encoding would now be wrong
+  const xmlText = decoded ? text.replace(/^(<\?xml[^>]*?\sencoding\s*=\s*["'])[^"']*(["'])/, '$1UTF-8$2') : text;
+  return { definitions, graph: graphOf(definitions), warnings, xml: xmlText };
 }
 
 /**
@@ -145,13 +147,13 @@ export async function toXml(definitions: ModdleElement): Promise<string> {
 }
 
 // rules and configs resolved from bpmnlint's own files, wherever the server runs from
-const linter = new Linter({
-  config: { extends: 'bpmnlint:recommended' },
-  resolver: new NodeResolver({ require: createRequire(import.meta.url) }),
-});
+const resolver = new NodeResolver({ require: createRequire(import.meta.url) });
 
 /** bpmnlint's recommended checks, one finding per element and rule, sorted by rule, then element id. */
 export async function lintBpmn(definitions: ModdleElement): Promise<LintFinding[]> {
+  // a Linter per run: bpmnlint's rules keep what they saw in their instance (no-duplicate-sequence-flows would
+  // report every flow of a model checked a second time as a duplicate)
+  const linter = new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver });
   const results = await linter.lint(definitions);
   const findings: LintFinding[] = [];
   for (const [rule, reports] of Object.entries(results)) {

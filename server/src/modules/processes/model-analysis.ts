@@ -45,6 +45,9 @@ export async function analyseXml(
     effortDetail: effort,
     analysis: {
       findings,
+      elementNames: [...doc.graph.nodes, ...doc.graph.flows]
+        .filter((e) => e.name)
+        .map((e) => ({ id: e.id, name: e.name })),
       importWarnings: doc.warnings,
       effort:
         effort && annual

@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { analyseXml, rateTable } from './model-analysis.js';
+import { savingsOf } from './models.repository.js';
 
 /**
  * "Als Projekt anlegen": a portfolio project (phase "Idee") from a to-be model, its finance plan pre-filled with
@@ -48,14 +49,21 @@ export async function projectFromModel(deps: Deps, scope: TenantScope, id: strin
       'effort_missing',
       'Die Einsparung lässt sich noch nicht berechnen: Bitte prüfen Sie die Hinweise im Modell.',
     );
-  const byGroup = savedHoursByPayGroup(asIs.effortDetail, toBe.effortDetail, m.casesPerYear).filter((g) => g.hours > 0);
+  // hours saved in one pay group are a benefit; hours a pay group gets on top (work moved there) are a running
+  // staff cost of the project, so the plan nets out to the model's savings
+  const groups = savedHoursByPayGroup(asIs.effortDetail, toBe.effortDetail, m.casesPerYear);
+  const byGroup = groups.filter((g) => g.hours > 0);
+  const extra = groups.filter((g) => g.hours < 0);
+  const net = savingsOf(asIs.effortDetail, toBe.effortDetail, m.casesPerYear);
   const projectId = newId();
   const projectTitle = title ?? `${m.service}: ${m.name}`.slice(0, 200);
-  const hours = byGroup.reduce((s, g) => s + g.hours, 0);
-  const breaks = asIs.effortDetail.mediaBreaks - toBe.effortDetail.mediaBreaks;
+  const hours = net.hours;
+  const breaks = net.mediaBreaksRemoved;
   const description =
     `Aus dem Soll-Prozess „${m.name}“ der Leistung „${m.service}“ (${fmtNumber(m.casesPerYear)} Fälle im Jahr): ` +
-    `${fmtNumber(Math.round(hours * 10) / 10)} Stunden Arbeitszeit weniger im Jahr` +
+    (hours >= 0
+      ? `${fmtNumber(hours)} Stunden Arbeitszeit weniger im Jahr`
+      : `${fmtNumber(-hours)} Stunden Arbeitszeit mehr im Jahr`) +
     (breaks > 0 ? `, ${breaks} ${breaks === 1 ? 'Medienbruch' : 'Medienbrüche'} weniger.` : '.');
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -84,6 +92,24 @@ export async function projectFromModel(deps: Deps, scope: TenantScope, id: strin
             hoursPerYear: Math.round(g.hours * 10) / 10,
             payGroup: g.payGroup,
             fromYear: 1,
+          })),
+        )
+        .execute();
+    if (extra.length)
+      await trx
+        .insertInto('staffLines')
+        .values(
+          extra.map((g, position) => ({
+            id: newId(),
+            projectId,
+            position,
+            kind: 'recurring' as const,
+            label: `Mehraufwand ${m.service} (${g.payGroup ?? rates.defaultPayGroup ?? ''})`.slice(0, 200),
+            payGroup: g.payGroup ?? rates.defaultPayGroup ?? '',
+            yearOffset: 1,
+            hoursMin: -g.hours,
+            hoursLikely: -g.hours,
+            hoursMax: -g.hours,
           })),
         )
         .execute();

@@ -75,6 +75,8 @@ export async function getModel(deps: Deps, scope: TenantScope, id: string) {
 /** Checks a model's XML without storing it (the editor's live findings and figures). */
 export async function checkModel(deps: Deps, scope: TenantScope, id: string, xml: string) {
   const m = await loadModel(deps, scope, id);
+  // reading and checking a large file costs time: only for those who model
+  authorize(scope, 'processes', 'model');
   const rates = await rateTable(deps.db, scope.municipalityId);
   return (await analyseXml(xml, 'body.xml', { rates, casesPerYear: m.casesPerYear, asIs: asIsOf(m) })).analysis;
 }

@@ -21,6 +21,7 @@ import {
   starterAdd,
   starterList,
 } from '@dz/core';
+import { authorize } from '../../lib/authorize.js';
 import { sendDownload } from '../../lib/download.js';
 import { modulePlugin } from '../../lib/route.js';
 import { readUpload, uploadSchema } from '../../lib/upload.js';
@@ -64,6 +65,8 @@ export const processesRoutes = modulePlugin({ prefix: '/api/v1/processes', acces
       },
     },
     async (req) => {
+      // access first: a reader gets 403 whatever the file
+      authorize(tenantScopeOf(req), 'processes', 'edit');
       const file = await readUpload(req, { maxBytes: MAX_IMPORT_BYTES });
       return importServices(deps, tenantScopeOf(req), file, req.query.mode);
     },
@@ -153,7 +156,7 @@ export const processesRoutes = modulePlugin({ prefix: '/api/v1/processes', acces
       reply
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('x-content-type-options', 'nosniff');
-      return sendDownload(reply, MEDIA.bpmn, f.fileName, f.xml);
+      return sendDownload(reply, `${MEDIA.bpmn}; charset=utf-8`, f.fileName, f.xml);
     },
   );
   r.post(

@@ -163,6 +163,7 @@ describe('service inventory', () => {
       message: '„Plakatamt“ gibt es in Ihrer Kommune nicht',
     });
     expect(report.lines[3]).toMatchObject({ line: 6, status: 'error' });
+    expect(report.lines[3].errors[0]).toEqual({ field: 'Fälle pro Jahr', message: 'mindestens 0' });
     expect((await coord.get('/api/v1/processes/services')).json().items).toHaveLength(0);
 
     const commit = await coord.inject({
@@ -185,6 +186,24 @@ describe('service inventory', () => {
     ).json();
     expect(x).toMatchObject({ created: 1, updated: 1, rejected: 0 });
     expect(x.lines.map((l: { status: string }) => l.status)).toEqual(['update', 'new']);
+    // an update writes only the file's columns: the LeiKa key, subject area and department stay
+    const [updatedRow] = (await coord.get('/api/v1/processes/services?sort=name')).json().items;
+    expect(updatedRow).toMatchObject({
+      name: 'Gewerbe anmelden',
+      casesPerYear: 300,
+      minutesPerCase: 20,
+      leikaKey: '99050012104000',
+      department: '32 Ordnungsamt',
+      ozgLevel: 2,
+    });
+    // Excel's "CSV (Trennzeichen-getrennt)" is Windows-1252
+    const ansi = multipart(
+      'ansi.csv',
+      Buffer.from('Leistung;Fälle pro Jahr\r\nHundesteuer;90\r\n', 'latin1'),
+      'text/csv',
+    );
+    const a = (await coord.inject({ method: 'POST', url: '/api/v1/processes/services/import', ...ansi })).json();
+    expect(a.lines).toEqual([{ line: 2, name: 'Hundesteuer', status: 'update', errors: [] }]);
 
     const exported = await coord.get('/api/v1/processes/services.csv');
     expect(exported.headers['content-type']).toMatch(/text\/csv/);
@@ -277,6 +296,59 @@ describe('process models', () => {
       { id: toBe.id, name: 'Online', kind: 'to_be', serviceId: s.id, service: 'Gewerbe anmelden' },
     ]);
     expect((await coord.get(`/api/v1/processes/models/${toBe.id}`)).json().projectId).toBe(projectId);
+  });
+
+  it('puts work moved to another pay group into the project as a staff cost, so the plan nets out', async () => {
+    const { coord } = await setup();
+    const s = (await coord.post('/api/v1/processes/services', { ...service, casesPerYear: 600 })).json();
+    await modelWith(coord, s.id, 'as_is', 'Ist', [
+      { name: 'Erfassen', minutes: 30, payGroup: 'EG 8' },
+      { name: 'Freigeben', minutes: 10, payGroup: 'EG 11' },
+    ]);
+    const toBe = await modelWith(coord, s.id, 'to_be', 'Soll', [
+      { name: 'Prüfen und freigeben', minutes: 25, payGroup: 'EG 11' },
+    ]);
+    // 600 × 15 minutes = 150 hours saved in all: 300 hours less in EG 8, 150 hours more in EG 11
+    expect(toBe.analysis.savings.hours).toBe(150);
+    const projectId = (await coord.post(`/api/v1/processes/models/${toBe.id}/project`, {})).json().projectId;
+    const finance = (await coord.get(`/api/v1/projects/${projectId}/finance`)).json();
+    expect(finance.benefits).toMatchObject([{ hoursPerYear: 300, payGroup: 'EG 8' }]);
+    expect(finance.staff).toMatchObject([
+      { kind: 'recurring', payGroup: 'EG 11', year: 1, hours: { min: 150, likely: 150, max: 150 } },
+    ]);
+    expect((await coord.get(`/api/v1/projects/${projectId}`)).json().description).toContain(
+      '150 Stunden Arbeitszeit weniger im Jahr',
+    );
+  });
+
+  it('rounds the portfolio in SQL as core rounds the model, and an empty as-is model does not make a service free', async () => {
+    const { coord } = await setup();
+    const s = (
+      await coord.post('/api/v1/processes/services', { ...service, casesPerYear: 90, minutesPerCase: 30 })
+    ).json();
+    const empty = (
+      await coord.post('/api/v1/processes/models', { serviceId: s.id, kind: 'as_is', name: 'Ist' })
+    ).json();
+    // no steps yet: the service keeps its estimate (90 × 30 minutes = 45 hours)
+    expect((await coord.get(`/api/v1/processes/services/${s.id}`)).json()).toMatchObject({
+      fromModel: false,
+      hoursPerYear: 45,
+      modelMinutesPerCase: null,
+    });
+    const saved = (
+      await coord.put(`/api/v1/processes/models/${empty.id}`, {
+        version: 1,
+        name: 'Ist',
+        xml: chainXml('Ist', [{ name: 'Kurz prüfen', minutes: 0.7 }]),
+      })
+    ).json();
+    // 90 × 0.7 / 60 is 1.0499999999999998 in floating point: both sides say 1.1
+    expect(saved.analysis.effort.hoursPerYear).toBe(1.1);
+    expect((await coord.get(`/api/v1/processes/services/${s.id}`)).json()).toMatchObject({
+      fromModel: true,
+      hoursPerYear: 1.1,
+      modelMinutesPerCase: 0.7,
+    });
   });
 
   it('stores nothing from bad XML, conflicts on stale saves and exports an imported file byte for byte', async () => {

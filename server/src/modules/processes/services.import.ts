@@ -53,9 +53,18 @@ async function readRows(file: { fileName: string; content: Buffer }): Promise<st
     return Array.from(rows, (r) => r ?? []);
   }
   // German spreadsheets write `;` (the comma is the decimal sign); a file whose first line has none uses `,`
-  const firstLine = file.content.subarray(0, 4096).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const firstLine = text(file.content).split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
-  return parse(file.content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+  return parse(text(file.content), { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+}
+
+/** The file's text: UTF-8 (with or without BOM), else Windows-1252 as Excel writes "CSV (Trennzeichen-getrennt)". */
+function text(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return new TextDecoder('windows-1252').decode(content);
+  }
 }
 
 const number = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim().replace(/\./g, '').replace(',', '.')));
@@ -69,13 +78,14 @@ type Line = {
 };
 
 /** A zod issue of a row as a German message for the line report. */
-function issueText(issue: z.core.$ZodIssue): { field: string; message: string } {
+function issueText(issue: z.core.$ZodIssue, cellOf: (k: ColumnKey) => string): { field: string; message: string } {
   const key = String(issue.path[0] ?? 'name') as ColumnKey;
   const field = LABEL[key] ?? key;
   const i = issue as { code: string; minimum?: number; maximum?: number; message: string };
   if (issue.code === 'too_small') return { field, message: `mindestens ${i.minimum}` };
   if (issue.code === 'too_big') return { field, message: `höchstens ${i.maximum}` };
-  if (issue.code === 'invalid_type') return { field, message: 'fehlt oder ist keine Zahl' };
+  if (issue.code === 'invalid_type')
+    return { field, message: cellOf(key) ? `„${cellOf(key)}“ ist keine Zahl` : 'fehlt oder ist keine Zahl' };
   if (issue.code === 'invalid_value') return { field, message: 'unbekannter Wert' };
   return { field, message: i.message && !/^[a-z_]+$/.test(i.message) ? i.message : 'ungültig' };
 }
@@ -123,7 +133,8 @@ export async function importServices(
   ]);
   const byName = new Map(existing.map((e) => [e.name.toLowerCase(), e.id]));
   const lines: Line[] = [];
-  const writes: { id: string | null; values: z.infer<typeof serviceCreate> }[] = [];
+  /** An update writes only the columns the file has, and only cells that are filled in (the rest stays as it is). */
+  const writes: { id: string | null; values: z.infer<typeof serviceCreate>; given: Set<string> }[] = [];
   const seen = new Set<string>();
   for (let r = 1; r < rows.length && lines.length < MAX_ROWS; r++) {
     const cells = rows[r] ?? [];
@@ -155,7 +166,7 @@ export async function importServices(
       mediaBreaks: cell('mediaBreaks') === '' ? undefined : number(cell('mediaBreaks')),
     };
     const parsed = serviceCreate.safeParse(raw);
-    if (!parsed.success) errors.push(...parsed.error.issues.map(issueText));
+    if (!parsed.success) errors.push(...parsed.error.issues.map((i) => issueText(i, cell)));
     const key = raw.name.toLowerCase();
     if (raw.name && seen.has(key)) errors.push({ field: 'Leistung', message: 'steht in der Datei mehrfach' });
     seen.add(key);
@@ -165,8 +176,24 @@ export async function importServices(
       continue;
     }
     lines.push({ line: r + 1, name: parsed.data.name, status: id ? 'update' : 'new', errors: [] });
-    writes.push({ id, values: parsed.data });
+    const given = new Set<string>(['name']);
+    for (const c of COLUMNS) if (c.key !== 'department' && cell(c.key) !== '') given.add(c.key);
+    if (dept) given.add('departmentId');
+    writes.push({ id, values: parsed.data, given });
   }
+  const dataRows = rows.slice(1).filter((c) => c.some((x) => String(x ?? '').trim())).length;
+  if (dataRows > MAX_ROWS)
+    lines.push({
+      line: MAX_ROWS + 2,
+      name: '',
+      status: 'error',
+      errors: [
+        {
+          field: 'Datei',
+          message: `Es werden höchstens ${MAX_ROWS} Zeilen je Datei gelesen; die übrigen wurden nicht geprüft.`,
+        },
+      ],
+    });
   const created = writes.filter((w) => !w.id).length;
   const updated = writes.length - created;
   if (mode === 'commit' && writes.length)
@@ -175,7 +202,11 @@ export async function importServices(
         if (w.id)
           await trx
             .updateTable('processServices')
-            .set({ ...w.values, version: sql`version + 1`, updatedAt: new Date() })
+            .set({
+              ...Object.fromEntries(Object.entries(w.values).filter(([k]) => w.given.has(k))),
+              version: sql`version + 1`,
+              updatedAt: new Date(),
+            })
             .where('id', '=', w.id)
             .where('municipalityId', '=', scope.municipalityId)
             .execute();

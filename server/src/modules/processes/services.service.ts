@@ -23,60 +23,64 @@ type ServiceInput = z.infer<typeof serviceCreate>;
 
 /**
  * The inventory rows with their portfolio figures, computed in SQL: hours a year today (the as-is model's minutes
- * per case when it has been computed, else the inventory's estimate) and the best to-be variant's savings.
+ * per case once it has steps with minutes, else the inventory's estimate) and the best to-be variant's savings —
+ * rounded as core's `annualEffort`/`processSavings` round (yearly figures first, each to 0.1 h and whole cents).
  */
 function servicesQuery(deps: Deps, scope: TenantScope) {
-  return deps.db
-    .selectFrom('processServices as s')
-    .leftJoin('departments as d', 'd.id', 's.departmentId')
-    .leftJoin('processModels as a', (j) => j.onRef('a.serviceId', '=', 's.id').on('a.kind', '=', 'as_is'))
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('processModels as t')
-          // per variant as core's processSavings: the difference of the yearly figures, each rounded
-          .select([
-            sql<
-              number | null
-            >`max(round((s.cases_per_year * a.minutes_per_case / 60.0)::numeric, 1) - round((s.cases_per_year * t.minutes_per_case / 60.0)::numeric, 1))::float8`.as(
-              'savedHours',
-            ),
-            sql<
-              number | null
-            >`max(round((s.cases_per_year * a.cents_per_case)::numeric) - round((s.cases_per_year * t.cents_per_case)::numeric))::float8`.as(
-              'savedCents',
-            ),
-            sql<number>`count(*)::int`.as('toBe'),
-          ])
-          .whereRef('t.serviceId', '=', 's.id')
-          .where('t.kind', '=', 'to_be')
-          .as('b'),
-      (j) => j.onTrue(),
-    )
-    .select([
-      's.id',
-      's.version',
-      's.name',
-      's.subjectArea',
-      's.lifeSituation',
-      's.leikaKey',
-      's.departmentId',
-      'd.name as department',
-      's.casesPerYear',
-      's.minutesPerCase',
-      's.ozgLevel',
-      's.ozgTarget',
-      's.onlineChannel',
-      's.mediaBreaks',
-      sql<boolean>`a.minutes_per_case IS NOT NULL`.as('fromModel'),
-      sql<number>`round((s.cases_per_year * coalesce(a.minutes_per_case, s.minutes_per_case) / 60.0)::numeric, 1)::float8`.as(
-        'hoursPerYear',
-      ),
-      sql<number>`(b.to_be + CASE WHEN a.id IS NULL THEN 0 ELSE 1 END)::int`.as('models'),
-      sql<number | null>`b.saved_hours`.as('savingsHours'),
-      sql<number | null>`b.saved_cents`.as('savingsCents'),
-    ])
-    .where('s.municipalityId', '=', scope.municipalityId);
+  const yearly = (minutes: string) => sql.raw(`round((s.cases_per_year * ${minutes} / 60.0)::numeric, 1)`);
+  const yearlyCents = (cents: string) => sql.raw(`round((s.cases_per_year * ${cents})::numeric)`);
+  return (
+    deps.db
+      .selectFrom('processServices as s')
+      .leftJoin('departments as d', 'd.id', 's.departmentId')
+      // an as-is model counts once it has steps with minutes (an empty model does not make the service free)
+      .leftJoin('processModels as a', (j) =>
+        j.onRef('a.serviceId', '=', 's.id').on('a.kind', '=', 'as_is').on('a.minutesPerCase', '>', 0),
+      )
+      // the best to-be variant: the one saving the most euros, its hours and euros together
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('processModels as t')
+            .select([
+              sql<number>`(${yearly('a.minutes_per_case')} - ${yearly('t.minutes_per_case')})::float8`.as('savedHours'),
+              sql<number>`(${yearlyCents('a.cents_per_case')} - ${yearlyCents('t.cents_per_case')})::float8`.as(
+                'savedCents',
+              ),
+            ])
+            .whereRef('t.serviceId', '=', 's.id')
+            .where('t.kind', '=', 'to_be')
+            .where('t.minutesPerCase', 'is not', null)
+            .where(sql<boolean>`a.id IS NOT NULL`)
+            .orderBy(sql`2`, 'desc')
+            .limit(1)
+            .as('b'),
+        (j) => j.onTrue(),
+      )
+      .select([
+        's.id',
+        's.version',
+        's.name',
+        's.subjectArea',
+        's.lifeSituation',
+        's.leikaKey',
+        's.departmentId',
+        'd.name as department',
+        's.casesPerYear',
+        's.minutesPerCase',
+        's.ozgLevel',
+        's.ozgTarget',
+        's.onlineChannel',
+        's.mediaBreaks',
+        sql<boolean>`a.id IS NOT NULL`.as('fromModel'),
+        sql<number | null>`a.minutes_per_case`.as('modelMinutesPerCase'),
+        sql<number>`${yearly('coalesce(a.minutes_per_case, s.minutes_per_case)')}::float8`.as('hoursPerYear'),
+        sql<number>`(SELECT count(*) FROM process_models m WHERE m.service_id = s.id)::int`.as('models'),
+        sql<number | null>`b.saved_hours`.as('savingsHours'),
+        sql<number | null>`b.saved_cents`.as('savingsCents'),
+      ])
+      .where('s.municipalityId', '=', scope.municipalityId)
+  );
 }
 
 export async function listServices(deps: Deps, scope: TenantScope, q: z.infer<typeof serviceListQuery>) {

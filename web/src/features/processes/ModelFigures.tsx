@@ -7,6 +7,9 @@ import type { ModelAnalysis, ModelDetail } from './queries';
 
 type Task = ModelAnalysis['tasks'][number];
 
+/** Full-time equivalents with two decimals; a small saving is "unter 0,01", not "0". */
+export const fteText = (fte: number) => (fte > 0 && fte < 0.01 ? '< 0,01' : fmtDecimal(fte, 2));
+
 /**
  * What the model costs: per case and per year (from the service's volume), for a to-be variant the savings
  * against the as-is model, the problems that stop the calculation and the assumptions it made, and per step
@@ -14,7 +17,7 @@ type Task = ModelAnalysis['tasks'][number];
  */
 export function ModelFigures({ model, analysis }: { model: ModelDetail; analysis: ModelAnalysis }) {
   const { t } = useTranslation();
-  const names = new Map(analysis.tasks.map((x) => [x.id, x.name]));
+  const names = new Map(analysis.elementNames.map((x) => [x.id, x.name]));
   const el = (id: string | null) => (id ? names.get(id) || id : '');
   const e = analysis.effort;
   const s = analysis.savings;
@@ -48,17 +51,20 @@ export function ModelFigures({ model, analysis }: { model: ModelDetail; analysis
           <dd>{fmtNumber(e.mediaBreaks, 0)}</dd>
           {s && (
             <>
-              <dt>{t('processes.model.savingsVsAsIs')}</dt>
+              <dt>{t(s.hours < 0 ? 'processes.model.extraVsAsIs' : 'processes.model.savingsVsAsIs')}</dt>
               <dd>
                 <strong>
                   {t('processes.model.savingsValue', {
-                    hours: fmtNumber(s.hours),
-                    fte: fmtDecimal(s.fte, 2),
-                    euros: fmtEuro(s.cents, true),
+                    hours: fmtNumber(Math.abs(s.hours)),
+                    fte: fteText(Math.abs(s.fte)),
+                    euros: fmtEuro(Math.abs(s.cents), true),
                   })}
                 </strong>
-                {s.mediaBreaksRemoved !== 0 && (
+                {s.mediaBreaksRemoved > 0 && (
                   <> · {t('processes.models.mediaBreaksRemoved', { count: s.mediaBreaksRemoved })}</>
+                )}
+                {s.mediaBreaksRemoved < 0 && (
+                  <> · {t('processes.model.mediaBreaksAdded', { count: -s.mediaBreaksRemoved })}</>
                 )}
               </dd>
             </>

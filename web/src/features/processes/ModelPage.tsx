@@ -74,6 +74,7 @@ function ModelEditor({ model }: { model: ModelDetail }) {
   // the XML last saved: a late change event of the editor with the same XML is no change
   const savedXml = useRef(model.xml);
   const [notice, setNotice] = useState<Notice>();
+  const [conflict, setConflict] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const can = model.can;
   const editable = can.model;
@@ -110,8 +111,10 @@ function ModelEditor({ model }: { model: ModelDetail }) {
       setDirty(false);
       setNotice({ kind: 'success', text: t('processes.model.saved') });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'version_conflict')
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        setConflict(true);
         return setNotice({ kind: 'warning', text: t('processes.model.conflict') });
+      }
       const fields = fieldMessages(err, t);
       setErrors(fields);
       setNotice({ kind: 'error', text: Object.values(fields)[0] ?? errorMessage(err, t) });
@@ -177,6 +180,23 @@ function ModelEditor({ model }: { model: ModelDetail }) {
         {dirty && <strong className="dirty"> · {t('processes.model.unsaved')}</strong>}
       </p>
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {conflict && (
+        <div className="btn-row">
+          {/* the own, unsaved version as a file: nothing is lost when the page is reloaded */}
+          <Button
+            variant="secondary"
+            onPress={async () => {
+              const mine = (await modeler.current?.saveXml()) ?? xml;
+              download(`${model.service}-${name}-eigene-Fassung.bpmn`, new Blob([mine], { type: 'application/xml' }));
+            }}
+          >
+            {t('processes.model.keepMine')}
+          </Button>
+          <Button variant="secondary" onPress={() => window.location.reload()}>
+            {t('processes.model.reload')}
+          </Button>
+        </div>
+      )}
       {editable && (
         <TextField
           name="name"
@@ -234,7 +254,11 @@ function ModelEditor({ model }: { model: ModelDetail }) {
                   {t('processes.model.makeProject')}
                 </Button>
               )}
-              {dirty && <p className="muted">{t('processes.model.saveFirst')}</p>}
+              {dirty ? (
+                <p className="muted">{t('processes.model.saveFirst')}</p>
+              ) : (
+                !analysis.savings && <p className="muted">{t('processes.model.projectNeedsAsIs')}</p>
+              )}
             </>
           )}
         </Panel>

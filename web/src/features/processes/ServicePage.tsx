@@ -9,7 +9,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
-import { fmtDecimal, fmtEuro, fmtNumber } from '../../lib/format';
+import { fmtEuro, fmtNumber } from '../../lib/format';
+import { fteText } from './ModelFigures';
 import { ModelImportForm } from './ModelImport';
 import { ozgLevelLabel } from './ozg';
 import {
@@ -66,7 +67,7 @@ function Savings({ m }: { m: ProcessModelSummary }) {
     <>
       {t('processes.hours', { n: fmtNumber(s.hours, 0) })}
       <br />
-      {t('processes.models.fte', { n: fmtDecimal(s.fte, 2) })}
+      {t('processes.models.fte', { n: fteText(s.fte) })}
       <br />
       {fmtEuro(s.cents, true)}
       {s.mediaBreaksRemoved !== 0 && (

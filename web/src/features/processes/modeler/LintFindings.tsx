@@ -34,7 +34,11 @@ export function LintFindings({
                     {t(`processModeler.lint.category.${f.category}`)}
                   </span>{' '}
                   <span className="dz-lint-text">
-                    {f.message} <span className="dz-lint-rule">({f.rule})</span>
+                    {/* the rule in plain words; bpmnlint's English message only for rules we have no text for */}
+                    {t(`processModeler.lint.rules.${f.rule}`, { defaultValue: f.message })}{' '}
+                    <span className="dz-lint-rule">
+                      {name !== f.elementId ? `„${name}“ · ` : ''}({f.rule})
+                    </span>
                   </span>
                   <button
                     type="button"
