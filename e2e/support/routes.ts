@@ -331,9 +331,12 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
         mediaBreaks: 2,
       })
     ).id;
+    // the demo's modelled business registration: a to-be variant with steps, a decision and a loop
+    const services = await apiCall<{ items: { id: string; name: string }[] }>(ploen, base, '/processes/services');
+    const gewerbe = services.items.find((x) => x.name === 'Gewerbe anmelden')!;
     const modelId = (
-      await apiCall<{ id: string }>(ploen, base, '/processes/models', { serviceId, kind: 'as_is', name: 'Ist-Prozess' })
-    ).id;
+      await apiCall<{ modelList: { id: string; kind: string }[] }>(ploen, base, `/processes/services/${gewerbe.id}`)
+    ).modelList.find((x) => x.kind === 'to_be')!.id;
     return {
       modelId,
       networkId,

@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
 /** A modal dialog holding a form; Escape or "Schließen" closes it and focus returns to the trigger. */
-export function FormDialog(props: { isOpen: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function FormDialog(props: {
+  isOpen: boolean;
+  title: string;
+  onClose: () => void;
+  /** For tables to tick or report (several columns): up to 880 px wide. */
+  wider?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <ModalOverlay
@@ -13,7 +20,7 @@ export function FormDialog(props: { isOpen: boolean; title: string; onClose: () 
       onOpenChange={(open) => !open && props.onClose()}
       isDismissable
     >
-      <Modal className="modal wide">
+      <Modal className={props.wider ? 'modal wide wider' : 'modal wide'}>
         <Dialog>
           <Heading slot="title">{props.title}</Heading>
           {props.children}

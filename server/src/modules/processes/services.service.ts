@@ -95,7 +95,9 @@ export async function listServices(deps: Deps, scope: TenantScope, q: z.infer<ty
             .orderBy('savingsCents', (o) => o.desc().nullsLast())
             .orderBy('hoursPerYear', 'desc')
             .orderBy('s.name');
-  const items = await order.execute();
+  const rows = await order.execute();
+  // names in German alphabetical order (Ö with O), which the database's collation may not know
+  const items = q.sort === 'name' ? rows.sort((a, b) => a.name.localeCompare(b.name, 'de')) : rows;
   const totals = await deps.db
     .selectFrom(servicesQuery(deps, scope).as('x'))
     .select([

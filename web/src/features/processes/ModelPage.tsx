@@ -210,6 +210,17 @@ function ModelEditor({ model }: { model: ModelDetail }) {
           required
         />
       )}
+      <p>
+        <a
+          href="#dz-steps"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('dz-steps')?.focus();
+          }}
+        >
+          {t('processes.model.toSteps')}
+        </a>
+      </p>
       <ModelFigures model={model} analysis={analysis} />
       <Panel title={t('processes.model.diagram')}>
         {errors.xml && <Alert kind="error">{errors.xml}</Alert>}

@@ -202,7 +202,12 @@ export function ServicesPage() {
           </Panel>
         </>
       )}
-      <FormDialog isOpen={dialog !== null} title={dialogTitle} onClose={() => setDialog(null)}>
+      <FormDialog
+        isOpen={dialog !== null}
+        title={dialogTitle}
+        onClose={() => setDialog(null)}
+        wider={dialog === 'starter' || dialog === 'import'}
+      >
         {dialog === 'add' && <ServiceForm onDone={done} />}
         {dialog === 'starter' && <StarterPicker onDone={done} />}
         {dialog === 'import' && <ServiceImport onDone={done} />}

@@ -183,6 +183,8 @@ export function ProjectPage() {
           </Panel>
         </>
       )}
+      {/* where the project came from: the process models it was made from, next to its needs and goals */}
+      <ProjectProcesses projectId={p.id} />
       <ProjectExchange projectId={p.id} />
       <nav aria-label={t('projects.onThisPage')} className="view-switch">
         <ul>
@@ -206,7 +208,6 @@ export function ProjectPage() {
       <Milestones p={p} notify={notify} />
       <Tasks p={p} notify={notify} />
       <ProjectCommunication projectId={p.id} />
-      <ProjectProcesses projectId={p.id} />
       <StaffCouncilCheck projectId={p.id} />
       <Reports p={p} notify={notify} />
       <Scores p={p} key={`s${p.version}`} notify={notify} />

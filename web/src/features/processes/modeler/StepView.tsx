@@ -92,8 +92,11 @@ export function StepView({
   const withLanes = model.lanes.length > 0;
 
   return (
-    <section className="dz-steps" aria-labelledby={`${baseId}-h`} ref={rootRef}>
-      <h2 id={`${baseId}-h`}>{t('processModeler.stepsTitle')}</h2>
+    <section className="dz-steps" aria-labelledby="dz-steps" ref={rootRef}>
+      {/* `dz-steps` is the target of the page's "Zur Schrittansicht" link (keyboard users skip the diagram) */}
+      <h2 id="dz-steps" tabIndex={-1}>
+        {t('processModeler.stepsTitle')}
+      </h2>
       <p className="dz-modeler-hint">
         {t(services ? 'processModeler.stepsIntro' : 'processModeler.stepsIntroReadOnly')}
       </p>
@@ -128,10 +131,7 @@ export function StepView({
           {g.steps.length === 0 ? (
             <p className="dz-modeler-hint">{t('processModeler.laneEmpty')}</p>
           ) : (
-            <ol
-              className="dz-step-list"
-              aria-labelledby={withLanes ? `${baseId}-${g.laneId ?? 'none'}` : `${baseId}-h`}
-            >
+            <ol className="dz-step-list" aria-labelledby={withLanes ? `${baseId}-${g.laneId ?? 'none'}` : 'dz-steps'}>
               {g.steps.map((s) => (
                 <StepItem
                   key={s.id}
