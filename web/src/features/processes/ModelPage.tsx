@@ -211,15 +211,8 @@ function ModelEditor({ model }: { model: ModelDetail }) {
         />
       )}
       <p>
-        <a
-          href="#dz-steps"
-          onClick={(e) => {
-            e.preventDefault();
-            document.getElementById('dz-steps')?.focus();
-          }}
-        >
-          {t('processes.model.toSteps')}
-        </a>
+        {/* the heading has tabindex -1: following the link moves the focus there */}
+        <a href="#dz-steps">{t('processes.model.toSteps')}</a>
       </p>
       <ModelFigures model={model} analysis={analysis} />
       <Panel title={t('processes.model.diagram')}>
