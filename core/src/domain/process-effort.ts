@@ -18,7 +18,7 @@ export const NET_HOURS_PER_FTE = 1600;
 export const MAX_EFFORT_NODES = 1000;
 
 export interface EffortWarning {
-  code: 'probability_assumed' | 'unknown_pay_group' | 'minutes_missing';
+  code: 'probability_assumed' | 'unknown_pay_group' | 'minutes_missing' | 'several_starts';
   elementId: string;
 }
 
@@ -179,8 +179,10 @@ function solveLinear(a: Float64Array, b: Float64Array, n: number): Float64Array 
 /**
  * Expected visits, minutes and staff cost per case of a process graph.
  * `ratesCentsPerHour`: staff cost rate per pay group; tasks without a pay group use `defaultPayGroup`.
- * A boundary event adds its path in `probability` of its host's executions (none when unset, with a warning); the
- * host's own outgoing flow is not reduced, as the graph does not tell interrupting from non-interrupting events.
+ * A boundary event adds its path in `probability` of its host's executions (none when unset, with a warning); an
+ * interrupting one (BPMN's default) takes those executions away from the host's own outgoing flows.
+ * Several entries (start events nothing flows into) each count once per case, with a `several_starts` warning:
+ * alternative ways in are better modelled as a decision after one start event.
  * Only nodes reachable from an entry take part in the linear system; all others have 0 visits.
  */
 export function caseEffort(
@@ -213,6 +215,7 @@ export function caseEffort(
   // a case enters once at every start event that nothing flows into
   const entries = nodes.flatMap((node, i) => (node.kind === 'start' && incoming[i] === 0 ? [i] : []));
   if (entries.length === 0) found.error('no_start');
+  for (const e of entries.slice(1)) found.warn('several_starts', nodes[e]!.id);
 
   const weights = nodes.map((node, i) => outgoingWeights(node, out[i]!, found));
   const hostOf: (number | undefined)[] = nodes.map((node) => {
@@ -246,6 +249,12 @@ export function caseEffort(
     }
   }
 
+  // the share of a host's executions that leave it through an interrupting boundary event
+  const interrupted = new Float64Array(n);
+  hostOf.forEach((host, bi) => {
+    const node = nodes[bi]!;
+    if (host !== undefined && node.interrupting !== false) interrupted[host]! += node.probability ?? 0;
+  });
   // (I − Wᵀ) v = s over the reached nodes; a parallel join fires once per k arriving tokens
   const m = reached.length;
   const a = new Float64Array(m * m);
@@ -257,7 +266,7 @@ export function caseEffort(
     out[i]!.forEach((f, k) => {
       const t = index.get(f.target)!;
       const share = nodes[t]!.kind === 'parallel' && incoming[t]! > 1 ? 1 / incoming[t]! : 1;
-      a[position[t]! * m + from]! -= weights[i]![k]! * share;
+      a[position[t]! * m + from]! -= weights[i]![k]! * share * Math.max(0, 1 - interrupted[i]!);
     });
   }
   hostOf.forEach((host, bi) => {

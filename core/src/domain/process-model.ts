@@ -71,6 +71,8 @@ export interface ProcessNode {
   /** Boundary events: the host activity and the share of its executions that trigger the event. */
   attachedTo?: string | null;
   probability?: number | null;
+  /** Boundary events: the activity is left through the event (BPMN's default), not continued beside it. */
+  interrupting?: boolean;
 }
 
 export interface ProcessFlow {

@@ -123,6 +123,8 @@ export function graphOf(definitions: ModdleElement): ProcessGraph {
     if (kind === 'boundary') {
       node.attachedTo = ids.get(ref(el, 'attachedToRef')) ?? null;
       node.probability = finite(el.get('dz:probability'));
+      // BPMN: a boundary event interrupts its activity unless cancelActivity="false"
+      node.interrupting = el.get('cancelActivity') !== false;
     }
     nodes.push(node);
   }

@@ -123,7 +123,13 @@ describe('graphOf', () => {
     expect(graph.flows.map((f) => f.id)).not.toContain('Sub_Flow_1');
     const node = (id: string) => graph.nodes.find((n) => n.id === id)!;
     expect(node('Sub_Pruefen')).toMatchObject({ kind: 'task', minutes: 45, payGroup: 'E9b' });
-    expect(node('Boundary_Frist')).toMatchObject({ kind: 'boundary', attachedTo: 'Sub_Pruefen', probability: 0.1 });
+    expect(node('Boundary_Frist')).toMatchObject({
+      kind: 'boundary',
+      attachedTo: 'Sub_Pruefen',
+      probability: 0.1,
+      // no cancelActivity: BPMN's default, the deadline ends the check
+      interrupting: true,
+    });
     expect(node('Split_Parallel').kind).toBe('parallel');
     expect(graph.lanes.map((l) => l.id)).toEqual(['Lane_Bauamt', 'Lane_Sachbearbeitung', 'Lane_Leitung']);
     expect(node('Task_Genehmigen').lane).toBe('Lane_Leitung'); // the innermost lane
