@@ -88,12 +88,16 @@ function ModelEditor({ model }: { model: ModelDetail }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // the figures of the latest change only: an answer to an older check that arrives late is dropped
+  const checks = useRef(0);
   async function changed(next: string) {
     setXml(next);
     if (next === savedXml.current) return;
     setDirty(true);
+    const mine = ++checks.current;
     try {
-      setAnalysis(await check.mutateAsync({ id: model.id, xml: next }));
+      const result = await check.mutateAsync({ id: model.id, xml: next });
+      if (mine === checks.current) setAnalysis(result);
     } catch {
       // the figures stay as they were; saving reports the problem at the field
     }
@@ -106,7 +110,7 @@ function ModelEditor({ model }: { model: ModelDetail }) {
       const saved = await save.mutateAsync({ id: model.id, body: { version, name, xml: current } });
       savedXml.current = saved.xml;
       setVersion(saved.version);
-      setXml(saved.xml);
+      // the editor keeps its diagram (and its undo history): the saved XML is what it holds already
       setAnalysis(saved.analysis);
       setDirty(false);
       setNotice({ kind: 'success', text: t('processes.model.saved') });
