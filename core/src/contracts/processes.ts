@@ -38,8 +38,14 @@ const serviceFields = {
   onlineChannel: optionalText(300),
   mediaBreaks: z.number().int().min(0).max(100).default(0),
 };
-export const serviceCreate = z.object(serviceFields);
-export const serviceUpdate = versioned.extend(serviceFields);
+/** The OZG target is where the service is going: not below where it stands today. */
+const targetNotBelow = <T extends { ozgLevel: number; ozgTarget: number }>(s: T) => s.ozgTarget >= s.ozgLevel;
+const TARGET_BELOW = {
+  message: 'Das Ziel liegt unter dem heutigen Reifegrad. Wählen Sie mindestens die heutige Stufe.',
+  path: ['ozgTarget'],
+};
+export const serviceCreate = z.object(serviceFields).refine(targetNotBelow, TARGET_BELOW);
+export const serviceUpdate = versioned.extend(serviceFields).refine(targetNotBelow, TARGET_BELOW);
 
 export const effortFigures = z.object({
   minutesPerCase: z.number(),

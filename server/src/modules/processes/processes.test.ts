@@ -80,6 +80,16 @@ describe('service inventory', () => {
     expect(twice.json().errors[0]).toMatchObject({ path: 'body.name', code: 'duplicate_name' });
     const level = await coord.post('/api/v1/processes/services', { ...service, name: 'X-Dienst', ozgLevel: 5 });
     expect(level.json().errors[0].path).toBe('body.ozgLevel');
+    const below = await coord.post('/api/v1/processes/services', {
+      ...service,
+      name: 'X-Dienst',
+      ozgLevel: 4,
+      ozgTarget: 2,
+    });
+    expect(below.json().errors[0]).toMatchObject({
+      path: 'body.ozgTarget',
+      message: 'Das Ziel liegt unter dem heutigen Reifegrad. Wählen Sie mindestens die heutige Stufe.',
+    });
 
     const id = created.json().id;
     const upd = await coord.put(`/api/v1/processes/services/${id}`, { ...service, version: 1, casesPerYear: 300 });

@@ -161,7 +161,11 @@ export async function importServices(
       casesPerYear: cell('casesPerYear') === '' ? 0 : number(cell('casesPerYear')),
       minutesPerCase: cell('minutesPerCase') === '' ? 0 : decimal(cell('minutesPerCase')),
       ozgLevel: cell('ozgLevel') === '' ? undefined : number(cell('ozgLevel')),
-      ozgTarget: cell('ozgTarget') === '' ? undefined : number(cell('ozgTarget')),
+      // without a target: OZG-compliant (level 3), or where the service already stands above that
+      ozgTarget:
+        cell('ozgTarget') === ''
+          ? Math.max(3, cell('ozgLevel') === '' ? 0 : number(cell('ozgLevel')) || 0)
+          : number(cell('ozgTarget')),
       onlineChannel: cell('onlineChannel'),
       mediaBreaks: cell('mediaBreaks') === '' ? undefined : number(cell('mediaBreaks')),
     };
