@@ -219,7 +219,8 @@ function ModelEditor({ model }: { model: ModelDetail }) {
         <a href="#dz-steps">{t('processes.model.toSteps')}</a>
       </p>
       <ModelFigures model={model} analysis={analysis} />
-      <Panel title={t('processes.model.diagram')}>
+      {/* the editor brings its own headings: Diagramm, Schrittansicht, Prüfhinweise */}
+      <div className="panel">
         {errors.xml && <Alert kind="error">{errors.xml}</Alert>}
         <Suspense fallback={<Loading />}>
           <ProcessModeler
@@ -232,7 +233,7 @@ function ModelEditor({ model }: { model: ModelDetail }) {
             onChange={(next) => void changed(next)}
           />
         </Suspense>
-      </Panel>
+      </div>
       <Panel title={t('processes.model.exports')}>
         <p>{t('processes.model.exportsIntro')}</p>
         {dirty && <p className="muted">{t('processes.model.exportSavedOnly')}</p>}
