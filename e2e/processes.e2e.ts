@@ -105,6 +105,16 @@ describe('processes journey', () => {
     await page.locator('.djs-container').waitFor();
     await page.getByRole('button', { name: 'Schritt „Daten abtippen“ entfernen' }).click();
     await expect.poll(() => page.locator('.djs-element', { hasText: 'Daten abtippen' }).count()).toBe(0);
+    // leaving with unsaved changes asks first; staying keeps them
+    await page.getByText('ungespeicherte Änderungen', { exact: false }).first().waitFor();
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'Gewerbe anmelden' }).click();
+    expect(asked).toContain('ungespeicherte Änderungen');
+    await page.getByText('ungespeicherte Änderungen', { exact: false }).first().waitFor();
     await setMinutes(page, 'An Stellen weiterleiten', 2);
     await save(page);
     // by hand: 62 minutes a case before, 37 after (no typing, forwarding 2 instead of 12); hours a year each rounded

@@ -80,13 +80,26 @@ function ModelEditor({ model }: { model: ModelDetail }) {
   const editable = can.model;
   const kindLabel = t(`processes.models.kinds.${model.kind}`);
 
-  // unsaved changes are not lost by closing the tab without a question
+  // unsaved changes are not lost without a question: closing the tab, or following a link of the app (the
+  // check runs in the capture phase, before the router's own click handling)
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const leave = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]');
+      if (!a || a.getAttribute('href')?.startsWith('#') || a.hasAttribute('download')) return;
+      if (!window.confirm(t('processes.model.leaveUnsaved'))) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    document.addEventListener('click', leave, true);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      document.removeEventListener('click', leave, true);
+    };
+  }, [dirty, t]);
 
   // the figures of the latest change only: an answer to an older check that arrives late is dropped
   const checks = useRef(0);
