@@ -37,6 +37,7 @@ export * from './domain/finance-templates.js';
 export * from './domain/first-steps.js';
 export * from './domain/format.js';
 export * from './domain/legal-forms.js';
+export * from './domain/maturity.js';
 export * from './domain/newsroom.js';
 export * from './domain/password.js';
 export * from './domain/permissions.js';
