@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChainTask, chainXml } from '../../../test/bpmn-chain.js';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 import { PUBLIC } from '../exchange/exchange.test-data.js';
 
 let ctx: TestContext;
@@ -219,6 +220,12 @@ describe('service inventory', () => {
     expect(exported.headers['content-type']).toMatch(/text\/csv/);
     expect(exported.body).toContain('Leistung;OZG-Themenfeld');
     expect(exported.body).toContain('Gewerbe anmelden;');
+    // LibreOffice Calc (de-DE) reads the export: headings as text, volumes and minutes as numbers
+    const { a: sheet } = await openCsvInCalc({ a: exported.body });
+    expect(sheet[0]?.[0]).toEqual({ kind: 'text', value: 'Leistung' });
+    const gewerbe = sheet.find((r) => r[0]?.value === 'Gewerbe anmelden');
+    expect(gewerbe?.[5]).toEqual({ kind: 'number', value: 300 });
+    expect(gewerbe?.[6]).toEqual({ kind: 'number', value: 20 });
 
     const garbage = multipart('x.csv', Buffer.from('kein;Kopf\n1;2'), 'text/csv');
     const g = (await coord.inject({ method: 'POST', url: '/api/v1/processes/services/import', ...garbage })).json();
