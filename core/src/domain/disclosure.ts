@@ -90,20 +90,60 @@ export function publishableCells(
   threshold: number,
   within?: ReadonlySet<string>,
 ): Set<string> {
-  const size = cellCounts(counts);
+  return publishableGroupCells(
+    counts.map(({ cls, n }) => ({ cells: cellsOfClass(cls), n })),
+    threshold,
+    TOTAL_CELL,
+    within,
+  );
+}
+
+/** Units (municipalities, respondents) that lie in the same groups, and how many they are. */
+export interface GroupedCount {
+  /** Keys of every group these units belong to (the total's key included). */
+  cells: readonly string[];
+  n: number;
+}
+
+/**
+ * The rule of `publishableCells` over any groups, also overlapping ones a unit can be in several of (a
+ * municipality in two networks): every published group holds at least `threshold`, and every atom — the units
+ * lying in exactly the same published groups — holds none or at least `threshold`, so no sum or difference of
+ * published groups isolates fewer. Groups are withdrawn smallest first until that holds; `total` is the key of
+ * the group of all units, kept as long as it reaches the threshold. Deterministic: the same counts in any order
+ * give the same groups.
+ */
+export function publishableGroupCells(
+  units: readonly GroupedCount[],
+  threshold: number,
+  total: string,
+  within?: ReadonlySet<string>,
+): Set<string> {
+  const size = new Map<string, number>();
+  for (const { cells, n } of units) {
+    if (n <= 0) continue;
+    for (const k of new Set(cells)) size.set(k, (size.get(k) ?? 0) + n);
+  }
   const published = new Set([...size].filter(([k, n]) => n >= threshold && (!within || within.has(k))).map(([k]) => k));
   for (;;) {
+    const atoms = new Map<string, number>();
+    for (const { cells, n } of units) {
+      if (n <= 0) continue;
+      // the keys in the order given (the same order for every unit keeps the signatures comparable)
+      const sig = [...new Set(cells)].filter((k) => published.has(k)).join(',');
+      if (sig) atoms.set(sig, (atoms.get(sig) ?? 0) + n);
+    }
     // the first failing atom in a fixed order: the decision never depends on the order the counts come in
-    const failing = [...atomsOf(counts, published)]
+    const failing = [...atoms]
       .filter(([, n]) => n > 0 && n < threshold)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
     if (!failing) return published;
-    const own = failing[0].split(',').filter((k) => k !== TOTAL_CELL);
-    // withdraw the smallest cell that sets the atom apart; an atom that is only "the total minus
-    // everything else" merges back once the smallest other cell is withdrawn
-    const pool = own.length ? own : [...published].filter((k) => k !== TOTAL_CELL);
+    const own = failing[0].split(',').filter((k) => k !== total);
+    // withdraw the smallest group that sets the atom apart; an atom that is only "the total minus
+    // everything else" merges back once the smallest other group is withdrawn
+    const pool = own.length ? own : [...published].filter((k) => k !== total);
     if (!pool.length) {
-      published.delete(TOTAL_CELL);
+      published.delete(total);
       continue;
     }
     pool.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b));

@@ -274,6 +274,18 @@ export const RULES = {
   }),
   /** The change-readiness pulse: the survey managers run it; everyone of the municipality reads its aggregates. */
   pulse: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'manage_surveys') }),
+  /**
+   * Maturity: the coordination starts, completes and removes self-assessments, enters key figures and speaks for
+   * the municipality in a ring (contact consent, open ring); colleagues answer criteria with it; all read.
+   */
+  maturity: (a: Actor) => ({
+    assess: inMunicipality(a) && allows(a, 'contribute'),
+    manage: inMunicipality(a) && allows(a, 'manage_projects'),
+  }),
+  /** The maturity model and the default key figures are the platform administration's. */
+  maturityModel: (a: Actor) => ({ edit: a.user.isPlatformAdmin }),
+  /** A network's moderation adds its own criteria and key figures and sees the network's distributions. */
+  networkMaturity: (a: Actor, n: { networkId: string }) => ({ manage: moderates(a, n.networkId) }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -404,6 +416,9 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   pulse: undefined,
   newsroom: undefined,
   competences: undefined,
+  maturity: undefined,
+  maturityModel: undefined,
+  networkMaturity: { networkId: '' },
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

@@ -38,6 +38,7 @@ import * as m0038 from './migrations/0038_newsroom.js';
 import * as m0039 from './migrations/0039_pulse.js';
 import * as m0040 from './migrations/0040_competence_releases.js';
 import * as m0041 from './migrations/0041_processes.js';
+import * as m0042 from './migrations/0042_maturity.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0039_pulse': m0039,
   '0040_competence_releases': m0040,
   '0041_processes': m0041,
+  '0042_maturity': m0042,
 };
 
 /** Names of all migrations, oldest first. */

@@ -104,6 +104,16 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
+import type {
+  KeyFigureOpenRing,
+  KeyFigureValues,
+  KeyFigures,
+  MaturityAnswers,
+  MaturityAssessments,
+  MaturityModels,
+  MaturityNetworkCriteria,
+  MaturitySettings,
+} from './tables/maturity.js';
 import type { ProcessModels, ProcessServices } from './tables/processes.js';
 import type {
   ServiceClosedMonths,
@@ -230,4 +240,12 @@ export interface DB {
   pulseRounds: PulseRounds;
   processServices: ProcessServices;
   processModels: ProcessModels;
+  maturityModels: MaturityModels;
+  maturityNetworkCriteria: MaturityNetworkCriteria;
+  maturityAssessments: MaturityAssessments;
+  maturityAnswers: MaturityAnswers;
+  maturitySettings: MaturitySettings;
+  keyFigures: KeyFigures;
+  keyFigureValues: KeyFigureValues;
+  keyFigureOpenRing: KeyFigureOpenRing;
 }
