@@ -160,7 +160,10 @@ export const keyFigureInput = z
     min: z.number().default(0),
     max: z.number().nullable().default(null),
   })
-  .refine((v) => v.max === null || v.max > v.min, { path: ['max'], message: 'Das Maximum muss über dem Minimum liegen.' });
+  .refine((v) => v.max === null || v.max > v.min, {
+    path: ['max'],
+    message: 'Das Maximum muss über dem Minimum liegen.',
+  });
 export const keyFigureUpdate = z.object({ version: z.number().int().min(1), figure: keyFigureInput });
 
 const keyFigureValue = z.object({

@@ -9,9 +9,23 @@ import type { MaturityPrefillSource } from './maturity.js';
 export interface MaturityFacts {
   targetPicture: { vision: boolean; fields: number; goals: number; indicatorsMeasured: number };
   needs: { total: number; linkedToGoals: number };
-  services: { total: number; withVolume: number; withEffort: number; online: number; level4: number; withMediaBreaks: number };
+  services: {
+    total: number;
+    withVolume: number;
+    withEffort: number;
+    online: number;
+    level4: number;
+    withMediaBreaks: number;
+  };
   models: { asIs: number; toBe: number };
-  projects: { active: number; scored: number; withMilestones: number; withReports: number; withRisks: number; criteria: number };
+  projects: {
+    active: number;
+    scored: number;
+    withMilestones: number;
+    withReports: number;
+    withRisks: number;
+    criteria: number;
+  };
   papers: { papers: number; withRiskBudget: number; withNpv: number };
   capacity: { people: number; plannedMonths: number };
   competences: { assessed: number; released: boolean };
@@ -81,7 +95,11 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
   target_picture_adopted: ({ targetPicture: t }) => {
     if (!t.vision && t.fields === 0) return null;
     if (t.indicatorsMeasured > 0)
-      return s(4, `Zielbild mit ${n(t.goals)} Zielen; ${n(t.indicatorsMeasured)} Kennzahlen mit Messwerten`, '/zielbild');
+      return s(
+        4,
+        `Zielbild mit ${n(t.goals)} Zielen; ${n(t.indicatorsMeasured)} Kennzahlen mit Messwerten`,
+        '/zielbild',
+      );
     if (t.goals > 0) return s(3, `Zielbild mit ${n(t.fields)} Handlungsfeldern und ${n(t.goals)} Zielen`, '/zielbild');
     return s(2, `Zielbild im Entwurf (${n(t.fields)} Handlungsfelder, noch ohne Ziele)`, '/zielbild');
   },
@@ -133,12 +151,21 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
   capacity_planned: ({ capacity: c }) => {
     if (c.people === 0) return null;
     if (c.plannedMonths > 0)
-      return s(4, `Verfügbare Stunden von ${n(c.people)} Personen, geplante Stunden für ${n(c.plannedMonths)} Monate`, '/kapazitaet');
+      return s(
+        4,
+        `Verfügbare Stunden von ${n(c.people)} Personen, geplante Stunden für ${n(c.plannedMonths)} Monate`,
+        '/kapazitaet',
+      );
     return s(3, `Verfügbare Stunden von ${n(c.people)} Personen erfasst`, '/kapazitaet');
   },
   competence_assessments: ({ competences: c }) => {
     if (c.assessed === 0) return null;
-    if (c.released) return s(4, `${n(c.assessed)} Selbsteinschätzungen, anonym je Bereich ausgewertet`, '/kompetenzen/qualifizierung');
+    if (c.released)
+      return s(
+        4,
+        `${n(c.assessed)} Selbsteinschätzungen, anonym je Bereich ausgewertet`,
+        '/kompetenzen/qualifizierung',
+      );
     return s(3, `${n(c.assessed)} Beschäftigte haben ihre Kompetenzen eingeschätzt`, '/kompetenzen');
   },
   trainings_recorded: ({ trainings: t }) => {
@@ -149,12 +176,18 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
   },
   staff_council_checks: ({ staffCouncil: c }) => {
     if (c.checks === 0) return null;
-    if (c.agreed > 0) return s(4, `Mitbestimmung bei ${n(c.checks)} Vorhaben geprüft, ${n(c.agreed)} Dienstvereinbarung(en)`, '/projekte');
+    if (c.agreed > 0)
+      return s(
+        4,
+        `Mitbestimmung bei ${n(c.checks)} Vorhaben geprüft, ${n(c.agreed)} Dienstvereinbarung(en)`,
+        '/projekte',
+      );
     return s(3, `Mitbestimmung bei ${n(c.checks)} Vorhaben geprüft`, '/projekte');
   },
   funding_lines: ({ funding: f }) => {
     if (f.lines === 0) return null;
-    if (f.withDeadline > 0) return s(4, `${n(f.lines)} Förderlinien im Finanzplan, ${n(f.withDeadline)} mit Frist`, '/projekte');
+    if (f.withDeadline > 0)
+      return s(4, `${n(f.lines)} Förderlinien im Finanzplan, ${n(f.withDeadline)} mit Frist`, '/projekte');
     return s(3, `${n(f.lines)} Förderlinien im Finanzplan`, '/projekte');
   },
   staff_rates: ({ staffRates: r }) =>
@@ -162,24 +195,35 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
   communication_plan: ({ communication: c }) => {
     if (c.items === 0 && c.publishedNews === 0) return null;
     if (c.publishedNews > 0)
-      return s(4, `${n(c.items)} Einträge im Kommunikationsplan, ${n(c.publishedNews)} veröffentlichte Neuigkeiten`, '/kommunikation');
+      return s(
+        4,
+        `${n(c.items)} Einträge im Kommunikationsplan, ${n(c.publishedNews)} veröffentlichte Neuigkeiten`,
+        '/kommunikation',
+      );
     return s(3, `${n(c.items)} Einträge im Kommunikationsplan`, '/kommunikation');
   },
   pulse_run: ({ pulse }) => {
     if (pulse.closedRounds === 0) return null;
-    if (pulse.closedRounds >= 2) return s(4, `${n(pulse.closedRounds)} abgeschlossene Runden des Veränderungspulses`, '/puls');
+    if (pulse.closedRounds >= 2)
+      return s(4, `${n(pulse.closedRounds)} abgeschlossene Runden des Veränderungspulses`, '/puls');
     return s(3, 'Eine abgeschlossene Runde des Veränderungspulses', '/puls');
   },
   ideas_box: ({ ideas }) => {
     if (ideas.total === 0) return null;
-    if (ideas.answered > 0) return s(4, `${n(ideas.total)} Ideen, ${n(ideas.answered)} mit begründeter Antwort`, '/ideen');
+    if (ideas.answered > 0)
+      return s(4, `${n(ideas.total)} Ideen, ${n(ideas.answered)} mit begründeter Antwort`, '/ideen');
     return s(3, `${n(ideas.total)} Ideen in der Ideenbox`, '/ideen');
   },
   network_member: ({ network: w }) => {
     if (w.memberships === 0) return null;
-    if (w.joint > 0) return s(5, `Mitglied in ${n(w.memberships)} Netzwerk(en); gemeinsame Vorhaben mit anderen`, '/verbuende');
+    if (w.joint > 0)
+      return s(5, `Mitglied in ${n(w.memberships)} Netzwerk(en); gemeinsame Vorhaben mit anderen`, '/verbuende');
     if (w.publications > 0 || w.adoptions > 0)
-      return s(4, `Mitglied in ${n(w.memberships)} Netzwerk(en); ${n(w.publications)} Projekte geteilt, ${n(w.adoptions)} übernommen`, '/austausch/projekte');
+      return s(
+        4,
+        `Mitglied in ${n(w.memberships)} Netzwerk(en); ${n(w.publications)} Projekte geteilt, ${n(w.adoptions)} übernommen`,
+        '/austausch/projekte',
+      );
     return s(3, `Mitglied in ${n(w.memberships)} Netzwerk(en)`, '/verbuende');
   },
   shared_service_live: ({ sharedServices: d }) => {
@@ -190,21 +234,33 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
   exchange_reuse: ({ network: w }) => {
     if (w.adoptions === 0 && w.publications === 0) return null;
     if (w.publications > 0 && w.adoptions > 0)
-      return s(5, `${n(w.adoptions)} Projekte nachgenutzt, ${n(w.publications)} eigene angeboten`, '/austausch/projekte');
-    if (w.adoptions > 0) return s(4, `${n(w.adoptions)} Projekte aus der Projektbörse nachgenutzt`, '/austausch/projekte');
+      return s(
+        5,
+        `${n(w.adoptions)} Projekte nachgenutzt, ${n(w.publications)} eigene angeboten`,
+        '/austausch/projekte',
+      );
+    if (w.adoptions > 0)
+      return s(4, `${n(w.adoptions)} Projekte aus der Projektbörse nachgenutzt`, '/austausch/projekte');
     return s(3, `${n(w.publications)} eigene Projekte in der Projektbörse`, '/austausch/projekte');
   },
   joint_agreements: ({ sharedServices: d }) => {
     if (d.withAgreement === 0) return null;
-    if (d.live > 0) return s(4, `Vereinbarung mit Kostenschlüssel für ${n(d.live)} Dienst(e) in Betrieb`, '/gemeinsame-dienste');
+    if (d.live > 0)
+      return s(4, `Vereinbarung mit Kostenschlüssel für ${n(d.live)} Dienst(e) in Betrieb`, '/gemeinsame-dienste');
     return s(3, `${n(d.withAgreement)} Vereinbarung(en) für gemeinsame Dienste abgestimmt`, '/gemeinsame-dienste');
   },
   key_figure_e_file: ({ keyFigures: k }) =>
-    k.eFile === null ? null : s(percentLevel(k.eFile), `Kennzahl „Abdeckung E-Akte“: ${n(k.eFile)} %`, '/reifegrad/kennzahlen'),
+    k.eFile === null
+      ? null
+      : s(percentLevel(k.eFile), `Kennzahl „Abdeckung E-Akte“: ${n(k.eFile)} %`, '/reifegrad/kennzahlen'),
   key_figure_e_invoice: ({ keyFigures: k }) =>
     k.eInvoice === null
       ? null
-      : s(percentLevel(k.eInvoice), `Kennzahl „Elektronisch eingegangene Rechnungen“: ${n(k.eInvoice)} %`, '/reifegrad/kennzahlen'),
+      : s(
+          percentLevel(k.eInvoice),
+          `Kennzahl „Elektronisch eingegangene Rechnungen“: ${n(k.eInvoice)} %`,
+          '/reifegrad/kennzahlen',
+        ),
   services_online_share: ({ services: v }) => {
     if (v.total === 0) return null;
     const share = pct(v.online, v.total);

@@ -50,6 +50,16 @@ import type {
   Reuses,
 } from './tables/exchange.js';
 import type {
+  KeyFigureOpenRing,
+  KeyFigures,
+  KeyFigureValues,
+  MaturityAnswers,
+  MaturityAssessments,
+  MaturityModels,
+  MaturityNetworkCriteria,
+  MaturitySettings,
+} from './tables/maturity.js';
+import type {
   FieldsOfAction,
   GoalNeeds,
   Goals,
@@ -104,16 +114,6 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
-import type {
-  KeyFigureOpenRing,
-  KeyFigureValues,
-  KeyFigures,
-  MaturityAnswers,
-  MaturityAssessments,
-  MaturityModels,
-  MaturityNetworkCriteria,
-  MaturitySettings,
-} from './tables/maturity.js';
 import type { ProcessModels, ProcessServices } from './tables/processes.js';
 import type {
   ServiceClosedMonths,
