@@ -316,3 +316,13 @@ export const recommendations = z.object({
   ),
   contactable: z.boolean(),
 });
+
+/** What a network's moderation keeps: its own criteria and key figures (members see them too). */
+export const networkMaturity = z.object({
+  networkId: uuid,
+  network: z.string(),
+  dimensions: z.array(z.object({ key: z.string(), name: z.string() })),
+  criteria: z.array(networkCriterion),
+  figures: z.array(keyFigure),
+  can: canSchema('networkMaturity'),
+});
