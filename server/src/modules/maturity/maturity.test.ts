@@ -259,6 +259,7 @@ describe('key figures and benchmark', () => {
 
     // computed figures: online share from the inventory, stored as computed, an entered value stays
     await services(me.m.id, [3, 0, 0, 1]);
+    expect((await c.post('/api/v1/maturity/key-figures/compute', { year: YEAR - 1 })).statusCode).toBe(400);
     const computed = (await c.post('/api/v1/maturity/key-figures/compute', { year: YEAR })).json();
     const share = computed.figures.find((f: { key: string }) => f.key === 'online_share');
     expect(share.values[0]).toMatchObject({ value: 25, origin: 'computed' });
