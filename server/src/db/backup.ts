@@ -14,6 +14,8 @@ import { migrateToLatest } from './migrate.js';
  */
 const FORMAT = 'digitalzirkel-backup/1';
 const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'import_rows', 'import_bodies']);
+/** Tables a migration fills with defaults (0042: the default key figures): the backup's rows replace them. */
+const SEEDED = new Set(['key_figures']);
 
 /** Tables in foreign-key order (referenced tables first). */
 export async function tablesInDependencyOrder(db: Database): Promise<string[]> {
@@ -104,6 +106,7 @@ export async function restoreFrom(db: Database, file: string): Promise<Record<st
   const known = new Set(await tablesInDependencyOrder(db));
   for (const t of order) if (!known.has(t)) throw new Error(`Unbekannte Tabelle in der Sicherung: ${t}`);
   await db.transaction().execute(async (trx) => {
+    for (const t of order) if (SEEDED.has(t)) await sql`DELETE FROM ${sql.table(t)}`.execute(trx);
     for (const t of order) {
       const rows = batches.get(t)!;
       // generated columns (e.g. full-text vectors) are computed again, never inserted
