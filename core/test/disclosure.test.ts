@@ -4,7 +4,9 @@ import {
   type ClassCount,
   cellKey,
   cellsOfClass,
+  type GroupedCount,
   publishableCells,
+  publishableGroupCells,
   type QiClass,
   TOTAL_CELL,
 } from '../src/domain/disclosure.js';
@@ -142,5 +144,96 @@ describe('disclosure control over the result lattice (the attacker’s view)', (
     ];
     const within = new Set([TOTAL_CELL]);
     expect([...publishableCells(counts, 5, within)]).toEqual([TOTAL_CELL]);
+  });
+});
+
+/**
+ * The rule of `publishableGroupCells` as first written: every atom recomputed from all units after each withdrawal.
+ * The implementation keeps the atoms up to date instead (the key-figure ring weighs hundreds of classes per figure
+ * and year); it must decide exactly the same.
+ */
+function recomputedGroupCells(
+  units: readonly GroupedCount[],
+  threshold: number,
+  total: string,
+  known: (cell: string) => boolean,
+): Set<string> {
+  const size = new Map<string, number>();
+  for (const { cells, n } of units) {
+    if (n <= 0) continue;
+    for (const k of new Set(cells)) size.set(k, (size.get(k) ?? 0) + n);
+  }
+  const published = new Set([...size].filter(([k, n]) => known(k) || n >= threshold).map(([k]) => k));
+  for (;;) {
+    const atoms = new Map<string, number>();
+    for (const { cells, n } of units) {
+      if (n <= 0) continue;
+      const sig = [...new Set(cells)].filter((k) => published.has(k)).join(',');
+      if (sig) atoms.set(sig, (atoms.get(sig) ?? 0) + n);
+    }
+    const failing = [...atoms]
+      .filter(([sig, n]) => n > 0 && n < threshold && !sig.split(',').some(known))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
+    if (!failing) return published;
+    const all = size.get(total) ?? 0;
+    const asTotal = (k: string) => k === total || size.get(k) === all;
+    const own = failing[0].split(',').filter((k) => !asTotal(k));
+    const pool = own.length ? own : [...published].filter((k) => !asTotal(k) && !known(k));
+    if (!pool.length) {
+      for (const k of [...published]) if (asTotal(k)) published.delete(k);
+      continue;
+    }
+    pool.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b));
+    published.delete(pool[0] as string);
+  }
+}
+
+describe('disclosure over overlapping groups (networks, open rings)', () => {
+  /** A class of municipalities: size class, Land, the networks it is in, an open ring it joined; how many. */
+  const unit = fc
+    .record({
+      gk: fc.constantFrom('5', '6', '7'),
+      land: fc.constantFrom('01', '07', '09'),
+      nets: fc.subarray(['a', 'b', 'c']),
+      ring: fc.boolean(),
+      n: fc.integer({ min: 0, max: 8 }),
+    })
+    .map(({ gk, land, nets, ring, n }) => ({
+      cells: [
+        'all',
+        `gk:${gk}`,
+        `land:${land}`,
+        `gkland:${gk}:${land}`,
+        ...nets.map((x) => `net:${x}`),
+        ...(ring && nets.length ? [`ring:${nets[0]}`] : []),
+      ],
+      n,
+    }));
+  const known = (c: string) => c.startsWith('ring:');
+
+  it('decides exactly as recomputing every atom after each withdrawal would', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.integer({ min: 2, max: 6 }), (units, t) => {
+        expect([...publishableGroupCells(units, t, 'all', undefined, known)]).toEqual([
+          ...recomputedGroupCells(units, t, 'all', known),
+        ]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves no atom outside the open rings under the threshold', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.integer({ min: 2, max: 6 }), (units, t) => {
+        const published = publishableGroupCells(units, t, 'all', undefined, known);
+        const atoms = new Map<string, number>();
+        for (const { cells, n } of units) {
+          const sig = cells.filter((c) => published.has(c)).join(',');
+          if (sig && n > 0) atoms.set(sig, (atoms.get(sig) ?? 0) + n);
+        }
+        for (const [sig, n] of atoms) if (!sig.split(',').some(known)) expect(safe(n, t)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

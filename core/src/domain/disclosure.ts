@@ -122,41 +122,76 @@ export function publishableGroupCells(
   within?: ReadonlySet<string>,
   known: (cell: string) => boolean = () => false,
 ): Set<string> {
+  // the units with a count, each group once in the order given (the same order for every unit keeps the
+  // signatures comparable)
+  const live = units.filter((u) => u.n > 0).map((u) => ({ cells: [...new Set(u.cells)], n: u.n, sig: '' }));
   const size = new Map<string, number>();
-  for (const { cells, n } of units) {
-    if (n <= 0) continue;
-    for (const k of new Set(cells)) size.set(k, (size.get(k) ?? 0) + n);
-  }
+  // which units lie in a group: withdrawing it changes the atoms of these units only
+  const unitsOf = new Map<string, number[]>();
+  live.forEach((u, i) => {
+    for (const k of u.cells) {
+      size.set(k, (size.get(k) ?? 0) + u.n);
+      const of = unitsOf.get(k);
+      if (of) of.push(i);
+      else unitsOf.set(k, [i]);
+    }
+  });
   const published = new Set(
     [...size].filter(([k, n]) => known(k) || (n >= threshold && (!within || within.has(k)))).map(([k]) => k),
   );
-  for (;;) {
-    const atoms = new Map<string, number>();
-    for (const { cells, n } of units) {
-      if (n <= 0) continue;
-      // the keys in the order given (the same order for every unit keeps the signatures comparable)
-      const sig = [...new Set(cells)].filter((k) => published.has(k)).join(',');
-      if (sig) atoms.set(sig, (atoms.get(sig) ?? 0) + n);
+  // the atoms, kept up to date as groups are withdrawn: an atom's key is the published groups of its units
+  const atoms = new Map<string, number>();
+  const knownSig = new Map<string, boolean>();
+  const isKnown = (sig: string) => {
+    let b = knownSig.get(sig);
+    if (b === undefined) {
+      b = sig.split(',').some(known);
+      knownSig.set(sig, b);
     }
+    return b;
+  };
+  // the atoms under the threshold outside every known group
+  const failing = new Set<string>();
+  const add = (sig: string, n: number) => {
+    if (!sig) return;
+    const m = (atoms.get(sig) ?? 0) + n;
+    if (m === 0) atoms.delete(sig);
+    else atoms.set(sig, m);
+    if (m > 0 && m < threshold && !isKnown(sig)) failing.add(sig);
+    else failing.delete(sig);
+  };
+  for (const u of live) {
+    u.sig = u.cells.filter((k) => published.has(k)).join(',');
+    add(u.sig, u.n);
+  }
+  const withdraw = (k: string) => {
+    published.delete(k);
+    for (const i of unitsOf.get(k) ?? []) {
+      const u = live[i]!;
+      add(u.sig, -u.n);
+      u.sig = u.cells.filter((c) => published.has(c)).join(',');
+      add(u.sig, u.n);
+    }
+  };
+  // a group holding everyone (as many as the total) is the total under another name: withdrawing it sets
+  // nobody apart, so it is never the one withdrawn
+  const all = size.get(total) ?? 0;
+  const asTotal = (k: string) => k === total || size.get(k) === all;
+  for (;;) {
     // the first failing atom in a fixed order: the decision never depends on the order the counts come in
-    const failing = [...atoms]
-      .filter(([sig, n]) => n > 0 && n < threshold && !sig.split(',').some(known))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
-    if (!failing) return published;
-    // a group holding everyone (as many as the total) is the total under another name: withdrawing it sets
-    // nobody apart, so it is never the one withdrawn
-    const all = size.get(total) ?? 0;
-    const asTotal = (k: string) => k === total || size.get(k) === all;
-    const own = failing[0].split(',').filter((k) => !asTotal(k));
+    let first: string | undefined;
+    for (const sig of failing) if (first === undefined || sig < first) first = sig;
+    if (first === undefined) return published;
+    const own = first.split(',').filter((k) => !asTotal(k));
     // withdraw the smallest group that sets the atom apart; an atom that is only "the total minus
     // everything else" merges back once the smallest other group is withdrawn
     const pool = own.length ? own : [...published].filter((k) => !asTotal(k) && !known(k));
     if (!pool.length) {
-      for (const k of [...published]) if (asTotal(k)) published.delete(k);
+      for (const k of [...published]) if (asTotal(k)) withdraw(k);
       continue;
     }
     pool.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b));
-    published.delete(pool[0] as string);
+    withdraw(pool[0] as string);
   }
 }
 

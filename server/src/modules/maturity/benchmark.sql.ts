@@ -7,7 +7,10 @@ import type { Database } from '../../db/database.js';
  * percentile of the values of every peer group (all, size class, Land, size class in Land, each network), and the
  * decision which groups may be shown — fewer than the threshold never, nor any group that two shown groups would
  * let be differenced down to fewer (`publishableGroupCells`, over the counts per finest class). One scan of the
- * values for the public groups and the classes, one for the networks asked for.
+ * values for the public groups (percentiles and counts), one over the values of the municipalities in a network or
+ * an open ring for their finest classes (everyone else's finest class is their size class in their Land, whose
+ * count the first scan has), one for the networks asked for. Measured against the bare `percentile_cont` query in
+ * bench/maturity.bench.ts.
  */
 
 export interface Distribution {
@@ -32,31 +35,96 @@ export function sizeClassSql(population: RawBuilder<unknown>) {
   return sql<number>`(CASE ${sql.join(whens, sql` `)} ELSE 7 END)`;
 }
 
-const PERCENTILES = sql`percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY v.value)`;
+const PERCENTILES = sql`percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY value)`;
 
 function distribution(n: number, p: number[]): Distribution {
   return { n, p10: p[0]!, q1: p[1]!, median: p[2]!, q3: p[3]!, p90: p[4]! };
 }
 
-/** The values in scope with each municipality's size class, Land and networks of today. */
-function valuesCte(figureIds: readonly string[], fromYear: number, toYear: number, known: readonly string[] = []) {
-  const member = known.length
-    ? sql`CASE WHEN kv.municipality_id IN (${sql.join(known.map((id) => sql`${id}::uuid`))}) THEN kv.municipality_id::text END`
-    : sql`NULL::text`;
-  return sql`
-    nets AS (
-      SELECT municipality_id, string_agg(network_id::text, ',' ORDER BY network_id) AS nets
-      FROM network_members WHERE status = 'accepted' AND left_on IS NULL GROUP BY municipality_id
-    ),
-    v AS (
-      SELECT kv.key_figure_id, kv.year, kv.value, kv.municipality_id, m.land_code,
-        ${sizeClassSql(sql`m.population`)} AS gk, coalesce(nets.nets, '') AS nets, ${member} AS member
-      FROM key_figure_values kv
-      JOIN municipalities m ON m.id = kv.municipality_id
-      LEFT JOIN nets ON nets.municipality_id = kv.municipality_id
-      WHERE kv.key_figure_id IN (${sql.join(figureIds.map((id) => sql`${id}::uuid`))})
-        AND kv.year BETWEEN ${fromYear} AND ${toYear}
-    )`;
+/** The values in scope (figures asked for, years from–to). */
+function inScope(figureIds: readonly string[], fromYear: number, toYear: number) {
+  return sql`kv.key_figure_id IN (${sql.join(figureIds.map((id) => sql`${id}::uuid`))})
+    AND kv.year BETWEEN ${fromYear} AND ${toYear}`;
+}
+
+/**
+ * The municipalities lying in more groups than their size class in their Land: the accepted members of a network
+ * (`nets`: their networks of today) and the members of an open ring (`member`: known by name, each its own class).
+ */
+function specialCte(known: readonly string[]) {
+  const nets = sql`SELECT municipality_id, string_agg(network_id::text, ',' ORDER BY network_id) AS nets
+    FROM network_members WHERE status = 'accepted' AND left_on IS NULL GROUP BY municipality_id`;
+  if (!known.length) return sql`special AS (SELECT municipality_id, nets, NULL::text AS member FROM (${nets}) n)`;
+  return sql`special AS (
+    SELECT coalesce(n.municipality_id, r.id) AS municipality_id, coalesce(n.nets, '') AS nets,
+      r.id::text AS member
+    FROM (${nets}) n
+    FULL JOIN (VALUES ${sql.join(known.map((id) => sql`(${id}::uuid)`))}) AS r(id) ON r.id = n.municipality_id
+  )`;
+}
+
+/**
+ * One statement (one snapshot: the counts the decision weighs are those of the same values): the public groups
+ * with their percentiles and counts — what the bare percentile_cont query of these groups does — and the finest
+ * classes of the municipalities in a network or an open ring (`known`), counted from their values alone. Exported
+ * for the bench's EXPLAIN.
+ */
+export function groupsStatement(opts: {
+  figureIds: readonly string[];
+  fromYear: number;
+  toYear: number;
+  known: readonly string[];
+}) {
+  const scope = inScope(opts.figureIds, opts.fromYear, opts.toYear);
+  const gk = sizeClassSql(sql`m.population`);
+  return sql<{
+    keyFigureId: string;
+    year: number;
+    gk: number | null;
+    landCode: string | null;
+    /** Null on the public groups' rows. */
+    nets: string | null;
+    member: string | null;
+    n: number;
+    p: number[] | null;
+  }>`
+    WITH ${specialCte(opts.known)}
+    SELECT v.key_figure_id, v.year, v.gk, v.land_code, NULL::text AS nets, NULL::text AS member, count(*)::int AS n,
+      ${PERCENTILES} AS p
+    FROM (
+      SELECT kv.key_figure_id, kv.year, kv.value, m.land_code, ${gk} AS gk
+      FROM key_figure_values kv JOIN municipalities m ON m.id = kv.municipality_id
+      WHERE ${scope}
+    ) v
+    GROUP BY GROUPING SETS (
+      (v.key_figure_id, v.year), (v.key_figure_id, v.year, v.gk), (v.key_figure_id, v.year, v.land_code),
+      (v.key_figure_id, v.year, v.gk, v.land_code)
+    )
+    UNION ALL
+    SELECT kv.key_figure_id, kv.year, ${gk}, m.land_code, s.nets, s.member, count(*)::int, NULL
+    FROM special s
+    JOIN key_figure_values kv ON kv.municipality_id = s.municipality_id
+    JOIN municipalities m ON m.id = s.municipality_id
+    WHERE ${scope}
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/** The public groups a municipality of size class `gk` in Land `landCode` lies in (the order every class uses). */
+const publicCells = (gk: number, landCode: string) => [
+  'all',
+  `gk:${gk}`,
+  `land:${landCode}`,
+  `gkland:${gk}:${landCode}`,
+];
+
+/** The value under `key`, made and stored first when missing. */
+function at<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
 }
 
 const keyOf = (figureId: string, year: number) => `${figureId}|${year}`;
@@ -82,54 +150,20 @@ export async function peerDistributions(
   const ringMembers = new Map<string, string[]>();
   for (const [net, members] of opts.ring ?? [])
     for (const m of members) ringMembers.set(m, [...(ringMembers.get(m) ?? []), `ring:${net}`]);
-  const cte = valuesCte(opts.figureIds, opts.fromYear, opts.toYear, [...ringMembers.keys()]);
-  // one scan: the public groups with their percentiles, and the finest classes (with the open ring's members one
-  // by one, they are known anyway) with their counts for the disclosure decision
-  const rows = (
-    await sql<{
-      keyFigureId: string;
-      year: number;
-      gk: number | null;
-      landCode: string | null;
-      nets: string | null;
-      member: string | null;
-      g: number;
-      n: number;
-      p: number[] | null;
-    }>`
-    WITH ${cte}
-    SELECT v.key_figure_id, v.year, v.gk, v.land_code, v.nets, v.member,
-      GROUPING(v.gk, v.land_code, v.nets)::int AS g, count(*)::int AS n,
-      CASE WHEN GROUPING(v.nets) = 1 THEN ${PERCENTILES} END AS p
-    FROM v
-    GROUP BY GROUPING SETS (
-      (v.key_figure_id, v.year), (v.key_figure_id, v.year, v.gk), (v.key_figure_id, v.year, v.land_code),
-      (v.key_figure_id, v.year, v.gk, v.land_code), (v.key_figure_id, v.year, v.gk, v.land_code, v.nets, v.member)
-    )`.execute(db)
-  ).rows;
-  const classes = new Map<string, { cells: string[]; n: number }[]>();
-  const entry = (k: string) => {
-    let e = out.get(k);
-    if (!e) {
-      e = { published: new Set(), cells: new Map() };
-      out.set(k, e);
-    }
-    return e;
-  };
+  const rows = (await groupsStatement({ ...opts, known: [...ringMembers.keys()] }).execute(db)).rows;
+  const entry = (k: string) =>
+    at(out, k, () => ({ published: new Set<string>(), cells: new Map<string, Distribution>() }));
+  // per figure and year: the finest classes with their counts, and how many of a size class in a Land are in no
+  // network and no open ring (together one class)
+  const units = new Map<string, { cells: string[]; n: number }[]>();
+  const rest = new Map<string, Map<string, { gk: number; landCode: string; n: number }>>();
+  const special: typeof rows = [];
   for (const r of rows) {
-    const k = keyOf(r.keyFigureId, r.year);
     if (r.nets !== null) {
-      const cells = [
-        'all',
-        `gk:${r.gk}`,
-        `land:${r.landCode}`,
-        `gkland:${r.gk}:${r.landCode}`,
-        ...(r.nets ? r.nets.split(',').map((id) => `net:${id}`) : []),
-        ...(r.member ? (ringMembers.get(r.member) ?? []) : []),
-      ];
-      classes.set(k, [...(classes.get(k) ?? []), { cells, n: r.n }]);
+      special.push(r);
       continue;
     }
+    const k = keyOf(r.keyFigureId, r.year);
     const cell =
       r.gk !== null && r.landCode !== null
         ? `gkland:${r.gk}:${r.landCode}`
@@ -138,23 +172,42 @@ export async function peerDistributions(
           : r.landCode !== null
             ? `land:${r.landCode}`
             : 'all';
-    if (r.p) entry(k).cells.set(cell, distribution(r.n, r.p.map(Number)));
+    entry(k).cells.set(cell, distribution(r.n, (r.p ?? []).map(Number)));
+    if (r.gk !== null && r.landCode !== null)
+      at(rest, k, () => new Map()).set(cell, { gk: r.gk, landCode: r.landCode, n: r.n });
+  }
+  // the classes of the municipalities in a network or an open ring, taken off the rest of their size class in Land
+  for (const r of special) {
+    const k = keyOf(r.keyFigureId, r.year);
+    const cells = [
+      ...publicCells(r.gk!, r.landCode!),
+      ...(r.nets ? r.nets.split(',').map((id) => `net:${id}`) : []),
+      ...(r.member ? (ringMembers.get(r.member) ?? []) : []),
+    ];
+    at(units, k, () => []).push({ cells, n: r.n });
+    const c = rest.get(k)?.get(`gkland:${r.gk}:${r.landCode}`);
+    if (c) c.n -= r.n;
+  }
+  for (const [k, classes] of rest) {
+    const u = at(units, k, () => []);
+    for (const c of classes.values()) if (c.n > 0) u.push({ cells: publicCells(c.gk, c.landCode), n: c.n });
   }
   if (opts.networkIds.length) {
     const nets = (
       await sql<{ keyFigureId: string; year: number; networkId: string; n: number; p: number[] }>`
-      WITH ${cte}
-      SELECT v.key_figure_id, v.year, nm.network_id, count(*)::int AS n, ${PERCENTILES} AS p
-      FROM v JOIN network_members nm ON nm.municipality_id = v.municipality_id AND nm.status = 'accepted' AND nm.left_on IS NULL
+      SELECT kv.key_figure_id, kv.year, nm.network_id, count(*)::int AS n, ${PERCENTILES} AS p
+      FROM key_figure_values kv
+      JOIN network_members nm ON nm.municipality_id = kv.municipality_id AND nm.status = 'accepted' AND nm.left_on IS NULL
       WHERE nm.network_id IN (${sql.join(opts.networkIds.map((id) => sql`${id}::uuid`))})
-      GROUP BY v.key_figure_id, v.year, nm.network_id`.execute(db)
+        AND ${inScope(opts.figureIds, opts.fromYear, opts.toYear)}
+      GROUP BY kv.key_figure_id, kv.year, nm.network_id`.execute(db)
     ).rows;
     for (const r of nets)
       entry(keyOf(r.keyFigureId, r.year)).cells.set(`net:${r.networkId}`, distribution(r.n, r.p.map(Number)));
   }
-  for (const [k, units] of classes) {
+  for (const [k, u] of units) {
     const e = entry(k);
-    e.published = publishableGroupCells(units, opts.threshold, 'all', undefined, (c) => c.startsWith('ring:'));
+    e.published = publishableGroupCells(u, opts.threshold, 'all', undefined, (c) => c.startsWith('ring:'));
   }
   return out;
 }
