@@ -359,7 +359,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
       })
       .execute();
     // the key-figure ring: peers of Ebersberg's size, values, assessments, and Ebersberg's platform facts
-    await seedDemoMaturity(trx, { networkId, moderatorId, passwordHash, email: demoEmail });
+    await seedDemoMaturity(trx, {
+      networkId,
+      moderatorId,
+      passwordHash,
+      email: demoEmail,
+      towns: DEMO_MUNICIPALITIES.map((m, i) => ({ slug: m.slug, municipalityId: seeded[i]!.id })),
+    });
     return { ploen, networkId, moderatorId };
   });
   const coordinator = await db

@@ -72,8 +72,8 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
 
   const needs = [
     [
-      'Kita-Anmeldung und Hundesteuer online',
-      'Eltern und Hundehalter kommen für einfache Anträge ins Rathaus.',
+      'Hundesteuer und Meldebescheinigung online',
+      'Bürgerinnen und Bürger kommen für einfache Anträge ins Rathaus.',
       'citizen',
       'high',
       '33',
@@ -158,8 +158,9 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
       {
         id: fileProject,
         municipalityId: mid,
-        title: 'E-Akte in allen Fachbereichen',
-        description: 'Nach Hauptamt und Kämmerei folgt das Bauamt; Altakten werden nur bei Bedarf gescannt.',
+        title: 'E-Akte im Bauamt und im Standesamt',
+        description:
+          'Hauptamt, Kämmerei und Bürgerbüro führen die E-Akte schon; jetzt folgen Standesamt und Bauamt. Altakten werden nur bei Bedarf gescannt.',
         ownerId: by,
         phase: 'implementation',
         startsOn: inDays(-200),
@@ -198,7 +199,7 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
     ])
     .execute();
   const departmentLinks = [
-    { projectId: fileProject, departmentId: dept('10') },
+    { projectId: fileProject, departmentId: dept('60') },
     { projectId: onlineProject, departmentId: dept('33') },
   ].filter((l): l is { projectId: string; departmentId: string } => l.departmentId !== null);
   if (departmentLinks.length) await trx.insertInto('projectDepartments').values(departmentLinks).execute();
@@ -208,18 +209,18 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
       {
         id: newId(),
         projectId: fileProject,
-        title: 'Pilot im Hauptamt abgeschlossen',
+        title: 'Scan-Arbeitsplätze im Bauamt eingerichtet',
         dueOn: inDays(-120),
         reachedOn: inDays(-118),
       },
       {
         id: newId(),
         projectId: fileProject,
-        title: 'E-Akte in der Kämmerei führend',
+        title: 'Standesamt führt die E-Akte',
         dueOn: inDays(-20),
         reachedOn: inDays(-24),
       },
-      { id: newId(), projectId: fileProject, title: 'E-Akte im Bauamt führend', dueOn: inDays(60), reachedOn: null },
+      { id: newId(), projectId: fileProject, title: 'Bauamt führt die E-Akte', dueOn: inDays(60), reachedOn: null },
       {
         id: newId(),
         projectId: onlineProject,
@@ -246,7 +247,7 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
       schedule: 'green',
       budget: 'green',
       overall: 'yellow',
-      summary: 'Kämmerei arbeitet mit der E-Akte; im Bauamt fehlen noch zwei Scan-Arbeitsplätze.',
+      summary: 'Das Standesamt arbeitet mit der E-Akte; im Bauamt fehlen noch die Schulungen für zwei Sachgebiete.',
       authorId: by,
     })
     .execute();
@@ -281,7 +282,7 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
       }),
       status: 'informed',
       informedOn: inDays(-190),
-      note: 'Der Personalrat wurde vor dem Pilot informiert.',
+      note: 'Der Personalrat wurde vor dem Start im Bauamt informiert.',
       updatedBy: by,
     })
     .execute();
@@ -294,7 +295,7 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
         id: newId(),
         projectId: fileProject,
         audience: 'heads',
-        message: 'Stand der E-Akte und Zeitplan für das Bauamt',
+        message: 'Stand der E-Akte im Standesamt und Zeitplan für das Bauamt',
         channel: 'staff_meeting',
         dueOn: inDays(-21),
         cadence: 'once',

@@ -97,9 +97,6 @@ export const DEMO_PEERS: readonly DemoPeer[] = [
   peer('10042115', 'Perl', 'Merzig-Wadern', 9503, 75.24, 49.473406, 6.386208, 'perl'),
 ];
 
-/** The slugs of the existing demo municipalities the ring uses (their coordinators are `<slug>@…`). */
-const EXISTING = ['ploen', 'uslar', 'nieheim', 'huenfelden', 'kastellaun', 'badwildbad', 'ebersberg', 'loitz'];
-
 /** Peers without an assessment yet (the rest of the ring has completed one). */
 const NOT_ASSESSED = new Set(['kalkar', 'panketal', 'treffurt', 'perl']);
 
@@ -126,10 +123,13 @@ export const EBERSBERG_ANSWERS: Readonly<Record<string, number>> = {
 };
 const EBERSBERG_EVIDENCE: Record<string, { note: string; url?: string }> = {
   security: { note: 'ISIS12 eingeführt, Informationssicherheitsbeauftragter benannt' },
-  e_file: { note: 'E-Akte in Hauptamt und Kämmerei führend', url: '/reifegrad/kennzahlen' },
+  e_file: { note: 'E-Akte in Hauptamt, Kämmerei und Bürgerbüro führend', url: '/reifegrad/kennzahlen' },
   e_invoice: { note: 'XRechnung kommt über das Postfach der Stadt an und wird im Workflow freigegeben' },
   workplace: { note: 'Alle Arbeitsplätze mit Notebook, Videokonferenz und gemeinsamer Dokumentablage' },
-  online_share: { note: 'Nur die Briefwahl ist online beantragbar', url: '/prozesse' },
+  online_share: {
+    note: 'Online nur Briefwahl und Kita-Anmeldung, sonst Formulare zum Herunterladen',
+    url: '/prozesse',
+  },
   communication: { note: 'Informationen zu Vorhaben nur im Amtsblatt, kein Kommunikationsplan' },
   network: { note: 'Mitglied im Innovationszirkel, bisher ohne gemeinsames Vorhaben', url: '/verbuende' },
   shared_services: { note: 'Keine gemeinsamen Dienste mit Nachbarkommunen' },
@@ -179,7 +179,14 @@ const DAY = 86_400_000;
  */
 export async function seedDemoMaturity(
   trx: Transaction<DB>,
-  o: { networkId: string; moderatorId: string; passwordHash: string; email: (local: string) => string },
+  o: {
+    networkId: string;
+    moderatorId: string;
+    passwordHash: string;
+    email: (local: string) => string;
+    /** The demo towns already seeded (their coordinators are `<slug>@…`). */
+    towns: readonly { slug: string; municipalityId: string }[];
+  },
 ) {
   const now = Date.now();
   const found = await trx
@@ -297,13 +304,14 @@ export async function seedDemoMaturity(
     .where(
       'u.email',
       'in',
-      EXISTING.map((s) => o.email(s)),
+      o.towns.map((t) => o.email(t.slug)),
     )
     .where('m.role', '=', 'coordinator')
     .execute();
   const ring = [
-    ...EXISTING.map((slug) => {
-      const e = existing.find((x) => x.email === o.email(slug));
+    // the coordinator of Kastellaun works for Bell and Beltheim too: the town's own membership
+    ...o.towns.map(({ slug, municipalityId }) => {
+      const e = existing.find((x) => x.email === o.email(slug) && x.municipalityId === municipalityId);
       if (!e) throw new Error(`demo: no coordinator of ${slug}`);
       return {
         slug,
