@@ -16,7 +16,7 @@ describe('journey: the moderator manages the member municipalities of the innova
     await expectAccessible(page, 'Verbünde');
     await page.getByRole('link', { name: 'Innovationszirkel Kleine Kommunen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Innovationszirkel Kleine Kommunen' }).waitFor();
-    await page.getByRole('heading', { name: '8 Mitgliedskommunen' }).waitFor();
+    await page.getByRole('heading', { name: '32 Mitgliedskommunen' }).waitFor();
     await expectAccessible(page, 'Verbund');
 
     await page.getByRole('button', { name: 'Austritt eintragen: Hünfelden' }).click();
@@ -26,7 +26,7 @@ describe('journey: the moderator manages the member municipalities of the innova
     await dialog.getByLabel('Austritt am').fill('2026-12-31');
     await dialog.getByRole('button', { name: 'Austritt eintragen' }).click();
     await page.getByText('Austritt von Hünfelden eingetragen.').waitFor();
-    await page.getByRole('heading', { name: '7 Mitgliedskommunen' }).waitFor();
+    await page.getByRole('heading', { name: '31 Mitgliedskommunen' }).waitFor();
     await page.getByRole('button', { name: '1 ehemaliges Mitglied anzeigen' }).click();
     await page.getByRole('cell', { name: '31.12.2026' }).waitFor();
 
@@ -38,7 +38,7 @@ describe('journey: the moderator manages the member municipalities of the innova
     await add.focus();
     await page.keyboard.press('Enter');
     await page.getByText('Hünfelden wurde eingeladen.').waitFor();
-    await page.getByRole('heading', { name: '7 Mitgliedskommunen' }).waitFor();
+    await page.getByRole('heading', { name: '31 Mitgliedskommunen' }).waitFor();
     await page.getByRole('table', { name: '1 offene Einladung' }).waitFor();
     await expectAccessible(page, 'Verbund mit Einladung');
 
@@ -61,7 +61,7 @@ describe('journey: the moderator manages the member municipalities of the innova
     await invitee.close();
 
     await page.reload();
-    await page.getByRole('heading', { name: '8 Mitgliedskommunen' }).waitFor();
+    await page.getByRole('heading', { name: '32 Mitgliedskommunen' }).waitFor();
     await expectAccessible(page, 'Verbund nach Aufnahme');
 
     // a member municipality sees the circle read-only

@@ -109,7 +109,7 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Versenden' }).click();
     await page.getByText('Die Umfrage ist geöffnet').waitFor();
     await page.getByRole('heading', { name: 'Beteiligung' }).waitFor();
-    await page.getByText('0 von 8 abgeschickt').waitFor();
+    await page.getByText('0 von 32 abgeschickt').waitFor();
     await expectAccessible(page, 'Umfrage geöffnet');
     await page.close();
   });
@@ -150,7 +150,7 @@ describe('journey: pain-point pre-survey of the innovation circle', () => {
     const page = await newPage(browser);
     await loginAs(page, 'moderation@digitalzirkel.example');
     await page.goto(surveyUrl);
-    await page.getByText('3 von 8 abgeschickt').waitFor();
+    await page.getByText('3 von 32 abgeschickt').waitFor();
     // while open, nobody sees results — the moderator neither (no differencing before/after a submission)
     await page.getByRole('link', { name: 'Ergebnisse' }).click();
     await page

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, login, multipart, type TestContext } from '../../test/helpers.js';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../demo/demo-data.js';
+import { DEMO_PEERS } from '../demo/demo-maturity.js';
 import { backupTo, restoreFrom, tablesInDependencyOrder } from './backup.js';
 
 let source: TestContext;
@@ -42,8 +43,10 @@ describe('backup and restore', () => {
     expect(up.statusCode).toBe(201);
     const first = path.join(dir, 'first.jsonl.gz');
     const counts = await backupTo(source.db, first);
-    expect(counts.municipalities).toBe(10); // eight demo towns, Bell and Beltheim of the Verbandsgemeinde Kastellaun
-    expect(counts.needs).toBe(7); // four from the demo portfolio of Plön, one Hünfelden opened for partners, two merged here
+    // eight demo towns, Bell and Beltheim of the Verbandsgemeinde Kastellaun, the peers of the key-figure ring
+    expect(counts.municipalities).toBe(10 + DEMO_PEERS.length);
+    // four from the demo portfolio of Plön, one Hünfelden opened for partners, five of Ebersberg, two merged here
+    expect(counts.needs).toBe(12);
     expect(counts.audit_log).toBeGreaterThan(5);
 
     const restored = await restoreFrom(target.db, first);

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoCommunication, seedDemoNews } from './demo-communication.js';
 import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
+import { seedDemoMaturity } from './demo-maturity.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoProcesses } from './demo-processes.js';
@@ -357,6 +358,14 @@ export async function seedDemo(db: Database): Promise<boolean> {
         createdBy: moderatorId,
       })
       .execute();
+    // the key-figure ring: peers of Ebersberg's size, values, assessments, and Ebersberg's platform facts
+    await seedDemoMaturity(trx, {
+      networkId,
+      moderatorId,
+      passwordHash,
+      email: demoEmail,
+      towns: DEMO_MUNICIPALITIES.map((m, i) => ({ slug: m.slug, municipalityId: seeded[i]!.id })),
+    });
     return { ploen, networkId, moderatorId };
   });
   const coordinator = await db

@@ -132,12 +132,28 @@ const TO_BE: DemoTask[] = [
   { name: 'Vorgang ablegen', minutes: 5 },
 ];
 
+/** A service of the starter list a demo municipality keeps, with its own OZG level and media breaks. */
+export interface DemoService {
+  key: string;
+  ozgLevel?: number;
+  mediaBreaks?: number;
+}
+
 /**
- * Plön's process inventory: the starter list's services with volumes for its population, and "Gewerbe anmelden"
- * modelled as it runs today (paper at the counter, typed in, copies by post) and online, so /prozesse shows a
- * portfolio with savings after `npm start`.
+ * A demo municipality's process inventory: the starter list's services with volumes for its population, and
+ * "Gewerbe anmelden" modelled as it runs today (paper at the counter, typed in, copies by post) and online, so
+ * /prozesse shows a portfolio with savings after `npm start`. Plön keeps the whole list and both models; another
+ * municipality may keep a part of the list with its own OZG levels and only the as-is model.
  */
-export async function seedDemoProcesses(trx: Transaction<DB>, o: { municipalityId: string; coordinatorId: string }) {
+export async function seedDemoProcesses(
+  trx: Transaction<DB>,
+  o: {
+    municipalityId: string;
+    coordinatorId: string;
+    services?: readonly DemoService[];
+    models?: readonly ('as_is' | 'to_be')[];
+  },
+) {
   const m = await trx
     .selectFrom('municipalities')
     .select('population')
@@ -148,35 +164,42 @@ export async function seedDemoProcesses(trx: Transaction<DB>, o: { municipalityI
     .select(['id', 'code'])
     .where('municipalityId', '=', o.municipalityId)
     .execute();
+  const kept: readonly DemoService[] =
+    o.services ?? STARTER_SERVICES.map((s) => ({ key: s.key, mediaBreaks: s.key === 'gewerbe-an' ? 3 : 0 }));
   const serviceIds = new Map<string, string>();
-  for (const s of STARTER_SERVICES) {
+  const rows = kept.map((k) => {
+    const s = STARTER_SERVICES.find((x) => x.key === k.key);
+    if (!s) throw new Error(`demo: no starter service ${k.key}`);
     const id = newId();
     serviceIds.set(s.key, id);
-    await trx
-      .insertInto('processServices')
-      .values({
-        id,
-        municipalityId: o.municipalityId,
-        name: s.name,
-        subjectArea: s.subjectArea as never,
-        lifeSituation: s.lifeSituation,
-        departmentId: departments.find((d) => d.code === s.departmentCode)?.id ?? null,
-        casesPerYear: starterCases(s, m.population ?? 0),
-        minutesPerCase: s.minutesPerCase,
-        ozgLevel: s.ozgLevel,
-        ozgTarget: 3,
-        mediaBreaks: s.key === 'gewerbe-an' ? 3 : 0,
-        starterKey: s.key,
-        createdBy: o.coordinatorId,
-      })
-      .execute();
-  }
+    return {
+      id,
+      municipalityId: o.municipalityId,
+      name: s.name,
+      subjectArea: s.subjectArea as never,
+      lifeSituation: s.lifeSituation,
+      departmentId: departments.find((d) => d.code === s.departmentCode)?.id ?? null,
+      casesPerYear: starterCases(s, m.population ?? 0),
+      minutesPerCase: s.minutesPerCase,
+      ozgLevel: k.ozgLevel ?? s.ozgLevel,
+      ozgTarget: 3,
+      mediaBreaks: k.mediaBreaks ?? 0,
+      starterKey: s.key,
+      createdBy: o.coordinatorId,
+    };
+  });
+  if (rows.length) await trx.insertInto('processServices').values(rows).execute();
+  const serviceId = serviceIds.get('gewerbe-an');
+  const models = (
+    [
+      ['as_is', 'Ist-Prozess', AS_IS],
+      ['to_be', 'Online über das Landesportal', TO_BE],
+    ] as const
+  ).filter(([kind]) => (o.models ?? ['as_is', 'to_be']).includes(kind));
+  if (!serviceId || !models.length) return;
   const { rates } = await loadSettings(trx, o.municipalityId);
   const table = Object.fromEntries(rates.map((r) => [r.payGroup, r.centsPerHour]));
-  for (const [kind, name, tasks] of [
-    ['as_is', 'Ist-Prozess', AS_IS],
-    ['to_be', 'Online über das Landesportal', TO_BE],
-  ] as const) {
+  for (const [kind, name, tasks] of models) {
     const xml = demoChainXml(`Gewerbe anmelden – ${name}`, tasks);
     const effort = caseEffort((await readBpmn(xml)).graph, table, 'EG 8');
     const e = effort.ok ? effort.effort : null;
@@ -185,7 +208,7 @@ export async function seedDemoProcesses(trx: Transaction<DB>, o: { municipalityI
       .values({
         id: newId(),
         municipalityId: o.municipalityId,
-        serviceId: serviceIds.get('gewerbe-an')!,
+        serviceId,
         kind,
         name,
         xml,
