@@ -1,0 +1,261 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../components/Button';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Alert, Empty, Page, Pending } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { RadarChart } from '../../components/RadarChart';
+import { ApiError } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { fmtDate } from '../../lib/format';
+import { assessmentDate, levelText } from './levels';
+import './maturity.css';
+import {
+  type AssessmentSummary,
+  MATURITY_REPORT_URL,
+  type MaturityOverview,
+  maturityOverviewQuery,
+  useSaveMaturitySettings,
+  useStartAssessment,
+} from './queries';
+import { RecommendationsPanel } from './Recommendations';
+
+type Notice = { kind: 'success' | 'error' | 'warning' | 'info'; text: string };
+
+/** The assessment the radar shows: the latest completed one, else the draft; and the completed one before it. */
+export function shownAssessments(list: readonly AssessmentSummary[]) {
+  const completed = list.filter((a) => a.status === 'completed');
+  const draft = list.find((a) => a.status === 'draft') ?? null;
+  const shown = completed[0] ?? draft;
+  const previous = completed[0] ? (completed[1] ?? null) : null;
+  return { shown, previous, draft };
+}
+
+/** "Selbsteinschätzung beginnen" (a new pre-filled draft) or "Fortsetzen" of the open draft. */
+function StartOrContinue({ data, onNotice }: { data: MaturityOverview; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartAssessment();
+  const { draft } = shownAssessments(data.assessments);
+  if (draft)
+    return (
+      <Link className="btn" to={`/reifegrad/einschaetzung/${draft.id}`}>
+        {t('maturity.continue')}
+      </Link>
+    );
+  if (!data.can.manage) return null;
+  return (
+    <Button
+      isDisabled={start.isPending}
+      onPress={async () => {
+        try {
+          const a = await start.mutateAsync();
+          navigate(`/reifegrad/einschaetzung/${a.id}`);
+        } catch (err) {
+          onNotice({
+            kind: 'error',
+            text: err instanceof ApiError && err.status === 409 ? t('maturity.draftExists') : errorMessage(err, t),
+          });
+        }
+      }}
+    >
+      {start.isPending ? t('maturity.starting') : t('maturity.start')}
+    </Button>
+  );
+}
+
+/** Whether other municipalities may see this one as a contact and ask it (versioned). */
+function ContactConsent({ data, onNotice }: { data: MaturityOverview; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation();
+  const save = useSaveMaturitySettings();
+  const { contactable, version } = data.settings;
+  if (!data.can.manage)
+    return <p>{contactable ? t('maturity.consentOnReadOnly') : t('maturity.consentOffReadOnly')}</p>;
+  return (
+    <div className="field">
+      <label className="choice">
+        <input
+          type="checkbox"
+          name="contactable"
+          checked={contactable}
+          disabled={save.isPending}
+          aria-describedby="maturity-consent-hint"
+          onChange={async (e) => {
+            const next = e.target.checked;
+            try {
+              await save.mutateAsync({ contactable: next, version });
+              onNotice({ kind: 'success', text: next ? t('maturity.consentOn') : t('maturity.consentOff') });
+            } catch (err) {
+              onNotice(
+                err instanceof ApiError && err.code === 'version_conflict'
+                  ? { kind: 'warning', text: t('maturity.consentConflict') }
+                  : { kind: 'error', text: errorMessage(err, t) },
+              );
+            }
+          }}
+        />{' '}
+        {t('maturity.consent')}
+      </label>
+      <span className="hint" id="maturity-consent-hint">
+        {t('maturity.consentHint')}
+      </span>
+    </div>
+  );
+}
+
+/** Every assessment with its date, state and the level of each dimension. */
+function HistoryTable({ data }: { data: MaturityOverview }) {
+  const { t } = useTranslation();
+  const dims = data.assessments[0]?.profile ?? [];
+  const columns: Column<AssessmentSummary>[] = [
+    {
+      header: t('maturity.date'),
+      rowHeader: true,
+      cell: (a) => (
+        <Link to={`/reifegrad/einschaetzung/${a.id}`}>
+          {t(a.status === 'draft' ? 'maturity.draftOf' : 'maturity.completedOn', {
+            date: fmtDate(assessmentDate(a)),
+          })}
+        </Link>
+      ),
+    },
+    {
+      header: t('maturity.status'),
+      cell: (a) => (
+        <span className={`badge ${a.status === 'draft' ? 'status-draft' : 'status-open'}`}>
+          {t(`maturity.statuses.${a.status}`)}
+        </span>
+      ),
+    },
+    {
+      header: t('maturity.answered'),
+      numeric: true,
+      cell: (a) => t('maturity.answeredShort', { answered: a.answered, criteria: a.criteria }),
+    },
+    ...dims.map(
+      (d): Column<AssessmentSummary> => ({
+        header: d.name,
+        numeric: true,
+        cell: (a) => {
+          const level = a.profile.find((p) => p.key === d.key)?.level ?? null;
+          return (
+            <span title={levelText(t, level)}>
+              {level ?? '–'}
+              <span className="visually-hidden"> ({levelText(t, level)})</span>
+            </span>
+          );
+        },
+      }),
+    ),
+  ];
+  return (
+    <DataTable
+      label={t('maturity.historyTitle')}
+      columns={columns}
+      rows={data.assessments}
+      rowKey={(a) => a.id}
+      empty={data.can.manage ? t('maturity.noAssessments') : t('maturity.noAssessmentsReadOnly')}
+      className="data maturity-history"
+    />
+  );
+}
+
+/** The radar of the shown assessment, with the previous completed one to overlay. */
+function ProfilePanel({ data }: { data: MaturityOverview }) {
+  const { t } = useTranslation();
+  const [overlay, setOverlay] = useState(true);
+  const { shown, previous, draft } = shownAssessments(data.assessments);
+  if (!shown)
+    return (
+      <Panel title={t('maturity.profileTitle')} id="h-maturity-profile">
+        <Empty>{data.can.manage ? t('maturity.noAssessments') : t('maturity.noAssessmentsReadOnly')}</Empty>
+      </Panel>
+    );
+  const label = (a: AssessmentSummary) =>
+    t(a.status === 'draft' ? 'maturity.draftOf' : 'maturity.completedOn', { date: fmtDate(assessmentDate(a)) });
+  const series = [{ name: label(shown), values: shown.profile.map((p) => p.level) }];
+  if (previous && overlay)
+    series.push({
+      name: label(previous),
+      values: shown.profile.map((p) => previous.profile.find((q) => q.key === p.key)?.level ?? null),
+    });
+  return (
+    <Panel title={t('maturity.profileTitle')} id="h-maturity-profile">
+      <p>
+        {shown.status === 'draft'
+          ? t('maturity.profileDraft', { answered: shown.answered, criteria: shown.criteria })
+          : t('maturity.profileCompleted', { date: fmtDate(assessmentDate(shown)) })}{' '}
+        {draft && shown.status === 'completed' && t('maturity.draftInProgress')}
+      </p>
+      {previous && (
+        <label className="choice">
+          <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.target.checked)} />{' '}
+          {t('maturity.overlay', { date: fmtDate(assessmentDate(previous)) })}
+        </label>
+      )}
+      <RadarChart
+        label={t('maturity.radarLabel')}
+        axisHeader={t('maturity.dimension')}
+        axes={shown.profile.map((p) => p.name)}
+        series={series}
+        format={(v) => levelText(t, v)}
+        missing={t('maturity.levelOpen')}
+      />
+      <p className="hint">{t('maturity.levelRule')}</p>
+    </Panel>
+  );
+}
+
+/** `/reifegrad`: where the municipality stands, its assessments, the consent to be asked and recommendations. */
+export function MaturityPage() {
+  const { t } = useTranslation();
+  const q = useQuery(maturityOverviewQuery());
+  const [notice, setNotice] = useState<Notice>();
+  const d = q.data;
+  return (
+    <Page
+      title={t('maturity.title')}
+      crumbs={[{ to: '/', label: t('nav.start') }]}
+      actions={d && <StartOrContinue data={d} onNotice={setNotice} />}
+    >
+      <p>{t('maturity.intro')}</p>
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {!d ? (
+        <Pending query={q} />
+      ) : (
+        <>
+          <ProfilePanel data={d} />
+          <nav className="maturity-links" aria-label={t('maturity.moreTitle')}>
+            <ul>
+              <li>
+                <Link to="/reifegrad/kennzahlen">{t('maturity.keyFiguresLink')}</Link>
+              </li>
+              <li>
+                <Link to="/reifegrad/vergleich">{t('maturity.benchmarkLink')}</Link>
+              </li>
+              <li>
+                <Link to="/reifegrad/modell">{t('maturity.modelLink')}</Link>
+              </li>
+              {d.assessments.some((a) => a.status === 'completed') && (
+                <li>
+                  <a href={MATURITY_REPORT_URL} download>
+                    {t('maturity.report')}
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <RecommendationsPanel canAsk={d.can.manage} hasAssessment={d.assessments.length > 0} />
+          <Panel title={t('maturity.historyTitle')} id="h-maturity-history">
+            <HistoryTable data={d} />
+          </Panel>
+          <Panel title={t('maturity.consentTitle')} id="h-maturity-consent">
+            <ContactConsent data={d} onNotice={setNotice} />
+          </Panel>
+        </>
+      )}
+    </Page>
+  );
+}
