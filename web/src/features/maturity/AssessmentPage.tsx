@@ -37,47 +37,53 @@ function dimensionsOf(a: MaturityAssessment, model: MaturityModel) {
   }));
 }
 
-/** Refresh suggestions, discard the draft (with a question first). */
-function DraftTools({ a, onNotice }: { a: MaturityAssessment; onNotice: (n: Notice) => void }) {
+/** "Vorschläge aktualisieren": the platform's suggestions computed anew (answers nobody overrode follow them). */
+function RefreshPrefill({ a, onNotice }: { a: MaturityAssessment; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation();
+  const prefill = useRefreshPrefill(a.id);
+  if (!a.can.assess) return null;
+  return (
+    <div className="btn-row maturity-tools">
+      <Button
+        variant="secondary"
+        isDisabled={prefill.isPending}
+        onPress={async () => {
+          try {
+            const next = await prefill.mutateAsync();
+            onNotice({ kind: 'success', text: t('maturity.prefillDone', { prefilled: next.prefilled }) });
+          } catch (err) {
+            onNotice({ kind: 'error', text: errorMessage(err, t) });
+          }
+        }}
+      >
+        {prefill.isPending ? t('maturity.prefillRunning') : t('maturity.prefill')}
+      </Button>
+    </div>
+  );
+}
+
+/** "Entwurf verwerfen" (with a question first), at the end of the page, away from the answers. */
+function DiscardDraft({ a, onNotice }: { a: MaturityAssessment; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const prefill = useRefreshPrefill(a.id);
   const remove = useDeleteAssessment();
+  if (!a.can.manage) return null;
   return (
     <div className="btn-row">
-      {a.can.assess && (
-        <Button
-          variant="secondary"
-          isDisabled={prefill.isPending}
-          onPress={async () => {
-            try {
-              const next = await prefill.mutateAsync();
-              onNotice({ kind: 'success', text: t('maturity.prefillDone', { prefilled: next.prefilled }) });
-            } catch (err) {
-              onNotice({ kind: 'error', text: errorMessage(err, t) });
-            }
-          }}
-        >
-          {prefill.isPending ? t('maturity.prefillRunning') : t('maturity.prefill')}
-        </Button>
-      )}
-      {a.can.manage && (
-        <ConfirmDeleteButton
-          small={false}
-          label={t('maturity.discard')}
-          title={t('maturity.discardTitle')}
-          body={t('maturity.discardBody')}
-          isDisabled={remove.isPending}
-          onConfirm={async () => {
-            try {
-              await remove.mutateAsync(a.id);
-              navigate('/reifegrad');
-            } catch (err) {
-              onNotice({ kind: 'error', text: errorMessage(err, t) });
-            }
-          }}
-        />
-      )}
+      <ConfirmDeleteButton
+        label={t('maturity.discard')}
+        title={t('maturity.discardTitle')}
+        body={t('maturity.discardBody')}
+        isDisabled={remove.isPending}
+        onConfirm={async () => {
+          try {
+            await remove.mutateAsync(a.id);
+            navigate('/reifegrad');
+          } catch (err) {
+            onNotice({ kind: 'error', text: errorMessage(err, t) });
+          }
+        }}
+      />
     </div>
   );
 }
@@ -161,10 +167,10 @@ export function AssessmentPage() {
         <p>{t('maturity.assessIntro')}</p>
       )}
       {a.modelVersion !== model.version && (
-        <p className="hint">{t('maturity.otherVersion', { version: a.modelVersion, current: model.version })}</p>
+        <p className="m-note">{t('maturity.otherVersion', { version: a.modelVersion, current: model.version })}</p>
       )}
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
-      {a.status === 'draft' && <DraftTools a={a} onNotice={setNotice} />}
+      {a.status === 'draft' && <RefreshPrefill a={a} onNotice={setNotice} />}
       {a.status === 'completed' && (
         <p>
           <Link to="/reifegrad">{t('maturity.backToOverview')}</Link>
@@ -191,7 +197,7 @@ export function AssessmentPage() {
           {d.network.length > 0 && (
             <div className="network-criteria">
               <h3>{t('maturity.networkCriteriaTitle')}</h3>
-              <p className="hint">{t('maturity.networkCriteriaNote')}</p>
+              <p className="m-note">{t('maturity.networkCriteriaNote')}</p>
               {d.network.map((c) =>
                 editable ? (
                   <CriterionAnswer key={c.key} assessmentId={a.id} c={c} answer={answerOf(c.key)} onSaved={onSaved} />
@@ -203,6 +209,7 @@ export function AssessmentPage() {
           )}
         </Panel>
       ))}
+      {a.status === 'draft' && <DiscardDraft a={a} onNotice={setNotice} />}
       {a.status === 'draft' && <SaveBar a={a} saved={saved} onNotice={setNotice} />}
     </Page>
   );

@@ -72,7 +72,7 @@ function ReadOnlyAnswer({ c, answer }: { c: CriterionInfo; answer: MaturityAnswe
       <h3 className="criterion-name">
         {c.name} {answer.overridden && <span className="badge">{t('maturity.overridden')}</span>}
       </h3>
-      {c.network && <p className="hint">{t('maturity.networkCriterion', { network: c.network })}</p>}
+      {c.network && <p className="m-note">{t('maturity.networkCriterion', { network: c.network })}</p>}
       <p className="chosen-level">
         <strong>{levelText(t, answer.level)}</strong>
         {answer.level !== null && c.levels[answer.level - 1] && <> — {c.levels[answer.level - 1]}</>}
@@ -117,7 +117,7 @@ export function CriterionAnswer({
   const [conflict, setConflict] = useState(false);
   const [problem, setProblem] = useState<string>();
   const version = useRef(answer.version);
-  const queued = useRef<Draft | null>(null);
+  const queued = useRef<(Draft & { what: 'level' | 'evidence' }) | null>(null);
   const running = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const reload = useRef(false);
@@ -146,7 +146,7 @@ export function CriterionAnswer({
     running.current = true;
     try {
       while (queued.current) {
-        const body = queued.current;
+        const { what, ...body } = queued.current;
         queued.current = null;
         try {
           const a = await save.mutateAsync({ criterionKey: c.key, body: { ...body, version: version.current } });
@@ -154,7 +154,11 @@ export function CriterionAnswer({
           if (mine) version.current = mine.version;
           setConflict(false);
           setProblem(undefined);
-          onSaved(t('maturity.savedCriterion', { name: c.name, level: levelText(t, body.level) }));
+          onSaved(
+            what === 'evidence'
+              ? t('maturity.savedEvidence', { name: c.name })
+              : t('maturity.savedCriterion', { name: c.name, level: levelText(t, body.level) }),
+          );
         } catch (err) {
           queued.current = null;
           if (err instanceof ApiError && err.status === 409) {
@@ -176,7 +180,7 @@ export function CriterionAnswer({
 
   function chooseLevel(level: number | null, wait = 400) {
     setChoice(level);
-    queued.current = { level, evidenceUrl: saved.current.url, evidenceNote: saved.current.note };
+    queued.current = { level, evidenceUrl: saved.current.url, evidenceNote: saved.current.note, what: 'level' };
     clearTimeout(timer.current);
     // arrow keys move through the radios: only the level the user stays on is saved
     timer.current = setTimeout(() => void run(), wait);
@@ -190,7 +194,7 @@ export function CriterionAnswer({
     setErrors(invalid);
     if (Object.keys(invalid).length) return;
     clearTimeout(timer.current);
-    queued.current = draft;
+    queued.current = { ...draft, what: 'evidence' };
     void run();
   }
 
@@ -202,7 +206,7 @@ export function CriterionAnswer({
         <legend className="criterion-name">
           {c.name} {answer.overridden && <span className="badge">{t('maturity.overridden')}</span>}
         </legend>
-        {c.network && <p className="hint">{t('maturity.networkCriterion', { network: c.network })}</p>}
+        {c.network && <p className="m-note">{t('maturity.networkCriterion', { network: c.network })}</p>}
         {conflict && <Alert kind="warning">{t('maturity.answerConflict')}</Alert>}
         {problem && <Alert kind="error">{problem}</Alert>}
         {p && (
@@ -245,9 +249,10 @@ export function CriterionAnswer({
           ))}
         </div>
         {choice !== null && (
-          <Button small variant="secondary" onPress={() => chooseLevel(null, 0)}>
+          <button type="button" className="link clear-level" onClick={() => chooseLevel(null, 0)}>
             {t('maturity.clearLevel')}
-          </Button>
+            <span className="visually-hidden"> – {c.name}</span>
+          </button>
         )}
       </fieldset>
       <details className="evidence" open={Boolean(answer.evidenceUrl || answer.evidenceNote) || dirty || undefined}>
@@ -277,13 +282,16 @@ export function CriterionAnswer({
               {t('maturity.evidenceSave')}
             </Button>
             {answer.evidenceUrl && (
-              <EvidenceLink url={answer.evidenceUrl}>{t('maturity.evidenceOpen', { name: c.name })}</EvidenceLink>
+              <EvidenceLink url={answer.evidenceUrl}>
+                {t('maturity.evidenceOpenShort')}
+                <span className="visually-hidden"> – {c.name}</span>
+              </EvidenceLink>
             )}
           </div>
         </form>
       </details>
       {answer.updatedAt && (
-        <p className="hint criterion-meta">
+        <p className="m-note criterion-meta">
           {answer.answeredBy
             ? t('maturity.changedBy', { name: answer.answeredBy, at: fmtDateTime(answer.updatedAt) })
             : t('maturity.changedAt', { at: fmtDateTime(answer.updatedAt) })}

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
-import { type Column, DataTable } from '../../components/DataTable';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { RadarChart } from '../../components/RadarChart';
+import { TableWrap } from '../../components/TableWrap';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-import { assessmentDate, levelText } from './levels';
+import { assessmentDate, levelShort, levelText } from './levels';
 import './maturity.css';
 import {
   type AssessmentSummary,
@@ -98,67 +98,73 @@ function ContactConsent({ data, onNotice }: { data: MaturityOverview; onNotice: 
         />{' '}
         {t('maturity.consent')}
       </label>
-      <span className="hint" id="maturity-consent-hint">
+      <span className="m-note" id="maturity-consent-hint">
         {t('maturity.consentHint')}
       </span>
     </div>
   );
 }
 
-/** Every assessment with its date, state and the level of each dimension. */
+/**
+ * Every assessment (newest first, one column each: date, state, answered) with the level of each dimension (one row
+ * each) — the dimensions' long names read down the side instead of squeezing into column headers.
+ */
 function HistoryTable({ data }: { data: MaturityOverview }) {
   const { t } = useTranslation();
-  const dims = data.assessments[0]?.profile ?? [];
-  const columns: Column<AssessmentSummary>[] = [
-    {
-      header: t('maturity.date'),
-      rowHeader: true,
-      cell: (a) => (
-        <Link to={`/reifegrad/einschaetzung/${a.id}`}>
-          {t(a.status === 'draft' ? 'maturity.draftOf' : 'maturity.completedOn', {
-            date: fmtDate(assessmentDate(a)),
-          })}
-        </Link>
-      ),
-    },
-    {
-      header: t('maturity.status'),
-      cell: (a) => (
-        <span className={`badge ${a.status === 'draft' ? 'status-draft' : 'status-open'}`}>
-          {t(`maturity.statuses.${a.status}`)}
-        </span>
-      ),
-    },
-    {
-      header: t('maturity.answered'),
-      numeric: true,
-      cell: (a) => t('maturity.answeredShort', { answered: a.answered, criteria: a.criteria }),
-    },
-    ...dims.map(
-      (d): Column<AssessmentSummary> => ({
-        header: d.name,
-        numeric: true,
-        cell: (a) => {
-          const level = a.profile.find((p) => p.key === d.key)?.level ?? null;
-          return (
-            <span title={levelText(t, level)}>
-              {level ?? '–'}
-              <span className="visually-hidden"> ({levelText(t, level)})</span>
-            </span>
-          );
-        },
-      }),
-    ),
-  ];
+  const list = data.assessments;
+  const dims = list[0]?.profile ?? [];
+  if (list.length === 0)
+    return <Empty>{data.can.manage ? t('maturity.noAssessments') : t('maturity.noAssessmentsReadOnly')}</Empty>;
   return (
-    <DataTable
-      label={t('maturity.historyTitle')}
-      columns={columns}
-      rows={data.assessments}
-      rowKey={(a) => a.id}
-      empty={data.can.manage ? t('maturity.noAssessments') : t('maturity.noAssessmentsReadOnly')}
-      className="data maturity-history"
-    />
+    <TableWrap label={t('maturity.historyTitle')}>
+      <table className="data maturity-history">
+        <caption className="visually-hidden">{t('maturity.historyCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('maturity.dimension')}</th>
+            {list.map((a) => (
+              <th key={a.id} scope="col" className="num">
+                <Link to={`/reifegrad/einschaetzung/${a.id}`}>
+                  {t(a.status === 'draft' ? 'maturity.draftOf' : 'maturity.completedOn', {
+                    date: fmtDate(assessmentDate(a)),
+                  })}
+                </Link>
+                <span className="history-status">
+                  <span className={`badge ${a.status === 'draft' ? 'status-draft' : 'status-open'}`}>
+                    {t(`maturity.statuses.${a.status}`)}
+                  </span>
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {dims.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">{d.name}</th>
+              {list.map((a) => {
+                const level = a.profile.find((p) => p.key === d.key)?.level ?? null;
+                return (
+                  <td key={a.id} className="num">
+                    {level === null ? t('maturity.levelOpen') : levelShort(t, level)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('maturity.answered')}</th>
+            {list.map((a) => (
+              <td key={a.id} className="num">
+                {t('maturity.answeredShort', { answered: a.answered, criteria: a.criteria })}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -200,10 +206,10 @@ function ProfilePanel({ data }: { data: MaturityOverview }) {
         axisHeader={t('maturity.dimension')}
         axes={shown.profile.map((p) => p.name)}
         series={series}
-        format={(v) => levelText(t, v)}
+        format={(v) => levelShort(t, v)}
         missing={t('maturity.levelOpen')}
       />
-      <p className="hint">{t('maturity.levelRule')}</p>
+      <p className="m-note">{t('maturity.levelRule')}</p>
     </Panel>
   );
 }

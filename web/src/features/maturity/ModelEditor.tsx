@@ -112,13 +112,32 @@ export function ModelEditor({ model, onDone }: { model: MaturityModel; onDone: (
     }
   }
 
+  // the summary names where each error is: "Zielbild Digitalisierung – Stufe 2 · Wiederholbar"
+  const summaryLabels: Record<string, string> = {};
+  for (const key of Object.keys(errors)) {
+    const m = /^dimensions\.(\d+)\.(?:criteria\.(\d+)\.)?(\w+)(?:\.(\d+))?$/.exec(key);
+    if (!m) continue;
+    const d = dims[Number(m[1])];
+    const c = m[2] === undefined ? undefined : d?.criteria[Number(m[2])];
+    const where = c ? c.name || t('maturity.model.newCriterion') : (d?.name ?? '');
+    const field =
+      m[3] === 'levels'
+        ? levelText(t, Number(m[4]) + 1)
+        : m[3] === 'key'
+          ? t('maturity.model.criterionKey')
+          : c
+            ? t('maturity.model.criterionName')
+            : t('maturity.model.dimensionName');
+    summaryLabels[key] = `${where} – ${field}`;
+  }
+
   const openCriterion = (i: number, k: number) =>
     Object.keys(errors).some((p) => p.startsWith(`dimensions.${i}.criteria.${k}.`)) || undefined;
 
   return (
     <form noValidate onSubmit={submit} className="model-editor">
       <p>{t('maturity.model.editIntro', { version: model.version })}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={summaryLabels} />
       {conflict && (
         <Alert kind="warning">
           {t('maturity.model.conflict')}{' '}
@@ -206,7 +225,7 @@ export function ModelEditor({ model, onDone }: { model: MaturityModel; onDone: (
             >
               {t('maturity.model.addCriterion')}
             </Button>
-            <span className="hint">
+            <span className="m-note">
               {t('maturity.model.criteriaCount', { count: d.criteria.length, min: MIN_CRITERIA, max: MAX_CRITERIA })}
             </span>
           </div>

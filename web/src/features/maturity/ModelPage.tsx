@@ -27,7 +27,7 @@ function LevelsExplained() {
           </div>
         ))}
       </dl>
-      <p className="hint">{t('maturity.levelRule')}</p>
+      <p className="m-note">{t('maturity.levelRule')}</p>
     </Panel>
   );
 }

@@ -35,7 +35,7 @@ function ContactDialog({ asking, onClose }: { asking: Asking | null; onClose: (s
       title={t('maturity.contactTitle', { name: asking?.peer.municipality ?? '' })}
       onClose={() => onClose()}
     >
-      <p className="hint">{t('maturity.contactPrivacy')}</p>
+      <p className="m-note">{t('maturity.contactPrivacy')}</p>
       <form
         noValidate
         onSubmit={async (e) => {
@@ -190,7 +190,7 @@ export function RecommendationsPanel({ canAsk, hasAssessment }: { canAsk: boolea
       ) : (
         <>
           <p>{t('maturity.recommendationsIntro')}</p>
-          {!r.contactable && canAsk && <p className="hint">{t('maturity.notContactableHint')}</p>}
+          {!r.contactable && canAsk && <p className="m-note">{t('maturity.notContactableHint')}</p>}
           {sent && <Alert kind="success">{t('maturity.requestSent', { name: sent })}</Alert>}
           {r.dimensions.map((d) => (
             <DimensionAdvice key={d.key} d={d} canAsk={canAsk} onAsk={setAsking} />

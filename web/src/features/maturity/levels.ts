@@ -9,5 +9,8 @@ export function levelText(t: TFunction, level: number | null | undefined): strin
   return t('maturity.levelLabel', { level, name: t(`maturity.levels.${level}`) });
 }
 
+/** "3 · Festgelegt" (where the column already says "Stufe"). */
+export const levelShort = (t: TFunction, level: number) => `${level} · ${t(`maturity.levels.${level}`)}`;
+
 /** The date an assessment stands for: completed on, else started on. */
 export const assessmentDate = (a: { createdAt: string; completedAt: string | null }) => a.completedAt ?? a.createdAt;
