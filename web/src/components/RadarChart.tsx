@@ -3,22 +3,25 @@ import { EChart, isNarrow, PALETTE } from './EChart';
 
 export interface RadarSeries {
   name: string;
+  /** A shorter name for the table's column header (e.g. the date only); `name` when not given. */
+  short?: string;
   /** One value per axis; null where there is none (drawn at the centre, written as `missing` in the table). */
   values: (number | null)[];
 }
 
-/** Breaks an axis name into lines of at most `max` characters at spaces (and hyphens), for a narrow chart. */
+/** Breaks an axis name into lines of at most `max` characters at spaces and after hyphens, for a narrow chart. */
 function wrap(name: string, max: number): string {
-  // a compound with a hyphen may break after it ("Online-Dienste")
-  const words = name.split(' ').flatMap((w) => w.split(/(?<=-)/));
   const lines: string[] = [];
   let line = '';
-  for (const w of words) {
-    const glue = line === '' || line.endsWith('-') ? '' : ' ';
-    if (line !== '' && (line + glue + w).length > max) {
-      lines.push(line);
-      line = w;
-    } else line += glue + w;
+  for (const word of name.split(' ')) {
+    // a compound with a hyphen may break after it ("Projekt-" / "und"), its parts glued without a space
+    word.split(/(?<=-)(?=.)/).forEach((part, i) => {
+      const glue = line === '' || i > 0 ? '' : ' ';
+      if (line !== '' && (line + glue + part).length > max) {
+        lines.push(line);
+        line = part;
+      } else line += glue + part;
+    });
   }
   if (line) lines.push(line);
   return lines.join('\n');
@@ -27,8 +30,8 @@ function wrap(name: string, max: number): string {
 /**
  * A radar (spider) chart of levels on a common scale, e.g. the maturity of each dimension from 1 to `max`, with an
  * optional second series drawn dashed (a previous state). The drawing is decorative for assistive technology: the
- * same values stand beside it in a table (dimension × series), named by `label`. On a phone the chart stands above
- * the table and the axis names wrap.
+ * same values stand below it in a table (axis × series, each axis with its number), named by `label`. On a phone
+ * the axes carry their numbers only, so that the drawing keeps its size; the table names them.
  */
 export function RadarChart({
   label,
@@ -46,7 +49,7 @@ export function RadarChart({
   /** One or two series; the first is the main one. */
   series: RadarSeries[];
   max?: number;
-  /** The table's first column header (e.g. "Dimension"). */
+  /** The header of the table's column of axis names (e.g. "Dimension"). */
   axisHeader: string;
   format?: (v: number) => string;
   /** What the table shows for a missing value (e.g. "noch offen"). */
@@ -54,9 +57,20 @@ export function RadarChart({
 }) {
   const rows = axes.map((name, i) => ({ name, i }));
   const columns: Column<{ name: string; i: number }>[] = [
-    { header: axisHeader, cell: (r) => r.name, rowHeader: true },
+    {
+      header: axisHeader,
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          <span className="axis-number" aria-hidden="true">
+            {r.i + 1}
+          </span>{' '}
+          {r.name}
+        </>
+      ),
+    },
     ...series.map((s) => ({
-      header: s.name,
+      header: s.short ?? s.name,
       numeric: true,
       cell: (r: { i: number }) => {
         const v = s.values[r.i];
@@ -65,23 +79,34 @@ export function RadarChart({
     })),
   ];
   return (
-    <figure className="chart-pair radar-figure" aria-label={label}>
+    <figure className="radar-figure" aria-label={label}>
       <EChart
-        height={(width) => (isNarrow(width) ? Math.max(280, Math.round(width * 0.95)) : 400)}
+        height={(width) =>
+          (isNarrow(width) ? Math.max(260, Math.round(width * 0.9)) : 440) + (series.length > 1 ? 48 : 0)
+        }
         option={(primary, width) => {
           const narrow = isNarrow(width);
           return {
             legend:
               series.length > 1
-                ? { bottom: 0, data: series.map((s) => s.name), textStyle: { color: '#1a1a1a' } }
+                ? { top: 0, data: series.map((s) => s.name), textStyle: { color: '#1a1a1a' } }
                 : undefined,
             radar: {
-              indicator: axes.map((name) => ({ name: wrap(name, narrow ? 12 : 18), max, min: 0 })),
+              indicator: axes.map((name, i) => ({
+                name: narrow ? String(i + 1) : `${i + 1} ${wrap(name, 16)}`,
+                max,
+                min: 0,
+              })),
               shape: 'polygon',
               splitNumber: max,
-              radius: narrow ? '58%' : '66%',
-              center: ['50%', series.length > 1 ? '46%' : '50%'],
-              axisName: { color: '#1a1a1a', fontSize: narrow ? 11 : 12, lineHeight: narrow ? 13 : 15 },
+              radius: narrow ? '70%' : '66%',
+              center: ['50%', series.length > 1 ? (narrow ? '59%' : '54%') : '50%'],
+              axisName: {
+                color: '#1a1a1a',
+                fontSize: narrow ? 13 : 12,
+                fontWeight: narrow ? 'bold' : 'normal',
+                lineHeight: 15,
+              },
               splitLine: { lineStyle: { color: '#d5d9e0' } },
               splitArea: { show: false },
               axisLine: { lineStyle: { color: '#d5d9e0' } },

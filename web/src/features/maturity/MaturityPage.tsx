@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
-import { RadarChart } from '../../components/RadarChart';
+import { RadarChart, type RadarSeries } from '../../components/RadarChart';
 import { TableWrap } from '../../components/TableWrap';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -181,10 +181,13 @@ function ProfilePanel({ data }: { data: MaturityOverview }) {
     );
   const label = (a: AssessmentSummary) =>
     t(a.status === 'draft' ? 'maturity.draftOf' : 'maturity.completedOn', { date: fmtDate(assessmentDate(a)) });
-  const series = [{ name: label(shown), values: shown.profile.map((p) => p.level) }];
+  const series: RadarSeries[] = [
+    { name: label(shown), short: fmtDate(assessmentDate(shown)), values: shown.profile.map((p) => p.level) },
+  ];
   if (previous && overlay)
     series.push({
       name: label(previous),
+      short: fmtDate(assessmentDate(previous)),
       values: shown.profile.map((p) => previous.profile.find((q) => q.key === p.key)?.level ?? null),
     });
   return (
