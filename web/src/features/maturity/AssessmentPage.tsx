@@ -7,6 +7,7 @@ import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { CriterionAnswer, type CriterionInfo, emptyAnswer, ReadOnlyAnswer } from './CriterionAnswer';
@@ -114,9 +115,14 @@ function SaveBar({ a, saved, onNotice }: { a: MaturityAssessment; saved: string;
           try {
             await complete.mutateAsync();
             onNotice({ kind: 'success', text: t('maturity.completed') });
-            window.scrollTo?.({ top: 0 });
           } catch (err) {
-            onNotice({ kind: 'error', text: errorMessage(err, t) });
+            // dimensions with fewer than half of their criteria answered have no level yet
+            const open = a.profile.filter((p) => p.level === null).map((p) => p.name);
+            const few = err instanceof ApiError && err.code === 'validation_failed' && open.length > 0;
+            onNotice({
+              kind: 'error',
+              text: few ? t('maturity.completeMissing', { list: open.join(', ') }) : errorMessage(err, t),
+            });
           }
         }}
       />

@@ -54,10 +54,10 @@ function StartOrContinue({ data, onNotice }: { data: MaturityOverview; onNotice:
           const a = await start.mutateAsync();
           navigate(`/reifegrad/einschaetzung/${a.id}`);
         } catch (err) {
-          onNotice({
-            kind: 'error',
-            text: err instanceof ApiError && err.status === 409 ? t('maturity.draftExists') : errorMessage(err, t),
-          });
+          // someone began one meanwhile: continue that one
+          const id = err instanceof ApiError && err.status === 409 ? err.body.id : undefined;
+          if (typeof id === 'string') return navigate(`/reifegrad/einschaetzung/${id}`);
+          onNotice({ kind: 'error', text: errorMessage(err, t) });
         }
       }}
     >
@@ -247,13 +247,11 @@ export function MaturityPage() {
               <li>
                 <Link to="/reifegrad/modell">{t('maturity.modelLink')}</Link>
               </li>
-              {d.assessments.some((a) => a.status === 'completed') && (
-                <li>
-                  <a href={MATURITY_REPORT_URL} download>
-                    {t('maturity.report')}
-                  </a>
-                </li>
-              )}
+              <li>
+                <a href={MATURITY_REPORT_URL} download>
+                  {t('maturity.report')}
+                </a>
+              </li>
             </ul>
           </nav>
           <RecommendationsPanel canAsk={d.can.manage} hasAssessment={d.assessments.length > 0} />
