@@ -255,9 +255,11 @@ export function MaturityPage() {
             </ul>
           </nav>
           <RecommendationsPanel canAsk={d.can.manage} hasAssessment={d.assessments.length > 0} />
-          <Panel title={t('maturity.historyTitle')} id="h-maturity-history">
-            <HistoryTable data={d} />
-          </Panel>
+          {d.assessments.length > 0 && (
+            <Panel title={t('maturity.historyTitle')} id="h-maturity-history">
+              <HistoryTable data={d} />
+            </Panel>
+          )}
           <Panel title={t('maturity.consentTitle')} id="h-maturity-consent">
             <ContactConsent data={d} onNotice={setNotice} />
           </Panel>
