@@ -30,7 +30,7 @@ async function contactablePeer(page: Page) {
   if (!overview.assessments.some((a) => a.status === 'completed')) {
     const draftId =
       overview.assessments.find((a) => a.status === 'draft')?.id ??
-      (await apiIn<Assessment>(page, 'POST', '/maturity/assessments')).id;
+      (await apiIn<Assessment>(page, 'POST', '/maturity/assessments', {})).id;
     const draft = await apiIn<Assessment>(page, 'GET', `/maturity/assessments/${draftId}`);
     for (const a of draft.answers.filter((x) => !x.criterionKey.startsWith('net:')))
       await apiIn(page, 'PUT', `/maturity/assessments/${draftId}/answers/${a.criterionKey}`, {
@@ -39,7 +39,7 @@ async function contactablePeer(page: Page) {
         evidenceNote: '',
         version: a.version,
       });
-    const done = await apiIn<Assessment>(page, 'POST', `/maturity/assessments/${draftId}/complete`);
+    const done = await apiIn<Assessment>(page, 'POST', `/maturity/assessments/${draftId}/complete`, {});
     expect(done.status).toBe('completed');
   }
   if (!overview.settings.contactable)
@@ -114,13 +114,15 @@ describe('maturity journey', () => {
     await expect.poll(() => criterion.getByRole('link', { name: `Nachweis öffnen – ${name}` }).count()).toBe(1);
     await expectAccessible(page, 'Selbsteinschätzung mit Nachweis');
 
-    // the coordinator answers what the platform could not know (Stufe 2 where nothing is chosen yet)
-    const all = criteria(page);
-    for (let i = 0; i < (await all.count()); i++) {
-      const c = all.nth(i);
-      if ((await c.locator('input[type="radio"]:checked').count()) === 0) await choose(page, c, 2);
+    // the coordinator answers what the platform could not know (Stufe 2), until every dimension has a level
+    const open = page.locator('section.panel').filter({ has: page.getByText('Stand: noch offen') });
+    while ((await open.count()) > 0) {
+      const unanswered = open
+        .first()
+        .locator('.criterion fieldset')
+        .filter({ hasNot: page.locator('input[type="radio"]:checked') });
+      await choose(page, unanswered.first(), 2);
     }
-    await page.getByText(/(\d+) von \1 Kriterien beantwortet/).waitFor();
     expect(await page.getByText('Stand: noch offen').count()).toBe(0);
 
     // complete (asked first): read-only from then on

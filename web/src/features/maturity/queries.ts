@@ -86,17 +86,35 @@ export function useStartAssessment() {
  * 409 `version_conflict`, and then the assessment is fetched again so that the current answer shows.
  */
 export function useSaveAnswer(assessmentId: string) {
-  const changed = useChanged();
   const qc = useQueryClient();
+  const key = maturityKeys.assessment(assessmentId);
   return useMutation({
     mutationFn: ({ criterionKey, body }: { criterionKey: string; body: MaturityAnswerInput }) =>
       api<MaturityAssessment>(
         `/maturity/assessments/${encodeURIComponent(assessmentId)}/answers/${encodeURIComponent(criterionKey)}`,
         { method: 'PUT', body },
       ),
-    onSuccess: (a) => changed({ put: [maturityKeys.assessment(a.id), a] }),
-    onError: () => qc.invalidateQueries({ queryKey: maturityKeys.assessment(assessmentId) }),
+    // several criteria saved at once may answer out of order: no answer goes back to an older version, and the
+    // assessment is read again (its counts and levels) after each save — the last read wins
+    onSuccess: (a) => {
+      qc.setQueryData<MaturityAssessment>(key, (prev) => newerAnswers(prev, a));
+      return qc.invalidateQueries({ queryKey: maturityKeys.all });
+    },
+    onError: () => qc.invalidateQueries({ queryKey: key }),
   });
+}
+
+/** `next`, keeping any answer the cache already holds in a newer version (a save answered out of order). */
+function newerAnswers(prev: MaturityAssessment | undefined, next: MaturityAssessment): MaturityAssessment {
+  if (!prev || prev.id !== next.id) return next;
+  const held = new Map(prev.answers.map((a) => [a.criterionKey, a]));
+  return {
+    ...next,
+    answers: next.answers.map((a) => {
+      const h = held.get(a.criterionKey);
+      return h && h.version > a.version ? h : a;
+    }),
+  };
 }
 
 /** Recomputes the platform's suggestions; answers nobody overrode follow them. */
