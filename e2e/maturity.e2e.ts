@@ -74,11 +74,13 @@ describe('maturity journey', () => {
       .getByRole('link', { name: 'Reifegrad', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Reifegrad' }).waitFor();
-    await page.getByText('Noch keine Selbsteinschätzung.').first().waitFor();
-    await expectAccessible(page, 'Reifegrad (noch keine Einschätzung)');
+    const begin = page.getByRole('button', { name: 'Selbsteinschätzung beginnen' });
+    const resume = page.getByRole('link', { name: 'Selbsteinschätzung fortsetzen' });
+    await begin.or(resume).waitFor();
+    await expectAccessible(page, 'Reifegrad (vor der Einschätzung)');
 
-    // a new draft, pre-filled from what the platform knows about Ebersberg
-    await page.getByRole('button', { name: 'Selbsteinschätzung beginnen' }).click();
+    // a new draft, pre-filled from what the platform knows about Ebersberg (or the demo's draft, if it has one)
+    await ((await begin.count()) ? begin : resume).click();
     await page.getByRole('heading', { level: 1, name: /^Selbsteinschätzung \(Entwurf vom / }).waitFor();
     const progress = page.getByText(/\d+ von 36 Kriterien beantwortet, \d+ aus der Plattform vorbelegt/);
     const prefilled = Number((await progress.textContent())?.match(/(\d+) aus der Plattform/)?.[1]);
@@ -92,7 +94,8 @@ describe('maturity journey', () => {
     const proposal = Number(
       (await first.locator('.prefill').textContent())?.match(/Vorschlag aus der Plattform: Stufe (\d)/)?.[1],
     );
-    const other = proposal === 1 ? 2 : proposal - 1;
+    const current = Number((await first.locator('input[type="radio"]:checked').getAttribute('value')) ?? 0);
+    const other = [1, 2, 3, 4, 5].find((l) => l !== proposal && l !== current)!;
     const name = await choose(page, first, other);
     const group = page.getByRole('group', { name: new RegExp(`^${escaped(name)}`) });
     await group.getByText('überschrieben').waitFor();
