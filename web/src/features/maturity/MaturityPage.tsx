@@ -10,7 +10,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
-import { assessmentDate, levelShort, levelText } from './levels';
+import { assessmentDate, levelShort } from './levels';
 import './maturity.css';
 import {
   type AssessmentSummary,

@@ -2,6 +2,7 @@ import { PREFILL_SOURCE_NAMES } from '@dz/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Alert, Page, Pending } from '../../components/Page';
@@ -88,13 +89,15 @@ function VersionsTable({ versions }: { versions: Version[] }) {
  */
 export function ModelPage() {
   const { t } = useTranslation();
+  const session = useSession();
   const q = useQuery(maturityModelQuery());
   const [editing, setEditing] = useState(false);
   const [published, setPublished] = useState<string>();
   const m = q.data;
+  // the platform administration works without a municipality: its way here is not the overview
   const crumbs = [
     { to: '/', label: t('nav.start') },
-    { to: '/reifegrad', label: t('maturity.title') },
+    ...(session.activeMunicipalityId ? [{ to: '/reifegrad', label: t('maturity.title') }] : []),
   ];
   return (
     <Page
