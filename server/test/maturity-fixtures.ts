@@ -1,4 +1,5 @@
 import type { Client } from './helpers.js';
+import { ok } from './permission-probe-kit.js';
 
 const LEVELS = ['Gar nicht', 'Gelegentlich', 'Regelmäßig', 'Gesteuert', 'Vorbildlich'];
 
@@ -9,11 +10,6 @@ const LEVELS = ['Gar nicht', 'Gelegentlich', 'Regelmäßig', 'Gesteuert', 'Vorbi
  * (the cross-tenant suite's markers must never reach another municipality).
  */
 export async function buildMaturityResources(b: Client, networkId: string, label: string) {
-  const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>) => {
-    const r = await p;
-    if (r.statusCode >= 300) throw new Error(`maturity fixture: ${r.statusCode} ${r.body.slice(0, 300)}`);
-    return r.json();
-  };
   const year = new Date().getUTCFullYear();
   const a = await ok(b.post('/api/v1/maturity/assessments'));
   await ok(
