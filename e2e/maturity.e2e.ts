@@ -62,8 +62,31 @@ async function choose(page: Page, group: Locator, level: number) {
   return name;
 }
 
+/** The circle's moderation adds a criterion of its own to "Interkommunale Zusammenarbeit" (once). */
+async function networkCriterion(page: Page) {
+  await loginAs(page, 'moderation@digitalzirkel.example');
+  const session = await apiIn<{ networks: { id: string; name: string }[] }>(page, 'GET', '/auth/session');
+  const network = session.networks.find((n) => n.name === 'Innovationszirkel Kleine Kommunen')!;
+  const current = await apiIn<{ criteria: { name: string }[] }>(page, 'GET', `/maturity/networks/${network.id}`);
+  if (!current.criteria.some((c) => c.name === NETWORK_CRITERION))
+    await apiIn(page, 'POST', `/maturity/networks/${network.id}/criteria`, {
+      dimensionKey: 'cooperation',
+      name: NETWORK_CRITERION,
+      levels: [
+        'Jede Kommune beschafft für sich.',
+        'Gelegentlich werden Angebote gemeinsam eingeholt.',
+        'Rahmenverträge des Zirkels werden genutzt.',
+        'Eine gemeinsame Vergabestelle beschafft für alle.',
+        'Die Beschaffung im Zirkel wird mit Kennzahlen gesteuert.',
+      ],
+    });
+  await page.context().close();
+}
+const NETWORK_CRITERION = 'Gemeinsame Beschaffung im Zirkel';
+
 describe('maturity journey', () => {
   it('self-assessment with pre-filled answers → evidence → complete → radar → recommendation → contact request → council PDF', async () => {
+    await networkCriterion(await newPage(browser));
     const peer = await newPage(browser);
     await contactablePeer(peer);
 
@@ -116,6 +139,13 @@ describe('maturity journey', () => {
       .waitFor();
     await expect.poll(() => criterion.getByRole('link', { name: `Nachweis öffnen – ${name}` }).count()).toBe(1);
     await expectAccessible(page, 'Selbsteinschätzung mit Nachweis');
+
+    // the circle's own criterion stands under its dimension, answered like the others but not counted in the level
+    const cooperation = page.getByRole('region', { name: 'Interkommunale Zusammenarbeit' });
+    await cooperation.getByText('Diese Kriterien hat Ihr Verbund ergänzt.', { exact: false }).waitFor();
+    const own = cooperation.getByRole('group', { name: new RegExp(`^${NETWORK_CRITERION}`) });
+    await own.getByText('Kriterium des Verbunds Innovationszirkel Kleine Kommunen').waitFor();
+    await choose(page, own, 3);
 
     // the coordinator answers what the platform could not know (Stufe 2), until every dimension has a level
     const open = page.locator('section.panel').filter({ has: page.getByText('Stand: noch offen') });
