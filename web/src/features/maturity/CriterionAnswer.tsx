@@ -34,7 +34,8 @@ export const emptyAnswer = (criterionKey: string): MaturityAnswer => ({
   version: 0,
 });
 
-type Draft = Omit<MaturityAnswerInput, 'version'>;
+/** A change waiting to be saved: the level, the evidence, or both (the rest as the server last answered). */
+type Change = { level?: number | null; evidence?: { url: string; note: string } };
 
 /** A platform address opens in the app, anything else (a document) in a new window. */
 function EvidenceLink({ url, children }: { url: string; children: React.ReactNode }) {
@@ -116,27 +117,32 @@ export function CriterionAnswer({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [problem, setProblem] = useState<string>();
+  // the evidence as stored: the fields differ from it while the user edits
+  const [stored, setStored] = useState({ url: answer.evidenceUrl, note: answer.evidenceNote });
+  const dirty = url !== stored.url || note !== stored.note;
+  // the answer as the server last answered it, and its version: every request is built from them when it is sent
+  const server = useRef({ level: answer.level, url: answer.evidenceUrl, note: answer.evidenceNote });
   const version = useRef(answer.version);
-  const queued = useRef<(Draft & { what: 'level' | 'evidence' }) | null>(null);
+  // what waits to be saved (a level, the evidence, or both); one request at a time
+  const queued = useRef<Change | null>(null);
   const running = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const reload = useRef(false);
-  const saved = useRef({ url: answer.evidenceUrl, note: answer.evidenceNote });
-  const dirty = url !== saved.current.url || note !== saved.current.note;
 
   // the server's answer changed (an own save, new suggestions, or the current one after a conflict): follow it
   // where nothing of the user's is waiting to be saved
   // biome-ignore lint/correctness/useExhaustiveDependencies: the answer's version and values are what changes
   useEffect(() => {
-    version.current = Math.max(version.current, answer.version);
-    if (reload.current) version.current = answer.version;
+    if (answer.version < version.current && !reload.current) return;
+    version.current = answer.version;
+    server.current = { level: answer.level, url: answer.evidenceUrl, note: answer.evidenceNote };
     const idle = !running.current && !queued.current;
     if (idle || reload.current) setChoice(answer.level);
     if (reload.current || !dirty) {
       setUrl(answer.evidenceUrl);
       setNote(answer.evidenceNote);
     }
-    saved.current = { url: answer.evidenceUrl, note: answer.evidenceNote };
+    setStored({ url: answer.evidenceUrl, note: answer.evidenceNote });
     reload.current = false;
   }, [answer.version, answer.level, answer.evidenceUrl, answer.evidenceNote]);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -146,22 +152,31 @@ export function CriterionAnswer({
     running.current = true;
     try {
       while (queued.current) {
-        const { what, ...body } = queued.current;
+        const change = queued.current;
         queued.current = null;
+        const body: MaturityAnswerInput = {
+          level: change.level !== undefined ? change.level : server.current.level,
+          evidenceUrl: change.evidence?.url ?? server.current.url,
+          evidenceNote: change.evidence?.note ?? server.current.note,
+          version: version.current,
+        };
         try {
-          const a = await save.mutateAsync({ criterionKey: c.key, body: { ...body, version: version.current } });
+          const a = await save.mutateAsync({ criterionKey: c.key, body });
           const mine = a.answers.find((x) => x.criterionKey === c.key);
-          if (mine) version.current = mine.version;
+          if (mine) {
+            version.current = mine.version;
+            server.current = { level: mine.level, url: mine.evidenceUrl, note: mine.evidenceNote };
+          }
           setConflict(false);
           setProblem(undefined);
           onSaved(
-            what === 'evidence'
+            change.evidence
               ? t('maturity.savedEvidence', { name: c.name })
               : t('maturity.savedCriterion', { name: c.name, level: levelText(t, body.level) }),
           );
         } catch (err) {
           queued.current = null;
-          if (err instanceof ApiError && err.status === 409) {
+          if (err instanceof ApiError && err.code === 'version_conflict') {
             // the assessment is fetched again (the hook); the answer then shows what the other person saved
             reload.current = true;
             setConflict(true);
@@ -178,24 +193,29 @@ export function CriterionAnswer({
     }
   }
 
+  function enqueue(change: Change, wait: number) {
+    queued.current = { ...queued.current, ...change };
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void run(), wait);
+  }
+
+  // arrow keys move through the radios: only the level the user stays on is saved
   function chooseLevel(level: number | null, wait = 400) {
     setChoice(level);
-    queued.current = { level, evidenceUrl: saved.current.url, evidenceNote: saved.current.note, what: 'level' };
-    clearTimeout(timer.current);
-    // arrow keys move through the radios: only the level the user stays on is saved
-    timer.current = setTimeout(() => void run(), wait);
+    enqueue({ level }, wait);
   }
 
   function saveEvidence(e: React.FormEvent) {
     e.preventDefault();
-    const draft = { level: choice, evidenceUrl: url, evidenceNote: note };
-    const invalid = validate(maturityAnswerInput, { ...draft, version: version.current }, t);
+    const invalid = validate(
+      maturityAnswerInput,
+      { level: choice, evidenceUrl: url, evidenceNote: note, version: version.current },
+      t,
+    );
     if (invalid.evidenceUrl) invalid.evidenceUrl = t('maturity.evidenceUrlInvalid');
     setErrors(invalid);
     if (Object.keys(invalid).length) return;
-    clearTimeout(timer.current);
-    queued.current = { ...draft, what: 'evidence' };
-    void run();
+    enqueue({ evidence: { url, note } }, 0);
   }
 
   const suggestionId = `s${uid}`;
