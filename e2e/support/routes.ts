@@ -27,6 +27,8 @@ export interface Ids {
   /** A service of Plön's process inventory (created for the test: the demo has none). */
   serviceId: string;
   modelId: string;
+  /** A draft self-assessment of Plön (started for the test when the demo has none). */
+  assessmentId: string;
 }
 
 export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }> = {
@@ -51,6 +53,9 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/ideen': { as: 'ploen' },
   '/zielbild': { as: 'ploen' },
   '/nachverfolgung': { as: 'ploen' },
+  '/reifegrad': { as: 'ploen' },
+  '/reifegrad/einschaetzung/:assessmentId': { as: 'ploen' },
+  '/reifegrad/modell': { as: 'admin' },
   '/projekte': { as: 'ploen' },
   '/kommunikation': { as: 'ploen' },
   '/prozesse': { as: 'ploen' },
@@ -337,7 +342,13 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
     const modelId = (
       await apiCall<{ modelList: { id: string; kind: string }[] }>(ploen, base, `/processes/services/${gewerbe.id}`)
     ).modelList.find((x) => x.kind === 'to_be')!.id;
+    // Plön's draft self-assessment: the page with the most on it (radio cards, suggestions, evidence)
+    const maturity = await apiCall<{ assessments: { id: string; status: string }[] }>(ploen, base, '/maturity');
+    const assessmentId =
+      maturity.assessments.find((a) => a.status === 'draft')?.id ??
+      (await apiCall<{ id: string }>(ploen, base, '/maturity/assessments', {})).id;
     return {
+      assessmentId,
       modelId,
       networkId,
       surveyId,

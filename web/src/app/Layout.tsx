@@ -162,6 +162,7 @@ export function Layout() {
             { to: '/ideen', label: t('nav.ideas'), show: Boolean(session.activeMunicipalityId) },
             { to: '/zielbild', label: t('nav.targetPicture'), show: Boolean(session.activeMunicipalityId) },
             { to: '/nachverfolgung', label: t('nav.traceability'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad', label: t('nav.maturity'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup
@@ -211,6 +212,7 @@ export function Layout() {
             { to: '/benutzer', label: t('nav.users'), show: !isCouncil && can.view_members },
             { to: '/protokoll', label: t('nav.audit'), show: !isCouncil && can.view_audit },
             { to: '/import', label: t('nav.import'), show: can.import_directory },
+            { to: '/reifegrad/modell', label: t('nav.maturityModel'), show: session.user.isPlatformAdmin },
           ]}
         />
       </nav>

@@ -78,6 +78,11 @@ const TrainingPage = lazy(() =>
   import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
 );
 const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
+const MaturityPage = lazy(() => import('../features/maturity/MaturityPage').then((x) => ({ default: x.MaturityPage })));
+const AssessmentPage = lazy(() =>
+  import('../features/maturity/AssessmentPage').then((x) => ({ default: x.AssessmentPage })),
+);
+const MaturityModelPage = lazy(() => import('../features/maturity/ModelPage').then((x) => ({ default: x.ModelPage })));
 const ServicesPage = lazy(() =>
   import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
 );
@@ -221,6 +226,9 @@ export function AppRoutes() {
           <Route path="/ideen" element={<IdeasPage />} />
           <Route path="/zielbild" element={<TargetPicturePage />} />
           <Route path="/nachverfolgung" element={<TraceabilityPage />} />
+          <Route path="/reifegrad" element={<MaturityPage />} />
+          <Route path="/reifegrad/einschaetzung/:assessmentId" element={<AssessmentPage />} />
+          <Route path="/reifegrad/modell" element={<MaturityModelPage />} />
           <Route path="/projekte" element={<PortfolioPage />} />
           <Route path="/projekte/neu" element={<ProjectNewPage />} />
           <Route path="/projekte/board" element={<BoardPage />} />
