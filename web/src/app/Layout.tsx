@@ -174,6 +174,8 @@ export function Layout() {
             { to: '/prozesse', label: t('nav.processes'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kompetenzen', label: t('nav.competences'), show: Boolean(session.activeMunicipalityId) },
             { to: '/puls', label: t('nav.pulse'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/kennzahlen', label: t('nav.keyFigures'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/vergleich', label: t('nav.benchmark'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

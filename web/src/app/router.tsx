@@ -78,6 +78,15 @@ const TrainingPage = lazy(() =>
   import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
 );
 const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
+const KeyFiguresPage = lazy(() =>
+  import('../features/key-figures/KeyFiguresPage').then((x) => ({ default: x.KeyFiguresPage })),
+);
+const BenchmarkPage = lazy(() =>
+  import('../features/key-figures/BenchmarkPage').then((x) => ({ default: x.BenchmarkPage })),
+);
+const NetworkRingPage = lazy(() =>
+  import('../features/key-figures/NetworkRingPage').then((x) => ({ default: x.NetworkRingPage })),
+);
 const ServicesPage = lazy(() =>
   import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
 );
@@ -212,6 +221,7 @@ export function AppRoutes() {
           <Route path="/benutzer" element={<MembersPage />} />
           <Route path="/verbuende" element={<NetworksPage />} />
           <Route path="/verbuende/:networkId" element={<NetworkPage />} />
+          <Route path="/verbuende/:networkId/kennzahlen" element={<NetworkRingPage />} />
           <Route path="/umfragen" element={<SurveysPage />} />
           <Route path="/umfragen/:surveyId" element={<SurveyPage />} />
           <Route path="/umfragen/:surveyId/bearbeiten" element={<SurveyEditPage />} />
@@ -252,6 +262,8 @@ export function AppRoutes() {
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
           <Route path="/puls" element={<PulsePage />} />
+          <Route path="/reifegrad/kennzahlen" element={<KeyFiguresPage />} />
+          <Route path="/reifegrad/vergleich" element={<BenchmarkPage />} />
           <Route path="/prozesse" element={<ServicesPage />} />
           <Route path="/prozesse/leistungen/:serviceId" element={<ServicePage />} />
           <Route path="/prozesse/modelle/:modelId" element={<ModelPage />} />
