@@ -87,7 +87,7 @@ describe('key-figure ring and benchmark', () => {
     expect(hidden.length).toBeGreaterThan(0);
     for (const line of hidden) expect(line.replace(/GK \d|Weniger als 5/g, '')).not.toMatch(/\d/);
     await bench.getByText(/^Verlauf \d{4}–\d{4}$/).click();
-    await bench.getByRole('table', { name: `Verlauf: ${ONLINE}` }).waitFor();
+    await bench.getByRole('region', { name: `Verlauf: ${ONLINE}` }).waitFor();
     await expectAccessible(page, 'Vergleich');
 
     // the network's ring: distributions without names; joining the open ring shows the names of its members

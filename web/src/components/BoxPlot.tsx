@@ -131,7 +131,7 @@ export function BoxPlot({
       </figcaption>
       <DataTable
         label={t('boxPlot.table', { label })}
-        caption={t('boxPlot.table', { label })}
+        caption={t('boxPlot.caption')}
         columns={columns}
         rows={groups}
         rowKey={(g) => g.key}

@@ -69,7 +69,7 @@ function Trend({ figure, context, ownName }: { figure: Figure; context: Context;
       />
       <DataTable
         label={t('keyFigures.trendTable', { name: figure.name })}
-        caption={t('keyFigures.trendTable', { name: figure.name })}
+        caption={t('keyFigures.trendCaption')}
         columns={columns}
         rows={figure.trend}
         rowKey={(y) => String(y.year)}

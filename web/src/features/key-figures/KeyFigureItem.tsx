@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
-import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Alert } from '../../components/Page';
@@ -147,11 +146,6 @@ export function KeyFigureItem({
   const stored = figure.values.find((v) => v.year === year);
   const earlier = figure.values.filter((v) => v.year < year);
   const fmt = (v: number | null | undefined) => fmtValue(v, figure.decimals, figure.unit);
-  const columns: Column<KeyFigureValue>[] = [
-    { header: t('keyFigures.year'), cell: (v) => String(v.year), rowHeader: true },
-    { header: t('keyFigures.value'), cell: (v) => fmt(v.value), numeric: true },
-    { header: t('keyFigures.origin'), cell: (v) => <OriginBadge origin={v.origin} /> },
-  ];
   return (
     <Panel title={figure.name} id={`h-kf-${figure.id}`} className="key-figure">
       <p className="kf-facts">
@@ -187,14 +181,22 @@ export function KeyFigureItem({
         ))}
       {manage && <ValueForm figure={figure} year={year} stored={stored} />}
       {earlier.length > 0 && (
-        <DataTable
-          label={t('keyFigures.earlier', { name: figure.name })}
-          caption={t('keyFigures.earlierCaption')}
-          columns={columns}
-          rows={earlier}
-          rowKey={(v) => String(v.year)}
-          empty={null}
-        />
+        <div className="kf-earlier">
+          <h3 id={`h-kf-earlier-${figure.id}`}>{t('keyFigures.earlierCaption')}</h3>
+          <ul aria-labelledby={`h-kf-earlier-${figure.id}`}>
+            {earlier.map((v) => (
+              <li key={v.year}>
+                <span className="kf-year">{v.year}:</span> {fmt(v.value)}
+                {v.origin === 'computed' && (
+                  <>
+                    {' '}
+                    <OriginBadge origin={v.origin} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </Panel>
   );

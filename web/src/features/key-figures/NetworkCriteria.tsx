@@ -69,6 +69,7 @@ function CriterionForm({ network, onDone }: { network: NetworkMaturity; onDone: 
             key={level}
             name={`level${level}`}
             label={t(`ring.levelNames.${level}`)}
+            required
             rows={2}
             value={levels[i]!}
             onChange={(v) => setLevels(levels.map((x, j) => (j === i ? v : x)))}

@@ -151,6 +151,7 @@ function FigureForm({
         name="definition"
         label={labels.definition}
         hint={t('ring.fields.definitionHint')}
+        required
         rows={3}
         value={form.definition}
         onChange={(v) => set({ definition: v })}

@@ -20,7 +20,10 @@ type Notice = { kind: 'success' | 'error'; text: string };
 function OpenRing({ ring, onNotice }: { ring: RingView; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   const join = useJoinRing(ring.networkId);
-  const { joined, count, canJoin } = ring.openRing;
+  const { count, canJoin } = ring.openRing;
+  // the switch follows the click at once; the ring's answer (or an error) settles it
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const joined = asked ?? ring.openRing.joined;
   return (
     <Panel title={t('ring.openTitle')} id="h-ring-open">
       <p>{t('ring.openExplained')}</p>
@@ -38,11 +41,14 @@ function OpenRing({ ring, onNotice }: { ring: RingView; onNotice: (n: Notice) =>
               aria-describedby="ring-open-hint"
               onChange={async (e) => {
                 const open = e.target.checked;
+                setAsked(open);
                 try {
                   await join.mutateAsync(open);
                   onNotice({ kind: 'success', text: open ? t('ring.joined') : t('ring.left') });
                 } catch (err) {
                   onNotice({ kind: 'error', text: errorMessage(err, t) });
+                } finally {
+                  setAsked(null);
                 }
               }}
             />{' '}
