@@ -40,6 +40,7 @@ export * from './domain/format.js';
 export * from './domain/key-figures.js';
 export * from './domain/legal-forms.js';
 export * from './domain/maturity.js';
+export * from './domain/maturity-guides.js';
 export * from './domain/maturity-prefill.js';
 export * from './domain/newsroom.js';
 export * from './domain/password.js';

@@ -111,20 +111,25 @@ export interface GroupedCount {
  * lying in exactly the same published groups — holds none or at least `threshold`, so no sum or difference of
  * published groups isolates fewer. Groups are withdrawn smallest first until that holds; `total` is the key of
  * the group of all units, kept as long as it reaches the threshold. Deterministic: the same counts in any order
- * give the same groups.
+ * give the same groups. `known` marks groups whose members are known by name to the viewers anyway (an open
+ * ring): they always count as published, and atoms inside them need no threshold — but everyone outside them
+ * still does, so the named values never help to isolate anyone else.
  */
 export function publishableGroupCells(
   units: readonly GroupedCount[],
   threshold: number,
   total: string,
   within?: ReadonlySet<string>,
+  known: (cell: string) => boolean = () => false,
 ): Set<string> {
   const size = new Map<string, number>();
   for (const { cells, n } of units) {
     if (n <= 0) continue;
     for (const k of new Set(cells)) size.set(k, (size.get(k) ?? 0) + n);
   }
-  const published = new Set([...size].filter(([k, n]) => n >= threshold && (!within || within.has(k))).map(([k]) => k));
+  const published = new Set(
+    [...size].filter(([k, n]) => known(k) || (n >= threshold && (!within || within.has(k)))).map(([k]) => k),
+  );
   for (;;) {
     const atoms = new Map<string, number>();
     for (const { cells, n } of units) {
@@ -135,15 +140,19 @@ export function publishableGroupCells(
     }
     // the first failing atom in a fixed order: the decision never depends on the order the counts come in
     const failing = [...atoms]
-      .filter(([, n]) => n > 0 && n < threshold)
+      .filter(([sig, n]) => n > 0 && n < threshold && !sig.split(',').some(known))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
     if (!failing) return published;
-    const own = failing[0].split(',').filter((k) => k !== total);
+    // a group holding everyone (as many as the total) is the total under another name: withdrawing it sets
+    // nobody apart, so it is never the one withdrawn
+    const all = size.get(total) ?? 0;
+    const asTotal = (k: string) => k === total || size.get(k) === all;
+    const own = failing[0].split(',').filter((k) => !asTotal(k));
     // withdraw the smallest group that sets the atom apart; an atom that is only "the total minus
     // everything else" merges back once the smallest other group is withdrawn
-    const pool = own.length ? own : [...published].filter((k) => k !== total);
+    const pool = own.length ? own : [...published].filter((k) => !asTotal(k) && !known(k));
     if (!pool.length) {
-      published.delete(total);
+      for (const k of [...published]) if (asTotal(k)) published.delete(k);
       continue;
     }
     pool.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b));

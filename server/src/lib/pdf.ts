@@ -21,7 +21,8 @@ import type { Outline, StructElement } from 'pdfkit';
  * - `hbars(lines, max, title?)` — a bar chart: the bars are artifacts, the data is a table (title as its Caption,
  *   label TH Row, value TD). A bar never leaves its label and value: each row is measured (label and value may wrap)
  *   and moves to the next page as a whole, and the title stays with the first bar.
- * - `{ figure: draw(doc, x, y, width), height, alt }` is not offered yet: no document draws pictures.
+ * - `figure(draw, height, alt)` — a vector picture (a radar, a box plot) drawn by `draw(doc, x, y, width)` into a
+ *   Figure element with its alternative text; the figures themselves belong in a table beside it as well.
  */
 
 const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
@@ -82,6 +83,18 @@ export interface BarLine {
 /** A horizontal bar chart: vector bars as artifacts, label and number as a tagged table row each. */
 export function hbars(lines: BarLine[], max: number, title?: string) {
   return { bars: lines, max, ...(title ? { title } : {}) };
+}
+
+/** The PDFKit document a figure draws on (fonts 'R' and 'B' are registered). */
+export type PdfCanvas = InstanceType<typeof PDFDocument>;
+
+/** A vector picture `height` points high, tagged as a Figure with `alt` (what a screen reader says instead). */
+export function figure(
+  draw: (doc: PdfCanvas, x: number, y: number, width: number) => void,
+  height: number,
+  alt: string,
+) {
+  return { figure: draw, height, alt };
 }
 
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -222,9 +235,25 @@ class Renderer {
       for (const x of n.stack) this.node(x);
       return;
     }
+    if ('figure' in n && typeof n.figure === 'function') return this.picture(n);
     if ('bars' in n) return this.bars(n.bars as BarLine[], Number(n.max), typeof n.title === 'string' ? n.title : null);
     if ('text' in n) return this.block(n);
     throw new Error(`pdf: unknown content (${Object.keys(n).join(', ')})`);
+  }
+
+  private picture(n: Obj) {
+    const height = Number(n.height);
+    this.ensure(height);
+    const y = this.d.y;
+    const el = this.element(this.root, 'Figure', { alt: String(n.alt) });
+    el.add(() => {
+      this.d.save();
+      (n.figure as Parameters<typeof figure>[0])(this.d, this.left, y, this.width);
+      this.d.restore();
+    });
+    el.end();
+    this.d.x = this.left;
+    this.d.y = y + height + 6;
   }
 
   private block(n: Obj) {

@@ -46,6 +46,12 @@ declare module 'pdfkit' {
     lineTo(x: number, y: number): this;
     fill(color?: string): this;
     stroke(color?: string): this;
+    closePath(): this;
+    fillAndStroke(fill?: string, stroke?: string): this;
+    fillOpacity(opacity: number): this;
+    dash(length: number, options?: { space?: number }): this;
+    undash(): this;
+    circle(x: number, y: number, r: number): this;
     save(): this;
     restore(): this;
     addPage(): this;

@@ -1,0 +1,170 @@
+import { AppError, fmtDate, fmtDecimal, MATURITY_LEVEL_NAMES, type MaturityLevel } from '@dz/core';
+import type { Deps } from '../../lib/deps.js';
+import { iso } from '../../lib/ids.js';
+import { figure, type PdfCanvas, renderPdf } from '../../lib/pdf.js';
+import type { TenantScope } from '../../lib/scope.js';
+import { getOverview } from './assessments.service.js';
+import { getBenchmark } from './benchmark.service.js';
+import { getRecommendations } from './recommendations.service.js';
+
+/* The council's two pages: where the municipality stands (radar), how it compares (benchmark), what to do next. */
+
+type Profile = { key: string; name: string; level: number | null }[];
+
+const QUARTER_TEXT: Record<number, string> = {
+  1: 'bestes Viertel',
+  2: 'zweitbestes Viertel',
+  3: 'zweitschwächstes Viertel',
+  4: 'schwächstes Viertel',
+};
+
+/** The radar of the levels (1–5), the previous assessment dashed behind it. */
+function radar(now: Profile, before: Profile | null) {
+  const n = now.length;
+  return (doc: PdfCanvas, x: number, y: number, width: number) => {
+    const cx = x + width / 2;
+    const cy = y + 130;
+    const r = 100;
+    const at = (i: number, level: number) => {
+      const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+      return [cx + (Math.cos(a) * (r * level)) / 5, cy + (Math.sin(a) * (r * level)) / 5] as const;
+    };
+    doc.lineWidth(0.5).strokeColor('#aaaaaa');
+    for (let l = 1; l <= 5; l++) {
+      now.forEach((_, i) => {
+        const [px, py] = at(i, l);
+        if (i === 0) doc.moveTo(px, py);
+        else doc.lineTo(px, py);
+      });
+      doc.closePath().stroke();
+    }
+    now.forEach((d, i) => {
+      const [px, py] = at(i, 5);
+      doc.moveTo(cx, cy).lineTo(px, py).stroke();
+      const [lx, ly] = at(i, 6.1);
+      doc.font('R').fontSize(7.5).fillColor('#000000');
+      doc.text(d.name, lx - 55, ly - 6, { width: 110, align: 'center', lineBreak: true });
+    });
+    const shape = (p: Profile, color: string, fill: boolean, dash: boolean) => {
+      p.forEach((d, i) => {
+        const [px, py] = at(i, d.level ?? 0);
+        if (i === 0) doc.moveTo(px, py);
+        else doc.lineTo(px, py);
+      });
+      doc.closePath();
+      if (dash) doc.dash(3, { space: 2 });
+      doc.lineWidth(1.5).strokeColor(color);
+      if (fill) doc.fillOpacity(0.25).fillAndStroke(color, color).fillOpacity(1);
+      else doc.stroke();
+      doc.undash();
+    };
+    if (before) shape(before, '#6b7280', false, true);
+    shape(now, '#1f4e8c', true, false);
+  };
+}
+
+export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope, year?: number) {
+  const [overview, bench, recs, m] = await Promise.all([
+    getOverview(deps, scope),
+    getBenchmark(deps, scope, { year }),
+    getRecommendations(deps, scope),
+    deps.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', scope.municipalityId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const completed = overview.assessments.filter((a) => a.status === 'completed');
+  const latest = completed[0] ?? overview.assessments[0];
+  if (!latest) throw new AppError('not_found', 'Es gibt noch keine Selbsteinschätzung für einen Bericht.');
+  const before = completed.find((a) => a.id !== latest.id) ?? null;
+  const levelText = (l: number | null) => (l === null ? '–' : `${l} – ${MATURITY_LEVEL_NAMES[l as MaturityLevel]}`);
+  const date = fmtDate((latest.completedAt ?? latest.createdAt).slice(0, 10));
+  const strongest = [...latest.profile].filter((d) => d.level !== null).sort((a, b) => b.level! - a.level!)[0];
+  const weakest = recs.dimensions.map((d) => d.name);
+  const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
+  const cell = (t: string) => ({ text: t, fontSize: 9 });
+  const rows = bench.figures
+    .filter((f) => f.own)
+    .map((f) => {
+      const g = f.groups.find((x) => x.shown && x.distribution);
+      const fmt = (v: number) => `${fmtDecimal(v, f.decimals)} ${f.unit}`;
+      return [
+        f.name,
+        fmt(f.own!.value),
+        g ? g.label : 'keine Gruppe mit genügend Werten',
+        g?.distribution ? fmt(g.distribution.median) : '–',
+        g?.distribution ? `${fmt(g.distribution.q1)} bis ${fmt(g.distribution.q3)}` : '–',
+        g?.quarter ? QUARTER_TEXT[g.quarter]! : '–',
+      ];
+    });
+  const pdf = await renderPdf({
+    title: `Digitaler Reifegrad – ${m.name}`,
+    subject: 'Selbsteinschätzung und Kennzahlenvergleich für den Rat',
+    footer: `${m.name} · Digitaler Reifegrad ${bench.year}`,
+    content: [
+      { text: m.name, style: 'kicker' },
+      { text: 'Digitaler Reifegrad und Kennzahlenvergleich', style: 'h1' },
+      `Die Verwaltung hat ihren Stand in neun Dimensionen der Digitalisierung selbst eingeschätzt (Stand ${date}, Modell ${latest.modelVersion}; Stufen von 1 „Anfang“ bis 5 „Optimierend“). ${
+        strongest ? `Am weitesten ist sie bei „${strongest.name}“` : ''
+      }${weakest.length ? `; am meisten zu tun gibt es bei ${weakest.map((w) => `„${w}“`).join(', ')}.` : '.'}`,
+      { text: '1. Reifegrad je Dimension', style: 'h2' },
+      figure(
+        radar(latest.profile, before?.profile ?? null),
+        275,
+        `Netzdiagramm der Reifegrade: ${latest.profile.map((d) => `${d.name} ${d.level ?? 'offen'}`).join(', ')}.`,
+      ),
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 120, 120],
+          body: [
+            head([
+              'Dimension',
+              `Stand ${date}`,
+              before ? `Vorher (${fmtDate(iso(before.completedAt)?.slice(0, 10) ?? null)})` : 'Vorher',
+            ]),
+            ...latest.profile.map((d) => [
+              cell(d.name),
+              cell(levelText(d.level)),
+              cell(levelText(before?.profile.find((b) => b.key === d.key)?.level ?? null)),
+            ]),
+          ],
+        },
+        margin: [0, 4, 0, 10],
+      },
+      { text: `2. Kennzahlen ${bench.year} im Vergleich`, style: 'h2' },
+      `Verglichen wird anonym mit Kommunen derselben Größenklasse (GK${bench.sizeClass}) in ${bench.land}, derselben Größenklasse bundesweit, den Verbünden und allen Kommunen der Plattform. Eine Gruppe erscheint nur mit mindestens ${bench.threshold} Kommunen und nur, wenn sich aus zwei gezeigten Gruppen kein einzelner Wert errechnen lässt.`,
+      rows.length
+        ? {
+            table: {
+              headerRows: 1,
+              widths: ['*', 60, 85, 55, 80, 70],
+              body: [
+                head(['Kennzahl', 'Eigener Wert', 'Vergleichsgruppe', 'Median', 'Mittlere Hälfte', 'Einordnung']),
+                ...rows.map((r) => r.map(cell)),
+              ],
+            },
+            margin: [0, 4, 0, 10],
+          }
+        : `Für ${bench.year} sind noch keine eigenen Kennzahlen erfasst.`,
+      { text: '3. Empfehlungen', style: 'h2' },
+      recs.dimensions.length
+        ? {
+            ol: recs.dimensions.map((d) => {
+              const guide = d.guides[0];
+              const light = d.lighthouses[0];
+              const peers = d.peers.map((p) => p.municipality);
+              return [
+                `${d.name} (heute Stufe ${d.level}): `,
+                guide ? `${guide.title} – ${guide.summary}` : '',
+                light ? ` Beispiel aus der Projektbörse: „${light.title}“ (${light.municipality}).` : '',
+                peers.length ? ` Ansprechbar, weil weiter: ${peers.join(', ')}.` : '',
+              ].join('');
+            }),
+          }
+        : 'Für Empfehlungen braucht es eine Selbsteinschätzung mit Stufen je Dimension.',
+    ],
+  });
+  return { pdf, fileName: `reifegrad-${bench.year}.pdf` };
+}
