@@ -112,6 +112,8 @@ function Distributions({ ring }: { ring: RingView }) {
 function NamedValues({ ring, own }: { ring: RingView; own: string | undefined }) {
   const { t } = useTranslation();
   const figures = ring.figures.filter((f) => f.named.length > 0);
+  // the ring names municipalities officially ("Ebersberg, Stadt"), the session by their short name
+  const isOwn = (name: string) => own !== undefined && (name === own || name.startsWith(`${own},`));
   return (
     <Panel title={t('ring.namedTitle', { year: ring.year })} id="h-ring-named">
       <p>{t('ring.namedIntro')}</p>
@@ -130,7 +132,7 @@ function NamedValues({ ring, own }: { ring: RingView; own: string | undefined })
                   header: t('ring.municipality'),
                   rowHeader: true,
                   cell: (r) =>
-                    r.municipality === own ? t('ring.ownMunicipality', { name: r.municipality }) : r.municipality,
+                    isOwn(r.municipality) ? t('ring.ownMunicipality', { name: r.municipality }) : r.municipality,
                 },
                 { header: t('keyFigures.value'), numeric: true, cell: (r) => fmtValue(r.value, f.decimals, f.unit) },
               ]}
