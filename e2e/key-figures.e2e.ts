@@ -127,10 +127,10 @@ describe('key-figure ring and benchmark', () => {
     await page.getByRole('button', { name: 'Neue Kennzahl' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill(NEW_FIGURE);
-    // the contract's own limit, named at the field
+    // the contract's limit, named at the field
     await dialog.getByLabel('Definition').fill('kurz');
     await dialog.getByRole('button', { name: 'Kennzahl anlegen' }).click();
-    await dialog.getByText('Bitte beschreiben Sie, wie die Kennzahl berechnet wird.').first().waitFor();
+    await dialog.getByText('Bitte geben Sie mindestens 10 Zeichen ein.').first().waitFor();
     await dialog
       .getByLabel('Definition')
       .fill('Bauanträge, die über das Bauportal digital eingingen, geteilt durch alle Bauanträge des Jahres.');
