@@ -162,6 +162,8 @@ export function Layout() {
             { to: '/ideen', label: t('nav.ideas'), show: Boolean(session.activeMunicipalityId) },
             { to: '/zielbild', label: t('nav.targetPicture'), show: Boolean(session.activeMunicipalityId) },
             { to: '/nachverfolgung', label: t('nav.traceability'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/kennzahlen', label: t('nav.keyFigures'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/vergleich', label: t('nav.benchmark'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup
@@ -174,8 +176,6 @@ export function Layout() {
             { to: '/prozesse', label: t('nav.processes'), show: Boolean(session.activeMunicipalityId) },
             { to: '/kompetenzen', label: t('nav.competences'), show: Boolean(session.activeMunicipalityId) },
             { to: '/puls', label: t('nav.pulse'), show: Boolean(session.activeMunicipalityId) },
-            { to: '/reifegrad/kennzahlen', label: t('nav.keyFigures'), show: Boolean(session.activeMunicipalityId) },
-            { to: '/reifegrad/vergleich', label: t('nav.benchmark'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup
