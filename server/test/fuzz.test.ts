@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
+import { buildMaturityResources } from './maturity-fixtures.js';
 
 /**
  * Schema-driven bad-input fuzzing of every registered write route with a JSON body. The actor may do
@@ -80,6 +81,7 @@ beforeAll(async () => {
     file: `${'x'.repeat(43)}.ics`,
   });
   actor = await login(ctx.app, p.email);
+  Object.assign(ids, (await buildMaturityResources(actor, net.id, 'Fuzz')).ids);
   ids.surveyId = (
     await actor.post('/api/v1/surveys', { networkId: net.id, title: 'Fuzz-Umfrage', mode: 'municipality' })
   ).json().id;

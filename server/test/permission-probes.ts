@@ -466,6 +466,45 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     url: '/api/v1/pulse/settings',
     body: (j) => ({ version: j.settings.version, enabled: true, quarterStartMonth: 2, remindAfterDays: 9 }),
   }),
+  'maturity.assess': async (e) => {
+    const o = await ok(e.owner.get('/api/v1/maturity'));
+    const draft =
+      o.assessments.find((a: Json) => a.status === 'draft') ?? (await ok(e.owner.post('/api/v1/maturity/assessments')));
+    return {
+      read: `/api/v1/maturity/assessments/${draft.id}`,
+      method: 'PUT',
+      url: `/api/v1/maturity/assessments/${draft.id}/answers/payment`,
+      body: (j) => ({ level: 2, version: j.answers.find((x: Json) => x.criterionKey === 'payment').version }),
+    };
+  },
+  'maturity.manage': async (_e) => ({
+    read: '/api/v1/maturity',
+    method: 'PUT',
+    url: '/api/v1/maturity/settings',
+    body: (j) => ({ contactable: !j.settings.contactable, version: j.settings.version }),
+  }),
+  'maturityModel.edit': async (_e) => ({
+    read: '/api/v1/maturity/model',
+    method: 'PUT',
+    url: '/api/v1/maturity/model',
+    body: (j) => ({
+      basedOn: j.version,
+      note: 'Neue Fassung',
+      dimensions: j.dimensions.map((d: Json) => ({
+        ...d,
+        criteria: d.criteria.map(({ prefill, ...c }: Json) => (prefill ? { ...c, prefill } : c)),
+      })),
+    }),
+  }),
+  'networkMaturity.manage': async (e) => {
+    const net = await moderatedBy(e);
+    return {
+      read: `/api/v1/maturity/networks/${net}`,
+      method: 'POST',
+      url: `/api/v1/maturity/networks/${net}/criteria`,
+      body: () => ({ dimensionKey: 'change', name: u('Kriterium'), levels: ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'] }),
+    };
+  },
   'newsroom.comment': async (e) => {
     const post = await ok(e.owner.post('/api/v1/news', { title: u('Nachricht'), body: 'Text' }));
     await ok(e.owner.post(`/api/v1/news/${post.id}/publish`, { version: post.version }));

@@ -2,6 +2,7 @@ import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { chainXml } from './bpmn-chain.js';
 import { buildMunicipality, buildNetwork } from './factories.js';
 import { login, multipart, type TestContext } from './helpers.js';
+import { buildMaturityResources } from './maturity-fixtures.js';
 
 /**
  * A resource of every kind the API knows, in one municipality, created through the API by `owner`
@@ -162,6 +163,10 @@ export async function buildResources(
   const assignmentId = (
     await b.post('/api/v1/competences/plan', { trainingId, userId: colleague.id, dueOn: '2027-04-01' })
   ).json().id as string;
+  // maturity: a draft self-assessment with evidence, the network's own criterion and figure with a value, open ring
+  const maturity = await buildMaturityResources(b, net.id, 'B');
+  Object.assign(ids, maturity.ids);
+  markers.push(...maturity.markers);
   // a running round of the change-readiness pulse (its survey lists B's departments)
   await b.post('/api/v1/pulse/rounds', { intro: 'Geheimer Pulsgruß B' });
   markers.push('Geheimer Pulsgruß B');

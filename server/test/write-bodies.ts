@@ -89,6 +89,38 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     dueOn: '2027-01-01',
     status: 'skipped',
   },
+  'PUT /api/v1/maturity/model': { basedOn: '2026.1', note: 'Gekapert', dimensions: [] },
+  'PUT /api/v1/maturity/assessments/:assessmentId/answers/:criterionKey': {
+    level: 1,
+    evidenceNote: 'Gekapert',
+    version: 2,
+  },
+  'PUT /api/v1/maturity/settings': { contactable: false, version: 1 },
+  'PUT /api/v1/maturity/key-figures/:figureId/values/:year': { value: 1, version: 1 },
+  'POST /api/v1/maturity/key-figures/compute': { year: 2026 },
+  'POST /api/v1/maturity/networks/:networkId/criteria': {
+    dimensionKey: 'cooperation',
+    name: 'Gekapertes Kriterium',
+    levels: ['Stufe eins', 'Stufe zwei', 'Stufe drei', 'Stufe vier', 'Stufe fünf'],
+  },
+  'POST /api/v1/maturity/networks/:networkId/key-figures': {
+    name: 'Gekaperte Kennzahl',
+    definition: 'Gekaperte Definition der Kennzahl.',
+    unit: '%',
+    direction: 'higher',
+    source: 'Gekapert',
+  },
+  'PUT /api/v1/maturity/networks/:networkId/key-figures/:figureId': {
+    version: 1,
+    figure: {
+      name: 'Gekapert',
+      definition: 'Gekaperte Definition der Kennzahl.',
+      unit: '%',
+      direction: 'lower',
+      source: 'Gekapert',
+    },
+  },
+  'PUT /api/v1/maturity/networks/:networkId/ring': { open: false },
   'POST /api/v1/processes/services': { name: 'Gekaperte Leistung', casesPerYear: 1, minutesPerCase: 1 },
   'PUT /api/v1/processes/services/:serviceId': {
     version: 1,

@@ -1,4 +1,4 @@
-import { AppError, fmtDate, fmtDecimal, MATURITY_LEVEL_NAMES, type MaturityLevel } from '@dz/core';
+import { fmtDate, fmtDecimal, MATURITY_LEVEL_NAMES, type MaturityLevel } from '@dz/core';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import { figure, type PdfCanvas, renderPdf } from '../../lib/pdf.js';
@@ -76,11 +76,10 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
   ]);
   const completed = overview.assessments.filter((a) => a.status === 'completed');
   const latest = completed[0] ?? overview.assessments[0];
-  if (!latest) throw new AppError('not_found', 'Es gibt noch keine Selbsteinschätzung für einen Bericht.');
-  const before = completed.find((a) => a.id !== latest.id) ?? null;
+  const before = completed.find((a) => a.id !== latest?.id) ?? null;
   const levelText = (l: number | null) => (l === null ? '–' : `${l} – ${MATURITY_LEVEL_NAMES[l as MaturityLevel]}`);
-  const date = fmtDate((latest.completedAt ?? latest.createdAt).slice(0, 10));
-  const strongest = [...latest.profile].filter((d) => d.level !== null).sort((a, b) => b.level! - a.level!)[0];
+  const date = latest ? fmtDate((latest.completedAt ?? latest.createdAt).slice(0, 10)) : '';
+  const strongest = [...(latest?.profile ?? [])].filter((d) => d.level !== null).sort((a, b) => b.level! - a.level!)[0];
   const weakest = recs.dimensions.map((d) => d.name);
   const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
   const cell = (t: string) => ({ text: t, fontSize: 9 });
@@ -105,34 +104,41 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
     content: [
       { text: m.name, style: 'kicker' },
       { text: 'Digitaler Reifegrad und Kennzahlenvergleich', style: 'h1' },
-      `Die Verwaltung hat ihren Stand in neun Dimensionen der Digitalisierung selbst eingeschätzt (Stand ${date}, Modell ${latest.modelVersion}; Stufen von 1 „Anfang“ bis 5 „Optimierend“). ${
-        strongest ? `Am weitesten ist sie bei „${strongest.name}“` : ''
-      }${weakest.length ? `; am meisten zu tun gibt es bei ${weakest.map((w) => `„${w}“`).join(', ')}.` : '.'}`,
-      { text: '1. Reifegrad je Dimension', style: 'h2' },
-      figure(
-        radar(latest.profile, before?.profile ?? null),
-        275,
-        `Netzdiagramm der Reifegrade: ${latest.profile.map((d) => `${d.name} ${d.level ?? 'offen'}`).join(', ')}.`,
-      ),
-      {
-        table: {
-          headerRows: 1,
-          widths: ['*', 120, 120],
-          body: [
-            head([
-              'Dimension',
-              `Stand ${date}`,
-              before ? `Vorher (${fmtDate(iso(before.completedAt)?.slice(0, 10) ?? null)})` : 'Vorher',
-            ]),
-            ...latest.profile.map((d) => [
-              cell(d.name),
-              cell(levelText(d.level)),
-              cell(levelText(before?.profile.find((b) => b.key === d.key)?.level ?? null)),
-            ]),
-          ],
-        },
-        margin: [0, 4, 0, 10],
-      },
+      ...(latest
+        ? [
+            `Die Verwaltung hat ihren Stand in neun Dimensionen der Digitalisierung selbst eingeschätzt (Stand ${date}, Modell ${latest.modelVersion}; Stufen von 1 „Anfang“ bis 5 „Optimierend“). ${
+              strongest ? `Am weitesten ist sie bei „${strongest.name}“` : ''
+            }${weakest.length ? `; am meisten zu tun gibt es bei ${weakest.map((w) => `„${w}“`).join(', ')}.` : '.'}`,
+            { text: '1. Reifegrad je Dimension', style: 'h2' },
+            figure(
+              radar(latest.profile, before?.profile ?? null),
+              275,
+              `Netzdiagramm der Reifegrade: ${latest.profile.map((d) => `${d.name} ${d.level ?? 'offen'}`).join(', ')}.`,
+            ),
+            {
+              table: {
+                headerRows: 1,
+                widths: ['*', 120, 120],
+                body: [
+                  head([
+                    'Dimension',
+                    `Stand ${date}`,
+                    before ? `Vorher (${fmtDate(iso(before.completedAt)?.slice(0, 10) ?? null)})` : 'Vorher',
+                  ]),
+                  ...latest.profile.map((d) => [
+                    cell(d.name),
+                    cell(levelText(d.level)),
+                    cell(levelText(before?.profile.find((b) => b.key === d.key)?.level ?? null)),
+                  ]),
+                ],
+              },
+              margin: [0, 4, 0, 10],
+            },
+          ]
+        : [
+            { text: '1. Reifegrad je Dimension', style: 'h2' },
+            'Es liegt noch keine Selbsteinschätzung vor. Sie kann auf der Plattform unter „Reifegrad“ begonnen werden; die meisten Antworten sind aus den Daten der Plattform vorbelegt.',
+          ]),
       { text: `2. Kennzahlen ${bench.year} im Vergleich`, style: 'h2' },
       `Verglichen wird anonym mit Kommunen derselben Größenklasse (GK${bench.sizeClass}) in ${bench.land}, derselben Größenklasse bundesweit, den Verbünden und allen Kommunen der Plattform. Eine Gruppe erscheint nur mit mindestens ${bench.threshold} Kommunen und nur, wenn sich aus zwei gezeigten Gruppen kein einzelner Wert errechnen lässt.`,
       rows.length
