@@ -190,7 +190,7 @@ export function KeyFigureItem({
                 {v.origin === 'computed' && (
                   <>
                     {' '}
-                    <OriginBadge origin={v.origin} />
+                    <OriginBadge origin={v.origin} short />
                   </>
                 )}
               </li>

@@ -71,7 +71,11 @@ export function Direction({ direction }: { direction: KeyFigureDirection }) {
 }
 
 /** Where a value comes from: entered by the municipality, or computed from its data on the platform. */
-export function OriginBadge({ origin }: { origin: ValueOrigin }) {
+export function OriginBadge({ origin, short }: { origin: ValueOrigin; short?: boolean }) {
   const { t } = useTranslation();
-  return <span className={`badge origin-${origin}`}>{t(`keyFigures.origins.${origin}`)}</span>;
+  return (
+    <span className={`badge origin-${origin}`}>
+      {t(short ? `keyFigures.originsShort.${origin}` : `keyFigures.origins.${origin}`)}
+    </span>
+  );
 }
