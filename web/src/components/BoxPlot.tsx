@@ -26,13 +26,15 @@ const OWN_COLOUR = '#D55E00';
 /**
  * Horizontal box plots of several groups on one scale, with the own value as a marked point on each group's row.
  * The drawing is decorative for assistive technology; the figure is named by `label`, and a table below carries
- * the same numbers (DESIGN.md). `format` writes values, ticks and table cells (German formatters).
+ * the same numbers (DESIGN.md). `format` writes the table's cells, `axisFormat` the ticks (default the same; German
+ * formatters).
  */
 export function BoxPlot({
   label,
   groups,
   own,
   format,
+  axisFormat = format,
   min,
   max,
 }: {
@@ -42,6 +44,7 @@ export function BoxPlot({
   /** The own value and how it is called in the legend ("Ihr Wert: 38,5 %"). */
   own?: { value: number; label: string } | null;
   format: (v: number) => string;
+  axisFormat?: (v: number) => string;
   /** Fixed ends of the value axis (e.g. 0 and 100 for percentages); otherwise from the data. */
   min?: number;
   max?: number;
@@ -79,7 +82,7 @@ export function BoxPlot({
               max,
               scale: min === undefined,
               splitNumber: narrow ? 3 : 5,
-              axisLabel: { formatter: (v: number) => format(v), hideOverlap: true },
+              axisLabel: { formatter: (v: number) => axisFormat(v), hideOverlap: true },
             },
             yAxis: {
               type: 'category',

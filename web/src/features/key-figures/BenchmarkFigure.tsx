@@ -6,7 +6,7 @@ import { EChart, isNarrow, PALETTE } from '../../components/EChart';
 import { Panel } from '../../components/Panel';
 import { type Context, groupLabel, hiddenReason, quarterSentence } from './peer-groups';
 import type { BenchmarkFigure as Figure } from './queries';
-import { Direction, fmtValue, OriginBadge } from './ui';
+import { Direction, fmtTick, fmtValue, OriginBadge } from './ui';
 
 type TrendYear = Figure['trend'][number];
 const OWN_COLOUR = '#D55E00';
@@ -44,7 +44,7 @@ function Trend({ figure, context, ownName }: { figure: Figure; context: Context;
             type: 'value',
             scale: true,
             splitNumber: isNarrow(width) ? 3 : 5,
-            axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true },
+            axisLabel: { formatter: (v: number) => fmtTick(v, figure.decimals, figure.unit), hideOverlap: true },
           },
           series: [
             {
@@ -130,6 +130,7 @@ export function BenchmarkFigureSection({
             figure.own ? { value: figure.own.value, label: t('keyFigures.ownMarker', { name: municipality }) } : null
           }
           format={fmt}
+          axisFormat={(v) => fmtTick(v, figure.decimals, figure.unit)}
         />
       ) : (
         <p>{t('keyFigures.noGroupShown', { year })}</p>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
+import { Button } from '../../components/Button';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Alert, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
@@ -23,6 +24,7 @@ function Overview({ data, municipality }: { data: Benchmark; municipality: strin
       group: groupLabel(t, g, data),
     });
   };
+  // two columns, so that the position stays readable on a phone: the value, and the quarter below it
   const columns: Column<BenchmarkFigure>[] = [
     {
       header: t('keyFigures.figure'),
@@ -30,11 +32,15 @@ function Overview({ data, municipality }: { data: Benchmark; municipality: strin
       cell: (f) => <a href={`#h-bm-${f.id}`}>{f.name}</a>,
     },
     {
-      header: t('keyFigures.ownValueShort', { name: municipality }),
-      numeric: true,
-      cell: (f) => fmtValue(f.own?.value, f.decimals, f.unit),
+      header: t('keyFigures.valueAndPosition', { name: municipality, year: data.year }),
+      cell: (f) => (
+        <>
+          {f.own && <strong>{fmtValue(f.own.value, f.decimals, f.unit)}</strong>}
+          {f.own && <br />}
+          {position(f)}
+        </>
+      ),
     },
-    { header: t('keyFigures.position'), cell: position },
   ];
   return (
     <Panel title={t('keyFigures.overviewTitle')} id="h-bm-overview">
@@ -89,6 +95,22 @@ export function BenchmarkPage() {
               band: t(`sizeClasses.${d.sizeClass}`),
             })}
           </p>
+          {d.figures.length > 0 && d.figures.every((f) => !f.own) && (
+            <Alert kind="info">
+              {t('keyFigures.noOwnValues', { name: municipality, year: d.year })}{' '}
+              <Link to={d.year === years[0] ? '/reifegrad/kennzahlen' : `/reifegrad/kennzahlen?jahr=${d.year}`}>
+                {t('keyFigures.enterValues')}
+              </Link>
+              {d.year > years.at(-1)! && (
+                <>
+                  {' '}
+                  <Button variant="secondary" small onPress={() => setYear(d.year - 1)}>
+                    {t('keyFigures.showYear', { year: d.year - 1 })}
+                  </Button>
+                </>
+              )}
+            </Alert>
+          )}
           <Overview data={d} municipality={municipality} />
           {d.figures.map((f) => (
             <BenchmarkFigureSection

@@ -2,7 +2,7 @@ import type { KeyFigureDirection, ValueOrigin } from '@dz/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '../../components/Field';
-import { fmtNumber } from '../../lib/format';
+import { fmtDecimal, fmtNumber } from '../../lib/format';
 
 /** How many years the pages offer: this one and the four before it (as the benchmark shows them). */
 const YEARS = 5;
@@ -57,6 +57,12 @@ const NBSP = '\u00a0';
 export function fmtValue(value: number | null | undefined, decimals: number, unit: string): string {
   const n = fmtNumber(value, decimals);
   return value == null || !unit ? n : `${n}${NBSP}${unit}`;
+}
+
+/** A chart tick: at most the figure's decimals, trailing zeros dropped ("30 %", "2,5 Tage"). */
+export function fmtTick(value: number, decimals: number, unit: string): string {
+  const n = fmtDecimal(value, decimals);
+  return unit ? `${n}${NBSP}${unit}` : n;
 }
 
 /** "höher ist besser" / "niedriger ist besser", with an arrow that is only decoration. */
