@@ -145,6 +145,7 @@ export function KeyFigureItem({
   const { t } = useTranslation();
   const stored = figure.values.find((v) => v.year === year);
   const earlier = figure.values.filter((v) => v.year < year);
+  const upToDate = stored?.origin === 'computed' && stored.value === figure.suggestion?.value;
   const fmt = (v: number | null | undefined) => fmtValue(v, figure.decimals, figure.unit);
   return (
     <Panel title={figure.name} id={`h-kf-${figure.id}`} className="key-figure">
@@ -173,9 +174,12 @@ export function KeyFigureItem({
       )}
       {year === currentYear &&
         (figure.suggestion ? (
-          <p className="kf-suggestion">
-            {t('keyFigures.suggestion', { value: fmt(figure.suggestion.value), note: figure.suggestion.note })}
-          </p>
+          // a computed value that is still what the platform computes needs no second line
+          upToDate ? null : (
+            <p className="kf-suggestion">
+              {t('keyFigures.suggestion', { value: fmt(figure.suggestion.value), note: figure.suggestion.note })}
+            </p>
+          )
         ) : (
           figure.computed && <p className="muted">{t('keyFigures.noSuggestion', { source: figure.source })}</p>
         ))}

@@ -17,18 +17,19 @@ type Notice = { kind: 'success' | 'error'; text: string };
 function ComputePanel({ list, year, onNotice }: { list: KeyFigureList; year: number; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   const compute = useComputeKeyFigures();
-  const suggested = list.figures.filter((f) => f.suggestion);
-  if (suggested.length === 0) return null;
+  // what taking over would change: entered values stay, computed ones that are still current need nothing
+  const changes = list.figures.filter((f) => {
+    const stored = f.values.find((v) => v.year === year);
+    return f.suggestion && stored?.origin !== 'entered' && stored?.value !== f.suggestion.value;
+  });
+  if (changes.length === 0) return null;
   return (
     <Panel title={t('keyFigures.computeTitle')} id="h-kf-compute">
-      <p>{t('keyFigures.computeIntro', { count: suggested.length, year })}</p>
+      <p>{t('keyFigures.computeIntro', { count: changes.length, year })}</p>
       <ul>
-        {suggested.map((f) => (
+        {changes.map((f) => (
           <li key={f.id}>
             {f.name}: <strong>{fmtValue(f.suggestion!.value, f.decimals, f.unit)}</strong>
-            {f.values.some((v) => v.year === year && v.origin === 'entered') && (
-              <span className="muted"> – {t('keyFigures.computeKeepsEntered')}</span>
-            )}
           </li>
         ))}
       </ul>
