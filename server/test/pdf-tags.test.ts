@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { hbars, renderPdf } from '../src/lib/pdf.js';
+import { figure, hbars, renderPdf } from '../src/lib/pdf.js';
 import { expectTaggedPdf, pdfTags } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 
@@ -80,6 +80,30 @@ describe('tagged PDF (PDF/UA)', () => {
     expect(outline.map((o) => [o.title, o.items.map((i) => i.title)])).toEqual([
       ['Einführung der E-Akte', ['Beschlussvorschlag']],
     ]);
+  });
+
+  it('tags a drawn picture as a Figure with its alternative text', async () => {
+    const pdf = await renderPdf({
+      title: 'Netzdiagramm',
+      footer: 'Musterdorf',
+      content: [
+        { text: 'Reifegrad', style: 'h1' },
+        figure(
+          (doc, x, y) =>
+            doc
+              .moveTo(x, y)
+              .lineTo(x + 100, y + 100)
+              .stroke(),
+          120,
+          'Netzdiagramm: Strategie 3, Technik 4.',
+        ),
+        'Danach geht der Text weiter.',
+      ],
+    });
+    const roles = await expectTaggedPdf(pdf);
+    expect(roles).toEqual(expect.arrayContaining(['H1', 'Figure', 'P']));
+    expect(roles.indexOf('Figure')).toBeLessThan(roles.lastIndexOf('P'));
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Alt \(Netzdiagramm: Strategie 3/);
   });
 
   it('a bar chart never splits: the title stays with the first bar, a bar with its label and value', async () => {

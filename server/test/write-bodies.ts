@@ -97,7 +97,7 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
   },
   'PUT /api/v1/maturity/settings': { contactable: false, version: 1 },
   'PUT /api/v1/maturity/key-figures/:figureId/values/:year': { value: 1, version: 1 },
-  'POST /api/v1/maturity/key-figures/compute': { year: 2026 },
+  'POST /api/v1/maturity/key-figures/compute': { year: new Date().getUTCFullYear() },
   'POST /api/v1/maturity/networks/:networkId/criteria': {
     dimensionKey: 'cooperation',
     name: 'Gekapertes Kriterium',

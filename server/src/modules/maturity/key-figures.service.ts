@@ -246,6 +246,11 @@ export async function saveValue(
 /** Stores what the platform computes as the year's values (origin 'computed'); entered values stay. */
 export async function storeComputed(deps: Pick<Deps, 'db'>, scope: TenantScope, year: number) {
   authorize(scope, 'maturity', 'manage');
+  // the platform computes from today's data: that is this year's value, never a past year's
+  if (year !== thisYear())
+    throw new AppError('validation_failed', 'Berechnete Werte gibt es nur für das laufende Jahr.', [
+      { path: 'year', code: 'not_current', message: `Berechnete Werte gibt es nur für ${thisYear()}.` },
+    ]);
   const [figures, computed] = await Promise.all([
     visibleFigures(deps.db, scope.networkIds).where('k.computed', 'is not', null).execute(),
     computeFigures(deps.db, scope.municipalityId),

@@ -2,6 +2,7 @@ import { MATURITY_DIMENSIONS, percentileCont } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { newId } from '../../lib/ids.js';
 
@@ -258,6 +259,7 @@ describe('key figures and benchmark', () => {
 
     // computed figures: online share from the inventory, stored as computed, an entered value stays
     await services(me.m.id, [3, 0, 0, 1]);
+    expect((await c.post('/api/v1/maturity/key-figures/compute', { year: YEAR - 1 })).statusCode).toBe(400);
     const computed = (await c.post('/api/v1/maturity/key-figures/compute', { year: YEAR })).json();
     const share = computed.figures.find((f: { key: string }) => f.key === 'online_share');
     expect(share.values[0]).toMatchObject({ value: 25, origin: 'computed' });
@@ -338,6 +340,7 @@ describe('recommendations and the council report', () => {
     const pdf = await me.c.get('/api/v1/maturity/report.pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await expectTaggedPdf(pdf.rawPayload)).toContain('Figure');
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Digitaler Reifegrad und Kennzahlenvergleich');
     expect(text).toContain('Veränderung und Kommunikation');

@@ -63,6 +63,40 @@ function radar(now: Profile, before: Profile | null) {
   };
 }
 
+type BoxRow = { label: string; own: number; d: { p10: number; q1: number; median: number; q3: number; p90: number } };
+
+/** One box per figure (10th to 90th percentile as whiskers, the middle half as the box), the own value as a dot. */
+function boxes(rows: BoxRow[]) {
+  return (doc: PdfCanvas, x: number, y: number, width: number) => {
+    const labelW = 170;
+    const left = x + labelW + 10;
+    const w = width - labelW - 20;
+    rows.forEach((r, i) => {
+      const top = y + i * 30;
+      const lo = Math.min(r.d.p10, r.own);
+      const hi = Math.max(r.d.p90, r.own);
+      const span = hi - lo || 1;
+      const at = (v: number) => left + ((v - lo) / span) * w;
+      const mid = top + 12;
+      doc
+        .font('R')
+        .fontSize(8)
+        .fillColor('#000000')
+        .text(r.label, x, top + 2, { width: labelW });
+      doc.lineWidth(1).strokeColor('#4a5260');
+      doc.moveTo(at(r.d.p10), mid).lineTo(at(r.d.q1), mid).stroke();
+      doc.moveTo(at(r.d.q3), mid).lineTo(at(r.d.p90), mid).stroke();
+      doc.rect(at(r.d.q1), mid - 7, Math.max(1, at(r.d.q3) - at(r.d.q1)), 14).fillAndStroke('#e6eef8', '#4a5260');
+      doc
+        .lineWidth(2)
+        .moveTo(at(r.d.median), mid - 7)
+        .lineTo(at(r.d.median), mid + 7)
+        .stroke('#1f4e8c');
+      doc.circle(at(r.own), mid, 4).fill('#b42318');
+    });
+  };
+}
+
 export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope, year?: number) {
   const [overview, bench, recs, m] = await Promise.all([
     getOverview(deps, scope),
@@ -83,11 +117,13 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
   const weakest = recs.dimensions.map((d) => d.name);
   const head = (cols: string[]) => cols.map((t) => ({ text: t, bold: true, fontSize: 9 }));
   const cell = (t: string) => ({ text: t, fontSize: 9 });
+  const boxRows: BoxRow[] = [];
   const rows = bench.figures
     .filter((f) => f.own)
     .map((f) => {
       const g = f.groups.find((x) => x.shown && x.distribution);
       const fmt = (v: number) => `${fmtDecimal(v, f.decimals)} ${f.unit}`;
+      if (g?.distribution) boxRows.push({ label: `${f.name} (${g.label})`, own: f.own!.value, d: g.distribution });
       return [
         f.name,
         fmt(f.own!.value),
@@ -154,6 +190,16 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
             margin: [0, 4, 0, 10],
           }
         : `Für ${bench.year} sind noch keine eigenen Kennzahlen erfasst.`,
+      ...(boxRows.length
+        ? [
+            figure(
+              boxes(boxRows),
+              boxRows.length * 30 + 6,
+              `Kastendiagramme: ${boxRows.map((b) => `${b.label}: eigener Wert ${fmtDecimal(b.own, 1)}, Median ${fmtDecimal(b.d.median, 1)}`).join('; ')}.`,
+            ),
+            'Kasten: mittlere Hälfte der Vergleichsgruppe; Linien: 10 % bis 90 %; blauer Strich: Median; roter Punkt: eigener Wert.',
+          ]
+        : []),
       { text: '3. Empfehlungen', style: 'h2' },
       recs.dimensions.length
         ? {
