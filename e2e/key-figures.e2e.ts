@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiIn } from './support/api';
-import { baseUrl, expectAccessible, launch, loginAs, newPage } from './support/browser';
+import { expectAccessible, launch, loginAs, newPage } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
