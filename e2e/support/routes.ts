@@ -9,7 +9,16 @@ import { DEMO_PASSWORD } from './browser';
  * parameters. `routerPaths()` reads the router source, so a route added there without an entry here fails the
  * phone test instead of being forgotten.
  */
-export type Account = 'public' | 'ploen' | 'hauptamt' | 'uslar' | 'moderation' | 'admin' | 'kastellaun' | 'bauhof';
+export type Account =
+  | 'public'
+  | 'ploen'
+  | 'hauptamt'
+  | 'uslar'
+  | 'moderation'
+  | 'admin'
+  | 'kastellaun'
+  | 'bauhof'
+  | 'ebersberg';
 
 export interface Ids {
   networkId: string;
@@ -44,6 +53,8 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/benutzer': { as: 'hauptamt' },
   '/verbuende': { as: 'moderation' },
   '/verbuende/:networkId': { as: 'moderation' },
+  // the moderation sees the distributions and keeps the network's own figures and criteria
+  '/verbuende/:networkId/kennzahlen': { as: 'moderation' },
   '/umfragen': { as: 'ploen' },
   '/umfragen/:surveyId': { as: 'moderation' },
   '/umfragen/:surveyId/bearbeiten': { as: 'moderation' },
@@ -62,6 +73,9 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/prozesse/leistungen/:serviceId': { as: 'ploen' },
   '/prozesse/modelle/:modelId': { as: 'ploen' },
   '/puls': { as: 'ploen' },
+  // Ebersberg has key figures over several years in the demo (issue 22)
+  '/reifegrad/kennzahlen': { as: 'ebersberg' },
+  '/reifegrad/vergleich': { as: 'ebersberg' },
   '/neuigkeiten': { as: 'ploen' },
   '/neuigkeiten/redaktion': { as: 'ploen' },
   '/kompetenzen': { as: 'ploen' },
@@ -129,6 +143,7 @@ export const ACCOUNT_EMAIL: Record<Exclude<Account, 'public'>, string> = {
   admin: 'admin@digitalzirkel.example',
   kastellaun: 'kastellaun@digitalzirkel.example',
   bauhof: 'bauhof.kastellaun@digitalzirkel.example',
+  ebersberg: 'ebersberg@digitalzirkel.example',
 };
 
 /** The municipality an account works in on its routes, when it is not the one it starts in. */

@@ -163,6 +163,8 @@ export function Layout() {
             { to: '/zielbild', label: t('nav.targetPicture'), show: Boolean(session.activeMunicipalityId) },
             { to: '/nachverfolgung', label: t('nav.traceability'), show: Boolean(session.activeMunicipalityId) },
             { to: '/reifegrad', label: t('nav.maturity'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/kennzahlen', label: t('nav.keyFigures'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/reifegrad/vergleich', label: t('nav.benchmark'), show: Boolean(session.activeMunicipalityId) },
           ]}
         />
         <NavGroup

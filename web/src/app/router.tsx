@@ -83,6 +83,15 @@ const AssessmentPage = lazy(() =>
   import('../features/maturity/AssessmentPage').then((x) => ({ default: x.AssessmentPage })),
 );
 const MaturityModelPage = lazy(() => import('../features/maturity/ModelPage').then((x) => ({ default: x.ModelPage })));
+const KeyFiguresPage = lazy(() =>
+  import('../features/key-figures/KeyFiguresPage').then((x) => ({ default: x.KeyFiguresPage })),
+);
+const BenchmarkPage = lazy(() =>
+  import('../features/key-figures/BenchmarkPage').then((x) => ({ default: x.BenchmarkPage })),
+);
+const NetworkRingPage = lazy(() =>
+  import('../features/key-figures/NetworkRingPage').then((x) => ({ default: x.NetworkRingPage })),
+);
 const ServicesPage = lazy(() =>
   import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
 );
@@ -217,6 +226,7 @@ export function AppRoutes() {
           <Route path="/benutzer" element={<MembersPage />} />
           <Route path="/verbuende" element={<NetworksPage />} />
           <Route path="/verbuende/:networkId" element={<NetworkPage />} />
+          <Route path="/verbuende/:networkId/kennzahlen" element={<NetworkRingPage />} />
           <Route path="/umfragen" element={<SurveysPage />} />
           <Route path="/umfragen/:surveyId" element={<SurveyPage />} />
           <Route path="/umfragen/:surveyId/bearbeiten" element={<SurveyEditPage />} />
@@ -260,6 +270,8 @@ export function AppRoutes() {
           <Route path="/kapazitaet" element={<CapacityPage />} />
           <Route path="/kommunikation" element={<CommunicationPage />} />
           <Route path="/puls" element={<PulsePage />} />
+          <Route path="/reifegrad/kennzahlen" element={<KeyFiguresPage />} />
+          <Route path="/reifegrad/vergleich" element={<BenchmarkPage />} />
           <Route path="/prozesse" element={<ServicesPage />} />
           <Route path="/prozesse/leistungen/:serviceId" element={<ServicePage />} />
           <Route path="/prozesse/modelle/:modelId" element={<ModelPage />} />

@@ -2,7 +2,7 @@ import { moderatorAdd, networkMemberAdd, networkMemberLeave, networkUpdate } fro
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -228,6 +228,11 @@ export function NetworkPage() {
     <Page title={n.name} crumbs={crumbs}>
       <p>
         <span className="badge">{t(`networkTypes.${n.type}`)}</span> {n.description}
+      </p>
+      <p>
+        <Link to={`/verbuende/${n.id}/kennzahlen`}>{t('networks.keyFiguresLink')}</Link>
+        <br />
+        <span className="muted">{t('networks.keyFiguresHint')}</span>
       </p>
       <div aria-live="polite">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
       {n.can.edit && <EditNetwork n={n} onDone={done} />}
