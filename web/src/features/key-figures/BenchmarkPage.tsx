@@ -11,6 +11,7 @@ import { groupLabel } from './peer-groups';
 import { type Benchmark, type BenchmarkFigure, benchmarkQuery } from './queries';
 import { fmtValue, useYear, YearSelect } from './ui';
 import './key-figures.css';
+import '../../i18n/maturity';
 
 /** All figures at a glance: the own value and its quarter in the narrowest group that is shown. */
 function Overview({ data, municipality }: { data: Benchmark; municipality: string }) {

@@ -10,6 +10,7 @@ import { KeyFigureItem } from './KeyFigureItem';
 import { type KeyFigureList, keyFiguresExportUrl, keyFiguresQuery, useComputeKeyFigures } from './queries';
 import { fmtValue, useYear, YearSelect } from './ui';
 import './key-figures.css';
+import '../../i18n/maturity';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 

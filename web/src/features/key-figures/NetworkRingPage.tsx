@@ -13,6 +13,7 @@ import { NetworkFigures } from './NetworkFigures';
 import { networkMaturityQuery, type RingFigure, type RingView, ringQuery, useJoinRing } from './queries';
 import { Direction, fmtValue, useYear, YearSelect } from './ui';
 import './key-figures.css';
+import '../../i18n/maturity';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 

@@ -22,6 +22,7 @@ import {
   useDeleteAssessment,
   useRefreshPrefill,
 } from './queries';
+import '../../i18n/maturity';
 
 type Notice = { kind: 'success' | 'error' | 'warning' | 'info'; text: string };
 

@@ -21,6 +21,7 @@ import {
   useStartAssessment,
 } from './queries';
 import { RecommendationsPanel } from './Recommendations';
+import '../../i18n/maturity';
 
 type Notice = { kind: 'success' | 'error' | 'warning' | 'info'; text: string };
 

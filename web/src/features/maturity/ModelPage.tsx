@@ -12,6 +12,7 @@ import { LEVELS, levelText } from './levels';
 import './maturity.css';
 import { ModelEditor } from './ModelEditor';
 import { type MaturityModel, type ModelDimension, maturityModelQuery } from './queries';
+import '../../i18n/maturity';
 
 type Version = MaturityModel['versions'][number];
 
