@@ -94,7 +94,7 @@ export function publishableCells(
     counts.map(({ cls, n }) => ({ cells: cellsOfClass(cls), n })),
     threshold,
     TOTAL_CELL,
-    within,
+    within ? { within } : {},
   );
 }
 
@@ -111,7 +111,7 @@ export interface GroupedCount {
  * lying in exactly the same published groups — holds none or at least `threshold`, so no sum or difference of
  * published groups isolates fewer. Groups are withdrawn smallest first until that holds; `total` is the key of
  * the group of all units, kept as long as it reaches the threshold. Deterministic: the same counts in any order
- * give the same groups. `known` marks groups whose members are known by name to the viewers anyway (an open
+ * give the same groups. `opts.known` marks groups whose members are known by name to the viewers anyway (an open
  * ring): they always count as published, and atoms inside them need no threshold — but everyone outside them
  * still does, so the named values never help to isolate anyone else.
  */
@@ -119,9 +119,18 @@ export function publishableGroupCells(
   units: readonly GroupedCount[],
   threshold: number,
   total: string,
-  within?: ReadonlySet<string>,
-  known: (cell: string) => boolean = () => false,
+  opts: {
+    /** Only these groups are candidates. */
+    within?: ReadonlySet<string>;
+    known?: (cell: string) => boolean;
+    /**
+     * A group as large as the total is the total under another name (a network everyone is in): it is never the
+     * one withdrawn to set an atom apart. Surveys leave it off (their cells keep the rule of ADR 0003 unchanged).
+     */
+    totalAlike?: boolean;
+  } = {},
 ): Set<string> {
+  const { within, known = () => false, totalAlike = false } = opts;
   // the units with a count, each group once in the order given (the same order for every unit keeps the
   // signatures comparable)
   const live = units.filter((u) => u.n > 0).map((u) => ({ cells: [...new Set(u.cells)], n: u.n, sig: '' }));
@@ -173,10 +182,8 @@ export function publishableGroupCells(
       add(u.sig, u.n);
     }
   };
-  // a group holding everyone (as many as the total) is the total under another name: withdrawing it sets
-  // nobody apart, so it is never the one withdrawn
   const all = size.get(total) ?? 0;
-  const asTotal = (k: string) => k === total || size.get(k) === all;
+  const asTotal = (k: string) => k === total || (totalAlike && size.get(k) === all);
   for (;;) {
     // the first failing atom in a fixed order: the decision never depends on the order the counts come in
     let first: string | undefined;

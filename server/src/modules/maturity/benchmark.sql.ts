@@ -207,7 +207,10 @@ export async function peerDistributions(
   }
   for (const [k, u] of units) {
     const e = entry(k);
-    e.published = publishableGroupCells(u, opts.threshold, 'all', undefined, (c) => c.startsWith('ring:'));
+    e.published = publishableGroupCells(u, opts.threshold, 'all', {
+      known: (c) => c.startsWith('ring:'),
+      totalAlike: true,
+    });
   }
   return out;
 }
