@@ -355,7 +355,7 @@ describe('bad-input fuzzing of every write route', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(routes.length * 15);
     // the session survived every attack
     expect((await actor.get('/api/v1/auth/session')).statusCode).toBe(200);
-  });
+  }, 180_000); // every write route × fuzzed bodies: about a minute on two cores
 
   it('answers invalid and unknown ids on every id route with 400/403/404', async () => {
     const failures: string[] = [];
