@@ -175,7 +175,12 @@ describe('maturity journey', () => {
     const radar = page.getByRole('figure', { name: 'Reifegrad je Dimension (Stufe 1 bis 5)' });
     await radar.locator('.chart svg').first().waitFor();
     await radar.getByRole('rowheader', { name: /Strategie und Zielbild/ }).waitFor();
-    await page.getByRole('region', { name: 'Bisherige Einschätzungen' }).first().getByText('abgeschlossen').waitFor();
+    await page
+      .getByRole('region', { name: 'Bisherige Einschätzungen' })
+      .first()
+      .getByText('abgeschlossen')
+      .first()
+      .waitFor();
 
     // recommendations for the weakest dimensions, with a peer further ahead that may be asked
     const recommendations = page.getByRole('region', { name: 'Empfehlungen' });
