@@ -1,7 +1,6 @@
 import {
   DEFAULT_DISCOUNT_RATE,
   DEFAULT_DISCOUNT_RATE_SOURCE,
-  DEFAULT_FIELDS_OF_ACTION,
   DEFAULT_HORIZON_YEARS,
   DEFAULT_STAFF_RATES,
   DEFAULT_STAFF_RATES_SOURCE,
@@ -11,10 +10,8 @@ import {
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { inDays, seedDemoTargetPicture } from './demo-portfolio.js';
 import { type DemoService, seedDemoProcesses } from './demo-processes.js';
-
-/** A date `days` from today (ISO), so the demo always looks current. */
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Twelve services of the starter list in Ebersberg's inventory: postal voting and the daycare place online
@@ -107,48 +104,20 @@ export async function seedDemoEbersberg(trx: Transaction<DB>, o: { municipalityI
     )
     .execute();
 
-  await trx
-    .insertInto('targetPictures')
-    .values({
-      municipalityId: mid,
-      vision:
-        'Ebersberg bietet bis 2030 die häufigsten Leistungen online an und arbeitet intern ohne Papier – mit sicherer IT und Beschäftigten, die die Veränderung mittragen.',
-    })
-    .execute();
-  const fieldIds = DEFAULT_FIELDS_OF_ACTION.map(() => newId());
-  await trx
-    .insertInto('fieldsOfAction')
-    .values(
-      DEFAULT_FIELDS_OF_ACTION.map((f, position) => ({ id: fieldIds[position]!, municipalityId: mid, position, ...f })),
-    )
-    .execute();
-  const goalOnline = newId();
-  const goalFile = newId();
-  await trx
-    .insertInto('goals')
-    .values([
+  const [goalOnline, goalFile] = await seedDemoTargetPicture(
+    trx,
+    mid,
+    'Ebersberg bietet bis 2030 die häufigsten Leistungen online an und arbeitet intern ohne Papier – mit sicherer IT und Beschäftigten, die die Veränderung mittragen.',
+    [
       {
-        id: goalOnline,
-        fieldId: fieldIds[0]!,
-        position: 0,
+        field: 0,
         title: 'Die zehn häufigsten Leistungen sind über das BayernPortal online beantragbar',
+        needId: needIds[0]!,
       },
-      { id: goalFile, fieldId: fieldIds[1]!, position: 0, title: 'Alle Fachbereiche führen die E-Akte' },
-      {
-        id: newId(),
-        fieldId: fieldIds[1]!,
-        position: 1,
-        title: 'Eingangsrechnungen laufen vollständig digital durch Prüfung und Freigabe',
-      },
-    ])
-    .execute();
-  await trx
-    .insertInto('goalNeeds')
-    .values([
-      { goalId: goalOnline, needId: needIds[0]! },
-      { goalId: goalFile, needId: needIds[1]! },
-    ])
-    .execute();
+      { field: 1, title: 'Alle Fachbereiche führen die E-Akte', needId: needIds[1]! },
+      { field: 1, title: 'Eingangsrechnungen laufen vollständig digital durch Prüfung und Freigabe' },
+    ],
+  );
 
   const fileProject = newId();
   const onlineProject = newId();

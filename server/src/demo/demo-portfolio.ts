@@ -3,8 +3,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 
-/** A date `days` from today (ISO), so the demo portfolio always looks current. */
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A date `days` from today (ISO), so the demo always looks current. */
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Demo portfolio of Plön: needs, a target picture with goals and an indicator, four projects in different
@@ -65,42 +65,15 @@ export async function seedDemoPortfolio(
       .execute();
   }
   await trx.updateTable('needs').set({ status: 'open' }).where('id', '=', needIds[3]!).execute();
-  await trx
-    .insertInto('targetPictures')
-    .values({
-      municipalityId: mid,
-      vision:
-        'Plön erledigt Verwaltungsleistungen bis 2030 digital, einfach und barrierefrei – für Bürgerschaft, Wirtschaft und Beschäftigte.',
-    })
-    .execute();
-  const fieldIds = DEFAULT_FIELDS_OF_ACTION.map(() => newId());
-  await trx
-    .insertInto('fieldsOfAction')
-    .values(
-      DEFAULT_FIELDS_OF_ACTION.map((f, position) => ({ id: fieldIds[position]!, municipalityId: mid, position, ...f })),
-    )
-    .execute();
-  const goalOnline = newId();
-  const goalInternal = newId();
-  await trx
-    .insertInto('goals')
-    .values([
-      {
-        id: goalOnline,
-        fieldId: fieldIds[0]!,
-        position: 0,
-        title: 'Die 20 häufigsten Leistungen sind online erreichbar',
-      },
-      { id: goalInternal, fieldId: fieldIds[1]!, position: 0, title: 'Rechnungen und Akten laufen ohne Papier' },
-    ])
-    .execute();
-  await trx
-    .insertInto('goalNeeds')
-    .values([
-      { goalId: goalOnline, needId: needIds[0]! },
-      { goalId: goalInternal, needId: needIds[1]! },
-    ])
-    .execute();
+  const [goalOnline, goalInternal] = await seedDemoTargetPicture(
+    trx,
+    mid,
+    'Plön erledigt Verwaltungsleistungen bis 2030 digital, einfach und barrierefrei – für Bürgerschaft, Wirtschaft und Beschäftigte.',
+    [
+      { field: 0, title: 'Die 20 häufigsten Leistungen sind online erreichbar', needId: needIds[0]! },
+      { field: 1, title: 'Rechnungen und Akten laufen ohne Papier', needId: needIds[1]! },
+    ],
+  );
   const indicator = newId();
   await trx
     .insertInto('indicators')
@@ -441,4 +414,41 @@ export async function seedDemoPortfolio(
       { projectId: projectIds[1]!, userId: o.adminId, month: month(2), hours: 10 },
     ])
     .execute();
+}
+
+type DemoGoal = { field: number; title: string; needId?: string };
+
+/**
+ * An adopted target picture: the vision, the default fields of action and one goal per entry (in its field, in
+ * order), each linked to its need. Returns the goal ids in the order given.
+ */
+export async function seedDemoTargetPicture<const G extends readonly DemoGoal[]>(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  vision: string,
+  goals: G,
+): Promise<{ [K in keyof G]: string }> {
+  await trx.insertInto('targetPictures').values({ municipalityId, vision }).execute();
+  const fieldIds = DEFAULT_FIELDS_OF_ACTION.map(() => newId());
+  await trx
+    .insertInto('fieldsOfAction')
+    .values(
+      DEFAULT_FIELDS_OF_ACTION.map((f, position) => ({ id: fieldIds[position]!, municipalityId, position, ...f })),
+    )
+    .execute();
+  const goalIds = goals.map(() => newId());
+  await trx
+    .insertInto('goals')
+    .values(
+      goals.map((g, i) => ({
+        id: goalIds[i]!,
+        fieldId: fieldIds[g.field]!,
+        position: goals.slice(0, i).filter((o) => o.field === g.field).length,
+        title: g.title,
+      })),
+    )
+    .execute();
+  const links = goals.flatMap((g, i) => (g.needId ? [{ goalId: goalIds[i]!, needId: g.needId }] : []));
+  if (links.length) await trx.insertInto('goalNeeds').values(links).execute();
+  return goalIds as { [K in keyof G]: string };
 }
