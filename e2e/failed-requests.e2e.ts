@@ -42,6 +42,19 @@ const CASES: { name: string; url: () => string; api: RegExp; loaded: RegExp }[] 
   },
   { name: 'Projektbörse', url: () => '/austausch/projekte', api: /\/api\/v1\/exchange(\?|$)/, loaded: /Terminvergabe/ },
   { name: 'Kommunenverzeichnis', url: () => '/kommunen', api: /\/api\/v1\/municipalities\?/, loaded: /Plön/ },
+  { name: 'Reifegrad', url: () => '/reifegrad', api: /\/api\/v1\/maturity$/, loaded: /Reifegrad je Dimension/ },
+  {
+    name: 'Kennzahlen',
+    url: () => '/reifegrad/kennzahlen',
+    api: /\/api\/v1\/maturity\/key-figures\?/,
+    loaded: /Anteil der Leistungen online/,
+  },
+  {
+    name: 'Kennzahlenvergleich',
+    url: () => '/reifegrad/vergleich',
+    api: /\/api\/v1\/maturity\/benchmark\?/,
+    loaded: /So bleibt der Vergleich anonym/,
+  },
 ];
 
 describe('failed requests never load forever', () => {

@@ -1,7 +1,9 @@
 import { MATURITY_DIMENSIONS, percentileCont } from '@dz/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { createTestContext, login, type TestContext } from '../../../test/helpers.js';
+import { openCsvInCalc } from '../../../test/libreoffice.js';
 import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { newId } from '../../lib/ids.js';
@@ -253,9 +255,31 @@ describe('key figures and benchmark', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Anteil digital versandter Bescheide;%;höher');
     expect(csv.body).toContain(`${YEAR};30;eingegeben`);
+    // opened as a German user would: LibreOffice Calc reads numbers as numbers, a hidden group's median stays empty
+    const { k: calc } = await openCsvInCalc({ k: csv.body });
+    expect(calc[0]?.slice(0, 6).map((cell) => cell.value)).toEqual([
+      'Kennzahl',
+      'Einheit',
+      'Besser ist',
+      'Verbund',
+      'Jahr',
+      'Wert',
+    ]);
+    const own = calc.find((r) => r[0]?.value === 'Anteil digital versandter Bescheide' && r[4]?.value === YEAR);
+    expect(own?.[5]).toEqual({ kind: 'number', value: 30 });
+    expect(own?.[8]).toEqual({ kind: 'number', value: percentileCont(bavaria, 0.5) });
+    expect(own?.[9]?.kind).toBe('empty');
     const xlsx = await c.get(`/api/v1/maturity/key-figures/export.xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Kennzahlen');
+    const row = sheet
+      ?.getRows(2, sheet.rowCount - 1)
+      ?.find((r) => r.getCell(1).value === 'Anteil digital versandter Bescheide' && r.getCell(5).value === YEAR);
+    expect(row?.getCell(6).value).toBe(30);
+    expect(row?.getCell(9).value).toBe(percentileCont(bavaria, 0.5));
+    expect(row?.getCell(10).value).toBeNull();
 
     // computed figures: online share from the inventory, stored as computed, an entered value stays
     await services(me.m.id, [3, 0, 0, 1]);
