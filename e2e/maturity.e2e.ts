@@ -105,8 +105,8 @@ describe('maturity journey', () => {
     // a new draft, pre-filled from what the platform knows about Ebersberg (or the demo's draft, if it has one)
     await ((await begin.count()) ? begin : resume).click();
     await page.getByRole('heading', { level: 1, name: /^Selbsteinschätzung \(Entwurf vom / }).waitFor();
-    const progress = page.getByText(/\d+ von 36 Kriterien beantwortet, \d+ aus der Plattform vorbelegt/);
-    const prefilled = Number((await progress.textContent())?.match(/(\d+) aus der Plattform/)?.[1]);
+    const progress = page.getByText(/\d+ von 36 Kriterien beantwortet, \d+ aus den Daten der Plattform vorbelegt/);
+    const prefilled = Number((await progress.textContent())?.match(/(\d+) aus den Daten der Plattform/)?.[1]);
     expect(prefilled, 'answers pre-filled from the platform').toBeGreaterThan(0);
     const suggested = criteria(page).filter({ hasText: 'Vorschlag aus der Plattform:' });
     expect(await suggested.count()).toBe(prefilled);
@@ -163,7 +163,15 @@ describe('maturity journey', () => {
     await page.getByRole('alertdialog', { name: 'Selbsteinschätzung abschließen?' }).waitFor();
     await expectAccessible(page, 'Abschließen (Rückfrage)');
     await page.getByRole('button', { name: 'Jetzt abschließen' }).click();
+    // straight to the result: the overview says so
+    await page.getByRole('heading', { level: 1, name: 'Reifegrad' }).waitFor();
     await page.getByText('Die Selbsteinschätzung ist abgeschlossen.').waitFor();
+    // the completed assessment, read-only, from the history
+    const history = page.getByRole('region', { name: 'Bisherige Einschätzungen' }).first();
+    await history
+      .getByRole('link', { name: /^Einschätzung vom / })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Selbsteinschätzung vom / }).waitFor();
     expect(await page.getByRole('radio').count()).toBe(0);
     await page.getByText('Beschluss des Gemeinderats vom 12. März 2026').waitFor();

@@ -95,6 +95,13 @@ describe('German numbers', () => {
 
   it('parses German input and rejects what is not a number', () => {
     expect(parseGermanNumber('1.234,56')).toBe(1234.56);
+    // a decimal point is refused, never read as thousands (16.8 would become 168)
+    expect(parseGermanNumber('16.8')).toBeNaN();
+    expect(parseGermanNumber('1.23')).toBeNaN();
+    expect(parseGermanNumber('1.234.567')).toBe(1234567);
+    expect(parseGermanNumber('94,30 €')).toBe(94.3);
+    expect(parseGermanNumber(',5')).toBe(0.5);
+    expect(parseGermanNumber('-')).toBeNaN();
     expect(parseGermanNumber(' 10.000 € ')).toBe(10000);
     expect(parseGermanNumber('0,9')).toBe(0.9);
     expect(parseGermanNumber('-5')).toBe(-5);

@@ -162,8 +162,20 @@ describe('pre-fill rules', () => {
     expect(PREFILL_RULES.shared_service_live(f)?.level).toBe(3);
     f.sharedServices.live = 1;
     expect(PREFILL_RULES.shared_service_live(f)?.level).toBe(4);
-    f.keyFigures.eInvoice = 60;
+    // a share suggests at most level 4, and 64 % of invoices received electronically is not "digital throughout"
+    f.keyFigures.eInvoice = 64;
+    expect(PREFILL_RULES.key_figure_e_invoice(f)?.level).toBe(3);
+    f.keyFigures.eInvoice = 100;
     expect(PREFILL_RULES.key_figure_e_invoice(f)?.level).toBe(4);
+    // planned trainings but nobody trained yet: level 2
+    f.trainings = { staff: 1, trainedLastYear: 0, planned: 1 };
+    expect(PREFILL_RULES.trainings_recorded(f)?.level).toBe(2);
+    // the staff council checked for one of two running projects: not yet "for every project"
+    f.projects.active = 2;
+    f.staffCouncil = { checks: 1, agreed: 0 };
+    expect(PREFILL_RULES.staff_council_checks(f)?.level).toBe(2);
+    f.staffCouncil = { checks: 2, agreed: 0 };
+    expect(PREFILL_RULES.staff_council_checks(f)?.level).toBe(3);
   });
   it('never suggest a level outside 1–5, whatever the counts', () => {
     const count = fc.nat({ max: 50 });

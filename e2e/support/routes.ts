@@ -132,6 +132,7 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/protokoll': { as: 'hauptamt' },
   '/import': { as: 'admin' },
   '/profil': { as: 'ploen' },
+  '/benachrichtigungen': { as: 'ploen' },
   '*': { as: 'ploen', url: () => '/gibt-es-nicht' },
 };
 

@@ -29,6 +29,7 @@ import { municipalitiesRoutes } from './modules/municipalities/municipalities.ro
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networkMembershipsRoutes, networksRoutes } from './modules/networks/networks.routes.js';
 import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
@@ -73,6 +74,7 @@ export const MODULES = [
   competencesRoutes,
   processesRoutes,
   maturityRoutes,
+  notificationRoutes,
   pulseRoutes,
   targetPictureRoutes,
   projectsRoutes,

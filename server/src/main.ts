@@ -4,7 +4,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo-data.js';
 import { scheduleMaintenance } from './jobs/maintenance.js';
-import { scheduleNewsDigest } from './jobs/news-digest.js';
+import { scheduleWeeklyDigests } from './jobs/news-digest.js';
 import { schedulePulse } from './jobs/pulse.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
@@ -38,7 +38,7 @@ async function main() {
   }
   // PGlite has no autovacuum (single-user backend); a PostgreSQL server vacuums itself
   const maintenance = handle.kind === 'pglite' ? scheduleMaintenance(handle.db, app.log) : null;
-  const digest = scheduleNewsDigest({ db: handle.db, outbox: app.outbox, publicUrl: config.publicUrl }, app.log);
+  const digest = scheduleWeeklyDigests({ db: handle.db, outbox: app.outbox, publicUrl: config.publicUrl }, app.log);
   const pulse = schedulePulse({ db: handle.db, outbox: app.outbox, config }, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -48,6 +48,8 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/auth/logout-everywhere': { kind: 'self', reason: 'ends the own sessions' },
   'POST /api/v1/auth/switch': { kind: 'self', reason: 'switches between the own memberships' },
   'PATCH /api/v1/auth/profile': { kind: 'self', reason: 'own name and language' },
+  'POST /api/v1/notifications/read': { kind: 'self', reason: 'marks the own notifications as read' },
+  'PUT /api/v1/notifications/preferences': { kind: 'self', reason: 'the own mail channel per event' },
   'PUT /api/v1/first-steps/dismissal': {
     kind: 'self',
     reason: 'hides or shows the first-steps checklist on the own membership only',

@@ -39,6 +39,21 @@ export async function buildResources(
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .execute();
+  // an unread notification of B's coordinator (A's list and A's "mark as read" must never reach it)
+  const notificationId = newId();
+  await ctx.db
+    .insertInto('notifications')
+    .values({
+      id: notificationId,
+      userId: owner.id,
+      municipalityId: municipality.id,
+      event: 'mention',
+      title: 'Geheime Benachrichtigung B',
+      path: '/projekte',
+    })
+    .execute();
+  ids.notificationId = notificationId;
+  markers.push('Geheime Benachrichtigung B');
   // a mail to B's coordinator that could not be delivered (the outbox's failure state)
   const mailId = newId();
   await ctx.db

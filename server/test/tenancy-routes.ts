@@ -40,6 +40,12 @@ export const ROUTES: Record<string, Kind> = {
   'GET /api/v1/auth/setup/:token': { kind: 'public', reason: 'says only whether a setup link is still valid' },
   'GET /api/v1/auth/invitations/:token': { kind: 'public', reason: 'needs the secret invitation token' },
   'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
+  'GET /api/v1/notifications': { kind: 'own' },
+  'GET /api/v1/notifications/unread': { kind: 'own' },
+  // ids of B's notifications change nothing (checked below: B's stays unread)
+  'POST /api/v1/notifications/read': { kind: 'own', body: { ids: ['notificationId'] } },
+  'GET /api/v1/notifications/preferences': { kind: 'own' },
+  'PUT /api/v1/notifications/preferences': { kind: 'own', body: { channels: { mention: 'off' } } },
   'GET /api/v1/dashboard': { kind: 'own' },
   'GET /api/v1/first-steps': { kind: 'own' },
   'PUT /api/v1/first-steps/dismissal': { kind: 'own' },

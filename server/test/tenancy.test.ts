@@ -87,6 +87,21 @@ describe('cross-tenant isolation', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('lets A mark only its own notifications as read, never B’s', async () => {
+    const res = await a.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      payload: fillBody({ ids: ['notificationId'] }),
+    });
+    expect(res.statusCode).toBe(200);
+    const n = await ctx.db
+      .selectFrom('notifications')
+      .select('readAt')
+      .where('id', '=', ids.notificationId!)
+      .executeTakeFirstOrThrow();
+    expect(n.readAt).toBeNull();
+  });
+
   it('left B’s data untouched after all attempts', async () => {
     const dept = await ctx.db
       .selectFrom('departments')

@@ -5,6 +5,8 @@
 export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/municipalities/:municipalityId': { version: 1, name: 'Gekapert', population: 1 },
   'PUT /api/v1/first-steps/dismissal': { dismissed: true },
+  'POST /api/v1/notifications/read': { all: true },
+  'PUT /api/v1/notifications/preferences': { channels: { mention: 'digest' } },
   'POST /api/v1/departments': { name: 'Eigenes Amt' },
   'PATCH /api/v1/departments/:departmentId': { version: 1, name: 'Gekapert' },
   'POST /api/v1/municipalities/:municipalityId/invitations': { email: 'boss@example.org', role: 'admin' },

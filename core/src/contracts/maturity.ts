@@ -106,7 +106,10 @@ export const maturityAssessment = z.object({
   completedAt: z.string().nullable(),
   answered: z.number().int(),
   criteria: z.number().int(),
+  /** Suggested from the municipality's data on the platform. */
   prefilled: z.number().int(),
+  /** Taken over from the last completed assessment (to be checked again). */
+  carriedOver: z.number().int(),
   profile: z.array(dimensionLevel),
   answers: z.array(maturityAnswer),
   /** Extra criteria of the municipality's networks (shown and answered; not part of the comparable level). */
@@ -214,11 +217,12 @@ export const keyFigureYearQuery = z.object({ year: z.coerce.number().int().min(2
 
 const distribution = z.object({
   n: z.number().int(),
-  p10: z.number(),
+  /** The 10th and 90th percentile only from BENCHMARK_WHISKER_MIN values on (else null, see there). */
+  p10: z.number().nullable(),
   q1: z.number(),
   median: z.number(),
   q3: z.number(),
-  p90: z.number(),
+  p90: z.number().nullable(),
 });
 export const peerGroup = z.object({
   kind: z.enum(PEER_GROUP_KINDS),

@@ -101,15 +101,15 @@ export function fmtPeriod(
   return words.open;
 }
 
-/** "1.234,56" → 1234.56; empty → null; anything else → NaN (the caller reports it). */
+/**
+ * "1.234,56" → 1234.56; empty → null; anything else → NaN (the caller reports it). A dot only groups thousands:
+ * "16.8" is not read as 168 (nor as 16,8) but refused, since the person meant a decimal point.
+ */
 export function parseGermanNumber(s: string): number | null {
-  const t = s.trim();
+  const t = s.trim().replace(/[\s\u00a0€%]/g, '');
   if (t === '') return null;
-  const plain = t
-    .replace(/[\s\u00a0€%]/g, '')
-    .replace(/\./g, '')
-    .replace(',', '.');
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : Number.NaN;
+  if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d*)(,\d*)?$/.test(t) || !/\d/.test(t)) return Number.NaN;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './fields-of-action.js';
 export * from './first-steps.js';
 export * from './format.js';
 export * from './legal-forms.js';
+export * from './notifications.js';
 export * from './password.js';
 export * from './process-effort.js';
 export * from './process-model.js';

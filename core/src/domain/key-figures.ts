@@ -124,6 +124,11 @@ export const DEFAULT_KEY_FIGURES: readonly KeyFigureDefinition[] = [
 
 /** At least this many municipalities must have a value before any figure of a peer group is shown. */
 export const BENCHMARK_THRESHOLD = DEFAULT_THRESHOLD;
+/**
+ * The 10th and 90th percentile are shown from this many values on. Below it they would give away the smallest and
+ * the largest value: with five values the quartiles are the 2nd to 4th value, and p10/p90 (interpolated) the rest.
+ */
+export const BENCHMARK_WHISKER_MIN = 10;
 
 /** The years the benchmark shows: this one and the four before it. */
 export const BENCHMARK_YEARS = 5;

@@ -84,8 +84,12 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 const s = (level: PrefillSuggestion['level'], note: string, link: string): PrefillSuggestion => ({ level, note, link });
 
 /** A share in percent on the five levels: 0 → 1, below 25 → 2, below 50 → 3, below 90 → 4, else 5. */
+/**
+ * A coverage share as a level, cautiously: a share says how far something reaches, not how well it is run — so
+ * nine in ten at most support level 4 ("läuft durchgängig"), and level 5 (optimising) is never suggested from it.
+ */
 function percentLevel(p: number): PrefillSuggestion['level'] {
-  return p <= 0 ? 1 : p < 25 ? 2 : p < 50 ? 3 : p < 90 ? 4 : 5;
+  return p <= 0 ? 1 : p < 25 ? 2 : p < 90 ? 3 : 4;
 }
 
 type Rule = (f: MaturityFacts) => PrefillSuggestion | null;
@@ -172,10 +176,15 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
     if (t.planned === 0 && t.trainedLastYear === 0) return null;
     const share = pct(t.trainedLastYear, t.staff);
     const note = `${n(t.trainedLastYear)} von ${n(t.staff)} Beschäftigten in den letzten 12 Monaten geschult (${share} %)`;
-    return s(share >= 50 ? 4 : 3, note, '/kompetenzen/qualifizierung');
+    // planned but hardly anyone trained yet is level 2, not a plan "that follows the needs"
+    return s(share >= 50 ? 4 : share >= 25 ? 3 : 2, note, '/kompetenzen/qualifizierung');
   },
-  staff_council_checks: ({ staffCouncil: c }) => {
+  staff_council_checks: ({ staffCouncil: c, projects: p }) => {
     if (c.checks === 0) return null;
+    const of = p.active > c.checks ? ` von ${n(p.active)}` : '';
+    // level 3 says "for every project": with projects left unchecked, it is level 2
+    if (c.checks < p.active)
+      return s(2, `Mitbestimmung bei ${n(c.checks)}${of} laufenden Vorhaben geprüft`, '/projekte');
     if (c.agreed > 0)
       return s(
         4,

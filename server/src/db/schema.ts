@@ -59,6 +59,7 @@ import type {
   MaturityNetworkCriteria,
   MaturitySettings,
 } from './tables/maturity.js';
+import type { NotificationDigests, NotificationPreferences, Notifications } from './tables/notifications.js';
 import type {
   FieldsOfAction,
   GoalNeeds,
@@ -248,4 +249,7 @@ export interface DB {
   keyFigures: KeyFigures;
   keyFigureValues: KeyFigureValues;
   keyFigureOpenRing: KeyFigureOpenRing;
+  notifications: Notifications;
+  notificationPreferences: NotificationPreferences;
+  notificationDigests: NotificationDigests;
 }

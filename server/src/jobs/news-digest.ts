@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import type { MailOutbox } from '../mail/outbox.js';
 import { appLink, MAILS } from '../mail/templates.js';
 import { readableBy } from '../modules/newsroom/newsroom.access.js';
+import { sendNotificationDigests } from './notification-digest.js';
 
 /** Hourly: whoever has not had this week's digest gets it with the first run of the week. */
 export const DIGEST_INTERVAL_MS = 3600_000;
@@ -79,7 +80,8 @@ export async function sendNewsDigests(deps: { db: Database; outbox: MailOutbox; 
   return { sent };
 }
 
-export function scheduleNewsDigest(
+/** Hourly: the news digest and the notifications' weekly overview, each once a week per person. */
+export function scheduleWeeklyDigests(
   deps: { db: Database; outbox: MailOutbox; publicUrl: string },
   log: FastifyBaseLogger,
   intervalMs = DIGEST_INTERVAL_MS,
@@ -91,8 +93,10 @@ export function scheduleNewsDigest(
     try {
       const { sent } = await sendNewsDigests(deps);
       if (sent) log.info({ sent }, 'weekly news digests queued');
+      const overviews = await sendNotificationDigests(deps);
+      if (overviews.sent) log.info({ sent: overviews.sent }, 'weekly notification overviews queued');
     } catch (err) {
-      log.error({ err }, 'news digest failed');
+      log.error({ err }, 'weekly digest failed');
     } finally {
       running = false;
     }

@@ -20,7 +20,7 @@ export function appLink(publicUrl: string, path: string, municipalityId: string 
   return `${publicUrl}${path}${path.includes('?') ? '&' : '?'}kommune=${municipalityId}`;
 }
 const hello = (name?: string | null) => (name ? `Guten Tag ${name},` : 'Guten Tag,');
-const mail = (template: string, subject: string, ...paragraphs: string[]): Composed => ({
+const mail = <T extends string>(template: T, subject: string, ...paragraphs: string[]): Composed & { template: T } => ({
   template,
   subject,
   text: `${paragraphs.join('\n\n')}\n\n${SIGN}`,
@@ -160,6 +160,17 @@ export const MAILS = {
       `das ist neu in der Digitalisierung von ${p.municipality}:`,
       p.posts.map((x) => `• ${x.title}\n  ${x.url}`).join('\n\n'),
       `Sie erhalten diese E-Mail einmal pro Woche, wenn es Neuigkeiten gibt. Abbestellen können Sie sie hier: ${p.settingsUrl}`,
+    ),
+  notificationDigest: (p: { name: string; items: { title: string; url: string }[]; settingsUrl: string }) =>
+    mail(
+      'notification_digest',
+      p.items.length === 1
+        ? `Ihr Wochenüberblick: ${p.items[0]!.title}`
+        : `Ihr Wochenüberblick: ${p.items.length} Benachrichtigungen`,
+      hello(p.name),
+      'das ist in dieser Woche für Sie auf Digitalzirkel geschehen:',
+      p.items.map((x) => `• ${x.title}\n  ${x.url}`).join('\n\n'),
+      `Sie erhalten diesen Überblick einmal pro Woche für die Ereignisse, die Sie so eingestellt haben. Ändern können Sie das hier: ${p.settingsUrl}`,
     ),
   workOrderDone: (p: { name: string; number: number; title: string; service: string; url: string }) =>
     mail(

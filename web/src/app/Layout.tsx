@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { Alert, Loading } from '../components/Page';
 import { Footer } from '../features/legal/Footer';
+import { NotificationsLink } from '../features/notifications/NotificationsLink';
 import { setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useRouteFocus } from './route-focus';
@@ -136,6 +137,7 @@ export function Layout() {
               </span>
             )
           )}
+          <NotificationsLink />
           <NavLink to="/profil">{session.user.name}</NavLink>
           <LanguageSwitch />
           <button type="button" className="link" onClick={() => void logout()}>

@@ -78,6 +78,9 @@ const TrainingPage = lazy(() =>
   import('../features/competences/TrainingPage').then((x) => ({ default: x.TrainingPage })),
 );
 const PulsePage = lazy(() => import('../features/pulse/PulsePage').then((x) => ({ default: x.PulsePage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((x) => ({ default: x.NotificationsPage })),
+);
 const MaturityPage = lazy(() => import('../features/maturity/MaturityPage').then((x) => ({ default: x.MaturityPage })));
 const AssessmentPage = lazy(() =>
   import('../features/maturity/AssessmentPage').then((x) => ({ default: x.AssessmentPage })),
@@ -287,6 +290,7 @@ export function AppRoutes() {
           <Route path="/protokoll" element={<AuditPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/profil" element={<ProfilePage />} />
+          <Route path="/benachrichtigungen" element={<NotificationsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

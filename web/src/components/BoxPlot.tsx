@@ -8,11 +8,12 @@ import './BoxPlot.css';
 export interface BoxPlotGroup {
   key: string;
   label: string;
-  p10: number;
+  /** Null where too few values lie behind it (no whisker then). */
+  p10: number | null;
   q1: number;
   median: number;
   q3: number;
-  p90: number;
+  p90: number | null;
   /** How many values the distribution rests on (shown in the table when given). */
   n?: number;
 }
@@ -58,11 +59,11 @@ export function BoxPlot({
     isNarrow(width) ? box(width) + lines(width) * LINE + 22 : Math.max(44, lines(width) * LINE + 16);
   const columns: Column<BoxPlotGroup>[] = [
     { header: t('boxPlot.group'), cell: (g) => g.label, rowHeader: true },
-    { header: t('boxPlot.p10'), cell: (g) => format(g.p10), numeric: true },
+    { header: t('boxPlot.p10'), cell: (g) => (g.p10 === null ? '–' : format(g.p10)), numeric: true },
     { header: t('boxPlot.q1'), cell: (g) => format(g.q1), numeric: true },
     { header: t('boxPlot.median'), cell: (g) => format(g.median), numeric: true },
     { header: t('boxPlot.q3'), cell: (g) => format(g.q3), numeric: true },
-    { header: t('boxPlot.p90'), cell: (g) => format(g.p90), numeric: true },
+    { header: t('boxPlot.p90'), cell: (g) => (g.p90 === null ? '–' : format(g.p90)), numeric: true },
   ];
   if (groups.some((g) => g.n !== undefined))
     columns.push({ header: t('boxPlot.n'), cell: (g) => fmtNumber(g.n), numeric: true });
@@ -104,7 +105,7 @@ export function BoxPlot({
             series: [
               {
                 type: 'boxplot',
-                data: groups.map((g) => [g.p10, g.q1, g.median, g.q3, g.p90]),
+                data: groups.map((g) => [g.p10 ?? g.q1, g.q1, g.median, g.q3, g.p90 ?? g.q3]),
                 boxWidth: [box(width), box(width)],
                 itemStyle: { color: '#e6eef8', borderColor: color, borderWidth: 2 },
               },

@@ -149,6 +149,8 @@ export interface NetworkMembers {
   municipalityId: string;
   joinedOn: string;
   leftOn: string | null;
+  /** When the leaving was entered (system time; `leftOn` is the date entered). */
+  leftAt: Date | null;
   status: Generated<NetworkMemberStatus>;
   staffSurveys: Generated<boolean>;
   invitedBy: string | null;

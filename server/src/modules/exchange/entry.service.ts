@@ -5,7 +5,7 @@ import { iso, newId } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { networksRepository } from '../networks/networks.repository.js';
-
+import { notify } from '../notifications/notify.js';
 import { loadVisible, readableNetworks } from './exchange.access.js';
 import { entryOf, municipalityRef, storedTexts } from './publications.service.js';
 
@@ -313,24 +313,22 @@ export async function addPost(
   if (recipient && recipient !== scope.user.id) {
     const u = await deps.db
       .selectFrom('users')
-      .select(['email', 'name'])
+      .select(['id', 'email', 'name'])
       .where('id', '=', recipient)
       .executeTakeFirst();
     if (u) {
+      const path = `/austausch/projekte/${id}`;
+      // the asker's municipality for an answer, the publisher's for a question
+      const at = (input.parentId ? parent?.municipalityId : pub.municipalityId) ?? null;
       const mail = MAILS.exchangePost({
         name: u.name,
         author: scope.user.name,
         answer: Boolean(input.parentId),
         title: pub.title,
         body: input.body,
-        // the asker's municipality for an answer, the publisher's for a question
-        url: appLink(
-          deps.config.publicUrl,
-          `/austausch/projekte/${id}`,
-          input.parentId ? parent?.municipalityId : pub.municipalityId,
-        ),
+        url: appLink(deps.config.publicUrl, path, at),
       });
-      await deps.outbox.queue(deps.db, u.email, mail);
+      await notify(deps, deps.db, { userId: u.id, email: u.email }, mail, { path, municipalityId: at });
     }
   }
   return getEntry(deps, scope, id);

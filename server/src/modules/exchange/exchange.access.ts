@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope } from '../../lib/scope.js';
 import { appLink, type Composed } from '../../mail/templates.js';
+import { notify } from '../notifications/notify.js';
 
 type P = { p: DB['publications'] };
 
@@ -58,7 +59,11 @@ export async function inviteCoordinators(
   from: { municipality: string } | { network: string },
   municipalityIds: string[],
   path: string,
-  mail: (p: { name: string; lead: string; url: string }) => Composed,
+  mail: (p: {
+    name: string;
+    lead: string;
+    url: string;
+  }) => Composed & { template: 'joint_invitation' | 'study_invitation' },
 ) {
   if (!municipalityIds.length) return;
   const [sender, people] = await Promise.all([
@@ -78,7 +83,10 @@ export async function inviteCoordinators(
   ]);
   for (const u of people) {
     const url = appLink(deps.config.publicUrl, path, u.municipalityId);
-    await deps.outbox.queue(deps.db, u.email, mail({ name: u.name, lead: sender.name, url }), u.municipalityId);
+    await notify(deps, deps.db, u, mail({ name: u.name, lead: sender.name, url }), {
+      path,
+      municipalityId: u.municipalityId,
+    });
   }
 }
 
@@ -88,7 +96,7 @@ export async function coordinators(deps: Deps, municipalityIds: string[]) {
   return deps.db
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
-    .select(['u.email', 'u.name', 'ms.municipalityId'])
+    .select(['u.id as userId', 'u.email', 'u.name', 'ms.municipalityId'])
     .where('ms.municipalityId', 'in', municipalityIds)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();

@@ -18,6 +18,7 @@ import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { orQuery } from '../needs/needs.service.js';
+import { notify } from '../notifications/notify.js';
 import { loadProject } from '../projects/projects.access.js';
 import { coordinators, visible } from './exchange.access.js';
 import { fieldsOfProject, toRef } from './publications.service.js';
@@ -260,11 +261,12 @@ export async function sendContactRequest(deps: Deps, scope: TenantScope, input: 
   });
   const url = appLink(deps.config.publicUrl, '/austausch/kontakte', to.id);
   for (const u of await coordinators(deps, [to.id]))
-    await deps.outbox.queue(
+    await notify(
+      deps,
       deps.db,
-      u.email,
+      u,
       MAILS.contactRequest({ name: u.name, from: from.name, about: input.about ?? null, message: input.message, url }),
-      to.id,
+      { path: '/austausch/kontakte', municipalityId: to.id },
     );
   return { id };
 }
@@ -371,13 +373,14 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
       .where('id', '=', scope.municipalityId)
       .executeTakeFirstOrThrow(),
     r.fromUserId
-      ? deps.db.selectFrom('users').select(['email', 'name']).where('id', '=', r.fromUserId).executeTakeFirst()
+      ? deps.db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', r.fromUserId).executeTakeFirst()
       : undefined,
   ]);
   if (requester)
-    await deps.outbox.queue(
+    await notify(
+      deps,
       deps.db,
-      requester.email,
+      { userId: requester.id, email: requester.email },
       MAILS.contactAnswer({
         name: requester.name,
         municipality: me.name,
@@ -385,7 +388,7 @@ export async function answerContactRequest(deps: Deps, scope: TenantScope, id: s
         contact: `${scope.user.name}, ${scope.user.email}`,
         url: appLink(deps.config.publicUrl, '/austausch/kontakte', r.fromMunicipalityId),
       }),
-      r.fromMunicipalityId,
+      { path: '/austausch/kontakte', municipalityId: r.fromMunicipalityId },
     );
   return listContactRequests(deps, scope);
 }

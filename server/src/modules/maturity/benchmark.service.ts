@@ -33,6 +33,16 @@ export async function openRings(db: Database) {
   return out;
 }
 
+/**
+ * Every municipality the person belongs to: their values stay out of the distributions they see, so that nobody
+ * can read the neighbouring values off the quartiles by changing a value of their own (also not with a second
+ * municipality they work for, nor as a network's moderator).
+ */
+export async function ownMunicipalities(db: Database, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('municipalityId').where('userId', '=', userId).execute();
+  return rows.map((r) => r.municipalityId);
+}
+
 export async function ownPlace(db: Database, municipalityId: string) {
   const m = await db
     .selectFrom('municipalities')
@@ -51,7 +61,7 @@ export async function getBenchmark(
   const fromYear = year - BENCHMARK_YEARS + 1;
   let figuresQ = visibleFigures(deps.db, scope.networkIds);
   if (q.figureId) figuresQ = figuresQ.where('k.id', '=', q.figureId);
-  const [figures, place, networks, ring] = await Promise.all([
+  const [figures, place, networks, ring, exclude] = await Promise.all([
     figuresQ.execute(),
     ownPlace(deps.db, scope.municipalityId),
     scope.networkIds.length
@@ -63,6 +73,7 @@ export async function getBenchmark(
           .execute()
       : Promise.resolve([]),
     openRings(deps.db),
+    ownMunicipalities(deps.db, scope.user.id),
   ]);
   const figureIds = figures.map((f) => f.id);
   const [dist, own] = await Promise.all([
@@ -73,6 +84,7 @@ export async function getBenchmark(
       networkIds: networks.map((n) => n.id),
       threshold: BENCHMARK_THRESHOLD,
       ring,
+      exclude,
     }),
     figureIds.length
       ? deps.db

@@ -1,4 +1,4 @@
-import { publishableGroupCells, SIZE_CLASS_LOWER_BOUNDS } from '@dz/core';
+import { BENCHMARK_WHISKER_MIN, publishableGroupCells, SIZE_CLASS_LOWER_BOUNDS } from '@dz/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 
@@ -15,11 +15,12 @@ import type { Database } from '../../db/database.js';
 
 export interface Distribution {
   n: number;
-  p10: number;
+  /** Null under BENCHMARK_WHISKER_MIN values. */
+  p10: number | null;
   q1: number;
   median: number;
   q3: number;
-  p90: number;
+  p90: number | null;
 }
 export interface FigureYearCells {
   /** Keys of the groups that may be shown (`all`, `gk:6`, `land:09`, `gkland:6:09`, `net:<id>`). */
@@ -38,28 +39,49 @@ export function sizeClassSql(population: RawBuilder<unknown>) {
 const PERCENTILES = sql`percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY value)`;
 
 function distribution(n: number, p: number[]): Distribution {
-  return { n, p10: p[0]!, q1: p[1]!, median: p[2]!, q3: p[3]!, p90: p[4]! };
-}
-
-/** The values in scope (figures asked for, years from–to). */
-function inScope(figureIds: readonly string[], fromYear: number, toYear: number) {
-  return sql`kv.key_figure_id IN (${sql.join(figureIds.map((id) => sql`${id}::uuid`))})
-    AND kv.year BETWEEN ${fromYear} AND ${toYear}`;
+  const whiskers = n >= BENCHMARK_WHISKER_MIN;
+  return { n, p10: whiskers ? p[0]! : null, q1: p[1]!, median: p[2]!, q3: p[3]!, p90: whiskers ? p[4]! : null };
 }
 
 /**
- * The municipalities lying in more groups than their size class in their Land: the accepted members of a network
- * (`nets`: their networks of today) and the members of an open ring (`member`: known by name, each its own class).
+ * The values in scope (figures asked for, years from–to), without those of `exclude`: a municipality is compared
+ * with the others, never with a distribution its own value moves (else changing it and watching the quartiles
+ * would tell the neighbouring values).
  */
-function specialCte(known: readonly string[]) {
-  const nets = sql`SELECT municipality_id, string_agg(network_id::text, ',' ORDER BY network_id) AS nets
-    FROM network_members WHERE status = 'accepted' AND left_on IS NULL GROUP BY municipality_id`;
-  if (!known.length) return sql`special AS (SELECT municipality_id, nets, NULL::text AS member FROM (${nets}) n)`;
+function inScope(figureIds: readonly string[], fromYear: number, toYear: number, exclude: readonly string[]) {
+  return sql`kv.key_figure_id IN (${sql.join(figureIds.map((id) => sql`${id}::uuid`))})
+    AND kv.year BETWEEN ${fromYear} AND ${toYear}${
+      exclude.length ? sql` AND kv.municipality_id NOT IN (${sql.join(exclude.map((id) => sql`${id}::uuid`))})` : sql``
+    }`;
+}
+
+/**
+ * A network's members in the comparison of `year`: those that had accepted before 1 January of that year and had not
+ * left by then — by the system's times, not the dates entered. A group of a year so never changes after the fact:
+ * a member leaving or joining today cannot be differenced out of a group already shown.
+ */
+export function memberForYear(year: RawBuilder<unknown>) {
+  return sql`nm.status = 'accepted' AND coalesce(nm.answered_at, nm.invited_at) < make_date(${year}, 1, 1)
+    AND (nm.left_at IS NULL OR nm.left_at >= make_date(${year}, 1, 1))`;
+}
+
+/**
+ * The municipalities lying in more groups than their size class in their Land, per year: the members of a network
+ * in that year (`nets`) and the members of an open ring (`member`: known by name, each its own class).
+ */
+function specialCte(known: readonly string[], fromYear: number, toYear: number) {
+  const nets = sql`SELECT nm.municipality_id, y.year, string_agg(nm.network_id::text, ',' ORDER BY nm.network_id) AS nets
+    FROM network_members nm JOIN generate_series(${fromYear}::int, ${toYear}::int) AS y(year) ON ${memberForYear(sql`y.year`)}
+    GROUP BY nm.municipality_id, y.year`;
+  if (!known.length) return sql`special AS (SELECT municipality_id, year, nets, NULL::text AS member FROM (${nets}) n)`;
   return sql`special AS (
-    SELECT coalesce(n.municipality_id, r.id) AS municipality_id, coalesce(n.nets, '') AS nets,
-      r.id::text AS member
+    SELECT coalesce(n.municipality_id, r.id) AS municipality_id, coalesce(n.year, r.year) AS year,
+      coalesce(n.nets, '') AS nets, r.id::text AS member
     FROM (${nets}) n
-    FULL JOIN (VALUES ${sql.join(known.map((id) => sql`(${id}::uuid)`))}) AS r(id) ON r.id = n.municipality_id
+    FULL JOIN (
+      SELECT r.id, y.year FROM (VALUES ${sql.join(known.map((id) => sql`(${id}::uuid)`))}) AS r(id)
+      CROSS JOIN generate_series(${fromYear}::int, ${toYear}::int) AS y(year)
+    ) r ON r.id = n.municipality_id AND r.year = n.year
   )`;
 }
 
@@ -74,8 +96,9 @@ export function groupsStatement(opts: {
   fromYear: number;
   toYear: number;
   known: readonly string[];
+  exclude?: readonly string[];
 }) {
-  const scope = inScope(opts.figureIds, opts.fromYear, opts.toYear);
+  const scope = inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? []);
   const gk = sizeClassSql(sql`m.population`);
   return sql<{
     keyFigureId: string;
@@ -88,7 +111,7 @@ export function groupsStatement(opts: {
     n: number;
     p: number[] | null;
   }>`
-    WITH ${specialCte(opts.known)}
+    WITH ${specialCte(opts.known, opts.fromYear, opts.toYear)}
     SELECT v.key_figure_id, v.year, v.gk, v.land_code, NULL::text AS nets, NULL::text AS member, count(*)::int AS n,
       ${PERCENTILES} AS p
     FROM (
@@ -103,7 +126,7 @@ export function groupsStatement(opts: {
     UNION ALL
     SELECT kv.key_figure_id, kv.year, ${gk}, m.land_code, s.nets, s.member, count(*)::int, NULL
     FROM special s
-    JOIN key_figure_values kv ON kv.municipality_id = s.municipality_id
+    JOIN key_figure_values kv ON kv.municipality_id = s.municipality_id AND kv.year = s.year
     JOIN municipalities m ON m.id = s.municipality_id
     WHERE ${scope}
     GROUP BY 1, 2, 3, 4, 5, 6`;
@@ -143,6 +166,8 @@ export async function peerDistributions(
     networkIds: readonly string[];
     threshold: number;
     ring?: ReadonlyMap<string, ReadonlySet<string>>;
+    /** The viewer's own municipalities: left out of every distribution it sees (see `inScope`). */
+    exclude?: readonly string[];
   },
 ): Promise<Map<string, FigureYearCells>> {
   const out = new Map<string, FigureYearCells>();
@@ -197,9 +222,9 @@ export async function peerDistributions(
       await sql<{ keyFigureId: string; year: number; networkId: string; n: number; p: number[] }>`
       SELECT kv.key_figure_id, kv.year, nm.network_id, count(*)::int AS n, ${PERCENTILES} AS p
       FROM key_figure_values kv
-      JOIN network_members nm ON nm.municipality_id = kv.municipality_id AND nm.status = 'accepted' AND nm.left_on IS NULL
+      JOIN network_members nm ON nm.municipality_id = kv.municipality_id AND ${memberForYear(sql`kv.year`)}
       WHERE nm.network_id IN (${sql.join(opts.networkIds.map((id) => sql`${id}::uuid`))})
-        AND ${inScope(opts.figureIds, opts.fromYear, opts.toYear)}
+        AND ${inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? [])}
       GROUP BY kv.key_figure_id, kv.year, nm.network_id`.execute(db)
     ).rows;
     for (const r of nets)

@@ -167,9 +167,20 @@ function checkRange(f: FigureRow, value: number) {
     throw new AppError('validation_failed', message, [{ path: 'value', code: 'out_of_range', message }]);
   };
   if (value < f.minValue) fail(`Der Wert darf nicht unter ${fmtNumber(f.minValue)} ${f.unit} liegen.`);
-  if (f.maxValue !== null && value > f.maxValue)
-    fail(`Der Wert darf nicht über ${fmtNumber(f.maxValue)} ${f.unit} liegen.`);
+  const max = f.maxValue ?? VALUE_CEILING;
+  if (value > max) fail(`Der Wert darf nicht über ${fmtNumber(max)} ${f.unit} liegen.`);
+  // as precise as the figure is defined: more digits would only make the comparison easier to invert
+  const scaled = value * 10 ** f.decimals;
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
+    fail(
+      f.decimals === 0
+        ? 'Bitte geben Sie eine ganze Zahl ein.'
+        : `Bitte höchstens ${f.decimals} ${f.decimals === 1 ? 'Nachkommastelle' : 'Nachkommastellen'}.`,
+    );
 }
+
+/** The largest value a figure without an upper bound takes (beyond it an entry is a typing error). */
+const VALUE_CEILING = 1_000_000_000;
 
 /** Enters (or with null removes) the municipality's value of one year; 409 when someone saved it meanwhile. */
 export async function saveValue(
@@ -180,9 +191,10 @@ export async function saveValue(
   input: z.infer<typeof keyFigureValueInput>,
 ) {
   authorize(scope, 'maturity', 'manage');
-  if (!Number.isInteger(year) || year < 2000 || year > thisYear() + 1)
+  // a year's value is known once the year has begun
+  if (!Number.isInteger(year) || year < 2000 || year > thisYear())
     throw new AppError('validation_failed', 'Dieses Jahr ist nicht erfassbar.', [
-      { path: 'year', code: 'out_of_range', message: `Bitte ein Jahr zwischen 2000 und ${thisYear() + 1}.` },
+      { path: 'year', code: 'out_of_range', message: `Bitte ein Jahr zwischen 2000 und ${thisYear()}.` },
     ]);
   const f = await visibleFigure(deps.db, scope, figureId);
   if (input.value !== null) checkRange(f, input.value);

@@ -228,10 +228,14 @@ describe('key figures and benchmark', () => {
     const b = (await c.get(`/api/v1/maturity/benchmark?figureId=${fig.id}`)).json();
     expect(b).toMatchObject({ sizeClass: 6, land: 'Bayern', threshold: 5 });
     const groups = Object.fromEntries(b.figures[0].groups.map((g: { kind: string }) => [g.kind, g]));
-    const bavaria = [30, ...values.slice(0, 7)];
+    // compared with the others: the own 30 is not in the distribution (else moving it would tell the neighbours)
+    const bavaria = values.slice(0, 7);
     expect(groups.size_land).toMatchObject({ shown: true, quarter: 4 });
     expect(groups.size_land.distribution).toMatchObject({
-      n: 8,
+      n: 7,
+      // under 10 values no 10th/90th percentile: with 5 they would give away the smallest and the largest
+      p10: null,
+      p90: null,
       q1: percentileCont(bavaria, 0.25),
       median: percentileCont(bavaria, 0.5),
       q3: percentileCont(bavaria, 0.75),
@@ -239,7 +243,8 @@ describe('key figures and benchmark', () => {
     // GK6 = the 8 Bavarian + 1 Hessian: shown, it would set the Hessian GK6 apart from Hesse minus its GK7 → withheld
     expect(groups.size_class).toMatchObject({ shown: false, reason: 'differencing', distribution: null });
     expect(groups.network).toMatchObject({ shown: true });
-    expect(groups.network.distribution.n).toBe(14);
+    expect(groups.network.distribution.n).toBe(13);
+    expect(groups.network.distribution.p10).toBe(percentileCont(values, 0.1));
     // the Hessian municipality: its Land and size class in Land are too few; never a count
     const hesse = await login(
       ctx.app,
@@ -370,5 +375,103 @@ describe('recommendations and the council report', () => {
     expect(text).toContain('Veränderung und Kommunikation');
     expect(text).toContain('Empfehlungen');
     expect(text).toContain(ahead.m.name);
+  });
+});
+
+describe('the ring against an attacker', () => {
+  it("keeps the own value out of what one sees, and a year's network group fixed against joining and leaving", async () => {
+    const modUser = await buildUser(ctx.db);
+    const moderator = await login(ctx.app, modUser.email);
+    const me = await coordinatorOf({ population: 1_500, landCode: '13' });
+    const peers = await Promise.all(
+      Array.from({ length: 6 }, () => buildMunicipality(ctx.db, { population: 1_800, landCode: '13' })),
+    );
+    const net = await buildNetwork(ctx.db, modUser.id, [me.m.id, ...peers.map((p) => p.id)]);
+    const fig = (
+      await moderator.post(`/api/v1/maturity/networks/${net.id}/key-figures`, {
+        name: 'Anteil digitaler Sitzungsunterlagen',
+        definition: 'Digital versandte Sitzungsunterlagen geteilt durch alle.',
+        unit: '%',
+        direction: 'higher',
+        source: 'Ratsinformationssystem',
+        decimals: 1,
+        min: 0,
+        max: 100,
+      })
+    ).json().figures[0];
+    const values = [12, 27.5, 33, 48, 71, 80];
+    await ctx.db
+      .insertInto('keyFigureValues')
+      .values(
+        peers.map((p, i) => ({
+          keyFigureId: fig.id,
+          municipalityId: p.id,
+          year: YEAR,
+          value: values[i]!,
+          origin: 'entered' as const,
+        })),
+      )
+      .execute();
+    const networkGroup = async () =>
+      (await me.c.get(`/api/v1/maturity/benchmark?figureId=${fig.id}`))
+        .json()
+        .figures[0].groups.find((g: { kind: string }) => g.kind === 'network');
+
+    // probing: whatever the own value, the distribution one sees stays the same
+    const url = `/api/v1/maturity/key-figures/${fig.id}/values/${YEAR}`;
+    const seen = [];
+    for (const [version, value] of [
+      [0, 0],
+      [1, 50],
+      [2, 100],
+    ] as const) {
+      expect((await me.c.put(url, { value, version })).statusCode).toBe(200);
+      seen.push((await networkGroup()).distribution);
+    }
+    expect(seen[0]).toMatchObject({ n: 6, q1: percentileCont(values, 0.25), p10: null, p90: null });
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+
+    // the moderator's view: all seven (the moderator belongs to none of them); a member leaving today — even
+    // back-dated — and a municipality joining today change nothing in this year's group
+    const ringOf = async () =>
+      (await moderator.get(`/api/v1/maturity/networks/${net.id}/ring`))
+        .json()
+        .figures.find((f: { id: string }) => f.id === fig.id).distribution;
+    const before = await ringOf();
+    expect(before.n).toBe(7);
+    const left = await moderator.post(`/api/v1/networks/${net.id}/members/${peers[0]!.id}/leave`, {
+      leftOn: '2024-06-01',
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    // a municipality joining today (in another Land, beside five others there, so no group differences it out)
+    const elsewhere = await Promise.all(
+      Array.from({ length: 6 }, () => buildMunicipality(ctx.db, { population: 1_700, landCode: '01' })),
+    );
+    const late = elsewhere[0]!;
+    await ctx.db
+      .insertInto('networkMembers')
+      .values({
+        id: newId(),
+        networkId: net.id,
+        municipalityId: late.id,
+        joinedOn: '2020-01-01',
+        status: 'accepted',
+        answeredAt: new Date(),
+      })
+      .execute();
+    await ctx.db
+      .insertInto('keyFigureValues')
+      .values(
+        elsewhere.map((m, i) => ({
+          keyFigureId: fig.id,
+          municipalityId: m.id,
+          year: YEAR,
+          value: 90 + i,
+          origin: 'entered' as const,
+        })),
+      )
+      .execute();
+    expect(await ringOf()).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { AppError, BENCHMARK_THRESHOLD, may, type networkCriterionInput } from '@dz/core';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
@@ -6,8 +7,8 @@ import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { networkAccess } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
-import { openRings } from './benchmark.service.js';
-import { cellsOf, peerDistributions } from './benchmark.sql.js';
+import { openRings, ownMunicipalities } from './benchmark.service.js';
+import { cellsOf, memberForYear, peerDistributions } from './benchmark.sql.js';
 import { presentFigure, thisYear, visibleFigures } from './key-figures.service.js';
 import { currentModel } from './model.service.js';
 
@@ -113,17 +114,18 @@ export async function archiveCriterion(deps: Pick<Deps, 'db'>, scope: Scope, net
  */
 export async function getRing(deps: Pick<Deps, 'db'>, scope: Scope, networkId: string, year = thisYear()) {
   networkAccess(scope, networkId);
-  const [network, figures, rings, members] = await Promise.all([
+  const [network, figures, rings, members, exclude] = await Promise.all([
     networkName(deps, networkId),
     visibleFigures(deps.db, [networkId]).execute(),
     openRings(deps.db),
+    // the year's members: those of 1 January (see memberForYear)
     deps.db
-      .selectFrom('networkMembers')
-      .select('municipalityId')
-      .where('networkId', '=', networkId)
-      .where('status', '=', 'accepted')
-      .where('leftOn', 'is', null)
+      .selectFrom('networkMembers as nm')
+      .select('nm.municipalityId')
+      .where('nm.networkId', '=', networkId)
+      .where(memberForYear(sql`${year}::int`) as RawBuilder<SqlBool>)
       .execute(),
+    ownMunicipalities(deps.db, scope.user.id),
   ]);
   const ring = rings.get(networkId) ?? new Set<string>();
   const member = scope.municipalityId !== null && scope.networkIds.includes(networkId);
@@ -135,6 +137,7 @@ export async function getRing(deps: Pick<Deps, 'db'>, scope: Scope, networkId: s
     networkIds: [networkId],
     threshold: BENCHMARK_THRESHOLD,
     ring: rings,
+    exclude,
   });
   const named =
     joined && ring.size

@@ -63,7 +63,11 @@ function radar(now: Profile, before: Profile | null) {
   };
 }
 
-type BoxRow = { label: string; own: number; d: { p10: number; q1: number; median: number; q3: number; p90: number } };
+type BoxRow = {
+  label: string;
+  own: number;
+  d: { p10: number | null; q1: number; median: number; q3: number; p90: number | null };
+};
 
 /** One box per figure (10th to 90th percentile as whiskers, the middle half as the box), the own value as a dot. */
 function boxes(rows: BoxRow[]) {
@@ -73,8 +77,8 @@ function boxes(rows: BoxRow[]) {
     const w = width - labelW - 20;
     rows.forEach((r, i) => {
       const top = y + i * 30;
-      const lo = Math.min(r.d.p10, r.own);
-      const hi = Math.max(r.d.p90, r.own);
+      const lo = Math.min(r.d.p10 ?? r.d.q1, r.own);
+      const hi = Math.max(r.d.p90 ?? r.d.q3, r.own);
       const span = hi - lo || 1;
       const at = (v: number) => left + ((v - lo) / span) * w;
       const mid = top + 12;
@@ -84,8 +88,9 @@ function boxes(rows: BoxRow[]) {
         .fillColor('#000000')
         .text(r.label, x, top + 2, { width: labelW });
       doc.lineWidth(1).strokeColor('#4a5260');
-      doc.moveTo(at(r.d.p10), mid).lineTo(at(r.d.q1), mid).stroke();
-      doc.moveTo(at(r.d.q3), mid).lineTo(at(r.d.p90), mid).stroke();
+      // whiskers only where the 10th/90th percentile may be shown
+      if (r.d.p10 !== null) doc.moveTo(at(r.d.p10), mid).lineTo(at(r.d.q1), mid).stroke();
+      if (r.d.p90 !== null) doc.moveTo(at(r.d.q3), mid).lineTo(at(r.d.p90), mid).stroke();
       doc.rect(at(r.d.q1), mid - 7, Math.max(1, at(r.d.q3) - at(r.d.q1)), 14).fillAndStroke('#e6eef8', '#4a5260');
       doc
         .lineWidth(2)

@@ -9,7 +9,7 @@ import { networkAccess, requireModerator } from '../../lib/network-access.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
-
+import { notify } from '../notifications/notify.js';
 import { networksRepository as repo } from './networks.repository.js';
 
 const MODERATOR_INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -188,18 +188,16 @@ async function mailInvitation(deps: Deps, trx: Transaction<DB>, scope: Scope, mu
   const people = await trx
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
-    .select(['u.email', 'u.name'])
+    .select(['u.id as userId', 'u.email', 'u.name'])
     .where('ms.municipalityId', '=', municipalityId)
     .where('ms.role', 'in', ['admin', 'coordinator'])
     .execute();
   const url = appLink(deps.config.publicUrl, '/verbuende', municipalityId);
   for (const u of people)
-    await deps.outbox.queue(
-      trx,
-      u.email,
-      MAILS.networkInvitation({ name: u.name, inviter: scope.user.name, network, url }),
+    await notify(deps, trx, u, MAILS.networkInvitation({ name: u.name, inviter: scope.user.name, network, url }), {
+      path: '/verbuende',
       municipalityId,
-    );
+    });
 }
 
 /** Ends a municipality's membership on a date; history is kept. */
@@ -235,7 +233,11 @@ export async function leaveMember(
         { path: 'body.leftOn', code: 'before_joined', message: 'Das Austrittsdatum liegt vor dem Beitrittsdatum.' },
       ]);
     }
-    await trx.updateTable('networkMembers').set({ leftOn: input.leftOn }).where('id', '=', cur.id).execute();
+    await trx
+      .updateTable('networkMembers')
+      .set({ leftOn: input.leftOn, leftAt: new Date() })
+      .where('id', '=', cur.id)
+      .execute();
     await writeAudit(trx, scope, {
       action: 'leave',
       entity: 'network_member',

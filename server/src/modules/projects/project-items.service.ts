@@ -20,6 +20,7 @@ import type { TenantScope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { draftProjectNews } from '../newsroom/drafts.js';
+import { notify } from '../notifications/notify.js';
 import { assertMembers, editableProject, loadProject, projectFacts } from './projects.access.js';
 import { colleagues, getProject, mentionedNames } from './projects.service.js';
 
@@ -285,14 +286,16 @@ export async function addComment(
   );
   const ids = people.filter((c) => mentioned.includes(c.name) && c.id !== scope.user.id).map((c) => c.id);
   if (ids.length) {
-    const to = await deps.db.selectFrom('users').select(['email', 'name']).where('id', 'in', ids).execute();
-    const url = appLink(deps.config.publicUrl, `/projekte/${projectId}`, scope.municipalityId);
+    const to = await deps.db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
+    const path = `/projekte/${projectId}`;
+    const url = appLink(deps.config.publicUrl, path, scope.municipalityId);
     for (const r of to)
-      await deps.outbox.queue(
+      await notify(
+        deps,
         deps.db,
-        r.email,
+        { userId: r.id, email: r.email },
         MAILS.mention({ name: r.name, author: scope.user.name, project: p.title, body: input.body, url }),
-        scope.municipalityId,
+        { path, municipalityId: scope.municipalityId },
       );
   }
   return getProject(deps, scope, projectId);

@@ -25,6 +25,7 @@ import type { Upload } from '../../lib/upload.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { appLink, MAILS } from '../../mail/templates.js';
 import { loadSettings } from '../finance/finance.service.js';
+import { notify } from '../notifications/notify.js';
 import { type Db, firstOpenMonth, MAX_ATTACHMENTS, participant, type Study, tasksOf } from './operation.access.js';
 import { roleOf } from './studies.service.js';
 
@@ -292,12 +293,13 @@ export async function updateOrder(
         createdBy: scope.user.id,
       });
       const filer = o.createdBy
-        ? await trx.selectFrom('users').select(['email', 'name']).where('id', '=', o.createdBy).executeTakeFirst()
+        ? await trx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', o.createdBy).executeTakeFirst()
         : undefined;
       if (filer)
-        await deps.outbox.queue(
+        await notify(
+          deps,
           trx,
-          filer.email,
+          { userId: filer.id, email: filer.email },
           MAILS.workOrderDone({
             name: filer.name,
             number: o.number,
@@ -305,7 +307,7 @@ export async function updateOrder(
             service: s.title,
             url: appLink(deps.config.publicUrl, `/gemeinsame-dienste/${id}/auftraege/${orderId}`, o.municipalityId),
           }),
-          o.municipalityId,
+          { path: `/gemeinsame-dienste/${id}/auftraege/${orderId}`, municipalityId: o.municipalityId },
         );
     }
     await writeAudit(trx, scope, {

@@ -56,6 +56,28 @@ function Overview({ data, municipality }: { data: Benchmark; municipality: strin
   );
 }
 
+/**
+ * When the shown year holds only some of the own values but an earlier one holds more (early in a year, last year's
+ * figures are the complete ones): says so and offers that year.
+ */
+function MoreInAnotherYear({ data, onYear }: { data: Benchmark; onYear: (year: number) => void }) {
+  const { t } = useTranslation();
+  const counts = new Map<number, number>();
+  for (const f of data.figures)
+    for (const p of f.trend) if (p.own !== null) counts.set(p.year, (counts.get(p.year) ?? 0) + 1);
+  const here = counts.get(data.year) ?? 0;
+  const best = [...counts].filter(([y]) => y < data.year).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  if (here === 0 || !best || best[1] <= here) return null;
+  return (
+    <Alert kind="info">
+      {t('keyFigures.fewOwnValues', { year: data.year, count: here, total: data.figures.length, other: best[0] })}{' '}
+      <Button variant="secondary" small onPress={() => onYear(best[0])}>
+        {t('keyFigures.showYear', { year: best[0] })}
+      </Button>
+    </Alert>
+  );
+}
+
 /** „Vergleich“ (`/reifegrad/vergleich`): the own key figures against anonymous peer groups, with box plots and trend. */
 export function BenchmarkPage() {
   const { t } = useTranslation();
@@ -112,6 +134,7 @@ export function BenchmarkPage() {
               )}
             </Alert>
           )}
+          <MoreInAnotherYear data={d} onYear={setYear} />
           <Overview data={d} municipality={municipality} />
           {d.figures.map((f) => (
             <BenchmarkFigureSection

@@ -70,7 +70,9 @@ function OpenRing({ ring, onNotice }: { ring: RingView; onNotice: (n: Notice) =>
 function Distributions({ ring }: { ring: RingView }) {
   const { t } = useTranslation();
   const cell = (pick: 'p10' | 'q1' | 'median' | 'q3' | 'p90') => (f: RingFigure) =>
-    f.shown && f.distribution ? fmtValue(f.distribution[pick], f.decimals, f.unit) : '–';
+    f.shown && f.distribution && f.distribution[pick] !== null
+      ? fmtValue(f.distribution[pick], f.decimals, f.unit)
+      : '–';
   const columns: Column<RingFigure>[] = [
     {
       header: t('keyFigures.figure'),
@@ -97,7 +99,7 @@ function Distributions({ ring }: { ring: RingView }) {
   ];
   return (
     <Panel title={t('ring.distributionTitle', { year: ring.year })} id="h-ring-distribution">
-      <p>{t('ring.distributionIntro', { threshold: ring.threshold, members: ring.members })}</p>
+      <p>{t('ring.distributionIntro', { threshold: ring.threshold, members: ring.members, year: ring.year })}</p>
       <DataTable
         label={t('ring.distributionTitle', { year: ring.year })}
         columns={columns}

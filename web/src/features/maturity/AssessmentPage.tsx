@@ -94,6 +94,7 @@ function DiscardDraft({ a, onNotice }: { a: MaturityAssessment; onNotice: (n: No
 function SaveBar({ a, saved, onNotice }: { a: MaturityAssessment; saved: string; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   const complete = useCompleteAssessment(a.id);
+  const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   return (
     <div className="btn-row sticky-actions">
@@ -115,7 +116,8 @@ function SaveBar({ a, saved, onNotice }: { a: MaturityAssessment; saved: string;
           setAsking(false);
           try {
             await complete.mutateAsync();
-            onNotice({ kind: 'success', text: t('maturity.completed') });
+            // the result: radar, history and recommendations are on the overview, which says so
+            navigate('/reifegrad', { state: { notice: { kind: 'success', text: t('maturity.completed') } } });
           } catch (err) {
             // dimensions with fewer than half of their criteria answered have no level yet
             const open = a.profile.filter((p) => p.level === null).map((p) => p.name);
@@ -164,6 +166,7 @@ export function AssessmentPage() {
     <Page title={title} crumbs={crumbs}>
       <p className="progress-line">
         {t('maturity.progress', { answered: a.answered, criteria: a.criteria, prefilled: a.prefilled })}
+        {a.carriedOver > 0 && ` ${t('maturity.progressCarried', { count: a.carriedOver })}`}
       </p>
       <progress className="maturity-progress" max={Math.max(1, a.criteria)} value={a.answered} aria-hidden="true" />
       {a.status === 'completed' ? (

@@ -56,7 +56,9 @@ function Suggestion({ answer, id }: { answer: MaturityAnswer; id: string }) {
   return (
     <p className="prefill" id={id}>
       <span>
-        {t('maturity.suggestion', { level: levelText(t, p.level), source: p.sourceName })}
+        {p.source === 'previous_assessment'
+          ? t('maturity.carriedOver', { level: levelText(t, p.level) })
+          : t('maturity.suggestion', { level: levelText(t, p.level), source: p.sourceName })}
         {p.note && <> — {p.note}</>}
       </span>{' '}
       {p.link && <EvidenceLink url={p.link}>{t('maturity.suggestionLink', { source: p.sourceName })}</EvidenceLink>}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
@@ -222,7 +222,9 @@ function ProfilePanel({ data }: { data: MaturityOverview }) {
 export function MaturityPage() {
   const { t } = useTranslation();
   const q = useQuery(maturityOverviewQuery());
-  const [notice, setNotice] = useState<Notice>();
+  // a notice handed over by the page that sent here (an assessment just completed)
+  const handed = (useLocation().state as { notice?: Notice } | null)?.notice;
+  const [notice, setNotice] = useState<Notice | undefined>(handed);
   const d = q.data;
   return (
     <Page
