@@ -59,6 +59,7 @@ import type {
   MaturityNetworkCriteria,
   MaturitySettings,
 } from './tables/maturity.js';
+import type { OidcLoginStates, OidcSessions, UserIdentities } from './tables/oidc.js';
 import type {
   FieldsOfAction,
   GoalNeeds,
@@ -142,6 +143,9 @@ export interface DB {
   users: Users;
   memberships: Memberships;
   sessions: Sessions;
+  userIdentities: UserIdentities;
+  oidcLoginStates: OidcLoginStates;
+  oidcSessions: OidcSessions;
   tokens: Tokens;
   invitations: Invitations;
   networks: Networks;
