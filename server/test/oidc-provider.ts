@@ -28,8 +28,11 @@ const page = (title: string, body: string) => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
 <body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+function listen(server: http.Server, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
 function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
@@ -48,6 +51,8 @@ export async function startTestProvider(opts: {
   postLogoutRedirectUris: string[];
   /** Seconds an ID token is valid (default one hour). */
   idTokenTtl?: number;
+  /** A port chosen beforehand (the platform under test was configured with this issuer before it started). */
+  port?: number;
 }): Promise<TestProvider> {
   const accounts = new Map<string, Record<string, unknown>>();
   let provider: InstanceType<typeof Provider>;
@@ -80,7 +85,7 @@ export async function startTestProvider(opts: {
       res.end(String(err));
     }
   });
-  const port = await listen(server);
+  const port = await listen(server, opts.port);
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'digitalzirkel';
   const clientSecret = 'testanbieter-geheimnis-0123456789abcdef';
@@ -98,7 +103,8 @@ export async function startTestProvider(opts: {
       },
     ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
-    cookies: { keys: ['testanbieter-cookie-schluessel'] },
+    // Lax for the long-lived cookie too: over plain http a browser drops SameSite=None cookies
+    cookies: { keys: ['testanbieter-cookie-schluessel'], long: { httpOnly: true, sameSite: 'lax' } },
     pkce: { methods: ['S256'], required: () => true },
     claims: {
       openid: ['sub'],
