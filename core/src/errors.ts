@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'bpmn_too_large',
   'bpmn_doctype',
   'bpmn_too_deep',
+  'password_login_disabled',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -69,6 +70,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   bpmn_too_large: 413,
   bpmn_doctype: 400,
   bpmn_too_deep: 400,
+  password_login_disabled: 403,
   internal_error: 500,
 };
 
@@ -101,6 +103,8 @@ export const ERROR_DETAIL: Record<ErrorCode, string> = {
   bpmn_doctype:
     'BPMN-Dateien mit DOCTYPE- oder ENTITY-Deklaration werden aus Sicherheitsgründen nicht angenommen. Bitte exportieren Sie das Modell ohne DOCTYPE.',
   bpmn_too_deep: 'Das BPMN-Modell ist zu tief verschachtelt (mehr als 100 Ebenen).',
+  password_login_disabled:
+    'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich über den Anmeldedienst Ihrer Verwaltung an.',
   internal_error: 'Ein interner Fehler ist aufgetreten.',
 };
 

@@ -45,6 +45,7 @@ export * from './domain/maturity-guides.js';
 export * from './domain/maturity-prefill.js';
 export * from './domain/newsroom.js';
 export * from './domain/notifications.js';
+export * from './domain/oidc.js';
 export * from './domain/password.js';
 export * from './domain/permissions.js';
 export * from './domain/prioritisation.js';

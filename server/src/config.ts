@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type ClaimMappingRule, MUNICIPALITY_ROLES } from '@dz/core';
 import { z } from 'zod';
 
 const bool = z
@@ -37,7 +38,48 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   SCOPE_CACHE: z.enum(['on', 'off']).default('on'),
+  // sign-in through the municipality's identity provider (OpenID Connect); off while OIDC_ISSUER is unset
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('Single Sign-on'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_CLAIM_MAPPING: z.string().default('[]'),
+  OIDC_MAPPING_AUTHORITATIVE: bool.default(false),
+  OIDC_POST_LOGOUT_REDIRECT_URL: z.url().optional(),
+  PASSWORD_LOGIN: bool.default(true),
 });
+
+/** One rule of OIDC_CLAIM_MAPPING: a value of a claim (default: the groups claim) gives a role in a municipality. */
+const mappingRule = z.strictObject({
+  claim: z.string().min(1).optional(),
+  value: z.string().min(1),
+  ags: z.string().regex(/^\d{8}$/, 'AGS mit 8 Ziffern'),
+  role: z.enum(MUNICIPALITY_ROLES),
+});
+
+/** The OpenID Connect provider the platform signs in through (authorization code flow with PKCE). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Without a secret the platform is a public client (PKCE only). */
+  clientSecret?: string;
+  scopes: string;
+  /** The provider's name on the sign-in button: „Mit <Name> anmelden“. */
+  displayName: string;
+  /** Where the provider is sent back to: PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  redirectUri: string;
+  /** Where the provider sends the browser after its logout. */
+  postLogoutRedirectUri: string;
+  mapping: ClaimMappingRule[];
+  /** The mapping decides every membership (others are removed at sign-in), not only the mapped ones. */
+  mappingAuthoritative: boolean;
+  /** Plain http to the provider: only for a provider on this machine (tests). */
+  allowHttp: boolean;
+  /** Test-only: seconds the client's clock is assumed ahead (an ID token that expired). Never from the environment. */
+  clockSkewSeconds?: number;
+}
 
 export type Config = {
   port: number;
@@ -70,7 +112,50 @@ export type Config = {
   authRateLimitMax: number;
   /** Session scopes cached in process, invalidated through database notifications (ADR 0006). */
   scopeCache: boolean;
+  /** Sign-in through an OpenID Connect provider, when configured. */
+  oidc?: OidcConfig;
+  /** Email and password sign-in (PASSWORD_LOGIN=false leaves the provider as the only way in). */
+  passwordLogin: boolean;
 };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function oidcConfig(e: z.infer<typeof envSchema>, publicUrl: string): { oidc?: OidcConfig; problems: string[] } {
+  const problems: string[] = [];
+  if (!e.OIDC_ISSUER) {
+    if (!e.PASSWORD_LOGIN) problems.push('PASSWORD_LOGIN: false needs OIDC_ISSUER (otherwise nobody can sign in)');
+    return { problems };
+  }
+  if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+  const issuer = new URL(e.OIDC_ISSUER);
+  const allowHttp = issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !allowHttp) problems.push('OIDC_ISSUER: must be https');
+  if (!e.OIDC_SCOPES.split(/\s+/).includes('openid')) problems.push('OIDC_SCOPES: must contain openid');
+  let mapping: ClaimMappingRule[] = [];
+  try {
+    const parsed = z.array(mappingRule).safeParse(JSON.parse(e.OIDC_CLAIM_MAPPING));
+    if (parsed.success) mapping = parsed.data.map((r) => ({ ...r, claim: r.claim ?? e.OIDC_GROUPS_CLAIM }));
+    else for (const i of parsed.error.issues) problems.push(`OIDC_CLAIM_MAPPING: ${i.path.join('.')}: ${i.message}`);
+  } catch {
+    problems.push('OIDC_CLAIM_MAPPING: not valid JSON');
+  }
+  if (problems.length) return { problems };
+  return {
+    problems,
+    oidc: {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID!,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      scopes: e.OIDC_SCOPES,
+      displayName: e.OIDC_DISPLAY_NAME,
+      redirectUri: `${publicUrl}/api/v1/auth/oidc/callback`,
+      postLogoutRedirectUri: e.OIDC_POST_LOGOUT_REDIRECT_URL ?? `${publicUrl}/anmelden`,
+      mapping,
+      mappingAuthoritative: e.OIDC_MAPPING_AUTHORITATIVE,
+      allowHttp,
+    },
+  };
+}
 
 /** Parses the environment once at boot; throws a readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -81,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const { oidc, problems } = oidcConfig(e, publicUrl.replace(/\/+$/, ''));
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -104,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitMax: e.RATE_LIMIT_WRITES,
     authRateLimitMax: e.RATE_LIMIT_AUTH,
     scopeCache: e.SCOPE_CACHE === 'on',
+    oidc,
+    passwordLogin: e.PASSWORD_LOGIN,
     ...overrides,
   };
 }

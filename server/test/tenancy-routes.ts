@@ -46,6 +46,12 @@ export const ROUTES: Record<string, Kind> = {
   'POST /api/v1/notifications/read': { kind: 'own', body: { ids: ['notificationId'] } },
   'GET /api/v1/notifications/preferences': { kind: 'own' },
   'PUT /api/v1/notifications/preferences': { kind: 'own', body: { channels: { mention: 'off' } } },
+  'GET /api/v1/auth/options': { kind: 'public', reason: 'which ways in the sign-in page shows (no tenant data)' },
+  'GET /api/v1/auth/oidc/start': { kind: 'public', reason: 'a redirect to the identity provider' },
+  'GET /api/v1/auth/oidc/callback': {
+    kind: 'public',
+    reason: 'needs the browser cookie of a sign-in under way and a code from the identity provider',
+  },
   'GET /api/v1/dashboard': { kind: 'own' },
   'GET /api/v1/first-steps': { kind: 'own' },
   'PUT /api/v1/first-steps/dismissal': { kind: 'own' },

@@ -53,3 +53,41 @@ export const invitationInfo = z.object({
   expiresAt: z.string(),
 });
 export const profileBody = z.object({ name: z.string().trim().min(2).max(120), locale: z.enum(['de', 'en']) });
+
+/** How one signs in here: the password form (unless switched off) and the identity provider's button. */
+export const authOptions = z.object({
+  passwordLogin: z.boolean(),
+  /** The provider's name for „Mit <Name> anmelden“; null without OpenID Connect. */
+  oidc: z.object({ name: z.string() }).nullable(),
+});
+export type AuthOptions = z.infer<typeof authOptions>;
+
+/** After a logout: where the browser goes to end the session at the identity provider too (OIDC sessions only). */
+export const logoutResponse = z.object({ ok: z.literal(true), endSessionUrl: z.string().optional() });
+
+/** Why a sign-in through the identity provider was refused (`/anmelden?fehler=<code>`; the page explains it). */
+export const OIDC_ERROR_CODES = [
+  'oidc_state',
+  'oidc_cancelled',
+  'oidc_issuer',
+  'oidc_code',
+  'oidc_token_expired',
+  'oidc_email_missing',
+  'oidc_email_unverified',
+  'oidc_no_account',
+  'oidc_unavailable',
+  'oidc_disabled',
+  'oidc_failed',
+] as const;
+export type OidcErrorCode = (typeof OIDC_ERROR_CODES)[number];
+/** The start of a sign-in through the provider: where to go afterwards (a path of this app). */
+export const oidcStartQuery = z.object({ weiter: z.string().max(2000).optional() });
+/** The provider's answer at the callback (the parameters are checked by openid-client, not here). */
+export const oidcCallbackQuery = z.object({
+  code: z.string().max(4000).optional(),
+  state: z.string().max(4000).optional(),
+  iss: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(4000).optional(),
+  session_state: z.string().max(4000).optional(),
+});

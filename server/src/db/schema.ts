@@ -60,6 +60,7 @@ import type {
   MaturitySettings,
 } from './tables/maturity.js';
 import type { NotificationDigests, NotificationPreferences, Notifications } from './tables/notifications.js';
+import type { OidcLoginStates, OidcSessions, UserIdentities } from './tables/oidc.js';
 import type {
   FieldsOfAction,
   GoalNeeds,
@@ -143,6 +144,9 @@ export interface DB {
   users: Users;
   memberships: Memberships;
   sessions: Sessions;
+  userIdentities: UserIdentities;
+  oidcLoginStates: OidcLoginStates;
+  oidcSessions: OidcSessions;
   tokens: Tokens;
   invitations: Invitations;
   networks: Networks;

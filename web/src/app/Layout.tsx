@@ -76,8 +76,10 @@ export function Layout() {
     navigate(location.pathname + location.search, { replace: true });
   }
   async function logout() {
-    await api('/auth/logout', { method: 'POST' });
+    const out = await api<{ endSessionUrl?: string }>('/auth/logout', { method: 'POST' });
     qc.clear();
+    // a session from the identity provider ends there too (it sends the browser back to the sign-in page)
+    if (out?.endSessionUrl) return window.location.assign(out.endSessionUrl);
     navigate('/anmelden');
     await resetSession();
   }

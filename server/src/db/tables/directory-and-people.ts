@@ -61,7 +61,8 @@ export interface Users {
   id: string;
   email: string;
   name: string;
-  passwordHash: string;
+  /** null for an account the identity provider created (it signs in there only). */
+  passwordHash: string | null;
   locale: Generated<string>;
   isPlatformAdmin: Generated<boolean>;
   failedLogins: Generated<number>;

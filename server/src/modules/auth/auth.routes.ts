@@ -2,6 +2,7 @@ import {
   acceptInvitationBody,
   invitationInfo,
   loginBody,
+  logoutResponse,
   okResponse,
   profileBody,
   resetConfirmBody,
@@ -16,6 +17,8 @@ import { modulePlugin } from '../../lib/route.js';
 import { clearSessionCookie, scopeOf, setSessionCookie } from '../../plugins/session.js';
 import * as members from '../members/members.service.js';
 import * as svc from './auth.service.js';
+import { oidcRoutes } from './oidc.routes.js';
+import { endSessionUrl } from './oidc.service.js';
 
 const tags = ['Anmeldung'];
 export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' }, (r, deps) => {
@@ -33,10 +36,13 @@ export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' 
       return { ok: true as const };
     },
   );
-  r.post('/logout', { schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
-    await svc.logout(deps, scopeOf(req));
+  r.post('/logout', { schema: { tags, response: { 200: logoutResponse } } }, async (req, reply) => {
+    const scope = scopeOf(req);
+    // a session from the identity provider ends there too: the browser goes on to its end-session URL
+    const endSession = await endSessionUrl(deps, scope.sessionId);
+    await svc.logout(deps, scope);
     clearSessionCookie(reply, deps.config);
-    return { ok: true as const };
+    return endSession ? { ok: true as const, endSessionUrl: endSession } : { ok: true as const };
   });
   r.post('/logout-everywhere', { schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
     await svc.logoutEverywhere(deps, scopeOf(req));
@@ -104,6 +110,7 @@ export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' 
     },
     async (req) => members.invitationInfo(deps, req.params.token),
   );
+  oidcRoutes(r, deps, credentialLimit);
   r.post(
     '/invitations/accept',
     {

@@ -54,6 +54,11 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   return verify(passwordHash, password);
 }
 
+/** With PASSWORD_LOGIN=false the identity provider is the only way in: no password sign-in, no reset links. */
+export function requirePasswordLogin(deps: Pick<Deps, 'config'>) {
+  if (!deps.config.passwordLogin) throw new AppError('password_login_disabled');
+}
+
 const invalidCredentials = () => new AppError('invalid_credentials', 'E-Mail-Adresse oder Passwort sind falsch.');
 
 /**
@@ -62,6 +67,7 @@ const invalidCredentials = () => new AppError('invalid_credentials', 'E-Mail-Adr
  * elsewhere. Unknown emails go through exactly the same steps and answers.
  */
 export async function login(deps: Deps, input: { email: string; password: string }, client: string): Promise<string> {
+  requirePasswordLogin(deps);
   const keys = throttleKeys(input.email, client);
   const now = new Date();
   const until = await repo.blockedUntil(deps.db, [keys.account, keys.client], now);
@@ -166,6 +172,7 @@ export async function switchMunicipality(deps: Deps, scope: Scope, municipalityI
  * anything depends on the account (lookup, token, mail), so its timing does not tell either.
  */
 export function requestPasswordReset(deps: Deps, email: string) {
+  requirePasswordLogin(deps);
   deps.detached.run('password reset mail', () => sendResetLink(deps, email));
 }
 
@@ -193,6 +200,7 @@ async function sendResetLink(deps: Deps, email: string) {
 
 /** Sets a new password from a single-use link and ends all existing sessions of the account. */
 export async function confirmPasswordReset(deps: Deps, token: string, password: string) {
+  requirePasswordLogin(deps);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
     const t = await trx

@@ -36,6 +36,8 @@ const ACTIONS = [
   'seed',
   'create_defaults',
   'logout_all',
+  'oidc_login',
+  'oidc_link',
 ];
 
 function renderValue(v: unknown) {

@@ -9,7 +9,18 @@ export const authKeys = {
   all: ['auth'] as const,
   invitation: (token: string) => ['auth', 'invitation', token] as const,
   setupLink: (token: string) => ['auth', 'setup-link', token] as const,
+  options: ['auth', 'options'] as const,
 };
+
+/** The ways in this installation offers: the password form and/or the identity provider's button. */
+export const authOptionsQuery = queryOptions({
+  queryKey: authKeys.options,
+  queryFn: () => api<C.AuthOptions>('/auth/options'),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+/** Where the browser starts a sign-in through the identity provider (a full page load, not a request). */
+export const oidcStartUrl = (next: string) => `/api/v1/auth/oidc/start?weiter=${encodeURIComponent(next)}`;
 
 /** A link's token is checked by the server only when it can be one at all (at least 20 characters). */
 const plausible = (token: string) => token.length >= 20;
