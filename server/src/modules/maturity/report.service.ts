@@ -102,10 +102,26 @@ function boxes(rows: BoxRow[]) {
   };
 }
 
+/**
+ * The year a council report compares: the asked one, else the year (of the last five) with the most own values —
+ * early in a year, the past year is the complete one.
+ */
+async function reportBenchmark(deps: Pick<Deps, 'db'>, scope: TenantScope, year?: number) {
+  const current = await getBenchmark(deps, scope, { year });
+  if (year !== undefined) return current;
+  const counts = new Map<number, number>();
+  for (const f of current.figures)
+    for (const t of f.trend) if (t.own !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best && best[0] !== current.year && best[1] > (counts.get(current.year) ?? 0)
+    ? getBenchmark(deps, scope, { year: best[0] })
+    : current;
+}
+
 export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope, year?: number) {
   const [overview, bench, recs, m] = await Promise.all([
     getOverview(deps, scope),
-    getBenchmark(deps, scope, { year }),
+    reportBenchmark(deps, scope, year),
     getRecommendations(deps, scope),
     deps.db
       .selectFrom('municipalities')
@@ -157,6 +173,13 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
               `Netzdiagramm der Reifegrade: ${latest.profile.map((d) => `${d.name} ${d.level ?? 'offen'}`).join(', ')}.`,
             ),
             {
+              text: before
+                ? 'Blaue Fläche: Stand der aktuellen Einschätzung; graue gestrichelte Linie: die Einschätzung davor.'
+                : 'Blaue Fläche: Stand der Einschätzung (Stufe 1 innen, Stufe 5 außen).',
+              fontSize: 8,
+              margin: [0, 0, 0, 6],
+            },
+            {
               table: {
                 headerRows: 1,
                 widths: ['*', 120, 120],
@@ -181,11 +204,13 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
             'Es liegt noch keine Selbsteinschätzung vor. Sie kann auf der Plattform unter „Reifegrad“ begonnen werden; die meisten Antworten sind aus den Daten der Plattform vorbelegt.',
           ]),
       { text: `2. Kennzahlen ${bench.year} im Vergleich`, style: 'h2' },
-      `Verglichen wird anonym mit Kommunen derselben Größenklasse (GK${bench.sizeClass}) in ${bench.land}, derselben Größenklasse bundesweit, den Verbünden und allen Kommunen der Plattform. Eine Gruppe erscheint nur mit mindestens ${bench.threshold} Kommunen und nur, wenn sich aus zwei gezeigten Gruppen kein einzelner Wert errechnen lässt.`,
+      `Verglichen wird anonym mit Kommunen derselben Größenklasse (GK${bench.sizeClass}) in ${bench.land}, derselben Größenklasse bundesweit, den Verbünden und allen Kommunen der Plattform. Der eigene Wert zählt in keiner Gruppe mit. Eine Gruppe erscheint nur mit mindestens ${bench.threshold} anderen Kommunen und nur, wenn sich aus zwei gezeigten Gruppen kein einzelner Wert errechnen lässt.`,
       rows.length
         ? {
             table: {
               headerRows: 1,
+              // the heading row never stands alone at the foot of a page
+              keepWithHeaderRows: 1,
               widths: ['*', 60, 85, 55, 80, 70],
               body: [
                 head(['Kennzahl', 'Eigener Wert', 'Vergleichsgruppe', 'Median', 'Mittlere Hälfte', 'Einordnung']),
@@ -216,7 +241,7 @@ export async function maturityReport(deps: Pick<Deps, 'db'>, scope: TenantScope,
                 `${d.name} (heute Stufe ${d.level}): `,
                 guide ? `${guide.title} – ${guide.summary}` : '',
                 light ? ` Beispiel aus der Projektbörse: „${light.title}“ (${light.municipality}).` : '',
-                peers.length ? ` Ansprechbar, weil weiter: ${peers.join(', ')}.` : '',
+                peers.length ? ` Ansprechbar, weil weiter: ${peers.join('; ')}.` : '',
               ].join('');
             }),
           }
