@@ -186,6 +186,15 @@ export function AssessmentPage() {
           <Link to="/reifegrad">{t('maturity.backToOverview')}</Link>
         </p>
       )}
+      <nav className="dimension-jump" aria-label={t('maturity.jumpTitle')}>
+        <ol>
+          {dimensionsOf(a, model).map((d) => (
+            <li key={d.key}>
+              <a href={`#h-dim-${d.key}`}>{d.name}</a> <span className="muted">({levelText(t, d.level)})</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
       {dimensionsOf(a, model).map((d) => (
         <Panel
           key={d.key}
