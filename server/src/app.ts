@@ -30,6 +30,7 @@ import { needsRoutes } from './modules/needs/needs.routes.js';
 import { networkMembershipsRoutes, networksRoutes } from './modules/networks/networks.routes.js';
 import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
+import { legalRoutes, privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
@@ -83,6 +84,8 @@ export const MODULES = [
   jointRoutes,
   sharedServicesRoutes,
   auditRoutes,
+  privacyRoutes,
+  legalRoutes,
   importsRoutes,
   oparlRoutes,
 ];
