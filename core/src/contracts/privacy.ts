@@ -88,6 +88,7 @@ export const legalPageView = z.object({
   updatedAt: isoDateTime.nullable(),
   /** Whether the text is still the platform's default. */
   isDefault: z.boolean(),
+  can: canSchema('legal'),
 });
 
 export const legalPageInput = z.object({

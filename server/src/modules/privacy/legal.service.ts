@@ -1,6 +1,6 @@
 import type { LegalPage, LegalPageInput, LegalPageView } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
-import { authorize } from '../../lib/authorize.js';
+import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -9,7 +9,7 @@ import { assertVersion } from '../../lib/versioning.js';
 import { LEGAL_DEFAULTS } from './legal-defaults.js';
 
 /** A legal page as everyone reads it (no sign-in): the operator's text, or the default until they edit it. */
-export async function getLegalPage(deps: Deps, page: LegalPage): Promise<LegalPageView> {
+export async function getLegalPage(deps: Deps, scope: Scope | null, page: LegalPage): Promise<LegalPageView> {
   const row = await deps.db.selectFrom('legalPages').selectAll().where('page', '=', page).executeTakeFirst();
   const markdown = row?.markdown ?? LEGAL_DEFAULTS[page];
   return {
@@ -19,6 +19,7 @@ export async function getLegalPage(deps: Deps, page: LegalPage): Promise<LegalPa
     version: row?.version ?? 0,
     updatedAt: row ? iso(row.updatedAt) : null,
     isDefault: !row,
+    can: scope ? presentCan(scope, 'legal') : { edit: false },
   };
 }
 
@@ -46,5 +47,5 @@ export async function saveLegalPage(deps: Deps, scope: Scope, page: LegalPage, i
     }
     await writeAudit(trx, scope, { action: 'update', entity: 'legal_page', entityId: page, municipalityId: null });
   });
-  return getLegalPage(deps, page);
+  return getLegalPage(deps, scope, page);
 }

@@ -102,7 +102,7 @@ export const privacyRoutes = modulePlugin({ prefix: '/api/v1/privacy', access: '
 /** The privacy notice and the imprint: public, edited by the operator (platform administration). */
 export const legalRoutes = modulePlugin({ prefix: '/api/v1/legal', access: 'public' }, (r, deps) => {
   r.get('/:page', { schema: { tags, params: legalPageParams, response: { 200: legalPageView } } }, async (req) =>
-    svc.getLegalPage(deps, req.params.page),
+    svc.getLegalPage(deps, req.scope, req.params.page),
   );
   r.put(
     '/:page',
