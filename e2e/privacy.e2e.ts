@@ -120,7 +120,9 @@ describe('journey: data protection — own export, erasure of a leaving colleagu
     const records = await pdfText(await download(op, 'Verzeichnis als PDF'));
     expect(records).toContain('Verzeichnis von Verarbeitungstätigkeiten');
     const imprint = op.getByRole('region', { name: 'Impressum' });
-    await imprint.getByLabel(/Text \(Markdown\)/).fill('# Impressum\n\n## Anbieter\n\nKommunale IT Plön, Hamburger Straße 17, 24306 Plön');
+    await imprint
+      .getByLabel(/Text \(Markdown\)/)
+      .fill('# Impressum\n\n## Anbieter\n\nKommunale IT Plön, Hamburger Straße 17, 24306 Plön');
     await imprint.getByRole('button', { name: 'Impressum speichern' }).click();
     await op.getByText('Impressum wurde gespeichert.').waitFor();
 
