@@ -101,7 +101,7 @@ describe('journey: data protection — own export, erasure of a leaving colleagu
     await admin.getByRole('heading', { level: 1, name: 'Aufbewahrungsfristen' }).waitFor();
     await admin.getByLabel(/Rohantworten von Umfragen löschen nach/).fill('0');
     await admin.getByRole('button', { name: 'Fristen speichern' }).click();
-    await admin.getByText('Mindestens 1 Monat.').first().waitFor();
+    await admin.getByText('Der Wert muss mindestens 1 betragen.').first().waitFor();
     await expectAccessible(admin, 'Aufbewahrungsfristen mit Fehler');
     await admin.getByLabel(/Rohantworten von Umfragen löschen nach/).fill('24');
     await admin.getByLabel(/Namen von Workshop-Teilnehmenden entfernen nach/).fill('90');
