@@ -42,6 +42,8 @@ export async function textColumns(db: Db) {
 async function sweep(db: Db, needle: string, replacement: string, wholeWord: boolean): Promise<number> {
   let changed = 0;
   for (const c of await textColumns(db)) {
+    // accounts are set by id above: another colleague of the same name keeps theirs
+    if (c.tableName === 'users') continue;
     const json = c.dataType === 'jsonb' || c.dataType === 'json';
     const literal = json ? JSON.stringify(needle).slice(1, -1) : needle;
     const pattern = wholeWord ? `\\m${reEscape(literal)}\\M` : reEscape(literal);

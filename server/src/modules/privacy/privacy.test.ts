@@ -163,6 +163,8 @@ describe('erasure (Art. 17)', () => {
       (await buildUser(ctx.db, { municipalityId: other.id, role: 'admin' })).email,
     );
     const z = await leavingColleague(m.id, coord);
+    // a colleague elsewhere who happens to share the name keeps it
+    const namesake = await buildUser(ctx.db, { municipalityId: other.id, role: 'staff', name: 'Zacharias Löschmann' });
     const auditBefore = await ctx.db
       .selectFrom('auditLog')
       .select(['id', 'actorId', 'entityId', 'action', 'entity', 'at'])
@@ -222,7 +224,7 @@ describe('erasure (Art. 17)', () => {
     expect((await erase(admin, z.email)).statusCode).toBe(404);
     expect((await admin.get('/api/v1/members')).body).not.toContain(z.id);
 
-    // no personal field left: the name and the email are in no text or JSON column of any table
+    // no personal field left: the name and the email are in no text or JSON column of any table (but the namesake's)
     await ctx.app.detached.settled();
     const hits: string[] = [];
     for (const c of await textColumns(ctx.db)) {
@@ -234,7 +236,13 @@ describe('erasure (Art. 17)', () => {
         if ((r.rows[0]?.n ?? 0) > 0) hits.push(`${c.tableName}.${c.columnName}: ${needle}`);
       }
     }
-    expect(hits).toEqual([]);
+    expect(hits).toEqual([`users.name: Zacharias Löschmann`, `users.name: Löschmann`]);
+    const kept = await ctx.db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', namesake.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.name).toBe('Zacharias Löschmann');
 
     // the app still shows the content, under the pseudonym
     const comments = (await staff.get(`/api/v1/news/${z.postId}/comments`)).json().items;
