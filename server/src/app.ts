@@ -31,6 +31,7 @@ import { networkMembershipsRoutes, networksRoutes } from './modules/networks/net
 import { newsFeedRoutes, newsroomRoutes } from './modules/newsroom/newsroom.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { oparlRoutes } from './modules/oparl/oparl.routes.js';
+import { legalRoutes, privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
@@ -85,6 +86,8 @@ export const MODULES = [
   jointRoutes,
   sharedServicesRoutes,
   auditRoutes,
+  privacyRoutes,
+  legalRoutes,
   importsRoutes,
   oparlRoutes,
 ];

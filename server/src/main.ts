@@ -6,6 +6,7 @@ import { seedDemo } from './demo/demo-data.js';
 import { scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleWeeklyDigests } from './jobs/news-digest.js';
 import { schedulePulse } from './jobs/pulse.js';
+import { scheduleRetention } from './jobs/retention.js';
 import { ensureSetupLink } from './modules/auth/auth.service.js';
 
 /** config → database → migrate → demo seed → upkeep (PGlite) → listen; shuts down gracefully on SIGINT/SIGTERM. */
@@ -40,6 +41,7 @@ async function main() {
   const maintenance = handle.kind === 'pglite' ? scheduleMaintenance(handle.db, app.log) : null;
   const digest = scheduleWeeklyDigests({ db: handle.db, outbox: app.outbox, publicUrl: config.publicUrl }, app.log);
   const pulse = schedulePulse({ db: handle.db, outbox: app.outbox, config }, app.log);
+  const retention = scheduleRetention(handle.db, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -49,6 +51,7 @@ async function main() {
     try {
       digest.stop();
       pulse.stop();
+      await retention.stop();
       await app.close();
       await maintenance?.stop();
       await handle.close();

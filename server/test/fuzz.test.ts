@@ -74,6 +74,7 @@ beforeAll(async () => {
   Object.assign(ids, {
     municipalityId: a.id,
     userId: staff.id,
+    page: 'imprint',
     networkId: net.id,
     departmentId: dept.id,
     invitationId: inv,

@@ -483,6 +483,18 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
     url: '/api/v1/maturity/settings',
     body: (j) => ({ contactable: !j.settings.contactable, version: j.settings.version }),
   }),
+  'privacy.manage': async (_e) => ({
+    read: '/api/v1/privacy/retention',
+    method: 'PUT',
+    url: '/api/v1/privacy/retention',
+    body: (j) => ({ version: j.version, surveyAnswersMonths: 12, workshopNamesDays: j.workshopNamesDays }),
+  }),
+  'legal.edit': async (_e) => ({
+    read: '/api/v1/legal/imprint',
+    method: 'PUT',
+    url: '/api/v1/legal/imprint',
+    body: (j) => ({ version: j.version, markdown: `${j.markdown}\n\nGeändert.` }),
+  }),
   'maturityModel.edit': async (_e) => ({
     read: '/api/v1/maturity/model',
     method: 'PUT',

@@ -440,6 +440,9 @@ const WRITES: Record<string, Spec> = {
   },
   'POST /api/v1/imports': { kind: 'write', file: true },
   'POST /api/v1/audit/mail-failures/:mailId/retry': { kind: 'write' },
+  'POST /api/v1/privacy/people/:userId/erase': { kind: 'write' },
+  'PUT /api/v1/privacy/retention': { kind: 'write' },
+  'PUT /api/v1/legal/:page': { kind: 'write' },
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

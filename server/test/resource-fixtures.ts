@@ -372,6 +372,8 @@ export async function buildResources(
     mailId,
     departmentId: dept.id,
     userId: colleague.id,
+    // the legal page a write to `/api/v1/legal/:page` names (not a tenant resource)
+    page: 'imprint',
     invitationId: inv,
     networkId: net.id,
     importId: job,

@@ -98,6 +98,9 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     version: 2,
   },
   'PUT /api/v1/maturity/settings': { contactable: false, version: 1 },
+  'POST /api/v1/privacy/people/:userId/erase': { confirmEmail: 'kollege@example.org' },
+  'PUT /api/v1/privacy/retention': { version: 0, surveyAnswersMonths: 12, workshopNamesDays: 30 },
+  'PUT /api/v1/legal/:page': { version: 0, markdown: '# Gekapert und überschrieben' },
   'PUT /api/v1/maturity/key-figures/:figureId/values/:year': { value: 1, version: 1 },
   'POST /api/v1/maturity/key-figures/compute': { year: new Date().getUTCFullYear() },
   'POST /api/v1/maturity/networks/:networkId/criteria': {

@@ -9,6 +9,7 @@ export * from './format.js';
 export * from './legal-forms.js';
 export * from './notifications.js';
 export * from './password.js';
+export * from './privacy.js';
 export * from './process-effort.js';
 export * from './process-model.js';
 export * from './pulse.js';

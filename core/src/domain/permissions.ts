@@ -286,6 +286,14 @@ export const RULES = {
   maturityModel: (a: Actor) => ({ edit: a.user.isPlatformAdmin }),
   /** A network's moderation adds its own criteria and key figures and sees the network's distributions. */
   networkMaturity: (a: Actor, n: { networkId: string }) => ({ manage: moderates(a, n.networkId) }),
+  /**
+   * Data protection (GDPR): the municipality's administration answers access and erasure requests about its
+   * colleagues and sets the retention periods (the admins act as the data-protection contact; everyone exports
+   * their own data on the profile page).
+   */
+  privacy: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'view_audit') }),
+  /** The privacy notice, the imprint and the records of processing are the operator's (platform administration). */
+  legal: (a: Actor) => ({ edit: a.user.isPlatformAdmin }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -419,6 +427,8 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   maturity: undefined,
   maturityModel: undefined,
   networkMaturity: { networkId: '' },
+  privacy: undefined,
+  legal: undefined,
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

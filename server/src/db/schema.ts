@@ -1,4 +1,5 @@
 /** Kysely types of the tables (camelCase via CamelCasePlugin), one file per area in `tables/`. */
+
 import type {
   CommunicationItems,
   NewsComments,
@@ -116,6 +117,7 @@ import type {
   StatusReports,
   Tasks,
 } from './tables/portfolio.js';
+import type { LegalPages, RetentionLog, RetentionSettings } from './tables/privacy.js';
 import type { ProcessModels, ProcessServices } from './tables/processes.js';
 import type {
   ServiceClosedMonths,
@@ -218,6 +220,9 @@ export interface DB {
   jointPartners: JointPartners;
   jointEntries: JointEntries;
   loginThrottles: LoginThrottles;
+  retentionSettings: RetentionSettings;
+  retentionLog: RetentionLog;
+  legalPages: LegalPages;
   networkModeratorInvitations: NetworkModeratorInvitations;
   serviceStudies: ServiceStudies;
   serviceStudyPartners: ServiceStudyPartners;

@@ -217,6 +217,9 @@ export function Layout() {
             { to: '/kommune', label: t('nav.municipality'), show: Boolean(session.activeMunicipalityId) },
             { to: '/benutzer', label: t('nav.users'), show: !isCouncil && can.view_members },
             { to: '/protokoll', label: t('nav.audit'), show: !isCouncil && can.view_audit },
+            { to: '/datenschutz/anfragen', label: t('nav.privacyRequests'), show: !isCouncil && can.view_audit },
+            { to: '/datenschutz/fristen', label: t('nav.retention'), show: !isCouncil && can.view_audit },
+            { to: '/plattform/rechtstexte', label: t('nav.legalTexts'), show: session.user.isPlatformAdmin },
             { to: '/import', label: t('nav.import'), show: can.import_directory },
             { to: '/reifegrad/modell', label: t('nav.maturityModel'), show: session.user.isPlatformAdmin },
           ]}

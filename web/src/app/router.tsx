@@ -154,6 +154,16 @@ const ResetPasswordPage = lazy(() =>
 );
 const SetupPage = lazy(() => import('../features/auth/SetupPage').then((x) => ({ default: x.SetupPage })));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage').then((x) => ({ default: x.ProfilePage })));
+const PublicLegalPage = lazy(() => import('../features/legal/LegalText').then((x) => ({ default: x.PublicLegalPage })));
+const LegalAdminPage = lazy(() =>
+  import('../features/legal/LegalAdminPage').then((x) => ({ default: x.LegalAdminPage })),
+);
+const PrivacyRequestsPage = lazy(() =>
+  import('../features/privacy/PrivacyRequestsPage').then((x) => ({ default: x.PrivacyRequestsPage })),
+);
+const RetentionPage = lazy(() =>
+  import('../features/privacy/RetentionPage').then((x) => ({ default: x.RetentionPage })),
+);
 const AccessibilityStatement = lazy(() =>
   import('../features/legal/AccessibilityPage').then((x) => ({ default: x.AccessibilityStatement })),
 );
@@ -219,6 +229,8 @@ export function AppRoutes() {
         <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
         <Route path="/einrichtung" element={<SetupPage />} />
         <Route path="/barrierefreiheit" element={<PublicStatement />} />
+        <Route path="/datenschutz" element={<PublicLegalPage page="privacy" />} />
+        <Route path="/impressum" element={<PublicLegalPage page="imprint" />} />
         <Route path="/mitmachen" element={<ParticipantPage />} />
         <Route element={<Authenticated bare />}>
           <Route path="/workshops/:workshopId/praesentation" element={<PresentationPage />} />
@@ -288,6 +300,9 @@ export function AppRoutes() {
           <Route path="/workshops/:workshopId" element={<WorkshopPage />} />
           <Route path="/kommunen" element={<DirectoryPage />} />
           <Route path="/protokoll" element={<AuditPage />} />
+          <Route path="/datenschutz/anfragen" element={<PrivacyRequestsPage />} />
+          <Route path="/datenschutz/fristen" element={<RetentionPage />} />
+          <Route path="/plattform/rechtstexte" element={<LegalAdminPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/profil" element={<ProfilePage />} />
           <Route path="/benachrichtigungen" element={<NotificationsPage />} />

@@ -69,6 +69,8 @@ export interface Users {
   lockedUntil: Date | null;
   /** Where the person last worked: a new session starts there. */
   lastMunicipalityId: Generated<string | null>;
+  /** Set when the account was erased (GDPR Art. 17): the row stays as a pseudonymous tombstone. */
+  erasedAt: Generated<Date | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -175,6 +177,8 @@ export interface AuditLog {
   entity: string;
   entityId: string | null;
   changes: JsonText<AuditChanges>;
+  /** When personal fields of `changes` were redacted (erasure); set by the append-only trigger. */
+  redactedAt: Generated<Date | null>;
 }
 export interface ImportJobs {
   id: string;

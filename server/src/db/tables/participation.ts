@@ -89,6 +89,8 @@ export interface Workshops {
   createdBy: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
+  /** When the retention job removed the participants' names. */
+  participantNamesRemovedAt: Generated<Date | null>;
   updatedAt: Timestamp;
 }
 export interface WorkshopMunicipalities {

@@ -11,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { setLanguage } from '../../i18n';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { validate } from '../../lib/validate';
+import { OwnDataPanel } from '../privacy/OwnDataPanel';
 import { type ProfileInput, useLogoutEverywhere, useSaveProfile } from './queries';
 
 export function ProfilePage() {
@@ -75,6 +76,7 @@ export function ProfilePage() {
         />
         <Button type="submit">{t('common.save')}</Button>
       </form>
+      <OwnDataPanel />
       <Panel title={t('profile.sessions')} id="h-sessions">
         <p>{t('profile.sessionsIntro')}</p>
         <Button variant="secondary" onPress={() => setConfirm(true)}>

@@ -11,6 +11,7 @@ import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { validate } from '../../lib/validate';
 import { EntryView } from './EntryView';
 import { RequestDialog } from './PartnersPage';
@@ -179,7 +180,7 @@ export function EntryPage() {
             <li key={qq.id}>
               <p>
                 <strong>
-                  {qq.author ?? t('exchange.someone')} ({qq.municipality ?? '–'})
+                  {personName(qq.author, t) ?? t('exchange.someone')} ({qq.municipality ?? '–'})
                 </strong>{' '}
                 <span className="muted">{fmtDateTime(qq.createdAt)}</span>
               </p>
@@ -189,7 +190,7 @@ export function EntryPage() {
                   {qq.answers.map((a) => (
                     <li key={a.id}>
                       <strong>
-                        {a.author ?? t('exchange.someone')} ({a.municipality ?? '–'})
+                        {personName(a.author, t) ?? t('exchange.someone')} ({a.municipality ?? '–'})
                         {a.fromPublisher && ` · ${t('exchange.publisher')}`}
                       </strong>
                       : <span style={{ whiteSpace: 'pre-line' }}>{a.body}</span>

@@ -10,6 +10,7 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Alert, Empty, Page, Pending } from '../../components/Page';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtEuro, fmtNumber } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { validate } from '../../lib/validate';
 import { TrafficLight } from '../projects/shared';
 import { JointForm } from './JointForm';
@@ -382,7 +383,7 @@ export function JointPage() {
                 <p className="kicker">
                   {t(`joint.kinds.${e.kind}`)}
                   {e.private && ` · ${t('joint.private')}`} · {e.municipality}
-                  {e.author && ` · ${e.author}`} · {fmtDateTime(e.createdAt)}
+                  {e.author && ` · ${personName(e.author, t)}`} · {fmtDateTime(e.createdAt)}
                 </p>
                 <p>
                   {e.light && <TrafficLight value={e.light} />}{' '}

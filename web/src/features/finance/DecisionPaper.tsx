@@ -11,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { fieldKey } from '../../lib/api';
 import { errorMessage, fieldErrorText, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtEuro, fmtNumber } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { contractErrors } from '../../lib/validate';
 import { type Draft, type Paper, type PaperInput, papersQuery, useCreatePaper, useFetchDraft } from './queries';
 import { type Row, RowsEditor } from './RowsEditor';
@@ -322,7 +323,7 @@ export function DecisionPaper({ projectId, canEdit }: { projectId: string; canEd
               header: t('finance.paper.createdBy'),
               cell: (p) => (
                 <>
-                  {p.author ?? '–'}
+                  {personName(p.author, t) ?? '–'}
                   <div className="muted">{fmtDateTime(p.createdAt)}</div>
                 </>
               ),

@@ -11,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { validate } from '../../lib/validate';
 import {
   type IdeaStatusChange,
@@ -183,7 +184,7 @@ export function IdeaPage() {
         {i.submittedBy && (
           <>
             <dt>{t('ideas.submittedBy')}</dt>
-            <dd>{i.submittedBy}</dd>
+            <dd>{personName(i.submittedBy, t)}</dd>
           </>
         )}
         {i.needId && (

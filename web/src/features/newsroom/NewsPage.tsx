@@ -10,6 +10,7 @@ import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import './newsroom.css';
+import { personName } from '../../lib/person';
 import { commentsQuery, digestQuery, type NewsPost, newsQuery, useAddComment, useDigest, useHelpful } from './queries';
 
 /** A post as staff read it: text, image, "helpful" and the comments (moderated). */
@@ -58,7 +59,7 @@ function Comments({ post }: { post: NewsPost }) {
             <ul>
               {q.data.items.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.author ?? t('news.formerColleague')}</strong>: {c.body}
+                  <strong>{personName(c.author, t) ?? t('news.formerColleague')}</strong>: {c.body}
                   {c.status !== 'approved' && ` (${t(`news.commentStatuses.${c.status}`)})`}
                 </li>
               ))}

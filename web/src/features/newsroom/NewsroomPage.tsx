@@ -27,6 +27,7 @@ import {
   useSavePost,
 } from './queries';
 import './newsroom.css';
+import { personName } from '../../lib/person';
 
 const EMPTY: NewsInput = { title: '', body: '', audience: 'all', departmentIds: [], publishOn: null, imageAlt: '' };
 const inputOf = (p: NewsPost): NewsInput => ({
@@ -224,7 +225,8 @@ function PendingComments({ onDone }: { onDone: (msg: string) => void }) {
       <ul>
         {q.data?.items.map((c) => (
           <li key={c.id}>
-            <strong>{c.author ?? t('news.formerColleague')}</strong> {t('news.on', { post: c.post })}: {c.body}{' '}
+            <strong>{personName(c.author, t) ?? t('news.formerColleague')}</strong> {t('news.on', { post: c.post })}:{' '}
+            {c.body}{' '}
             <Button
               small
               onPress={async () => {

@@ -8,6 +8,7 @@ import { Empty } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { errorMessage } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { validate } from '../../lib/validate';
 import { type Notify, useProjectOutcome } from './project-change';
 import {
@@ -164,7 +165,7 @@ export function Comments({ p, notify }: { p: Project; notify: Notify }) {
           {p.comments.map((c) => (
             <li key={c.id}>
               <p className="muted">
-                {c.author ?? '–'} · {fmtDateTime(c.createdAt)}
+                {personName(c.author, t) ?? '–'} · {fmtDateTime(c.createdAt)}
               </p>
               <p className="texts">{c.body}</p>
               {c.mentions.length > 0 && (

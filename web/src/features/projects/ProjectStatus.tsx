@@ -9,6 +9,7 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Pending } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { fmtDate, fmtNumber, todayIso } from '../../lib/format';
+import { personName } from '../../lib/person';
 import { validate } from '../../lib/validate';
 import { type Notify, useProjectOutcome } from './project-change';
 import { type Project, prioritiesQuery, type StatusReportInput, useAddReport, useSaveScores } from './queries';
@@ -48,7 +49,7 @@ export function Reports({ p, notify }: { p: Project; notify: Notify }) {
       cell: (r) => (
         <>
           {fmtDate(r.reportedOn)}
-          {r.author && <div className="muted">{r.author}</div>}
+          {r.author && <div className="muted">{personName(r.author, t)}</div>}
         </>
       ),
     },

@@ -1,0 +1,70 @@
+import type { ErasureInput, PersonalDataSummary } from '@dz/core';
+import { authorize, presentCan } from '../../lib/authorize.js';
+import type { Deps } from '../../lib/deps.js';
+import type { Scope, TenantScope } from '../../lib/scope.js';
+import { eraseUser } from './erasure.service.js';
+import { personalDataPdf } from './export.pdf.js';
+import { assertOwnColleague, auditExport, collectPersonalData, erasureBlocker, summarise } from './export.service.js';
+import { buildRecords, recordsPdf, recordsXlsx } from './records.js';
+
+export { getLegalPage, saveLegalPage } from './legal.service.js';
+export { getRetention, saveRetention } from './retention.service.js';
+
+/** The own data export (profile page): everyone, for themselves. */
+export async function ownExport(deps: Deps, scope: Scope, format: 'json' | 'pdf' = 'json') {
+  const data = await collectPersonalData(deps.db, scope.user.id);
+  await auditExport(deps.db, scope, scope.user.id, format);
+  return data;
+}
+
+export async function ownExportPdf(deps: Deps, scope: Scope) {
+  return personalDataPdf(await ownExport(deps, scope, 'pdf'));
+}
+
+/** An access request about a colleague: the municipality's administration, for its own members only. */
+async function colleagueData(deps: Deps, scope: TenantScope, userId: string) {
+  authorize(scope, 'privacy', 'manage');
+  await assertOwnColleague(deps.db, scope, userId);
+  return collectPersonalData(deps.db, userId);
+}
+
+export async function colleagueExport(deps: Deps, scope: TenantScope, userId: string) {
+  const data = await colleagueData(deps, scope, userId);
+  await auditExport(deps.db, scope, userId, 'json');
+  return data;
+}
+
+export async function colleagueExportPdf(deps: Deps, scope: TenantScope, userId: string) {
+  const data = await colleagueData(deps, scope, userId);
+  await auditExport(deps.db, scope, userId, 'pdf');
+  return personalDataPdf(data);
+}
+
+/** What a request about the colleague finds, and whether this municipality may erase the account. */
+export async function personSummary(deps: Deps, scope: TenantScope, userId: string): Promise<PersonalDataSummary> {
+  const data = await colleagueData(deps, scope, userId);
+  const blocker = await erasureBlocker(deps.db, scope, userId);
+  return {
+    userId,
+    name: data.person.name,
+    email: data.person.email,
+    tables: summarise(data),
+    erasable: blocker === null,
+    notErasableReason: blocker,
+    can: presentCan(scope, 'privacy'),
+  };
+}
+
+export function erase(deps: Deps, scope: TenantScope, userId: string, input: ErasureInput) {
+  return eraseUser(deps, scope, userId, input);
+}
+
+export async function recordsPdfFor(deps: Deps, scope: Scope) {
+  authorize(scope, 'legal', 'edit');
+  return recordsPdf(await buildRecords(deps.db));
+}
+
+export async function recordsXlsxFor(deps: Deps, scope: Scope) {
+  authorize(scope, 'legal', 'edit');
+  return recordsXlsx(await buildRecords(deps.db));
+}
