@@ -23,6 +23,7 @@ import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { guidesRoutes } from './modules/guides/guides.routes.js';
 import { maturityRoutes } from './modules/maturity/maturity.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -73,6 +74,7 @@ export const MODULES = [
   competencesRoutes,
   processesRoutes,
   maturityRoutes,
+  guidesRoutes,
   pulseRoutes,
   targetPictureRoutes,
   projectsRoutes,

@@ -286,6 +286,15 @@ export const RULES = {
   maturityModel: (a: Actor) => ({ edit: a.user.isPlatformAdmin }),
   /** A network's moderation adds its own criteria and key figures and sees the network's distributions. */
   networkMaturity: (a: Actor, n: { networkId: string }) => ({ manage: moderates(a, n.networkId) }),
+  /**
+   * The method library: the platform administration keeps the platform-wide guides, a network's moderation those
+   * it curates for its members; everyone who works in a municipality ticks checklists for it or its projects.
+   */
+  guides: (a: Actor) => ({ create: isModerator(a) }),
+  guide: (a: Actor, g: { networkId: string | null }) => ({
+    edit: g.networkId === null ? a.user.isPlatformAdmin : moderates(a, g.networkId),
+    tick: inMunicipality(a) && allows(a, 'contribute'),
+  }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -419,6 +428,8 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   maturity: undefined,
   maturityModel: undefined,
   networkMaturity: { networkId: '' },
+  guides: undefined,
+  guide: { networkId: null },
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

@@ -39,6 +39,7 @@ import * as m0039 from './migrations/0039_pulse.js';
 import * as m0040 from './migrations/0040_competence_releases.js';
 import * as m0041 from './migrations/0041_processes.js';
 import * as m0042 from './migrations/0042_maturity.js';
+import * as m0043 from './migrations/0043_guides.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0040_competence_releases': m0040,
   '0041_processes': m0041,
   '0042_maturity': m0042,
+  '0043_guides': m0043,
 };
 
 /** Names of all migrations, oldest first. */

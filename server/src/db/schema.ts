@@ -49,6 +49,7 @@ import type {
   Publications,
   Reuses,
 } from './tables/exchange.js';
+import type { GuideFiles, Guides, GuideTicks, GuideVersions } from './tables/guides.js';
 import type {
   KeyFigureOpenRing,
   KeyFigures,
@@ -248,4 +249,8 @@ export interface DB {
   keyFigures: KeyFigures;
   keyFigureValues: KeyFigureValues;
   keyFigureOpenRing: KeyFigureOpenRing;
+  guides: Guides;
+  guideVersions: GuideVersions;
+  guideFiles: GuideFiles;
+  guideTicks: GuideTicks;
 }
