@@ -52,9 +52,7 @@ const WRITES: Record<string, Spec> = {
     kind: 'self',
     reason: 'hides or shows the first-steps checklist on the own membership only',
   },
-  'PATCH /api/v1/municipalities/:municipalityId': {
-    kind: 'write',
-  },
+  'PATCH /api/v1/municipalities/:municipalityId': { kind: 'write' },
   'POST /api/v1/departments': { kind: 'write' },
   'POST /api/v1/departments/defaults': { kind: 'write' },
   'PATCH /api/v1/departments/:departmentId': { kind: 'write' },
@@ -70,9 +68,7 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/network-memberships/:networkId/accept': { kind: 'write' },
   'POST /api/v1/network-memberships/:networkId/decline': { kind: 'write' },
   'PATCH /api/v1/network-memberships/:networkId': { kind: 'write' },
-  'PATCH /api/v1/networks/:networkId': {
-    kind: 'write',
-  },
+  'PATCH /api/v1/networks/:networkId': { kind: 'write' },
   'POST /api/v1/networks/:networkId/members': {
     kind: 'write',
     body: { municipalityId: 'OTHER_MUNICIPALITY', joinedOn: '2025-01-01' },
@@ -217,6 +213,12 @@ const WRITES: Record<string, Spec> = {
   'POST /api/v1/projects/:projectId/decision-papers': {
     kind: 'write',
   },
+  'POST /api/v1/guides': { kind: 'write' },
+  'PUT /api/v1/guides/:guideId': { kind: 'write' },
+  'DELETE /api/v1/guides/:guideId': { kind: 'write' },
+  'POST /api/v1/guides/:guideId/files': { kind: 'write', file: true },
+  'DELETE /api/v1/guides/:guideId/files/:guideFileId': { kind: 'write' },
+  'PUT /api/v1/guides/:guideId/ticks/:itemKey': { kind: 'write', allow: ['staff', 'mayor'], reason: 'contribute' },
   'PUT /api/v1/maturity/model': { kind: 'write' },
   'POST /api/v1/maturity/assessments': { kind: 'write' },
   // colleagues answer criteria with the coordination (maturity.assess: contribute)

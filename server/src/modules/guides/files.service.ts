@@ -30,7 +30,10 @@ export function templateType(fileName: string, content: Buffer): string {
 
 /** A file name without folders or control characters, at most 200 characters (the extension kept). */
 function cleanName(name: string) {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
   if (base.length <= 200) return base || 'datei';
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot) : '';

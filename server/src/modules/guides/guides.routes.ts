@@ -87,14 +87,14 @@ export const guidesRoutes = modulePlugin({ prefix: '/api/v1/guides', access: 'us
     },
   );
   r.get(
-    '/:guideId/files/:fileId',
-    { schema: { tags, params: idParam('guideId', 'fileId') }, config: { produces: [MEDIA.upload] } },
+    '/:guideId/files/:guideFileId',
+    { schema: { tags, params: idParam('guideId', 'guideFileId') }, config: { produces: [MEDIA.upload] } },
     async (req, reply) =>
-      sendUpload(reply, await files.getFile(deps, scopeOf(req), req.params.guideId, req.params.fileId)),
+      sendUpload(reply, await files.getFile(deps, scopeOf(req), req.params.guideId, req.params.guideFileId)),
   );
   r.delete(
-    '/:guideId/files/:fileId',
-    { schema: { tags, params: idParam('guideId', 'fileId'), response: { 200: guideDetail } } },
-    async (req) => files.removeFile(deps, scopeOf(req), req.params.guideId, req.params.fileId),
+    '/:guideId/files/:guideFileId',
+    { schema: { tags, params: idParam('guideId', 'guideFileId'), response: { 200: guideDetail } } },
+    async (req) => files.removeFile(deps, scopeOf(req), req.params.guideId, req.params.guideFileId),
   );
 });
