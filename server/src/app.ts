@@ -20,10 +20,10 @@ import { communicationRoutes } from './modules/communication/communication.route
 import { competencesRoutes } from './modules/competences/competences.routes.js';
 import { exchangeRoutes, jointRoutes, partnersRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
+import { guidesRoutes } from './modules/guides/guides.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
-import { guidesRoutes } from './modules/guides/guides.routes.js';
 import { maturityRoutes } from './modules/maturity/maturity.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';

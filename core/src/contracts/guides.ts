@@ -92,7 +92,7 @@ export const guideDetail = z.object({
   items: z.array(z.object({ key: z.string(), text: z.string(), ticked: tick })),
   files: z.array(z.object({ id: uuid, fileName: z.string(), contentType: z.string(), size: z.number().int() })),
   /** Whose ticks `items` show: null outside a municipality. */
-  ticksFor: z.object({ projectId: uuid.nullable(), label: z.string() }).nullable(),
+  ticksFor: z.object({ projectId: uuid.nullable(), label: z.string(), municipality: z.string() }).nullable(),
   /** The municipality's projects a checklist may be ticked for. */
   projects: z.array(z.object({ id: uuid, title: z.string() })),
   can: canSchema('guide'),

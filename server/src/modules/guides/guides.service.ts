@@ -156,7 +156,13 @@ export async function getGuide(deps: Pick<Deps, 'db'>, scope: Scope, guideId: st
     html: renderMarkdown(g.body),
     items: g.items.map((i) => ({ key: i.key, text: i.text, ticked: byKey.get(i.key) ?? null })),
     files: files.map((f) => ({ ...f, size: Number(f.size) })),
-    ticksFor: m ? { projectId: project?.id ?? null, label: project?.title ?? municipality?.name ?? '' } : null,
+    ticksFor: m
+      ? {
+          projectId: project?.id ?? null,
+          label: project?.title ?? municipality?.name ?? '',
+          municipality: municipality?.name ?? '',
+        }
+      : null,
     projects: shown,
     can: presentCan(scope, 'guide', { networkId: g.networkId }),
   };

@@ -268,13 +268,17 @@ describe('checklists', () => {
     const item = ticked.json().items.find((i: { key: string }) => i.key === 'lebenszyklus');
     expect(item.ticked.by).toMatch(/^Person /);
     expect(Date.parse(item.ticked.at)).toBeGreaterThan(Date.now() - 60_000);
-    expect(ticked.json().ticksFor).toEqual({ projectId: null, label: 'Stadt Plön' });
+    expect(ticked.json().ticksFor).toEqual({ projectId: null, label: 'Stadt Plön', municipality: 'Stadt Plön' });
     // twice is once
     expect((await a.put(`/api/v1/guides/${id}/ticks/lebenszyklus`, { done: true })).statusCode).toBe(200);
     // a project's checklist is its own
     const project = (await a.post('/api/v1/projects', { title: 'Digitale Bauakte' })).json().id as string;
     const forProject = await a.put(`/api/v1/guides/${id}/ticks/risiken`, { done: true, projectId: project });
-    expect(forProject.json().ticksFor).toEqual({ projectId: project, label: 'Digitale Bauakte' });
+    expect(forProject.json().ticksFor).toEqual({
+      projectId: project,
+      label: 'Digitale Bauakte',
+      municipality: 'Stadt Plön',
+    });
     const ticks = (j: { items: { key: string; ticked: unknown }[] }) =>
       j.items.filter((i) => i.ticked).map((i) => i.key);
     expect(ticks(forProject.json())).toEqual(['risiken']);
