@@ -222,7 +222,6 @@ function Editor({
           <legend>{t('guides.editor.items')}</legend>
           <ol className="guide-item-editor">
             {d.items.map((item, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: new items have no key yet; the position is their identity
               <li key={item.key ?? `new-${i}`}>
                 <TextField
                   name={`items.${i}.text`}
