@@ -68,6 +68,8 @@ describe('method library („Hilfen“)', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByText(`${before + 1} von 10 erledigt`).count()).toBe(1);
     await expect.poll(() => risk.isChecked()).toBe(true);
+    // the box keeps the focus while the tick is saved (keyboard users go on from there)
+    expect(await risk.evaluate((el) => el === document.activeElement)).toBe(true);
     await expectAccessible(page, 'Hilfe: Checkliste für ein Projekt');
     // the tick is kept, and it belongs to the project: the municipality's own list does not show it
     await page.reload();

@@ -65,7 +65,8 @@ function Checklist({ g, projectId, notify }: { g: Guide; projectId: string | nul
                 type="checkbox"
                 name={`item-${item.key}`}
                 checked={Boolean(item.ticked)}
-                disabled={!g.can.tick || !g.ticksFor || tick.isPending}
+                // never disabled while a tick is saved: the focus stays on the box a keyboard user just pressed
+                disabled={!g.can.tick || !g.ticksFor}
                 onChange={async (e) => {
                   try {
                     await tick.mutateAsync({ itemKey: item.key, done: e.target.checked });
