@@ -38,6 +38,8 @@ export interface Ids {
   modelId: string;
   /** A draft self-assessment of Plön (started for the test when the demo has none). */
   assessmentId: string;
+  /** The platform's council-paper checklist (starter content of the method library, ticked by Plön in the demo). */
+  guideId: string;
 }
 
 export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }> = {
@@ -138,6 +140,11 @@ export const ROUTES: Record<string, { as: Account; url?: (ids: Ids) => string }>
   '/import': { as: 'admin' },
   '/profil': { as: 'ploen' },
   '/benachrichtigungen': { as: 'ploen' },
+  '/hilfen': { as: 'ploen' },
+  '/hilfen/:guideId': { as: 'ploen' },
+  // the platform administration writes the platform's guides, the moderation its network's
+  '/hilfen/neu': { as: 'moderation' },
+  '/hilfen/:guideId/bearbeiten': { as: 'admin' },
   '*': { as: 'ploen', url: () => '/gibt-es-nicht' },
 };
 
@@ -368,8 +375,11 @@ export async function demoIds(browser: Browser, base: string): Promise<Ids & { l
     const assessmentId =
       maturity.assessments.find((a) => a.status === 'draft')?.id ??
       (await apiCall<{ id: string }>(ploen, base, '/maturity/assessments', {})).id;
+    const guides = await apiCall<{ items: { id: string; title: string }[] }>(ploen, base, '/guides?kind=checklist');
+    const guideId = guides.items.find((g) => g.title.startsWith('Checkliste Beschlussvorlage'))!.id;
     return {
       assessmentId,
+      guideId,
       modelId,
       networkId,
       surveyId,

@@ -20,6 +20,7 @@ import { communicationRoutes } from './modules/communication/communication.route
 import { competencesRoutes } from './modules/competences/competences.routes.js';
 import { exchangeRoutes, jointRoutes, partnersRoutes } from './modules/exchange/exchange.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
+import { guidesRoutes } from './modules/guides/guides.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ideasRoutes } from './modules/ideas/ideas.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -76,6 +77,7 @@ export const MODULES = [
   processesRoutes,
   maturityRoutes,
   notificationRoutes,
+  guidesRoutes,
   pulseRoutes,
   targetPictureRoutes,
   projectsRoutes,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { buildMunicipality, buildNetwork, buildUser } from './factories.js';
+import { buildGuideResources } from './guides-fixtures.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 import { buildMaturityResources } from './maturity-fixtures.js';
 
@@ -266,6 +267,7 @@ beforeAll(async () => {
     workshopIdeaId: detail.items[0].ideas[0].id,
     actionId: detail.actions[0].id,
   });
+  Object.assign(ids, (await buildGuideResources(actor, net.id, 'Fuzz', ids.projectId!)).ids);
 });
 afterAll(() => ctx?.close());
 

@@ -517,6 +517,48 @@ export const MUNICIPAL_PROBES: Record<string, Probe> = {
       body: () => ({ dimensionKey: 'change', name: u('Kriterium'), levels: ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'] }),
     };
   },
+  'guides.create': async (e) => {
+    const net = await moderatedBy(e);
+    return {
+      read: '/api/v1/guides',
+      method: 'POST',
+      url: '/api/v1/guides',
+      body: () => ({ networkId: net, kind: 'article', title: u('Hilfe'), modules: ['finance'] }),
+    };
+  },
+  'guide.edit': async (e) => {
+    const g = await ok(
+      e.owner.post('/api/v1/guides', {
+        networkId: e.networkId,
+        kind: 'article',
+        title: u('Hilfe'),
+        modules: ['finance'],
+      }),
+    );
+    return {
+      read: `/api/v1/guides/${g.id}`,
+      method: 'PUT',
+      url: `/api/v1/guides/${g.id}`,
+      body: (j) => ({ version: j.version, title: u('Hilfe'), modules: ['finance'], changeNote: 'Geschärft' }),
+    };
+  },
+  'guide.tick': async (e) => {
+    const g = await ok(
+      e.owner.post('/api/v1/guides', {
+        networkId: e.networkId,
+        kind: 'checklist',
+        title: u('Checkliste'),
+        items: [{ key: 'eins', text: 'Erster Punkt' }],
+        modules: ['projects'],
+      }),
+    );
+    return {
+      read: `/api/v1/guides/${g.id}`,
+      method: 'PUT',
+      url: `/api/v1/guides/${g.id}/ticks/eins`,
+      body: () => ({ done: true }),
+    };
+  },
   'newsroom.comment': async (e) => {
     const post = await ok(e.owner.post('/api/v1/news', { title: u('Nachricht'), body: 'Text' }));
     await ok(e.owner.post(`/api/v1/news/${post.id}/publish`, { version: post.version }));

@@ -208,6 +208,12 @@ export const WRITES: Record<string, Spec> = {
   'POST /api/v1/projects/:projectId/decision-papers': {
     kind: 'write',
   },
+  'POST /api/v1/guides': { kind: 'write' },
+  'PUT /api/v1/guides/:guideId': { kind: 'write' },
+  'DELETE /api/v1/guides/:guideId': { kind: 'write' },
+  'POST /api/v1/guides/:guideId/files': { kind: 'write', file: true },
+  'DELETE /api/v1/guides/:guideId/files/:guideFileId': { kind: 'write' },
+  'PUT /api/v1/guides/:guideId/ticks/:itemKey': { kind: 'write', allow: ['staff', 'mayor'], reason: 'contribute' },
   'PUT /api/v1/maturity/model': { kind: 'write' },
   'POST /api/v1/maturity/assessments': { kind: 'write' },
   // colleagues answer criteria with the coordination (maturity.assess: contribute)

@@ -1,6 +1,7 @@
 import { hashSecret, newId, newSecret } from '../src/lib/ids.js';
 import { chainXml } from './bpmn-chain.js';
 import { buildMunicipality, buildNetwork } from './factories.js';
+import { buildGuideResources } from './guides-fixtures.js';
 import { login, multipart, type TestContext } from './helpers.js';
 import { buildMaturityResources } from './maturity-fixtures.js';
 
@@ -182,6 +183,10 @@ export async function buildResources(
   const maturity = await buildMaturityResources(b, net.id, 'B');
   Object.assign(ids, maturity.ids);
   markers.push(...maturity.markers);
+  // guides: a checklist the network curates for its members, with a file, ticked for B and for B's project
+  const guides = await buildGuideResources(b, net.id, 'B', projectId);
+  Object.assign(ids, guides.ids);
+  markers.push(...guides.markers);
   // a running round of the change-readiness pulse (its survey lists B's departments)
   await b.post('/api/v1/pulse/rounds', { intro: 'Geheimer Pulsgruß B' });
   markers.push('Geheimer Pulsgruß B');

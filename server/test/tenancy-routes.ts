@@ -23,6 +23,13 @@ const SURVEY_UPDATE = {
   definition: painPointTemplate(),
 };
 
+const GUIDE = {
+  kind: 'checklist',
+  title: 'Gekaperte Hilfe',
+  items: [{ text: 'Gekapert' }],
+  modules: ['finance'],
+};
+
 export const ROUTES: Record<string, Kind> = {
   'GET /health': { kind: 'public', reason: 'liveness' },
   'GET /ready': { kind: 'public', reason: 'readiness' },
@@ -250,6 +257,17 @@ export const ROUTES: Record<string, Kind> = {
   'PUT /api/v1/communication/:communicationId': { kind: 'foreign' },
   'DELETE /api/v1/communication/:communicationId': { kind: 'foreign' },
   'POST /api/v1/communication/templates/apply': { kind: 'foreign' },
+  'GET /api/v1/guides': { kind: 'own' },
+  'POST /api/v1/guides': { kind: 'foreign', body: { ...GUIDE, networkId: 'networkId' } },
+  'GET /api/v1/guides/:guideId': { kind: 'foreign' },
+  'PUT /api/v1/guides/:guideId': { kind: 'foreign' },
+  'DELETE /api/v1/guides/:guideId': { kind: 'foreign' },
+  'GET /api/v1/guides/:guideId/versions': { kind: 'foreign' },
+  'GET /api/v1/guides/:guideId/versions/:version': { kind: 'foreign' },
+  'PUT /api/v1/guides/:guideId/ticks/:itemKey': { kind: 'foreign' },
+  'POST /api/v1/guides/:guideId/files': { kind: 'foreign' },
+  'GET /api/v1/guides/:guideId/files/:guideFileId': { kind: 'foreign' },
+  'DELETE /api/v1/guides/:guideId/files/:guideFileId': { kind: 'foreign' },
   'GET /api/v1/maturity': { kind: 'own' },
   'GET /api/v1/maturity/model': { kind: 'shared', reason: 'the maturity model of the platform, no tenant data' },
   'PUT /api/v1/maturity/model': { kind: 'shared', reason: 'platform administration only (403 for everyone else)' },

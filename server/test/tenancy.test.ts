@@ -176,6 +176,20 @@ describe('cross-tenant isolation', () => {
         .where('projectId', '=', ids.projectId!)
         .execute(),
     ).toEqual([{ note: 'Geheime Personalratsnotiz B', version: 1, status: 'informed' }]);
+    // B's network guide (version 2 after its file), its file and its ticks for B and B's project
+    expect(
+      await ctx.db
+        .selectFrom('guides')
+        .select(['title', 'version', 'archivedAt'])
+        .where('id', '=', ids.guideId!)
+        .execute(),
+    ).toEqual([{ title: 'Geheime Hilfe B', version: 2, archivedAt: null }]);
+    expect(
+      await ctx.db.selectFrom('guideFiles').select('id').where('guideId', '=', ids.guideId!).execute(),
+    ).toHaveLength(1);
+    expect(
+      await ctx.db.selectFrom('guideTicks').select('itemKey').where('guideId', '=', ids.guideId!).execute(),
+    ).toHaveLength(2);
     expect(
       await ctx.db
         .selectFrom('projects')

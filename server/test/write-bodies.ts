@@ -91,6 +91,21 @@ export const WRITE_BODIES: Record<string, Record<string, unknown>> = {
     dueOn: '2027-01-01',
     status: 'skipped',
   },
+  'POST /api/v1/guides': {
+    networkId: 'networkId',
+    kind: 'checklist',
+    title: 'Eigene Hilfe',
+    items: [{ text: 'Punkt' }],
+    modules: ['finance'],
+  },
+  'PUT /api/v1/guides/:guideId': {
+    version: 2,
+    title: 'Gekaperte Hilfe',
+    items: [{ key: 'erster', text: 'Gekapert' }],
+    modules: ['finance'],
+    changeNote: 'Gekapert',
+  },
+  'PUT /api/v1/guides/:guideId/ticks/:itemKey': { done: false, projectId: 'projectId' },
   'PUT /api/v1/maturity/model': { basedOn: '2026.1', note: 'Gekapert', dimensions: [] },
   'PUT /api/v1/maturity/assessments/:assessmentId/answers/:criterionKey': {
     level: 1,

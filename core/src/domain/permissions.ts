@@ -294,6 +294,15 @@ export const RULES = {
   privacy: (a: Actor) => ({ manage: inMunicipality(a) && allows(a, 'view_audit') }),
   /** The privacy notice, the imprint and the records of processing are the operator's (platform administration). */
   legal: (a: Actor) => ({ edit: a.user.isPlatformAdmin }),
+  /**
+   * The method library: the platform administration keeps the platform-wide guides, a network's moderation those
+   * it curates for its members; everyone who works in a municipality ticks checklists for it or its projects.
+   */
+  guides: (a: Actor) => ({ create: isModerator(a) }),
+  guide: (a: Actor, g: { networkId: string | null }) => ({
+    edit: g.networkId === null ? a.user.isPlatformAdmin : moderates(a, g.networkId),
+    tick: inMunicipality(a) && allows(a, 'contribute'),
+  }),
   publication: (a: Actor) => ({ publish: allows(a, 'manage_exchange') }),
   exchangeEntry: (a: Actor, e: { own: boolean; published: boolean }) => ({
     adopt: inMunicipality(a) && !e.own && e.published && allows(a, 'create_projects'),
@@ -429,6 +438,8 @@ const SAMPLE_FACTS: Record<Resource, unknown> = {
   networkMaturity: { networkId: '' },
   privacy: undefined,
   legal: undefined,
+  guides: undefined,
+  guide: { networkId: null },
   publication: undefined,
   exchangeEntry: { own: false, published: false },
   partners: undefined,

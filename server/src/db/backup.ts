@@ -14,8 +14,11 @@ import { migrateToLatest } from './migrate.js';
  */
 const FORMAT = 'digitalzirkel-backup/1';
 const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'import_rows', 'import_bodies']);
-/** Tables a migration fills with defaults (0042: the default key figures): the backup's rows replace them. */
-const SEEDED = new Set(['key_figures']);
+/**
+ * Tables a migration fills with defaults (0042: the default key figures; 0043: the starter guides with their versions
+ * and files): the backup's rows replace them.
+ */
+const SEEDED = new Set(['key_figures', 'guides', 'guide_versions', 'guide_files']);
 
 /** Tables in foreign-key order (referenced tables first). */
 export async function tablesInDependencyOrder(db: Database): Promise<string[]> {

@@ -39,6 +39,7 @@ import * as m0039 from './migrations/0039_pulse.js';
 import * as m0040 from './migrations/0040_competence_releases.js';
 import * as m0041 from './migrations/0041_processes.js';
 import * as m0042 from './migrations/0042_maturity.js';
+import * as m0043 from './migrations/0043_guides.js';
 import * as m0044 from './migrations/0044_oidc.js';
 import * as m0045 from './migrations/0045_data_protection.js';
 import * as m0046 from './migrations/0046_notifications.js';
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0040_competence_releases': m0040,
   '0041_processes': m0041,
   '0042_maturity': m0042,
+  '0043_guides': m0043,
   '0044_oidc': m0044,
   '0045_data_protection': m0045,
   '0046_notifications': m0046,

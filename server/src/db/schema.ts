@@ -50,6 +50,7 @@ import type {
   Publications,
   Reuses,
 } from './tables/exchange.js';
+import type { GuideFiles, Guides, GuideTicks, GuideVersions } from './tables/guides.js';
 import type {
   KeyFigureOpenRing,
   KeyFigures,
@@ -261,4 +262,8 @@ export interface DB {
   notifications: Notifications;
   notificationPreferences: NotificationPreferences;
   notificationDigests: NotificationDigests;
+  guides: Guides;
+  guideVersions: GuideVersions;
+  guideFiles: GuideFiles;
+  guideTicks: GuideTicks;
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedDemoCommunication, seedDemoNews } from './demo-communication.js';
 import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
+import { seedDemoGuides } from './demo-guides.js';
 import { seedDemoMaturity } from './demo-maturity.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
@@ -300,6 +301,12 @@ export async function seedDemo(db: Database): Promise<boolean> {
       adminId: ploenAdmin.id,
     });
     await seedDemoCommunication(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
+    await seedDemoGuides(trx, {
+      networkId,
+      moderatorId,
+      municipalityId: ploen.municipalityId,
+      coordinatorId: ploen.id,
+    });
     await seedDemoProcesses(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoNews(trx, { municipalityId: ploen.municipalityId, coordinatorId: ploen.id });
     await seedDemoCompetences(trx, {

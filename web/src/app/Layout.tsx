@@ -157,6 +157,7 @@ export function Layout() {
               show: Boolean(session.activeMunicipalityId) || session.user.isPlatformAdmin,
             },
             { to: '/neuigkeiten', label: t('nav.news'), show: Boolean(session.activeMunicipalityId) },
+            { to: '/hilfen', label: t('nav.guides') },
           ]}
         />
         <NavGroup

@@ -95,6 +95,11 @@ const BenchmarkPage = lazy(() =>
 const NetworkRingPage = lazy(() =>
   import('../features/key-figures/NetworkRingPage').then((x) => ({ default: x.NetworkRingPage })),
 );
+const GuidesPage = lazy(() => import('../features/guides/GuidesPage').then((x) => ({ default: x.GuidesPage })));
+const GuidePage = lazy(() => import('../features/guides/GuidePage').then((x) => ({ default: x.GuidePage })));
+const GuideEditPage = lazy(() =>
+  import('../features/guides/GuideEditPage').then((x) => ({ default: x.GuideEditPage })),
+);
 const ServicesPage = lazy(() =>
   import('../features/processes/ServicesPage').then((x) => ({ default: x.ServicesPage })),
 );
@@ -287,6 +292,10 @@ export function AppRoutes() {
           <Route path="/puls" element={<PulsePage />} />
           <Route path="/reifegrad/kennzahlen" element={<KeyFiguresPage />} />
           <Route path="/reifegrad/vergleich" element={<BenchmarkPage />} />
+          <Route path="/hilfen" element={<GuidesPage />} />
+          <Route path="/hilfen/neu" element={<GuideEditPage />} />
+          <Route path="/hilfen/:guideId" element={<GuidePage />} />
+          <Route path="/hilfen/:guideId/bearbeiten" element={<GuideEditPage />} />
           <Route path="/prozesse" element={<ServicesPage />} />
           <Route path="/prozesse/leistungen/:serviceId" element={<ServicePage />} />
           <Route path="/prozesse/modelle/:modelId" element={<ModelPage />} />

@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import { Button } from './Button';
+import { HelpLink } from './HelpLink';
 
-/** Page frame: breadcrumb, the one h1, document title. */
+/** Page frame: breadcrumb, the one h1, document title, and the link to the guides for the page's module. */
 export function Page({
   title,
   crumbs = [],
@@ -38,6 +39,7 @@ export function Page({
       <div className="page-head">
         <h1>{title}</h1>
         {actions}
+        <HelpLink />
       </div>
       {children}
     </>

@@ -142,6 +142,18 @@ export const PERSONAL_DATA: Record<string, PersonalTable> = {
     columns: { author_id: P, decided_by: P },
   },
   news_helpful: { purpose: 'Als hilfreich markierte Neuigkeiten', activity: 'newsroom', columns: { user_id: P } },
+  guides: {
+    purpose: 'Hilfen (Anleitungen, Checklisten, Vorlagen), die die Person angelegt oder geändert hat',
+    activity: 'accounts',
+    columns: { created_by: P, updated_by: P },
+  },
+  guide_versions: {
+    purpose: 'Fassungen von Hilfen mit Änderungsnotiz',
+    activity: 'accounts',
+    columns: { edited_by: P },
+  },
+  guide_files: { purpose: 'Dateien zu Hilfen (Vorlagen, Muster)', activity: 'accounts', columns: { created_by: P } },
+  guide_ticks: { purpose: 'Abgehakte Punkte von Checklisten', activity: 'accounts', columns: { ticked_by: P } },
   news_digests: { purpose: 'Wöchentliche Zusammenfassung per E-Mail', activity: 'newsroom', columns: { user_id: D } },
   news_feeds: { purpose: 'Ausgegebene Feed-Adressen', activity: 'newsroom', columns: { created_by: P } },
   competence_profiles: {
