@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import { painPointTemplate } from '@dz/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainXml } from './bpmn-chain.js';
 import { buildMunicipality, buildUser } from './factories.js';
 import { type Client, createTestContext, login, multipart, type TestContext } from './helpers.js';
 import { ROLES, type Role, type Spec, WRITES } from './read-only-routes.js';
