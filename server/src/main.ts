@@ -49,9 +49,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     try {
-      digest.stop();
-      pulse.stop();
-      await retention.stop();
+      await Promise.all([digest.stop(), pulse.stop(), retention.stop()]);
       await app.close();
       await maintenance?.stop();
       await handle.close();

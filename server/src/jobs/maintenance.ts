@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { scheduleJob } from './schedule.js';
 
 /** Every six hours; the first run a few minutes after start, once demo data and first requests are through. */
 export const MAINTENANCE_INTERVAL_MS = 6 * 3600_000;
@@ -22,32 +23,19 @@ export function scheduleMaintenance(
   log: FastifyBaseLogger,
   opts: { firstRunMs?: number; intervalMs?: number } = {},
 ) {
-  let current: Promise<void> | null = null;
-  const run = () => {
-    current ??= (async () => {
-      const started = Date.now();
-      try {
+  return scheduleJob(
+    log,
+    {
+      failed: 'database maintenance failed',
+      task: async () => {
+        const started = Date.now();
         await vacuumAnalyze(db);
         log.info({ ms: Date.now() - started }, 'database maintenance (VACUUM ANALYZE) done');
-      } catch (err) {
-        log.error({ err }, 'database maintenance failed');
-      } finally {
-        current = null;
-      }
-    })();
-    return current;
-  };
-  const first = setTimeout(run, opts.firstRunMs ?? MAINTENANCE_FIRST_RUN_MS);
-  const every = setInterval(run, opts.intervalMs ?? MAINTENANCE_INTERVAL_MS);
-  first.unref();
-  every.unref();
-  return {
-    run,
-    /** Stops the schedule and waits for a run in progress (before the database is closed). */
-    async stop() {
-      clearTimeout(first);
-      clearInterval(every);
-      await current;
+      },
     },
-  };
+    {
+      firstRunMs: opts.firstRunMs ?? MAINTENANCE_FIRST_RUN_MS,
+      intervalMs: opts.intervalMs ?? MAINTENANCE_INTERVAL_MS,
+    },
+  );
 }

@@ -5,6 +5,7 @@ import type { MailOutbox } from '../mail/outbox.js';
 import { appLink, MAILS } from '../mail/templates.js';
 import { readableBy } from '../modules/newsroom/newsroom.access.js';
 import { sendNotificationDigests } from './notification-digest.js';
+import { scheduleJob } from './schedule.js';
 
 /** Hourly: whoever has not had this week's digest gets it with the first run of the week. */
 export const DIGEST_INTERVAL_MS = 3600_000;
@@ -86,22 +87,17 @@ export function scheduleWeeklyDigests(
   log: FastifyBaseLogger,
   intervalMs = DIGEST_INTERVAL_MS,
 ) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { sent } = await sendNewsDigests(deps);
-      if (sent) log.info({ sent }, 'weekly news digests queued');
-      const overviews = await sendNotificationDigests(deps);
-      if (overviews.sent) log.info({ sent: overviews.sent }, 'weekly notification overviews queued');
-    } catch (err) {
-      log.error({ err }, 'weekly digest failed');
-    } finally {
-      running = false;
-    }
-  };
-  const every = setInterval(run, intervalMs);
-  every.unref();
-  return { run, stop: () => clearInterval(every) };
+  return scheduleJob(
+    log,
+    {
+      failed: 'weekly digest failed',
+      task: async () => {
+        const { sent } = await sendNewsDigests(deps);
+        if (sent) log.info({ sent }, 'weekly news digests queued');
+        const overviews = await sendNotificationDigests(deps);
+        if (overviews.sent) log.info({ sent: overviews.sent }, 'weekly notification overviews queued');
+      },
+    },
+    { firstRunMs: intervalMs, intervalMs },
+  );
 }

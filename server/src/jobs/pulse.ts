@@ -2,6 +2,7 @@ import { quarterOf, reminderDue } from '@dz/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { type PulseDeps, startRound } from '../modules/pulse/pulse.service.js';
 import { sendReminders } from '../modules/surveys/distribution.service.js';
+import { scheduleJob } from './schedule.js';
 
 /** Hourly, like the news digest: the first run after a quarter starts opens its round. */
 export const PULSE_INTERVAL_MS = 3600_000;
@@ -67,28 +68,15 @@ export async function runPulseSchedule(deps: PulseDeps, now = new Date()) {
 }
 
 export function schedulePulse(deps: PulseDeps, log: FastifyBaseLogger, intervalMs = PULSE_INTERVAL_MS) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await runPulseSchedule(deps);
-      if (r.started || r.reminded) log.info(r, 'change-readiness pulse: rounds started, reminders sent');
-    } catch (err) {
-      log.error({ err }, 'change-readiness pulse schedule failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, 60_000);
-  const every = setInterval(run, intervalMs);
-  first.unref();
-  every.unref();
-  return {
-    run,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(every);
+  return scheduleJob(
+    log,
+    {
+      failed: 'change-readiness pulse schedule failed',
+      task: async () => {
+        const r = await runPulseSchedule(deps);
+        if (r.started || r.reminded) log.info(r, 'change-readiness pulse: rounds started, reminders sent');
+      },
     },
-  };
+    { firstRunMs: 60_000, intervalMs },
+  );
 }
