@@ -38,9 +38,21 @@ export function sizeClassSql(population: RawBuilder<unknown>) {
 
 const PERCENTILES = sql`percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY value)`;
 
-function distribution(n: number, p: number[]): Distribution {
+/**
+ * A group's distribution, each percentile rounded to the figure's decimals (as precise as its values are entered;
+ * more digits would only show the interpolation weights).
+ */
+function distribution(n: number, p: number[], decimals: number): Distribution {
   const whiskers = n >= BENCHMARK_WHISKER_MIN;
-  return { n, p10: whiskers ? p[0]! : null, q1: p[1]!, median: p[2]!, q3: p[3]!, p90: whiskers ? p[4]! : null };
+  const r = (x: number) => Number(x.toFixed(decimals));
+  return {
+    n,
+    p10: whiskers ? r(p[0]!) : null,
+    q1: r(p[1]!),
+    median: r(p[2]!),
+    q3: r(p[3]!),
+    p90: whiskers ? r(p[4]!) : null,
+  };
 }
 
 /**
@@ -48,11 +60,40 @@ function distribution(n: number, p: number[]): Distribution {
  * with the others, never with a distribution its own value moves (else changing it and watching the quartiles
  * would tell the neighbouring values).
  */
-function inScope(figureIds: readonly string[], fromYear: number, toYear: number, exclude: readonly string[]) {
+function inScope(
+  figureIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+  exclude: readonly string[],
+  networkFigures: readonly NetworkFigure[] = [],
+) {
   return sql`kv.key_figure_id IN (${sql.join(figureIds.map((id) => sql`${id}::uuid`))})
     AND kv.year BETWEEN ${fromYear} AND ${toYear}${
       exclude.length ? sql` AND kv.municipality_id NOT IN (${sql.join(exclude.map((id) => sql`${id}::uuid`))})` : sql``
-    }`;
+    }${networkFigures.length ? sql` AND ${ofYearsMembers(networkFigures)}` : sql``}`;
+}
+
+/** A key figure a network defined for itself. */
+interface NetworkFigure {
+  id: string;
+  networkId: string;
+}
+
+/**
+ * A network's own figure counts only the values of the network's members of that year (see `memberForYear`) — in
+ * every group, not only the network's: else a founder could collect values from municipalities that joined today
+ * and read them off "all".
+ */
+function ofYearsMembers(figures: readonly NetworkFigure[]) {
+  const ids = sql.join(figures.map((f) => sql`${f.id}::uuid`));
+  const networkOf = sql.join(
+    figures.map((f) => sql`WHEN ${f.id}::uuid THEN ${f.networkId}::uuid`),
+    sql` `,
+  );
+  return sql`(kv.key_figure_id NOT IN (${ids}) OR EXISTS (
+    SELECT 1 FROM network_members nm
+    WHERE nm.municipality_id = kv.municipality_id AND nm.network_id = (CASE kv.key_figure_id ${networkOf} END)
+      AND ${memberForYear(sql`kv.year`)}))`;
 }
 
 /**
@@ -97,8 +138,9 @@ export function groupsStatement(opts: {
   toYear: number;
   known: readonly string[];
   exclude?: readonly string[];
+  networkFigures?: readonly NetworkFigure[];
 }) {
-  const scope = inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? []);
+  const scope = inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? [], opts.networkFigures);
   const gk = sizeClassSql(sql`m.population`);
   return sql<{
     keyFigureId: string;
@@ -175,7 +217,14 @@ export async function peerDistributions(
   const ringMembers = new Map<string, string[]>();
   for (const [net, members] of opts.ring ?? [])
     for (const m of members) ringMembers.set(m, [...(ringMembers.get(m) ?? []), `ring:${net}`]);
-  const rows = (await groupsStatement({ ...opts, known: [...ringMembers.keys()] }).execute(db)).rows;
+  const meta = await db
+    .selectFrom('keyFigures')
+    .select(['id', 'networkId', 'decimals'])
+    .where('id', 'in', opts.figureIds)
+    .execute();
+  const decimalsOf = new Map(meta.map((f) => [f.id, f.decimals]));
+  const networkFigures = meta.flatMap((f) => (f.networkId ? [{ id: f.id, networkId: f.networkId }] : []));
+  const rows = (await groupsStatement({ ...opts, known: [...ringMembers.keys()], networkFigures }).execute(db)).rows;
   const entry = (k: string) =>
     at(out, k, () => ({ published: new Set<string>(), cells: new Map<string, Distribution>() }));
   // per figure and year: the finest classes with their counts, and how many of a size class in a Land are in no
@@ -197,7 +246,7 @@ export async function peerDistributions(
           : r.landCode !== null
             ? `land:${r.landCode}`
             : 'all';
-    entry(k).cells.set(cell, distribution(r.n, (r.p ?? []).map(Number)));
+    entry(k).cells.set(cell, distribution(r.n, (r.p ?? []).map(Number), decimalsOf.get(r.keyFigureId) ?? 2));
     if (r.gk !== null && r.landCode !== null)
       at(rest, k, () => new Map()).set(cell, { gk: r.gk, landCode: r.landCode, n: r.n });
   }
@@ -224,11 +273,14 @@ export async function peerDistributions(
       FROM key_figure_values kv
       JOIN network_members nm ON nm.municipality_id = kv.municipality_id AND ${memberForYear(sql`kv.year`)}
       WHERE nm.network_id IN (${sql.join(opts.networkIds.map((id) => sql`${id}::uuid`))})
-        AND ${inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? [])}
+        AND ${inScope(opts.figureIds, opts.fromYear, opts.toYear, opts.exclude ?? [], networkFigures)}
       GROUP BY kv.key_figure_id, kv.year, nm.network_id`.execute(db)
     ).rows;
     for (const r of nets)
-      entry(keyOf(r.keyFigureId, r.year)).cells.set(`net:${r.networkId}`, distribution(r.n, r.p.map(Number)));
+      entry(keyOf(r.keyFigureId, r.year)).cells.set(
+        `net:${r.networkId}`,
+        distribution(r.n, r.p.map(Number), decimalsOf.get(r.keyFigureId) ?? 2),
+      );
   }
   for (const [k, u] of units) {
     const e = entry(k);

@@ -171,7 +171,7 @@ function checkRange(f: FigureRow, value: number) {
   if (value > max) fail(`Der Wert darf nicht über ${fmtNumber(max)} ${f.unit} liegen.`);
   // as precise as the figure is defined: more digits would only make the comparison easier to invert
   const scaled = value * 10 ** f.decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-7)
     fail(
       f.decimals === 0
         ? 'Bitte geben Sie eine ganze Zahl ein.'
@@ -198,6 +198,8 @@ export async function saveValue(
     ]);
   const f = await visibleFigure(deps.db, scope, figureId);
   if (input.value !== null) checkRange(f, input.value);
+  // stored as precise as the figure is defined (no float noise beyond its decimals)
+  const value = input.value === null ? null : Number(input.value.toFixed(f.decimals));
   await deps.db.transaction().execute(async (trx) => {
     const cur = await trx
       .selectFrom('keyFigureValues')
@@ -208,7 +210,7 @@ export async function saveValue(
       .forUpdate()
       .executeTakeFirst();
     assertVersion(cur ?? { version: 0 }, input.version, cur);
-    if (input.value === null) {
+    if (value === null) {
       if (cur)
         await trx
           .deleteFrom('keyFigureValues')
@@ -220,7 +222,7 @@ export async function saveValue(
       await trx
         .updateTable('keyFigureValues')
         .set({
-          value: input.value,
+          value,
           origin: 'entered',
           note: input.note,
           version: cur.version + 1,
@@ -238,18 +240,18 @@ export async function saveValue(
           keyFigureId: figureId,
           municipalityId: scope.municipalityId,
           year,
-          value: input.value,
+          value,
           origin: 'entered',
           note: input.note,
           updatedBy: scope.user.id,
         })
         .execute();
     await writeAudit(trx, scope, {
-      action: input.value === null ? 'delete' : cur ? 'update' : 'create',
+      action: value === null ? 'delete' : cur ? 'update' : 'create',
       entity: 'key_figure_value',
       entityId: figureId,
       before: cur ? { year, value: cur.value, origin: cur.origin } : null,
-      after: input.value === null ? null : { year, value: input.value, origin: 'entered' },
+      after: value === null ? null : { year, value: value!, origin: 'entered' },
     });
   });
   return listFigures(deps, scope, Math.max(year, thisYear()));

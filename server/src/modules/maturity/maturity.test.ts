@@ -244,7 +244,8 @@ describe('key figures and benchmark', () => {
     expect(groups.size_class).toMatchObject({ shown: false, reason: 'differencing', distribution: null });
     expect(groups.network).toMatchObject({ shown: true });
     expect(groups.network.distribution.n).toBe(13);
-    expect(groups.network.distribution.p10).toBe(percentileCont(values, 0.1));
+    // rounded to the figure's one decimal: more digits would only show the interpolation weights
+    expect(groups.network.distribution.p10).toBe(Number(percentileCont(values, 0.1).toFixed(1)));
     // the Hessian municipality: its Land and size class in Land are too few; never a count
     const hesse = await login(
       ctx.app,
@@ -428,7 +429,7 @@ describe('the ring against an attacker', () => {
       expect((await me.c.put(url, { value, version })).statusCode).toBe(200);
       seen.push((await networkGroup()).distribution);
     }
-    expect(seen[0]).toMatchObject({ n: 6, q1: percentileCont(values, 0.25), p10: null, p90: null });
+    expect(seen[0]).toMatchObject({ n: 6, q1: Number(percentileCont(values, 0.25).toFixed(1)), p10: null, p90: null });
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
 
@@ -473,5 +474,17 @@ describe('the ring against an attacker', () => {
       )
       .execute();
     expect(await ringOf()).toEqual(before);
+    // a network's own figure counts only the year's members, in every group: the six who are no members (one
+    // joined today) are in none of them
+    const all = (await me.c.get(`/api/v1/maturity/benchmark?figureId=${fig.id}`))
+      .json()
+      .figures[0].groups.find((g: { kind: string }) => g.kind === 'all');
+    expect(all.distribution).toEqual(seen[0]);
+
+    // values as precise as the figure is defined: a hidden marker in the 8th decimal is refused
+    const marker = await me.c.put(url, { value: 50.00000001, version: 3 });
+    expect(marker.statusCode).toBe(400);
+    expect(marker.json().errors[0].message).toBe('Bitte höchstens 1 Nachkommastelle.');
+    expect((await me.c.put(url, { value: 1.1 + 2.2, version: 3 })).json().figures).toBeDefined();
   });
 });
