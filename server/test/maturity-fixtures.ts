@@ -34,6 +34,8 @@ export async function buildMaturityResources(b: Client, networkId: string, label
       unit: 'Stück',
       direction: 'higher',
       source: 'Eigene Zählung',
+      // three decimals, so that the value below (a leak marker) is stored as entered
+      decimals: 3,
     }),
   );
   const figureId = withFigure.figures[0].id as string;

@@ -35,13 +35,23 @@ export interface PersonalData {
   tables: PersonalDataTable[];
 }
 
-/** A row as JSON: dates as ISO text, file contents as their size only, secrets left out. */
+/**
+ * One-time links in a text (password reset, invitation, setup: `…?token=<secret>`) with the secret taken out. A
+ * mail in the outbox still holds a link that works; an export — also the person's own, which may be forwarded —
+ * must never hand it on (whoever read it could take over the account).
+ */
+export function withoutOneTimeTokens(text: string): string {
+  return text.replace(/([?&]token=)[^\s&"'<>]+/g, '$1[entfernt]');
+}
+
+/** A row as JSON: dates as ISO text, file contents as their size only, secrets and one-time links left out. */
 function clean(row: Row): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
     if (SECRET_COLUMNS.has(k)) continue;
     if (v instanceof Date) out[k] = v.toISOString();
     else if (v instanceof Uint8Array) out[k] = { fileBytes: v.byteLength };
+    else if (typeof v === 'string') out[k] = withoutOneTimeTokens(v);
     else out[k] = v;
   }
   return out;
@@ -116,14 +126,16 @@ export async function assertOwnColleague(db: Db, scope: Scope & { municipalityId
 }
 
 /**
- * Why this municipality may not erase the account (null: it may). The account is the person's, not the
- * municipality's: when they also work for another municipality or run the platform, only their membership here
- * can be removed (Mitglieder), and the erasure is for the operator.
+ * Why this municipality's administration may not answer for the person — neither export nor erase (null: it may).
+ * The account is the person's, not the municipality's: when they also work for another municipality, moderate a
+ * network or run the platform, their data reaches beyond this municipality (an export would hand another
+ * municipality's or network's data to this one). They download their data themselves (profile), and only their
+ * membership here can be removed (Mitglieder).
  */
-export async function erasureBlocker(db: Db, scope: Scope & { municipalityId: string }, userId: string) {
-  if (userId === scope.user.id) return 'Sie können Ihr eigenes Konto nicht selbst löschen.';
+export async function colleagueBlocker(db: Db, scope: Scope & { municipalityId: string }, userId: string) {
   const user = await db.selectFrom('users').select(['isPlatformAdmin']).where('id', '=', userId).executeTakeFirst();
-  if (user?.isPlatformAdmin) return 'Die Person gehört zur Plattform-Administration; nur diese kann das Konto löschen.';
+  if (user?.isPlatformAdmin)
+    return 'Die Person gehört zur Plattform-Administration. Ihre Daten lädt sie selbst in ihrem Profil herunter; das Konto löscht nur die Plattform-Administration.';
   const elsewhere = await db
     .selectFrom('memberships')
     .select('municipalityId')
@@ -131,8 +143,21 @@ export async function erasureBlocker(db: Db, scope: Scope & { municipalityId: st
     .where('municipalityId', '<>', scope.municipalityId)
     .executeTakeFirst();
   if (elsewhere)
-    return 'Die Person arbeitet auch für eine andere Kommune. Entfernen Sie sie unter „Mitglieder“ aus Ihrer Kommune; das Konto bleibt dort bestehen.';
+    return 'Die Person arbeitet auch für eine andere Kommune. Ihre Daten lädt sie selbst in ihrem Profil herunter; entfernen Sie sie unter „Mitglieder“ aus Ihrer Kommune, das Konto bleibt dort bestehen.';
+  const moderates = await db
+    .selectFrom('networkModerators')
+    .select('networkId')
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  if (moderates)
+    return 'Die Person moderiert einen Verbund. Ihre Daten lädt sie selbst in ihrem Profil herunter; zuerst muss der Verbund eine andere Moderation bestimmen.';
   return null;
+}
+
+/** Why this municipality may not erase the account (null: it may): oneself, or `colleagueBlocker`. */
+export async function erasureBlocker(db: Db, scope: Scope & { municipalityId: string }, userId: string) {
+  if (userId === scope.user.id) return 'Sie können Ihr eigenes Konto nicht selbst löschen.';
+  return colleagueBlocker(db, scope, userId);
 }
 
 /** An export is itself a processing step worth recording (who gave whose data out); no personal fields. */

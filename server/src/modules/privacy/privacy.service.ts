@@ -1,10 +1,17 @@
-import type { ErasureInput, PersonalDataSummary } from '@dz/core';
+import { AppError, type ErasureInput, type PersonalDataSummary } from '@dz/core';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { eraseUser } from './erasure.service.js';
 import { personalDataPdf } from './export.pdf.js';
-import { assertOwnColleague, auditExport, collectPersonalData, erasureBlocker, summarise } from './export.service.js';
+import {
+  assertOwnColleague,
+  auditExport,
+  colleagueBlocker,
+  collectPersonalData,
+  erasureBlocker,
+  summarise,
+} from './export.service.js';
 import { buildRecords, recordsPdf, recordsXlsx } from './records.js';
 
 export { getLegalPage, saveLegalPage } from './legal.service.js';
@@ -25,6 +32,8 @@ export async function ownExportPdf(deps: Deps, scope: Scope) {
 async function colleagueData(deps: Deps, scope: TenantScope, userId: string) {
   authorize(scope, 'privacy', 'manage');
   await assertOwnColleague(deps.db, scope, userId);
+  const blocker = await colleagueBlocker(deps.db, scope, userId);
+  if (blocker) throw new AppError('conflict', blocker);
   return collectPersonalData(deps.db, userId);
 }
 
@@ -42,7 +51,27 @@ export async function colleagueExportPdf(deps: Deps, scope: TenantScope, userId:
 
 /** What a request about the colleague finds, and whether this municipality may erase the account. */
 export async function personSummary(deps: Deps, scope: TenantScope, userId: string): Promise<PersonalDataSummary> {
-  const data = await colleagueData(deps, scope, userId);
+  authorize(scope, 'privacy', 'manage');
+  await assertOwnColleague(deps.db, scope, userId);
+  // someone whose data reaches beyond this municipality: the reason only, no counts of their data
+  const beyond = await colleagueBlocker(deps.db, scope, userId);
+  if (beyond) {
+    const u = await deps.db
+      .selectFrom('users')
+      .select(['name', 'email'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return {
+      userId,
+      name: u.name,
+      email: u.email,
+      tables: [],
+      erasable: false,
+      notErasableReason: beyond,
+      can: presentCan(scope, 'privacy'),
+    };
+  }
+  const data = await collectPersonalData(deps.db, userId);
   const blocker = await erasureBlocker(deps.db, scope, userId);
   return {
     userId,

@@ -1,7 +1,7 @@
 import { FORMER_STAFF_NAME } from '@dz/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser } from '../../../test/factories.js';
+import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, TEST_PASSWORD, type TestContext } from '../../../test/helpers.js';
 import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
@@ -147,6 +147,50 @@ describe('access requests (Art. 15/20)', () => {
       'privacy.export_own',
     ]);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/privacy/me/export.json' })).statusCode).toBe(401);
+  });
+
+  it('never hands on a working one-time link, nor data beyond the municipality (found by an outside attack)', async () => {
+    const m = await buildMunicipality(ctx.db, { name: 'Linkhausen' });
+    const other = await buildMunicipality(ctx.db, { name: 'Zweithausen' });
+    const admin = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);
+    const victim = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
+    // anyone may ask for a reset link for the victim; the mail waits in the outbox with a working token
+    await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: victim.email } });
+    await ctx.app.detached.settled(); // the mail is queued after the answer
+    const mail = await ctx.db
+      .selectFrom('mailOutbox')
+      .select('body')
+      .where('recipient', '=', victim.email)
+      .executeTakeFirstOrThrow();
+    const token = mail.body.match(/token=([^\s&]+)/)?.[1];
+    expect(token).toBeTruthy();
+    for (const url of [
+      `/api/v1/privacy/people/${victim.id}/export.json`,
+      `/api/v1/privacy/people/${victim.id}/export.pdf`,
+    ]) {
+      const res = await admin.get(url);
+      expect(res.statusCode).toBe(200);
+      const text = url.endsWith('.pdf') ? await pdfText(res.rawPayload) : res.body;
+      expect(text).not.toContain(token!);
+      expect(text).toContain('token=[entfernt]');
+    }
+    // someone who also works for another municipality or moderates a network: only they export their data
+    const twoPlaces = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
+    await ctx.db
+      .insertInto('memberships')
+      .values({ userId: twoPlaces.id, municipalityId: other.id, role: 'coordinator' })
+      .execute();
+    const moderator = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff' });
+    await buildNetwork(ctx.db, moderator.id, [m.id]);
+    for (const person of [twoPlaces, moderator]) {
+      expect((await admin.get(`/api/v1/privacy/people/${person.id}/export.json`)).statusCode).toBe(409);
+      expect((await admin.get(`/api/v1/privacy/people/${person.id}/export.pdf`)).statusCode).toBe(409);
+      const summary = (await admin.get(`/api/v1/privacy/people/${person.id}`)).json();
+      expect(summary).toMatchObject({ erasable: false, tables: [] });
+      expect(summary.notErasableReason).toContain('selbst in ihrem Profil');
+      const erase = await admin.post(`/api/v1/privacy/people/${person.id}/erase`, { confirmEmail: person.email });
+      expect(erase.statusCode).toBe(409);
+    }
   });
 });
 
