@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { fmtDate } from '@dz/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiIn } from './support/api';
@@ -167,11 +168,11 @@ describe('maturity journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Reifegrad' }).waitFor();
     await page.getByText('Die Selbsteinschätzung ist abgeschlossen.').waitFor();
     // the completed assessment, read-only, from the history
+    // (the history is current when the page shows: the first completed assessment is today's, not last year's)
     const history = page.getByRole('region', { name: 'Bisherige Einschätzungen' }).first();
-    await history
-      .getByRole('link', { name: /^Einschätzung vom / })
-      .first()
-      .click();
+    const latest = history.getByRole('link', { name: /^Einschätzung vom / }).first();
+    expect(await latest.textContent()).toBe(`Einschätzung vom ${fmtDate(new Date().toISOString())}`);
+    await latest.click();
     await page.getByRole('heading', { level: 1, name: /^Selbsteinschätzung vom / }).waitFor();
     expect(await page.getByRole('radio').count()).toBe(0);
     await page.getByText('Beschluss des Gemeinderats vom 12. März 2026').waitFor();

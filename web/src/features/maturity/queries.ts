@@ -131,13 +131,19 @@ export function useRefreshPrefill(assessmentId: string) {
 
 /** Completes the draft: from then on it is read-only and counts as the municipality's level. */
 export function useCompleteAssessment(assessmentId: string) {
+  const qc = useQueryClient();
   const changed = useChanged();
   return useMutation({
     mutationFn: () =>
       api<MaturityAssessment>(`/maturity/assessments/${encodeURIComponent(assessmentId)}/complete`, {
         method: 'POST',
       }),
-    onSuccess: (a) => changed({ put: [maturityKeys.assessment(a.id), a] }),
+    // the overview (not shown while the draft is open) is read again before the user is sent there: its history
+    // must already list the completed assessment, not the draft's earlier state
+    onSuccess: async (a) => {
+      await changed({ put: [maturityKeys.assessment(a.id), a] });
+      await qc.refetchQueries({ queryKey: maturityKeys.overview });
+    },
   });
 }
 
