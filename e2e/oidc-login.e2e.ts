@@ -6,7 +6,9 @@ import { startTestProvider, type TestProvider } from '@dz/server/test/oidc-provi
 import { freePort, startServerProcess } from '@dz/server/test/server-process.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiIn } from './support/api';
 import { expectAccessible, launch, newPage } from './support/browser';
+import { pdfText } from './support/pdf';
 
 /**
  * Signing in through the municipality's identity provider: a real OpenID provider (oidc-provider) on a loopback
@@ -32,7 +34,10 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: 'digitalzirkel',
     OIDC_CLIENT_SECRET: 'testanbieter-geheimnis-0123456789abcdef',
     OIDC_DISPLAY_NAME: 'Testanbieter',
-    OIDC_CLAIM_MAPPING: JSON.stringify([{ value: 'dz-uslar', ags: '03155012', role: 'staff' }]),
+    OIDC_CLAIM_MAPPING: JSON.stringify([
+      { value: 'dz-uslar', ags: '03155012', role: 'staff' },
+      { value: 'dz-ploen', ags: '01057057', role: 'staff' },
+    ]),
     PASSWORD_LOGIN: 'false',
   }));
   op = await startTestProvider({
@@ -52,6 +57,18 @@ beforeAll(async () => {
     family_name: 'Neu',
     groups: ['dz-uslar'],
   });
+  op.accounts.set('ines', {
+    email: 'ines.abschied@ploen.example',
+    email_verified: true,
+    given_name: 'Ines',
+    family_name: 'Abschied',
+    groups: ['dz-ploen'],
+  });
+  op.accounts.set('hauptamt', {
+    email: 'hauptamt.ploen@digitalzirkel.example',
+    email_verified: true,
+    name: 'Hauptamtsleitung Plön',
+  });
   op.accounts.set('fremd', { email: 'fremd@example.org', email_verified: true, groups: ['andere'] });
   op.accounts.set('ohne-bestaetigung', { email: 'ploen@digitalzirkel.example', email_verified: false });
 }, 180_000);
@@ -65,6 +82,13 @@ afterAll(async () => {
   }
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Clicks a download link and returns the file's bytes. */
+async function download(page: Page, name: string): Promise<Buffer> {
+  const event = page.waitForEvent('download');
+  await page.getByRole('link', { name }).click();
+  return fs.readFileSync((await (await event).path())!);
+}
 
 /** From the platform's sign-in page through the provider's page, as `account`. */
 async function signInAt(page: Page, account: string) {
@@ -132,5 +156,109 @@ describe('journey: signing in through the identity provider', () => {
     await page.goto(`${base}/profil`);
     await expect.poll(() => page.getByLabel('Vor- und Nachname').inputValue()).toBe('Nora Neu');
     await page.close();
+  });
+});
+
+const STAFF_COUNCIL_CHECKLIST = 'Checkliste Personalratsbeteiligung';
+const FIRST_STEP = 'Personalrat über die Projektidee informiert';
+const COMMENT = 'Gibt es zur neuen Zeiterfassung eine Schulung für das Bürgerbüro?';
+
+describe('journey: help next to the work and the data-protection duties, signed in through the provider', () => {
+  it('a colleague signs in by the provider, finds a checklist from a module page, ticks it, exports her data; the admin erases her account and her content stays pseudonymised', async () => {
+    // the administration signs in through the provider too (the password sign-in is off) and publishes a post
+    const admin = await newPage(browser);
+    await admin.goto(`${base}/anmelden`);
+    await signInAt(admin, 'hauptamt');
+    await admin.getByRole('heading', { level: 1, name: /Plön/ }).waitFor();
+    const post = await apiIn<{ id: string; version: number }>(admin, 'POST', '/news', {
+      title: 'Neue Zeiterfassung ab Januar',
+      body: 'Ab Januar erfassen alle ihre Arbeitszeit im neuen System.',
+    });
+    await apiIn(admin, 'POST', `/news/${post.id}/publish`, { version: post.version });
+
+    // a new colleague: the group mapping places her in Plön on her first sign-in
+    const ines = await newPage(browser);
+    await ines.goto(`${base}/projekte`);
+    await ines.waitForURL(/\/anmelden\?weiter=/);
+    await signInAt(ines, 'ines');
+    await ines.waitForURL(`${base}/projekte`);
+    await ines.getByRole('heading', { level: 1, name: 'Projektportfolio' }).waitFor();
+
+    // help next to the work: the module page links to its guides, the checklist is ticked for the municipality
+    await ines.getByRole('link', { name: 'Hilfe zu dieser Seite' }).click();
+    await ines.getByRole('heading', { level: 1, name: 'Hilfen' }).waitFor();
+    await expect.poll(() => ines.getByLabel('Bereich').inputValue()).toBe('projects');
+    await expectAccessible(ines, 'Hilfen zu Projekten (nach Anmeldung über den Anmeldedienst)');
+    await ines.getByRole('link', { name: STAFF_COUNCIL_CHECKLIST }).click();
+    await ines.getByRole('heading', { level: 1, name: STAFF_COUNCIL_CHECKLIST }).waitFor();
+    const step = ines.getByRole('checkbox', { name: FIRST_STEP });
+    await expect.poll(() => step.isChecked()).toBe(false);
+    // (the box shows what the server saved: it turns ticked once the tick is stored)
+    await step.click();
+    await expect.poll(() => step.isChecked()).toBe(true);
+    await ines.getByText(/^abgehakt von Ines Abschied am /).waitFor();
+    await expectAccessible(ines, 'Checkliste abgehakt');
+
+    // she comments on the post; the administration approves it
+    await ines.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Neuigkeiten' }).click();
+    const article = ines.getByRole('article').filter({ hasText: 'Neue Zeiterfassung ab Januar' });
+    await article.getByRole('button', { name: /Kommentar/ }).click();
+    await article.getByLabel('Kommentar').fill(COMMENT);
+    await article.getByRole('button', { name: 'Kommentar senden' }).click();
+    await article.getByText('Danke! Ihr Kommentar erscheint').waitFor();
+    const pending = await apiIn<{ items: { id: string; postId: string }[] }>(admin, 'GET', '/news/comments/pending');
+    for (const c of pending.items.filter((x) => x.postId === post.id))
+      await apiIn(admin, 'PUT', `/news/${post.id}/comments/${c.id}`, { status: 'approved' });
+
+    // her own data, from her profile: the readable PDF and the complete JSON (with the provider link)
+    await ines.getByRole('link', { name: 'Ines Abschied' }).click();
+    await ines.getByRole('heading', { level: 2, name: 'Meine Daten' }).waitFor();
+    await expectAccessible(ines, 'Profil (Anmeldung über den Anmeldedienst)');
+    const pdf = (await pdfText(await download(ines, 'Meine Daten als PDF herunterladen'))).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Ines Abschied');
+    expect(pdf).toContain(COMMENT);
+    const json = JSON.parse((await download(ines, 'Meine Daten als JSON herunterladen')).toString('utf8'));
+    const rows = (table: string) =>
+      (json.tables as { table: string; rows: Record<string, unknown>[] }[]).find((t) => t.table === table)?.rows ?? [];
+    expect(json.person).toMatchObject({ name: 'Ines Abschied', email: 'ines.abschied@ploen.example' });
+    expect(rows('news_comments').map((r) => r.body)).toContain(COMMENT);
+    expect(rows('guide_ticks').map((r) => r.itemKey)).toContain('informiert');
+    expect(rows('user_identities')[0]).toMatchObject({ email: 'ines.abschied@ploen.example' });
+
+    // she leaves: the administration erases her account on request
+    await admin
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Auskunft und Löschung' })
+      .click();
+    await admin.getByRole('heading', { level: 1, name: 'Auskunft und Löschung' }).waitFor();
+    await admin.getByLabel('Person').selectOption({ label: 'Ines Abschied (ines.abschied@ploen.example)' });
+    await admin.getByRole('heading', { level: 2, name: 'Gespeicherte Daten von Ines Abschied' }).waitFor();
+    await expectAccessible(admin, 'Auskunft über eine Person (Anmeldedienst)');
+    await admin.getByRole('button', { name: 'Konto von Ines Abschied löschen' }).click();
+    const dialog = admin.getByRole('alertdialog');
+    await dialog.getByLabel('Zur Bestätigung die E-Mail-Adresse der Person').fill('ines.abschied@ploen.example');
+    await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await admin.getByText('Das Konto wurde gelöscht').waitFor();
+    await expectAccessible(admin, 'Konto gelöscht (Anmeldedienst)');
+
+    // her session ends with the account
+    await ines.reload();
+    await ines.waitForURL(/\/anmelden/);
+
+    // her comment and her tick stay, under the pseudonym; her name is nowhere
+    await admin.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Neuigkeiten' }).click();
+    const news = admin.getByRole('article').filter({ hasText: 'Neue Zeiterfassung ab Januar' });
+    await news.getByRole('button', { name: /Kommentar/ }).click();
+    const item = news.getByRole('listitem').filter({ hasText: COMMENT });
+    await item.waitFor();
+    expect(await item.textContent()).toBe(`ehemalige/r Mitarbeiter/in: ${COMMENT}`);
+    expect(await admin.getByText('Ines Abschied').count()).toBe(0);
+    await expectAccessible(admin, 'Neuigkeiten mit pseudonymisiertem Kommentar (Anmeldedienst)');
+    await admin.goto(`${base}/hilfen?modul=projects`);
+    await admin.getByRole('link', { name: STAFF_COUNCIL_CHECKLIST }).click();
+    await admin.getByRole('heading', { level: 1, name: STAFF_COUNCIL_CHECKLIST }).waitFor();
+    await admin.getByText(/^abgehakt von ehemalige\/r Mitarbeiter\/in am /).waitFor();
+    expect(await admin.getByText('Ines Abschied').count()).toBe(0);
+    await expectAccessible(admin, 'Checkliste mit pseudonymisiertem Haken');
   });
 });

@@ -58,6 +58,14 @@ describe('journey: staff council involvement', () => {
     expect(await section.getByLabel('Stand', { exact: true }).inputValue()).toBe('consulted');
     await expectAccessible(page, 'Projekt nach der Personalratsprüfung');
 
+    // the section's own checklist, opened with this project's ticks
+    await section.getByRole('link', { name: 'Checkliste dazu: Checkliste Personalratsbeteiligung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Checkliste Personalratsbeteiligung' }).waitFor();
+    await expect.poll(() => page.url()).toContain(`projekt=${projectId}`);
+    await expect.poll(async () => page.getByLabel('Abhaken für').locator('option:checked').textContent()).toBe(PROJECT);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
+
     // the council decision paper carries the result and the state with its dates
     const draft = await apiIn<Record<string, unknown>>(page, 'GET', `/projects/${projectId}/decision-papers/draft`);
     const { figures: _f, basedOnVersion: _b, ...input } = draft;

@@ -48,6 +48,11 @@ export const guideQuery = z.object({
   module: z.enum(GUIDE_MODULES).optional(),
   phase: z.enum(GUIDE_PHASES).optional(),
   kind: z.enum(GUIDE_KINDS).optional(),
+  /** One piece of the starter content by its key (a task links to „its“ checklist or template). */
+  starter: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
 });
 /** Whose ticks a checklist shows: the municipality's own (default) or one of its projects'. */
 export const guideDetailQuery = z.object({ projectId: uuid.optional() });

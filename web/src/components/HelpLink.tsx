@@ -21,6 +21,8 @@ const TOPICS: [RegExp, string][] = [
   [/^\/(reifegrad(\/|$)|verbuende\/[^/]+\/kennzahlen$)/, 'maturity'],
   [/^\/verbuende(\/|$)/, 'networks'],
   [/^\/(kommune|kommunen|benutzer|protokoll|import)(\/|$)/, 'administration'],
+  // the data-protection desk (the public privacy notice /datenschutz is no module page)
+  [/^\/datenschutz\/(anfragen|fristen)$/, 'administration'],
   [/^\/$/, 'start'],
 ];
 

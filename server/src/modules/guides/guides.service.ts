@@ -48,6 +48,7 @@ export async function listGuides(deps: Pick<Deps, 'db'>, scope: Scope, q: Query)
   if (q.module) query = query.where(sql<boolean>`g.modules @> ${JSON.stringify([q.module])}::jsonb`);
   if (q.phase) query = query.where(sql<boolean>`g.phases @> ${JSON.stringify([q.phase])}::jsonb`);
   if (q.kind) query = query.where('g.kind', '=', q.kind);
+  if (q.starter) query = query.where('g.starterKey', '=', q.starter);
   const rows = await (tsq ? query.orderBy(sql`ts_rank(g.search, ${tsq})`, 'desc') : query)
     // the network's own guides first (curated for exactly these members), then by title
     .orderBy(sql`g.network_id IS NULL`)

@@ -58,6 +58,11 @@ describe('starter content', () => {
     const asAdmin = (await admin.get('/api/v1/guides')).json();
     expect(asAdmin.items).toHaveLength(STARTER_GUIDES.length);
     expect(asAdmin).toMatchObject({ platform: true, can: { create: true } });
+    // a task finds its own checklist by the starter key (the project's staff-council section links to it)
+    const own = (await c.get('/api/v1/guides?starter=staff-council-checklist')).json();
+    expect(own.items.map((g: { title: string }) => g.title)).toEqual(['Checkliste Personalratsbeteiligung']);
+    expect((await c.get('/api/v1/guides?starter=gibt-es-nicht')).json().items).toEqual([]);
+    expect((await c.get('/api/v1/guides?starter=%27%20OR%201%3D1')).statusCode).toBe(400);
     // a guide renders its Markdown; each has version 1 with the change note
     const g = (await c.get(`/api/v1/guides/${await starter('shared-service')}`)).json();
     expect(g.html).toContain('<h2>2. Die Rechtsform wählen</h2>');

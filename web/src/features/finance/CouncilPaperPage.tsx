@@ -11,6 +11,7 @@ import { PaperCostStep } from './PaperCostStep';
 import { PaperRiskStep } from './PaperRiskStep';
 import { financeQuery, paperDraftQuery, projectQuery, suggestionsQuery } from './queries';
 import './finance.css';
+import { TaskGuideLink } from '../guides/TaskGuideLink';
 
 const STEPS = ['costs', 'risks', 'paper'] as const;
 const isType = (v: string | null): v is ProjectType => PROJECT_TYPES.includes(v as ProjectType);
@@ -98,6 +99,7 @@ export function CouncilPaperPage() {
       ]}
     >
       <p>{t('paperPath.intro')}</p>
+      <TaskGuideLink starter="council-paper-checklist" projectId={projectId} />
       <nav aria-label={t('paperPath.steps')}>
         <ol className="stepper">
           {STEPS.map((key, i) => (

@@ -19,6 +19,7 @@ export interface GuideFilter {
   module?: string;
   phase?: string;
   kind?: string;
+  starter?: string;
 }
 export type GuideList = z.infer<typeof C.guideList>;
 export type Guide = z.infer<typeof C.guideDetail>;

@@ -24,6 +24,7 @@ import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { fmtDate } from '../../lib/format';
 import { validate } from '../../lib/validate';
+import { TaskGuideLink } from '../guides/TaskGuideLink';
 import { type StaffCouncilCheck as Check, staffCouncilQuery, useSaveStaffCouncil } from './queries';
 
 /** The project page's section: the co-determination check with its result and the procedure's steps. */
@@ -34,6 +35,7 @@ export function StaffCouncilCheck({ projectId }: { projectId: string }) {
   const [saved, setSaved] = useState(false);
   return (
     <Panel title={t('staffCouncil.title')} id="h-staff-council">
+      <TaskGuideLink starter="staff-council-checklist" projectId={projectId} />
       {!check.data ? (
         <Pending query={check} />
       ) : (

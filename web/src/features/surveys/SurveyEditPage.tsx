@@ -13,6 +13,7 @@ import { Panel } from '../../components/Panel';
 import { ApiError, fieldKey } from '../../lib/api';
 import { errorMessage, fieldErrorText, fieldMessages } from '../../lib/errors';
 import { contractErrors } from '../../lib/validate';
+import { TaskGuideLink } from '../guides/TaskGuideLink';
 import { networksQuery } from '../networks/queries';
 import { DefinitionEditor } from './DefinitionEditor';
 import { type Survey, type SurveyUpdate, useUpdateSurvey } from './queries';
@@ -291,6 +292,7 @@ export function SurveyEditPage() {
         { to: `/umfragen/${surveyId}`, label: q.data.title },
       ]}
     >
+      <TaskGuideLink starter="pre-survey-checklist" />
       <Editor s={q.data} />
     </Page>
   );
