@@ -14,7 +14,7 @@ export function TaskGuideLink({ starter, projectId }: { starter: string; project
   if (!g) return null;
   return (
     <p className="task-guide">
-      <Link to={`/hilfen/${g.id}${projectId ? `?projekt=${encodeURIComponent(projectId)}` : ''}`}>
+      <Link className="help-link" to={`/hilfen/${g.id}${projectId ? `?projekt=${encodeURIComponent(projectId)}` : ''}`}>
         <span aria-hidden="true">?</span> {t(`help.taskGuide.${g.kind}`, { title: g.title })}
       </Link>
     </p>
