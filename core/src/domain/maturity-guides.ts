@@ -2,6 +2,8 @@
  * Help for the weakest dimensions of a self-assessment (issue 22): the platform's guided paths that raise a
  * dimension, and the words that find fitting projects in the exchange.
  */
+import type { GuideModule } from './guides.js';
+
 export interface MaturityGuide {
   title: string;
   summary: string;
@@ -144,4 +146,17 @@ export const MATURITY_HELP: Record<string, { keywords: readonly string[]; guides
       },
     ],
   },
+};
+
+/** The method library's topics that raise a dimension: its guides (by these tags) join the recommendations. */
+export const MATURITY_GUIDE_MODULES: Record<string, readonly GuideModule[]> = {
+  strategy: ['target_picture', 'surveys'],
+  organisation: ['processes'],
+  portfolio: ['projects'],
+  staff: ['competences', 'staff_council'],
+  finance: ['finance'],
+  change: ['communication', 'staff_council'],
+  cooperation: ['shared_services', 'networks'],
+  technology: ['processes', 'administration'],
+  online: ['processes'],
 };

@@ -352,6 +352,13 @@ describe('recommendations and the council report', () => {
     expect(recs.dimensions.map((d: { key: string }) => d.key).slice(0, 2)).toEqual(['change', 'cooperation']);
     const change = recs.dimensions[0];
     expect(change.guides.length).toBeGreaterThan(0);
+    // the method library's guides for the topic join the guided paths (an article first)
+    expect(change.guides).toContainEqual(
+      expect.objectContaining({
+        title: 'Einen Kommunikationsplan für ein Digitalisierungsprojekt aufstellen',
+        link: expect.stringMatching(/^\/hilfen\/[0-9a-f-]{36}$/),
+      }),
+    );
     expect(change.peers.map((p: { municipalityId: string }) => p.municipalityId)).toContain(ahead.m.id);
     expect(JSON.stringify(recs)).not.toContain(shy.m.id);
     // contact through the exchange's request; details only after acceptance

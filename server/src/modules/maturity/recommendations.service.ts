@@ -1,9 +1,10 @@
-import { MATURITY_HELP, sizeClassOf } from '@dz/core';
+import { MATURITY_GUIDE_MODULES, MATURITY_HELP, sizeClassOf } from '@dz/core';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Deps } from '../../lib/deps.js';
 import type { TenantScope } from '../../lib/scope.js';
 import { visible } from '../exchange/exchange.access.js';
+import { visibleGuide } from '../guides/guides.access.js';
 import { loadSettings } from './assessments.service.js';
 import { landName } from './benchmark.service.js';
 import { loadModel } from './model.service.js';
@@ -92,6 +93,22 @@ export async function getRecommendations(deps: Pick<Deps, 'db'>, scope: TenantSc
           (m.land_code = ${me.landCode}) DESC, abs(ln(greatest(m.population, 1)) - ln(${Math.max(me.population, 1)})), m.name
         LIMIT 3`.execute(deps.db),
     ]);
+    // the method library's guides for the dimension's topics (the network's own first, then articles, checklists)
+    const topics = MATURITY_GUIDE_MODULES[d.key] ?? [];
+    const library = topics.length
+      ? (
+          await deps.db
+            .selectFrom('guides as g')
+            .select(['g.id', 'g.title', 'g.summary'])
+            .where(visibleGuide(scope))
+            .where(sql<boolean>`g.modules ?| ARRAY[${sql.join([...topics])}]::text[]`)
+            .orderBy(sql`g.network_id IS NULL`)
+            .orderBy(sql`array_position(ARRAY['article','checklist','template'], g.kind)`)
+            .orderBy('g.title')
+            .limit(2)
+            .execute()
+        ).map((g) => ({ title: g.title, summary: g.summary, link: `/hilfen/${g.id}` }))
+      : [];
     dimensions.push({
       key: d.key,
       name: d.name,
@@ -102,7 +119,7 @@ export async function getRecommendations(deps: Pick<Deps, 'db'>, scope: TenantSc
         municipality: l.municipality,
         lighthouse: Boolean(l.lighthouse),
       })),
-      guides: help.guides.map((g) => ({ ...g })),
+      guides: [...help.guides.map((g) => ({ ...g })), ...library],
       peers: peers.rows.map((p) => ({
         municipalityId: p.id,
         municipality: p.name,
