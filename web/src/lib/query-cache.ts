@@ -17,3 +17,19 @@ export function useResourceChanged<T extends { id: string }>(keys: ResourceKeys)
     await qc.invalidateQueries({ queryKey: keys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
   };
 }
+
+/**
+ * After a write in a feature whose keys are not one detail per resource: the answered resource goes into the
+ * cache under its key (`put`), the one that is gone leaves it (`drop`), and every other query under the feature's
+ * prefix is fetched again (lists, histories, suggestions).
+ */
+export function useFeatureChanged(all: QueryKey) {
+  const qc = useQueryClient();
+  return async ({ put, drop }: { put?: [QueryKey, unknown]; drop?: QueryKey } = {}) => {
+    const keep = put?.[0] ?? drop;
+    if (put) qc.setQueryData(put[0], put[1]);
+    if (drop) qc.removeQueries({ queryKey: drop, exact: true });
+    const same = (k: QueryKey) => keep !== undefined && JSON.stringify(k) === JSON.stringify(keep);
+    await qc.invalidateQueries({ queryKey: all, predicate: (q) => !same(q.queryKey) });
+  };
+}

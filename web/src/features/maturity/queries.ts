@@ -1,7 +1,8 @@
 import type * as C from '@dz/core';
-import { type QueryKey, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
+import { useFeatureChanged } from '../../lib/query-cache';
 import { type ContactRequestInput, useSendContactRequest } from '../exchange/queries';
 
 /**
@@ -57,20 +58,8 @@ export const recommendationsQuery = () =>
 /** The council's PDF (radar, benchmark, top three recommendations). */
 export const MATURITY_REPORT_URL = '/api/v1/maturity/report.pdf';
 
-/**
- * After a write: the answered resource goes into the cache under its key (`put`), the one that is gone leaves it
- * (`drop`), and every other query of the maturity feature is fetched again (history, levels, recommendations).
- */
-function useChanged() {
-  const qc = useQueryClient();
-  return async ({ put, drop }: { put?: [QueryKey, unknown]; drop?: QueryKey } = {}) => {
-    const keep = put?.[0] ?? drop;
-    if (put) qc.setQueryData(put[0], put[1]);
-    if (drop) qc.removeQueries({ queryKey: drop, exact: true });
-    const same = (k: QueryKey) => keep !== undefined && JSON.stringify(k) === JSON.stringify(keep);
-    await qc.invalidateQueries({ queryKey: maturityKeys.all, predicate: (q) => !same(q.queryKey) });
-  };
-}
+/** After a write: the answered resource in the cache, every other maturity query fetched again. */
+const useChanged = () => useFeatureChanged(maturityKeys.all);
 
 /** A new draft, pre-filled from what the platform knows (409 `conflict` while a draft exists). */
 export function useStartAssessment() {

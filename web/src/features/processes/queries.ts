@@ -1,7 +1,8 @@
 import type * as C from '@dz/core';
-import { type QueryKey, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, upload } from '../../lib/api';
+import { useFeatureChanged } from '../../lib/query-cache';
 import { projectKeys } from '../projects/queries';
 
 /**
@@ -75,20 +76,8 @@ export const SERVICES_CSV_URL = '/api/v1/processes/services.csv';
 /** Where a model's BPMN file is downloaded. */
 export const modelBpmnUrl = (id: string) => `/api/v1/processes/models/${id}/bpmn`;
 
-/**
- * After a write: the answered resource goes into the cache under its key (`put`), the one that is gone leaves it
- * (`drop`), and every other query of the processes is fetched again.
- */
-function useChanged() {
-  const qc = useQueryClient();
-  return async ({ put, drop }: { put?: [QueryKey, unknown]; drop?: QueryKey } = {}) => {
-    const keep = put?.[0] ?? drop;
-    if (put) qc.setQueryData(put[0], put[1]);
-    if (drop) qc.removeQueries({ queryKey: drop, exact: true });
-    const same = (k: QueryKey) => keep !== undefined && JSON.stringify(k) === JSON.stringify(keep);
-    await qc.invalidateQueries({ queryKey: processesKeys.all, predicate: (q) => !same(q.queryKey) });
-  };
-}
+/** After a write: the answered resource in the cache, every other process query fetched again. */
+const useChanged = () => useFeatureChanged(processesKeys.all);
 
 export function useCreateService() {
   const changed = useChanged();
