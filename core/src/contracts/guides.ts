@@ -82,6 +82,8 @@ export const guideList = z.object({
   items: z.array(guideSummary),
   /** The search as understood (trimmed), null without one. */
   searched: z.string().nullable(),
+  /** Words searched for as well, from the synonyms of the search's words (AVV → Auftragsverarbeitung). */
+  alsoSearched: z.array(z.string()),
   can: canSchema('guides'),
   /** Networks the actor curates guides for (the editor's choice besides the platform). */
   curates: z.array(z.object({ id: uuid, name: z.string() })),

@@ -86,8 +86,12 @@ export const legalPageView = z.object({
   html: z.string(),
   version: z.number().int(),
   updatedAt: isoDateTime.nullable(),
-  /** Whether the text is still the platform's default. */
+  /** Whether the text is still the platform's default (never saved). */
   isDefault: z.boolean(),
+  /** The placeholders in square brackets still in the text (`legalPlaceholders`). */
+  placeholders: z.array(z.string()),
+  /** Still the sample: the default, or placeholders left — the editor warns until both are gone. */
+  isSample: z.boolean(),
   can: canSchema('legal'),
 });
 

@@ -257,4 +257,30 @@ describe('demo data', () => {
     expect(latest).toMatchObject({ '*': false, verwaltung: false, aussendienst: true, azubi: true });
     expect(trend.weakest[0]).toMatchObject({ dimension: 'knowledge', path: '/kompetenzen/qualifizierung' });
   });
+
+  it('gives Plön’s coordinator notifications left by real actions: three unread, two read, no mail sent', async () => {
+    const coord = await login(ctx.app, demoEmail('ploen'), DEMO_PASSWORD);
+    const list = (await coord.get('/api/v1/notifications')).json();
+    type Item = { event: string; title: string; path: string; readAt: string | null };
+    const unread = list.items.filter((n: Item) => !n.readAt).map((n: Item) => n.event);
+    const read = list.items.filter((n: Item) => n.readAt).map((n: Item) => n.event);
+    expect(list.unread).toBe(3);
+    expect(unread.sort()).toEqual(['contact_request', 'exchange_post', 'mention']);
+    expect(read.sort()).toEqual(['exchange_post', 'mention']);
+    // newest first: the unread ones on top
+    expect(list.items.slice(0, 3).every((n: Item) => !n.readAt)).toBe(true);
+    // each one is what the action left behind: the request waits in the contact requests, the comment names her
+    const requests = (await coord.get('/api/v1/contact-requests')).json();
+    expect(requests.incoming.map((r: { municipality: string }) => r.municipality)).toContain('Nieheim, Stadt');
+    const mention = list.items.find((n: Item) => n.event === 'mention' && !n.readAt);
+    const project = (await coord.get(`/api/v1${mention.path.replace('/projekte/', '/projects/')}`)).json();
+    expect(project.title).toBe('E-Rechnung und digitaler Rechnungsworkflow');
+    expect(project.comments[0]).toMatchObject({ author: 'Hauptamtsleitung Plön', mentions: ['Digitalisierung Plön'] });
+    const mails = await ctx.db
+      .selectFrom('mailOutbox')
+      .select('id')
+      .where('recipient', '=', demoEmail('ploen'))
+      .execute();
+    expect(mails).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { seedDemoCompetences } from './demo-competences.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoGuides } from './demo-guides.js';
 import { seedDemoMaturity } from './demo-maturity.js';
+import { seedDemoNotifications } from './demo-notifications.js';
 import { addOrtsgemeinde } from './demo-ortsgemeinde.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoProcesses } from './demo-processes.js';
@@ -386,5 +387,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
     networkId: done.networkId,
     moderatorId: done.moderatorId,
   });
+  await seedDemoNotifications(db, { email: demoEmail, networkId: done.networkId, coordinatorId: done.ploen.id });
   return true;
 }

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
+import { germanSearch } from '../../lib/german-search.js';
 import { iso, newId } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { Scope } from '../../lib/scope.js';
@@ -25,7 +26,8 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 
 export async function listGuides(deps: Pick<Deps, 'db'>, scope: Scope, q: Query) {
   const words = q.q ? q.q : null;
-  const tsq = words ? sql`websearch_to_tsquery('german', ${words})` : null;
+  const search = words ? germanSearch(words) : null;
+  const tsq = search?.query ?? null;
   let query = deps.db
     .selectFrom('guides as g')
     .leftJoin('networks as n', 'n.id', 'g.networkId')
@@ -72,6 +74,7 @@ export async function listGuides(deps: Pick<Deps, 'db'>, scope: Scope, q: Query)
       files: json(r.files),
     })),
     searched: words,
+    alsoSearched: search?.synonyms ?? [],
     can: presentCan(scope, 'guides'),
     curates,
     platform: scope.user.isPlatformAdmin,

@@ -129,6 +129,25 @@ describe('search and filters', () => {
       expect((await c.get(`/api/v1/guides?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
   });
 
+  it('finds by the abbreviations people type: AVV, DSGVO, OZG, PR (synonyms on PGlite and PostgreSQL alike)', async () => {
+    const avv = (await c.get('/api/v1/guides?q=AVV')).json();
+    expect(avv.items[0].title).toBe('Muster: Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO');
+    expect(avv.alsoSearched).toContain('Auftragsverarbeitung');
+    // and the other way round, with a word that is not a synonym and a stop word beside it
+    expect(await ids(c, '?q=avv%20Muster')).toContain('Muster: Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO');
+    expect(await ids(c, '?q=Auftragsverarbeitung%20f%C3%BCr')).toContain(
+      'Muster: Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO',
+    );
+    // PR finds the staff council's guides (also its compounds: Personalratsbeteiligung), never every „Projekt“
+    const pr = await ids(c, '?q=PR');
+    expect(pr).toContain('Den Personalrat frühzeitig beteiligen');
+    expect(pr).toContain('Checkliste Personalratsbeteiligung');
+    expect(pr.length).toBeLessThan((await ids(c, '')).length);
+    expect(await ids(c, '?q=Datenschutz')).toContain('Muster: Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO');
+    // without a synonym nothing changes: no words searched for as well
+    expect((await c.get('/api/v1/guides?q=Umfrage')).json().alsoSearched).toEqual([]);
+  });
+
   it('filters by module, phase and kind; bad filters are field errors', async () => {
     const finance = await ids(c, '?module=finance');
     expect(finance).toContain('Finanzielle Risiken für den Gemeinderat verständlich machen');

@@ -37,6 +37,8 @@ describe('notifications', () => {
       path: `/projekte/${project}`,
       readAt: null,
     });
+    // the list reads the unread state from readAt and puts createdAt into <time dateTime>: an ISO instant
+    expect(new Date(list.items[0].createdAt).toISOString()).toBe(list.items[0].createdAt);
     expect((await mailTexts(ctx.outbox, colleagueUser.email)).length).toBe(1);
     expect((await colleague.get('/api/v1/notifications/unread')).json()).toEqual({ unread: 1 });
     const read = await colleague.post('/api/v1/notifications/read', { ids: [list.items[0].id] });
@@ -70,6 +72,25 @@ describe('notifications', () => {
     const nextWeek = new Date(Date.now() + 8 * 86_400_000);
     await sendNotificationDigests({ db: ctx.db, outbox: ctx.app.outbox, publicUrl: 'http://localhost:3000' }, nextWeek);
     expect(await mailTexts(ctx.outbox, colleagueUser.email)).toHaveLength(1);
+  });
+
+  it('keeps the weekly news mail and the notification mails apart: one setting never changes the other', async () => {
+    // the profile page shows both with what each is for; they are two settings of their own
+    const { colleague, colleagueUser, mention } = await setup();
+    expect((await colleague.get('/api/v1/news/digest')).json()).toEqual({ weekly: true });
+    expect((await colleague.put('/api/v1/news/digest', { weekly: false })).json()).toEqual({ weekly: false });
+    const prefs = (await colleague.get('/api/v1/notifications/preferences')).json();
+    expect(Object.values(prefs.channels).every((c) => c === 'immediate')).toBe(true);
+    await mention('trotz abbestellter Wochenmail');
+    expect((await mailTexts(ctx.outbox, colleagueUser.email)).length).toBe(1);
+
+    await colleague.put('/api/v1/notifications/preferences', { channels: { mention: 'off', exchange_post: 'digest' } });
+    await colleague.put('/api/v1/news/digest', { weekly: true });
+    expect((await colleague.get('/api/v1/news/digest')).json()).toEqual({ weekly: true });
+    expect((await colleague.get('/api/v1/notifications/preferences')).json().channels).toMatchObject({
+      mention: 'off',
+      exchange_post: 'digest',
+    });
   });
 
   it('keeps each list to its person: nobody reads or marks another one', async () => {

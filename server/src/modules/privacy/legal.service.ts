@@ -1,4 +1,4 @@
-import type { LegalPage, LegalPageInput, LegalPageView } from '@dz/core';
+import { type LegalPage, type LegalPageInput, type LegalPageView, legalPlaceholders } from '@dz/core';
 import { writeAudit } from '../../lib/audit.js';
 import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
@@ -8,17 +8,23 @@ import type { Scope } from '../../lib/scope.js';
 import { assertVersion } from '../../lib/versioning.js';
 import { LEGAL_DEFAULTS } from './legal-defaults.js';
 
-/** A legal page as everyone reads it (no sign-in): the operator's text, or the default until they edit it. */
+/**
+ * A legal page as everyone reads it (no sign-in): the operator's text, or the default until they edit it. Single
+ * line breaks stay (an address is written line by line); it counts as the sample while placeholders are left.
+ */
 export async function getLegalPage(deps: Deps, scope: Scope | null, page: LegalPage): Promise<LegalPageView> {
   const row = await deps.db.selectFrom('legalPages').selectAll().where('page', '=', page).executeTakeFirst();
   const markdown = row?.markdown ?? LEGAL_DEFAULTS[page];
+  const placeholders = legalPlaceholders(markdown);
   return {
     page,
     markdown,
-    html: renderMarkdown(markdown),
+    html: renderMarkdown(markdown, { breaks: true }),
     version: row?.version ?? 0,
     updatedAt: row ? iso(row.updatedAt) : null,
     isDefault: !row,
+    placeholders,
+    isSample: !row || placeholders.length > 0,
     can: scope ? presentCan(scope, 'legal') : { edit: false },
   };
 }

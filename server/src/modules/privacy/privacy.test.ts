@@ -375,6 +375,36 @@ describe('legal pages and records of processing', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/legal/imprint' })).json().version).toBe(1);
   });
 
+  it('keeps single line breaks and warns while placeholders of the sample are left, also after a save', async () => {
+    const op = await login(ctx.app, (await buildUser(ctx.db, { isPlatformAdmin: true })).email);
+    const sample = (await op.get('/api/v1/legal/privacy')).json();
+    expect(sample).toMatchObject({ isDefault: true, isSample: true });
+    expect(sample.placeholders).toContain('[Name der betreibenden Stelle]');
+    // the sample's address lines stay lines
+    expect(sample.html).toContain('[Name der betreibenden Stelle]<br>\n[Anschrift]<br>');
+
+    const half = sample.markdown
+      .replace('[Name der betreibenden Stelle]', 'Kommunale IT Musterland')
+      .replace('[Anschrift]', 'Musterstraße 1\n12345 Musterstadt');
+    const saved = await op.put('/api/v1/legal/privacy', { version: 0, markdown: half });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ version: 1, isDefault: false, isSample: true });
+    expect(saved.json().placeholders).not.toContain('[Name der betreibenden Stelle]');
+    expect(saved.json().placeholders).toContain('[datenschutz@example.org]');
+    expect(saved.json().html).toContain('Musterstraße 1<br>\n12345 Musterstadt');
+
+    const done = '# Datenschutzerklärung\n\nKommunale IT Musterland\nMusterstraße 1\n\n[Aufsicht](https://example.org)';
+    const final = await op.put('/api/v1/legal/privacy', { version: 1, markdown: done });
+    expect(final.json()).toMatchObject({ isDefault: false, isSample: false, placeholders: [] });
+    // raw HTML stays off with the line breaks on
+    const html = await op.put('/api/v1/legal/privacy', {
+      version: 2,
+      markdown: `${done}\n<img src=x onerror=alert(1)>`,
+    });
+    expect(html.json().html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.json().html).not.toContain('<img');
+  });
+
   it('exports the records of processing (Art. 30) for the operator as tagged PDF and XLSX', async () => {
     const m = await buildMunicipality(ctx.db);
     const admin = await login(ctx.app, (await buildUser(ctx.db, { municipalityId: m.id, role: 'admin' })).email);

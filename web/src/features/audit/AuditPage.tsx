@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
@@ -9,36 +10,15 @@ import { Pager } from '../../components/Pager';
 import { fmtDateTime } from '../../lib/format';
 import { MailFailures } from './MailFailures';
 import { type AuditEntry, type AuditFilter, auditParams, auditQueryOptions } from './queries';
+import '../../i18n/audit';
 
-const ENTITIES = [
-  '',
-  'municipality',
-  'department',
-  'membership',
-  'invitation',
-  'network',
-  'network_member',
-  'network_moderator',
-  'network_moderator_invitation',
-  'user',
-  'directory',
-];
-const ACTIONS = [
-  '',
-  'create',
-  'update',
-  'delete',
-  'accept',
-  'revoke',
-  'join',
-  'leave',
-  'import',
-  'seed',
-  'create_defaults',
-  'logout_all',
-  'oidc_login',
-  'oidc_link',
-];
+/** The codes with a label (every code the server writes has one: server/src/lib/audit-labels.test.ts), by label. */
+function labelled(t: TFunction, group: 'actions' | 'entities') {
+  const labels = t(`audit.${group}`, { returnObjects: true }) as Record<string, string>;
+  return Object.entries(labels)
+    .sort(([, a], [, b]) => a.localeCompare(b, 'de'))
+    .map(([value, label]) => ({ value, label }));
+}
 
 function renderValue(v: unknown) {
   if (v === null || v === undefined) return '–';
@@ -91,14 +71,14 @@ export function AuditPage() {
           label={t('audit.entity')}
           value={filter.entity}
           onChange={(v) => setFilter({ ...filter, entity: v })}
-          options={ENTITIES.map((e) => ({ value: e, label: e ? t(`audit.entities.${e}`) : t('common.all') }))}
+          options={[{ value: '', label: t('common.all') }, ...labelled(t, 'entities')]}
         />
         <SelectField
           name="action"
           label={t('audit.action')}
           value={filter.action}
           onChange={(v) => setFilter({ ...filter, action: v })}
-          options={ACTIONS.map((a) => ({ value: a, label: a ? t(`audit.actions.${a}`) : t('common.all') }))}
+          options={[{ value: '', label: t('common.all') }, ...labelled(t, 'actions')]}
         />
         <TextField
           name="from"

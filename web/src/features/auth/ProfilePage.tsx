@@ -1,7 +1,7 @@
 import { profileBody } from '@dz/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,11 +11,34 @@ import { Panel } from '../../components/Panel';
 import { setLanguage } from '../../i18n';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { validate } from '../../lib/validate';
+import { DigestSwitch } from '../newsroom/DigestSwitch';
 import { OwnDataPanel } from '../privacy/OwnDataPanel';
 import { type ProfileInput, useLogoutEverywhere, useSaveProfile } from './queries';
+import '../../i18n/notifications';
+
+/** The two kinds of mail, each with what it is for: notifications (per event) and the weekly news mail. */
+function MailSettings({ municipality }: { municipality: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Panel title={t('notifications.profileTitle')} id="h-mail-settings">
+      <h3>{t('notifications.title')}</h3>
+      <p>{t('notifications.profileNotifications')}</p>
+      <p>
+        <Link to="/benachrichtigungen">{t('notifications.profileLink')}</Link>
+      </p>
+      {municipality && (
+        <>
+          <h3>{t('notifications.profileNewsTitle')}</h3>
+          <p>{t('notifications.profileNews')}</p>
+          <DigestSwitch />
+        </>
+      )}
+    </Panel>
+  );
+}
 
 export function ProfilePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const save = useSaveProfile();
@@ -76,6 +99,7 @@ export function ProfilePage() {
         />
         <Button type="submit">{t('common.save')}</Button>
       </form>
+      <MailSettings municipality={Boolean(session.activeMunicipalityId)} />
       <OwnDataPanel />
       <Panel title={t('profile.sessions')} id="h-sessions">
         <p>{t('profile.sessionsIntro')}</p>

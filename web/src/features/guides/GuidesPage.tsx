@@ -126,6 +126,8 @@ export function GuidesPage() {
           <p aria-live="polite" className="guide-count">
             {list.data.searched ? `${t('guides.searchedFor', { q: list.data.searched })}: ` : ''}
             {t('guides.results', { count: list.data.items.length })}
+            {list.data.alsoSearched.length > 0 &&
+              ` ${t('guides.alsoSearched', { words: list.data.alsoSearched.join(', ') })}`}
           </p>
           {list.data.items.length === 0 ? (
             <Empty>{filtered ? t('guides.empty') : t('guides.emptyAll')}</Empty>

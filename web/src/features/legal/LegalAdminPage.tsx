@@ -16,6 +16,30 @@ import '../../i18n/privacy';
 
 type Notice = { kind: 'success' | 'error' | 'warning'; text: string };
 
+/** The warning while the saved text is still the sample: unchanged, or placeholders in square brackets left. */
+function SampleNotice({ view }: { view: LegalPageView }) {
+  const { t } = useTranslation();
+  if (!view.isSample) return null;
+  return (
+    <Alert kind="warning">
+      <p>{t(view.isDefault ? 'legal.isDefault' : 'legal.isSample')}</p>
+      {view.placeholders.length > 0 && (
+        <>
+          <p>{t('legal.placeholdersLeft', { count: view.placeholders.length })}</p>
+          <ul>
+            {view.placeholders.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+          <p>{t('legal.placeholderRule')}</p>
+        </>
+      )}
+    </Alert>
+  );
+}
+
 /** One legal page: its Markdown, saved with the version read (409 keeps the input and says so). */
 function LegalForm({ page, view }: { page: LegalPageName; view: LegalPageView }) {
   const { t } = useTranslation();
@@ -27,7 +51,7 @@ function LegalForm({ page, view }: { page: LegalPageName; view: LegalPageView })
   const field = `${page}-markdown`;
   return (
     <Panel title={name} id={`h-legal-${page}`}>
-      {view.isDefault && <Alert kind="info">{t('legal.isDefault')}</Alert>}
+      <SampleNotice view={view} />
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
       <form
         noValidate

@@ -11,7 +11,8 @@ import { fmtDate } from '../../lib/format';
 import { validate } from '../../lib/validate';
 import './newsroom.css';
 import { personName } from '../../lib/person';
-import { commentsQuery, digestQuery, type NewsPost, newsQuery, useAddComment, useDigest, useHelpful } from './queries';
+import { DigestSwitch } from './DigestSwitch';
+import { commentsQuery, type NewsPost, newsQuery, useAddComment, useHelpful } from './queries';
 
 /** A post as staff read it: text, image, "helpful" and the comments (moderated). */
 export function PostArticle({ post, children }: { post: NewsPost; children?: React.ReactNode }) {
@@ -114,19 +115,6 @@ function HelpfulButton({ post }: { post: NewsPost }) {
     >
       {t('news.helpful', { count: post.helpful })}
     </Button>
-  );
-}
-
-function DigestSwitch() {
-  const { t } = useTranslation();
-  const q = useQuery(digestQuery());
-  const set = useDigest();
-  if (!q.data) return null;
-  return (
-    <label className="choice">
-      <input type="checkbox" checked={q.data.weekly} onChange={(e) => set.mutate(e.target.checked)} />{' '}
-      {t('news.digest')}
-    </label>
   );
 }
 

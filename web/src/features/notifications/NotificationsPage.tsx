@@ -60,18 +60,24 @@ function List({ onNotice }: { onNotice: (n: Notice) => void }) {
           {d.items.map((n) => (
             <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
               <div>
-                {!n.readAt && <span className="badge status-open">{t('notifications.new')}</span>}{' '}
+                {/* the badge is for the eye; the link itself says „ungelesen“ to a screen reader (also in a list of links) */}
+                {!n.readAt && (
+                  <span className="badge status-open" aria-hidden="true">
+                    {t('notifications.new')}
+                  </span>
+                )}{' '}
                 <Link
                   to={target(n, session.activeMunicipalityId)}
                   onClick={() => {
                     if (!n.readAt) void read({ ids: [n.id] });
                   }}
                 >
+                  {!n.readAt && <span className="visually-hidden">{t('notifications.unreadSr')} </span>}
                   {n.title}
                 </Link>
               </div>
               <div className="muted">
-                {t(`notifications.events.${n.event}`)} · {fmtDateTime(n.createdAt)}
+                {t(`notifications.events.${n.event}`)} · <time dateTime={n.createdAt}>{fmtDateTime(n.createdAt)}</time>
                 {n.municipality && n.municipalityId !== session.activeMunicipalityId && <> · {n.municipality}</>}
               </div>
               {!n.readAt && (
