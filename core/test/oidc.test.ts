@@ -31,5 +31,14 @@ describe('claim mapping', () => {
       '/a\nb',
     ])
       expect(safeReturnPath(bad)).toBe('/');
+    // a Location header is ASCII: other characters percent-encoded, encoded ones left as they are
+    expect(safeReturnPath('/€')).toBe('/%E2%82%AC');
+    expect(safeReturnPath('/\u3000/evil')).toBe('/%E3%80%80/evil');
+    expect(safeReturnPath('/hilfen?q=K%C3%BCche&modul=finance')).toBe('/hilfen?q=K%C3%BCche&modul=finance');
+    expect(safeReturnPath('/hilfen?q=Küche')).toBe('/hilfen?q=K%C3%BCche');
+    expect(safeReturnPath('/\ud800')).toBe('/');
+    // every answer is a header-safe same-origin path
+    for (const p of ['/a b', '/ä/ö?ü=ß#x', '/%2F%2Fevil', '/./\\evil'])
+      expect(safeReturnPath(p)).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
   });
 });

@@ -42,5 +42,15 @@ export function safeReturnPath(path: string | undefined | null): string {
   if (!path?.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
   // no control characters (a line break would end a header)
   if ([...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/';
-  return path;
+  // a Location header carries ASCII only: "/€" or a full-width space is percent-encoded (found by an outside attack:
+  // the redirect after the sign-in failed with a 500); what was encoded already stays as it is
+  let encoded: string;
+  try {
+    encoded = encodeURI(path).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
+  } catch {
+    return '/';
+  }
+  // after encoding a backslash or a second slash at the start must still not leave the origin
+  if (encoded.startsWith('//') || encoded.startsWith('/\\') || !/^[\x21-\x7e]*$/.test(encoded)) return '/';
+  return encoded;
 }
