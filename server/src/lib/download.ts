@@ -1,8 +1,20 @@
 import type { FastifyReply } from 'fastify';
 
-/** Download names keep letters, digits, dots and dashes; the original name goes in filename*. */
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
+
+/** A name in ASCII for old clients: umlauts written out (ü → ue), accents dropped, anything else '_'. */
+export function asciiFileName(name: string) {
+  return name
+    .normalize('NFC')
+    .replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w.-]+/g, '_');
+}
+
+/** Download names keep letters, digits, dots and dashes (ASCII); the original name goes in filename*. */
 export function disposition(name: string) {
-  const ascii = name.replace(/[^\w.-]+/g, '_');
+  const ascii = asciiFileName(name);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

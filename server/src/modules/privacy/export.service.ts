@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope } from '../../lib/scope.js';
-import { BY_EMAIL, type OnErase, PERSONAL_DATA, SECRET_COLUMNS } from './personal-data.js';
+import { type ActivityKey, BY_EMAIL, type OnErase, PERSONAL_DATA, SECRET_COLUMNS } from './personal-data.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type Row = Record<string, unknown>;
@@ -13,6 +13,8 @@ export type Row = Record<string, unknown>;
 export interface PersonalDataTable {
   table: string;
   purpose: string;
+  /** The processing activity of the records of processing (Art. 30) the rows belong to. */
+  activity: ActivityKey;
   /** What erasure does with these rows (delete wins when a row is reached through a deleting column). */
   onErase: OnErase;
   rows: Row[];
@@ -84,14 +86,20 @@ export async function collectPersonalData(db: Db, userId: string): Promise<Perso
   for (const [table, def] of Object.entries(PERSONAL_DATA)) {
     const rows = await rowsOf(db, table, Object.keys(def.columns), userId);
     const onErase = Object.values(def.columns).includes('delete') ? 'delete' : 'pseudonymise';
-    tables.push({ table, purpose: def.purpose, onErase, rows });
+    tables.push({ table, purpose: def.purpose, activity: def.activity, onErase, rows });
   }
   for (const [table, def] of Object.entries(BY_EMAIL)) {
     const r =
       await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE lower(${sql.ref(def.column)}) = lower(${user.email})`.execute(
         db,
       );
-    tables.push({ table: `${table} (E-Mail)`, purpose: def.purpose, onErase: 'delete', rows: r.rows.map(clean) });
+    tables.push({
+      table: `${table} (E-Mail)`,
+      purpose: def.purpose,
+      activity: def.activity,
+      onErase: 'delete',
+      rows: r.rows.map(clean),
+    });
   }
   const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   return {

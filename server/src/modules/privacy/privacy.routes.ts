@@ -29,7 +29,7 @@ export const privacyRoutes = modulePlugin({ prefix: '/api/v1/privacy', access: '
       return sendDownload(
         reply,
         'application/json; charset=utf-8',
-        `meine-daten-${day()}.json`,
+        svc.exportFileName(data, 'json'),
         JSON.stringify(data, null, 2),
       );
     },
@@ -38,8 +38,8 @@ export const privacyRoutes = modulePlugin({ prefix: '/api/v1/privacy', access: '
     '/me/export.pdf',
     { schema: { tags }, config: { access: 'user', produces: [MEDIA.pdf] } },
     async (req, reply) => {
-      const pdf = await svc.ownExportPdf(deps, scopeOf(req));
-      return sendDownload(reply, 'application/pdf', `meine-daten-${day()}.pdf`, pdf);
+      const { pdf, fileName } = await svc.ownExportPdf(deps, scopeOf(req));
+      return sendDownload(reply, 'application/pdf', fileName, pdf);
     },
   );
   r.get(
@@ -55,7 +55,7 @@ export const privacyRoutes = modulePlugin({ prefix: '/api/v1/privacy', access: '
       return sendDownload(
         reply,
         'application/json; charset=utf-8',
-        `auskunft-${day()}.json`,
+        svc.exportFileName(data, 'json'),
         JSON.stringify(data, null, 2),
       );
     },
@@ -64,8 +64,8 @@ export const privacyRoutes = modulePlugin({ prefix: '/api/v1/privacy', access: '
     '/people/:userId/export.pdf',
     { schema: { tags, params: userParams }, config: { produces: [MEDIA.pdf] } },
     async (req, reply) => {
-      const pdf = await svc.colleagueExportPdf(deps, tenantScopeOf(req), req.params.userId);
-      return sendDownload(reply, 'application/pdf', `auskunft-${day()}.pdf`, pdf);
+      const { pdf, fileName } = await svc.colleagueExportPdf(deps, tenantScopeOf(req), req.params.userId);
+      return sendDownload(reply, 'application/pdf', fileName, pdf);
     },
   );
   r.post(

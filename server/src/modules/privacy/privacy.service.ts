@@ -3,6 +3,7 @@ import { authorize, presentCan } from '../../lib/authorize.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
 import { eraseUser } from './erasure.service.js';
+import { accessRequestFileName, exportContext } from './export.context.js';
 import { personalDataPdf } from './export.pdf.js';
 import {
   assertOwnColleague,
@@ -10,6 +11,7 @@ import {
   colleagueBlocker,
   collectPersonalData,
   erasureBlocker,
+  type PersonalData,
   summarise,
 } from './export.service.js';
 import { buildRecords, recordsPdf, recordsXlsx } from './records.js';
@@ -24,8 +26,18 @@ export async function ownExport(deps: Deps, scope: Scope, format: 'json' | 'pdf'
   return data;
 }
 
+/** The download name of an export: "Auskunft-Maria-Muster-2026-12-03.json". */
+export const exportFileName = (data: PersonalData, ext: 'pdf' | 'json') =>
+  accessRequestFileName(data.person.name, data.generatedAt, ext);
+
+/** The readable PDF of an export with its download name (names for ids and the operator's texts read here). */
+async function readablePdf(deps: Deps, data: PersonalData) {
+  const pdf = await personalDataPdf(data, await exportContext(deps.db, data));
+  return { pdf, fileName: exportFileName(data, 'pdf') };
+}
+
 export async function ownExportPdf(deps: Deps, scope: Scope) {
-  return personalDataPdf(await ownExport(deps, scope, 'pdf'));
+  return readablePdf(deps, await ownExport(deps, scope, 'pdf'));
 }
 
 /** An access request about a colleague: the municipality's administration, for its own members only. */
@@ -46,7 +58,7 @@ export async function colleagueExport(deps: Deps, scope: TenantScope, userId: st
 export async function colleagueExportPdf(deps: Deps, scope: TenantScope, userId: string) {
   const data = await colleagueData(deps, scope, userId);
   await auditExport(deps.db, scope, userId, 'pdf');
-  return personalDataPdf(data);
+  return readablePdf(deps, data);
 }
 
 /** What a request about the colleague finds, and whether this municipality may erase the account. */
