@@ -63,9 +63,7 @@ async function leavingColleague(M: string, coord: Client, name = 'Zacharias Lös
   });
   const zach = await login(ctx.app, u.email);
   // a profile change: the audit trail holds the old and the new spelling of the name
-  expect((await zach.patch('/api/v1/auth/profile', { name, locale: 'en' })).statusCode).toBe(
-    200,
-  );
+  expect((await zach.patch('/api/v1/auth/profile', { name, locale: 'en' })).statusCode).toBe(200);
   const post = (await coord.post('/api/v1/news', { title: 'Neue Telefonanlage', body: 'Ab Montag.' })).json();
   expect((await coord.post(`/api/v1/news/${post.id}/publish`, { version: post.version })).statusCode).toBe(200);
   const c = await zach.post(`/api/v1/news/${post.id}/comments`, { body: 'Gibt es eine Schulung dazu?' });
