@@ -83,11 +83,18 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Clicks a download link and returns the file's bytes. */
-async function download(page: Page, name: string): Promise<Buffer> {
+/**
+ * Clicks a download link and returns the file's bytes. A download the browser cancelled under load is clicked once
+ * more (the reason is in the message when that fails too).
+ */
+async function download(page: Page, name: string, attempt = 1): Promise<Buffer> {
   const event = page.waitForEvent('download');
   await page.getByRole('link', { name }).click();
-  return fs.readFileSync((await (await event).path())!);
+  const file = await event;
+  const failure = await file.failure();
+  if (failure && attempt < 2) return download(page, name, attempt + 1);
+  if (failure) throw new Error(`download of „${name}“ failed: ${failure}`);
+  return fs.readFileSync((await file.path())!);
 }
 
 /** From the platform's sign-in page through the provider's page, as `account`. */

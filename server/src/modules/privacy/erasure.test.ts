@@ -2,7 +2,7 @@ import { FORMER_STAFF_NAME } from '@dz/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser } from '../../../test/factories.js';
 import { type Client, createTestContext, login, type TestContext } from '../../../test/helpers.js';
-import { sweepableName } from './erasure.service.js';
+import { sweepableName } from './free-text.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -112,6 +112,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
   body: 'Text',
   text: 'Text',
+  fundstelle: 'Fundstelle',
   description: 'Beschreibung',
   summary: 'Zusammenfassung',
   message: 'Nachricht',

@@ -5,9 +5,10 @@ import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Scope } from '../../lib/scope.js';
+import { mentionsOf } from './free-text.js';
 import { type ActivityKey, BY_EMAIL, type OnErase, PERSONAL_DATA, SECRET_COLUMNS } from './personal-data.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
+export type Db = Kysely<DB> | Transaction<DB>;
 export type Row = Record<string, unknown>;
 
 export interface PersonalDataTable {
@@ -101,6 +102,21 @@ export async function collectPersonalData(db: Db, userId: string): Promise<Perso
       rows: r.rows.map(clean),
     });
   }
+  // others' texts that name the person in their municipalities (what the erasure pseudonymises)
+  const places = await db.selectFrom('memberships').select('municipalityId').where('userId', '=', userId).execute();
+  tables.push({
+    table: 'mentions',
+    purpose: 'Erwähnungen des Namens in Texten anderer (Kommentare, E-Mails, Entwürfe)',
+    activity: 'accounts',
+    onErase: 'pseudonymise',
+    rows: (
+      await mentionsOf(
+        db,
+        places.map((p) => p.municipalityId),
+        user.name,
+      )
+    ).map(clean),
+  });
   const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   return {
     format: 'digitalzirkel-personal-data/1',

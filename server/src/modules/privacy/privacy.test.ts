@@ -5,7 +5,7 @@ import { buildMunicipality, buildNetwork, buildUser } from '../../../test/factor
 import { type Client, createTestContext, login, TEST_PASSWORD, type TestContext } from '../../../test/helpers.js';
 import { expectTaggedPdf } from '../../../test/pdf-tags.js';
 import { pdfText } from '../../../test/pdf-text.js';
-import { textColumns } from './erasure.service.js';
+import { textColumns } from './free-text.js';
 import { BY_EMAIL, NOT_EXPORTED, PERSONAL_DATA } from './personal-data.js';
 
 let ctx: TestContext;
@@ -108,7 +108,14 @@ describe('access requests (Art. 15/20)', () => {
     expect(table('audit_log').rows.some((r: { entity: string }) => r.entity === 'user')).toBe(true);
     expect(table('mail_outbox (E-Mail)').rows.length).toBeGreaterThan(0);
     // every registered table appears, secrets never
-    expect(data.tables).toHaveLength(Object.keys(PERSONAL_DATA).length + Object.keys(BY_EMAIL).length);
+    expect(data.tables).toHaveLength(Object.keys(PERSONAL_DATA).length + Object.keys(BY_EMAIL).length + 1);
+    // and where colleagues wrote their name (what the erasure would pseudonymise)
+    expect(table('mentions').rows).toEqual([
+      {
+        fundstelle: PERSONAL_DATA.news_comments!.purpose,
+        text: 'Danke an Zacharias Auskunftsmann für die Vorbereitung!',
+      },
+    ]);
     expect(own.body).not.toMatch(/passwordHash|tokenHash|csrfToken/);
 
     const pdf = await z.client.get('/api/v1/privacy/me/export.pdf');
