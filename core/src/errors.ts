@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'bpmn_doctype',
   'bpmn_too_deep',
   'password_login_disabled',
+  'invitation_other_account',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -71,6 +72,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   bpmn_doctype: 400,
   bpmn_too_deep: 400,
   password_login_disabled: 403,
+  invitation_other_account: 409,
   internal_error: 500,
 };
 
@@ -105,6 +107,8 @@ export const ERROR_DETAIL: Record<ErrorCode, string> = {
   bpmn_too_deep: 'Das BPMN-Modell ist zu tief verschachtelt (mehr als 100 Ebenen).',
   password_login_disabled:
     'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich über den Anmeldedienst Ihrer Verwaltung an.',
+  invitation_other_account:
+    'Sie sind mit einem anderen Konto angemeldet, als die Einladung nennt. Bitte melden Sie sich zuerst ab und öffnen Sie den Einladungslink dann erneut.',
   internal_error: 'Ein interner Fehler ist aufgetreten.',
 };
 

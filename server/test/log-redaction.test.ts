@@ -78,5 +78,10 @@ describe('logged URLs', () => {
       expect(redactUrl(url), r.url).not.toContain('SeCrEt');
     }
     expect(redactUrl('/api/v1/auth/invitations/accept')).toBe('/api/v1/auth/invitations/accept');
+    expect(redactUrl('/api/v1/auth/invitations/accept-signed-in')).toBe('/api/v1/auth/invitations/accept-signed-in');
+    // the invitation page's return path through the identity provider carries the token encoded
+    expect(redactUrl(`/api/v1/auth/oidc/start?weiter=${encodeURIComponent('/einladung?token=SeCrEt0123')}`)).toBe(
+      '/api/v1/auth/oidc/start?weiter=%2Feinladung%3Ftoken%3D[redacted]',
+    );
   });
 });

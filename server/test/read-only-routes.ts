@@ -33,6 +33,10 @@ export const WRITES: Record<string, Spec> = {
   'POST /api/v1/auth/password-reset/confirm': { kind: 'public', reason: 'needs the secret token' },
   'POST /api/v1/auth/setup': { kind: 'public', reason: 'needs the one-time setup token' },
   'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
+  'POST /api/v1/auth/invitations/accept-signed-in': {
+    kind: 'self',
+    reason: 'the own account joins, with the secret invitation token sent to its email',
+  },
   'POST /api/v1/auth/logout': { kind: 'self', reason: 'ends the own session' },
   'POST /api/v1/auth/logout-everywhere': { kind: 'self', reason: 'ends the own sessions' },
   'POST /api/v1/auth/switch': { kind: 'self', reason: 'switches between the own memberships' },

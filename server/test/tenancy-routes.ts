@@ -47,6 +47,8 @@ export const ROUTES: Record<string, Kind> = {
   'GET /api/v1/auth/setup/:token': { kind: 'public', reason: 'says only whether a setup link is still valid' },
   'GET /api/v1/auth/invitations/:token': { kind: 'public', reason: 'needs the secret invitation token' },
   'POST /api/v1/auth/invitations/accept': { kind: 'public', reason: 'needs the secret invitation token' },
+  // the caller's own account joins; needs the secret invitation token to the caller's email
+  'POST /api/v1/auth/invitations/accept-signed-in': { kind: 'own' },
   'GET /api/v1/notifications': { kind: 'own' },
   'GET /api/v1/notifications/unread': { kind: 'own' },
   // ids of B's notifications change nothing (checked below: B's stays unread)

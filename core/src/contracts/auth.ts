@@ -29,11 +29,17 @@ export const switchBody = z.object({ municipalityId: uuid });
 export const resetRequestBody = z.object({ email });
 export const tokenBody = z.object({ token: z.string().min(20).max(200) });
 export const resetConfirmBody = z.object({ token: z.string().min(20).max(200), password });
+/**
+ * Accepting with a password: a new account (name and new password) or an existing one (its password; the name is
+ * ignored). Refused with 403 `password_login_disabled` when the password sign-in is switched off.
+ */
 export const acceptInvitationBody = z.object({
   token: z.string().min(20).max(200),
   name: z.string().trim().min(2).max(120),
   password,
 });
+/** Accepting while signed in as the invited person (no password; the session's email must be the invitation's). */
+export const acceptInvitationSignedInBody = tokenBody;
 export const setupBody = z.object({
   token: z.string().min(20).max(200),
   name: z.string().trim().min(2).max(120),

@@ -4,13 +4,15 @@
  * This is the one list of them; a test enumerates the routes so new secret parameters are not missed.
  */
 const SECRET_PATHS: RegExp[] = [
-  /(\/api\/v1\/auth\/invitations\/)(?!accept(?:[/?]|$))[^/?]+/,
+  /(\/api\/v1\/auth\/invitations\/)(?!accept(?:-signed-in)?(?:[/?]|$))[^/?]+/,
   /(\/api\/v1\/auth\/setup\/)[^/?]+/,
   /(\/api\/v1\/calendar\/)[^/?]+?(?=\.ics(?:\?|$)|\?|$)/,
   /(\/api\/v1\/news-feeds\/)[^/?]+/,
 ];
 /** Query parameters whose value is a secret (any case, every occurrence). */
 const SECRET_QUERY = /([?&](?:token|secret|key|code|password|access_token|signature)=)[^&#]*/gi;
+/** The same inside an encoded return path (`/oidc/start?weiter=%2Feinladung%3Ftoken%3D…` from the invitation page). */
+const SECRET_QUERY_ENCODED = /((?:%3F|%26)(?:token|secret|key|code|password|access_token|signature)%3D)[^&#%]*/gi;
 
 export const REDACTED = '[redacted]';
 
@@ -18,5 +20,5 @@ export const REDACTED = '[redacted]';
 export function redactUrl(url: string): string {
   let out = url;
   for (const re of SECRET_PATHS) out = out.replace(re, `$1${REDACTED}`);
-  return out.replace(SECRET_QUERY, `$1${REDACTED}`);
+  return out.replace(SECRET_QUERY, `$1${REDACTED}`).replace(SECRET_QUERY_ENCODED, `$1${REDACTED}`);
 }

@@ -1,5 +1,6 @@
 import {
   acceptInvitationBody,
+  acceptInvitationSignedInBody,
   invitationInfo,
   loginBody,
   logoutResponse,
@@ -15,7 +16,7 @@ import {
 import { z } from 'zod';
 import { modulePlugin } from '../../lib/route.js';
 import { clearSessionCookie, scopeOf, setSessionCookie } from '../../plugins/session.js';
-import * as members from '../members/members.service.js';
+import * as invitations from '../members/invitation-accept.service.js';
 import * as svc from './auth.service.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { endSessionUrl } from './oidc.service.js';
@@ -108,7 +109,7 @@ export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' 
       schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: invitationInfo } },
       config: { access: 'public', rateLimit: credentialLimit },
     },
-    async (req) => members.invitationInfo(deps, req.params.token),
+    async (req) => invitations.invitationInfo(deps, req.params.token),
   );
   oidcRoutes(r, deps, credentialLimit);
   r.post(
@@ -118,8 +119,21 @@ export const authRoutes = modulePlugin({ prefix: '/api/v1/auth', access: 'user' 
       config: { access: 'public', rateLimit: credentialLimit },
     },
     async (req, reply) => {
-      const token = await members.acceptInvitation(deps, req.body);
+      // the existing account's password goes through the sign-in's backoff, per email and this client
+      const token = await invitations.acceptInvitation(deps, req.body, { client: req.ip, scope: req.scope });
       setSessionCookie(reply, deps.config, token);
+      return { ok: true as const };
+    },
+  );
+  // the way in for an existing account, however it signed in: the session (with its CSRF token) replaces the password
+  r.post(
+    '/invitations/accept-signed-in',
+    {
+      schema: { tags, body: acceptInvitationSignedInBody, response: { 200: okResponse } },
+      config: { rateLimit: credentialLimit },
+    },
+    async (req) => {
+      await invitations.acceptInvitationSignedIn(deps, scopeOf(req), req.body.token);
       return { ok: true as const };
     },
   );

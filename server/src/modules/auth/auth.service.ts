@@ -54,20 +54,35 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   return verify(passwordHash, password);
 }
 
-/** With PASSWORD_LOGIN=false the identity provider is the only way in: no password sign-in, no reset links. */
-export function requirePasswordLogin(deps: Pick<Deps, 'config'>) {
-  if (!deps.config.passwordLogin) throw new AppError('password_login_disabled');
+/**
+ * With PASSWORD_LOGIN=false the identity provider is the only way in: no password sign-in, no reset links, no
+ * invitation accepted with a password (`message` says what to do instead where the default does not fit).
+ */
+export function requirePasswordLogin(deps: Pick<Deps, 'config'>, message?: string) {
+  if (!deps.config.passwordLogin) throw new AppError('password_login_disabled', message);
 }
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'E-Mail-Adresse oder Passwort sind falsch.');
 
-/**
- * Checks email and password. Failures are counted per email and client and per client alone; past
- * the thresholds that client waits 1, 2, 4 … seconds (429), while the account stays open to its owner
- * elsewhere. Unknown emails go through exactly the same steps and answers.
- */
+/** Signs in with email and password (checked by `checkPassword`, with its backoff) and starts a session. */
 export async function login(deps: Deps, input: { email: string; password: string }, client: string): Promise<string> {
   requirePasswordLogin(deps);
+  const user = await checkPassword(deps, input, client);
+  return createSession(deps, deps.db, user.id);
+}
+
+/**
+ * The one password check of every way in by password (sign-in, an invitation accepted into an existing account).
+ * Failures are counted per email and client and per client alone; past the thresholds that client waits 1, 2,
+ * 4 … seconds (429), while the account stays open to its owner elsewhere. Unknown emails go through exactly the
+ * same steps and answers. `failure` is the error of a wrong password (the caller's wording).
+ */
+export async function checkPassword(
+  deps: Deps,
+  input: { email: string; password: string },
+  client: string,
+  failure: () => AppError = invalidCredentials,
+) {
   const keys = throttleKeys(input.email, client);
   const now = new Date();
   const until = await repo.blockedUntil(deps.db, [keys.account, keys.client], now);
@@ -86,12 +101,10 @@ export async function login(deps: Deps, input: { email: string; password: string
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok) {
     await countFailure(deps, keys, now);
-    throw invalidCredentials();
+    throw failure();
   }
-  return deps.db.transaction().execute(async (trx) => {
-    await repo.clearThrottle(trx, keys.account);
-    return createSession(deps, trx, user.id);
-  });
+  await repo.clearThrottle(deps.db, keys.account);
+  return user;
 }
 
 async function countFailure(deps: Deps, keys: { account: string; client: string }, now: Date) {

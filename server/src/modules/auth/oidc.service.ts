@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Deps } from '../../lib/deps.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
+import { hasOpenInvitation } from '../members/invitation-accept.service.js';
 import { createSession } from './auth.service.js';
 import { OidcRefusal, oidcClient } from './oidc.client.js';
 
@@ -69,7 +70,8 @@ function displayName(claims: Record<string, unknown>, email: string): string {
  * Finishes a sign-in at the callback: the one-time state of this browser, the code exchanged with the verifier
  * (openid-client checks issuer, audience, signature, expiry and nonce of the ID token), then the person: linked
  * before (issuer + subject), or matched by a verified email and linked now, or created when the claim mapping
- * gives them a municipality. Memberships follow the mapping; the session is the platform's own.
+ * gives them a municipality or an invitation to that verified email is open (they accept it signed in, back on the
+ * invitation page). Memberships follow the mapping; the session is the platform's own.
  */
 export async function finishOidcLogin(deps: Deps, currentUrl: URL, browser: string | undefined) {
   const oidc = configured(deps);
@@ -154,14 +156,22 @@ async function resolvePerson(
     person = { userId: existing.id, via: 'email' };
   } else {
     const mapped = await resolveMapping(deps, trx, oidc, claims);
-    if (mapped.size === 0) throw new OidcRefusal('oidc_no_account');
+    // an invited person the mapping does not place gets the account to accept the invitation with
+    const invited = mapped.size === 0 && (await hasOpenInvitation(trx, email));
+    if (mapped.size === 0 && !invited) throw new OidcRefusal('oidc_no_account');
     const id = newId();
     const name = displayName(claims, email);
     await trx.insertInto('users').values({ id, email, name, passwordHash: null }).execute();
     await writeAudit(
       trx,
       { user: { id }, municipalityId: null },
-      { action: 'create', entity: 'user', entityId: id, municipalityId: null, after: { email, name, via: 'oidc' } },
+      {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        municipalityId: null,
+        after: { email, name, via: invited ? 'oidc_invitation' : 'oidc' },
+      },
     );
     person = { userId: id, via: 'created' };
   }

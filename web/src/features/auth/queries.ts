@@ -2,7 +2,7 @@ import type * as C from '@dz/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { sessionKey, useResetSession } from '../../app/session';
-import { api } from '../../lib/api';
+import { api, setCsrfToken } from '../../lib/api';
 
 /** Query keys of the sign-in pages (the session itself has its own key in app/session). */
 export const authKeys = {
@@ -58,6 +58,49 @@ export type LoginInput = z.input<typeof C.loginBody>;
 export const useLogin = () => useStartsSession<LoginInput>('/auth/login');
 export type AcceptInvitationInput = z.input<typeof C.acceptInvitationBody>;
 export const useAcceptInvitation = () => useStartsSession<AcceptInvitationInput>('/auth/invitations/accept');
+/**
+ * The public pages run outside the signed-in shell, which otherwise hands the session's CSRF token to the API
+ * client: a write of the signed-in person from such a page sets it from the cached session first.
+ */
+function useSessionCsrf() {
+  const qc = useQueryClient();
+  return () => {
+    const session = qc.getQueryData<C.SessionResponse | null>(sessionKey);
+    if (session) setCsrfToken(session.csrfToken);
+  };
+}
+
+export type AcceptSignedInInput = z.input<typeof C.acceptInvitationSignedInBody>;
+/** Accepting as the person signed in (no password); the session stays and works on in the municipality joined. */
+export function useAcceptInvitationSignedIn() {
+  const resetSession = useResetSession();
+  const csrf = useSessionCsrf();
+  return useMutation({
+    mutationFn: (body: AcceptSignedInInput) => {
+      csrf();
+      return api('/auth/invitations/accept-signed-in', { method: 'POST', body });
+    },
+    onSuccess: () => resetSession(),
+  });
+}
+
+/**
+ * Signs out from a public page (another person's session on the invitation page). Answers the identity
+ * provider's end-session URL for a session that came from there; otherwise the page shows itself signed out.
+ */
+export function useSignOutHere() {
+  const resetSession = useResetSession();
+  const csrf = useSessionCsrf();
+  return useMutation({
+    mutationFn: () => {
+      csrf();
+      return api<{ endSessionUrl?: string }>('/auth/logout', { method: 'POST' });
+    },
+    onSuccess: async (out) => {
+      if (!out?.endSessionUrl) await resetSession();
+    },
+  });
+}
 export type SetupInput = z.input<typeof C.setupBody>;
 export const useSetup = () => useStartsSession<SetupInput>('/auth/setup');
 
