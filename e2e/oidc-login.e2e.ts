@@ -7,7 +7,7 @@ import { freePort, startServerProcess } from '@dz/server/test/server-process.js'
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiIn } from './support/api';
-import { expectAccessible, launch, newPage } from './support/browser';
+import { expectAccessible, launch, mailLink, newPage } from './support/browser';
 import { pdfText } from './support/pdf';
 
 /**
@@ -69,6 +69,7 @@ beforeAll(async () => {
     email_verified: true,
     name: 'Hauptamtsleitung Plön',
   });
+  op.accounts.set('paul', { email: 'paul.neu@ploen.example', email_verified: true, name: 'Paul Neu' });
   op.accounts.set('fremd', { email: 'fremd@example.org', email_verified: true, groups: ['andere'] });
   op.accounts.set('ohne-bestaetigung', { email: 'ploen@digitalzirkel.example', email_verified: false });
 }, 180_000);
@@ -153,6 +154,29 @@ describe('journey: signing in through the identity provider', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toContain('Ihre E-Mail-Adresse ist beim Anmeldedienst nicht bestätigt');
     await page.close();
+  });
+
+  it('an invited person the mapping does not place signs in through the provider and accepts the invitation', async () => {
+    const admin = await newPage(browser);
+    await admin.goto(`${base}/anmelden`);
+    await signInAt(admin, 'hauptamt');
+    await admin.getByRole('heading', { level: 1, name: /Plön/ }).waitFor();
+    await apiIn(admin, 'POST', '/invitations', { email: 'paul.neu@ploen.example', role: 'staff' });
+    const link = new URL(await mailLink('paul.neu@ploen.example', dataDir));
+
+    // password sign-in is off: the invitation page offers the provider only, and comes back after it
+    const paul = await newPage(browser);
+    await paul.goto(`${base}${link.pathname}${link.search}`);
+    await paul.getByRole('heading', { level: 1, name: 'Einladung annehmen' }).waitFor();
+    expect(await paul.getByLabel('Passwort', { exact: false }).count()).toBe(0);
+    await expectAccessible(paul, 'Einladung (nur Anmeldedienst)');
+    await signInAt(paul, 'paul');
+    await paul.getByText('Sie sind als paul.neu@ploen.example angemeldet.', { exact: false }).waitFor();
+    await expectAccessible(paul, 'Einladung nach der Anmeldung');
+    await paul.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await paul.getByRole('heading', { level: 1, name: /Plön/ }).waitFor();
+    await paul.context().close();
+    await admin.context().close();
   });
 
   it('opens an account for a new colleague the group mapping places in a municipality', async () => {

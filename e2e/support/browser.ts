@@ -43,8 +43,8 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
 }
 
 /** The newest .eml in DATA_DIR/outbox addressed to `to`, and the first link in it. */
-export async function mailLink(to: string): Promise<string> {
-  const outbox = path.join(inject('dataDir'), 'outbox');
+export async function mailLink(to: string, dataDir: string = inject('dataDir')): Promise<string> {
+  const outbox = path.join(dataDir, 'outbox');
   for (let i = 0; i < 50; i++) {
     const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
     for (const f of files) {
