@@ -9,6 +9,14 @@ const rules = [
 ];
 
 describe('claim mapping', () => {
+  it('reads a nested claim by its dotted path (Keycloak realm roles)', () => {
+    const claims = { realm_access: { roles: ['dz-ploen', 'offline_access'] }, 'x.y': 'flat' };
+    expect(claimValues(claims, 'realm_access.roles')).toEqual(['dz-ploen', 'offline_access']);
+    expect(claimValues(claims, 'x.y')).toEqual(['flat']);
+    expect(claimValues(claims, 'realm_access.missing')).toEqual([]);
+    expect(claimValues({ a: ['x'] }, 'a.0')).toEqual([]);
+  });
+
   it('maps group values to municipalities, the strongest role winning', () => {
     const m = mapClaims({ groups: ['dz-ploen', 'dz-ploen-admin', '/kreis/uslar', 'other'] }, rules);
     expect(Object.fromEntries(m)).toEqual({ '01057062': 'admin', '03155012': 'coordinator' });

@@ -47,6 +47,8 @@ const envSchema = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   OIDC_CLAIM_MAPPING: z.string().default('[]'),
   OIDC_MAPPING_AUTHORITATIVE: bool.default(false),
+  // the provider vouches for every address it sends (Entra ID sends no email_verified; Keycloak's "Trust Email")
+  OIDC_TRUST_EMAIL: bool.default(false),
   OIDC_POST_LOGOUT_REDIRECT_URL: z.url().optional(),
   PASSWORD_LOGIN: bool.default(true),
 });
@@ -75,6 +77,11 @@ export interface OidcConfig {
   mapping: ClaimMappingRule[];
   /** The mapping decides every membership (others are removed at sign-in), not only the mapped ones. */
   mappingAuthoritative: boolean;
+  /**
+   * Every email the provider sends counts as verified (for providers that send no `email_verified`, e.g. Entra ID,
+   * whose addresses the organisation assigns). Off by default: an unverified address never opens an account.
+   */
+  trustEmail?: boolean;
   /** Plain http to the provider: only for a provider on this machine (tests). */
   allowHttp: boolean;
   /** Test-only: seconds the client's clock is assumed ahead (an ID token that expired). Never from the environment. */
@@ -152,6 +159,7 @@ function oidcConfig(e: z.infer<typeof envSchema>, publicUrl: string): { oidc?: O
       postLogoutRedirectUri: e.OIDC_POST_LOGOUT_REDIRECT_URL ?? `${publicUrl}/anmelden`,
       mapping,
       mappingAuthoritative: e.OIDC_MAPPING_AUTHORITATIVE,
+      trustEmail: e.OIDC_TRUST_EMAIL,
       allowHttp,
     },
   };

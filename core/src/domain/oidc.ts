@@ -13,7 +13,15 @@ const ROLE_RANK: Record<MunicipalityRole, number> = { admin: 5, coordinator: 4, 
 
 /** The values of a claim as strings: a string, a list of strings (groups) or a number/boolean; else none. */
 export function claimValues(claims: Record<string, unknown>, claim: string): string[] {
-  const v = claims[claim];
+  // a claim by its name, else by a dotted path into nested claims (Keycloak's `realm_access.roles`)
+  let v: unknown = claims[claim];
+  if (v === undefined && claim.includes('.'))
+    v = claim
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined),
+        claims,
+      );
   const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
   return list
     .filter((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')

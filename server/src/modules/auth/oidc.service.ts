@@ -94,7 +94,7 @@ export async function finishOidcLogin(deps: Deps, currentUrl: URL, browser: stri
   let claims: Record<string, unknown> = { ...idClaims };
   // a provider may put email and groups into the userinfo answer only (oidc-provider does when it issues an
   // access token): ask it when the ID token lacks any of them
-  const wanted = ['email', 'email_verified', ...oidc.mapping.map((r) => r.claim)];
+  const wanted = ['email', 'email_verified', ...oidc.mapping.map((r) => r.claim.split('.')[0]!)];
   if (wanted.some((k) => !(k in idClaims)) && tokens.access_token && config.serverMetadata().userinfo_endpoint) {
     const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
     claims = { ...info, ...idClaims };
@@ -148,8 +148,12 @@ async function resolvePerson(
   if (linked) return { userId: linked.userId, via: 'link' };
   if (!email) throw new OidcRefusal('oidc_email_missing');
   // only an address the provider vouches for may open an existing account (otherwise anyone could claim it)
-  if (claims.email_verified !== true && claims.email_verified !== 'true')
-    throw new OidcRefusal('oidc_email_unverified');
+  // a provider without the claim (Entra ID) can be trusted by configuration; an explicit false never is
+  const verified =
+    claims.email_verified === true ||
+    claims.email_verified === 'true' ||
+    (oidc.trustEmail === true && claims.email_verified === undefined);
+  if (!verified) throw new OidcRefusal('oidc_email_unverified');
   const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   let person: Person;
   if (existing) {

@@ -230,6 +230,17 @@ describe('OpenID Connect sign-in', () => {
     expect(
       await ctx.db.selectFrom('userIdentities').select('subject').where('userId', '=', victim.id).execute(),
     ).toEqual([]);
+
+    // a provider that sends no email_verified at all (Entra ID) is trusted only when configured so; an explicit
+    // false stays refused even then
+    const trusting = await appWith('trusting', { trustEmail: true });
+    expectRefused((await signIn(trusting, 'unbestaetigt')).done, 'oidc_email_unverified');
+    const linked = await signIn(trusting, 'unbestaetigt2');
+    expect(linked.done.statusCode).toBe(302);
+    expect(linked.done.headers.location).not.toContain('fehler=');
+    expect(
+      await ctx.db.selectFrom('userIdentities').select('subject').where('userId', '=', victim.id).execute(),
+    ).toEqual([{ subject: 'unbestaetigt2' }]);
   });
 
   it('refuses a provider whose discovery names another issuer than configured', async () => {
