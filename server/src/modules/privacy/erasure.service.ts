@@ -121,11 +121,19 @@ export async function eraseUser(
       .where('id', '=', userId)
       .execute();
     // whatever still names the person (mentions, mail bodies, drafts, audit before/after) is pseudonymised too
-    if (sweepableName(user.name)) await sweep(trx, scope.municipalityId, user.name.trim(), FORMER_STAFF_NAME, true);
-    // an address is unmistakable: it goes wherever it stands (also in what went to other municipalities)
-    await sweep(trx, null, user.email, EMAIL_REPLACEMENT, false);
+    // (what the sweeps change counts too: a colleague's comment naming the person is pseudonymised content, an
+    // audit entry whose before/after named them is redacted)
+    const swept = [
+      sweepableName(user.name)
+        ? await sweep(trx, scope.municipalityId, user.name.trim(), FORMER_STAFF_NAME, true)
+        : { rows: 0, auditRows: 0 },
+      // an address is unmistakable: it goes wherever it stands (also in what went to other municipalities)
+      await sweep(trx, null, user.email, EMAIL_REPLACEMENT, false),
+    ];
+    pseudonymisedRows += swept.reduce((n, x) => n + x.rows, 0);
+    const redactedAuditEntries = redacted + swept.reduce((n, x) => n + x.auditRows, 0);
     await sql`SELECT set_config('dz.audit_redaction', 'off', true)`.execute(trx);
-    const result = { userId, deletedRows, pseudonymisedRows, redactedAuditEntries: redacted };
+    const result = { userId, deletedRows, pseudonymisedRows, redactedAuditEntries };
     await writeAudit(trx, scope, { action: 'privacy.erase', entity: 'user', entityId: userId, after: { ...result } });
     return result;
   });

@@ -41,10 +41,14 @@ describe('erasure stays within the person and the municipality (found by an outs
     const mine = await commentedPost(coord, coord, 'Danke an Unter Fremdingen aus dem Bauamt!');
     const theirs = await commentedPost(otherCoord, otherCoord, 'Willkommen in Unter Fremdingen!');
 
+    const counts = [];
     for (const u of [plain, lookalike]) {
       const r = await admin.post(`/api/v1/privacy/people/${u.id}/erase`, { confirmEmail: u.email });
       expect(r.statusCode, r.body).toBe(200);
+      counts.push(r.json().pseudonymisedRows);
     }
+    // the colleague's comment naming the second person counts as pseudonymised content
+    expect(counts[1]).toBeGreaterThan(counts[0]);
 
     // roles and master data untouched
     const role = await ctx.db

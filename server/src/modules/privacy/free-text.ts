@@ -117,9 +117,10 @@ export async function sweep(
   needle: string,
   replacement: string,
   wholeWord: boolean,
-): Promise<number> {
+): Promise<{ rows: number; auditRows: number }> {
   const { filters, codes } = await ownRowsFilter(db, [municipalityId ?? '00000000-0000-0000-0000-000000000000']);
   let changed = 0;
+  let audit = 0;
   for (const c of await textColumns(db)) {
     // accounts are set by id above: another colleague of the same name keeps theirs
     if (c.tableName === 'users' || codes.has(`${c.tableName}.${c.columnName}`)) continue;
@@ -134,9 +135,11 @@ export async function sweep(
           WHERE ${col}::text ~* ${pattern} AND ${scoped}`.execute(db)
       : await sql`UPDATE ${sql.table(c.tableName)} SET ${col} = regexp_replace(${col}, ${pattern}, ${replacement}, 'gi')
           WHERE ${col} ~* ${pattern} AND ${scoped}`.execute(db);
-    changed += Number(r.numAffectedRows ?? 0);
+    const n = Number(r.numAffectedRows ?? 0);
+    if (c.tableName === 'audit_log') audit += n;
+    else changed += n;
   }
-  return changed;
+  return { rows: changed, auditRows: audit };
 }
 
 /**
