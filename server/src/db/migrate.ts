@@ -44,6 +44,7 @@ import * as m0044 from './migrations/0044_oidc.js';
 import * as m0045 from './migrations/0045_data_protection.js';
 import * as m0046 from './migrations/0046_notifications.js';
 import * as m0047 from './migrations/0047_network_left_at.js';
+import * as m0048 from './migrations/0048_guides_data_protection.js';
 
 /** Migrations in order; a landed migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '0045_data_protection': m0045,
   '0046_notifications': m0046,
   '0047_network_left_at': m0047,
+  '0048_guides_data_protection': m0048,
 };
 
 /** Names of all migrations, oldest first. */

@@ -48,6 +48,13 @@ function Checklist({ g, projectId, notify }: { g: Guide; projectId: string | nul
               ...g.projects.map((p) => ({ value: p.id, label: p.title })),
             ]}
           />
+          {projectId && g.projects.some((p) => p.id === projectId) && (
+            <p>
+              <Link to={`/projekte/${encodeURIComponent(projectId)}`}>
+                {t('guides.toProject', { title: g.projects.find((p) => p.id === projectId)!.title })}
+              </Link>
+            </p>
+          )}
           {!g.can.tick && <p className="muted">{t('guides.readOnlyTicks')}</p>}
         </>
       )}

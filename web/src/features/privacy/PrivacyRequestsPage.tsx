@@ -11,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { errorMessage, fieldMessages } from '../../lib/errors';
 import { fmtNumber } from '../../lib/format';
 import { validate } from '../../lib/validate';
+import { TaskGuideLink } from '../guides/TaskGuideLink';
 import { membersQuery } from '../members/queries';
 import { colleagueExportUrl, type PersonalDataSummary, personQuery, useErase } from './queries';
 import '../../i18n/privacy';
@@ -135,6 +136,7 @@ export function PrivacyRequestsPage() {
   return (
     <Page title={t('privacy.requestsTitle')} crumbs={[{ to: '/', label: t('nav.start') }]}>
       <p>{t('privacy.requestsIntro')}</p>
+      <TaskGuideLink starter="data-subject-request-checklist" />
       {done && <Alert kind="success">{done}</Alert>}
       {!members.data ? (
         <Pending query={members} />

@@ -1,4 +1,5 @@
 import type { GuideKind, GuideModule, GuidePhase } from '@dz/core';
+import { dataSubjectRequestChecklist, dataSubjectRequests } from './data-protection.js';
 
 /**
  * The platform's starter content of the method library, written for this product: it answers the points of the
@@ -491,4 +492,6 @@ export const STARTER_GUIDES: readonly StarterGuide[] = [
   staffCouncilChecklist,
   avv,
   costKey,
+  dataSubjectRequests,
+  dataSubjectRequestChecklist,
 ];
