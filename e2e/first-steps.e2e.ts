@@ -45,7 +45,9 @@ describe('journey: the first hour on the start pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Start: Plattform' }).waitFor();
     const steps = page.getByRole('region', { name: 'Nächste Schritte' });
     await steps.waitFor();
-    expect(await steps.getByRole('listitem').count()).toBe(4);
+    expect(await steps.getByRole('listitem').count()).toBe(5);
+    // the legal texts: public, so the operator is reminded until the sample's placeholders are gone
+    await step(steps, 'Datenschutzhinweise und Impressum ausfüllen').waitFor();
     // the demo already has municipalities with accounts and a moderated network
     await step(steps, 'Erste Kommunen einladen (erledigt)').waitFor();
     await step(steps, 'Verbund anlegen (erledigt)').waitFor();

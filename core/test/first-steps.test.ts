@@ -113,12 +113,13 @@ describe('next steps of the platform administration', () => {
     openInvitations: 0,
     networks: 0,
     moderatedNetworks: 0,
+    sampleLegalPages: 2,
   };
   const done = (c: Partial<PlatformCounts>) =>
     Object.fromEntries(platformSteps({ ...NONE, ...c }).map((s) => [s.key, s.done]));
 
   it('an empty installation has nothing done', () => {
-    expect(done({})).toEqual({ import: false, invite: false, network: false, moderator: false });
+    expect(done({})).toEqual({ import: false, invite: false, network: false, moderator: false, legal: false });
     expect(platformSteps(NONE).map((s) => s.key)).toEqual([...PLATFORM_STEP_KEYS]);
   });
 
@@ -127,6 +128,9 @@ describe('next steps of the platform administration', () => {
     expect(done({ openInvitations: 1 }).invite).toBe(true);
     expect(done({ activeMunicipalities: 3 }).invite).toBe(true);
     expect(done({ networks: 1 }).network).toBe(true);
+    // privacy notice and imprint: done once neither shows the sample's placeholders
+    expect(done({ sampleLegalPages: 1 }).legal).toBe(false);
+    expect(done({ sampleLegalPages: 0 }).legal).toBe(true);
   });
 
   it('the moderation step is done only when every network has a moderator (or an invitation to moderate)', () => {

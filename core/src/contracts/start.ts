@@ -43,6 +43,7 @@ export const platformStart = z.object({
     openInvitations: count,
     networks: count,
     moderatedNetworks: count,
+    sampleLegalPages: count,
   }),
   lastImportAt: z.string().nullable(),
   /** Open invitations into municipalities, the ones expiring first on top (at most 10). */

@@ -64,7 +64,7 @@ export function firstSteps(c: FirstStepCounts): StepState<FirstStepKey>[] {
 }
 
 /** The platform administration's next steps after an empty start, in order. */
-export const PLATFORM_STEP_KEYS = ['import', 'invite', 'network', 'moderator'] as const;
+export const PLATFORM_STEP_KEYS = ['import', 'invite', 'network', 'moderator', 'legal'] as const;
 export type PlatformStepKey = (typeof PLATFORM_STEP_KEYS)[number];
 
 /** What the server counts across the platform for its administration. */
@@ -78,6 +78,8 @@ export interface PlatformCounts {
   networks: number;
   /** Networks with a moderator or an open invitation to moderate. */
   moderatedNetworks: number;
+  /** Legal pages (privacy notice, imprint) still showing the sample or its placeholders to everyone. */
+  sampleLegalPages: number;
 }
 
 /** Which of the platform administration's next steps are done; always all keys, in order. */
@@ -87,6 +89,7 @@ export function platformSteps(c: PlatformCounts): StepState<PlatformStepKey>[] {
     invite: c.activeMunicipalities > 0 || c.openInvitations > 0,
     network: c.networks > 0,
     moderator: c.networks > 0 && c.moderatedNetworks >= c.networks,
+    legal: c.sampleLegalPages === 0,
   };
   return PLATFORM_STEP_KEYS.map((key) => ({ key, done: done[key] }));
 }

@@ -1,7 +1,8 @@
-import { AppError, allows, firstSteps, type MasterDataPart, platformSteps } from '@dz/core';
+import { AppError, allows, firstSteps, LEGAL_PAGES, type MasterDataPart, platformSteps } from '@dz/core';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/ids.js';
 import type { Scope, TenantScope } from '../../lib/scope.js';
+import { getLegalPage } from '../privacy/legal.service.js';
 import { startRepository as repo } from './start.repository.js';
 
 /**
@@ -48,10 +49,12 @@ export async function setFirstStepsDismissal(deps: Deps, scope: TenantScope, inp
 /** The platform administration's start page: next steps after an empty start and open invitations. */
 export async function getPlatformStart(deps: Deps, scope: Scope) {
   if (!scope.user.isPlatformAdmin) throw new AppError('forbidden', 'Das darf nur die Plattform-Administration.');
-  const [{ counts, lastImportAt }, invitations] = await Promise.all([
+  const [{ counts: c, lastImportAt }, invitations, legal] = await Promise.all([
     repo.platformCounts(deps.db),
     repo.openInvitations(deps.db, 10),
+    Promise.all(LEGAL_PAGES.map((p) => getLegalPage(deps, null, p))),
   ]);
+  const counts = { ...c, sampleLegalPages: legal.filter((l) => l.isSample).length };
   return {
     steps: platformSteps(counts),
     counts,

@@ -210,7 +210,13 @@ describe('platform start', () => {
   it('ticks the next steps from platform data and lists open invitations', async () => {
     const admin = await login(ctx.app, (await buildUser(ctx.db, { isPlatformAdmin: true })).email);
     const before = (await admin.get('/api/v1/platform/start')).json();
-    expect(before.steps.map((s: { key: string }) => s.key)).toEqual(['import', 'invite', 'network', 'moderator']);
+    expect(before.steps.map((s: { key: string }) => s.key)).toEqual([
+      'import',
+      'invite',
+      'network',
+      'moderator',
+      'legal',
+    ]);
     const m = await buildMunicipality(ctx.db, { name: 'Einladungsdorf' });
     const inv = await admin.post(`/api/v1/municipalities/${m.id}/invitations`, {
       email: 'erste@einladungsdorf.example',
@@ -243,6 +249,20 @@ describe('platform start', () => {
     const open = (await admin.get('/api/v1/platform/start')).json();
     expect(open.steps.find((s: { key: string }) => s.key === 'network').done).toBe(true);
     expect(open.steps.find((s: { key: string }) => s.key === 'moderator').done).toBe(false);
+
+    // the legal texts: open while the sample's placeholders are public, done once both are filled in
+    expect(open.counts.sampleLegalPages).toBe(2);
+    expect(open.steps.find((s: { key: string }) => s.key === 'legal').done).toBe(false);
+    for (const page of ['privacy', 'imprint']) {
+      const r = await admin.put(`/api/v1/legal/${page}`, {
+        markdown: `# Text\n\nKommunale IT, Hauptstraße 1`,
+        version: 0,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const filled = (await admin.get('/api/v1/platform/start')).json();
+    expect(filled.counts.sampleLegalPages).toBe(0);
+    expect(filled.steps.find((s: { key: string }) => s.key === 'legal').done).toBe(true);
   });
 
   it('is for platform administrators only', async () => {

@@ -14,6 +14,7 @@ const ACTIONS: Record<PlatformStepKey, string> = {
   invite: '/kommunen',
   network: '/verbuende',
   moderator: '/verbuende',
+  legal: '/plattform/rechtstexte',
 };
 
 /**
@@ -41,6 +42,9 @@ export function PlatformStartPage() {
     invite: `${t('platformStart.invite.active', { count: c.activeMunicipalities, n: fmtNumber(c.activeMunicipalities) })} · ${t('platformStart.invite.open', { count: c.openInvitations })}`,
     network: t('platformStart.network.count', { count: c.networks }),
     moderator: t('platformStart.moderator.count', { count: c.networks, moderated: c.moderatedNetworks }),
+    legal: c.sampleLegalPages
+      ? t('platformStart.legal.open', { count: c.sampleLegalPages })
+      : t('platformStart.legal.done'),
   };
   const invitationColumns: Column<PlatformStart['invitations'][number]>[] = [
     { header: t('platformStart.municipality'), cell: (i) => i.municipality },
