@@ -16,6 +16,8 @@ export const auditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** Whose account the entry is about (entries on accounts and memberships), as the platform names them now. */
+  subjectName: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 export const auditList = paged(auditEntry);

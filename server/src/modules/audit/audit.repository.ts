@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { compiledQuery } from '../../db/compiled.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -33,6 +33,10 @@ function filtered(db: Kysely<DB>, b: Bounds) {
   let q = db
     .selectFrom('auditLog as a')
     .leftJoin('users as u', 'u.id', 'a.actorId')
+    // whose account an entry is about (an access request answered, an erasure, a role): named in the trail
+    .leftJoin('users as s', (j) =>
+      j.on(sql<boolean>`s.id::text = a.entity_id`).on('a.entity', 'in', ['user', 'membership']),
+    )
     .where('a.municipalityId', '=', b.municipalityId);
   if (b.entity) q = q.where('a.entity', '=', b.entity);
   if (b.action) q = q.where('a.action', '=', b.action);
@@ -47,7 +51,17 @@ const pageQuery = compiledQuery((db, v: Bounds & { limit: number; offset: number
     .selectFrom(q.select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
     .leftJoinLateral(
       q
-        .select(['a.id', 'a.at', 'a.actorId', 'u.name as actorName', 'a.action', 'a.entity', 'a.entityId', 'a.changes'])
+        .select([
+          'a.id',
+          'a.at',
+          'a.actorId',
+          'u.name as actorName',
+          'a.action',
+          'a.entity',
+          'a.entityId',
+          's.name as subjectName',
+          'a.changes',
+        ])
         .orderBy('a.at', 'desc')
         .orderBy('a.id')
         .limit(v.limit)
@@ -55,7 +69,18 @@ const pageQuery = compiledQuery((db, v: Bounds & { limit: number; offset: number
         .as('r'),
       (join) => join.onTrue(),
     )
-    .select(['t.n', 'r.id', 'r.at', 'r.actorId', 'r.actorName', 'r.action', 'r.entity', 'r.entityId', 'r.changes'])
+    .select([
+      't.n',
+      'r.id',
+      'r.at',
+      'r.actorId',
+      'r.actorName',
+      'r.action',
+      'r.entity',
+      'r.entityId',
+      'r.subjectName',
+      'r.changes',
+    ])
     .orderBy('r.at', 'desc')
     .orderBy('r.id');
 });
@@ -86,13 +111,24 @@ export const auditRepository = {
         action: r.action!,
         entity: r.entity!,
         entityId: r.entityId,
+        subjectName: r.subjectName,
         changes: r.changes,
       }));
     return { total: Number(found[0]?.n ?? 0), rows };
   },
   all(db: Database, scope: TenantScope, f: AuditFilter) {
     return this.query(db, scope, f)
-      .select(['a.id', 'a.at', 'a.actorId', 'u.name as actorName', 'a.action', 'a.entity', 'a.entityId', 'a.changes'])
+      .select([
+        'a.id',
+        'a.at',
+        'a.actorId',
+        'u.name as actorName',
+        'a.action',
+        'a.entity',
+        'a.entityId',
+        's.name as subjectName',
+        'a.changes',
+      ])
       .orderBy('a.at', 'desc')
       .limit(100_000)
       .execute();

@@ -26,13 +26,14 @@ export async function auditCsv(deps: Deps, scope: TenantScope, f: AuditFilter): 
   assertView(scope);
   const rows = await repo.all(deps.db, scope, f);
   return germanCsv([
-    ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Objekt-ID', 'Änderungen'],
+    ['Zeitpunkt', 'Person', 'Personen-ID', 'Aktion', 'Objekt', 'Betrifft', 'Objekt-ID', 'Änderungen'],
     ...rows.map((r) => [
       iso(r.at),
       r.actorName ?? '',
       r.actorId ?? '',
       r.action,
       r.entity,
+      r.subjectName ?? '',
       r.entityId ?? '',
       JSON.stringify(r.changes ?? {}),
     ]),

@@ -55,15 +55,17 @@ describe('audit trail', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Zeitpunkt;Person;Personen-ID;Aktion;Objekt;Objekt-ID;Änderungen');
+    expect(lines[0]).toBe('Zeitpunkt;Person;Personen-ID;Aktion;Objekt;Betrifft;Objekt-ID;Änderungen');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('Exportamt');
     // German LibreOffice with formulas evaluated: every cell arrives as text, nothing runs
     const { a } = await openCsvInCalc({ a: res.body });
     expect(a).toHaveLength(3);
-    expect(a.flat().every((cell) => cell.kind === 'text')).toBe(true);
+    // (an entry about no account leaves „Betrifft“ empty)
+    expect(a.flat().every((cell) => cell.kind === 'text' || cell.kind === 'empty')).toBe(true);
+    expect(a.flat().filter((cell) => cell.kind === 'text').length).toBeGreaterThan(a.length * 6);
     expect(a[1]?.[1]?.value).toBe("'=2+3");
-    expect(a[1]?.[6]?.value).toContain('@SUMME(1;2)');
+    expect(a[1]?.[7]?.value).toContain('@SUMME(1;2)');
   });
 
   it('is only for admins', async () => {

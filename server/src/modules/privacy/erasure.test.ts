@@ -49,6 +49,15 @@ describe('erasure stays within the person and the municipality (found by an outs
     }
     // the colleague's comment naming the second person counts as pseudonymised content
     expect(counts[1]).toBeGreaterThan(counts[0]);
+    // the trail names whose account an entry is about: an export by name, the erasure under the pseudonym
+    const asked = await buildUser(ctx.db, { municipalityId: m.id, role: 'staff', name: 'Karla Auskunft' });
+    expect((await admin.get(`/api/v1/privacy/people/${asked.id}/export.json`)).statusCode).toBe(200);
+    const trail = (await admin.get('/api/v1/audit?pageSize=50')).json().items;
+    expect(trail.find((e: { action: string }) => e.action === 'privacy.export')).toMatchObject({
+      entity: 'user',
+      subjectName: 'Karla Auskunft',
+    });
+    expect(trail.find((e: { action: string }) => e.action === 'privacy.erase').subjectName).toBe(FORMER_STAFF_NAME);
 
     // roles and master data untouched
     const role = await ctx.db

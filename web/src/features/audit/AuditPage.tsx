@@ -51,7 +51,13 @@ export function AuditPage() {
     { header: t('audit.at'), cell: (e) => fmtDateTime(e.at) },
     { header: t('audit.actor'), cell: (e) => e.actorName ?? t('audit.system') },
     { header: t('audit.action'), cell: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
-    { header: t('audit.entity'), cell: (e) => t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) },
+    {
+      header: t('audit.entity'),
+      cell: (e) => {
+        const entity = t(`audit.entities.${e.entity}`, { defaultValue: e.entity });
+        return e.subjectName ? `${entity}: ${e.subjectName}` : entity;
+      },
+    },
     { header: t('audit.changes'), cell: (e) => <Changes entry={e} /> },
   ];
   return (
