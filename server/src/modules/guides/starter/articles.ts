@@ -1,5 +1,6 @@
 import type { GuideKind, GuideModule, GuidePhase } from '@dz/core';
 import { dataSubjectRequestChecklist, dataSubjectRequests } from './data-protection.js';
+import { onlineServices } from './online-services.js';
 
 /**
  * The platform's starter content of the method library, written for this product: it answers the points of the
@@ -494,4 +495,5 @@ export const STARTER_GUIDES: readonly StarterGuide[] = [
   costKey,
   dataSubjectRequests,
   dataSubjectRequestChecklist,
+  onlineServices,
 ];

@@ -2,7 +2,8 @@ import type { StarterGuide } from './articles.js';
 
 /*
  * Starter content for the municipality's data-protection desk („Auskunft und Löschung“): answering an access or an
- * erasure request with the platform, within the deadline. Guidance, never legal advice.
+ * erasure request with the platform, within the deadline. Guidance, never legal advice. Added after the library
+ * went live: migration 0048 seeds it into existing installations.
  */
 
 export const dataSubjectRequests: StarterGuide = {
