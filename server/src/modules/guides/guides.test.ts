@@ -146,9 +146,7 @@ describe('search and filters', () => {
     expect(await ids(c, '?q=Datenschutz')).toContain('Muster: Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO');
     // OZG finds the guide on online services; an access request finds the data-protection desk's help
     expect((await ids(c, '?q=OZG'))[0]).toBe('Verwaltungsleistungen online anbieten (OZG)');
-    expect(await ids(c, '?q=Auskunft')).toContain(
-      'Auskunfts- und Löschanfragen beantworten (Art. 15 und 17 DSGVO)',
-    );
+    expect(await ids(c, '?q=Auskunft')).toContain('Auskunfts- und Löschanfragen beantworten (Art. 15 und 17 DSGVO)');
     expect(await ids(c, '?module=administration&kind=checklist')).toEqual(['Checkliste Auskunfts- oder Löschanfrage']);
     // without a synonym nothing changes: no words searched for as well
     expect((await c.get('/api/v1/guides?q=Umfrage')).json().alsoSearched).toEqual([]);
