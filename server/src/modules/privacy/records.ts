@@ -215,7 +215,7 @@ export function recordsPdf(r: Records): Promise<Buffer> {
   const content: unknown[] = [
     { text: 'Art. 30 DSGVO', style: 'kicker' },
     { text: 'Verzeichnis von Verarbeitungstätigkeiten', style: 'h1' },
-    `Digitalzirkel, Stand ${fmtDateTime(r.generatedAt)}. Erzeugt aus den tatsächlich gespeicherten Datenbeständen der Plattform. Löschfristen für Umfrage-Rohantworten haben ${r.retention.surveys} Kommunen festgelegt, für Namen von Workshop-Teilnehmenden ${r.retention.workshops}.`,
+    `Digitalzirkel, Stand ${fmtDateTime(r.generatedAt)}. Erzeugt aus den tatsächlich gespeicherten Datenbeständen der Plattform. Kommunen mit Löschfrist für Umfrage-Rohantworten: ${r.retention.surveys}; für Namen von Workshop-Teilnehmenden: ${r.retention.workshops}.`,
   ];
   for (const [i, l] of r.lines.entries()) {
     content.push({ text: `${i + 1}. ${l.name}`, style: 'h2' });

@@ -100,8 +100,10 @@ function List({ onNotice }: { onNotice: (n: Notice) => void }) {
   );
 }
 
-function Preferences({ onNotice }: { onNotice: (n: Notice) => void }) {
+/** The settings per event; what was saved is said right below them, where the person changed it. */
+function Preferences() {
   const { t } = useTranslation();
+  const [notice, onNotice] = useState<Notice>();
   const q = useQuery(preferencesQuery());
   const save = useSavePreferences();
   const d = q.data;
@@ -137,6 +139,7 @@ function Preferences({ onNotice }: { onNotice: (n: Notice) => void }) {
           ))}
         </div>
       )}
+      <div role="status">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
     </Panel>
   );
 }
@@ -150,7 +153,7 @@ export function NotificationsPage() {
       <p>{t('notifications.intro')}</p>
       <div role="status">{notice && <Alert kind={notice.kind}>{notice.text}</Alert>}</div>
       <List onNotice={setNotice} />
-      <Preferences onNotice={setNotice} />
+      <Preferences />
     </Page>
   );
 }

@@ -299,7 +299,10 @@ export function PortfolioPage() {
                       <TrafficLight value={p.overall} />
                     </td>
                     <td>{p.nextMilestone ? `${p.nextMilestone.title} (${fmtDate(p.nextMilestone.dueOn)})` : '–'}</td>
-                    <td>{t('projects.linkCounts', { needs: p.needCount, goals: p.goalCount })}</td>
+                    <td>
+                      {t('projects.needCount', { count: p.needCount })},{' '}
+                      {t('projects.goalCount', { count: p.goalCount })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
