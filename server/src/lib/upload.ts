@@ -23,6 +23,26 @@ function isLimitError(err: unknown) {
   return e?.statusCode === 413 || (typeof e?.code === 'string' && /TOO_LARGE|LIMIT/.test(e.code));
 }
 
+/** DEL and the Unicode direction marks (ALM, LRM/RLM, embeddings, overrides, isolates). */
+const HIDDEN = new Set([
+  0x7f, 0x61c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+]);
+
+/**
+ * A file name as people see it in lists and downloads: without control characters and without the direction marks
+ * that make „rechnung\u202Efdp.exe“ read as „rechnungexe.pdf“ (found by an outside attack); never empty.
+ */
+export function cleanFileName(name: string): string {
+  const cleaned = [...name]
+    .filter((ch) => {
+      const code = ch.codePointAt(0)!;
+      return code >= 0x20 && !HIDDEN.has(code);
+    })
+    .join('')
+    .trim();
+  return cleaned || 'Datei';
+}
+
 /** The OpenAPI side of an upload route: a multipart body with one file in the field "file". */
 export function uploadSchema(description: string) {
   return { consumes: ['multipart/form-data'], description };
@@ -49,7 +69,7 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes?: number 
     const content = await file.toBuffer();
     if (content.length === 0)
       throw new AppError('validation_failed', EMPTY, [{ path: FIELD, code: 'empty', message: EMPTY }]);
-    return { fileName: file.filename, contentType: file.mimetype, content };
+    return { fileName: cleanFileName(file.filename), contentType: file.mimetype, content };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (isLimitError(err)) throw tooLarge(maxBytes);
