@@ -45,28 +45,25 @@ function filtered(db: Kysely<DB>, b: Bounds) {
   return q;
 }
 
+/** What one entry shows: who, what, about whom (an account's entries), the changes. */
+const ENTRY_COLUMNS = [
+  'a.id',
+  'a.at',
+  'a.actorId',
+  'u.name as actorName',
+  'a.action',
+  'a.entity',
+  'a.entityId',
+  's.name as subjectName',
+  'a.changes',
+] as const;
+
 const pageQuery = compiledQuery((db, v: Bounds & { limit: number; offset: number }) => {
   const q = filtered(db, v);
   return db
     .selectFrom(q.select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
     .leftJoinLateral(
-      q
-        .select([
-          'a.id',
-          'a.at',
-          'a.actorId',
-          'u.name as actorName',
-          'a.action',
-          'a.entity',
-          'a.entityId',
-          's.name as subjectName',
-          'a.changes',
-        ])
-        .orderBy('a.at', 'desc')
-        .orderBy('a.id')
-        .limit(v.limit)
-        .offset(v.offset)
-        .as('r'),
+      q.select(ENTRY_COLUMNS).orderBy('a.at', 'desc').orderBy('a.id').limit(v.limit).offset(v.offset).as('r'),
       (join) => join.onTrue(),
     )
     .select([
@@ -117,20 +114,6 @@ export const auditRepository = {
     return { total: Number(found[0]?.n ?? 0), rows };
   },
   all(db: Database, scope: TenantScope, f: AuditFilter) {
-    return this.query(db, scope, f)
-      .select([
-        'a.id',
-        'a.at',
-        'a.actorId',
-        'u.name as actorName',
-        'a.action',
-        'a.entity',
-        'a.entityId',
-        's.name as subjectName',
-        'a.changes',
-      ])
-      .orderBy('a.at', 'desc')
-      .limit(100_000)
-      .execute();
+    return this.query(db, scope, f).select(ENTRY_COLUMNS).orderBy('a.at', 'desc').limit(100_000).execute();
   },
 };
