@@ -461,6 +461,7 @@ describe('OpenID Connect configuration from the environment', () => {
         { claim: 'ags', value: '03155012', ags: '03155012', role: 'staff' },
       ]),
       OIDC_MAPPING_AUTHORITATIVE: 'true',
+      OIDC_TRUST_EMAIL: 'true',
       OIDC_POST_LOGOUT_REDIRECT_URL: 'https://intranet.kreis.example/',
       PASSWORD_LOGIN: 'false',
     } as NodeJS.ProcessEnv);
@@ -478,6 +479,7 @@ describe('OpenID Connect configuration from the environment', () => {
         { claim: 'ags', value: '03155012', ags: '03155012', role: 'staff' },
       ],
       mappingAuthoritative: true,
+      trustEmail: true,
       allowHttp: false,
     });
     const plain = loadConfig(base as NodeJS.ProcessEnv);
