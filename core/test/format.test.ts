@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   centsToInput,
+  fmtCount,
   fmtDate,
   fmtDateTime,
   fmtDecimal,
@@ -111,6 +112,14 @@ describe('German numbers', () => {
     expect(inputToCents('12,345')).toBe(1235);
     expect(inputToCents('')).toBeNull();
     expect(inputToCents('abc')).toBeNaN();
+  });
+});
+
+describe('German counts', () => {
+  it('put the noun in singular for one only', () => {
+    expect(fmtCount(1, 'Person', 'Personen')).toBe('1 Person');
+    expect(fmtCount(0, 'Person', 'Personen')).toBe('0 Personen');
+    expect(fmtCount(1200, 'Person', 'Personen')).toBe('1.200 Personen');
   });
 });
 

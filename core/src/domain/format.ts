@@ -45,6 +45,11 @@ export function fmtDecimal(n: number | null | undefined, maxDigits: number): str
 }
 
 /** Cents as euros: 123456 → "1.234,56 €"; `whole` rounds to euros: "1.235 €". */
+/** A count with its noun in German number: „1 Person“, „2 Personen“ (texts the server writes; the web uses i18n). */
+export function fmtCount(n: number, one: string, other: string): string {
+  return `${fmtNumber(n)} ${n === 1 ? one : other}`;
+}
+
 export function fmtEuro(cents: number | null | undefined, whole = false): string {
   if (cents == null || !Number.isFinite(cents)) return MISSING;
   return `${fmtNumber(cents / 100, whole ? 0 : 2)}${NBSP}€`;

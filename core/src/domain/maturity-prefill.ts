@@ -3,6 +3,7 @@
  * maturity model (issue 22). A suggestion names where it came from and can be overridden; where the platform
  * knows nothing, it suggests nothing (the work may simply happen outside the platform).
  */
+import { fmtCount } from './format.js';
 import type { MaturityPrefillSource } from './maturity.js';
 
 /** Counts the server gathers in SQL for one municipality (all of them its own data). */
@@ -157,10 +158,10 @@ export const PREFILL_RULES: Record<MaturityPrefillSource, Rule> = {
     if (c.plannedMonths > 0)
       return s(
         4,
-        `Verfügbare Stunden von ${n(c.people)} Personen, geplante Stunden für ${n(c.plannedMonths)} Monate`,
+        `Verfügbare Stunden von ${fmtCount(c.people, 'Person', 'Personen')}, geplante Stunden für ${fmtCount(c.plannedMonths, 'Monat', 'Monate')}`,
         '/kapazitaet',
       );
-    return s(3, `Verfügbare Stunden von ${n(c.people)} Personen erfasst`, '/kapazitaet');
+    return s(3, `Verfügbare Stunden von ${fmtCount(c.people, 'Person', 'Personen')} erfasst`, '/kapazitaet');
   },
   competence_assessments: ({ competences: c }) => {
     if (c.assessed === 0) return null;

@@ -2,6 +2,7 @@ import {
   AppError,
   BENCHMARK_YEARS,
   type ComputedKeyFigure,
+  fmtCount,
   fmtNumber,
   type keyFigureInput,
   type keyFigureValueInput,
@@ -112,7 +113,7 @@ export async function computeFigures(
   if (r.hours && r.hours > 0 && r.population > 0)
     out.fte_per_10k = {
       value: round((r.hours / 39 / r.population) * 10_000, 2),
-      note: `${fmtNumber(round(r.hours, 1))} Stunden je Woche von ${fmtNumber(r.people)} Personen laut Kapazitätsplanung (39 Stunden = 1 VZÄ), ${fmtNumber(r.population)} Einwohner`,
+      note: `${fmtNumber(round(r.hours, 1))} Stunden je Woche von ${fmtCount(r.people, 'Person', 'Personen')} laut Kapazitätsplanung (39 Stunden = 1 VZÄ), ${fmtNumber(r.population)} Einwohner`,
     };
   if (r.staff > 0 && r.trained > 0)
     out.trained_share = {
