@@ -221,8 +221,13 @@ describe('journey: an empty installation gets its first administrator', () => {
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
       await page.getByRole('heading', { level: 1, name: 'Start: Plattform' }).waitFor();
       const steps = page.getByRole('region', { name: 'Nächste Schritte' });
-      await steps.getByText('0 von 4 Schritten erledigt').waitFor();
-      for (const title of ['Gemeindeverzeichnis importieren', 'Erste Kommunen einladen', 'Verbund anlegen'])
+      await steps.getByText('0 von 5 Schritten erledigt').waitFor();
+      for (const title of [
+        'Gemeindeverzeichnis importieren',
+        'Erste Kommunen einladen',
+        'Verbund anlegen',
+        'Datenschutzhinweise und Impressum ausfüllen',
+      ])
         await step(steps, `${title} (offen)`).waitFor();
       await expectAccessible(page, 'Start nach leerer Installation');
       await steps.getByRole('link', { name: 'Amtliches Verzeichnis hochladen' }).click();
