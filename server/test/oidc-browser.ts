@@ -1,5 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { DB } from '../src/db/schema.js';
 
 /**
  * The browser's side of a sign-in through the test provider (`oidc-provider.ts`): the app's redirect to the
@@ -89,4 +91,13 @@ export function expectRefused(res: LightMyRequestResponse, code: string) {
   expect(res.statusCode).toBe(302);
   expect(res.headers.location).toBe(`/anmelden?fehler=${code}`);
   expect(res.cookies.find((c) => c.name === 'dz_session' && c.value)).toBeUndefined();
+}
+
+/** Sessions in the database: a refused sign-in must not add one. */
+export async function countSessions(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -11,7 +11,14 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../../../test/helpers.js';
-import { expectRefused, POST_LOGOUT, PUBLIC_URL, REDIRECT_URI, signIn } from '../../../test/oidc-browser.js';
+import {
+  countSessions,
+  expectRefused,
+  POST_LOGOUT,
+  PUBLIC_URL,
+  REDIRECT_URI,
+  signIn,
+} from '../../../test/oidc-browser.js';
 import { startTestProvider, type TestProvider } from '../../../test/oidc-provider.js';
 
 /**
@@ -239,15 +246,6 @@ describe('an invited person without an account at the identity provider', () => 
   });
 
   it('gets no account without an open invitation: expired, withdrawn, used, another address or unverified', async () => {
-    const sessions = async () =>
-      Number(
-        (
-          await ctx.db
-            .selectFrom('sessions')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
     const expired = await invite(ploenAdmin, 'abgelaufen@example.org');
     await ctx.db
       .updateTable('invitations')
@@ -265,7 +263,7 @@ describe('an invited person without an account at the identity provider', () => 
       .where('email', '=', 'benutzt@example.org')
       .execute();
     await invite(ploenAdmin, 'offen@example.org');
-    const before = await sessions();
+    const before = await countSessions(ctx.db);
     const cases: [string, Record<string, unknown>, string][] = [
       ['abgelaufen', { email: 'abgelaufen@example.org', email_verified: true }, 'oidc_no_account'],
       ['zurueck', { email: 'zurueckgezogen@example.org', email_verified: true }, 'oidc_no_account'],
@@ -278,7 +276,7 @@ describe('an invited person without an account at the identity provider', () => 
       expectRefused((await signIn(providerOnly, `${sub}-sub`, `/einladung?token=${expired}`)).done, code);
       expect(await userByEmail(claims.email as string), sub).toBeUndefined();
     }
-    expect(await sessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../../../test/helpers.js';
 import {
   callback,
+  countSessions,
   expectRefused,
   POST_LOGOUT,
   PUBLIC_URL,
@@ -78,16 +79,6 @@ async function appWith(key: string, oidc: Partial<OidcConfig> | null, over: Reco
   }
   return app;
 }
-
-const countSessions = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('sessions')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('OpenID Connect sign-in', () => {
   it('tells the sign-in page which ways in exist', async () => {
@@ -207,26 +198,26 @@ describe('OpenID Connect sign-in', () => {
   it('refuses a person the platform does not know and the mapping does not place', async () => {
     const app = await appWith('default', {});
     op.accounts.set('fremd-sub', { email: 'fremd@example.org', email_verified: true, groups: ['andere-gruppe'] });
-    const before = await countSessions();
+    const before = await countSessions(ctx.db);
     const { done } = await signIn(app, 'fremd-sub');
     expectRefused(done, 'oidc_no_account');
     expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'fremd@example.org').execute()).toEqual(
       [],
     );
-    expect(await countSessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
   });
 
   it('refuses a missing email claim and an unverified email — no account is opened by an address nobody vouches for', async () => {
     const app = await appWith('default', {});
     const victim = await buildUser(ctx.db, { municipalityId: ploen.id, role: 'admin', email: 'chefin@ploen.example' });
-    const before = await countSessions();
+    const before = await countSessions(ctx.db);
     op.accounts.set('ohne-mail', { name: 'Ohne Mail', groups: ['dz-ploen'] });
     expectRefused((await signIn(app, 'ohne-mail')).done, 'oidc_email_missing');
     op.accounts.set('unbestaetigt', { email: 'chefin@ploen.example', email_verified: false, groups: ['dz-ploen'] });
     expectRefused((await signIn(app, 'unbestaetigt')).done, 'oidc_email_unverified');
     op.accounts.set('unbestaetigt2', { email: 'chefin@ploen.example' });
     expectRefused((await signIn(app, 'unbestaetigt2')).done, 'oidc_email_unverified');
-    expect(await countSessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
     expect(
       await ctx.db.selectFrom('userIdentities').select('subject').where('userId', '=', victim.id).execute(),
     ).toEqual([]);
@@ -253,10 +244,10 @@ describe('OpenID Connect sign-in', () => {
   it('refuses an answer and ID token from another issuer than the configured one', async () => {
     const app = await appWith('impostor', { issuer: op.impostorIssuer });
     op.accounts.set('anna2-sub', { email: 'anna2@ploen.example', email_verified: true, groups: ['dz-ploen'] });
-    const before = await countSessions();
+    const before = await countSessions(ctx.db);
     const { done } = await signIn(app, 'anna2-sub');
     expectRefused(done, 'oidc_issuer');
-    expect(await countSessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
   });
 
   it('refuses a replayed callback and a code someone else redeemed first', async () => {
@@ -266,7 +257,7 @@ describe('OpenID Connect sign-in', () => {
     const first = await signIn(app, 'carla-sub');
     expect(first.done.statusCode).toBe(302);
     expect(first.done.headers.location).toBe('/projekte');
-    const before = await countSessions();
+    const before = await countSessions(ctx.db);
     // the same callback (code, state, cookie) again: the sign-in it belonged to is used up
     expectRefused(await callback(app, first.callbackUrl, first.oidcCookie), 'oidc_state');
 
@@ -298,7 +289,7 @@ describe('OpenID Connect sign-in', () => {
     }
     expect(redeemed).toBe(1);
     expectRefused(await callback(app, cb, s.oidcCookie), 'oidc_code');
-    expect(await countSessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
   });
 
   it('refuses an expired ID token', async () => {
@@ -306,9 +297,9 @@ describe('OpenID Connect sign-in', () => {
     const app = await appWith('late', { clockSkewSeconds: 2 * 3600 });
     await buildUser(ctx.db, { municipalityId: ploen.id, role: 'staff', email: 'dora@ploen.example' });
     op.accounts.set('dora-sub', { email: 'dora@ploen.example', email_verified: true });
-    const before = await countSessions();
+    const before = await countSessions(ctx.db);
     expectRefused((await signIn(app, 'dora-sub')).done, 'oidc_token_expired');
-    expect(await countSessions()).toBe(before);
+    expect(await countSessions(ctx.db)).toBe(before);
   });
 
   it('refuses a callback without the browser cookie, with a foreign state, or after the person cancelled', async () => {
