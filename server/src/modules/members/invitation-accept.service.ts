@@ -91,27 +91,19 @@ async function closedInvitationReason(
  */
 export async function hasOpenInvitation(db: Database | Transaction<DB>, email: string): Promise<boolean> {
   const now = new Date();
-  const [municipality, network] = await Promise.all([
+  // an invitation into a municipality or to moderate a network: both tables keep the same columns for it
+  const open = (table: 'invitations' | 'networkModeratorInvitations') =>
     db
-      .selectFrom('invitations')
+      .selectFrom(table)
       .select('id')
       .where('email', '=', email)
       .where('acceptedAt', 'is', null)
       .where('revokedAt', 'is', null)
       .where('expiresAt', '>', now)
       .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('networkModeratorInvitations')
-      .select('id')
-      .where('email', '=', email)
-      .where('acceptedAt', 'is', null)
-      .where('revokedAt', 'is', null)
-      .where('expiresAt', '>', now)
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  return Boolean(municipality ?? network);
+      .executeTakeFirst();
+  const found = await Promise.all([open('invitations'), open('networkModeratorInvitations')]);
+  return found.some(Boolean);
 }
 
 /** Public information shown on the accept page (to whoever holds the link sent to the address). */
