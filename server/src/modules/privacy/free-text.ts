@@ -118,7 +118,8 @@ export async function sweep(
   replacement: string,
   wholeWord: boolean,
 ): Promise<{ rows: number; auditRows: number }> {
-  const { filters, codes } = await ownRowsFilter(db, [municipalityId ?? '00000000-0000-0000-0000-000000000000']);
+  // (with no municipality every row counts: the filters are built but never used)
+  const { filters, codes } = await ownRowsFilter(db, municipalityId ? [municipalityId] : []);
   let changed = 0;
   let audit = 0;
   for (const c of await textColumns(db)) {
